@@ -1,0 +1,12 @@
+import type { BenchSuite } from '../lib/types.ts';
+
+/**
+ * Every benchmark suite, in the order `npm run bench` runs them.
+ * A suite module default-exports a `BenchSuite`; add new ones here.
+ */
+export async function loadSuites(): Promise<BenchSuite[]> {
+  const modules: Array<Promise<{ default: BenchSuite }>> = [
+    // Suites register here as they land, e.g. import('./openshop.ts').
+  ];
+  return (await Promise.all(modules)).map((m) => m.default);
+}

@@ -1,0 +1,59 @@
+/** Options shared by the planners (time limit, seed, progress, weights). */
+
+/** Soft-objective weights. Defaults in `DEFAULT_WEIGHTS`; each term is documented there. */
+export interface ObjectiveWeights {
+  /** Per unscheduled required assessment, × the patient's priority. */
+  unscheduled: number;
+  /** Per minute a patient waits between arrival and departure without an activity. */
+  patientIdleMin: number;
+  /** Per minute on site (arrival to departure). */
+  patientOnSiteMin: number;
+  /** Per minute a staff member works outside their shift (only if search allows it; hard otherwise). */
+  staffOvertimeMin: number;
+  /** Per minute of (max − min) booked minutes across staff of the same discipline. */
+  workloadImbalanceMin: number;
+  /** Per assessment not done by the patient's named clinician. */
+  namedClinicianMissed: number;
+  /** Per minute outside the patient's preferred arrival/departure. */
+  preferenceMin: number;
+  /** Per assessment that asks for the carer while the carer is not present. */
+  carerAbsent: number;
+  /** Per minute of makespan (end of the last activity). 0 for ICC days; the open-shop benchmark sets it. */
+  makespanMin: number;
+}
+
+export const DEFAULT_WEIGHTS: ObjectiveWeights = {
+  unscheduled: 1000,
+  patientIdleMin: 1,
+  patientOnSiteMin: 0.2,
+  staffOvertimeMin: 10,
+  workloadImbalanceMin: 0.5,
+  namedClinicianMissed: 60,
+  preferenceMin: 2,
+  carerAbsent: 100,
+  makespanMin: 0,
+};
+
+export interface ProgressEvent {
+  phase: 'construct' | 'improve' | 'bound' | 'done';
+  iteration: number;
+  bestSoft: number;
+  bestHard: number;
+  elapsedMs?: number;
+  /** 0..1, time or iteration based. */
+  fraction: number;
+}
+
+export interface SolveOptions {
+  /** Wall-clock limit in ms; needs `now`. Without `now`, only `maxIterations` stops the search. */
+  timeLimitMs?: number;
+  /** Iteration budget; with a fixed budget and seed the plan is deterministic. */
+  maxIterations?: number;
+  seed?: number;
+  /** A clock in ms, supplied by the caller (the solver never reads the wall clock itself). */
+  now?: () => number;
+  onProgress?: (event: ProgressEvent) => void;
+  weights?: Partial<ObjectiveWeights>;
+  /** Stop as soon as the soft score reaches this (e.g. a known lower bound). */
+  targetSoft?: number;
+}

@@ -1,0 +1,14 @@
+// One line of the audit log: who did what to which record, when.
+import { z } from 'zod';
+import { nonEmptyText } from './primitives.ts';
+
+export const auditEntryCreateSchema = z.strictObject({
+  actor: nonEmptyText,
+  action: z.enum(['create', 'update', 'delete', 'publish', 'revoke', 'plan']),
+  entity: nonEmptyText,
+  entityId: z.string().min(1),
+  details: z.record(z.string(), z.unknown()).nullable().default(null),
+});
+/** Audit entries are append-only: there is no update schema. */
+export type AuditEntryCreate = z.infer<typeof auditEntryCreateSchema>;
+export type AuditEntry = AuditEntryCreate & { id: string; at: string };

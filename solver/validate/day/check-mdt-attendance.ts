@@ -1,0 +1,40 @@
+import type { Violation } from '../../model/violation.ts';
+import { spanText } from '../clock-text.ts';
+import { hardViolation } from './hard-violation.ts';
+import { isMeal, type PlanFacts } from './plan-facts.ts';
+
+/**
+ * SPEC §3C.8: every MDT member who saw a patient today is on shift for the whole MDT
+ * (centre.mdt) and is listed in plan.mdt.attendeeStaffIds.
+ */
+export function checkMdtAttendance(facts: PlanFacts): Violation[] {
+  const violations: Violation[] = [];
+  const mdtStartMin = facts.problem.centre.mdt.startMin;
+  const mdtEndMin = mdtStartMin + facts.problem.centre.mdt.durationMin;
+  const attendees = facts.plan.mdt?.attendeeStaffIds ?? [];
+  for (const staff of facts.problem.staff) {
+    if (!staff.mdtMember) continue;
+    const patientsSeen = [...new Set(facts.activitiesOfStaff(staff.id).filter((a) => !isMeal(a)).map((a) => a.patientId))];
+    if (patientsSeen.length === 0) continue;
+    const base = { staffId: staff.id, patientsSeen, mdtStartMin, mdtEndMin };
+    if (staff.shift.startMin > mdtStartMin || staff.shift.endMin < mdtEndMin) {
+      violations.push(
+        hardViolation(
+          'mdtAttendance',
+          `${staff.name} saw ${patientsSeen.join(', ')} but is not on shift through the MDT ${spanText(mdtStartMin, mdtEndMin)} (shift ${spanText(staff.shift.startMin, staff.shift.endMin)}).`,
+          { ...base, rule: 'on-shift', shiftStartMin: staff.shift.startMin, shiftEndMin: staff.shift.endMin },
+        ),
+      );
+    }
+    if (!attendees.includes(staff.id)) {
+      violations.push(
+        hardViolation(
+          'mdtAttendance',
+          `${staff.name} saw ${patientsSeen.join(', ')} but is not on the MDT attendee list.`,
+          { ...base, rule: 'listed' },
+        ),
+      );
+    }
+  }
+  return violations;
+}

@@ -1,0 +1,30 @@
+import type { Violation } from '../../model/violation.ts';
+import { hardViolation } from './hard-violation.ts';
+import { isMeal, type PlanFacts } from './plan-facts.ts';
+
+/** SPEC §3C.1: each assessment is delivered by a staff member holding the type's qualification. */
+export function checkQualifiedStaff(facts: PlanFacts): Violation[] {
+  const violations: Violation[] = [];
+  for (const activity of facts.activities) {
+    if (isMeal(activity) || activity.staffId === undefined) continue;
+    const type = facts.typeById.get(activity.typeId);
+    const staff = facts.staffById.get(activity.staffId);
+    if (!type || !staff) continue; // reported by checkKnownReferences
+    if (staff.qualifications.includes(type.qualification)) continue;
+    violations.push(
+      hardViolation(
+        'qualifiedStaff',
+        `${staff.name} is not qualified for ${type.name} (needs '${type.qualification}') with ${activity.patientId}.`,
+        {
+          activityId: activity.id,
+          patientId: activity.patientId,
+          typeId: type.id,
+          staffId: staff.id,
+          requiredQualification: type.qualification,
+          staffQualifications: [...staff.qualifications],
+        },
+      ),
+    );
+  }
+  return violations;
+}

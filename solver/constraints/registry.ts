@@ -23,6 +23,15 @@ import { staffOneAtATime } from './hard/staff-one-at-a-time.ts';
 import { staffWithinShift } from './hard/staff-within-shift.ts';
 import { transferBetweenRooms } from './hard/transfer-between-rooms.ts';
 import { withinOpeningHours } from './hard/within-opening-hours.ts';
+import { carerPresence } from './soft/carer-presence.ts';
+import { makespan } from './soft/makespan.ts';
+import { namedClinician } from './soft/named-clinician.ts';
+import { patientIdleTime } from './soft/patient-idle-time.ts';
+import { patientPreferences } from './soft/patient-preferences.ts';
+import { patientTimeOnSite } from './soft/patient-time-on-site.ts';
+import { staffOvertime } from './soft/staff-overtime.ts';
+import { unscheduledAssessments } from './soft/unscheduled-assessments.ts';
+import { workloadBalance } from './soft/workload-balance.ts';
 
 export interface RegisteredConstraint {
   /** Equals the function's name and the `constraint` field of its violations. */
@@ -37,6 +46,9 @@ export interface RegisteredConstraint {
 
 const hard = (name: string, file: string, description: string, evaluate: ConstraintFunction): RegisteredConstraint =>
   ({ name, level: 'hard', description, file: `hard/${file}.ts`, evaluate });
+
+const soft = (name: string, file: string, description: string, evaluate: ConstraintFunction): RegisteredConstraint =>
+  ({ name, level: 'soft', description, file: `soft/${file}.ts`, evaluate });
 
 /** The explicit list, grouped hard / soft. */
 export const constraintRegistry: { hard: RegisteredConstraint[]; soft: RegisteredConstraint[] } = {
@@ -59,7 +71,17 @@ export const constraintRegistry: { hard: RegisteredConstraint[]; soft: Registere
     hard('oneActivityPerRequirement', 'one-activity-per-requirement', 'Activities only for known patients and types they need, each at most once, unique ids.', oneActivityPerRequirement),
     hard('activityDuration', 'activity-duration', 'Each activity lasts exactly its type\'s duration.', activityDuration),
   ],
-  soft: [],
+  soft: [
+    soft('unscheduledAssessments', 'unscheduled-assessments', 'Each required assessment not placed costs weights.unscheduled × the patient\'s priority.', unscheduledAssessments),
+    soft('patientIdleTime', 'patient-idle-time', 'Minutes a patient waits between their first and last activity.', patientIdleTime),
+    soft('patientTimeOnSite', 'patient-time-on-site', 'Minutes from arrival (with check-in) to departure.', patientTimeOnSite),
+    soft('staffOvertime', 'staff-overtime', 'Minutes staff work outside their shift, including the MDT past the shift end.', staffOvertime),
+    soft('workloadBalance', 'workload-balance', 'Spread of booked minutes between staff of the same discipline.', workloadBalance),
+    soft('namedClinician', 'named-clinician', 'Assessments not done by the patient\'s named clinician.', namedClinician),
+    soft('patientPreferences', 'patient-preferences', 'Minutes outside the patient\'s preferred arrival and departure.', patientPreferences),
+    soft('carerPresence', 'carer-presence', 'Assessments that ask for the carer while the carer is not on site.', carerPresence),
+    soft('makespan', 'makespan', 'End of the day\'s last activity (open-shop benchmark; weight 0 on ICC days).', makespan),
+  ],
 };
 
 /** Hard then soft, in registry order. */

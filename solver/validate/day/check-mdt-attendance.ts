@@ -1,11 +1,11 @@
 import type { Violation } from '../../model/violation.ts';
 import { spanText } from '../clock-text.ts';
 import { hardViolation } from './hard-violation.ts';
-import { isMeal, type PlanFacts } from './plan-facts.ts';
+import { isMeal, overlaps, type PlanFacts } from './plan-facts.ts';
 
 /**
  * SPEC §3C.8: every MDT member who saw a patient today is on shift for the whole MDT
- * (centre.mdt) and is listed in plan.mdt.attendeeStaffIds.
+ * (centre.mdt), not on a break during it, and listed in plan.mdt.attendeeStaffIds.
  */
 export function checkMdtAttendance(facts: PlanFacts): Violation[] {
   const violations: Violation[] = [];
@@ -23,6 +23,16 @@ export function checkMdtAttendance(facts: PlanFacts): Violation[] {
           'mdtAttendance',
           `${staff.name} saw ${patientsSeen.join(', ')} but is not on shift through the MDT ${spanText(mdtStartMin, mdtEndMin)} (shift ${spanText(staff.shift.startMin, staff.shift.endMin)}).`,
           { ...base, rule: 'on-shift', shiftStartMin: staff.shift.startMin, shiftEndMin: staff.shift.endMin },
+        ),
+      );
+    }
+    for (const pause of staff.breaks ?? []) {
+      if (!overlaps(pause, { startMin: mdtStartMin, endMin: mdtEndMin })) continue;
+      violations.push(
+        hardViolation(
+          'mdtAttendance',
+          `${staff.name} saw ${patientsSeen.join(', ')} but has a break ${spanText(pause.startMin, pause.endMin)} during the MDT ${spanText(mdtStartMin, mdtEndMin)}.`,
+          { ...base, rule: 'not-on-break', breakStartMin: pause.startMin, breakEndMin: pause.endMin },
         ),
       );
     }

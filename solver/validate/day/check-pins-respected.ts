@@ -5,8 +5,8 @@ import type { PlanFacts } from './plan-facts.ts';
 
 /**
  * Pins: the pinned (patient, type) activity starts at the pinned minute, with the pinned
- * staff member and room when given. A pinned assessment may instead be listed as unscheduled
- * with reason 'pin-conflict' (an explained failure, not a moved pin).
+ * staff member and room when given. A pin is a coordinator's decision: leaving it out is a
+ * violation even when the plan lists it as unscheduled (the input was contradictory).
  */
 export function checkPinsRespected(facts: PlanFacts): Violation[] {
   const violations: Violation[] = [];
@@ -15,17 +15,14 @@ export function checkPinsRespected(facts: PlanFacts): Violation[] {
     const base = { patientId: pin.patientId, typeId: pin.typeId, pinnedStartMin: pin.startMin };
     const placed = facts.activities.filter((a) => a.patientId === pin.patientId && a.typeId === pin.typeId);
     if (placed.length === 0) {
-      const explained = (facts.plan.unscheduled ?? []).some(
-        (u) => u.patientId === pin.patientId && u.typeId === pin.typeId && u.reason === 'pin-conflict',
+      const listed = (facts.plan.unscheduled ?? []).find((u) => u.patientId === pin.patientId && u.typeId === pin.typeId);
+      violations.push(
+        hardViolation(
+          'pinsRespected',
+          `${what} is pinned at ${clockText(pin.startMin)} but is not in the plan${listed ? ` (listed as unscheduled: ${listed.reason})` : ''}.`,
+          { ...base, rule: 'placed', unscheduledReason: listed?.reason },
+        ),
       );
-      if (!explained) {
-        violations.push(
-          hardViolation('pinsRespected', `${what} is pinned at ${clockText(pin.startMin)} but is not in the plan.`, {
-            ...base,
-            rule: 'placed',
-          }),
-        );
-      }
       continue;
     }
     for (const activity of placed) {

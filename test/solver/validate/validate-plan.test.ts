@@ -223,6 +223,13 @@ describe('validatePlan: meal, MDT, transfer, rest, hours, pins (SPEC §3C.7–9)
     expect(broken(validSmallPlan(), problem)).toEqual(['mdtAttendance']);
   });
 
+  it('catches a clinician who saw a patient but has a break during the MDT', () => {
+    const problem = smallDayProblem();
+    problem.staff.find((s) => s.id === 'pharm1')!.breaks = [{ startMin: at(16, 0), endMin: at(16, 15) }];
+    expect(broken(validSmallPlan(), problem)).toEqual(['mdtAttendance']);
+    expect(violationsOf('mdtAttendance', validSmallPlan(), problem)[0]!.justification).toMatchObject({ staffId: 'pharm1', rule: 'not-on-break' });
+  });
+
   it('does not require a non-member (the phlebotomist) at the MDT', () => {
     expect(validSmallPlan().mdt.attendeeStaffIds).not.toContain('phleb1');
     expect(broken(validSmallPlan())).toEqual([]);
@@ -257,12 +264,11 @@ describe('validatePlan: meal, MDT, transfer, rest, hours, pins (SPEC §3C.7–9)
     expect(violationsOf('pinsRespected', plan)[0]!.message).toContain('pinned at 13:30 but starts at 13:25');
   });
 
-  it('catches a pinned assessment silently left out, but accepts an explained pin conflict', () => {
+  it('catches a pinned assessment left out, even when listed as unscheduled', () => {
     const plan = planWithout('P1:geriatrician-review');
-    plan.unscheduled.push({ patientId: 'P1', typeId: 'geriatrician-review', reason: 'no-staff-free', message: 'x' });
+    plan.unscheduled.push({ patientId: 'P1', typeId: 'geriatrician-review', reason: 'pin-conflict', message: 'x' });
     expect(broken(plan)).toEqual(['pinsRespected']);
-    plan.unscheduled[1]!.reason = 'pin-conflict';
-    expect(broken(plan)).toEqual([]);
+    expect(violationsOf('pinsRespected', plan)[0]!.message).toContain('listed as unscheduled: pin-conflict');
   });
 });
 

@@ -1,0 +1,134 @@
+import { capacityFeasible } from './capacity-check.ts';
+import type { RoutingContext } from './routing-context.ts';
+
+const EPS = 1e-7;
+
+/**
+ * Time feasibility of one route — windows, the vehicle's shift, maximum ride times,
+ * maximum route duration — on top of the capacity check it wraps. Returns the earliest
+ * feasible service-start times (start depot, each stop, end depot), or null.
+ *
+ * The constraints form a system of difference constraints; starting from the windows'
+ * opening times, we push times forward (travel) and pick-ups later (a pick-up may not be
+ * so early that the passenger rides too long) until nothing moves: the least fixed point
+ * is the earliest schedule, and it exists iff no time passes its window's closing.
+ */
+export function scheduleRoute(ctx: RoutingContext, vehicle: number, seq: readonly number[]): number[] | null {
+  if (!capacityFeasible(ctx.problem, vehicle, seq)) return null;
+  return timeWindowSchedule(ctx, vehicle, seq);
+}
+
+// Scratch buffers reused across calls: this check runs millions of times per solve.
+let scratchSize = 0;
+let loc = new Int32Array(0);
+let svc = new Float64Array(0);
+let lower = new Float64Array(0);
+let upper = new Float64Array(0);
+let t = new Float64Array(0);
+let pairs = new Float64Array(0);
+let pickUpAt = new Int32Array(0);
+
+function ensureScratch(size: number, requests: number): void {
+  if (size > scratchSize) {
+    scratchSize = Math.max(size, 2 * scratchSize);
+    loc = new Int32Array(scratchSize);
+    svc = new Float64Array(scratchSize);
+    lower = new Float64Array(scratchSize);
+    upper = new Float64Array(scratchSize);
+    t = new Float64Array(scratchSize);
+    pairs = new Float64Array(3 * scratchSize);
+  }
+  if (requests > pickUpAt.length) pickUpAt = new Int32Array(requests).fill(-1);
+}
+
+/** The time part alone (callers that already know capacity holds use `scheduleRoute`). */
+function timeWindowSchedule(ctx: RoutingContext, vehicle: number, seq: readonly number[]): number[] | null {
+  const { problem, nLoc, time } = ctx;
+  const v = problem.vehicles[vehicle]!;
+  const m = seq.length;
+  const size = m + 2;
+  ensureScratch(size, problem.requests.length);
+  loc[0] = v.startLoc;
+  svc[0] = 0;
+  lower[0] = v.earliestStartMin;
+  upper[0] = v.latestEndMin;
+  loc[size - 1] = v.endLoc;
+  svc[size - 1] = 0;
+  lower[size - 1] = v.earliestStartMin;
+  upper[size - 1] = v.latestEndMin;
+  // Pairs as (pick-up position, drop-off position, allowed gap between their starts).
+  let pairCount = 0;
+  let open = 0;
+  let ok = true;
+  for (let k = 0; k < m; k++) {
+    const node = problem.nodes[seq[k]!]!;
+    loc[k + 1] = node.loc;
+    svc[k + 1] = node.serviceMin;
+    lower[k + 1] = node.earliestMin;
+    upper[k + 1] = node.latestMin;
+    const request = problem.requests[node.request]!;
+    if (request.nodes.length === 2) {
+      if (request.nodes[0] === seq[k]) {
+        pickUpAt[node.request] = k + 1;
+        open++;
+      } else {
+        const pickUp = pickUpAt[node.request]!;
+        if (pickUp < 0) { ok = false; continue; } // drop-off before (or without) its pick-up
+        pickUpAt[node.request] = -1;
+        open--;
+        if (request.maxRideMin !== undefined) {
+          pairs[3 * pairCount] = pickUp;
+          pairs[3 * pairCount + 1] = k + 1;
+          pairs[3 * pairCount + 2] = request.maxRideMin + svc[pickUp]!;
+          pairCount++;
+        }
+      }
+    }
+  }
+  if (open !== 0) {
+    // A pick-up without its drop-off: reset the markers it left behind.
+    for (const node of seq) pickUpAt[problem.nodes[node]!.request] = -1;
+    return null;
+  }
+  if (!ok) return null;
+  const maxDuration = v.maxDurationMin;
+  for (let round = 0; round <= size + 1; round++) {
+    t[0] = lower[0]!;
+    if (t[0]! > upper[0]! + EPS) return null;
+    for (let k = 1; k < size; k++) {
+      const arrive = t[k - 1]! + svc[k - 1]! + time[loc[k - 1]! * nLoc + loc[k]!]!;
+      const start = arrive > lower[k]! ? arrive : lower[k]!;
+      if (start > upper[k]! + EPS) return null;
+      t[k] = start;
+    }
+    let changed = false;
+    for (let p = 0; p < pairCount; p++) {
+      const a = pairs[3 * p]!;
+      const need = t[pairs[3 * p + 1]!]! - pairs[3 * p + 2]!;
+      if (t[a]! < need - EPS) {
+        lower[a] = need;
+        changed = true;
+      }
+    }
+    if (maxDuration !== undefined && t[0]! < t[size - 1]! - maxDuration - EPS) {
+      lower[0] = t[size - 1]! - maxDuration;
+      changed = true;
+    }
+    if (!changed) return Array.from(t.subarray(0, size));
+  }
+  return null; // still moving after |route| rounds: the constraints contradict each other
+}
+
+/** Objective cost of a route: travel plus the vehicle's fixed cost (0 for an empty route: the vehicle stays home). */
+export function routeCost(ctx: RoutingContext, vehicle: number, seq: readonly number[]): number {
+  if (seq.length === 0) return 0;
+  const v = ctx.problem.vehicles[vehicle]!;
+  let prev = v.startLoc;
+  let total = 0;
+  for (const node of seq) {
+    const loc = ctx.problem.nodes[node]!.loc;
+    total += ctx.cost[prev * ctx.nLoc + loc]!;
+    prev = loc;
+  }
+  return total + ctx.cost[prev * ctx.nLoc + v.endLoc]! + (v.fixedCost ?? 0);
+}

@@ -1,0 +1,165 @@
+/**
+ * The day planner (SPEC §3C): every attending patient's CGA itinerary across staff and rooms.
+ *
+ * Method: a serial schedule-generation scheme (DayDecoder) turns a priority list of
+ * activities into a feasible schedule — each activity at its earliest start where the
+ * patient, a qualified staff member and a room are free and every hard rule holds. A few
+ * construction rules give starting lists; late-acceptance hill climbing over the list
+ * (swap, relocate, move a whole patient) improves it against the weighted soft objective.
+ * Because the decoder enforces the hard rules, every plan the search sees is feasible.
+ */
+import { MEAL_TYPE_ID } from '../model/day-problem.ts';
+import type { DayProblem } from '../model/day-problem.ts';
+import type { DayPlan, PlanBound, PlannedActivity, UnscheduledAssessment } from '../model/day-plan.ts';
+import { DEFAULT_WEIGHTS, type ObjectiveWeights, type SolveOptions } from '../model/options.ts';
+import { createRng } from '../model/rng.ts';
+import { scorePlan } from '../constraints/score-plan.ts';
+import { buildPlanViews } from './build-plan-views.ts';
+import { compileDayProblem, type CompiledDay } from './compile/compile-day-problem.ts';
+import { describeUnplaced } from './describe-unplaced.ts';
+import { DayDecoder } from './schedule/day-decoder.ts';
+import { initialOrders } from './search/initial-orders.ts';
+import { lateAcceptanceSearch } from './search/late-acceptance-search.ts';
+import { AdjacentSwapMove, PatientBlockMove, RelocateMove, SwapMove } from './search/priority-moves.ts';
+import { scheduleCost, scheduleDensity } from './search/schedule-cost.ts';
+import { dayLowerBound } from './day-lower-bound.ts';
+
+/** Iterations when neither a budget nor a clock is given (keeps an unbounded call finite). */
+export const DEFAULT_MAX_ITERATIONS = 5000;
+
+/**
+ * Plans one ICC day. Deterministic for a given problem, `seed` and `maxIterations`; with
+ * `timeLimitMs` and a `now` clock it is anytime (the best plan found by the deadline).
+ * Stops early at `targetSoft` or when the lower bound is reached.
+ *
+ * @throws Error naming the field when the problem is malformed (impossible plans are not
+ *   errors: what cannot be placed is listed in `unscheduled` with a reason).
+ * @example
+ * const plan = planDay(problem, { seed: 1, timeLimitMs: 5000, now: () => performance.now() });
+ * plan.itineraries;  // one per patient
+ * plan.unscheduled;  // [{ patientId, typeId, reason: 'no-staff-free', message }]
+ */
+export function planDay(problem: DayProblem, options: SolveOptions = {}): DayPlan {
+  const now = options.now;
+  const startedMs = now?.();
+  const seed = options.seed ?? 1;
+  const weights: ObjectiveWeights = { ...DEFAULT_WEIGHTS, ...options.weights };
+  const day = compileDayProblem(problem, weights);
+  const bound = dayLowerBound(problem, weights);
+  const target = Math.max(options.targetSoft ?? -Infinity, bound.value);
+  const timed = options.timeLimitMs !== undefined && now !== undefined && startedMs !== undefined;
+  const maxIterations = options.maxIterations ?? (timed ? Number.MAX_SAFE_INTEGER : DEFAULT_MAX_ITERATIONS);
+
+  const decoder = new DayDecoder(day);
+  const staffLastEnd = new Int32Array(problem.staff.length);
+  const patientLastEnd = new Int32Array(problem.patients.length);
+  // Density breaks ties on plateaus; scaled so that all of it is worth less than 0.01 of cost.
+  const densityScale = 0.01 / Math.max(1, (problem.staff.length + problem.patients.length) * (day.horizonMin + 1));
+  let scheme: DecodingScheme = DECODING_SCHEMES[0]!;
+  const decode = (order: Int32Array) => {
+    if (scheme.delta < 0) decoder.decode(order);
+    else decoder.decodeParallel(order, scheme.delta);
+  };
+  const evaluate = (order: Int32Array) => {
+    decode(order);
+    return scheduleCost(day, decoder) + densityScale * scheduleDensity(day, decoder, staffLastEnd, patientLastEnd);
+  };
+
+  // Construction: the best of a few priority rules under each decoding scheme; the search
+  // then keeps the scheme that won.
+  let bestOrder: Int32Array = new Int32Array(0);
+  let bestCost = Infinity;
+  let bestScheme = scheme;
+  for (const candidate of DECODING_SCHEMES) {
+    scheme = candidate;
+    for (const { order } of initialOrders(day, decoder.freeActivities())) {
+      const cost = evaluate(order);
+      if (cost < bestCost) {
+        bestCost = cost;
+        bestOrder = order;
+        bestScheme = candidate;
+      }
+    }
+  }
+  scheme = bestScheme;
+  options.onProgress?.({ phase: 'construct', iteration: 0, bestSoft: bestCost, bestHard: 0, elapsedMs: elapsed(), fraction: 0 });
+
+  const rng = createRng(seed);
+  const outcome = lateAcceptanceSearch(bestOrder, bestCost, {
+    evaluate,
+    moves: [new SwapMove(), new RelocateMove(), new AdjacentSwapMove(), new PatientBlockMove(day.activityPatient, problem.patients.length)],
+    rng,
+    maxIterations,
+    target: target + 0.01,
+    historyLength: (options as { historyLength?: number }).historyLength ?? Math.max(20, Math.min(1000, day.activityCount * 2)),
+    now,
+    deadlineMs: timed ? startedMs + options.timeLimitMs! : undefined,
+    onProgress: options.onProgress,
+    startedMs,
+  });
+
+  decode(outcome.best);
+  const { activities, unscheduled } = readSchedule(day, decoder);
+  const score = scorePlan(problem, activities, unscheduled, weights);
+  const gapPct = (100 * (score.soft - bound.value)) / Math.max(Math.abs(score.soft), 1);
+  const plan: DayPlan = {
+    date: problem.date,
+    activities,
+    ...buildPlanViews(problem, activities),
+    unscheduled,
+    score,
+    bound,
+    gapPct: Math.max(0, Math.round(gapPct * 100) / 100),
+    stats: { iterations: outcome.iterations, improvements: outcome.improvements, elapsedMs: elapsed(), timedOut: outcome.timedOut, seed },
+  };
+  options.onProgress?.({ phase: 'done', iteration: outcome.iterations, bestSoft: score.soft, bestHard: score.hard, elapsedMs: elapsed(), fraction: 1 });
+  return plan;
+
+  function elapsed(): number | undefined {
+    return now && startedMs !== undefined ? now() - startedMs : undefined;
+  }
+}
+
+interface DecodingScheme {
+  name: string;
+  /** < 0: serial (each activity in list order at its earliest slot); 0..1: parallel with this delta. */
+  delta: number;
+}
+
+const DECODING_SCHEMES: DecodingScheme[] = [
+  { name: 'serial', delta: -1 },
+  { name: 'parallel-non-delay', delta: 0 },
+  { name: 'parallel-active', delta: 1 },
+];
+
+/** The decoded schedule as plan activities (sorted by start) and the unscheduled list. */
+function readSchedule(day: CompiledDay, decoder: DayDecoder): { activities: PlannedActivity[]; unscheduled: UnscheduledAssessment[] } {
+  const { problem } = day;
+  const activities: PlannedActivity[] = [];
+  const unscheduled: UnscheduledAssessment[] = [...day.impossible];
+  for (let a = 0; a < day.activityCount; a++) {
+    const startMin = decoder.start[a]!;
+    if (startMin < 0) {
+      unscheduled.push(describeUnplaced(day, a, decoder.block[a]!));
+      continue;
+    }
+    const staff = decoder.staffOf[a]! >= 0 ? problem.staff[decoder.staffOf[a]!]!.id : undefined;
+    const activity: PlannedActivity = {
+      id: day.activityId[a]!,
+      patientId: problem.patients[day.activityPatient[a]!]!.id,
+      typeId: day.activityTypeId[a]!,
+      kind: day.activityKind[a]!,
+      startMin,
+      endMin: startMin + day.durationMin[a]!,
+      roomId: problem.rooms[decoder.roomOf[a]!]!.id,
+    };
+    if (staff !== undefined && activity.typeId !== MEAL_TYPE_ID) activity.staffId = staff;
+    if (decoder.sessionOf[a]! >= 0) activity.groupId = `${activity.typeId}@${startMin}:${staff ?? activity.roomId}`;
+    if (day.pin[a]) activity.pinned = true;
+    activities.push(activity);
+  }
+  activities.sort((x, y) => x.startMin - y.startMin || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+  return { activities, unscheduled };
+}
+
+export type { PlanBound };

@@ -1,0 +1,573 @@
+/**
+ * The serial schedule-generation scheme: decodes a priority list of activities into a
+ * schedule, placing each activity at its earliest feasible start (with a staff member and
+ * a room) given everything placed before it. Every hard constraint of SPEC §3C is enforced
+ * at placement time, so every decoded schedule is feasible; what cannot be placed is left
+ * unplaced with the constraint that blocked it last.
+ *
+ * One decoder is reused for the whole search: state lives in typed arrays that `decode`
+ * resets, so the inner loop allocates almost nothing.
+ */
+import type { CompiledDay } from '../compile/compile-day-problem.ts';
+import { CapacityTimeline } from './capacity-timeline.ts';
+import { UnitTimeline } from './unit-timeline.ts';
+
+/** What stopped an activity from being placed (the last thing that pushed it past its window). */
+export const Block = {
+  None: 0,
+  Window: 1,
+  Patient: 2,
+  Staff: 3,
+  Room: 4,
+  Rest: 5,
+  Precedence: 6,
+  Pin: 7,
+  OnSite: 8,
+} as const;
+export type Block = (typeof Block)[keyof typeof Block];
+
+export class DayDecoder {
+  /** Start minute per activity, −1 if not placed. */
+  readonly start: Int32Array;
+  readonly staffOf: Int32Array;
+  readonly roomOf: Int32Array;
+  /** Group session index, −1 for one-to-one. */
+  readonly sessionOf: Int32Array;
+  readonly block: Uint8Array;
+  /** Booked minutes per staff member (a group session counts once). */
+  readonly staffLoad: Int32Array;
+
+  private readonly staffLines: UnitTimeline[];
+  private readonly roomUnit: Array<UnitTimeline | null>;
+  private readonly roomShared: Array<CapacityTimeline | null>;
+  private readonly roomCapacity: Int32Array;
+  /** Placed activities of each patient, sorted by start. */
+  private readonly patientPlaced: number[][];
+  private readonly waiting: number[][];
+  private readonly predsLeft: Int32Array;
+  private readonly processed: Uint8Array;
+  private readonly pinnedList: number[];
+  // Group sessions: parallel arrays, cleared per decode.
+  private sessionActivity: number[] = [];
+  private sessionCount: number[] = [];
+  private sessionLimit: number[] = [];
+  private readonly typeKey: Int32Array;
+  // Result of the last findSlot.
+  private slotStaff = -1;
+  private slotRoom = -1;
+  private slotBlock: Block = Block.None;
+  // Result of the last choose.
+  private chosenStart = -1;
+  private chosenStaff = -1;
+  private chosenRoom = -1;
+  private chosenSession = -1;
+  private chosenBlock: Block = Block.None;
+  // Parallel scheme: cached choices per activity.
+  private readonly cStart: Int32Array;
+  private readonly cStaff: Int32Array;
+  private readonly cRoom: Int32Array;
+  private readonly cSession: Int32Array;
+  private readonly cBlock: Uint8Array;
+  private readonly cacheValid: Uint8Array;
+  private readonly rank: Int32Array;
+  private readonly readyList: number[] = [];
+  /** Activities that could use each staff member / room (whose cached choice a booking there may change). */
+  private readonly staffUsers: number[][];
+  private readonly roomUsers: number[][];
+
+  constructor(private readonly day: CompiledDay) {
+    const { problem, activityCount: n } = day;
+    this.start = new Int32Array(n).fill(-1);
+    this.staffOf = new Int32Array(n).fill(-1);
+    this.roomOf = new Int32Array(n).fill(-1);
+    this.sessionOf = new Int32Array(n).fill(-1);
+    this.block = new Uint8Array(n);
+    this.predsLeft = new Int32Array(n);
+    this.processed = new Uint8Array(n);
+    this.staffLoad = new Int32Array(problem.staff.length);
+    this.cStart = new Int32Array(n);
+    this.cStaff = new Int32Array(n);
+    this.cRoom = new Int32Array(n);
+    this.cSession = new Int32Array(n);
+    this.cBlock = new Uint8Array(n);
+    this.cacheValid = new Uint8Array(n);
+    this.rank = new Int32Array(n);
+    this.staffUsers = problem.staff.map(() => []);
+    this.roomUsers = problem.rooms.map(() => []);
+    for (let a = 0; a < n; a++) {
+      for (const st of day.staffOptions[a]!) this.staffUsers[st]!.push(a);
+      for (const r of day.roomOptions[a]!) this.roomUsers[r]!.push(a);
+    }
+    const far = day.horizonMin + 100_000;
+    this.staffLines = problem.staff.map((s) => {
+      const line = new UnitTimeline();
+      // Off shift, breaks and (for MDT members) the meeting itself are blocked.
+      line.add(-far, Math.max(s.shift.startMin, problem.centre.openMin));
+      line.add(Math.min(s.shift.endMin, problem.centre.closeMin), far);
+      for (const b of s.breaks) line.add(b.startMin, b.endMin);
+      line.freezeBase();
+      return line;
+    });
+    this.roomCapacity = Int32Array.from(problem.rooms, (r) => r.capacity);
+    this.roomUnit = problem.rooms.map((r) => {
+      if (r.capacity !== 1) return null;
+      const line = new UnitTimeline();
+      line.freezeBase();
+      return line;
+    });
+    this.roomShared = problem.rooms.map((r) => {
+      if (r.capacity === 1) return null;
+      const line = new CapacityTimeline(r.capacity, day.horizonMin);
+      line.freezeBase();
+      return line;
+    });
+    this.patientPlaced = problem.patients.map(() => []);
+    this.waiting = problem.patients.map(() => []);
+    this.pinnedList = [];
+    for (let a = 0; a < n; a++) if (day.pin[a]) this.pinnedList.push(a);
+    const typeIds = new Map<string, number>();
+    this.typeKey = Int32Array.from(day.activityTypeId, (id) => {
+      if (!typeIds.has(id)) typeIds.set(id, typeIds.size);
+      return typeIds.get(id)!;
+    });
+  }
+
+  /** Activities the search orders (everything not pinned). */
+  freeActivities(): number[] {
+    const out: number[] = [];
+    for (let a = 0; a < this.day.activityCount; a++) if (!this.day.pin[a]) out.push(a);
+    return out;
+  }
+
+  /** Decodes a priority list (each free activity once). Pins are placed first, as given. */
+  decode(order: ArrayLike<number>): void {
+    this.reset();
+    const { day } = this;
+    for (const a of this.pinnedList) this.placePinned(a);
+    for (let i = 0; i < order.length; i++) {
+      const a = order[i]!;
+      if (this.processed[a]) continue;
+      if (this.predsLeft[a]! > 0) this.waiting[day.activityPatient[a]!]!.push(a);
+      else this.process(a);
+    }
+    // Whatever still waits sits on a precedence cycle.
+    for (const list of this.waiting)
+      for (const a of list)
+        if (!this.processed[a]) {
+          this.processed[a] = 1;
+          this.block[a] = Block.Precedence;
+        }
+  }
+
+  private reset(): void {
+    const { day } = this;
+    this.start.fill(-1);
+    this.staffOf.fill(-1);
+    this.roomOf.fill(-1);
+    this.sessionOf.fill(-1);
+    this.block.fill(0);
+    this.processed.fill(0);
+    this.staffLoad.fill(0);
+    for (const line of this.staffLines) line.reset();
+    for (const line of this.roomUnit) line?.reset();
+    for (const line of this.roomShared) line?.reset();
+    for (const list of this.patientPlaced) list.length = 0;
+    for (const list of this.waiting) list.length = 0;
+    this.sessionActivity.length = 0;
+    this.sessionCount.length = 0;
+    this.sessionLimit.length = 0;
+    for (let a = 0; a < day.activityCount; a++) this.predsLeft[a] = day.preds[a]!.length;
+  }
+
+  private process(a: number): void {
+    this.placeFree(a);
+    this.markProcessed(a);
+  }
+
+  private markProcessed(a: number): void {
+    const { day } = this;
+    this.processed[a] = 1;
+    for (const arc of day.succs[a]!) this.predsLeft[arc.other]!--;
+    const list = this.waiting[day.activityPatient[a]!]!;
+    for (let i = 0; i < list.length; i++) {
+      const w = list[i]!;
+      if (!this.processed[w] && this.predsLeft[w] === 0) {
+        list.splice(i, 1);
+        this.process(w);
+        i = -1; // the list may have changed under us; rescan from the front
+      }
+    }
+  }
+
+  private placePinned(a: number): void {
+    const pin = this.day.pin[a]!;
+    const staffIndex = pin.staffId === undefined ? -1 : this.day.problem.staff.findIndex((s) => s.id === pin.staffId);
+    const roomIndex = pin.roomId === undefined ? -1 : this.day.problem.rooms.findIndex((r) => r.id === pin.roomId);
+    const staffList = staffIndex >= 0 && this.day.staffOptions[a]!.includes(staffIndex) ? [staffIndex] : this.day.staffOptions[a]!;
+    const roomList = roomIndex >= 0 && this.day.roomOptions[a]!.includes(roomIndex) ? [roomIndex] : this.day.roomOptions[a]!;
+    const badChoice = (pin.staffId !== undefined && staffList.length !== 1) || (pin.roomId !== undefined && roomList.length !== 1);
+    let ok = false;
+    if (!badChoice) {
+      if (this.day.groupCapacity[a]! > 1 && this.tryJoinSession(a, pin.startMin, staffIndex, roomIndex)) ok = true;
+      else if (this.findSlot(a, staffList, roomList, pin.startMin) === pin.startMin) {
+        this.commit(a, pin.startMin, this.slotStaff, this.slotRoom);
+        ok = true;
+      }
+    }
+    if (!ok) this.block[a] = Block.Pin;
+    this.markProcessed(a);
+  }
+
+  /** Places a free activity at its best start, or records why it could not be placed. */
+  private placeFree(a: number): void {
+    if (this.choose(a) < 0) this.block[a] = this.chosenBlock;
+    else this.applyChoice(a);
+  }
+
+  /**
+   * The best start for a free activity given what is placed: the earliest slot, or the named
+   * clinician's slot when waiting for them costs less than missing them, or joining an
+   * existing group session that starts no later. Sets chosen*; returns the start or −1.
+   */
+  private choose(a: number): number {
+    const { day } = this;
+    const staffAll = day.staffOptions[a]!;
+    const rooms = day.roomOptions[a]!;
+    let t = this.findSlot(a, staffAll, rooms, -1);
+    this.chosenStaff = this.slotStaff;
+    this.chosenRoom = this.slotRoom;
+    this.chosenSession = -1;
+    this.chosenBlock = this.slotBlock;
+    const preferred = day.preferredStaff[a]!;
+    if (preferred >= 0 && this.chosenStaff !== preferred && staffAll.includes(preferred)) {
+      const tPreferred = this.findSlot(a, [preferred], rooms, -1);
+      const worthMin = day.weights.namedClinicianMissed / Math.max(1e-9, day.weights.patientIdleMin + day.weights.patientOnSiteMin);
+      if (tPreferred >= 0 && (t < 0 || tPreferred - t <= worthMin)) {
+        t = tPreferred;
+        this.chosenStaff = this.slotStaff;
+        this.chosenRoom = this.slotRoom;
+      }
+    }
+    if (day.groupCapacity[a]! > 1) {
+      const joined = this.bestSessionToJoin(a);
+      if (joined >= 0 && (t < 0 || this.start[this.sessionActivity[joined]!]! <= t)) {
+        this.chosenSession = joined;
+        t = this.start[this.sessionActivity[joined]!]!;
+      }
+    }
+    this.chosenStart = t;
+    return t;
+  }
+
+  private applyChoice(a: number): void {
+    if (this.chosenSession >= 0) this.join(a, this.chosenSession);
+    else this.commit(a, this.chosenStart, this.chosenStaff, this.chosenRoom);
+  }
+
+  /**
+   * The parallel scheme (Giffler–Thompson style): repeatedly take, among the activities
+   * whose predecessors are done, those that could start before the earliest possible
+   * completion (`delta` = 1: active schedules) or at the earliest start (`delta` = 0:
+   * non-delay schedules), and place the one highest in the priority list. Denser than the
+   * serial scheme on makespan-like objectives, at more evaluations per decode; earliest
+   * starts are cached and recomputed only for activities sharing the patient, a staff
+   * member or a room with the one just placed.
+   */
+  decodeParallel(order: ArrayLike<number>, delta: number): void {
+    this.reset();
+    const { day } = this;
+    for (const a of this.pinnedList) this.placePinned(a);
+    const n = day.activityCount;
+    const rank = this.rank;
+    rank.fill(0x7fffffff);
+    for (let i = 0; i < order.length; i++) rank[order[i]!] = i;
+    const valid = this.cacheValid;
+    valid.fill(0);
+    const ready = this.readyList;
+    ready.length = 0;
+    for (let a = 0; a < n; a++) if (!this.processed[a] && this.predsLeft[a] === 0) ready.push(a);
+    const onReady = (a: number) => {
+      for (const arc of day.succs[a]!) if (!this.processed[arc.other] && this.predsLeft[arc.other] === 0 && !ready.includes(arc.other)) ready.push(arc.other);
+    };
+    while (ready.length > 0) {
+      let bestStart = Infinity;
+      let bestEnd = Infinity;
+      for (let i = 0; i < ready.length; i++) {
+        const a = ready[i]!;
+        if (!valid[a]) {
+          const t = this.choose(a);
+          this.cStart[a] = t;
+          this.cStaff[a] = this.chosenStaff;
+          this.cRoom[a] = this.chosenRoom;
+          this.cSession[a] = this.chosenSession;
+          this.cBlock[a] = this.chosenBlock;
+          valid[a] = day.groupCapacity[a]! > 1 ? 0 : 1;
+          if (t < 0) {
+            // Resources only fill up and windows only narrow: it will never fit. Settle it now.
+            this.block[a] = this.chosenBlock;
+            ready[i] = ready[ready.length - 1]!;
+            ready.pop();
+            i--;
+            this.processed[a] = 1;
+            for (const arc of day.succs[a]!) this.predsLeft[arc.other]!--;
+            onReady(a);
+            continue;
+          }
+        }
+        const t = this.cStart[a]!;
+        if (t < bestStart) bestStart = t;
+        const e = t + day.durationMin[a]!;
+        if (e < bestEnd) bestEnd = e;
+      }
+      if (ready.length === 0) break;
+      const limit = delta >= 1 ? bestEnd - 1 : bestStart + Math.floor(delta * Math.max(0, bestEnd - 1 - bestStart));
+      let pick = -1;
+      let pickIndex = -1;
+      for (let i = 0; i < ready.length; i++) {
+        const a = ready[i]!;
+        if (this.cStart[a]! <= limit && (pick < 0 || rank[a]! < rank[pick]!)) {
+          pick = a;
+          pickIndex = i;
+        }
+      }
+      ready[pickIndex] = ready[ready.length - 1]!;
+      ready.pop();
+      this.chosenStart = this.cStart[pick]!;
+      this.chosenStaff = this.cStaff[pick]!;
+      this.chosenRoom = this.cRoom[pick]!;
+      this.chosenSession = this.cSession[pick]!;
+      this.applyChoice(pick);
+      this.processed[pick] = 1;
+      for (const arc of day.succs[pick]!) this.predsLeft[arc.other]!--;
+      onReady(pick);
+      for (const b of day.patientActivities[day.activityPatient[pick]!]!) valid[b] = 0;
+      if (this.chosenStaff >= 0) for (const b of this.staffUsers[this.chosenStaff]!) valid[b] = 0;
+      for (const b of this.roomUsers[this.chosenRoom]!) valid[b] = 0;
+      // Successors' windows depend on the start just fixed.
+      for (const arc of day.succs[pick]!) valid[arc.other] = 0;
+      for (const arc of day.preds[pick]!) valid[arc.other] = 0;
+    }
+    for (let a = 0; a < n; a++)
+      if (!this.processed[a]) {
+        this.processed[a] = 1;
+        this.block[a] = Block.Precedence;
+      }
+  }
+
+  /**
+   * Earliest start ≥ the activity's lower bound (or exactly `exactStart`) where the patient,
+   * one of `staffList` (none for the meal) and one of `roomList` are free and every
+   * patient-side rule holds. Sets slotStaff/slotRoom; −1 (with slotBlock) if none.
+   */
+  private findSlot(a: number, staffList: readonly number[], roomList: readonly number[], exactStart: number): number {
+    const { day } = this;
+    const p = day.activityPatient[a]!;
+    const d = day.durationMin[a]!;
+    let lo = day.earliestStartMin[a]!;
+    let hi = day.latestEndMin[a]!;
+    for (const arc of day.preds[a]!) {
+      const s = this.start[arc.other]!;
+      if (s >= 0) lo = Math.max(lo, s + day.durationMin[arc.other]! + arc.lagMin);
+    }
+    for (const arc of day.succs[a]!) {
+      const s = this.start[arc.other]!;
+      if (s >= 0) hi = Math.min(hi, s - arc.lagMin);
+    }
+    if (lo + d > hi) {
+      this.slotBlock = Block.Precedence;
+      return -1;
+    }
+    const placed = this.patientPlaced[p]!;
+    if (placed.length > 0) {
+      const first = this.start[placed[0]!]!;
+      let last = 0;
+      for (const b of placed) last = Math.max(last, this.start[b]! + day.durationMin[b]!);
+      const maxOnSite = day.maxOnSiteMin[p]!;
+      lo = Math.max(lo, last + day.checkInMin - maxOnSite);
+      hi = Math.min(hi, first - day.checkInMin + maxOnSite);
+      if (lo + d > hi) {
+        this.slotBlock = Block.OnSite;
+        return -1;
+      }
+    }
+    if (exactStart >= 0) {
+      if (exactStart < lo || exactStart + d > hi) {
+        this.slotBlock = Block.Window;
+        return -1;
+      }
+      lo = exactStart;
+      hi = exactStart + d;
+    }
+    const group = day.groupCapacity[a]! > 1;
+    let t = lo;
+    this.slotBlock = Block.Window;
+    for (let guard = 0; guard < 100_000 && t + d <= hi; guard++) {
+      const tp = this.patientNextFree(p, t, d);
+      if (tp !== t) {
+        t = tp;
+        this.slotBlock = Block.Patient;
+        continue;
+      }
+      let staff = -1;
+      if (staffList.length > 0) {
+        let next = Infinity;
+        for (const s of staffList) {
+          const f = this.staffLines[s]!.nextFree(t, d);
+          if (f === t) {
+            if (staff < 0 || this.staffLoad[s]! < this.staffLoad[staff]!) staff = s;
+          } else if (f < next) next = f;
+        }
+        if (staff < 0) {
+          t = next;
+          this.slotBlock = Block.Staff;
+          continue;
+        }
+      }
+      // An empty room list means "joining a session": its room is already booked.
+      let room = -1;
+      let nextRoom = Infinity;
+      if (roomList.length === 0) nextRoom = t;
+      for (const r of roomList) {
+        const unit = this.roomUnit[r];
+        const f = unit ? unit.nextFree(t, d) : this.roomShared[r]!.nextFree(t, d, group ? this.roomCapacity[r]! : 1);
+        if (f === t) {
+          room = r;
+          break;
+        }
+        if (f < nextRoom) nextRoom = f;
+      }
+      if (room < 0 && nextRoom !== t) {
+        t = nextRoom;
+        this.slotBlock = Block.Room;
+        continue;
+      }
+      if (!this.restHolds(p, t, d)) {
+        t = this.restNextTry(p, t);
+        this.slotBlock = Block.Rest;
+        continue;
+      }
+      this.slotStaff = staff;
+      this.slotRoom = room;
+      return t;
+    }
+    return -1;
+  }
+
+  /** Earliest t' ≥ t where the patient is free for d minutes, keeping the transfer gap either side. */
+  private patientNextFree(p: number, t: number, d: number): number {
+    const { day } = this;
+    const gap = day.transferMin;
+    for (const b of this.patientPlaced[p]!) {
+      const s = this.start[b]!;
+      const e = s + day.durationMin[b]!;
+      if (t < e + gap && s < t + d + gap) t = e + gap;
+    }
+    return t;
+  }
+
+  /** The rest rule: no more than maxConsecutive activities with less than minRestMin between them. */
+  private restHolds(p: number, t: number, d: number): boolean {
+    const { day } = this;
+    const maxRun = day.restMaxConsecutive[p]!;
+    if (maxRun <= 0) return true;
+    const minRest = day.restMinMin[p]!;
+    let run = 0;
+    let prevEnd = -Infinity;
+    let inserted = false;
+    const visit = (s: number, e: number): boolean => {
+      run = s - prevEnd < minRest ? run + 1 : 1;
+      prevEnd = e;
+      return run <= maxRun;
+    };
+    for (const b of this.patientPlaced[p]!) {
+      const s = this.start[b]!;
+      if (!inserted && t < s) {
+        inserted = true;
+        if (!visit(t, t + d)) return false;
+      }
+      if (!visit(s, s + day.durationMin[b]!)) return false;
+    }
+    return inserted || visit(t, t + d);
+  }
+
+  /** Where to try next after the rest rule failed at t: a full rest after the activity before t, else a minute later. */
+  private restNextTry(p: number, t: number): number {
+    const { day } = this;
+    let prevEnd = -Infinity;
+    for (const b of this.patientPlaced[p]!) {
+      const e = this.start[b]! + day.durationMin[b]!;
+      if (e <= t) prevEnd = Math.max(prevEnd, e);
+    }
+    const rested = prevEnd + day.restMinMin[p]!;
+    return rested > t ? rested : t + 1;
+  }
+
+  private commit(a: number, t: number, staff: number, room: number): void {
+    const { day } = this;
+    const d = day.durationMin[a]!;
+    this.start[a] = t;
+    this.staffOf[a] = staff;
+    this.roomOf[a] = room;
+    if (staff >= 0) {
+      this.staffLines[staff]!.add(t, t + d);
+      this.staffLoad[staff] = this.staffLoad[staff]! + d;
+    }
+    const unit = this.roomUnit[room];
+    const group = day.groupCapacity[a]! > 1;
+    if (unit) unit.add(t, t + d);
+    else this.roomShared[room]!.add(t, t + d, group ? this.roomCapacity[room]! : 1);
+    if (group) {
+      this.sessionOf[a] = this.sessionActivity.length;
+      this.sessionActivity.push(a);
+      this.sessionCount.push(1);
+      this.sessionLimit.push(Math.min(day.groupCapacity[a]!, this.roomCapacity[room]!));
+    }
+    this.insertPlaced(a);
+  }
+
+  private insertPlaced(a: number): void {
+    const list = this.patientPlaced[this.day.activityPatient[a]!]!;
+    let i = list.length;
+    list.push(a);
+    while (i > 0 && this.start[list[i - 1]!]! > this.start[a]!) {
+      list[i] = list[i - 1]!;
+      i--;
+    }
+    list[i] = a;
+  }
+
+  /** The session of the same type this activity can join earliest, or −1. */
+  private bestSessionToJoin(a: number): number {
+    let best = -1;
+    for (let k = 0; k < this.sessionActivity.length; k++) {
+      const host = this.sessionActivity[k]!;
+      if (this.typeKey[host] !== this.typeKey[a] || this.sessionCount[k]! >= this.sessionLimit[k]!) continue;
+      const s = this.start[host]!;
+      if (best >= 0 && this.start[this.sessionActivity[best]!]! <= s) continue;
+      if (this.findSlot(a, [], [], s) === s) best = k;
+    }
+    return best;
+  }
+
+  private tryJoinSession(a: number, startMin: number, staff: number, room: number): boolean {
+    for (let k = 0; k < this.sessionActivity.length; k++) {
+      const host = this.sessionActivity[k]!;
+      if (this.typeKey[host] !== this.typeKey[a] || this.start[host] !== startMin || this.sessionCount[k]! >= this.sessionLimit[k]!) continue;
+      if ((staff >= 0 && this.staffOf[host] !== staff) || (room >= 0 && this.roomOf[host] !== room)) continue;
+      if (this.findSlot(a, [], [], startMin) !== startMin) continue;
+      this.join(a, k);
+      return true;
+    }
+    return false;
+  }
+
+  private join(a: number, session: number): void {
+    const host = this.sessionActivity[session]!;
+    this.start[a] = this.start[host]!;
+    this.staffOf[a] = this.staffOf[host]!;
+    this.roomOf[a] = this.roomOf[host]!;
+    this.sessionOf[a] = session;
+    this.sessionCount[session] = this.sessionCount[session]! + 1;
+    this.insertPlaced(a);
+  }
+}

@@ -1,0 +1,30 @@
+/**
+ * Construction: a few priority rules, each a plausible way a coordinator would fill the day.
+ * The search decodes each and starts from the best.
+ */
+import type { CompiledDay } from '../compile/compile-day-problem.ts';
+
+/** Named starting priority lists over the free (unpinned) activities. */
+export function initialOrders(day: CompiledDay, free: number[]): Array<{ name: string; order: Int32Array }> {
+  const { problem, activityPatient: patientOf, durationMin } = day;
+  const arrival = (a: number) => problem.patients[patientOf[a]!]!.earliestArrivalMin;
+  const priority = (a: number) => day.patientPriority[patientOf[a]!]!;
+  // Activities with fewer staff options and longer durations are harder to fit: first.
+  const difficulty = (a: number) => durationMin[a]! / Math.max(1, day.staffOptions[a]!.length || day.roomOptions[a]!.length);
+  const byPatient = [...free].sort(
+    (a, b) => arrival(a) - arrival(b) || priority(b) - priority(a) || patientOf[a]! - patientOf[b]! || day.preds[a]!.length - day.preds[b]!.length || a - b,
+  );
+  const byDifficulty = [...free].sort((a, b) => difficulty(b) - difficulty(a) || a - b);
+  // Round robin over patients: each patient's k-th activity before anyone's (k+1)-th.
+  const rank = new Map<number, number>();
+  for (const own of day.patientActivities) {
+    const sorted = own.filter((a) => !day.pin[a]).sort((a, b) => day.preds[a]!.length - day.preds[b]!.length || durationMin[b]! - durationMin[a]!);
+    sorted.forEach((a, k) => rank.set(a, k));
+  }
+  const roundRobin = [...free].sort((a, b) => rank.get(a)! - rank.get(b)! || durationMin[b]! - durationMin[a]! || a - b);
+  return [
+    { name: 'patient-by-patient', order: Int32Array.from(byPatient) },
+    { name: 'hardest-first', order: Int32Array.from(byDifficulty) },
+    { name: 'round-robin', order: Int32Array.from(roundRobin) },
+  ];
+}

@@ -1,0 +1,84 @@
+/**
+ * Improvement: late-acceptance hill climbing (Burke & Bykov) over the priority list.
+ * A candidate is accepted if it is no worse than the current list or than the current
+ * cost L iterations ago, which lets the search walk through plateaus and small uphill
+ * steps without a temperature to tune. Deterministic for a seed and an iteration budget;
+ * anytime with a clock: the best list so far is always kept.
+ */
+import type { Rng } from '../../model/rng.ts';
+import type { ProgressEvent } from '../../model/options.ts';
+import type { PriorityMove } from './priority-moves.ts';
+
+export interface LateAcceptanceOptions {
+  /** Cost of a list (decodes it). */
+  evaluate: (order: Int32Array) => number;
+  moves: PriorityMove[];
+  rng: Rng;
+  maxIterations: number;
+  /** Stop once the best cost is ≤ this. */
+  target: number;
+  historyLength: number;
+  now?: () => number;
+  deadlineMs?: number;
+  onProgress?: (event: ProgressEvent) => void;
+  startedMs?: number;
+}
+
+export interface SearchOutcome {
+  best: Int32Array;
+  bestCost: number;
+  iterations: number;
+  improvements: number;
+  timedOut: boolean;
+}
+
+export function lateAcceptanceSearch(initial: Int32Array, initialCost: number, options: LateAcceptanceOptions): SearchOutcome {
+  const { evaluate, moves, rng, maxIterations, target, now, deadlineMs } = options;
+  const order = initial.slice();
+  const best = initial.slice();
+  let bestCost = initialCost;
+  let currentCost = initialCost;
+  const history = new Float64Array(Math.max(1, options.historyLength)).fill(initialCost);
+  let iterations = 0;
+  let improvements = 0;
+  let timedOut = false;
+  const report = (fraction: number) =>
+    options.onProgress?.({
+      phase: 'improve',
+      iteration: iterations,
+      bestSoft: bestCost,
+      bestHard: 0,
+      elapsedMs: now && options.startedMs !== undefined ? now() - options.startedMs : undefined,
+      fraction,
+    });
+  while (iterations < maxIterations && bestCost > target + 1e-9) {
+    if (now && deadlineMs !== undefined && (iterations & 15) === 0 && now() >= deadlineMs) {
+      timedOut = true;
+      break;
+    }
+    iterations++;
+    const move = moves[rng.int(moves.length)]!;
+    if (!move.apply(order, rng)) continue;
+    const cost = evaluate(order);
+    const slot = iterations % history.length;
+    if (cost <= currentCost || cost < history[slot]!) {
+      currentCost = cost;
+      if (cost < bestCost - 1e-9) {
+        bestCost = cost;
+        best.set(order);
+        improvements++;
+        report(progressFraction());
+      }
+    } else move.undo(order);
+    if (currentCost < history[slot]!) history[slot] = currentCost;
+    if ((iterations & 1023) === 0) report(progressFraction());
+  }
+  return { best, bestCost, iterations, improvements, timedOut };
+
+  function progressFraction(): number {
+    const byIterations = iterations / Math.max(1, maxIterations);
+    if (!now || deadlineMs === undefined || options.startedMs === undefined) return Math.min(1, byIterations);
+    const span = Math.max(1, deadlineMs - options.startedMs);
+    return Math.min(1, Math.max(byIterations, (now() - options.startedMs) / span));
+  }
+}

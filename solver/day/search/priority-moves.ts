@@ -1,0 +1,106 @@
+/**
+ * Local-search moves over the priority list. Each move changes the list in place and can
+ * undo itself, so a rejected candidate costs no copy (VROOM-style: one small interface,
+ * one class per move, named after what it does).
+ */
+import type { Rng } from '../../model/rng.ts';
+
+export interface PriorityMove {
+  readonly name: string;
+  /** Changes `order` in place; false if it found nothing to change. */
+  apply(order: Int32Array, rng: Rng): boolean;
+  /** Reverts the last apply. */
+  undo(order: Int32Array): void;
+}
+
+/** Swap two activities' places in the list. */
+export class SwapMove implements PriorityMove {
+  readonly name = 'swap';
+  private i = 0;
+  private j = 0;
+  apply(order: Int32Array, rng: Rng): boolean {
+    if (order.length < 2) return false;
+    this.i = rng.int(order.length);
+    this.j = rng.int(order.length - 1);
+    if (this.j >= this.i) this.j++;
+    swap(order, this.i, this.j);
+    return true;
+  }
+  undo(order: Int32Array): void {
+    swap(order, this.i, this.j);
+  }
+}
+
+/** Take one activity out and put it back elsewhere (earlier: more priority). */
+export class RelocateMove implements PriorityMove {
+  readonly name = 'relocate';
+  private from = 0;
+  private to = 0;
+  apply(order: Int32Array, rng: Rng): boolean {
+    if (order.length < 2) return false;
+    this.from = rng.int(order.length);
+    this.to = rng.int(order.length - 1);
+    if (this.to >= this.from) this.to++;
+    relocate(order, this.from, this.to);
+    return true;
+  }
+  undo(order: Int32Array): void {
+    relocate(order, this.to, this.from);
+  }
+}
+
+/** Swap neighbours: the smallest change, useful late in the search. */
+export class AdjacentSwapMove implements PriorityMove {
+  readonly name = 'adjacent-swap';
+  private i = 0;
+  apply(order: Int32Array, rng: Rng): boolean {
+    if (order.length < 2) return false;
+    this.i = rng.int(order.length - 1);
+    swap(order, this.i, this.i + 1);
+    return true;
+  }
+  undo(order: Int32Array): void {
+    swap(order, this.i, this.i + 1);
+  }
+}
+
+/**
+ * Move all of one patient's activities to a new place in the list, together and in
+ * their current relative order (large-neighbourhood style: re-plans a whole patient).
+ */
+export class PatientBlockMove implements PriorityMove {
+  readonly name = 'patient-block';
+  private saved = new Int32Array(0);
+  constructor(private readonly patientOf: Int32Array, private readonly patientCount: number) {}
+  apply(order: Int32Array, rng: Rng): boolean {
+    if (this.patientCount < 2) return false;
+    if (this.saved.length !== order.length) this.saved = new Int32Array(order.length);
+    this.saved.set(order);
+    const p = rng.int(this.patientCount);
+    const mine: number[] = [];
+    const rest: number[] = [];
+    for (const a of order) (this.patientOf[a] === p ? mine : rest).push(a);
+    if (mine.length === 0 || rest.length === 0) return false;
+    const at = rng.int(rest.length + 1);
+    order.set(rest.slice(0, at), 0);
+    order.set(mine, at);
+    order.set(rest.slice(at), at + mine.length);
+    return true;
+  }
+  undo(order: Int32Array): void {
+    order.set(this.saved);
+  }
+}
+
+function swap(order: Int32Array, i: number, j: number): void {
+  const x = order[i]!;
+  order[i] = order[j]!;
+  order[j] = x;
+}
+
+function relocate(order: Int32Array, from: number, to: number): void {
+  const x = order[from]!;
+  if (from < to) order.copyWithin(from, from + 1, to + 1);
+  else order.copyWithin(to + 1, to, from);
+  order[to] = x;
+}

@@ -246,10 +246,11 @@ function generateStaff(seed: number): WithId<StaffMemberCreate>[] {
   teamPlan.forEach((role, roleIndex) => {
     for (let k = 0; k < role.count; k++) {
       const r = demoRandom(seed, `staff:${roleIndex}:${k}`);
-      let name: string;
-      do name = `${role.title}${r.pick(staffGivenNames)} ${r.pick(familyNames)}`;
-      while (usedNames.has(name));
-      usedNames.add(name);
+      let plainName: string;
+      do plainName = `${r.pick(staffGivenNames)} ${r.pick(familyNames)}`;
+      while (usedNames.has(plainName));
+      usedNames.add(plainName);
+      const name = `${role.title}${plainName}`;
       const email = `${name.replace(/^Dr /, '').toLowerCase().replace(/[^a-z]+/g, '.')}@demo-icc.nhs.uk`;
       staff.push({
         id: r.uuid(),

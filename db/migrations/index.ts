@@ -1,0 +1,24 @@
+// The migration list, imported statically so migrations run the same under tsx, vitest and
+// the CLI (knex's directory loader cannot import .ts files without a loader). Append new
+// migrations here in date order.
+import type { Knex } from 'knex';
+import * as centresStaffRoomsCatalogue from './20261122-1100-create-centres-staff-rooms-catalogue.ts';
+import * as patientsReferralsPreVisits from './20261122-1101-create-patients-referrals-pre-visits.ts';
+import * as vehiclesPlansFeedTokensAuditLog from './20261122-1102-create-vehicles-plans-feed-tokens-audit-log.ts';
+
+const migrations: Record<string, Knex.Migration> = {
+  '20261122-1100-create-centres-staff-rooms-catalogue': centresStaffRoomsCatalogue,
+  '20261122-1101-create-patients-referrals-pre-visits': patientsReferralsPreVisits,
+  '20261122-1102-create-vehicles-plans-feed-tokens-audit-log': vehiclesPlansFeedTokensAuditLog,
+};
+
+/** A knex migration source over the list above. */
+export const migrationSource: Knex.MigrationSource<string> = {
+  getMigrations: async () => Object.keys(migrations).sort(),
+  getMigrationName: (name) => name,
+  getMigration: async (name) => {
+    const migration = migrations[name];
+    if (!migration) throw new Error(`Unknown migration ${name}`);
+    return migration;
+  },
+};

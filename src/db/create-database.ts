@@ -1,0 +1,72 @@
+// One knex instance over either PostgreSQL (pg, when a URL is given) or embedded PostgreSQL
+// (PGlite through knex-pglite) in a data directory or in memory.
+import { PGlite } from '@electric-sql/pglite';
+import knexFactory, { type Knex } from 'knex';
+import ClientPgLite from 'knex-pglite';
+import pg from 'pg';
+
+export type Db = Knex;
+
+export interface DatabaseConfig {
+  /** postgres://… — use the PostgreSQL server through pg. */
+  databaseUrl?: string;
+  /** Embedded database directory, or 'memory' for a throwaway one. Ignored with databaseUrl. */
+  dataDir?: string;
+  /** Embedded database: start from this dump (PGlite dumpDataDir) instead of an empty cluster. */
+  loadDataDir?: Blob;
+  /** Schemas to search (tests isolate themselves in their own schema). */
+  searchPath?: string[];
+  /** pg pool size; PGlite always has exactly one connection. */
+  poolMax?: number;
+}
+
+const DATE_OID = 1082;
+
+/** Dates stay "YYYY-MM-DD" strings: parsing them to Date would shift them by the process time zone. */
+const pgTypes = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === DATE_OID ? (value: string) => value : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+};
+
+/** True when the knex instance talks to embedded PGlite (single connection). */
+export function isEmbedded(db: Db): boolean {
+  return db.client.config.client === ClientPgLite;
+}
+
+/**
+ * Opens the database. With `databaseUrl`, a pg pool; otherwise PGlite in `dataDir`
+ * ('memory' or unset = in memory). The embedded cluster is ready when this resolves.
+ *
+ * PGlite has one connection: inside a transaction always use the transaction, never the
+ * root instance, or the query waits for a connection that never frees.
+ */
+export async function createDatabase(config: DatabaseConfig = {}): Promise<Db> {
+  if (config.databaseUrl) {
+    const db = knexFactory({
+      client: 'pg',
+      connection: { connectionString: config.databaseUrl, types: pgTypes } as Knex.PgConnectionConfig,
+      pool: { min: 0, max: config.poolMax ?? 5 },
+      ...(config.searchPath ? { searchPath: config.searchPath } : {}),
+    });
+    return db;
+  }
+  const dataDir = config.dataDir && config.dataDir !== 'memory' ? config.dataDir : undefined;
+  const pglite = new PGlite({
+    ...(dataDir ? { dataDir } : {}),
+    ...(config.loadDataDir ? { loadDataDir: config.loadDataDir } : {}),
+    parsers: { [DATE_OID]: (value: string) => value },
+  });
+  await pglite.waitReady;
+  return knexFactory({
+    client: ClientPgLite,
+    dialect: 'postgres',
+    connection: () => ({ pglite }) as unknown as Knex.StaticConnectionConfig,
+    ...(config.searchPath ? { searchPath: config.searchPath } : {}),
+  } as Knex.Config);
+}
+
+/** The PGlite instance behind an embedded knex instance (for dumps), or undefined under pg. */
+export function embeddedPglite(db: Db): PGlite | undefined {
+  const connection = db.client.config.connection;
+  return typeof connection === 'function' ? (connection() as { pglite?: PGlite }).pglite : undefined;
+}

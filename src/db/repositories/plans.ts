@@ -1,0 +1,25 @@
+// SQL for stored plans: each save of a (centre, date, kind) is a new version.
+import type { Knex } from 'knex';
+import type { Plan, PlanCreate, PlanUpdate } from '../../domain/plan.ts';
+import { createRowCodec } from '../row-codec.ts';
+import { translatingDbErrors } from '../translate-db-error.ts';
+import { centreScopedRepository } from './centre-scoped-repository.ts';
+
+const codec = createRowCodec({ json: ['document', 'pins'] });
+const base = centreScopedRepository<Plan, PlanCreate & { version: number }, PlanUpdate>({ table: 'plans', codec, orderBy: ['date', 'kind', 'version'] });
+
+export const plans = {
+  ...base,
+  /** Saves the next version for the plan's centre, date and kind. Call inside a transaction. */
+  insertNextVersion: (db: Knex, centreId: string, doc: PlanCreate) =>
+    translatingDbErrors(async () => {
+      const [{ max } = { max: null }] = await db('plans').where({ centre_id: centreId, date: doc.date, kind: doc.kind }).max({ max: 'version' });
+      return base.insert(db, centreId, { ...doc, version: Number(max ?? 0) + 1 });
+    }),
+  /** The highest version for a centre, date and kind, if any. */
+  latest: (db: Knex, centreId: string, date: string, kind: PlanCreate['kind'] = 'day') =>
+    translatingDbErrors(async () => {
+      const row = await db('plans').where({ centre_id: centreId, date, kind }).orderBy('version', 'desc').first();
+      return row ? (codec.fromRow(row) as unknown as Plan) : undefined;
+    }),
+};

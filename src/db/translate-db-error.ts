@@ -1,0 +1,93 @@
+// The one place PostgreSQL error codes become domain errors (same codes from pg and PGlite).
+import { appError, isAppError, type AppError } from '../errors/app-error.ts';
+import { snakeToCamel } from './row-codec.ts';
+
+interface PgErrorLike {
+  code?: string;
+  detail?: string;
+  constraint?: string;
+  table?: string;
+  message?: string;
+}
+
+/** Which field a CHECK constraint guards, for the 400's details. */
+const checkConstraintFields: Record<string, string> = {
+  shifts_end_after_start: 'end',
+  rooms_capacity_check: 'capacity',
+  assessment_types_check: 'durationMin',
+  precedence_rules_check: 'minLagMin',
+  patients_nhs_number_digits: 'nhsNumber',
+  patients_enums_check: 'mobility',
+  vehicles_capacity_check: 'seats',
+  centres_minutes_check: 'mealDurationMin',
+  plans_check: 'status',
+};
+
+function isPgError(error: unknown): error is PgErrorLike {
+  return typeof error === 'object' && error !== null && typeof (error as PgErrorLike).code === 'string' && /^[0-9A-Z]{5}$/.test((error as PgErrorLike).code!);
+}
+
+/** "Key (centre_id, nhs_number)=(…) already exists." → ['centreId', 'nhsNumber']. */
+function keyFields(detail: string | undefined): string[] {
+  const match = /Key \(([^)]+)\)=/.exec(detail ?? '');
+  return match ? match[1]!.split(',').map((c) => snakeToCamel(c.trim().replace(/"/g, ''))) : [];
+}
+
+const humanTable = (table: string | undefined) => (table ?? 'record').replace(/_/g, ' ');
+
+/**
+ * Maps a database error to an AppError: unique violation → 409, foreign key → 400 naming the
+ * reference (or 409 when deleting something still referenced), check → 400, malformed value → 400.
+ * Anything else (and anything already an AppError) is returned unchanged.
+ */
+export function translateDbError(error: unknown): unknown {
+  if (isAppError(error) || !isPgError(error)) return error;
+  const fields = keyFields(error.detail);
+  switch (error.code) {
+    case '23505': {
+      const named = fields.filter((f) => f !== 'centreId');
+      // The last key column is the one a client varies (staffId + date → date).
+      const path = named.at(-1) ?? 'id';
+      const what = named.join(' and ') || 'key';
+      return appError.conflict(`A ${humanTable(error.table).replace(/s$/, '')} with this ${what} already exists`, [
+        { path, message: `${what} must be unique` },
+      ]);
+    }
+    case '23503': {
+      const referencedFrom = /still referenced from table "([^"]+)"/.exec(error.detail ?? '');
+      if (referencedFrom) {
+        return appError.stillReferenced(`This ${humanTable(error.table).replace(/s$/, '')} is still referenced by ${humanTable(referencedFrom[1])}`, {
+          referencedBy: referencedFrom[1],
+        });
+      }
+      const target = /in table "([^"]+)"/.exec(error.detail ?? '')?.[1];
+      const path = fields[0] ?? 'reference';
+      return appError.referenceNotFound(`${path} refers to a ${humanTable(target)} row that does not exist`, [
+        { path, message: `${path} refers to a ${humanTable(target)} row that does not exist` },
+      ]);
+    }
+    case '23514': {
+      const path = checkConstraintFields[error.constraint ?? ''] ?? error.constraint ?? 'value';
+      return appError.validation(`Rejected by the database check ${error.constraint ?? ''} on ${path}`, [{ path, message: `violates ${error.constraint ?? 'a check'}` }]);
+    }
+    case '23502':
+      return appError.validation(error.message ?? 'A required value is missing', [{ path: snakeToCamel(/column "([^"]+)"/.exec(error.message ?? '')?.[1] ?? 'value'), message: 'is required' }]);
+    case '22P02':
+    case '22007':
+    case '22008':
+      return appError.badRequest(`Malformed value: ${error.message ?? ''}`);
+    default:
+      return error;
+  }
+}
+
+/** Runs `work`, translating database errors on the way out. */
+export async function translatingDbErrors<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    throw translateDbError(error);
+  }
+}
+
+export type { AppError };

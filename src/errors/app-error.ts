@@ -1,0 +1,49 @@
+// The one error type the service raises on purpose. Each has a stable code, an HTTP status
+// and details a client can act on (for validation: one { path, message } per problem).
+
+export interface ErrorDetail {
+  /** Dotted field path, e.g. "nhsNumber" or "breaks.0". */
+  path: string;
+  message: string;
+}
+
+export type ErrorCode =
+  | 'validation_failed'
+  | 'not_found'
+  | 'conflict'
+  | 'reference_not_found'
+  | 'still_referenced'
+  | 'bad_request'
+  | 'internal_error'
+  | 'service_unavailable';
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  readonly details: ErrorDetail[] | Record<string, unknown> | null;
+
+  constructor(spec: { code: ErrorCode; message: string; status: number; details?: AppError['details']; cause?: unknown }) {
+    super(spec.message, spec.cause === undefined ? undefined : { cause: spec.cause });
+    this.name = 'AppError';
+    this.code = spec.code;
+    this.status = spec.status;
+    this.details = spec.details ?? null;
+  }
+}
+
+/** The error factory: every error the API returns on purpose is made here. */
+export const appError = {
+  validation: (message: string, details: ErrorDetail[]) => new AppError({ code: 'validation_failed', status: 400, message, details }),
+  notFound: (entity: string, id: string) =>
+    new AppError({ code: 'not_found', status: 404, message: `No ${entity} with id ${id}`, details: { entity, id } }),
+  conflict: (message: string, details: ErrorDetail[] = []) => new AppError({ code: 'conflict', status: 409, message, details }),
+  referenceNotFound: (message: string, details: ErrorDetail[]) => new AppError({ code: 'reference_not_found', status: 400, message, details }),
+  stillReferenced: (message: string, details: Record<string, unknown>) => new AppError({ code: 'still_referenced', status: 409, message, details }),
+  badRequest: (message: string, details: ErrorDetail[] = []) => new AppError({ code: 'bad_request', status: 400, message, details }),
+  unavailable: (message: string) => new AppError({ code: 'service_unavailable', status: 503, message }),
+  internal: (cause: unknown) => new AppError({ code: 'internal_error', status: 500, message: 'Internal error', cause }),
+};
+
+export function isAppError(error: unknown): error is AppError {
+  return error instanceof AppError;
+}

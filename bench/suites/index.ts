@@ -7,6 +7,7 @@ import type { BenchSuite } from '../lib/types.ts';
 export async function loadSuites(): Promise<BenchSuite[]> {
   const modules: Array<Promise<{ default: BenchSuite }>> = [
     import('./darp.ts'),
+    import('./vrptw.ts'),
     // Suites register here as they land, e.g. import('./openshop.ts').
   ];
   return (await Promise.all(modules)).map((m) => m.default);

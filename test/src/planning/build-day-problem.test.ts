@@ -7,11 +7,11 @@ const DATE = '2026-12-01';
 const demo = generateDemoCentre({ seed: 4, startDate: '2026-11-30' });
 
 /** The demo's entities with the first `n` patients available on DATE attending. */
-function entities(n = 6, c: DemoCentre = structuredClone(demo)): DayProblemEntities & DemoCentre {
+function entities(n = 6, c: DemoCentre = structuredClone(demo)): DayProblemEntities {
   return { ...c, patients: c.patients.filter((p) => !p.unavailableDates.includes(DATE)).slice(0, n) };
 }
 
-function preVisitOf(e: DemoCentre, patientId: string) {
+function preVisitOf(e: DayProblemEntities, patientId: string) {
   const referral = e.referrals.find((r) => r.patientId === patientId)!;
   return { referral, preVisit: e.preVisits.find((v) => v.referralId === referral.id)! };
 }
@@ -204,7 +204,7 @@ describe('buildDayProblem', () => {
       expectInputError(() => buildDayProblem(e, DATE), `shifts[${e.shifts.length - 1}].staffId`, /unknown staff member/);
       const f = entities(1);
       const twice = f.shifts.find((s) => s.date === DATE)!;
-      f.shifts.push({ ...twice, id: 'copy' } as typeof twice);
+      f.shifts.push({ ...twice });
       expectInputError(() => buildDayProblem(f, DATE), `shifts[${f.shifts.length - 1}]`, /has two shifts on 2026-12-01/);
     });
 

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { demoDayProblem } from '../../../src/demo/demo-day-problem.ts';
+import { planDayInWorker } from '../../../src/workers/plan-day-in-worker.ts';
+import { WorkerCancelledError } from '../../../src/workers/run-in-worker.ts';
+import { validatePlan } from '../../../solver/validate/validate-plan.ts';
+import type { ProgressEvent } from '../../../solver/model/index.ts';
+
+describe('planDayInWorker', () => {
+  it('plans on another thread while the event loop keeps ticking, reporting progress', async () => {
+    const problem = demoDayProblem({ seed: 5, date: '2026-12-01', patients: 8 });
+    const progress: ProgressEvent[] = [];
+    let ticks = 0;
+    const timer = setInterval(() => ticks++, 10);
+    const run = planDayInWorker({ problem, options: { timeLimitMs: 1500, seed: 1 } }, (p) => progress.push(p));
+    const plan = await run.result;
+    clearInterval(timer);
+    expect(validatePlan(problem, plan).valid).toBe(true);
+    expect(progress.length).toBeGreaterThan(0);
+    // A blocked loop would tick ~0 times during a 1.5 s solve on the main thread.
+    expect(ticks).toBeGreaterThan(20);
+  });
+
+  it('can be cancelled', async () => {
+    const problem = demoDayProblem({ seed: 5, date: '2026-12-01', patients: 8 });
+    const run = planDayInWorker({ problem, options: { timeLimitMs: 20_000, seed: 1 } });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await run.cancel();
+    await expect(run.result).rejects.toBeInstanceOf(WorkerCancelledError);
+  });
+
+  it('reports a solver error as a rejected result, not a crash', async () => {
+    const problem = demoDayProblem({ seed: 5, date: '2026-12-01', patients: 2 });
+    const broken = { ...problem, assessmentTypes: null } as unknown as typeof problem;
+    const run = planDayInWorker({ problem: broken, options: { timeLimitMs: 500, seed: 1 } });
+    await expect(run.result).rejects.toThrow();
+  });
+});

@@ -41,12 +41,13 @@ export function demoDayProblem(options: DemoDayProblemOptions): DayProblem {
   return scaleTeams(problem, Math.ceil(patients / PATIENTS_PER_TEAM));
 }
 
+/** Copies share nothing with the originals, so editing one staff member's shift never moves another's. */
 function scaleTeams(problem: DayProblem, teams: number): DayProblem {
   if (teams <= 1) return problem;
   const copies = Array.from({ length: teams - 1 }, (_, i) => i + 2);
   return {
     ...problem,
-    staff: [...problem.staff, ...copies.flatMap((t) => problem.staff.map((s) => ({ ...s, id: `${s.id}:team${t}`, name: `${s.name} (team ${t})` })))],
+    staff: [...problem.staff, ...copies.flatMap((t) => problem.staff.map((s) => ({ ...structuredClone(s), id: `${s.id}:team${t}`, name: `${s.name} (team ${t})` })))],
     rooms: [
       ...problem.rooms,
       ...copies.flatMap((t) => problem.rooms.filter((r) => r.type !== 'mdt').map((r) => ({ ...r, id: `${r.id}:team${t}`, name: `${r.name} (team ${t})` }))),

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { DayProblem } from '../../../solver/model/day-problem.ts';
+import { demoDayProblem } from '../../../src/demo/demo-day-problem.ts';
 import {
   DayProblemValidationError,
   dayProblemIssues,
@@ -63,6 +64,17 @@ describe('dayProblemSchema', () => {
   it('accepts a valid problem and returns it unchanged', () => {
     const problem = smallProblem();
     expect(parseDayProblem(problem)).toEqual(problem);
+  });
+
+  it('accepts the demo day problem, and names the path when one of its patients needs an unknown type', () => {
+    const demo = demoDayProblem({ seed: 1, date: '2026-12-01', patients: 16 });
+    expect(dayProblemIssues(demo)).toEqual([]);
+    demo.patients[3]!.required[0]!.typeId = 'aromatherapy';
+    demo.staff[2]!.shift.endMin = demo.staff[2]!.shift.startMin;
+    expect(dayProblemIssues(demo)).toEqual([
+      { path: 'staff[2].shift.endMin', message: 'endMin must be after startMin' },
+      { path: 'patients[3].required[0].typeId', message: 'unknown assessment type "aromatherapy"' },
+    ]);
   });
 
   it('names the path of an unknown assessment type in a requirement', () => {

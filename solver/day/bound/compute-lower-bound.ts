@@ -1,0 +1,202 @@
+/**
+ * A lower bound on `scorePlan(...).soft` over every feasible plan of a day, so the planner
+ * can report its gap. Combinatorial, in three parts (the bound is the best valid
+ * combination of them):
+ *
+ * 1. Unplaceable assessments (unknown type, nobody qualified, no room, no qualified staff
+ *    member free long enough while the patient is on site): their unscheduled penalty is certain.
+ * 2. Per patient: for every subset of their other assessments that might be placed, the
+ *    shortest possible day (busy minutes + transfers between room types + rests, or the
+ *    longest precedence chain with lags) gives least on-site, idle and preference cost;
+ *    the unplaced rest costs their unscheduled penalty. The minimum over subsets is exact
+ *    for up to 12 assessments per patient (2^12 subsets).
+ * 3. Capacity: per qualification (staff minutes) and per room type (room minutes × seats)
+ *    the placed load must fit, so at least a fractional knapsack's worth of assessments is
+ *    dropped, each costing its unscheduled penalty minus the most its patient's day can save.
+ * When no assessment must be dropped, a makespan bound (per patient chain; per
+ * single-qualified staff member's load; per room type's load) and a workload-spread bound
+ * are added.
+ *
+ * No LP: a time-indexed LP is too large for javascript-lp-solver at ICC sizes, and the
+ * relaxations above are the parts an assignment LP would capture.
+ */
+import type { DayProblem, RequiredAssessment } from '../../model/day-problem.ts';
+import type { PlanBound } from '../../model/day-plan.ts';
+import { DEFAULT_WEIGHTS, type ObjectiveWeights } from '../../model/options.ts';
+import { patientAssessmentWindow, staffAssessmentIntervals, totalMinutes } from './availability.ts';
+import { fractionalDropCost, type KnapsackItem } from './capacity-knapsack.ts';
+import { bestPatientCost, patientDay, subsetBound, type PatientDay } from './patient-day-bound.ts';
+import { staticUnplaceableReason } from './static-placeability.ts';
+
+/** One placeable assessment with the numbers the capacity bounds need. */
+interface LoadItem {
+  patientId: string;
+  qualification: string;
+  roomType: string;
+  typeId: string;
+  durationMin: number;
+  groupCapacity: number;
+  /** Unscheduled penalty minus the most the patient's day can save by dropping it. */
+  dropCost: number;
+}
+
+/**
+ * @example
+ * const bound = computeLowerBound(problem, DEFAULT_WEIGHTS);
+ * const gapPct = (100 * (plan.score.soft - bound.value)) / Math.max(Math.abs(plan.score.soft), 1);
+ */
+export function computeLowerBound(problem: DayProblem, weights: Partial<ObjectiveWeights> = DEFAULT_WEIGHTS): PlanBound {
+  const w: ObjectiveWeights = { ...DEFAULT_WEIGHTS, ...weights };
+  let unplaceableCost = 0;
+  let unplaceableCount = 0;
+  let perPatient = 0; // Σ min over subsets (part 2)
+  let allPlacedCost = 0; // Σ cost of each patient's day with all placeable items
+  let minSingleDrop = Infinity;
+  let allPlaceableFit = true;
+  const days: PatientDay[] = [];
+  const loads: LoadItem[] = [];
+
+  for (const patient of problem.patients) {
+    const placeable: RequiredAssessment[] = [];
+    for (const r of patient.required) {
+      if (staticUnplaceableReason(problem, patient, r.typeId)) {
+        unplaceableCost += w.unscheduled * patient.priority;
+        unplaceableCount += 1;
+      } else placeable.push(r);
+    }
+    const day = patientDay(problem, patient, placeable);
+    days.push(day);
+    perPatient += bestPatientCost(problem, w, day);
+    const all = subsetBound(problem, w, day, (1 << day.items.length) - 1);
+    const allCost = Number.isFinite(all.cost) ? all.cost : 0;
+    if (!all.feasible) allPlaceableFit = false;
+    allPlacedCost += allCost;
+    const dropCost = w.unscheduled * patient.priority - allCost;
+    for (const item of day.items) {
+      minSingleDrop = Math.min(minSingleDrop, dropCost);
+      loads.push({ patientId: patient.id, qualification: item.type.qualification, roomType: item.type.roomType, typeId: item.type.id,
+        durationMin: item.type.durationMin, groupCapacity: Math.max(1, item.type.groupCapacity), dropCost });
+    }
+  }
+
+  const capacity = capacityBounds(problem, loads);
+  const anyDropPossible = loads.length > 0;
+  const boundPatients = unplaceableCost + perPatient;
+  const boundCapacity = unplaceableCost + allPlacedCost + capacity.dropCost;
+  // If nothing placeable is dropped: all-placed cost plus makespan and workload bounds.
+  const noDrop = capacity.mustDrop || !allPlaceableFit ? Infinity
+    : unplaceableCost + allPlacedCost + w.makespanMin * makespanLowerBound(problem, days, loads) + w.workloadImbalanceMin * workloadSpreadBound(problem, loads);
+  // If something is dropped: at least the cheapest drop (or the sum of "negative" drops).
+  const negativeDrops = loads.reduce((s, l) => s + Math.min(0, l.dropCost), 0);
+  const someDrop = anyDropPossible ? unplaceableCost + allPlacedCost + (negativeDrops < 0 ? negativeDrops : minSingleDrop) : Infinity;
+  const caseSplit = Math.min(noDrop, someDrop);
+  const value = Math.max(0, boundPatients, boundCapacity, Number.isFinite(caseSplit) ? caseSplit : 0);
+  const method = [
+    `combinatorial: ${unplaceableCount} unplaceable assessment(s)`,
+    'per-patient subsets (busy + transfers + rests | precedence chain with lags)',
+    'per-qualification and per-room-type fractional knapsack of drops',
+    w.makespanMin > 0 ? 'makespan (patient chain, single-holder staff load, room-type load)' : '',
+    w.workloadImbalanceMin > 0 ? 'workload spread (forced vs possible load)' : '',
+    'no LP',
+  ].filter(Boolean).join('; ');
+  return { value: round6(value), method };
+}
+
+function round6(x: number): number {
+  return Math.round(x * 1e6) / 1e6;
+}
+
+/** Part 3: fractional knapsack per qualification and per room type; the larger total is valid. */
+function capacityBounds(problem: DayProblem, loads: LoadItem[]): { dropCost: number; mustDrop: boolean } {
+  const byQualification = groupBy(loads, (l) => l.qualification);
+  let qualificationCost = 0;
+  let mustDrop = false;
+  for (const [qualification, items] of byQualification) {
+    const capacityMin = problem.staff.filter((s) => s.qualifications.includes(qualification))
+      .reduce((sum, s) => sum + totalMinutes(staffAssessmentIntervals(problem, s)), 0);
+    const knapsack: KnapsackItem[] = items.map((l) => ({ loadMin: l.durationMin / l.groupCapacity, cost: l.dropCost }));
+    if (knapsack.reduce((s, k) => s + k.loadMin, 0) > capacityMin + 1e-9) mustDrop = true;
+    qualificationCost += fractionalDropCost(knapsack, capacityMin);
+  }
+  const { openMin, closeMin, mdt } = problem.centre;
+  const roomDayMin = Math.max(0, Math.min(closeMin, mdt.startMin) - openMin);
+  let roomCost = 0;
+  for (const [roomType, items] of groupBy(loads, (l) => l.roomType)) {
+    const seats = problem.rooms.filter((r) => r.type === roomType).reduce((s, r) => s + r.capacity, 0);
+    const capacityMin = seats * roomDayMin;
+    const knapsack: KnapsackItem[] = items.map((l) => ({ loadMin: l.durationMin, cost: l.dropCost }));
+    if (knapsack.reduce((s, k) => s + k.loadMin, 0) > capacityMin + 1e-9) mustDrop = true;
+    roomCost += fractionalDropCost(knapsack, capacityMin);
+  }
+  return { dropCost: Math.max(qualificationCost, roomCost), mustDrop };
+}
+
+/** Makespan (end of the last activity, minutes from midnight) when every placeable assessment is placed. */
+function makespanLowerBound(problem: DayProblem, days: PatientDay[], loads: LoadItem[]): number {
+  const { centre } = problem;
+  let bound = 0;
+  for (const day of days) {
+    const all = subsetBound(problem, { ...DEFAULT_WEIGHTS }, day, (1 << day.items.length) - 1);
+    if (all.spanMin <= 0 || !Number.isFinite(all.spanMin)) continue;
+    const firstStart = Math.max(centre.openMin, day.patient.earliestArrivalMin + centre.checkInBufferMin);
+    bound = Math.max(bound, firstStart + all.spanMin);
+  }
+  if (days.some((d) => d.needsMeal)) bound = Math.max(bound, centre.lunchWindow.startMin + centre.mealDurationMin);
+  // A qualification only one staff member holds: their sessions are serial, from the earliest possible start.
+  const perHolder = new Map<string, number>();
+  for (const [qualification, items] of groupBy(loads, (l) => l.qualification)) {
+    const holders = problem.staff.filter((s) => s.qualifications.includes(qualification));
+    if (holders.length !== 1) continue;
+    const holder = holders[0]!;
+    let sessionMin = 0;
+    for (const [, ofType] of groupBy(items, (l) => l.typeId)) sessionMin += Math.ceil(ofType.length / ofType[0]!.groupCapacity) * ofType[0]!.durationMin;
+    perHolder.set(holder.id, (perHolder.get(holder.id) ?? 0) + sessionMin);
+  }
+  for (const [staffId, minutes] of perHolder) {
+    const staff = problem.staff.find((s) => s.id === staffId)!;
+    const patientsFirst = Math.min(...problem.patients.map((p) => patientAssessmentWindow(problem, p).startMin));
+    bound = Math.max(bound, Math.max(staff.shift.startMin, centre.openMin, patientsFirst) + minutes);
+  }
+  for (const [roomType, items] of groupBy(loads, (l) => l.roomType)) {
+    const seats = problem.rooms.filter((r) => r.type === roomType).reduce((s, r) => s + r.capacity, 0);
+    if (seats > 0) bound = Math.max(bound, centre.openMin + items.reduce((s, l) => s + l.durationMin, 0) / seats);
+  }
+  return Math.ceil(bound - 1e-9);
+}
+
+/**
+ * Least workload spread per discipline when everything placeable is placed: the busiest is at
+ * least the load only they can take, the least busy at most what they could possibly take.
+ */
+function workloadSpreadBound(problem: DayProblem, loads: LoadItem[]): number {
+  const byQualification = groupBy(loads, (l) => l.qualification);
+  let total = 0;
+  for (const [, staff] of groupBy(problem.staff, (s) => s.discipline)) {
+    if (staff.length < 2) continue;
+    const forced = new Map<string, number>();
+    const possible = new Map<string, number>();
+    for (const [qualification, items] of byQualification) {
+      const holders = problem.staff.filter((s) => s.qualifications.includes(qualification));
+      const minutes = items.reduce((s, l) => s + l.durationMin / l.groupCapacity, 0);
+      // A group session books its full duration even for one patient: "possible" counts it per patient.
+      const possibleMinutes = items.reduce((s, l) => s + l.durationMin, 0);
+      for (const s of holders) possible.set(s.id, (possible.get(s.id) ?? 0) + possibleMinutes);
+      if (holders.length === 1) forced.set(holders[0]!.id, (forced.get(holders[0]!.id) ?? 0) + minutes);
+    }
+    const maxForced = Math.max(...staff.map((s) => forced.get(s.id) ?? 0));
+    const minPossible = Math.min(...staff.map((s) => Math.min(possible.get(s.id) ?? 0, totalMinutes(staffAssessmentIntervals(problem, s)))));
+    total += Math.max(0, maxForced - minPossible);
+  }
+  return total;
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = map.get(k);
+    if (list) list.push(item);
+    else map.set(k, [item]);
+  }
+  return map;
+}

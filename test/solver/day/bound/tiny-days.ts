@@ -1,0 +1,75 @@
+/**
+ * Tiny day problems and an exhaustive search over their plans (every start on a 5-minute
+ * grid, every qualified staff member and room of the right type, or unscheduled), scored by
+ * scorePlan: the true optimum the bound must never exceed. All the problems' times are
+ * multiples of 5, so some optimal plan lies on the grid.
+ */
+import type { DayAssessmentType, DayPatient, DayProblem } from '../../../../solver/model/day-problem.ts';
+import type { PlannedActivity, UnscheduledAssessment } from '../../../../solver/model/day-plan.ts';
+import { DEFAULT_WEIGHTS, type ObjectiveWeights } from '../../../../solver/model/options.ts';
+import { scorePlan } from '../../../../solver/constraints/score-plan.ts';
+
+export function type(id: string, durationMin: number, roomType: string, extra: Partial<DayAssessmentType> = {}): DayAssessmentType {
+  return { id, name: id, discipline: id, kind: 'assessment', durationMin, roomType, qualification: id, groupCapacity: 1, ...extra };
+}
+
+export function patient(id: string, required: string[], extra: Partial<DayPatient> = {}): DayPatient {
+  return { id, ref: id, initials: id, priority: 1, earliestArrivalMin: 0, latestDepartureMin: 1000, maxOnSiteMin: 1000,
+    required: required.map((typeId) => ({ typeId })), needsMeal: false, ...extra };
+}
+
+/** A centre open 0–1000 with no check-in, transfer or MDT in the way unless a test sets them. */
+export function tinyProblem(parts: Partial<DayProblem> & Pick<DayProblem, 'assessmentTypes' | 'patients'>, centre: Partial<DayProblem['centre']> = {}): DayProblem {
+  return {
+    date: '2026-12-01',
+    centre: { id: 'c', name: 'Test ICC', openMin: 0, closeMin: 1000, lunchWindow: { startMin: 60, endMin: 150 }, mealDurationMin: 30, mealRoomType: 'dining',
+      mdt: { startMin: 900, durationMin: 30 }, transferMin: 0, checkInBufferMin: 0, ...centre },
+    precedences: [],
+    staff: parts.assessmentTypes.map((t) => ({ id: `s-${t.id}`, name: `Staff ${t.id}`, discipline: t.discipline, qualifications: [t.qualification],
+      shift: { startMin: 0, endMin: 1000 }, breaks: [], mdtMember: false })),
+    rooms: [...new Set([...parts.assessmentTypes.map((t) => t.roomType), 'dining'])].map((roomType) => ({ id: `r-${roomType}`, name: roomType, type: roomType, capacity: 1 })),
+    ...parts,
+  };
+}
+
+interface Option { activity?: PlannedActivity; unscheduled?: UnscheduledAssessment }
+
+/** The least soft score of any plan with no hard violation, by exhaustive search. */
+export function bruteForceOptimum(problem: DayProblem, weights: Partial<ObjectiveWeights>, horizonMin: number): number {
+  const w = { ...DEFAULT_WEIGHTS, ...weights };
+  const slots: Option[][] = [];
+  for (const p of problem.patients) {
+    const items = [...p.required.map((r) => r.typeId), ...(p.needsMeal === false ? [] : ['meal'])];
+    for (const typeId of items) {
+      const t = problem.assessmentTypes.find((x) => x.id === typeId);
+      const durationMin = t ? t.durationMin : problem.centre.mealDurationMin;
+      const roomType = t ? t.roomType : problem.centre.mealRoomType;
+      const staffIds = t ? problem.staff.filter((s) => s.qualifications.includes(t.qualification)).map((s) => s.id) : [undefined];
+      const rooms = problem.rooms.filter((r) => r.type === roomType);
+      const options: Option[] = t ? [{ unscheduled: { patientId: p.id, typeId, reason: 'no-staff-free', message: 'enumerated' } }] : [];
+      for (let startMin = 0; startMin + durationMin <= horizonMin; startMin += 5) {
+        for (const staffId of staffIds) {
+          for (const room of rooms) {
+            options.push({ activity: { id: `${p.id}:${typeId}`, patientId: p.id, typeId, kind: t ? t.kind : 'meal', startMin, endMin: startMin + durationMin,
+              roomId: room.id, ...(staffId ? { staffId } : {}) } });
+          }
+        }
+      }
+      slots.push(options);
+    }
+  }
+  let best = Infinity;
+  const chosen: Option[] = [];
+  const visit = (i: number): void => {
+    if (i === slots.length) {
+      const activities = chosen.flatMap((o) => (o.activity ? [o.activity] : []));
+      const unscheduled = chosen.flatMap((o) => (o.unscheduled ? [o.unscheduled] : []));
+      const score = scorePlan(problem, activities, unscheduled, w);
+      if (score.hard === 0 && score.soft < best) best = score.soft;
+      return;
+    }
+    for (const option of slots[i]!) { chosen.push(option); visit(i + 1); chosen.pop(); }
+  };
+  visit(0);
+  return best;
+}

@@ -23,6 +23,7 @@ import { staffOneAtATime } from './hard/staff-one-at-a-time.ts';
 import { staffWithinShift } from './hard/staff-within-shift.ts';
 import { transferBetweenRooms } from './hard/transfer-between-rooms.ts';
 import { withinOpeningHours } from './hard/within-opening-hours.ts';
+import { notBeforeReplanTime } from './hard/not-before-replan-time.ts';
 import { carerPresence } from './soft/carer-presence.ts';
 import { makespan } from './soft/makespan.ts';
 import { namedClinician } from './soft/named-clinician.ts';
@@ -68,6 +69,7 @@ export const constraintRegistry: { hard: RegisteredConstraint[]; soft: Registere
     hard('restAfterConsecutive', 'rest-after-consecutive', 'A frail patient rests after the stated number of back-to-back activities.', restAfterConsecutive),
     hard('withinOpeningHours', 'within-opening-hours', 'No activity outside the centre\'s opening hours.', withinOpeningHours),
     hard('pinsRespected', 'pins-respected', 'Pinned activities keep their start, staff member and room.', pinsRespected),
+    hard('notBeforeReplanTime', 'not-before-replan-time', 'When replanning, nothing unpinned is planned before the time of the change.', notBeforeReplanTime),
     hard('oneActivityPerRequirement', 'one-activity-per-requirement', 'Activities only for known patients and types they need, each at most once, unique ids.', oneActivityPerRequirement),
     hard('activityDuration', 'activity-duration', 'Each activity lasts exactly its type\'s duration.', activityDuration),
   ],

@@ -143,6 +143,11 @@ export interface DayProblem {
   rooms: DayRoom[];
   patients: DayPatient[];
   pins?: DayPin[];
+  /**
+   * Replanning: the time the change is made ("now"). What happened before it is pinned;
+   * every activity that is not pinned starts at or after this minute.
+   */
+  replanFromMin?: number;
 }
 
 /** The type id used for meals in plans and pins. */

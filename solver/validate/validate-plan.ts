@@ -14,6 +14,7 @@ import { checkMealInLunchWindow } from './day/check-meal-in-lunch-window.ts';
 import { checkPatientOnSiteWindow } from './day/check-patient-on-site-window.ts';
 import { checkPatientOneAtATime } from './day/check-patient-one-at-a-time.ts';
 import { checkPinsRespected } from './day/check-pins-respected.ts';
+import { checkNotBeforeReplanTime } from './day/check-not-before-replan-time.ts';
 import { checkPrecedenceWithLag } from './day/check-precedence-with-lag.ts';
 import { checkQualifiedStaff } from './day/check-qualified-staff.ts';
 import { checkRequiredCoverage } from './day/check-required-coverage.ts';
@@ -58,6 +59,7 @@ export const DAY_PLAN_CHECKS: readonly DayCheck[] = [
   { name: 'restAfterConsecutive', check: checkRestAfterConsecutive },
   { name: 'withinOpeningHours', check: checkWithinOpeningHours },
   { name: 'pinsRespected', check: checkPinsRespected },
+  { name: 'notBeforeReplanTime', check: checkNotBeforeReplanTime },
   { name: 'uniqueActivityIds', check: checkUniqueActivityIds },
   { name: 'knownReferences', check: checkKnownReferences },
   { name: 'activityDuration', check: checkActivityDuration },

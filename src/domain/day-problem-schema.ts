@@ -127,6 +127,7 @@ const dayProblemShape = z.strictObject({
   rooms: z.array(dayRoomSchema),
   patients: z.array(dayPatientSchema),
   pins: z.array(dayPinSchema).optional(),
+  replanFromMin: minute.optional(),
 });
 
 type DayProblemShape = z.infer<typeof dayProblemShape>;

@@ -108,7 +108,10 @@ export function compileDayProblem(problem: DayProblem, weights: ObjectiveWeights
     const seen = new Set<string>();
     const add = (typeId: string, type: DayAssessmentType | undefined, extra: { preferredStaffId?: string; carerRequired?: boolean }) => {
       const isMeal = type === undefined;
-      const startLo = isMeal ? Math.max(lo, centre.lunchWindow.startMin) : lo;
+      // When replanning, nothing that is not pinned can start in the past.
+      const pinned = pinByKey.has(`${patient.id}:${typeId}`);
+      const notBefore = pinned ? lo : Math.max(lo, problem.replanFromMin ?? lo);
+      const startLo = isMeal ? Math.max(notBefore, centre.lunchWindow.startMin) : notBefore;
       const endHi = isMeal ? Math.min(hi, centre.lunchWindow.endMin) : Math.min(hi, mdtStart);
       const d = isMeal ? centre.mealDurationMin : type.durationMin;
       const staff = isMeal

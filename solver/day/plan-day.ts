@@ -20,7 +20,7 @@ import { describeUnplaced } from './describe-unplaced.ts';
 import { DayDecoder } from './schedule/day-decoder.ts';
 import { initialOrders } from './search/initial-orders.ts';
 import { lateAcceptanceSearch } from './search/late-acceptance-search.ts';
-import { AdjacentSwapMove, PatientBlockMove, RelocateMove, SwapMove } from './search/priority-moves.ts';
+import { AdjacentSwapMove, PatientBlockMove, RelocateMove, SchemeSwitchMove, SwapMove, type SchemeState } from './search/priority-moves.ts';
 import { scheduleCost, scheduleDensity } from './search/schedule-cost.ts';
 import { dayLowerBound } from './day-lower-bound.ts';
 
@@ -55,10 +55,11 @@ export function planDay(problem: DayProblem, options: SolveOptions = {}): DayPla
   const patientLastEnd = new Int32Array(problem.patients.length);
   // Density breaks ties on plateaus; scaled so that all of it is worth less than 0.01 of cost.
   const densityScale = 0.01 / Math.max(1, (problem.staff.length + problem.patients.length) * (day.horizonMin + 1));
-  let scheme: DecodingScheme = DECODING_SCHEMES[0]!;
+  const schemeState: SchemeState = { scheme: 0, schemeCount: DECODING_SCHEMES.length };
   const decode = (order: Int32Array) => {
-    if (scheme.delta < 0) decoder.decode(order);
-    else decoder.decodeParallel(order, scheme.delta);
+    const { delta } = DECODING_SCHEMES[schemeState.scheme]!;
+    if (delta < 0) decoder.decode(order);
+    else decoder.decodeParallel(order, delta);
   };
   const evaluate = (order: Int32Array) => {
     decode(order);
@@ -69,25 +70,31 @@ export function planDay(problem: DayProblem, options: SolveOptions = {}): DayPla
   // then keeps the scheme that won.
   let bestOrder: Int32Array = new Int32Array(0);
   let bestCost = Infinity;
-  let bestScheme = scheme;
-  for (const candidate of DECODING_SCHEMES) {
-    scheme = candidate;
+  let bestScheme = 0;
+  for (let k = 0; k < DECODING_SCHEMES.length; k++) {
+    schemeState.scheme = k;
     for (const { order } of initialOrders(day, decoder.freeActivities())) {
       const cost = evaluate(order);
       if (cost < bestCost) {
         bestCost = cost;
         bestOrder = order;
-        bestScheme = candidate;
+        bestScheme = k;
       }
     }
   }
-  scheme = bestScheme;
+  schemeState.scheme = bestScheme;
   options.onProgress?.({ phase: 'construct', iteration: 0, bestSoft: bestCost, bestHard: 0, elapsedMs: elapsed(), fraction: 0 });
 
   const rng = createRng(seed);
   const outcome = lateAcceptanceSearch(bestOrder, bestCost, {
     evaluate,
-    moves: [new SwapMove(), new RelocateMove(), new AdjacentSwapMove(), new PatientBlockMove(day.activityPatient, problem.patients.length)],
+    moves: [
+      new SwapMove(),
+      new RelocateMove(),
+      new AdjacentSwapMove(),
+      new PatientBlockMove(day.activityPatient, problem.patients.length),
+      new SchemeSwitchMove(schemeState),
+    ],
     rng,
     maxIterations,
     target: target + 0.01,
@@ -96,7 +103,21 @@ export function planDay(problem: DayProblem, options: SolveOptions = {}): DayPla
     deadlineMs: timed ? startedMs + options.timeLimitMs! : undefined,
     onProgress: options.onProgress,
     startedMs,
+    restartAfter: Math.max(2000, 20 * day.activityCount),
+    diversify: (order, random) => {
+      for (let i = order.length - 1; i > 0; i--) {
+        const j = random.int(i + 1);
+        const x = order[i]!;
+        order[i] = order[j]!;
+        order[j] = x;
+      }
+      schemeState.scheme = random.int(DECODING_SCHEMES.length);
+    },
+    onNewBest: () => {
+      bestScheme = schemeState.scheme;
+    },
   });
+  schemeState.scheme = bestScheme;
 
   decode(outcome.best);
   const { activities, unscheduled } = readSchedule(day, decoder);
@@ -110,7 +131,7 @@ export function planDay(problem: DayProblem, options: SolveOptions = {}): DayPla
     score,
     bound,
     gapPct: Math.max(0, Math.round(gapPct * 100) / 100),
-    stats: { iterations: outcome.iterations, improvements: outcome.improvements, elapsedMs: elapsed(), timedOut: outcome.timedOut, seed },
+    stats: { iterations: outcome.iterations, improvements: outcome.improvements, elapsedMs: elapsed(), timedOut: outcome.timedOut, seed, method: `late acceptance over a priority list, ${DECODING_SCHEMES[bestScheme]!.name} decoding` },
   };
   options.onProgress?.({ phase: 'done', iteration: outcome.iterations, bestSoft: score.soft, bestHard: score.hard, elapsedMs: elapsed(), fraction: 1 });
   return plan;
@@ -120,6 +141,7 @@ export function planDay(problem: DayProblem, options: SolveOptions = {}): DayPla
   }
 }
 
+/** How a priority list becomes a schedule. */
 interface DecodingScheme {
   name: string;
   /** < 0: serial (each activity in list order at its earliest slot); 0..1: parallel with this delta. */
@@ -129,6 +151,9 @@ interface DecodingScheme {
 const DECODING_SCHEMES: DecodingScheme[] = [
   { name: 'serial', delta: -1 },
   { name: 'parallel-non-delay', delta: 0 },
+  { name: 'parallel-delta-0.2', delta: 0.2 },
+  { name: 'parallel-delta-0.5', delta: 0.5 },
+  { name: 'parallel-delta-0.8', delta: 0.8 },
   { name: 'parallel-active', delta: 1 },
 ];
 

@@ -85,6 +85,8 @@ export interface PlanStats {
   elapsedMs?: number;
   timedOut: boolean;
   seed: number;
+  /** How the plan was found (e.g. the decoding scheme the search used). */
+  method?: string;
 }
 
 export interface DayPlan {

@@ -74,6 +74,8 @@ export class DayDecoder {
   /** Activities that could use each staff member / room (whose cached choice a booking there may change). */
   private readonly staffUsers: number[][];
   private readonly roomUsers: number[][];
+  /** 1 when neither a rest rule nor the on-site limit can bind: only overlaps matter for this patient. */
+  private readonly patientLooseDay: Uint8Array;
 
   constructor(private readonly day: CompiledDay) {
     const { problem, activityCount: n } = day;
@@ -92,6 +94,9 @@ export class DayDecoder {
     this.cBlock = new Uint8Array(n);
     this.cacheValid = new Uint8Array(n);
     this.rank = new Int32Array(n);
+    this.patientLooseDay = Uint8Array.from(problem.patients, (p) =>
+      !p.rest && p.maxOnSiteMin >= p.latestDepartureMin - p.earliestArrivalMin ? 1 : 0,
+    );
     this.staffUsers = problem.staff.map(() => []);
     this.roomUsers = problem.rooms.map(() => []);
     for (let a = 0; a < n; a++) {
@@ -340,9 +345,22 @@ export class DayDecoder {
       this.processed[pick] = 1;
       for (const arc of day.succs[pick]!) this.predsLeft[arc.other]!--;
       onReady(pick);
-      for (const b of day.patientActivities[day.activityPatient[pick]!]!) valid[b] = 0;
-      if (this.chosenStaff >= 0) for (const b of this.staffUsers[this.chosenStaff]!) valid[b] = 0;
-      for (const b of this.roomUsers[this.chosenRoom]!) valid[b] = 0;
+      // A cached choice elsewhere stays the earliest unless the new booking takes its very
+      // staff member or room during its slot (bookings only ever remove free time).
+      const from = this.chosenStart;
+      const to = from + day.durationMin[pick]!;
+      const staff = this.chosenStaff;
+      const room = this.chosenRoom;
+      const p = day.activityPatient[pick]!;
+      const gap = day.transferMin;
+      const looseDay = this.patientLooseDay[p] === 1;
+      for (const b of day.patientActivities[p]!)
+        if (valid[b] && (!looseDay || (this.cStart[b]! < to + gap && from < this.cStart[b]! + day.durationMin[b]! + gap))) valid[b] = 0;
+      if (staff >= 0)
+        for (const b of this.staffUsers[staff]!)
+          if (valid[b] && this.cStaff[b] === staff && this.cStart[b]! < to && from < this.cStart[b]! + day.durationMin[b]!) valid[b] = 0;
+      for (const b of this.roomUsers[room]!)
+        if (valid[b] && this.cRoom[b] === room && this.cStart[b]! < to && from < this.cStart[b]! + day.durationMin[b]!) valid[b] = 0;
       // Successors' windows depend on the start just fixed.
       for (const arc of day.succs[pick]!) valid[arc.other] = 0;
       for (const arc of day.preds[pick]!) valid[arc.other] = 0;

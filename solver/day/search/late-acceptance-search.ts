@@ -18,6 +18,12 @@ export interface LateAcceptanceOptions {
   /** Stop once the best cost is ≤ this. */
   target: number;
   historyLength: number;
+  /** After this many iterations without a new best, restart from a shaken copy of the best. */
+  restartAfter?: number;
+  /** A fresh start for every other restart (e.g. a random list); without it restarts only shake the best. */
+  diversify?: (order: Int32Array, rng: Rng) => void;
+  /** Called with each new best (e.g. to remember state outside the list, like the decoding scheme). */
+  onNewBest?: () => void;
   now?: () => number;
   deadlineMs?: number;
   onProgress?: (event: ProgressEvent) => void;
@@ -42,6 +48,8 @@ export function lateAcceptanceSearch(initial: Int32Array, initialCost: number, o
   let iterations = 0;
   let improvements = 0;
   let timedOut = false;
+  let lastGain = 0;
+  let restarts = 0;
   const report = (fraction: number) =>
     options.onProgress?.({
       phase: 'improve',
@@ -67,11 +75,26 @@ export function lateAcceptanceSearch(initial: Int32Array, initialCost: number, o
         bestCost = cost;
         best.set(order);
         improvements++;
+        lastGain = iterations;
+        options.onNewBest?.();
         report(progressFraction());
       }
     } else move.undo(order);
     if (currentCost < history[slot]!) history[slot] = currentCost;
     if ((iterations & 1023) === 0) report(progressFraction());
+    if (options.restartAfter !== undefined && iterations - lastGain > options.restartAfter) {
+      // Stuck: start again from a shaken copy of the best, or from somewhere new, and forget the history.
+      restarts++;
+      if (options.diversify && restarts % 2 === 0) options.diversify(order, rng);
+      else {
+        order.set(best);
+        const kicks = 2 + rng.int(Math.max(1, Math.ceil(order.length / 10)));
+        for (let k = 0; k < kicks; k++) moves[rng.int(moves.length)]!.apply(order, rng);
+      }
+      currentCost = evaluate(order);
+      history.fill(currentCost);
+      lastGain = iterations;
+    }
   }
   return { best, bestCost, iterations, improvements, timedOut };
 

@@ -104,3 +104,26 @@ function relocate(order: Int32Array, from: number, to: number): void {
   else order.copyWithin(to + 1, to, from);
   order[to] = x;
 }
+
+/** The decoding scheme is part of the search state: this move switches it. */
+export interface SchemeState {
+  scheme: number;
+  readonly schemeCount: number;
+}
+
+/** Decode the same list with another scheme (serial / parallel non-delay / parallel active). */
+export class SchemeSwitchMove implements PriorityMove {
+  readonly name = 'scheme-switch';
+  private previous = 0;
+  constructor(private readonly state: SchemeState) {}
+  apply(_order: Int32Array, rng: Rng): boolean {
+    if (this.state.schemeCount < 2) return false;
+    this.previous = this.state.scheme;
+    const next = rng.int(this.state.schemeCount - 1);
+    this.state.scheme = next >= this.previous ? next + 1 : next;
+    return true;
+  }
+  undo(): void {
+    this.state.scheme = this.previous;
+  }
+}

@@ -1,19 +1,19 @@
 import type { Violation } from '../../model/violation.ts';
 import { clockText } from '../clock-text.ts';
 import { hardViolation } from './hard-violation.ts';
-import { isMeal, type PlanFacts } from './plan-facts.ts';
+import type { PlanFacts } from './plan-facts.ts';
 
 /**
- * SPEC §3C.9: for a patient with a rest rule, no more than `maxConsecutive` assessments or
- * diagnostics in a row without a gap of at least `minRestMin` between them. The meal is not
- * an assessment: time spent eating counts towards the gap.
+ * SPEC §3C.9: for a patient with a rest rule, no more than `maxConsecutive` activities in a
+ * row without a gap of at least `minRestMin` between them. Every activity counts, the meal
+ * included, as RestRule says "activities" and SPEC lists the meal apart from rests.
  */
 export function checkRestAfterConsecutive(facts: PlanFacts): Violation[] {
   const violations: Violation[] = [];
   for (const patient of facts.problem.patients) {
     const rule = patient.rest;
     if (!rule) continue;
-    const clinical = facts.activitiesOfPatient(patient.id).filter((a) => !isMeal(a));
+    const clinical = facts.activitiesOfPatient(patient.id);
     let run = clinical.slice(0, 1);
     const closeRun = () => {
       if (run.length <= rule.maxConsecutive) return;
@@ -22,7 +22,7 @@ export function checkRestAfterConsecutive(facts: PlanFacts): Violation[] {
       violations.push(
         hardViolation(
           'restAfterConsecutive',
-          `${patient.id} has ${run.length} assessments back to back (${clockText(first.startMin)}–${clockText(last.endMin)}) without a ${rule.minRestMin}-minute rest; at most ${rule.maxConsecutive} are allowed.`,
+          `${patient.id} has ${run.length} activities back to back (${clockText(first.startMin)}–${clockText(last.endMin)}) without a ${rule.minRestMin}-minute rest; at most ${rule.maxConsecutive} are allowed.`,
           {
             patientId: patient.id,
             consecutive: run.length,

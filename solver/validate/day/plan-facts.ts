@@ -56,7 +56,8 @@ export function planFacts(problem: DayProblem, plan: DayPlan): PlanFacts {
     activitiesOfStaff: (staffId) => activities.filter((a) => a.staffId === staffId),
     activitiesOfRoom: (roomId) => activities.filter((a) => a.roomId === roomId),
     expectedDurationMin: (activity) =>
-      isMeal(activity) ? problem.centre.mealDurationMin : typeById.get(activity.typeId)?.durationMin,
+      (problem.pins ?? []).find((p) => p.patientId === activity.patientId && p.typeId === activity.typeId)?.durationMin ??
+      (isMeal(activity) ? problem.centre.mealDurationMin : typeById.get(activity.typeId)?.durationMin),
     staffName: (staffId) => (staffId === undefined ? '(no one)' : (staffById.get(staffId)?.name ?? staffId)),
     roomName: (roomId) => roomById.get(roomId)?.name ?? roomId,
     typeName: (typeId) => (typeId === MEAL_TYPE_ID ? 'meal' : (typeById.get(typeId)?.name ?? typeId)),

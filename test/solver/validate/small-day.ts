@@ -4,7 +4,8 @@
  *
  * Centre 08:30–17:30, lunch 12:00–13:30 (30-min meal), MDT 15:30–16:30, transfer 5 min,
  * check-in 15 min. Rules: ANP first; bloods ≥ 60 min before the geriatrician; pharmacy before
- * the geriatrician; geriatrician last. Rest: at most 3 assessments without a 15-min gap.
+ * the geriatrician; geriatrician last. Rest: at most 3 activities (meal included) without a
+ * 15-min gap.
  */
 import type { DayPlan, Itinerary, PlannedActivity, Timetable, UnscheduledAssessment } from '../../../solver/model/day-plan.ts';
 import type { DayProblem } from '../../../solver/model/day-problem.ts';
@@ -106,8 +107,8 @@ export function validSmallPlan(): DayPlan {
     activity('P2', 'anp-initial', at(9, 45), 'consult1', 'anp1'), //      09:45–10:30
     activity('P2', 'bloods', at(10, 35), 'treat1', 'phleb1'), //          10:35–10:50
     activity('P2', 'physio-group', at(11, 0), 'gym1', 'physio1', 'g1'), // 11:00–12:00 (group with P1)
-    activity('P2', 'meal', at(12, 5), 'dining1'), //                       12:05–12:35 (2 seats)
-    activity('P2', 'pharmacy-review', at(12, 45), 'consult2', 'pharm1'), // 12:45–13:15
+    activity('P2', 'meal', at(12, 15), 'dining1'), //                      12:15–12:45 (15-min rest; 2 seats)
+    activity('P2', 'pharmacy-review', at(12, 50), 'consult2', 'pharm1'), // 12:50–13:20
     activity('P2', 'geriatrician-review', at(14, 15), 'consult1', 'geri1'), // 14:15–15:00
   ];
   activities.find((a) => a.id === 'P1:geriatrician-review')!.pinned = true;

@@ -109,7 +109,7 @@ describe('validatePlan: patients and rooms (SPEC §3C.3–5)', () => {
     const problem = smallDayProblem();
     problem.rooms.find((r) => r.id === 'dining1')!.capacity = 1;
     expect(broken(validSmallPlan(), problem)).toEqual(['roomCapacity']);
-    expect(violationsOf('roomCapacity', validSmallPlan(), problem)[0]!.justification).toMatchObject({ occupancy: 2, capacity: 1, atMin: at(12, 5) });
+    expect(violationsOf('roomCapacity', validSmallPlan(), problem)[0]!.justification).toMatchObject({ occupancy: 2, capacity: 1, atMin: at(12, 15) });
   });
 
   it('catches a patient arriving too early (first activity minus check-in before earliest arrival)', () => {
@@ -243,11 +243,18 @@ describe('validatePlan: meal, MDT, transfer, rest, hours, pins (SPEC §3C.7–9)
   });
 
   it('catches the rest rule broken and accepts a rest of exactly the minimum', () => {
-    // P1: ANP, bloods, medication review end 10:45 at the latest if moved; group at 11:00.
-    expect(broken(planWith('P1:pharmacy-review', { startMin: at(10, 15) }))).toEqual([]); // 15-min gap
-    const plan = planWith('P1:pharmacy-review', { startMin: at(10, 16) }); // 14-min gap: 4 in a row
+    // P1: ANP, bloods, medication review; the group at 11:00 and the meal at 12:05 follow.
+    expect(broken(planWith('P1:pharmacy-review', { startMin: at(10, 15) }))).toEqual([]); // ends 10:45: a 15-min gap
+    const plan = planWith('P1:pharmacy-review', { startMin: at(10, 16) }); // 14-min gap: all 5 in one run
     expect(broken(plan)).toEqual(['restAfterConsecutive']);
-    expect(violationsOf('restAfterConsecutive', plan)[0]!.justification).toMatchObject({ consecutive: 4, maxConsecutive: 3 });
+    expect(violationsOf('restAfterConsecutive', plan)[0]!.justification).toMatchObject({ consecutive: 5, maxConsecutive: 3 });
+  });
+
+  it('counts the meal as an activity in a back-to-back run', () => {
+    // P2: ANP, bloods, group (ends 12:00) and a meal at 12:05 would be 4 in a row.
+    const plan = planWith('P2:meal', { startMin: at(12, 5) });
+    expect(broken(plan)).toEqual(['restAfterConsecutive']);
+    expect(violationsOf('restAfterConsecutive', plan)[0]!.justification).toMatchObject({ patientId: 'P2', consecutive: 4 });
   });
 
   it('catches an activity outside opening hours', () => {
@@ -303,7 +310,7 @@ describe('validatePlan: structure', () => {
   });
 
   it('catches a wrong meal duration', () => {
-    expect(broken(planWith('P2:meal', { endMin: at(12, 30) }))).toEqual(['activityDuration']);
+    expect(broken(planWith('P2:meal', { endMin: at(12, 40) }))).toEqual(['activityDuration']);
   });
 
   it('catches duplicate activity ids', () => {

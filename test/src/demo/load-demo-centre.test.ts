@@ -1,0 +1,116 @@
+import { beforeAll, expect, it } from 'vitest';
+import {
+  assessmentTypes, centres, patients, precedenceRules, preVisits, referrals, rooms, shifts, staffMembers, vehicles,
+} from '../../../src/db/index.ts';
+import { generateDemoCentre } from '../../../src/demo/generate-demo-centre.ts';
+import { loadDemoCentre } from '../../../src/demo/load-demo-centre.ts';
+import { buildDayProblem } from '../../../src/planning/build-day-problem.ts';
+import { describeEachDatabase } from '../../helpers/describe-each-database.ts';
+import { truncateAll } from '../../helpers/test-database.ts';
+
+const START = '2026-11-30';
+const DATE = '2026-12-01';
+const demo = generateDemoCentre({ seed: 1, startDate: START });
+
+describeEachDatabase('loadDemoCentre', (getDb) => {
+  let centreId: string;
+
+  beforeAll(async () => {
+    await truncateAll(getDb());
+    const result = await loadDemoCentre(getDb(), { seed: 1, startDate: START });
+    expect(result.loaded).toBe(true);
+    centreId = result.centreId!;
+  });
+
+  it('stores every part of the generated centre', async () => {
+    const db = getDb();
+    expect(await centres.count(db)).toBe(1);
+    expect(await staffMembers.list(db, centreId)).toHaveLength(demo.staff.length);
+    expect(await shifts.list(db, centreId)).toHaveLength(demo.shifts.length);
+    expect(await rooms.list(db, centreId)).toHaveLength(demo.rooms.length);
+    expect(await assessmentTypes.list(db, centreId)).toHaveLength(demo.assessmentTypes.length);
+    expect(await precedenceRules.list(db, centreId)).toHaveLength(demo.precedenceRules.length);
+    expect(await vehicles.list(db, centreId)).toHaveLength(3);
+    const storedPatients = await patients.list(db, centreId);
+    expect(storedPatients.map((p) => p.nhsNumber).sort()).toEqual(demo.patients.map((p) => p.nhsNumber).sort());
+    const storedReferrals = await referrals.list(db, centreId);
+    expect(storedReferrals).toHaveLength(60);
+    expect(storedReferrals.every((r) => r.statusHistory.length === 1 && r.statusHistory[0]!.status === 'pre-visit-done')).toBe(true);
+    expect(await preVisits.listByReferrals(db, storedReferrals.map((r) => r.id))).toHaveLength(60);
+  });
+
+  it('points every reference at the stored rows (drivers, precedences, pre-visit assessments)', async () => {
+    const db = getDb();
+    const staffIds = new Set((await staffMembers.list(db, centreId)).map((s) => s.id));
+    const typeIds = new Set((await assessmentTypes.list(db, centreId)).map((t) => t.id));
+    for (const v of await vehicles.list(db, centreId)) expect(staffIds.has(v.driverStaffId!)).toBe(true);
+    for (const r of await precedenceRules.list(db, centreId)) {
+      for (const side of [r.before, r.after]) expect(side === '*' || typeIds.has(side)).toBe(true);
+    }
+    const storedReferrals = await referrals.list(db, centreId);
+    for (const visit of await preVisits.listByReferrals(db, storedReferrals.map((r) => r.id))) {
+      for (const id of [...visit.requiredAssessmentTypeIds, ...visit.carerRequiredFor]) expect(typeIds.has(id)).toBe(true);
+      expect(staffIds.has(visit.supportWorkerId!)).toBe(true);
+    }
+  });
+
+  it('gives the same day problem from the database as from the generator, ids aside', async () => {
+    const db = getDb();
+    const attendingNhs = demo.patients.filter((p) => !p.unavailableDates.includes(DATE)).slice(0, 10).map((p) => p.nhsNumber);
+    const storedPatients = (await patients.list(db, centreId)).filter((p) => attendingNhs.includes(p.nhsNumber));
+    storedPatients.sort((a, b) => attendingNhs.indexOf(a.nhsNumber) - attendingNhs.indexOf(b.nhsNumber));
+    const storedReferrals = await referrals.list(db, centreId);
+    const fromDb = buildDayProblem(
+      {
+        centre: (await centres.findById(db, centreId))!,
+        staff: await staffMembers.list(db, centreId),
+        shifts: await shifts.list(db, centreId),
+        rooms: await rooms.list(db, centreId),
+        assessmentTypes: await assessmentTypes.list(db, centreId),
+        precedenceRules: await precedenceRules.list(db, centreId),
+        patients: storedPatients,
+        referrals: storedReferrals,
+        preVisits: await preVisits.listByReferrals(db, storedReferrals.map((r) => r.id)),
+      },
+      DATE,
+    );
+    const fromGenerator = buildDayProblem({ ...demo, patients: demo.patients.filter((p) => attendingNhs.includes(p.nhsNumber)) }, DATE);
+    // Ids differ (the database makes its own); names, times and requirements must not.
+    const staffName = (problem: typeof fromDb) => new Map(problem.staff.map((s) => [s.id, s.name]));
+    const comparable = (problem: typeof fromDb) => {
+      const names = staffName(problem);
+      return {
+        centre: { ...problem.centre, id: 'x', mdt: { ...problem.centre.mdt, roomId: 'x' } },
+        assessmentTypes: [...problem.assessmentTypes].sort((a, b) => a.id.localeCompare(b.id)),
+        precedences: problem.precedences.map((p) => ({ ...p, id: 'x' })).sort((a, b) => `${a.before}>${a.after}`.localeCompare(`${b.before}>${b.after}`)),
+        staff: problem.staff.map((s) => ({ ...s, id: 'x' })).sort((a, b) => a.name.localeCompare(b.name)),
+        rooms: problem.rooms.map((r) => ({ ...r, id: 'x' })).sort((a, b) => a.name.localeCompare(b.name)),
+        patients: problem.patients.map((p) => ({
+          ...p,
+          id: 'x',
+          required: p.required.map((r) => ({ ...r, preferredStaffId: r.preferredStaffId && names.get(r.preferredStaffId) })),
+        })),
+      };
+    };
+    expect(fromDb.patients).toHaveLength(10);
+    expect(comparable(fromDb)).toEqual(comparable(fromGenerator));
+  });
+
+  it('does nothing when a centre already exists', async () => {
+    const db = getDb();
+    const again = await loadDemoCentre(db, { seed: 2, startDate: START });
+    expect(again).toEqual({ loaded: false });
+    expect(await centres.count(db)).toBe(1);
+    expect(await patients.list(db, centreId)).toHaveLength(60);
+  });
+
+  it('defaults the rota to the week of the clock it is given', async () => {
+    const db = getDb();
+    await truncateAll(db);
+    // Thursday 2026-12-03 12:00 UTC → rota from Monday 2026-11-30.
+    const result = await loadDemoCentre(db, { now: () => Date.UTC(2026, 11, 3, 12) });
+    const dates = (await shifts.list(db, result.centreId!)).map((s) => s.date).sort();
+    expect(dates[0]).toBe('2026-11-30');
+    expect(dates[dates.length - 1]).toBe('2026-12-11');
+  });
+});

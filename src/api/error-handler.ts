@@ -1,0 +1,37 @@
+// The single error handler: every error leaves as JSON { error: { code, message, details } }
+// with the right status and never a stack trace.
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import { ZodError } from 'zod';
+import { translateDbError } from '../db/translate-db-error.ts';
+import { AppError, appError, isAppError } from '../errors/app-error.ts';
+import { fromZodError } from '../errors/from-zod-error.ts';
+import type { Logger } from '../logger.ts';
+
+/** body-parser's errors carry an HTTP status and a type such as 'entity.parse.failed'. */
+function fromHttpError(error: unknown): AppError | undefined {
+  if (typeof error !== 'object' || error === null) return undefined;
+  const { status, type } = error as { status?: number; type?: string };
+  if (type === 'entity.parse.failed') return appError.badRequest('The request body is not valid JSON', [{ path: '(body)', message: 'must be valid JSON' }]);
+  if (type === 'entity.too.large') return new AppError({ code: 'bad_request', status: 413, message: 'The request body is too large' });
+  if (typeof status === 'number' && status >= 400 && status < 500) return appError.badRequest(String((error as Error).message ?? 'Bad request'));
+  return undefined;
+}
+
+export function errorHandler(logger: Logger): ErrorRequestHandler {
+  return (error, req, res, _next) => {
+    const translated = translateDbError(error);
+    const known = isAppError(translated)
+      ? translated
+      : translated instanceof ZodError
+        ? fromZodError(translated, 'input')
+        : (fromHttpError(translated) ?? appError.internal(translated));
+    if (known.status >= 500) logger.error({ err: error, method: req.method, url: req.originalUrl }, 'request failed');
+    else logger.debug({ code: known.code, method: req.method, url: req.originalUrl }, known.message);
+    res.status(known.status).json({ error: { code: known.code, message: known.message, details: known.details } });
+  };
+}
+
+/** Unknown routes: a JSON 404 like every other error. */
+export const notFoundHandler: RequestHandler = (req, res) => {
+  res.status(404).json({ error: { code: 'not_found', message: `No route ${req.method} ${req.path}`, details: null } });
+};

@@ -1,0 +1,31 @@
+// The one async wrapper: a handler returns what to send; errors go to the single error handler.
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import type { Actor } from './services/centre-scoped-service.ts';
+
+export interface Reply {
+  status?: number;
+  body?: unknown;
+}
+
+export function handle(work: (req: Request) => Promise<Reply>): RequestHandler {
+  return async (req: Request, res: Response, next: NextFunction) => {
+    try {
+      const { status = 200, body } = await work(req);
+      if (body === undefined) res.status(status).end();
+      else res.status(status).json(body);
+    } catch (error) {
+      next(error);
+    }
+  };
+}
+
+/** Who is acting, for the audit log: the x-actor header, else 'api'. */
+export function actorOf(req: Request): Actor {
+  const header = req.get('x-actor')?.trim();
+  return { name: header ? header.slice(0, 200) : 'api' };
+}
+
+/** A route parameter (Express 5 types them loosely). */
+export function param(req: Request, name: string): string {
+  return String((req.params as Record<string, string>)[name]);
+}

@@ -1,0 +1,45 @@
+// /api/centres and everything a centre owns beneath it.
+import { Router } from 'express';
+import type { Knex } from 'knex';
+import { actorOf, handle, param } from '../handle.ts';
+import { centreService } from '../services/centre-service.ts';
+import { referralService } from '../services/referral-service.ts';
+import {
+  assessmentTypeService, patientService, precedenceRuleService, roomService, shiftService, staffService, vehicleService,
+} from '../services/resource-services.ts';
+import { resourceRouter } from './resource-router.ts';
+
+export function centresRouter(db: Knex): Router {
+  const router = Router();
+  router.get('/', handle(async () => ({ body: await centreService.list(db) })));
+  router.post('/', handle(async (req) => ({ status: 201, body: await centreService.create(db, req.body, actorOf(req)) })));
+  router.get('/:centreId', handle(async (req) => ({ body: await centreService.get(db, param(req, 'centreId')) })));
+  router.patch('/:centreId', handle(async (req) => ({ body: await centreService.update(db, param(req, 'centreId'), req.body, actorOf(req)) })));
+  router.delete('/:centreId', handle(async (req) => {
+    await centreService.remove(db, param(req, 'centreId'), actorOf(req));
+    return { status: 204 };
+  }));
+
+  router.use('/:centreId/staff', resourceRouter(db, staffService));
+  router.use('/:centreId/shifts', resourceRouter(db, shiftService));
+  router.use('/:centreId/rooms', resourceRouter(db, roomService));
+  router.use('/:centreId/assessment-types', resourceRouter(db, assessmentTypeService));
+  router.use('/:centreId/precedence-rules', resourceRouter(db, precedenceRuleService));
+  router.use('/:centreId/patients', resourceRouter(db, patientService));
+  router.use('/:centreId/vehicles', resourceRouter(db, vehicleService));
+
+  const referrals = Router({ mergeParams: true });
+  const ids = (req: Parameters<typeof param>[0]) => [param(req, 'centreId'), param(req, 'id')] as const;
+  referrals.get('/', handle(async (req) => ({ body: await referralService.list(db, param(req, 'centreId'), req.query as Record<string, unknown>) })));
+  referrals.post('/', handle(async (req) => ({ status: 201, body: await referralService.create(db, param(req, 'centreId'), req.body, actorOf(req)) })));
+  referrals.get('/:id', handle(async (req) => ({ body: await referralService.get(db, ...ids(req)) })));
+  referrals.patch('/:id', handle(async (req) => ({ body: await referralService.update(db, ...ids(req), req.body, actorOf(req)) })));
+  referrals.delete('/:id', handle(async (req) => {
+    await referralService.remove(db, ...ids(req), actorOf(req));
+    return { status: 204 };
+  }));
+  referrals.get('/:id/pre-visit', handle(async (req) => ({ body: await referralService.getPreVisit(db, ...ids(req)) })));
+  referrals.put('/:id/pre-visit', handle(async (req) => ({ body: await referralService.savePreVisit(db, ...ids(req), req.body, actorOf(req)) })));
+  router.use('/:centreId/referrals', referrals);
+  return router;
+}

@@ -1,0 +1,39 @@
+// Centres: the root resource. Changing opening hours re-checks lunch and MDT (schema) but
+// leaves existing shifts alone; the day planner reports any that fall outside.
+import type { Knex } from 'knex';
+import { auditLog } from '../../db/repositories/audit-log.ts';
+import { centres } from '../../db/repositories/centres.ts';
+import { centreCreateSchema, centreDocumentSchema, centreUpdateSchema, type Centre } from '../../domain/centre.ts';
+import { appError } from '../../errors/app-error.ts';
+import { parseOrThrow } from '../../errors/from-zod-error.ts';
+import { documentOf, requireCentre, type Actor } from './centre-scoped-service.ts';
+
+export const centreService = {
+  list: (db: Knex) => centres.list(db),
+  get: (db: Knex, id: string) => requireCentre(db, id),
+  create(db: Knex, body: unknown, actor: Actor): Promise<Centre> {
+    const doc = parseOrThrow(centreCreateSchema, body, 'centre');
+    return db.transaction(async (trx) => {
+      const created = await centres.insert(trx, doc);
+      await auditLog.append(trx, { actor: actor.name, action: 'create', entity: 'centre', entityId: created.id, details: null });
+      return created;
+    });
+  },
+  update(db: Knex, id: string, body: unknown, actor: Actor): Promise<Centre> {
+    const patch = parseOrThrow(centreUpdateSchema, body, 'centre');
+    return db.transaction(async (trx) => {
+      const existing = await requireCentre(trx, id);
+      const merged = parseOrThrow(centreDocumentSchema, { ...documentOf(existing), ...patch }, 'centre');
+      const updated = await centres.update(trx, id, merged);
+      if (!updated) throw appError.notFound('centre', id);
+      await auditLog.append(trx, { actor: actor.name, action: 'update', entity: 'centre', entityId: id, details: { fields: Object.keys(patch) } });
+      return updated;
+    });
+  },
+  remove(db: Knex, id: string, actor: Actor): Promise<void> {
+    return db.transaction(async (trx) => {
+      if (!(await centres.remove(trx, id))) throw appError.notFound('centre', id);
+      await auditLog.append(trx, { actor: actor.name, action: 'delete', entity: 'centre', entityId: id, details: null });
+    });
+  },
+};

@@ -1,0 +1,89 @@
+// Referrals (with status history) and their pre-visit outcome.
+import type { Knex } from 'knex';
+import { z } from 'zod';
+import { assessmentTypes } from '../../db/repositories/assessment-types.ts';
+import { auditLog } from '../../db/repositories/audit-log.ts';
+import { patients } from '../../db/repositories/patients.ts';
+import { preVisits } from '../../db/repositories/pre-visits.ts';
+import { referrals } from '../../db/repositories/referrals.ts';
+import { staffMembers } from '../../db/repositories/staff-members.ts';
+import { preVisitCreateSchema, type PreVisit } from '../../domain/pre-visit.ts';
+import { idSchema } from '../../domain/primitives.ts';
+import { referralCreateSchema, referralDocumentSchema, referralStatuses, referralUpdateSchema, type Referral } from '../../domain/referral.ts';
+import { appError } from '../../errors/app-error.ts';
+import { parseOrThrow } from '../../errors/from-zod-error.ts';
+import { documentOf, requireCentre, type Actor } from './centre-scoped-service.ts';
+import { requireInCentre } from './references.ts';
+
+const listQuerySchema = z.strictObject({ status: z.enum(referralStatuses), patientId: idSchema }).partial();
+
+async function requireReferral(db: Knex, centreId: string, id: string): Promise<Referral> {
+  const referral = await referrals.findById(db, centreId, id);
+  if (!referral) {
+    await requireCentre(db, centreId);
+    throw appError.notFound('referral', id);
+  }
+  return referral;
+}
+
+export const referralService = {
+  async list(db: Knex, centreId: string, query: Record<string, unknown> = {}): Promise<Referral[]> {
+    await requireCentre(db, centreId);
+    return referrals.list(db, centreId, parseOrThrow(listQuerySchema, query, 'referral filter'));
+  },
+  get: requireReferral,
+  create(db: Knex, centreId: string, body: unknown, actor: Actor): Promise<Referral> {
+    const doc = parseOrThrow(referralCreateSchema, body, 'referral');
+    return db.transaction(async (trx) => {
+      await requireCentre(trx, centreId);
+      await requireInCentre(trx, patients, centreId, doc.patientId, 'patientId', 'patient');
+      const created = await referrals.insert(trx, centreId, doc, actor.name);
+      await auditLog.append(trx, { actor: actor.name, action: 'create', entity: 'referral', entityId: created.id, details: null });
+      return created;
+    });
+  },
+  update(db: Knex, centreId: string, id: string, body: unknown, actor: Actor): Promise<Referral> {
+    const { statusNote, ...patch } = parseOrThrow(referralUpdateSchema, body, 'referral');
+    return db.transaction(async (trx) => {
+      const existing = await requireReferral(trx, centreId, id);
+      const { statusHistory: _history, ...stored } = existing;
+      const merged = parseOrThrow(referralDocumentSchema, { ...documentOf(stored), ...patch }, 'referral');
+      if (merged.patientId !== existing.patientId) await requireInCentre(trx, patients, centreId, merged.patientId, 'patientId', 'patient');
+      const updated = await referrals.update(trx, centreId, id, { ...merged, ...(statusNote === undefined ? {} : { statusNote }) }, actor.name);
+      if (!updated) throw appError.notFound('referral', id);
+      await auditLog.append(trx, { actor: actor.name, action: 'update', entity: 'referral', entityId: id, details: { fields: Object.keys(patch) } });
+      return updated;
+    });
+  },
+  remove(db: Knex, centreId: string, id: string, actor: Actor): Promise<void> {
+    return db.transaction(async (trx) => {
+      await requireReferral(trx, centreId, id);
+      await referrals.remove(trx, centreId, id);
+      await auditLog.append(trx, { actor: actor.name, action: 'delete', entity: 'referral', entityId: id, details: null });
+    });
+  },
+
+  async getPreVisit(db: Knex, centreId: string, referralId: string): Promise<PreVisit> {
+    await requireReferral(db, centreId, referralId);
+    const found = await preVisits.findByReferral(db, referralId);
+    if (!found) throw appError.notFound('pre-visit outcome for referral', referralId);
+    return found;
+  },
+  /** Records (or replaces) the pre-visit outcome; every referenced type and clinician must be in the centre. */
+  savePreVisit(db: Knex, centreId: string, referralId: string, body: unknown, actor: Actor): Promise<PreVisit> {
+    const doc = parseOrThrow(preVisitCreateSchema, body, 'pre-visit outcome');
+    return db.transaction(async (trx) => {
+      await requireReferral(trx, centreId, referralId);
+      for (const [i, typeId] of doc.requiredAssessmentTypeIds.entries()) {
+        await requireInCentre(trx, assessmentTypes, centreId, typeId, `requiredAssessmentTypeIds.${i}`, 'assessment type');
+      }
+      for (const [i, named] of doc.namedClinicians.entries()) {
+        await requireInCentre(trx, staffMembers, centreId, named.staffId, `namedClinicians.${i}.staffId`, 'staff member');
+      }
+      if (doc.supportWorkerId) await requireInCentre(trx, staffMembers, centreId, doc.supportWorkerId, 'supportWorkerId', 'staff member');
+      const saved = await preVisits.upsert(trx, referralId, doc);
+      await auditLog.append(trx, { actor: actor.name, action: 'update', entity: 'pre-visit', entityId: saved.id, details: { referralId } });
+      return saved;
+    });
+  },
+};

@@ -1,0 +1,100 @@
+// The centre-owned resources and their cross-record checks.
+import { z } from 'zod';
+import { assessmentTypes } from '../../db/repositories/assessment-types.ts';
+import { patients } from '../../db/repositories/patients.ts';
+import { precedenceRules } from '../../db/repositories/precedence-rules.ts';
+import { rooms } from '../../db/repositories/rooms.ts';
+import { shifts } from '../../db/repositories/shifts.ts';
+import { staffMembers } from '../../db/repositories/staff-members.ts';
+import { vehicles } from '../../db/repositories/vehicles.ts';
+import { assessmentTypeCreateSchema, assessmentTypeDocumentSchema, assessmentTypeUpdateSchema } from '../../domain/assessment-type.ts';
+import { patientCreateSchema, patientDocumentSchema, patientUpdateSchema, efiCategories } from '../../domain/patient.ts';
+import { precedenceRuleCreateSchema, precedenceRuleDocumentSchema, precedenceRuleUpdateSchema } from '../../domain/precedence-rule.ts';
+import { idSchema, localDateSchema, slugSchema, timeToMin } from '../../domain/primitives.ts';
+import { roomCreateSchema, roomDocumentSchema, roomUpdateSchema } from '../../domain/room.ts';
+import { shiftCreateSchema, shiftDocumentSchema, shiftUpdateSchema } from '../../domain/shift.ts';
+import { staffMemberCreateSchema, staffMemberDocumentSchema, staffMemberUpdateSchema } from '../../domain/staff-member.ts';
+import { vehicleCreateSchema, vehicleDocumentSchema, vehicleUpdateSchema } from '../../domain/vehicle.ts';
+import { appError, type ErrorDetail } from '../../errors/app-error.ts';
+import { centreScopedService } from './centre-scoped-service.ts';
+import { requireInCentre } from './references.ts';
+
+const queryBoolean = z.enum(['true', 'false']).transform((v) => v === 'true');
+
+export const staffService = centreScopedService({
+  entity: 'staff member',
+  repository: staffMembers,
+  createSchema: staffMemberCreateSchema,
+  updateSchema: staffMemberUpdateSchema,
+  documentSchema: staffMemberDocumentSchema,
+  listQuerySchema: z.strictObject({ discipline: slugSchema, active: queryBoolean }).partial(),
+});
+
+export const shiftService = centreScopedService({
+  entity: 'shift',
+  repository: shifts,
+  createSchema: shiftCreateSchema,
+  updateSchema: shiftUpdateSchema,
+  documentSchema: shiftDocumentSchema,
+  listQuerySchema: z.strictObject({ date: localDateSchema, staffId: idSchema }).partial(),
+  // The staff member must work for this centre, and the shift must lie inside opening hours.
+  async check(trx, centre, shift) {
+    await requireInCentre(trx, staffMembers, centre.id, shift.staffId, 'staffId', 'staff member');
+    const { start: open, end: close } = centre.openingHours;
+    const problems: ErrorDetail[] = [];
+    if (timeToMin(shift.start) < timeToMin(open)) problems.push({ path: 'start', message: `start (${shift.start}) is before the centre opens at ${open}` });
+    if (timeToMin(shift.end) > timeToMin(close)) problems.push({ path: 'end', message: `end (${shift.end}) is after the centre closes at ${close}` });
+    if (problems.length > 0) throw appError.validation(`Invalid shift: ${problems.map((p) => p.message).join('; ')}`, problems);
+  },
+});
+
+export const roomService = centreScopedService({
+  entity: 'room',
+  repository: rooms,
+  createSchema: roomCreateSchema,
+  updateSchema: roomUpdateSchema,
+  documentSchema: roomDocumentSchema,
+  listQuerySchema: z.strictObject({ type: slugSchema }).partial(),
+});
+
+export const assessmentTypeService = centreScopedService({
+  entity: 'assessment type',
+  repository: assessmentTypes,
+  createSchema: assessmentTypeCreateSchema,
+  updateSchema: assessmentTypeUpdateSchema,
+  documentSchema: assessmentTypeDocumentSchema,
+  listQuerySchema: z.strictObject({ discipline: slugSchema, code: slugSchema }).partial(),
+});
+
+export const precedenceRuleService = centreScopedService({
+  entity: 'precedence rule',
+  repository: precedenceRules,
+  createSchema: precedenceRuleCreateSchema,
+  updateSchema: precedenceRuleUpdateSchema,
+  documentSchema: precedenceRuleDocumentSchema,
+  async check(trx, centre, rule) {
+    for (const side of ['before', 'after'] as const) {
+      if (rule[side] !== '*') await requireInCentre(trx, assessmentTypes, centre.id, rule[side], side, 'assessment type');
+    }
+  },
+});
+
+export const patientService = centreScopedService({
+  entity: 'patient',
+  repository: patients,
+  createSchema: patientCreateSchema,
+  updateSchema: patientUpdateSchema,
+  documentSchema: patientDocumentSchema,
+  listQuerySchema: z.strictObject({ efiCategory: z.enum(efiCategories), localRef: z.string() }).partial(),
+});
+
+export const vehicleService = centreScopedService({
+  entity: 'vehicle',
+  repository: vehicles,
+  createSchema: vehicleCreateSchema,
+  updateSchema: vehicleUpdateSchema,
+  documentSchema: vehicleDocumentSchema,
+  async check(trx, centre, vehicle) {
+    if (vehicle.driverStaffId) await requireInCentre(trx, staffMembers, centre.id, vehicle.driverStaffId, 'driverStaffId', 'staff member');
+  },
+});

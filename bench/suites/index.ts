@@ -8,6 +8,7 @@ export async function loadSuites(): Promise<BenchSuite[]> {
   const modules: Array<Promise<{ default: BenchSuite }>> = [
     import('./darp.ts'),
     import('./vrptw.ts'),
+    import('./booking.ts'),
     // Suites register here as they land, e.g. import('./openshop.ts').
   ];
   return (await Promise.all(modules)).map((m) => m.default);

@@ -85,7 +85,8 @@ function dayCapacity(day: { open: boolean; closedReason?: string }, places: numb
   const disciplineMinutes: DisciplineMinutes = {};
   for (const { discipline, share, minutes } of DEMO_DISCIPLINES) {
     const factor = share === 1 ? 1 : 0.9 + 0.4 * rng.next();
-    disciplineMinutes[discipline] = Math.round((places * share * minutes * factor) / 15) * 15;
+    // At least one patient's worth, so small lists still have every discipline on the rota.
+    disciplineMinutes[discipline] = Math.max(minutes, Math.round((places * share * minutes * factor) / 15) * 15);
   }
   return { open: true, patientPlaces: places, disciplineMinutes, preVisitSlots: Math.ceil(places * 1.25) };
 }

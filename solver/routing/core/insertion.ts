@@ -136,6 +136,7 @@ export function candidateVehicles(sol: RoutingSolution): number[] {
   const seenEmpty = new Set<string>();
   const vehicles = sol.ctx.problem.vehicles;
   for (let v = 0; v < sol.routes.length; v++) {
+    if (sol.routes[v]!.unusable) continue;
     if (sol.routes[v]!.seq.length > 0) out.push(v);
     else if (allowEmpty) {
       // Identical empty vehicles give identical insertions: try one of each kind.

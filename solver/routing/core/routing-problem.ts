@@ -63,6 +63,13 @@ export interface RoutingProblem {
    * (working minutes, start to end); 0 = no balancing (default).
    */
   balanceWeight?: number;
+  /** Objective per passenger ride minute (pairs only, earliest schedule); 0 = off (default). */
+  rideTimeWeight?: number;
+  /**
+   * Which of a route's feasible schedules to report: 'earliest' (default; e.g. returns
+   * home) or 'latest' (e.g. morning pick-ups: less waiting at the centre).
+   */
+  reportSchedule?: 'earliest' | 'latest';
 }
 
 /** A route's timed stops: `startMin[0]` leaves the start, the last is the arrival at the end. */

@@ -9,6 +9,9 @@ import { routeCost, scheduleRoute } from './schedule-route.ts';
 export interface Route {
   vehicle: number;
   seq: number[];
+  /** Travel and fixed cost. */
+  travelCost: number;
+  /** `travelCost` plus the ride-time term: what the objective counts. */
   cost: number;
   /** Earliest feasible start at each augmented position. */
   startMin: number[];
@@ -18,6 +21,8 @@ export interface Route {
   loadAfter: Float64Array;
   /** cumMin[k] = Σ_{x<k} (service_x + travel_x→x+1). */
   cumMin: Float64Array;
+  /** Set when the vehicle cannot run at all (its empty route breaks its shift). */
+  unusable?: boolean;
 }
 
 /** A routing plan in progress: one route per vehicle and the requests not (yet) served. */
@@ -29,7 +34,7 @@ export class RoutingSolution {
   maxRoutes = Infinity;
 
   constructor(readonly ctx: RoutingContext, routes?: Route[], routeOf?: Int32Array) {
-    this.routes = routes ?? ctx.problem.vehicles.map((_, v) => buildRoute(ctx, v, [])!);
+    this.routes = routes ?? ctx.problem.vehicles.map((_, v) => buildRoute(ctx, v, []) ?? unusableRoute(v));
     this.routeOf = routeOf ?? new Int32Array(ctx.problem.requests.length).fill(-1);
   }
 
@@ -53,14 +58,15 @@ export class RoutingSolution {
 
   travelCost(): number {
     let total = 0;
-    for (const route of this.routes) total += route.cost;
+    for (const route of this.routes) total += route.travelCost;
     return total;
   }
 
-  /** The objective: travel and fixed costs, unserved penalties, workload spread. */
+  /** The objective: travel and fixed costs, ride times, unserved penalties, workload spread. */
   objective(): number {
     const { problem } = this.ctx;
-    let total = this.travelCost();
+    let total = 0;
+    for (const route of this.routes) total += route.cost;
     for (let r = 0; r < this.routeOf.length; r++) {
       if (this.routeOf[r] === -1) total += problem.requests[r]!.unassignedPenalty ?? this.ctx.unassignedPenalty;
     }
@@ -113,6 +119,11 @@ export class RoutingSolution {
   }
 }
 
+/** A vehicle whose shift cannot even get it from its start to its end: never offered work. */
+function unusableRoute(vehicle: number): Route {
+  return { vehicle, seq: [], travelCost: 0, cost: 0, startMin: [], latestMin: new Float64Array(0), loadAfter: new Float64Array(0), cumMin: new Float64Array(0), unusable: true };
+}
+
 /** Builds a route with its caches, or null if the stops are infeasible for the vehicle. */
 export function buildRoute(ctx: RoutingContext, vehicle: number, seq: number[], schedule?: number[]): Route | null {
   const startMin = schedule ?? scheduleRoute(ctx, vehicle, seq);
@@ -143,5 +154,22 @@ export function buildRoute(ctx: RoutingContext, vehicle: number, seq: number[], 
   }
   const cumMin = new Float64Array(size);
   for (let k = 1; k < size; k++) cumMin[k] = cumMin[k - 1]! + svc[k - 1]! + time[locs[k - 1]! * nLoc + locs[k]!]!;
-  return { vehicle, seq, cost: routeCost(ctx, vehicle, seq), startMin, latestMin, loadAfter, cumMin };
+  const travelCost = routeCost(ctx, vehicle, seq);
+  const cost = problem.rideTimeWeight ? travelCost + problem.rideTimeWeight * totalRideMin(ctx, seq, startMin) : travelCost;
+  return { vehicle, seq, travelCost, cost, startMin, latestMin, loadAfter, cumMin };
+}
+
+/** Σ ride minutes of the route's pick-up/drop-off pairs under the given schedule. */
+function totalRideMin(ctx: RoutingContext, seq: number[], startMin: number[]): number {
+  const { nodes, requests } = ctx.problem;
+  const boarded = new Map<number, number>();
+  let total = 0;
+  seq.forEach((node, k) => {
+    const n = nodes[node]!;
+    const req = requests[n.request]!;
+    if (req.nodes.length !== 2) return;
+    if (req.nodes[0] === node) boarded.set(n.request, startMin[k + 1]! + n.serviceMin);
+    else total += startMin[k + 1]! - (boarded.get(n.request) ?? startMin[k + 1]!);
+  });
+  return total;
 }

@@ -132,3 +132,63 @@ export function routeCost(ctx: RoutingContext, vehicle: number, seq: readonly nu
   }
   return total + ctx.cost[prev * ctx.nLoc + v.endLoc]! + (v.fixedCost ?? 0);
 }
+
+/**
+ * The latest feasible schedule of a route known to be feasible (the mirror image of the
+ * earliest one): every stop as late as the windows, ride limits and duration allow. For
+ * morning runs this means later pick-ups and less waiting at the destination. Falls back to
+ * the earliest schedule if the route is not feasible.
+ */
+export function latestSchedule(ctx: RoutingContext, vehicle: number, seq: readonly number[]): number[] | null {
+  const earliest = scheduleRoute(ctx, vehicle, seq);
+  if (!earliest) return null;
+  const { problem, nLoc, time } = ctx;
+  const v = problem.vehicles[vehicle]!;
+  const size = seq.length + 2;
+  const locs = new Int32Array(size);
+  const svc = new Float64Array(size);
+  const upper = new Float64Array(size);
+  locs[0] = v.startLoc;
+  upper[0] = v.latestEndMin;
+  locs[size - 1] = v.endLoc;
+  upper[size - 1] = v.latestEndMin;
+  const pairs: number[] = [];
+  const pickUpAtLocal = new Map<number, number>();
+  for (let k = 0; k < seq.length; k++) {
+    const node = problem.nodes[seq[k]!]!;
+    locs[k + 1] = node.loc;
+    svc[k + 1] = node.serviceMin;
+    upper[k + 1] = node.latestMin;
+    const request = problem.requests[node.request]!;
+    if (request.nodes.length === 2) {
+      if (request.nodes[0] === seq[k]) pickUpAtLocal.set(node.request, k + 1);
+      else if (request.maxRideMin !== undefined) pairs.push(pickUpAtLocal.get(node.request)!, k + 1, request.maxRideMin + svc[pickUpAtLocal.get(node.request)!]!);
+    }
+  }
+  const t = new Float64Array(size);
+  for (let round = 0; round <= size + 1; round++) {
+    t[size - 1] = upper[size - 1]!;
+    for (let k = size - 2; k >= 0; k--) {
+      const leaveBy = t[k + 1]! - svc[k]! - time[locs[k]! * nLoc + locs[k + 1]!]!;
+      t[k] = leaveBy < upper[k]! ? leaveBy : upper[k]!;
+      if (t[k]! < earliest[k]! - EPS) return earliest;
+    }
+    let changed = false;
+    for (let p = 0; p < pairs.length; p += 3) {
+      const allowed = t[pairs[p]!]! + pairs[p + 2]!; // the drop-off may start no later than this
+      const b = pairs[p + 1]!;
+      if (t[b]! > allowed + EPS) { upper[b] = allowed; changed = true; }
+    }
+    if (v.maxDurationMin !== undefined && t[size - 1]! > t[0]! + v.maxDurationMin + EPS) {
+      upper[size - 1] = t[0]! + v.maxDurationMin;
+      changed = true;
+    }
+    if (!changed) {
+      // Arrive at the end as soon as the last stop is done: waiting there helps nobody.
+      const last = size - 2;
+      t[size - 1] = Math.max(earliest[size - 1]!, t[last]! + svc[last]! + time[locs[last]! * nLoc + locs[size - 1]!]!);
+      return Array.from(t);
+    }
+  }
+  return earliest;
+}

@@ -6,6 +6,7 @@ import { randomRuin, relatedRuin, routeRuin, stringRuin, worstRuin, type RuinOpe
 import { createRoutingContext, type RoutingContext } from './routing-context.ts';
 import type { RoutingProblem } from './routing-problem.ts';
 import { RoutingSolution } from './routing-solution.ts';
+import { latestSchedule } from './schedule-route.ts';
 
 /** Options of the routing metaheuristic. */
 export interface RoutingSolveOptions {
@@ -191,7 +192,12 @@ function sortedByWindow(ctx: RoutingContext, requests: number[]): number[] {
 
 function toResult(sol: RoutingSolution, stats: RoutingResult['stats']): RoutingResult {
   return {
-    routes: sol.routes.filter((r) => r.seq.length > 0).map((r) => ({ vehicle: r.vehicle, nodes: r.seq.slice(), startMin: r.startMin.slice(), cost: r.cost })),
+    routes: sol.routes.filter((r) => r.seq.length > 0).map((r) => ({
+      vehicle: r.vehicle,
+      nodes: r.seq.slice(),
+      startMin: sol.ctx.problem.reportSchedule === 'latest' ? latestSchedule(sol.ctx, r.vehicle, r.seq) ?? r.startMin.slice() : r.startMin.slice(),
+      cost: r.travelCost,
+    })),
     unassigned: sol.unassigned(),
     cost: sol.travelCost(),
     objective: sol.objective(),

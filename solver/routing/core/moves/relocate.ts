@@ -39,7 +39,7 @@ function relocateMove(sol: RoutingSolution, request: number, from: number, to: n
     gain() {
       const ins = findInsertion();
       if (!ins) return -Infinity;
-      return sol.routes[from]!.cost - routeCost(ctx, from, shorter) - ins.delta;
+      return sol.routes[from]!.travelCost - routeCost(ctx, from, shorter) - ins.delta;
     },
     isValid() {
       if (!findInsertion()) return false;

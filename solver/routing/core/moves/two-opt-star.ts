@@ -59,7 +59,7 @@ function twoOptStarMove(sol: RoutingSolution, a: number, i: number, b: number, j
   return {
     operator: '2-opt*',
     gain() {
-      return sol.routes[a]!.cost + sol.routes[b]!.cost - routeCost(ctx, a, newA) - routeCost(ctx, b, newB);
+      return sol.routes[a]!.travelCost + sol.routes[b]!.travelCost - routeCost(ctx, a, newA) - routeCost(ctx, b, newB);
     },
     isValid() {
       const sa = scheduleRoute(ctx, a, newA);

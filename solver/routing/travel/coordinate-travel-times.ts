@@ -62,7 +62,7 @@ export function coordinateTravelTimes(locations: TravelLocation[], options: Coor
   const wholeMinutes = options.wholeMinutes ?? true;
   const toMin = (distance: number): number => {
     const minutes = (distance / speedKmh) * 60;
-    return wholeMinutes ? Math.ceil(minutes - 1e-9) : minutes;
+    return wholeMinutes ? Math.max(0, Math.ceil(minutes - 1e-9)) : minutes;
   };
   return {
     size: n,

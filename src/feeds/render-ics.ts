@@ -1,0 +1,74 @@
+// Published feed states → RFC 5545 text (ical-generator), plus the validators the HTTP
+// layer needs for conditional GETs (ETag, Last-Modified).
+import { TZDate } from '@date-fns/tz';
+import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
+import { appError } from '../errors/index.ts';
+import { feedEtag } from './feed-etag.ts';
+import type { FeedEventState } from './feed-types.ts';
+import { vtimezoneFor } from './vtimezone-for.ts';
+
+/** Default refresh hint: calendars should re-fetch every 15 minutes. */
+export const DEFAULT_REFRESH_MIN = 15;
+
+export interface RenderIcsInput {
+  /** Shown by calendar apps as the subscription's name (NAME, X-WR-CALNAME). */
+  calendarName: string;
+  /** Reconciled states: confirmed and recently cancelled events. */
+  states: readonly FeedEventState[];
+  /** When this copy was made: every event's DTSTAMP. */
+  generatedAt: Date;
+  refreshMin?: number;
+}
+
+export interface RenderedFeed {
+  /** text/calendar body, CRLF line ends. */
+  body: string;
+  /** Strong ETag of the body without DTSTAMP lines. */
+  etag: string;
+  /** Latest `updatedAt` of the states (ISO UTC), null for an empty feed. */
+  lastModified: string | null;
+}
+
+/**
+ * Renders a feed. Events carry DTSTART/DTEND;TZID=<zone> with local wall-clock times (from
+ * `TZDate` values) and the calendar has no calendar-level zone name: a VTIMEZONE for each
+ * zone in use (Europe/London: GMT/BST rules) is generated from timezones-ical-library.
+ * METHOD:PUBLISH, a refresh hint (REFRESH-INTERVAL and X-PUBLISHED-TTL), and per event UID,
+ * SEQUENCE, STATUS, DTSTAMP and LAST-MODIFIED.
+ */
+export function renderIcs({ calendarName, states, generatedAt, refreshMin = DEFAULT_REFRESH_MIN }: RenderIcsInput): RenderedFeed {
+  if (!Number.isFinite(generatedAt.getTime())) {
+    throw appError.validation('generatedAt must be a valid date', [{ path: 'generatedAt', message: 'must be a valid date' }]);
+  }
+  if (!Number.isInteger(refreshMin) || refreshMin < 1) {
+    throw appError.validation('refreshMin must be a whole number of minutes, 1 or more', [{ path: 'refreshMin', message: 'must be a whole number, 1 or more' }]);
+  }
+  const calendar = ical({
+    name: calendarName,
+    prodId: { company: 'icc-scheduler', product: 'feeds', language: 'EN' },
+    method: ICalCalendarMethod.PUBLISH,
+    ttl: refreshMin * 60,
+    // name null: no X-WR-TIMEZONE; the generator still adds one VTIMEZONE per event zone.
+    timezone: { name: null, generator: vtimezoneFor },
+  });
+  for (const state of states) {
+    const { event } = state;
+    calendar.createEvent({
+      id: state.uid,
+      sequence: state.sequence,
+      status: state.status === 'CANCELLED' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+      stamp: generatedAt,
+      lastModified: new Date(Date.parse(state.updatedAt)),
+      timezone: event.timeZone,
+      start: new TZDate(Date.parse(event.startUtc), event.timeZone),
+      end: new TZDate(Date.parse(event.endUtc), event.timeZone),
+      summary: state.status === 'CANCELLED' ? `Cancelled: ${event.summary}` : event.summary,
+      location: event.location,
+      description: event.description,
+    });
+  }
+  // RFC 5545 ends every content line, the last one included, with CRLF.
+  const body = `${calendar.toString().replace(/(\r\n)?$/, '')}\r\n`;
+  const lastModified = states.reduce<string | null>((latest, s) => (latest === null || s.updatedAt > latest ? s.updatedAt : latest), null);
+  return { body, etag: feedEtag(body), lastModified };
+}

@@ -131,6 +131,8 @@ export interface DayPin {
   startMin: number;
   staffId?: string;
   roomId?: string;
+  /** Replanning an overrun: the activity really lasts this long (instead of its type's duration). */
+  durationMin?: number;
 }
 
 export interface DayProblem {

@@ -116,6 +116,7 @@ const dayPinSchema = z.strictObject({
   startMin: minute,
   staffId: id.optional(),
   roomId: id.optional(),
+  durationMin: z.int().min(1).optional(),
 });
 
 const dayProblemShape = z.strictObject({

@@ -13,11 +13,15 @@ export type ActivityDurationJustification = {
   expectedDurationMin: number;
 };
 
-/** Each activity lasts exactly its type's duration (the meal: the centre's meal duration). */
+/**
+ * Each activity lasts exactly its type's duration (the meal: the centre's meal duration),
+ * or its pin's `durationMin` when replanning records an overrun.
+ */
 export function activityDuration(ctx: ConstraintContext): Violation[] {
   const violations: Violation[] = [];
+  const pinnedDuration = new Map((ctx.problem.pins ?? []).flatMap((p) => (p.durationMin !== undefined ? [[`${p.patientId}:${p.typeId}`, p.durationMin] as const] : [])));
   for (const a of ctx.activities) {
-    const expected = expectedDurationMin(ctx, a.typeId);
+    const expected = pinnedDuration.get(`${a.patientId}:${a.typeId}`) ?? expectedDurationMin(ctx, a.typeId);
     const planned = a.endMin - a.startMin;
     if (expected === undefined || planned === expected) continue;
     violations.push(hardViolation<ActivityDurationJustification>('activityDuration',

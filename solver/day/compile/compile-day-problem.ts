@@ -113,7 +113,7 @@ export function compileDayProblem(problem: DayProblem, weights: ObjectiveWeights
       const notBefore = pinned ? lo : Math.max(lo, problem.replanFromMin ?? lo);
       const startLo = isMeal ? Math.max(notBefore, centre.lunchWindow.startMin) : notBefore;
       const endHi = isMeal ? Math.min(hi, centre.lunchWindow.endMin) : Math.min(hi, mdtStart);
-      const d = isMeal ? centre.mealDurationMin : type.durationMin;
+      const d = pinByKey.get(`${patient.id}:${typeId}`)?.durationMin ?? (isMeal ? centre.mealDurationMin : type.durationMin);
       const staff = isMeal
         ? []
         : problem.staff.flatMap((s, i) => (s.qualifications.includes(type.qualification) && (!s.mdtMember || staffCoversMdt[i]) ? [i] : []));

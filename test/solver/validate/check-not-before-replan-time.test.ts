@@ -22,3 +22,18 @@ describe('validatePlan: notBeforeReplanTime', () => {
     expect(ids).toEqual(['P1:anp-initial', 'P1:bloods', 'P1:pharmacy-review', 'P2:anp-initial', 'P2:bloods']);
   });
 });
+
+describe('validatePlan: an overrun recorded on a pin', () => {
+  it('accepts the longer duration a pin states, and still flags a wrong duration elsewhere', () => {
+    const plan = validSmallPlan();
+    const overran = plan.activities.find((a) => a.id === 'P1:bloods')!;
+    overran.endMin += 10; // 09:50–10:15 instead of 10:05 (only durations are checked here)
+    const next = plan.activities.find((a) => a.id === 'P1:pharmacy-review')!;
+    const problem = smallDayProblem();
+    problem.pins = [...(problem.pins ?? []), { patientId: 'P1', typeId: 'bloods', startMin: overran.startMin, durationMin: 25 }];
+    const durations = (p: typeof plan) => validatePlan(problem, p).violations.filter((v) => v.constraint === 'activityDuration');
+    expect(durations(plan)).toEqual([]);
+    next.endMin += 5;
+    expect(durations(plan).map((v) => v.justification.activityId)).toEqual(['P1:pharmacy-review']);
+  });
+});

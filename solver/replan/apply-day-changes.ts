@@ -1,0 +1,109 @@
+import type { DayPin, DayProblem } from '../model/day-problem.ts';
+import type { DayPlan, PlannedActivity } from '../model/day-plan.ts';
+import { formatMinutes } from '../model/format-minutes.ts';
+import type { DayChange } from './day-change.ts';
+import { ReplanInputError } from './replan-input-error.ts';
+
+export interface ChangedDay {
+  /** The problem with the changes applied (pins of the published plan not yet added). */
+  problem: DayProblem;
+  /** Published activities that can no longer stay where they are. */
+  displaced: Set<string>;
+  /** Patients who cancelled: their activities leave the plan. */
+  removedPatients: Set<string>;
+  /** Overrunning activities: how long they really last (kept where they are, longer). */
+  overrunDurationMin: Map<string, number>;
+  /** What the changes did, as sentences. */
+  notes: string[];
+}
+
+/**
+ * Applies the day's changes to a copy of the problem and works out which published
+ * activities they displace. Inputs are never mutated.
+ * @throws ReplanInputError naming the change field that does not fit.
+ */
+export function applyDayChanges(problem: DayProblem, published: DayPlan, changes: DayChange[], nowMin: number): ChangedDay {
+  const changed: DayProblem = structuredClone(problem);
+  const displaced = new Set<string>();
+  const removedPatients = new Set<string>();
+  const overrunDurationMin = new Map<string, number>();
+  const notes: string[] = [];
+  const activities = published.activities;
+
+  changes.forEach((change, i) => {
+    const field = `changes[${i}]`;
+    switch (change.kind) {
+      case 'patient-cancelled': {
+        requirePatient(changed, change.patientId, `${field}.patientId`);
+        removedPatients.add(change.patientId);
+        changed.patients = changed.patients.filter((p) => p.id !== change.patientId);
+        changed.pins = (changed.pins ?? []).filter((p) => p.patientId !== change.patientId);
+        notes.push(`${change.patientId} cancelled: their activities are removed.`);
+        break;
+      }
+      case 'patient-late': {
+        const patient = requirePatient(changed, change.patientId, `${field}.patientId`);
+        const started = activities.find((a) => a.patientId === change.patientId && a.startMin < nowMin);
+        if (started) {
+          throw new ReplanInputError(`${field}.arrivalMin`, `${change.patientId} already started ${started.typeId} at ${formatMinutes(started.startMin)}, so cannot arrive late.`);
+        }
+        patient.earliestArrivalMin = Math.max(patient.earliestArrivalMin, change.arrivalMin);
+        if (patient.earliestArrivalMin >= patient.latestDepartureMin) {
+          throw new ReplanInputError(`${field}.arrivalMin`, `${change.patientId} would arrive at ${formatMinutes(change.arrivalMin)}, after their latest departure ${formatMinutes(patient.latestDepartureMin)}.`);
+        }
+        for (const a of activities) if (a.patientId === change.patientId) displaced.add(a.id);
+        changed.pins = (changed.pins ?? []).filter((p) => p.patientId !== change.patientId || p.startMin >= change.arrivalMin);
+        notes.push(`${change.patientId} arrives at ${formatMinutes(change.arrivalMin)}: their day is rebuilt.`);
+        break;
+      }
+      case 'staff-off-sick': {
+        const index = changed.staff.findIndex((s) => s.id === change.staffId);
+        if (index < 0) throw new ReplanInputError(`${field}.staffId`, `unknown staff member '${change.staffId}'.`);
+        const member = changed.staff[index]!;
+        for (const a of activities) if (a.staffId === change.staffId && a.endMin > change.fromMin) displaced.add(a.id);
+        changed.pins = (changed.pins ?? []).map((p) => (p.staffId === change.staffId && p.startMin + 1 > change.fromMin ? withoutStaff(p) : p));
+        if (change.fromMin <= member.shift.startMin) {
+          changed.staff.splice(index, 1);
+          notes.push(`${member.name} is off sick all day.`);
+        } else {
+          member.shift = { startMin: member.shift.startMin, endMin: Math.min(member.shift.endMin, change.fromMin) };
+          member.breaks = member.breaks
+            .filter((b) => b.startMin < member.shift.endMin)
+            .map((b) => ({ startMin: b.startMin, endMin: Math.min(b.endMin, member.shift.endMin) }));
+          // Gone home: they cannot attend the MDT, so it no longer binds their earlier patients.
+          member.mdtMember = false;
+          notes.push(`${member.name} is off sick from ${formatMinutes(change.fromMin)}: their later activities move to colleagues.`);
+        }
+        break;
+      }
+      case 'assessment-overran': {
+        const id = `${change.patientId}:${change.typeId}`;
+        const activity = activities.find((a) => a.id === id);
+        if (!activity) throw new ReplanInputError(`${field}.typeId`, `${change.patientId} has no planned ${change.typeId}.`);
+        if (activity.startMin >= nowMin) throw new ReplanInputError(`${field}.typeId`, `${change.typeId} for ${change.patientId} has not started yet (planned ${formatMinutes(activity.startMin)}).`);
+        if (change.endMin <= activity.endMin) throw new ReplanInputError(`${field}.endMin`, `an overrun must end after the planned end ${formatMinutes(activity.endMin)}.`);
+        overrunDurationMin.set(id, change.endMin - activity.startMin);
+        for (const a of activities) if (a.id !== id && a.startMin >= nowMin && sharesResource(a, activity)) displaced.add(a.id);
+        notes.push(`${change.typeId} for ${change.patientId} runs until ${formatMinutes(change.endMin)}: what follows for the same patient, staff member or room is re-placed.`);
+        break;
+      }
+    }
+  });
+  for (const id of displaced) if (removedPatients.has(id.split(':')[0]!)) displaced.delete(id);
+  return { problem: changed, displaced, removedPatients, overrunDurationMin, notes };
+}
+
+function requirePatient(problem: DayProblem, patientId: string, field: string) {
+  const patient = problem.patients.find((p) => p.id === patientId);
+  if (!patient) throw new ReplanInputError(field, `unknown patient '${patientId}'.`);
+  return patient;
+}
+
+function withoutStaff(pin: DayPin): DayPin {
+  const { staffId: _staffId, ...rest } = pin;
+  return rest;
+}
+
+function sharesResource(a: PlannedActivity, b: PlannedActivity): boolean {
+  return a.patientId === b.patientId || (a.staffId !== undefined && a.staffId === b.staffId) || a.roomId === b.roomId;
+}

@@ -1,0 +1,23 @@
+/**
+ * Changes on the day that make a published plan out of date (SPEC §2: cancellation,
+ * staff sickness, late transport, an overrunning assessment). Times are minutes from
+ * local midnight, like everything in the solver.
+ */
+export type DayChange =
+  | { kind: 'patient-cancelled'; patientId: string }
+  | { kind: 'patient-late'; patientId: string; arrivalMin: number }
+  | { kind: 'staff-off-sick'; staffId: string; fromMin: number }
+  | { kind: 'assessment-overran'; patientId: string; typeId: string; endMin: number };
+
+/** How one activity of the published plan fared in the new plan. */
+export interface ActivityMove {
+  activityId: string;
+  patientId: string;
+  typeId: string;
+  /** moved: new time, staff or room; unscheduled: it was placed and now is not; removed: its patient cancelled; added: newly placed. */
+  kind: 'moved' | 'unscheduled' | 'removed' | 'added';
+  from?: { startMin: number; staffId?: string; roomId: string };
+  to?: { startMin: number; staffId?: string; roomId: string };
+  /** A sentence for the coordinator. */
+  message: string;
+}

@@ -1,0 +1,124 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { demoDayProblem } from '../../../src/demo/demo-day-problem.ts';
+import { planDay } from '../../../solver/day/plan-day.ts';
+import type { DayPlan, DayProblem, PlannedActivity } from '../../../solver/model/index.ts';
+import { replanDay } from '../../../solver/replan/replan-day.ts';
+import { ReplanInputError } from '../../../solver/replan/replan-input-error.ts';
+import { validatePlan } from '../../../solver/validate/validate-plan.ts';
+
+const NOW = 10 * 60 + 30;
+const solve = { seed: 1, maxIterations: 400 };
+let problem: DayProblem;
+let published: DayPlan;
+
+const byId = (plan: DayPlan) => new Map(plan.activities.map((a) => [a.id, a]));
+const same = (a: PlannedActivity, b: PlannedActivity | undefined) =>
+  b !== undefined && a.startMin === b.startMin && a.staffId === b.staffId && a.roomId === b.roomId;
+
+function expectValid(p: DayProblem, plan: DayPlan): void {
+  expect(validatePlan(p, plan).violations).toEqual([]);
+}
+
+/** Every activity that started before now is exactly where it was (unless the change itself touches it). */
+function expectPastKept(plan: DayPlan, nowMin = NOW): void {
+  const next = byId(plan);
+  for (const a of published.activities) {
+    if (a.startMin < nowMin) expect(same(a, next.get(a.id)), a.id).toBe(true);
+  }
+}
+
+/** The reported moves are exactly the differences between the two plans. */
+function expectMovesMatchDiff(plan: DayPlan, moves: { activityId: string; kind: string }[]): void {
+  const next = byId(plan);
+  const changedIds = published.activities.filter((a) => !same(a, next.get(a.id))).map((a) => a.id).sort();
+  const reported = moves.filter((m) => m.kind !== 'added').map((m) => m.activityId).sort();
+  expect(reported).toEqual(changedIds);
+}
+
+beforeAll(() => {
+  problem = demoDayProblem({ seed: 11, date: '2026-12-01', patients: 8 });
+  published = planDay(problem, solve);
+  expectValid(problem, published);
+});
+
+describe('replanDay', () => {
+  it('moves a sick clinician\'s later patients to colleagues, keeping the past and reporting every move', () => {
+    const counts = new Map<string, number>();
+    for (const a of published.activities) if (a.staffId && a.startMin >= 11 * 60) counts.set(a.staffId, (counts.get(a.staffId) ?? 0) + 1);
+    const [sickId] = [...counts.entries()].sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]))[0]!;
+    const result = replanDay(problem, published, [{ kind: 'staff-off-sick', staffId: sickId, fromMin: 11 * 60 }], NOW, solve);
+
+    expectValid(result.problem, result.plan);
+    expectPastKept(result.plan);
+    expectMovesMatchDiff(result.plan, result.moves);
+    for (const a of result.plan.activities) {
+      if (a.staffId === sickId) expect(a.endMin).toBeLessThanOrEqual(11 * 60);
+    }
+    const moved = result.moves.filter((m) => m.kind === 'moved');
+    expect(moved.length).toBeGreaterThan(0);
+    for (const m of moved) expect(m.to!.startMin).toBeGreaterThanOrEqual(NOW);
+  });
+
+  it('removes a cancelled patient and leaves everyone else exactly where they were', () => {
+    const cancelled = problem.patients[0]!.id;
+    const result = replanDay(problem, published, [{ kind: 'patient-cancelled', patientId: cancelled }], NOW, solve);
+    expectValid(result.problem, result.plan);
+    expect(result.strategy).toBe('displaced-only');
+    expect(result.plan.activities.some((a) => a.patientId === cancelled)).toBe(false);
+    const removed = result.moves.filter((m) => m.kind === 'removed').map((m) => m.activityId).sort();
+    expect(removed).toEqual(published.activities.filter((a) => a.patientId === cancelled).map((a) => a.id).sort());
+    expect(result.moves.filter((m) => m.kind === 'moved')).toEqual([]);
+  });
+
+  it('rebuilds a late patient\'s day after their new arrival', () => {
+    // The patient who arrives last: the change is reported as they were due.
+    const late = [...published.itineraries].sort((a, b) => b.arrivalMin - a.arrivalMin || a.patientId.localeCompare(b.patientId))[0]!;
+    const nowMin = late.arrivalMin;
+    const arrivalMin = late.arrivalMin + 40;
+    const result = replanDay(problem, published, [{ kind: 'patient-late', patientId: late.patientId, arrivalMin }], nowMin, solve);
+    expectValid(result.problem, result.plan);
+    expectPastKept(result.plan, nowMin);
+    expectMovesMatchDiff(result.plan, result.moves);
+    const first = Math.min(...result.plan.activities.filter((a) => a.patientId === late.patientId).map((a) => a.startMin));
+    expect(first).toBeGreaterThanOrEqual(arrivalMin + problem.centre.checkInBufferMin);
+  });
+
+  it('keeps an overrunning assessment where it is, longer, and pushes what follows on the same staff member', () => {
+    const running = published.activities.find((a) => a.staffId && a.startMin < NOW && a.endMin > NOW)
+      ?? published.activities.filter((a) => a.staffId && a.startMin < NOW).sort((a, b) => b.startMin - a.startMin)[0]!;
+    const endMin = Math.max(running.endMin, NOW) + 25;
+    const result = replanDay(problem, published, [{ kind: 'assessment-overran', patientId: running.patientId, typeId: running.typeId, endMin }], NOW, solve);
+    expectValid(result.problem, result.plan);
+    const after = byId(result.plan).get(running.id)!;
+    expect(after.startMin).toBe(running.startMin);
+    expect(after.endMin).toBe(endMin);
+    for (const a of result.plan.activities) {
+      if (a.id !== running.id && a.staffId === running.staffId && a.startMin >= running.startMin) expect(a.startMin).toBeGreaterThanOrEqual(endMin);
+    }
+  });
+
+  it('keeps a coordinator\'s pin through a replan', () => {
+    const target = published.activities.find((a) => a.startMin >= 13 * 60 && a.staffId)!;
+    const pinned: DayProblem = { ...problem, pins: [{ patientId: target.patientId, typeId: target.typeId, startMin: target.startMin, staffId: target.staffId! }] };
+    const base = planDay(pinned, solve);
+    const other = base.activities.find((a) => a.patientId !== target.patientId && a.startMin >= NOW && a.staffId !== target.staffId && a.staffId)!;
+    const result = replanDay(pinned, base, [{ kind: 'staff-off-sick', staffId: other.staffId!, fromMin: NOW }], NOW, solve);
+    expectValid(result.problem, result.plan);
+    const kept = byId(result.plan).get(target.id)!;
+    expect(kept.startMin).toBe(target.startMin);
+    expect(kept.staffId).toBe(target.staffId);
+  });
+
+  it('rejects a change that does not fit the plan, naming the field', () => {
+    expect(() => replanDay(problem, published, [{ kind: 'patient-cancelled', patientId: 'nobody' }], NOW, solve))
+      .toThrow(ReplanInputError);
+    try {
+      replanDay(problem, published, [{ kind: 'staff-off-sick', staffId: problem.staff[0]!.id, fromMin: 600 }, { kind: 'patient-late', patientId: 'ghost', arrivalMin: 700 }], NOW, solve);
+    } catch (error) {
+      expect((error as ReplanInputError).field).toBe('changes[1].patientId');
+    }
+    const started = published.activities.find((a) => a.startMin < NOW)!;
+    expect(() => replanDay(problem, published, [{ kind: 'patient-late', patientId: started.patientId, arrivalMin: 700 }], NOW, solve))
+      .toThrow(/already started/);
+  });
+});

@@ -64,8 +64,9 @@ export function centreScopedRepository<T, Create, Update>(spec: {
     remove: (db, centreId, id) =>
       translatingDbErrors(async () => {
         if (!isUuid(id) || !isUuid(centreId)) return false;
-        const count = await db(table).where({ id, centre_id: centreId }).delete();
-        return Number(count) > 0;
+        // returning() rather than the affected-row count, which PGlite under knex does not report reliably.
+        const deleted = await db(table).where({ id, centre_id: centreId }).delete().returning('id');
+        return deleted.length > 0;
       }),
   };
 }

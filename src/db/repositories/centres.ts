@@ -25,6 +25,6 @@ export const centres = {
       return row ? fromRow(row) : undefined;
     }),
   remove: (db: Knex, id: string) =>
-    translatingDbErrors(async () => (isUuid(id) ? Number(await db('centres').where({ id }).delete()) > 0 : false)),
+    translatingDbErrors(async () => (isUuid(id) ? (await db('centres').where({ id }).delete().returning('id')).length > 0 : false)),
   count: (db: Knex) => translatingDbErrors(async () => Number((await db('centres').count({ n: '*' }))[0]?.n ?? 0)),
 };

@@ -1,0 +1,73 @@
+// Valid request bodies for API tests; each test changes only what it is about.
+// NHS numbers are made with the real check-digit rule in the 999 test range.
+import { nhsCheckDigit } from '../../src/domain/nhs-number.ts';
+
+export const centreBody = (name = 'Test ICC') => ({
+  name,
+  openingHours: { start: '08:30', end: '17:00' },
+  lunchWindow: { start: '12:00', end: '13:30' },
+  mdt: { start: '15:30', durationMin: 60 },
+  postcode: 'HU6 7RX',
+});
+
+export const staffBody = (overrides: Record<string, unknown> = {}) => ({
+  name: 'Dr Amira Khan',
+  discipline: 'geriatrician',
+  qualifications: ['geriatric-review'],
+  organisation: { kind: 'icc-provider', name: 'City Health Care Partnership' },
+  ...overrides,
+});
+
+export const shiftBody = (staffId: string, overrides: Record<string, unknown> = {}) => ({
+  staffId,
+  date: '2026-03-02',
+  start: '08:30',
+  end: '16:30',
+  breaks: [{ start: '12:30', end: '13:00' }],
+  ...overrides,
+});
+
+/** The n-th valid NHS number in the 999 test range (skipping prefixes with no valid check digit). */
+export function testNhsNumber(n: number): string {
+  for (let k = n; ; k++) {
+    const first9 = `999${String(k).padStart(6, '0')}`;
+    const check = nhsCheckDigit(first9);
+    if (check !== null) return `${first9}${check}`;
+  }
+}
+
+export const patientBody = (n = 1, overrides: Record<string, unknown> = {}) => ({
+  nhsNumber: testNhsNumber(n),
+  givenName: 'Margaret',
+  familyName: 'Hall',
+  addressLines: ['12 Beverley Road', 'Hull'],
+  postcode: 'HU3 2JZ',
+  lat: 53.75,
+  lon: -0.35,
+  mobility: 'walking-aid',
+  carer: { name: 'Jim Hall', attending: true },
+  efiCategory: 'moderate',
+  gpPractice: 'Newland Health Centre',
+  localRef: `ICC-${String(n).padStart(4, '0')}`,
+  ...overrides,
+});
+
+export const assessmentTypeBody = (code: string, overrides: Record<string, unknown> = {}) => ({
+  code,
+  name: code,
+  discipline: 'anp',
+  kind: 'assessment',
+  durationMin: 45,
+  roomType: 'consult',
+  qualification: 'anp-assessment',
+  ...overrides,
+});
+
+export const vehicleBody = (overrides: Record<string, unknown> = {}) => ({
+  name: 'Minibus 1',
+  seats: 6,
+  wheelchairSpaces: 2,
+  depot: { postcode: 'HU8 9HE', lat: 53.77, lon: -0.3 },
+  driverShift: { start: '07:30', end: '17:30' },
+  ...overrides,
+});

@@ -150,8 +150,9 @@ describe('schemas/day-problem.schema.json', () => {
 
   it('describes every top-level field of the document and forbids others', () => {
     const schema = JSON.parse(renderDayProblemJsonSchema()) as { properties: Record<string, unknown>; required: string[]; additionalProperties: boolean };
-    expect(Object.keys(schema.properties).sort()).toEqual(['assessmentTypes', 'centre', 'date', 'patients', 'pins', 'precedences', 'rooms', 'staff']);
+    expect(Object.keys(schema.properties).sort()).toEqual(['assessmentTypes', 'centre', 'date', 'patients', 'pins', 'precedences', 'replanFromMin', 'rooms', 'staff']);
     expect(schema.required).not.toContain('pins');
+    expect(schema.required).not.toContain('replanFromMin');
     expect(schema.additionalProperties).toBe(false);
   });
 });

@@ -9,6 +9,8 @@ export async function loadSuites(): Promise<BenchSuite[]> {
     import('./darp.ts'),
     import('./vrptw.ts'),
     import('./booking.ts'),
+    import('./openshop.ts'),
+    import('./icc.ts'),
     // Suites register here as they land, e.g. import('./openshop.ts').
   ];
   return (await Promise.all(modules)).map((m) => m.default);

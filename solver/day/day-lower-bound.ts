@@ -1,7 +1,7 @@
 /**
- * The lower bound the planner reports and stops at. Until the shared bound module
- * (solver/day/bound) lands, a safe minimum: the unavoidable cost of assessments that can
- * never be placed, plus for a makespan objective max(longest patient day, busiest staff member).
+ * A makespan bound the planner checks beside computeLowerBound (solver/day/bound): for a
+ * makespan objective, max(longest patient day from arrival, the load of a qualification
+ * only one staff member holds from their shift start) — the open-shop trivial bound.
  */
 import type { DayProblem } from '../model/day-problem.ts';
 import type { PlanBound } from '../model/day-plan.ts';

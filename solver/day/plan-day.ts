@@ -20,9 +20,10 @@ import { describeUnplaced } from './describe-unplaced.ts';
 import { DayDecoder } from './schedule/day-decoder.ts';
 import { initialOrders } from './search/initial-orders.ts';
 import { lateAcceptanceSearch } from './search/late-acceptance-search.ts';
-import { AdjacentSwapMove, PatientBlockMove, RelocateMove, SchemeSwitchMove, SwapMove, type SchemeState } from './search/priority-moves.ts';
+import { AdjacentSwapMove, PatientBlockMove, PromoteUnplacedMove, RelocateMove, SchemeSwitchMove, SwapMove, type SchemeState } from './search/priority-moves.ts';
 import { scheduleCost, scheduleDensity } from './search/schedule-cost.ts';
 import { dayLowerBound } from './day-lower-bound.ts';
+import { computeLowerBound } from './bound/compute-lower-bound.ts';
 
 /** Iterations when neither a budget nor a clock is given (keeps an unbounded call finite). */
 export const DEFAULT_MAX_ITERATIONS = 5000;
@@ -45,7 +46,7 @@ export function planDay(problem: DayProblem, options: SolveOptions = {}): DayPla
   const seed = options.seed ?? 1;
   const weights: ObjectiveWeights = { ...DEFAULT_WEIGHTS, ...options.weights };
   const day = compileDayProblem(problem, weights);
-  const bound = dayLowerBound(problem, weights);
+  const bound = strongerBound(computeLowerBound(problem, weights), dayLowerBound(problem, weights));
   const target = Math.max(options.targetSoft ?? -Infinity, bound.value);
   const timed = options.timeLimitMs !== undefined && now !== undefined && startedMs !== undefined;
   const maxIterations = options.maxIterations ?? (timed ? Number.MAX_SAFE_INTEGER : DEFAULT_MAX_ITERATIONS);
@@ -55,14 +56,20 @@ export function planDay(problem: DayProblem, options: SolveOptions = {}): DayPla
   const patientLastEnd = new Int32Array(problem.patients.length);
   // Density breaks ties on plateaus; scaled so that all of it is worth less than 0.01 of cost.
   const densityScale = 0.01 / Math.max(1, (problem.staff.length + problem.patients.length) * (day.horizonMin + 1));
-  const schemeState: SchemeState = { scheme: 0, schemeCount: DECODING_SCHEMES.length };
+  // The parallel schemes build denser schedules (what a makespan needs) at ~5–10× the cost
+  // per decode; on ICC objectives the serial scheme placed more in the same time.
+  const schemeLimit = weights.makespanMin > 0 ? DECODING_SCHEMES.length : 1;
+  const schemeState: SchemeState = { scheme: 0, schemeCount: schemeLimit };
   const decode = (order: Int32Array) => {
     const { delta } = DECODING_SCHEMES[schemeState.scheme]!;
     if (delta < 0) decoder.decode(order);
     else decoder.decodeParallel(order, delta);
   };
+  const unplaced: number[] = [];
   const evaluate = (order: Int32Array) => {
     decode(order);
+    unplaced.length = 0;
+    for (let a = 0; a < day.activityCount; a++) if (decoder.start[a]! < 0) unplaced.push(a);
     return scheduleCost(day, decoder) + densityScale * scheduleDensity(day, decoder, staffLastEnd, patientLastEnd);
   };
 
@@ -71,7 +78,7 @@ export function planDay(problem: DayProblem, options: SolveOptions = {}): DayPla
   let bestOrder: Int32Array = new Int32Array(0);
   let bestCost = Infinity;
   let bestScheme = 0;
-  for (let k = 0; k < DECODING_SCHEMES.length; k++) {
+  for (let k = 0; k < schemeLimit; k++) {
     schemeState.scheme = k;
     for (const { order } of initialOrders(day, decoder.freeActivities())) {
       const cost = evaluate(order);
@@ -94,6 +101,7 @@ export function planDay(problem: DayProblem, options: SolveOptions = {}): DayPla
       new AdjacentSwapMove(),
       new PatientBlockMove(day.activityPatient, problem.patients.length),
       new SchemeSwitchMove(schemeState),
+      new PromoteUnplacedMove(day.activityPatient, () => unplaced),
     ],
     rng,
     maxIterations,
@@ -111,7 +119,7 @@ export function planDay(problem: DayProblem, options: SolveOptions = {}): DayPla
         order[i] = order[j]!;
         order[j] = x;
       }
-      schemeState.scheme = random.int(DECODING_SCHEMES.length);
+      schemeState.scheme = random.int(schemeLimit);
     },
     onNewBest: () => {
       bestScheme = schemeState.scheme;
@@ -139,6 +147,11 @@ export function planDay(problem: DayProblem, options: SolveOptions = {}): DayPla
   function elapsed(): number | undefined {
     return now && startedMs !== undefined ? now() - startedMs : undefined;
   }
+}
+
+/** Both are valid lower bounds; report the larger. */
+function strongerBound(a: PlanBound, b: PlanBound): PlanBound {
+  return b.value > a.value ? b : a;
 }
 
 /** How a priority list becomes a schedule. */

@@ -57,6 +57,8 @@ export interface CompiledDay {
   disciplineCount: number;
   /** Assessments that can never be placed, with their reasons. */
   impossible: UnscheduledAssessment[];
+  /** Their unscheduled penalty (a constant of every plan). */
+  impossibleCost: number;
 }
 
 /** Compiles the problem; throws an Error naming the field on malformed input. */
@@ -180,6 +182,29 @@ export function compileDayProblem(problem: DayProblem, weights: ObjectiveWeights
     }
   }
 
+  // Deadlines flow backwards through precedence: an activity must end early enough for its
+  // successors to fit before their own deadlines (e.g. everything before the geriatrician's
+  // review, which is last and must end by the MDT). Earliest starts flow forwards likewise.
+  const latestEnd = Int32Array.from(latest);
+  const earliestStart = Int32Array.from(earliest);
+  for (let pass = 0, changed = true; changed && pass < 50; pass++) {
+    changed = false;
+    for (let a = 0; a < n; a++)
+      for (const arc of succs[a]!) {
+        const gap = Math.max(arc.lagMin, centre.transferMin);
+        const deadline = latestEnd[arc.other]! - duration[arc.other]! - gap;
+        if (deadline < latestEnd[a]!) {
+          latestEnd[a] = deadline;
+          changed = true;
+        }
+        const release = earliestStart[a]! + duration[a]! + gap;
+        if (release > earliestStart[arc.other]!) {
+          earliestStart[arc.other] = release;
+          changed = true;
+        }
+      }
+  }
+
   return {
     problem,
     weights,
@@ -190,8 +215,8 @@ export function compileDayProblem(problem: DayProblem, weights: ObjectiveWeights
     activityKind,
     activityPatient: Int32Array.from(patientOf),
     durationMin: Int32Array.from(duration),
-    earliestStartMin: Int32Array.from(earliest),
-    latestEndMin: Int32Array.from(latest),
+    earliestStartMin: earliestStart,
+    latestEndMin: latestEnd,
     staffOptions,
     roomOptions,
     groupCapacity: Int32Array.from(groupCap),
@@ -210,6 +235,7 @@ export function compileDayProblem(problem: DayProblem, weights: ObjectiveWeights
     staffDiscipline,
     disciplineCount: disciplines.size,
     impossible,
+    impossibleCost: impossible.reduce((sum, item) => sum + weights.unscheduled * (problem.patients.find((x) => x.id === item.patientId)?.priority ?? 1), 0),
   };
 }
 

@@ -256,8 +256,11 @@ export class DayDecoder {
     if (day.groupCapacity[a]! > 1) {
       const joined = this.bestSessionToJoin(a);
       if (joined >= 0 && (t < 0 || this.start[this.sessionActivity[joined]!]! <= t)) {
+        const host = this.sessionActivity[joined]!;
         this.chosenSession = joined;
-        t = this.start[this.sessionActivity[joined]!]!;
+        this.chosenStaff = this.staffOf[host]!;
+        this.chosenRoom = this.roomOf[host]!;
+        t = this.start[host]!;
       }
     }
     this.chosenStart = t;

@@ -22,9 +22,12 @@ export function initialOrders(day: CompiledDay, free: number[]): Array<{ name: s
     sorted.forEach((a, k) => rank.set(a, k));
   }
   const roundRobin = [...free].sort((a, b) => rank.get(a)! - rank.get(b)! || durationMin[b]! - durationMin[a]! || a - b);
+  // Meals first: they are a hard requirement with a narrow window, the rest can work around them.
+  const mealsFirst = (list: number[]) => Int32Array.from([...list.filter((a) => day.activityKind[a] === 'meal'), ...list.filter((a) => day.activityKind[a] !== 'meal')]);
   return [
-    { name: 'patient-by-patient', order: Int32Array.from(byPatient) },
-    { name: 'hardest-first', order: Int32Array.from(byDifficulty) },
-    { name: 'round-robin', order: Int32Array.from(roundRobin) },
+    { name: 'patient-by-patient', order: mealsFirst(byPatient) },
+    { name: 'hardest-first', order: mealsFirst(byDifficulty) },
+    { name: 'round-robin', order: mealsFirst(roundRobin) },
+    { name: 'patient-by-patient, meals in place', order: Int32Array.from(byPatient) },
   ];
 }

@@ -127,3 +127,42 @@ export class SchemeSwitchMove implements PriorityMove {
     this.state.scheme = this.previous;
   }
 }
+
+/**
+ * Targets what the last decode left unplaced: moves that activity's patient (the whole
+ * block, in order) earlier in the list, so their day is built before others take the time.
+ */
+export class PromoteUnplacedMove implements PriorityMove {
+  readonly name = 'promote-unplaced';
+  private saved = new Int32Array(0);
+  constructor(
+    private readonly patientOf: Int32Array,
+    /** The activities the last decode could not place. */
+    private readonly unplaced: () => readonly number[],
+  ) {}
+  apply(order: Int32Array, rng: Rng): boolean {
+    const candidates = this.unplaced();
+    if (candidates.length === 0) return false;
+    const p = this.patientOf[candidates[rng.int(candidates.length)]!]!;
+    let first = -1;
+    for (let i = 0; i < order.length; i++)
+      if (this.patientOf[order[i]!] === p) {
+        first = i;
+        break;
+      }
+    if (first <= 0) return false;
+    if (this.saved.length !== order.length) this.saved = new Int32Array(order.length);
+    this.saved.set(order);
+    const mine: number[] = [];
+    const rest: number[] = [];
+    for (const a of order) (this.patientOf[a] === p ? mine : rest).push(a);
+    const at = rng.int(first);
+    order.set(rest.slice(0, at), 0);
+    order.set(mine, at);
+    order.set(rest.slice(at), at + mine.length);
+    return true;
+  }
+  undo(order: Int32Array): void {
+    order.set(this.saved);
+  }
+}

@@ -7,16 +7,16 @@
 import type { CompiledDay } from '../compile/compile-day-problem.ts';
 import type { DayDecoder } from '../schedule/day-decoder.ts';
 
+/** The search's penalty for a patient without a meal, in multiples of an unscheduled assessment. */
+export const MISSING_MEAL_FACTOR = 100;
+
 export function scheduleCost(day: CompiledDay, decoder: DayDecoder): number {
   const w = day.weights;
   const { start, staffOf, staffLoad } = decoder;
   const { problem, durationMin } = day;
   let cost = 0;
   let makespan = 0;
-  for (const item of day.impossible) {
-    const p = problem.patients.find((x) => x.id === item.patientId);
-    cost += w.unscheduled * (p?.priority ?? 1);
-  }
+  cost += day.impossibleCost;
   for (let p = 0; p < day.patientActivities.length; p++) {
     const patient = problem.patients[p]!;
     let first = Infinity;
@@ -25,7 +25,8 @@ export function scheduleCost(day: CompiledDay, decoder: DayDecoder): number {
     for (const a of day.patientActivities[p]!) {
       const s = start[a]!;
       if (s < 0) {
-        cost += w.unscheduled * day.patientPriority[p]!;
+        // A missing meal breaks a hard rule: far worse than any assessment left out.
+        cost += w.unscheduled * day.patientPriority[p]! * (day.activityKind[a] === 'meal' ? MISSING_MEAL_FACTOR : 1);
         continue;
       }
       const e = s + durationMin[a]!;

@@ -27,7 +27,7 @@ import { checkTransferBetweenRooms } from './day/check-transfer-between-rooms.ts
 import { checkUniqueActivityIds } from './day/check-unique-activity-ids.ts';
 import { checkViewsAgree } from './day/check-views-agree.ts';
 import { checkWithinOpeningHours } from './day/check-within-opening-hours.ts';
-import { hardViolation } from './day/hard-violation.ts';
+import { hardViolation } from './hard-violation.ts';
 import { planFacts, type PlanFacts } from './day/plan-facts.ts';
 
 export interface PlanValidation {

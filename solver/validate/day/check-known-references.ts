@@ -1,5 +1,5 @@
 import type { Violation } from '../../model/violation.ts';
-import { hardViolation } from './hard-violation.ts';
+import { hardViolation } from '../hard-violation.ts';
 import { isMeal, type PlanFacts } from './plan-facts.ts';
 
 /**

@@ -1,6 +1,6 @@
 import type { Violation } from '../../model/violation.ts';
 import { spanText } from '../clock-text.ts';
-import { hardViolation } from './hard-violation.ts';
+import { hardViolation } from '../hard-violation.ts';
 import type { PlanFacts } from './plan-facts.ts';
 
 /** When replanning, every activity that is not pinned starts at or after the replanning time. */

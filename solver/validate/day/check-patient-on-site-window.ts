@@ -1,6 +1,6 @@
 import type { Violation } from '../../model/violation.ts';
 import { clockText } from '../clock-text.ts';
-import { hardViolation } from './hard-violation.ts';
+import { hardViolation } from '../hard-violation.ts';
 import type { PlanFacts } from './plan-facts.ts';
 
 /**

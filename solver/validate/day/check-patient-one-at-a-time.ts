@@ -1,6 +1,6 @@
 import type { Violation } from '../../model/violation.ts';
 import { spanText } from '../clock-text.ts';
-import { hardViolation } from './hard-violation.ts';
+import { hardViolation } from '../hard-violation.ts';
 import { overlaps, type PlanFacts } from './plan-facts.ts';
 
 /** SPEC §3C.3: a patient does one thing at a time (assessments, diagnostics and the meal). */

@@ -1,6 +1,6 @@
 import type { Violation } from '../../model/violation.ts';
 import { MEAL_TYPE_ID } from '../../model/day-problem.ts';
-import { hardViolation } from './hard-violation.ts';
+import { hardViolation } from '../hard-violation.ts';
 import type { PlanFacts } from './plan-facts.ts';
 
 /**

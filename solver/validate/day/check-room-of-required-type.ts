@@ -1,5 +1,5 @@
 import type { Violation } from '../../model/violation.ts';
-import { hardViolation } from './hard-violation.ts';
+import { hardViolation } from '../hard-violation.ts';
 import { isMeal, type PlanFacts } from './plan-facts.ts';
 
 /** SPEC §3C.4: an assessment uses a room of its type's room type; a meal uses a dining room. */

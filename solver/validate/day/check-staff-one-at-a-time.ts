@@ -1,7 +1,7 @@
 import type { PlannedActivity } from '../../model/day-plan.ts';
 import type { Violation } from '../../model/violation.ts';
 import { clockText, spanText } from '../clock-text.ts';
-import { hardViolation } from './hard-violation.ts';
+import { hardViolation } from '../hard-violation.ts';
 import { isMeal, overlaps, type PlanFacts } from './plan-facts.ts';
 
 /**

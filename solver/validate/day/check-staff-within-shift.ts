@@ -1,6 +1,6 @@
 import type { Violation } from '../../model/violation.ts';
 import { spanText } from '../clock-text.ts';
-import { hardViolation } from './hard-violation.ts';
+import { hardViolation } from '../hard-violation.ts';
 import { isMeal, overlaps, type PlanFacts } from './plan-facts.ts';
 
 /** SPEC §3C.1: each assessment lies inside its staff member's shift and outside their breaks. */

@@ -1,5 +1,5 @@
 import type { Violation } from '../../model/violation.ts';
-import { hardViolation } from './hard-violation.ts';
+import { hardViolation } from '../hard-violation.ts';
 import type { PlanFacts } from './plan-facts.ts';
 
 /** Structure: every activity id appears once (views and replanning refer to activities by id). */

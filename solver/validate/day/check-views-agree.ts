@@ -1,6 +1,6 @@
 import type { PlannedActivity, Timetable } from '../../model/day-plan.ts';
 import type { Violation } from '../../model/violation.ts';
-import { hardViolation } from './hard-violation.ts';
+import { hardViolation } from '../hard-violation.ts';
 import type { PlanFacts } from './plan-facts.ts';
 
 /**

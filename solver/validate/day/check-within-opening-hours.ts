@@ -1,6 +1,6 @@
 import type { Violation } from '../../model/violation.ts';
 import { spanText } from '../clock-text.ts';
-import { hardViolation } from './hard-violation.ts';
+import { hardViolation } from '../hard-violation.ts';
 import type { PlanFacts } from './plan-facts.ts';
 
 /** Every activity lies within the centre's opening hours [openMin, closeMin]. */

@@ -1,0 +1,217 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { planDay } from '../../../solver/day/plan-day.ts';
+import type { DayPlan, PlannedActivity } from '../../../solver/model/day-plan.ts';
+import type { DayProblem } from '../../../solver/model/day-problem.ts';
+import type { ProgressEvent } from '../../../solver/model/options.ts';
+import { validatePlan } from '../../../solver/validate/validate-plan.ts';
+import { OPEN_SHOP_WEIGHTS, openShopToDayProblem, parseTaillardOpenShop } from '../../../bench/adapters/openshop-to-day-problem.ts';
+import { assessmentType, HOUR, patient, smallDay, staffMember } from './small-day-fixture.ts';
+
+function expectValid(problem: DayProblem, plan: DayPlan): void {
+  const check = validatePlan(problem, plan);
+  expect(check.violations.map((v) => v.message)).toEqual([]);
+  expect(check.valid).toBe(true);
+  expect(plan.score.hard).toBe(0);
+}
+
+const byType = (plan: DayPlan, patientId: string, typeId: string): PlannedActivity => {
+  const found = plan.activities.find((a) => a.patientId === patientId && a.typeId === typeId);
+  if (!found) throw new Error(`${patientId}:${typeId} not planned`);
+  return found;
+};
+
+describe('planDay', () => {
+  it('gives one ANP two patients one after the other, never overlapping', () => {
+    const problem = smallDay({
+      assessmentTypes: [assessmentType('anp', 45)],
+      staff: [staffMember('anp-1', ['anp'])],
+      patients: [patient('p1', ['anp']), patient('p2', ['anp'])],
+    });
+    const plan = planDay(problem, { seed: 1, maxIterations: 200 });
+    expectValid(problem, plan);
+    const [a, b] = [byType(plan, 'p1', 'anp'), byType(plan, 'p2', 'anp')].sort((x, y) => x.startMin - y.startMin);
+    expect(a!.staffId).toBe('anp-1');
+    expect(b!.staffId).toBe('anp-1');
+    // One clinician, 45 minutes each: the second starts when the first ends, at the earliest.
+    expect(b!.startMin).toBeGreaterThanOrEqual(a!.endMin);
+    expect(plan.unscheduled).toEqual([]);
+    expect(plan.staffTimetables.find((t) => t.ownerId === 'anp-1')!.activityIds).toEqual([a!.id, b!.id]);
+  });
+
+  it('respects a precedence lag: bloods at least 60 minutes before the geriatrician', () => {
+    const problem = smallDay({
+      assessmentTypes: [assessmentType('bloods', 10), assessmentType('geriatrician', 45)],
+      precedences: [{ id: 'bloods-back', before: 'bloods', after: 'geriatrician', minLagMin: 60 }],
+      staff: [staffMember('phleb', ['bloods']), staffMember('ger', ['geriatrician'])],
+      patients: [patient('p1', ['geriatrician', 'bloods'])],
+    });
+    const plan = planDay(problem, { seed: 3, maxIterations: 300 });
+    expectValid(problem, plan);
+    const bloods = byType(plan, 'p1', 'bloods');
+    const review = byType(plan, 'p1', 'geriatrician');
+    expect(review.startMin).toBeGreaterThanOrEqual(bloods.endMin + 60);
+    // Nothing else competes, so the lag should be exactly met, not exceeded (idle time costs).
+    expect(review.startMin).toBe(bloods.endMin + 60);
+  });
+
+  it("keeps '*' rules: the ANP first and the geriatrician last", () => {
+    const problem = smallDay({
+      assessmentTypes: [assessmentType('anp', 30), assessmentType('ot', 30), assessmentType('physio', 30), assessmentType('ger', 30)],
+      precedences: [
+        { id: 'anp-first', before: 'anp', after: '*', minLagMin: 0 },
+        { id: 'ger-last', before: '*', after: 'ger', minLagMin: 0 },
+      ],
+      staff: [staffMember('s-anp', ['anp']), staffMember('s-ot', ['ot']), staffMember('s-physio', ['physio']), staffMember('s-ger', ['ger'])],
+      patients: [patient('p1', ['ger', 'physio', 'ot', 'anp']), patient('p2', ['physio', 'anp', 'ger', 'ot'])],
+    });
+    const plan = planDay(problem, { seed: 1, maxIterations: 500 });
+    expectValid(problem, plan);
+    for (const id of ['p1', 'p2']) {
+      const mine = plan.activities.filter((a) => a.patientId === id).sort((x, y) => x.startMin - y.startMin);
+      expect(mine[0]!.typeId).toBe('anp');
+      expect(mine[mine.length - 1]!.typeId).toBe('ger');
+    }
+  });
+
+  it('keeps a pinned activity exactly where the coordinator put it', () => {
+    const problem = smallDay({
+      assessmentTypes: [assessmentType('anp', 45)],
+      staff: [staffMember('anp-1', ['anp']), staffMember('anp-2', ['anp'])],
+      patients: [patient('p1', ['anp']), patient('p2', ['anp'])],
+      pins: [{ patientId: 'p2', typeId: 'anp', startMin: 11 * HOUR, staffId: 'anp-2', roomId: 'consult-2' }],
+    });
+    const plan = planDay(problem, { seed: 1, maxIterations: 200 });
+    expectValid(problem, plan);
+    const pinned = byType(plan, 'p2', 'anp');
+    expect(pinned).toMatchObject({ startMin: 11 * HOUR, staffId: 'anp-2', roomId: 'consult-2', pinned: true });
+  });
+
+  it('reports an assessment nobody can deliver as unscheduled with a reason, and plans the rest', () => {
+    const problem = smallDay({
+      assessmentTypes: [assessmentType('anp', 45), assessmentType('x-ray', 20, { qualification: 'radiography', roomType: 'x-ray' })],
+      staff: [staffMember('anp-1', ['anp'])],
+      patients: [patient('p1', ['anp', 'x-ray'])],
+    });
+    const plan = planDay(problem, { seed: 1, maxIterations: 100 });
+    expectValid(problem, plan);
+    expect(plan.activities.map((a) => a.typeId)).toEqual(['anp']);
+    expect(plan.unscheduled).toHaveLength(1);
+    expect(plan.unscheduled[0]).toMatchObject({ patientId: 'p1', typeId: 'x-ray', reason: 'no-qualified-staff' });
+    expect(plan.unscheduled[0]!.message).toMatch(/radiography/);
+  });
+
+  it('leaves the assessment that cannot fit before the MDT unscheduled, with a reason, when the clinician is already booked', () => {
+    // One geriatrician, free only 15:00–16:00 (MDT at 16:00), two 45-minute reviews: only one fits.
+    const problem = smallDay({
+      assessmentTypes: [assessmentType('ger', 45)],
+      staff: [staffMember('ger-1', ['ger'], { shift: { startMin: 15 * HOUR, endMin: 17 * HOUR }, mdtMember: true })],
+      patients: [patient('p1', ['ger'], { priority: 1 }), patient('p2', ['ger'], { priority: 5 })],
+    });
+    const plan = planDay(problem, { seed: 1, maxIterations: 300 });
+    expectValid(problem, plan);
+    expect(plan.activities).toHaveLength(1);
+    // The higher-priority patient is the one seen: the unscheduled penalty is priority-weighted.
+    expect(plan.activities[0]!.patientId).toBe('p2');
+    expect(plan.unscheduled).toEqual([expect.objectContaining({ patientId: 'p1', typeId: 'ger', reason: 'no-staff-free' })]);
+    expect(plan.mdt.attendeeStaffIds).toEqual(['ger-1']);
+  });
+
+  it('serves every meal in the lunch window within the dining capacity', () => {
+    const problem = smallDay({
+      assessmentTypes: [assessmentType('anp', 30)],
+      staff: [staffMember('anp-1', ['anp'])],
+      rooms: [
+        { id: 'consult-1', name: 'Consult 1', type: 'consult', capacity: 1 },
+        { id: 'dining', name: 'Dining room', type: 'dining', capacity: 2 },
+      ],
+      patients: ['p1', 'p2', 'p3'].map((id) => patient(id, ['anp'], { needsMeal: true })),
+    });
+    const plan = planDay(problem, { seed: 2, maxIterations: 300 });
+    expectValid(problem, plan);
+    const meals = plan.activities.filter((a) => a.typeId === 'meal');
+    expect(meals).toHaveLength(3);
+    for (const meal of meals) {
+      expect(meal.startMin).toBeGreaterThanOrEqual(12 * HOUR);
+      expect(meal.endMin).toBeLessThanOrEqual(14 * HOUR);
+    }
+  });
+
+  it('puts patients in one group session up to its capacity', () => {
+    const problem = smallDay({
+      assessmentTypes: [assessmentType('falls-group', 30, { roomType: 'gym', groupCapacity: 3 })],
+      staff: [staffMember('physio', ['falls-group'])],
+      rooms: [{ id: 'gym', name: 'Gym', type: 'gym', capacity: 3 }],
+      patients: ['p1', 'p2', 'p3', 'p4'].map((id) => patient(id, ['falls-group'])),
+    });
+    const plan = planDay(problem, { seed: 1, maxIterations: 200 });
+    expectValid(problem, plan);
+    const groups = new Map<string, number>();
+    for (const a of plan.activities) groups.set(a.groupId!, (groups.get(a.groupId!) ?? 0) + 1);
+    // Four patients, three places: one full session and one with the fourth patient.
+    expect([...groups.values()].sort()).toEqual([1, 3]);
+  });
+
+  it('is deterministic for a seed and an iteration budget', () => {
+    const problem = smallDay({
+      assessmentTypes: [assessmentType('anp', 45), assessmentType('ot', 30), assessmentType('physio', 40)],
+      staff: [staffMember('anp-1', ['anp']), staffMember('ot-1', ['ot']), staffMember('physio-1', ['physio'])],
+      patients: ['p1', 'p2', 'p3', 'p4'].map((id) => patient(id, ['anp', 'ot', 'physio'])),
+    });
+    const once = planDay(problem, { seed: 42, maxIterations: 400 });
+    const twice = planDay(problem, { seed: 42, maxIterations: 400 });
+    expect(twice.activities).toEqual(once.activities);
+    expect(twice.score.soft).toBe(once.score.soft);
+    expect(once.stats).toMatchObject({ iterations: 400, seed: 42, timedOut: false });
+  });
+
+  it('is anytime: stops at the time limit on the injected clock with the best plan so far, reporting progress', () => {
+    const problem = smallDay({
+      assessmentTypes: [assessmentType('anp', 45), assessmentType('ot', 30)],
+      staff: [staffMember('anp-1', ['anp']), staffMember('ot-1', ['ot'])],
+      patients: ['p1', 'p2', 'p3'].map((id) => patient(id, ['anp', 'ot'])),
+    });
+    let clockMs = 0;
+    const events: ProgressEvent[] = [];
+    const plan = planDay(problem, {
+      seed: 1,
+      timeLimitMs: 1000,
+      now: () => (clockMs += 1), // every reading advances the fake clock by 1 ms
+      onProgress: (e) => events.push(e),
+    });
+    expectValid(problem, plan);
+    expect(plan.stats.timedOut).toBe(true);
+    expect(plan.stats.iterations).toBeGreaterThan(0);
+    expect(events[0]!.phase).toBe('construct');
+    expect(events[events.length - 1]!.phase).toBe('done');
+  });
+
+  it('rejects malformed input with an error naming the field', () => {
+    const problem = smallDay({
+      assessmentTypes: [assessmentType('anp', 0)],
+      staff: [staffMember('anp-1', ['anp'])],
+      patients: [patient('p1', ['anp'])],
+    });
+    expect(() => planDay(problem, { maxIterations: 10 })).toThrow(/assessmentTypes\[0\]\.durationMin/);
+  });
+
+  it('solves a hand-made 2x2 open shop to its optimum, which equals the job/machine bound', () => {
+    // Job 1: 3 on m1, 2 on m2; job 2: 2 on m1, 3 on m2. Bound max(5, 5, 5, 5) = 5, reached
+    // by running job 1 on m1 while job 2 is on m2, then swapping — so the optimum is 5.
+    const instance = parseTaillardOpenShop('tiny', '2 2\n3 2\n2 3\n');
+    const problem = openShopToDayProblem(instance);
+    const plan = planDay(problem, { seed: 1, maxIterations: 200, weights: OPEN_SHOP_WEIGHTS });
+    expectValid(problem, plan);
+    expect(Math.max(...plan.activities.map((a) => a.endMin))).toBe(5);
+  });
+
+  it('solves Taillard tai4x4_1 to its published optimum 193', () => {
+    const file = fileURLToPath(new URL('../../../../shared/benchmarks/openshop/taillard/ta4x4_1os.txt', import.meta.url));
+    const instance = parseTaillardOpenShop('tai4x4_1', readFileSync(file, 'utf8'));
+    const problem = openShopToDayProblem(instance);
+    const plan = planDay(problem, { seed: 1, maxIterations: 40_000, weights: OPEN_SHOP_WEIGHTS, targetSoft: 193 });
+    expectValid(problem, plan);
+    expect(Math.max(...plan.activities.map((a) => a.endMin))).toBe(193);
+  });
+});

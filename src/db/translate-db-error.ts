@@ -53,10 +53,12 @@ export function translateDbError(error: unknown): unknown {
         { path, message: `${what} must be unique` },
       ]);
     }
+    case '23001':
     case '23503': {
-      const referencedFrom = /still referenced from table "([^"]+)"/.exec(error.detail ?? '');
+      // Deleting a row others still point at: 23503 on PostgreSQL ≤ 17, 23001 (RESTRICT) on 18 / PGlite.
+      const referencedFrom = /(?:still )?referenced from table "([^"]+)"/.exec(error.detail ?? '');
       if (referencedFrom) {
-        return appError.stillReferenced(`This ${humanTable(error.table).replace(/s$/, '')} is still referenced by ${humanTable(referencedFrom[1])}`, {
+        return appError.stillReferenced(`This record is still referenced by ${humanTable(referencedFrom[1])}; remove those first`, {
           referencedBy: referencedFrom[1],
         });
       }

@@ -121,3 +121,8 @@ export function forEachOverlappingPair(
     }
   }
 }
+
+/** How sentences name a patient: their local reference (never the NHS number; ids may be opaque). */
+export function patientRef(ctx: ProblemIndex, patientId: string): string {
+  return ctx.patientById.get(patientId)?.ref || patientId;
+}

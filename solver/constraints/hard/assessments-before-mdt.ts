@@ -1,7 +1,7 @@
 import { MEAL_TYPE_ID } from '../../model/day-problem.ts';
 import { formatInterval, formatMinutes } from '../../model/format-minutes.ts';
 import type { Violation } from '../../model/violation.ts';
-import { typeName, type ConstraintContext } from '../context.ts';
+import { typeName, patientRef, type ConstraintContext } from '../context.ts';
 import { hardViolation } from '../types.ts';
 
 export type AssessmentsBeforeMdtJustification = {
@@ -21,7 +21,7 @@ export function assessmentsBeforeMdt(ctx: ConstraintContext): Violation[] {
   for (const a of ctx.activities) {
     if (a.typeId === MEAL_TYPE_ID || a.endMin <= mdtStartMin) continue;
     violations.push(hardViolation<AssessmentsBeforeMdtJustification>('assessmentsBeforeMdt',
-      `${typeName(ctx, a.typeId)} for ${a.patientId} at ${formatInterval(a.startMin, a.endMin)} ends after the MDT starts at ${formatMinutes(mdtStartMin)}`,
+      `${typeName(ctx, a.typeId)} for ${patientRef(ctx, a.patientId)} at ${formatInterval(a.startMin, a.endMin)} ends after the MDT starts at ${formatMinutes(mdtStartMin)}`,
       { activityId: a.id, patientId: a.patientId, typeId: a.typeId, endMin: a.endMin, mdtStartMin, lateByMin: a.endMin - mdtStartMin }));
   }
   return violations;

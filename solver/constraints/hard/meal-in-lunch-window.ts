@@ -1,7 +1,7 @@
 import { MEAL_TYPE_ID } from '../../model/day-problem.ts';
 import { formatInterval } from '../../model/format-minutes.ts';
 import type { Violation } from '../../model/violation.ts';
-import { needsMeal, type ConstraintContext } from '../context.ts';
+import { needsMeal, patientRef, type ConstraintContext } from '../context.ts';
 import { hardViolation } from '../types.ts';
 
 export type MealInLunchWindowJustification = {
@@ -31,7 +31,7 @@ export function mealInLunchWindow(ctx: ConstraintContext): Violation[] {
     const base = { patientId: patient.id, mealCount: meals.length, lunchStartMin: lunch.startMin, lunchEndMin: lunch.endMin };
     if (meals.length === 0) {
       violations.push(hardViolation<MealInLunchWindowJustification>('mealInLunchWindow',
-        `${patient.id} has no meal; one is needed within ${window}`,
+        `${patientRef(ctx, patient.id)} has no meal; one is needed within ${window}`,
         { ...base, breach: 'missing', activityId: undefined, startMin: undefined, endMin: undefined }));
       continue;
     }
@@ -39,12 +39,12 @@ export function mealInLunchWindow(ctx: ConstraintContext): Violation[] {
       const at = { activityId: meal.id, startMin: meal.startMin, endMin: meal.endMin };
       if (i > 0) {
         violations.push(hardViolation<MealInLunchWindowJustification>('mealInLunchWindow',
-          `${patient.id} has ${meals.length} meals; the one at ${formatInterval(meal.startMin, meal.endMin)} is extra`,
+          `${patientRef(ctx, patient.id)} has ${meals.length} meals; the one at ${formatInterval(meal.startMin, meal.endMin)} is extra`,
           { ...base, breach: 'duplicate', ...at }));
       }
       if (meal.startMin < lunch.startMin || meal.endMin > lunch.endMin) {
         violations.push(hardViolation<MealInLunchWindowJustification>('mealInLunchWindow',
-          `${patient.id}'s meal at ${formatInterval(meal.startMin, meal.endMin)} is outside the lunch window ${window}`,
+          `${patientRef(ctx, patient.id)}'s meal at ${formatInterval(meal.startMin, meal.endMin)} is outside the lunch window ${window}`,
           { ...base, breach: 'outside-window', ...at }));
       }
     }

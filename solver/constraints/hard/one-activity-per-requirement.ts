@@ -1,7 +1,7 @@
 import { MEAL_TYPE_ID } from '../../model/day-problem.ts';
 import { formatInterval } from '../../model/format-minutes.ts';
 import type { Violation } from '../../model/violation.ts';
-import { needsMeal, typeName, type ConstraintContext } from '../context.ts';
+import { needsMeal, typeName, patientRef, type ConstraintContext } from '../context.ts';
 import { hardViolation } from '../types.ts';
 
 export type OneActivityPerRequirementJustification = {
@@ -33,17 +33,16 @@ export function oneActivityPerRequirement(ctx: ConstraintContext): Violation[] {
     const patient = ctx.patientById.get(patientId);
     const seenTypes = new Set<string>();
     for (const a of activities) {
-      const when = formatInterval(a.startMin, a.endMin);
-      if (!patient) { push(a, 'unknown-patient', `${a.id} at ${when} is for unknown patient ${patientId}`); continue; }
+      if (!patient) { push(a, 'unknown-patient', `${a.id} at ${formatInterval(a.startMin, a.endMin)} is for unknown patient ${patientRef(ctx, patientId)}`); continue; }
       if (a.typeId === MEAL_TYPE_ID) {
-        if (!needsMeal(patient)) push(a, 'not-required', `${patientId} has a meal at ${when} but does not need one`);
+        if (!needsMeal(patient)) push(a, 'not-required', `${patientRef(ctx, patientId)} has a meal at ${formatInterval(a.startMin, a.endMin)} but does not need one`);
         continue;
       }
-      if (!ctx.typeById.get(a.typeId)) { push(a, 'unknown-type', `${patientId} has an activity of unknown type ${a.typeId} at ${when}`); continue; }
+      if (!ctx.typeById.get(a.typeId)) { push(a, 'unknown-type', `${patientRef(ctx, patientId)} has an activity of unknown type ${a.typeId} at ${formatInterval(a.startMin, a.endMin)}`); continue; }
       if (!patient.required.some((r) => r.typeId === a.typeId)) {
-        push(a, 'not-required', `${patientId} has ${typeName(ctx, a.typeId)} at ${when} but does not need it`);
+        push(a, 'not-required', `${patientRef(ctx, patientId)} has ${typeName(ctx, a.typeId)} at ${formatInterval(a.startMin, a.endMin)} but does not need it`);
       } else if (seenTypes.has(a.typeId)) {
-        push(a, 'duplicate', `${patientId} has ${typeName(ctx, a.typeId)} more than once (again at ${when})`);
+        push(a, 'duplicate', `${patientRef(ctx, patientId)} has ${typeName(ctx, a.typeId)} more than once (again at ${formatInterval(a.startMin, a.endMin)})`);
       }
       seenTypes.add(a.typeId);
     }

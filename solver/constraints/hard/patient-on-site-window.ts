@@ -1,6 +1,6 @@
 import { formatMinutes } from '../../model/format-minutes.ts';
 import type { Violation } from '../../model/violation.ts';
-import type { ConstraintContext } from '../context.ts';
+import { patientRef, type ConstraintContext } from '../context.ts';
 import { hardViolation } from '../types.ts';
 
 export type PatientOnSiteWindowJustification = {
@@ -38,18 +38,18 @@ export function patientOnSiteWindow(ctx: ConstraintContext): Violation[] {
     };
     if (arrivalMin < patient.earliestArrivalMin) {
       violations.push(hardViolation<PatientOnSiteWindowJustification>('patientOnSiteWindow',
-        `${patientId} would have to arrive at ${formatMinutes(arrivalMin)} (first activity ${formatMinutes(arrivalMin + bufferMin)} less ${bufferMin} min check-in) but can arrive from ${formatMinutes(patient.earliestArrivalMin)}`,
+        `${patientRef(ctx, patientId)} would have to arrive at ${formatMinutes(arrivalMin)} (first activity ${formatMinutes(arrivalMin + bufferMin)} less ${bufferMin} min check-in) but can arrive from ${formatMinutes(patient.earliestArrivalMin)}`,
         { ...base, breach: 'arrives-too-early', excessMin: patient.earliestArrivalMin - arrivalMin }));
     }
     if (departureMin > patient.latestDepartureMin) {
       violations.push(hardViolation<PatientOnSiteWindowJustification>('patientOnSiteWindow',
-        `${patientId} leaves at ${formatMinutes(departureMin)} but must leave by ${formatMinutes(patient.latestDepartureMin)}`,
+        `${patientRef(ctx, patientId)} leaves at ${formatMinutes(departureMin)} but must leave by ${formatMinutes(patient.latestDepartureMin)}`,
         { ...base, breach: 'leaves-too-late', excessMin: departureMin - patient.latestDepartureMin }));
     }
     const onSiteMin = departureMin - arrivalMin;
     if (onSiteMin > patient.maxOnSiteMin) {
       violations.push(hardViolation<PatientOnSiteWindowJustification>('patientOnSiteWindow',
-        `${patientId} is on site ${onSiteMin} min (${formatMinutes(arrivalMin)}–${formatMinutes(departureMin)}), more than the ${patient.maxOnSiteMin} min allowed`,
+        `${patientRef(ctx, patientId)} is on site ${onSiteMin} min (${formatMinutes(arrivalMin)}–${formatMinutes(departureMin)}), more than the ${patient.maxOnSiteMin} min allowed`,
         { ...base, breach: 'on-site-too-long', excessMin: onSiteMin - patient.maxOnSiteMin }));
     }
   }

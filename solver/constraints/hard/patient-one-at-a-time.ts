@@ -1,6 +1,6 @@
 import { formatInterval } from '../../model/format-minutes.ts';
 import type { Violation } from '../../model/violation.ts';
-import { forEachOverlappingPair, typeName, type ConstraintContext } from '../context.ts';
+import { forEachOverlappingPair, typeName, patientRef, type ConstraintContext } from '../context.ts';
 import { hardViolation } from '../types.ts';
 
 export type PatientOneAtATimeJustification = {
@@ -20,7 +20,7 @@ export function patientOneAtATime(ctx: ConstraintContext): Violation[] {
       const overlapStartMin = Math.max(a.startMin, b.startMin);
       const overlapEndMin = Math.min(a.endMin, b.endMin);
       violations.push(hardViolation<PatientOneAtATimeJustification>('patientOneAtATime',
-        `${patientId} is booked for ${typeName(ctx, a.typeId)} and ${typeName(ctx, b.typeId)} at ${formatInterval(overlapStartMin, overlapEndMin)}`,
+        `${patientRef(ctx, patientId)} is booked for ${typeName(ctx, a.typeId)} and ${typeName(ctx, b.typeId)} at ${formatInterval(overlapStartMin, overlapEndMin)}`,
         { patientId, firstActivityId: a.id, secondActivityId: b.id, overlapStartMin, overlapEndMin }));
     });
   }

@@ -1,6 +1,6 @@
 import { formatMinutes } from '../../model/format-minutes.ts';
 import type { Violation } from '../../model/violation.ts';
-import { typeName, type ConstraintContext } from '../context.ts';
+import { typeName, patientRef, type ConstraintContext } from '../context.ts';
 import { hardViolation } from '../types.ts';
 
 export type PinsRespectedJustification = {
@@ -21,7 +21,7 @@ export function pinsRespected(ctx: ConstraintContext): Violation[] {
   const violations: Violation[] = [];
   for (const pin of ctx.problem.pins ?? []) {
     const planned = (ctx.byPatient.get(pin.patientId) ?? []).find((a) => a.typeId === pin.typeId);
-    const what = `${pin.patientId}'s ${typeName(ctx, pin.typeId)}`;
+    const what = `${patientRef(ctx, pin.patientId)}'s ${typeName(ctx, pin.typeId)}`;
     const base = {
       patientId: pin.patientId, typeId: pin.typeId, pinnedStartMin: pin.startMin, plannedStartMin: planned?.startMin,
       pinnedStaffId: pin.staffId, plannedStaffId: planned?.staffId, pinnedRoomId: pin.roomId, plannedRoomId: planned?.roomId,

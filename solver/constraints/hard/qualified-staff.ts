@@ -1,7 +1,7 @@
 import { MEAL_TYPE_ID } from '../../model/day-problem.ts';
 import { formatInterval } from '../../model/format-minutes.ts';
 import type { Violation } from '../../model/violation.ts';
-import { staffName, typeName, type ConstraintContext } from '../context.ts';
+import { staffName, typeName, patientRef, type ConstraintContext } from '../context.ts';
 import { hardViolation } from '../types.ts';
 
 export type QualifiedStaffJustification = {
@@ -32,8 +32,8 @@ export function qualifiedStaff(ctx: ConstraintContext): Violation[] {
       ? 'nobody'
       : staff ? staffName(ctx, staff.id) : `unknown staff member ${activity.staffId}`;
     const message = activity.staffId === undefined
-      ? `${typeName(ctx, type.id)} for ${activity.patientId} at ${when} has no staff member`
-      : `${who} is not qualified (${type.qualification}) for ${typeName(ctx, type.id)} with ${activity.patientId} at ${when}`;
+      ? `${typeName(ctx, type.id)} for ${patientRef(ctx, activity.patientId)} at ${when} has no staff member`
+      : `${who} is not qualified (${type.qualification}) for ${typeName(ctx, type.id)} with ${patientRef(ctx, activity.patientId)} at ${when}`;
     violations.push(hardViolation<QualifiedStaffJustification>('qualifiedStaff', message, {
       activityId: activity.id,
       patientId: activity.patientId,

@@ -1,6 +1,6 @@
 import { formatInterval } from '../../model/format-minutes.ts';
 import type { Violation } from '../../model/violation.ts';
-import type { ConstraintContext } from '../context.ts';
+import { patientRef, type ConstraintContext } from '../context.ts';
 import { hardViolation } from '../types.ts';
 
 export type RestAfterConsecutiveJustification = {
@@ -31,7 +31,7 @@ export function restAfterConsecutive(ctx: ConstraintContext): Violation[] {
       const runStartMin = run[0]!.startMin;
       const runEndMin = Math.max(...run.map((a) => a.endMin));
       violations.push(hardViolation<RestAfterConsecutiveJustification>('restAfterConsecutive',
-        `${patientId} has ${run.length} activities back to back at ${formatInterval(runStartMin, runEndMin)}; after ${rule.maxConsecutive} they need a ${rule.minRestMin}-min rest`,
+        `${patientRef(ctx, patientId)} has ${run.length} activities back to back at ${formatInterval(runStartMin, runEndMin)}; after ${rule.maxConsecutive} they need a ${rule.minRestMin}-min rest`,
         { patientId, activityIds: run.map((a) => a.id), runLength: run.length, maxConsecutive: rule.maxConsecutive,
           minRestMin: rule.minRestMin, runStartMin, runEndMin }));
     };

@@ -1,7 +1,7 @@
 import { formatInterval } from '../../model/format-minutes.ts';
 import type { PlannedActivity } from '../../model/day-plan.ts';
 import type { Violation } from '../../model/violation.ts';
-import { roomName, type ConstraintContext } from '../context.ts';
+import { roomName, patientRef, type ConstraintContext } from '../context.ts';
 import { hardViolation } from '../types.ts';
 
 export type RoomCapacityJustification = {
@@ -43,7 +43,7 @@ export function roomCapacity(ctx: ConstraintContext): Violation[] {
       } else if (breach) {
         const patientIds = [...breach.patients].sort();
         violations.push(hardViolation<RoomCapacityJustification>('roomCapacity',
-          `${roomName(ctx, roomId)} holds ${breach.occupancy} at ${formatInterval(breach.startMin, e.atMin)} but has room for ${room.capacity} (${patientIds.join(', ')})`,
+          `${roomName(ctx, roomId)} holds ${breach.occupancy} at ${formatInterval(breach.startMin, e.atMin)} but has room for ${room.capacity} (${patientIds.map((id) => patientRef(ctx, id)).join(', ')})`,
           { roomId, capacity: room.capacity, occupancy: breach.occupancy, startMin: breach.startMin, endMin: e.atMin, patientIds }));
         breach = undefined;
       }

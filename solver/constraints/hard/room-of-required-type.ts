@@ -1,7 +1,7 @@
 import { MEAL_TYPE_ID } from '../../model/day-problem.ts';
 import { formatInterval } from '../../model/format-minutes.ts';
 import type { Violation } from '../../model/violation.ts';
-import { roomName, typeName, type ConstraintContext } from '../context.ts';
+import { roomName, typeName, patientRef, type ConstraintContext } from '../context.ts';
 import { hardViolation } from '../types.ts';
 
 export type RoomOfRequiredTypeJustification = {
@@ -23,7 +23,7 @@ export function roomOfRequiredType(ctx: ConstraintContext): Violation[] {
     if (required === undefined) continue; // unknown type: oneActivityPerRequirement
     const room = ctx.roomById.get(a.roomId);
     if (room?.type === required) continue;
-    const what = `${typeName(ctx, a.typeId)} for ${a.patientId} at ${formatInterval(a.startMin, a.endMin)}`;
+    const what = `${typeName(ctx, a.typeId)} for ${patientRef(ctx, a.patientId)} at ${formatInterval(a.startMin, a.endMin)}`;
     const message = room
       ? `${what} is in ${roomName(ctx, room.id)} (a ${room.type} room); it needs a ${required} room`
       : `${what} is in unknown room ${a.roomId}; it needs a ${required} room`;

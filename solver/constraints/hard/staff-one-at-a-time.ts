@@ -1,7 +1,7 @@
 import { formatInterval } from '../../model/format-minutes.ts';
 import type { PlannedActivity } from '../../model/day-plan.ts';
 import type { Violation } from '../../model/violation.ts';
-import { forEachOverlappingPair, staffName, type ConstraintContext } from '../context.ts';
+import { forEachOverlappingPair, staffName, patientRef, type ConstraintContext } from '../context.ts';
 import { hardViolation } from '../types.ts';
 
 export type StaffOneAtATimeJustification = {
@@ -38,11 +38,12 @@ export function staffOneAtATime(ctx: ConstraintContext): Violation[] {
       const startMin = Math.max(a.startMin, b.startMin);
       const endMin = Math.min(a.endMin, b.endMin);
       violations.push(hardViolation<StaffOneAtATimeJustification>('staffOneAtATime',
-        `${name} is booked for ${a.patientId} and ${b.patientId} at ${formatInterval(startMin, endMin)}`,
+        `${name} is booked for ${patientRef(ctx, a.patientId)} and ${patientRef(ctx, b.patientId)} at ${formatInterval(startMin, endMin)}`,
         { staffId, breach: 'double-booked', patientIds: [a.patientId, b.patientId], activityIds: [a.id, b.id],
           startMin, endMin, patientCount: 2, groupCapacity: undefined }));
     });
     for (const a of activities) {
+      if ((ctx.typeById.get(a.typeId)?.groupCapacity ?? 1) <= 1) continue; // only group sessions can be over capacity
       const key = sessionKey(a);
       const list = sessions.get(key);
       if (list) list.push(a);

@@ -1,6 +1,6 @@
 import { formatInterval } from '../../model/format-minutes.ts';
 import type { Violation } from '../../model/violation.ts';
-import { overlaps, staffName, type ConstraintContext } from '../context.ts';
+import { overlaps, staffName, patientRef, type ConstraintContext } from '../context.ts';
 import { hardViolation } from '../types.ts';
 
 export type StaffWithinShiftJustification = {
@@ -32,13 +32,13 @@ export function staffWithinShift(ctx: ConstraintContext): Violation[] {
       };
       if (a.startMin < staff.shift.startMin || a.endMin > staff.shift.endMin) {
         violations.push(hardViolation<StaffWithinShiftJustification>('staffWithinShift',
-          `${name} sees ${a.patientId} at ${formatInterval(a.startMin, a.endMin)}, outside their shift ${formatInterval(staff.shift.startMin, staff.shift.endMin)}`,
+          `${name} sees ${patientRef(ctx, a.patientId)} at ${formatInterval(a.startMin, a.endMin)}, outside their shift ${formatInterval(staff.shift.startMin, staff.shift.endMin)}`,
           { ...base, breach: 'outside-shift', breakStartMin: undefined, breakEndMin: undefined }));
       }
       for (const b of staff.breaks) {
         if (!overlaps(a.startMin, a.endMin, b.startMin, b.endMin)) continue;
         violations.push(hardViolation<StaffWithinShiftJustification>('staffWithinShift',
-          `${name} sees ${a.patientId} at ${formatInterval(a.startMin, a.endMin)}, during their break ${formatInterval(b.startMin, b.endMin)}`,
+          `${name} sees ${patientRef(ctx, a.patientId)} at ${formatInterval(a.startMin, a.endMin)}, during their break ${formatInterval(b.startMin, b.endMin)}`,
           { ...base, breach: 'in-break', breakStartMin: b.startMin, breakEndMin: b.endMin }));
       }
     }

@@ -1,6 +1,6 @@
 import { formatMinutes } from '../../model/format-minutes.ts';
 import type { Violation } from '../../model/violation.ts';
-import { roomName, type ConstraintContext } from '../context.ts';
+import { roomName, patientRef, type ConstraintContext } from '../context.ts';
 import { hardViolation } from '../types.ts';
 
 export type TransferBetweenRoomsJustification = {
@@ -28,7 +28,7 @@ export function transferBetweenRooms(ctx: ConstraintContext): Violation[] {
       const gapMin = to.startMin - from.endMin;
       if (gapMin < 0 || gapMin >= transferMin) continue; // overlaps are patientOneAtATime's
       violations.push(hardViolation<TransferBetweenRoomsJustification>('transferBetweenRooms',
-        `${patientId} has ${gapMin} min to get from ${roomName(ctx, from.roomId)} (${formatMinutes(from.endMin)}) to ${roomName(ctx, to.roomId)} (${formatMinutes(to.startMin)}); the transfer takes ${transferMin} min`,
+        `${patientRef(ctx, patientId)} has ${gapMin} min to get from ${roomName(ctx, from.roomId)} (${formatMinutes(from.endMin)}) to ${roomName(ctx, to.roomId)} (${formatMinutes(to.startMin)}); the transfer takes ${transferMin} min`,
         { patientId, fromActivityId: from.id, toActivityId: to.id, fromRoomId: from.roomId, toRoomId: to.roomId,
           fromEndMin: from.endMin, toStartMin: to.startMin, gapMin, transferMin }));
     }

@@ -1,6 +1,6 @@
 import { formatInterval } from '../../model/format-minutes.ts';
 import type { Violation } from '../../model/violation.ts';
-import { typeName, type ConstraintContext } from '../context.ts';
+import { typeName, patientRef, type ConstraintContext } from '../context.ts';
 import { softViolation } from '../types.ts';
 
 export type CarerPresenceJustification = {
@@ -30,7 +30,7 @@ export function carerPresence(ctx: ConstraintContext): Violation[] {
       if (carer && a.startMin >= carer.startMin && a.endMin <= carer.endMin) continue;
       const where = carer ? `the carer is there ${formatInterval(carer.startMin, carer.endMin)}` : 'no carer is coming';
       violations.push(softViolation<CarerPresenceJustification>('carerPresence', weight,
-        `${patient.id}'s ${typeName(ctx, a.typeId)} at ${formatInterval(a.startMin, a.endMin)} asks for their carer, but ${where}`,
+        `${patientRef(ctx, patient.id)}'s ${typeName(ctx, a.typeId)} at ${formatInterval(a.startMin, a.endMin)} asks for their carer, but ${where}`,
         { patientId: patient.id, typeId: a.typeId, activityId: a.id, startMin: a.startMin, endMin: a.endMin,
           carerStartMin: carer?.startMin, carerEndMin: carer?.endMin }));
     }

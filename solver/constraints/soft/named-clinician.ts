@@ -1,6 +1,6 @@
 import { formatMinutes } from '../../model/format-minutes.ts';
 import type { Violation } from '../../model/violation.ts';
-import { staffName, typeName, type ConstraintContext } from '../context.ts';
+import { staffName, typeName, patientRef, type ConstraintContext } from '../context.ts';
 import { softViolation } from '../types.ts';
 
 export type NamedClinicianJustification = {
@@ -27,7 +27,7 @@ export function namedClinician(ctx: ConstraintContext): Violation[] {
       const a = activities.find((x) => x.typeId === requirement.typeId);
       if (!a || a.staffId === preferred) continue;
       violations.push(softViolation<NamedClinicianJustification>('namedClinician', weight,
-        `${patient.id}'s ${typeName(ctx, a.typeId)} at ${formatMinutes(a.startMin)} is with ${a.staffId ? staffName(ctx, a.staffId) : 'nobody'}, not their named clinician ${staffName(ctx, preferred)}`,
+        `${patientRef(ctx, patient.id)}'s ${typeName(ctx, a.typeId)} at ${formatMinutes(a.startMin)} is with ${a.staffId ? staffName(ctx, a.staffId) : 'nobody'}, not their named clinician ${staffName(ctx, preferred)}`,
         { patientId: patient.id, typeId: a.typeId, activityId: a.id, preferredStaffId: preferred, actualStaffId: a.staffId, startMin: a.startMin }));
     }
   }

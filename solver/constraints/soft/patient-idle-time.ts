@@ -1,6 +1,6 @@
 import { formatInterval } from '../../model/format-minutes.ts';
 import type { Violation } from '../../model/violation.ts';
-import type { ConstraintContext } from '../context.ts';
+import { patientRef, type ConstraintContext } from '../context.ts';
 import { coveredMinutes, lastEndMin } from '../intervals.ts';
 import { softViolation } from '../types.ts';
 
@@ -28,7 +28,7 @@ export function patientIdleTime(ctx: ConstraintContext): Violation[] {
     const idleMin = endMin - firstStartMin - busyMin;
     if (idleMin <= 0) continue;
     violations.push(softViolation<PatientIdleTimeJustification>('patientIdleTime', weight * idleMin,
-      `${patientId} waits ${idleMin} min between activities (${formatInterval(firstStartMin, endMin)}, ${busyMin} min busy)`,
+      `${patientRef(ctx, patientId)} waits ${idleMin} min between activities (${formatInterval(firstStartMin, endMin)}, ${busyMin} min busy)`,
       { patientId, idleMin, firstStartMin, lastEndMin: endMin, busyMin }));
   }
   return violations;

@@ -1,6 +1,6 @@
 import { formatMinutes } from '../../model/format-minutes.ts';
 import type { Violation } from '../../model/violation.ts';
-import type { ConstraintContext } from '../context.ts';
+import { patientRef, type ConstraintContext } from '../context.ts';
 import { lastEndMin } from '../intervals.ts';
 import { softViolation } from '../types.ts';
 
@@ -32,13 +32,13 @@ export function patientPreferences(ctx: ConstraintContext): Violation[] {
     const early = patient.preferredEarliestArrivalMin;
     if (early !== undefined && arrivalMin < early) {
       violations.push(softViolation<PatientPreferencesJustification>('patientPreferences', weight * (early - arrivalMin),
-        `${patient.id} arrives at ${formatMinutes(arrivalMin)}, ${early - arrivalMin} min before their preferred ${formatMinutes(early)}`,
+        `${patientRef(ctx, patient.id)} arrives at ${formatMinutes(arrivalMin)}, ${early - arrivalMin} min before their preferred ${formatMinutes(early)}`,
         { ...base, breach: 'arrives-earlier', preferredMin: early, outsideMin: early - arrivalMin }));
     }
     const late = patient.preferredLatestDepartureMin;
     if (late !== undefined && departureMin > late) {
       violations.push(softViolation<PatientPreferencesJustification>('patientPreferences', weight * (departureMin - late),
-        `${patient.id} leaves at ${formatMinutes(departureMin)}, ${departureMin - late} min after their preferred ${formatMinutes(late)}`,
+        `${patientRef(ctx, patient.id)} leaves at ${formatMinutes(departureMin)}, ${departureMin - late} min after their preferred ${formatMinutes(late)}`,
         { ...base, breach: 'leaves-later', preferredMin: late, outsideMin: departureMin - late }));
     }
   }

@@ -1,6 +1,6 @@
 import { formatInterval } from '../../model/format-minutes.ts';
 import type { Violation } from '../../model/violation.ts';
-import type { ConstraintContext } from '../context.ts';
+import { patientRef, type ConstraintContext } from '../context.ts';
 import { lastEndMin } from '../intervals.ts';
 import { softViolation } from '../types.ts';
 
@@ -23,7 +23,7 @@ export function patientTimeOnSite(ctx: ConstraintContext): Violation[] {
     const departureMin = lastEndMin(activities);
     const onSiteMin = departureMin - arrivalMin;
     violations.push(softViolation<PatientTimeOnSiteJustification>('patientTimeOnSite', weight * onSiteMin,
-      `${patientId} is on site ${onSiteMin} min (${formatInterval(arrivalMin, departureMin)})`,
+      `${patientRef(ctx, patientId)} is on site ${onSiteMin} min (${formatInterval(arrivalMin, departureMin)})`,
       { patientId, onSiteMin, arrivalMin, departureMin }));
   }
   return violations;

@@ -48,11 +48,11 @@ export function dayProblem(): DayProblem {
     ],
     patients: [
       {
-        id: 'P01', ref: 'ICC-001', initials: 'AB', priority: 2, earliestArrivalMin: 510, latestDepartureMin: 960, maxOnSiteMin: 420,
+        id: 'P01', ref: 'P01', initials: 'AB', priority: 2, earliestArrivalMin: 510, latestDepartureMin: 960, maxOnSiteMin: 420,
         required: [{ typeId: 'anp-initial' }, { typeId: 'bloods' }, { typeId: 'physio' }, { typeId: 'geriatrician-review', preferredStaffId: 'ger1' }],
       },
       {
-        id: 'P02', ref: 'ICC-002', initials: 'CD', priority: 1, earliestArrivalMin: 540, latestDepartureMin: 960, maxOnSiteMin: 420,
+        id: 'P02', ref: 'P02', initials: 'CD', priority: 1, earliestArrivalMin: 540, latestDepartureMin: 960, maxOnSiteMin: 420,
         required: [{ typeId: 'anp-initial' }, { typeId: 'social', carerRequired: true }, { typeId: 'geriatrician-review' }],
         carerPresent: { startMin: 540, endMin: 720 },
       },

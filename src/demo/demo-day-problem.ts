@@ -13,18 +13,18 @@ export interface DemoDayProblemOptions {
 }
 
 /**
- * Patients one team can see in a day. The two geriatricians are the bottleneck: their
+ * Patients one team is planned for in a day. The two geriatricians are the bottleneck: their
  * 45-minute reviews come last and need blood results back, so in practice they run from
- * about 10:30 to the 15:30 MDT — six reviews each.
+ * about 10:30 to the 15:30 MDT — six reviews each at the very most; 10 leaves some slack.
  */
-export const PATIENTS_PER_TEAM = 12;
+export const PATIENTS_PER_TEAM = 10;
 
 /**
  * The demo day problem for `date` with `patients` attending.
  *
- * Beyond 12 patients the day is scaled by duplicating the whole clinical team and every room
- * except the MDT room (dining room included), once per further 12 patients: 16 patients get
- * two teams, 32 three, 64 six. Copies get ids suffixed ":team2", ":team3", … — as if
+ * Beyond 10 patients the day is scaled by duplicating the whole clinical team and every room
+ * except the MDT room (dining room included), once per further 10 patients: 16 patients get
+ * two teams, 32 four, 64 seven. Copies get ids suffixed ":team2", ":team3", … — as if
  * neighbouring centres pooled their staff for the day; one MDT meeting is still held.
  *
  * @example demoDayProblem({ seed: 1, date: '2026-12-01', patients: 16 }).patients.length // 16

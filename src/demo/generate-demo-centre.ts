@@ -97,6 +97,7 @@ const roomPlan: ReadonlyArray<{ name: string; type: string; capacity: number }> 
   ...Array.from({ length: 8 }, (_, i) => ({ name: `Consult room ${i + 1}`, type: 'consult', capacity: 1 })),
   { name: 'Therapy gym', type: 'gym', capacity: 2 },
   { name: 'OT kitchen', type: 'ot-kitchen', capacity: 1 },
+  { name: 'ADL flat', type: 'ot-kitchen', capacity: 1 },
   { name: 'Phlebotomy room', type: 'phlebotomy', capacity: 1 },
   { name: 'X-ray suite', type: 'x-ray', capacity: 1 },
   { name: 'Dining room', type: 'dining', capacity: 20 },
@@ -393,6 +394,11 @@ function generateReferral(r: DemoRandom, patient: WithId<PatientCreate>, startDa
   };
 }
 
+/** Most assessment minutes one patient's day is planned with. */
+export const MAX_ASSESSMENT_MIN_PER_DAY = 250;
+/** Dropped first, in this order, when a patient's needs exceed MAX_ASSESSMENT_MIN_PER_DAY. */
+const deferrableAssessments = ['falls-group', 'medicines-reconciliation', 'age-uk', 'x-ray', 'alzheimers-support', 'social-care'];
+
 /**
  * What the home pre-visit decided. Everyone sees the ANP and the geriatrician; the rest is
  * drawn from frailty, mobility and circumstances (probabilities in the table below).
@@ -427,6 +433,14 @@ function generatePreVisit(
     ['geriatrician-review', 1],
   ];
   const codes = chances.filter(([, p]) => r.chance(p)).map(([code]) => code);
+  // A CGA day has room for about four hours of assessments: beyond that, the least
+  // essential sessions are left for follow-up.
+  const durationOf = new Map(demoAssessmentTypes.map((t) => [t.code, t.durationMin]));
+  const totalMin = () => codes.reduce((sum, code) => sum + durationOf.get(code)!, 0);
+  for (const optional of deferrableAssessments) {
+    if (totalMin() <= MAX_ASSESSMENT_MIN_PER_DAY) break;
+    if (codes.includes(optional)) codes.splice(codes.indexOf(optional), 1);
+  }
   const ids = (list: string[]) => list.map((code) => typeIdByCode.get(code)!);
   const carerAttending = patient.carer?.attending ?? false;
   const carerRequiredFor = carerAttending ? codes.filter((c) => c === 'social-care' || c === 'alzheimers-support') : [];

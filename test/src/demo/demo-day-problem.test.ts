@@ -20,7 +20,7 @@ describe('demoDayProblem', () => {
     expect(b.patients.map((p) => p.required)).not.toEqual(a.patients.map((p) => p.required));
   });
 
-  it('scales the team and rooms (but not the MDT room) once per further 12 patients', () => {
+  it('scales the team and rooms (but not the MDT room) once per further 10 patients', () => {
     const one = demoDayProblem({ seed: 1, date: DATE, patients: PATIENTS_PER_TEAM });
     const mdtRooms = one.rooms.filter((r) => r.type === 'mdt').length;
     for (const n of [16, 32, 64]) {
@@ -31,7 +31,7 @@ describe('demoDayProblem', () => {
       expect(new Set(problem.staff.map((s) => s.id)).size).toBe(problem.staff.length);
       expect(new Set(problem.rooms.map((r) => r.id)).size).toBe(problem.rooms.length);
     }
-    expect(demoDayProblem({ seed: 1, date: DATE, patients: 64 }).staff.filter((s) => s.discipline === 'geriatrician')).toHaveLength(12);
+    expect(demoDayProblem({ seed: 1, date: DATE, patients: 64 }).staff.filter((s) => s.discipline === 'geriatrician')).toHaveLength(14);
   });
 
   it('can place every required assessment in principle: a qualified member on shift and a room of its type', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { generateDemoCentre, type DemoCentre } from '../../../src/demo/generate-demo-centre.ts';
+import { generateDemoCentre, MAX_ASSESSMENT_MIN_PER_DAY, type DemoCentre } from '../../../src/demo/generate-demo-centre.ts';
 import {
   assessmentTypeCreateSchema, centreCreateSchema, patientCreateSchema, precedenceRuleCreateSchema, preVisitCreateSchema,
   referralCreateSchema, roomCreateSchema, shiftCreateSchema, staffMemberCreateSchema, vehicleCreateSchema,
@@ -129,6 +129,8 @@ describe('generateDemoCentre', () => {
       expect(codes).toContain('anp-initial');
       expect(codes).toContain('geriatrician-review');
       expect(new Set(codes).size).toBe(codes.length);
+      const minutes = preVisit.requiredAssessmentTypeIds.reduce((sum, id) => sum + demo.assessmentTypes.find((t) => t.id === id)!.durationMin, 0);
+      expect(minutes).toBeLessThanOrEqual(MAX_ASSESSMENT_MIN_PER_DAY);
       if (codes.includes('bloods')) bloods++;
       if (codes.includes('medication-review')) pharmacist++;
       // The pre-visit was before the rota and not before the referral.
@@ -142,7 +144,7 @@ describe('generateDemoCentre', () => {
 
   it('has the rooms and vehicles of an ICC', () => {
     const types = countBy(demo.rooms, (r) => r.type);
-    expect(types).toMatchObject({ gym: 1, 'ot-kitchen': 1, phlebotomy: 1, 'x-ray': 1, dining: 1, mdt: 1 });
+    expect(types).toMatchObject({ gym: 1, 'ot-kitchen': 2, phlebotomy: 1, 'x-ray': 1, dining: 1, mdt: 1 });
     expect(types.consult).toBeGreaterThanOrEqual(6);
     expect(demo.rooms.find((r) => r.type === 'dining')!.capacity).toBeGreaterThanOrEqual(16);
     expect(demo.vehicles).toHaveLength(3);

@@ -1,5 +1,5 @@
 import type { RoutingContext } from './routing-context.ts';
-import type { Route, RoutingSolution } from './routing-solution.ts';
+import { spreadChange, type Route, type RoutingSolution } from './routing-solution.ts';
 import { scheduleRoute } from './schedule-route.ts';
 import type { Rng } from '../../model/rng.ts';
 
@@ -42,7 +42,7 @@ export function bestInsertion(ctx: RoutingContext, sol: RoutingSolution, request
       seq.splice(cand.i, 0, req.nodes[0]);
     }
     const schedule = scheduleRoute(ctx, vehicle, seq);
-    if (schedule) return { request, vehicle, delta: cand.delta + fixed, seq, schedule };
+    if (schedule) return { request, vehicle, delta: cand.delta + fixed + spreadChange(sol, new Map([[vehicle, schedule]])), seq, schedule };
   }
   return null;
 }
@@ -203,6 +203,11 @@ export function regretInsertion(sol: RoutingSolution, requests: readonly number[
     if (!chosen) break;
     sol.setRoute(chosen.vehicle, chosen.seq, chosen.schedule);
     pending.delete(chosen.request);
-    for (const r of pending) cache.get(r)!.delete(chosen.vehicle);
+    // The workload-spread term depends on every route, so balancing invalidates all cached insertions.
+    const balancing = Boolean(sol.ctx.problem.balanceWeight);
+    for (const r of pending) {
+      if (balancing) cache.get(r)!.clear();
+      else cache.get(r)!.delete(chosen.vehicle);
+    }
   }
 }

@@ -59,7 +59,7 @@ export interface RoutingProblem {
   /** Objective per unserved request (default 1e6). */
   unassignedPenalty?: number;
   /**
-   * Objective per minute of spread between the busiest and the idlest used vehicle
+   * Objective per minute of spread between the busiest and the idlest available vehicle
    * (working minutes, start to end); 0 = no balancing (default).
    */
   balanceWeight?: number;

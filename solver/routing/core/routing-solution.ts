@@ -74,7 +74,8 @@ export class RoutingSolution {
       let lo = Infinity;
       let hi = -Infinity;
       for (const route of this.routes) {
-        if (route.seq.length === 0) continue;
+        if (route.unusable) continue;
+        if (route.seq.length === 0) { lo = 0; continue; } // an idle vehicle (worker) has no load at all
         const span = route.startMin[route.startMin.length - 1]! - route.startMin[0]!;
         lo = Math.min(lo, span);
         hi = Math.max(hi, span);
@@ -172,4 +173,24 @@ function totalRideMin(ctx: RoutingContext, seq: number[], startMin: number[]): n
     else total += startMin[k + 1]! - (boarded.get(n.request) ?? startMin[k + 1]!);
   });
   return total;
+}
+
+/**
+ * Change of the objective's workload-spread term if some routes took new schedules
+ * (`[]` for a route that becomes empty); 0 when the problem does not balance.
+ */
+export function spreadChange(sol: RoutingSolution, changes: Map<number, number[]>): number {
+  const weight = sol.ctx.problem.balanceWeight;
+  if (!weight) return 0;
+  let loBefore = Infinity, hiBefore = -Infinity, loAfter = Infinity, hiAfter = -Infinity;
+  const span = (t: readonly number[]): number => (t.length >= 2 ? t[t.length - 1]! - t[0]! : 0);
+  for (const route of sol.routes) {
+    if (route.unusable) continue;
+    const before = route.seq.length ? span(route.startMin) : 0;
+    const changed = changes.get(route.vehicle);
+    const after = changed === undefined ? before : changed.length > 2 ? span(changed) : 0;
+    loBefore = Math.min(loBefore, before); hiBefore = Math.max(hiBefore, before);
+    loAfter = Math.min(loAfter, after); hiAfter = Math.max(hiAfter, after);
+  }
+  return weight * ((hiAfter - loAfter) - (hiBefore - loBefore));
 }

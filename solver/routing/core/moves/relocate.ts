@@ -1,5 +1,5 @@
 import { bestInsertion, type Insertion } from '../insertion.ts';
-import type { RoutingSolution } from '../routing-solution.ts';
+import { spreadChange, type RoutingSolution } from '../routing-solution.ts';
 import { routeCost, scheduleRoute } from '../schedule-route.ts';
 import type { Move, MoveOperator } from './move.ts';
 
@@ -39,7 +39,13 @@ function relocateMove(sol: RoutingSolution, request: number, from: number, to: n
     gain() {
       const ins = findInsertion();
       if (!ins) return -Infinity;
-      return sol.routes[from]!.travelCost - routeCost(ctx, from, shorter) - ins.delta;
+      const travelGain = sol.routes[from]!.travelCost - routeCost(ctx, from, shorter) - ins.delta;
+      if (!ctx.problem.balanceWeight) return travelGain;
+      // ins.delta counted the spread with the request still on `from`; count both changes instead.
+      shorterSchedule ??= scheduleRoute(ctx, from, shorter);
+      if (!shorterSchedule) return -Infinity;
+      const insertedSpread = spreadChange(sol, new Map([[to, ins.schedule]]));
+      return travelGain + insertedSpread - spreadChange(sol, new Map([[to, ins.schedule], [from, shorter.length ? shorterSchedule : []]]));
     },
     isValid() {
       if (!findInsertion()) return false;

@@ -1,4 +1,4 @@
-import type { RoutingSolution } from '../routing-solution.ts';
+import { spreadChange, type RoutingSolution } from '../routing-solution.ts';
 import { scheduleRoute } from '../schedule-route.ts';
 import type { Move, MoveOperator } from './move.ts';
 
@@ -36,18 +36,26 @@ function swapMove(sol: RoutingSolution, r: number, a: number, w: number, b: numb
   let schedules: [number[] | null, number[] | null] | undefined;
   const newA = (): number[] => { const s = seqA.slice(); s[i] = x; return s; };
   const newB = (): number[] => { const s = seqB.slice(); s[j] = u; return s; };
+  const schedule = (): [number[] | null, number[] | null] => {
+    if (!schedules) {
+      const sa = scheduleRoute(ctx, a, newA());
+      schedules = [sa, sa ? scheduleRoute(ctx, b, newB()) : null];
+    }
+    return schedules;
+  };
   return {
     operator: 'swap',
     gain() {
       const pa = locIn(seqA, a, i - 1), na = locIn(seqA, a, i + 1);
       const pb = locIn(seqB, b, j - 1), nb = locIn(seqB, b, j + 1);
       const lu = nodes[u]!.loc, lx = nodes[x]!.loc;
-      return c(pa, lu) + c(lu, na) + c(pb, lx) + c(lx, nb) - c(pa, lx) - c(lx, na) - c(pb, lu) - c(lu, nb);
+      const travelGain = c(pa, lu) + c(lu, na) + c(pb, lx) + c(lx, nb) - c(pa, lx) - c(lx, na) - c(pb, lu) - c(lu, nb);
+      if (!ctx.problem.balanceWeight) return travelGain;
+      const [sa, sb] = schedule();
+      return sa && sb ? travelGain - spreadChange(sol, new Map([[a, sa], [b, sb]])) : -Infinity;
     },
     isValid() {
-      const sa = scheduleRoute(ctx, a, newA());
-      const sb = sa ? scheduleRoute(ctx, b, newB()) : null;
-      schedules = [sa, sb];
+      const [sa, sb] = schedule();
       return sa !== null && sb !== null;
     },
     apply() {

@@ -1,4 +1,4 @@
-import type { RoutingSolution } from '../routing-solution.ts';
+import { spreadChange, type RoutingSolution } from '../routing-solution.ts';
 import { routeCost, scheduleRoute } from '../schedule-route.ts';
 import type { Move, MoveOperator } from './move.ts';
 
@@ -56,15 +56,23 @@ function twoOptStarMove(sol: RoutingSolution, a: number, i: number, b: number, j
   const newA = seqA.slice(0, i).concat(seqB.slice(j));
   const newB = seqB.slice(0, j).concat(seqA.slice(i));
   let schedules: [number[] | null, number[] | null] | undefined;
+  const schedule = (): [number[] | null, number[] | null] => {
+    if (!schedules) {
+      const sa = scheduleRoute(ctx, a, newA);
+      schedules = [sa, sa ? scheduleRoute(ctx, b, newB) : null];
+    }
+    return schedules;
+  };
   return {
     operator: '2-opt*',
     gain() {
-      return sol.routes[a]!.travelCost + sol.routes[b]!.travelCost - routeCost(ctx, a, newA) - routeCost(ctx, b, newB);
+      const travelGain = sol.routes[a]!.travelCost + sol.routes[b]!.travelCost - routeCost(ctx, a, newA) - routeCost(ctx, b, newB);
+      if (!ctx.problem.balanceWeight) return travelGain;
+      const [sa, sb] = schedule();
+      return sa && sb ? travelGain - spreadChange(sol, new Map([[a, newA.length ? sa : []], [b, newB.length ? sb : []]])) : -Infinity;
     },
     isValid() {
-      const sa = scheduleRoute(ctx, a, newA);
-      const sb = sa ? scheduleRoute(ctx, b, newB) : null;
-      schedules = [sa, sb];
+      const [sa, sb] = schedule();
       return sa !== null && sb !== null;
     },
     apply() {

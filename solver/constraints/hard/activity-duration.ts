@@ -21,7 +21,7 @@ export function activityDuration(ctx: ConstraintContext): Violation[] {
   const violations: Violation[] = [];
   const pinnedDuration = new Map((ctx.problem.pins ?? []).flatMap((p) => (p.durationMin !== undefined ? [[`${p.patientId}:${p.typeId}`, p.durationMin] as const] : [])));
   for (const a of ctx.activities) {
-    const expected = pinnedDuration.get(`${patientRef(ctx, a.patientId)}:${a.typeId}`) ?? expectedDurationMin(ctx, a.typeId);
+    const expected = (pinnedDuration.size > 0 ? pinnedDuration.get(`${a.patientId}:${a.typeId}`) : undefined) ?? expectedDurationMin(ctx, a.typeId);
     const planned = a.endMin - a.startMin;
     if (expected === undefined || planned === expected) continue;
     violations.push(hardViolation<ActivityDurationJustification>('activityDuration',

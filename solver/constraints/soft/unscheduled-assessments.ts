@@ -21,12 +21,12 @@ export function unscheduledAssessments(ctx: ConstraintContext): Violation[] {
   const violations: Violation[] = [];
   const weight = ctx.weights.unscheduled;
   const listed = new Map<string, UnscheduledAssessment>();
-  for (const u of ctx.unscheduled) listed.set(`${patientRef(ctx, u.patientId)}|${u.typeId}`, u);
+  for (const u of ctx.unscheduled) listed.set(`${u.patientId}|${u.typeId}`, u);
   for (const patient of ctx.problem.patients) {
     const placed = ctx.byPatient.get(patient.id) ?? [];
     for (const requirement of patient.required) {
       if (placed.some((a) => a.typeId === requirement.typeId)) continue;
-      const entry = listed.get(`${patientRef(ctx, patient.id)}|${requirement.typeId}`);
+      const entry = listed.get(`${patient.id}|${requirement.typeId}`);
       const why = entry ? `: ${entry.message}` : ' and the plan gives no reason';
       violations.push(softViolation<UnscheduledAssessmentsJustification>('unscheduledAssessments', weight * patient.priority,
         `${patientRef(ctx, patient.id)}'s ${typeName(ctx, requirement.typeId)} is not scheduled${why}`,

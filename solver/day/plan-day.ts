@@ -24,6 +24,7 @@ import { AdjacentSwapMove, PatientBlockMove, PromoteUnplacedMove, RelocateMove, 
 import { scheduleCost, scheduleDensity } from './search/schedule-cost.ts';
 import { dayLowerBound } from './day-lower-bound.ts';
 import { computeLowerBound } from './bound/compute-lower-bound.ts';
+import { explainUnscheduled, type UnscheduledExplanation } from './explain/explain-unscheduled.ts';
 
 /** Iterations when neither a budget nor a clock is given (keeps an unbounded call finite). */
 export const DEFAULT_MAX_ITERATIONS = 5000;
@@ -108,7 +109,8 @@ export function planDay(problem: DayProblem, options: SolveOptions = {}): DayPla
     target: target + 0.01,
     historyLength: (options as { historyLength?: number }).historyLength ?? Math.max(20, Math.min(1000, day.activityCount * 2)),
     now,
-    deadlineMs: timed ? startedMs + options.timeLimitMs! : undefined,
+    // Leave a tenth of the limit for explaining and repairing what is left unplaced.
+    deadlineMs: timed ? startedMs + 0.9 * options.timeLimitMs! : undefined,
     onProgress: options.onProgress,
     startedMs,
     restartAfter: Math.max(2000, 20 * day.activityCount),
@@ -128,7 +130,10 @@ export function planDay(problem: DayProblem, options: SolveOptions = {}): DayPla
   schemeState.scheme = bestScheme;
 
   decode(outcome.best);
-  const { activities, unscheduled } = readSchedule(day, decoder);
+  const hardDeadline = timed ? startedMs + options.timeLimitMs! : undefined;
+  const { activities, unscheduled } = explainOrRepair(problem, weights, readSchedule(day, decoder), () =>
+    hardDeadline === undefined || now!() < hardDeadline,
+  );
   const score = scorePlan(problem, activities, unscheduled, weights);
   const gapPct = (100 * (score.soft - bound.value)) / Math.max(Math.abs(score.soft), 1);
   const plan: DayPlan = {
@@ -170,15 +175,71 @@ const DECODING_SCHEMES: DecodingScheme[] = [
   { name: 'parallel-active', delta: 1 },
 ];
 
+/**
+ * For each activity the search left unplaced, ask explainUnscheduled why. When it finds a
+ * slot after all (the search missed it), place it there if the plan stays free of hard
+ * violations; otherwise list it with the explanation's reason and sentence.
+ */
+function explainOrRepair(
+  problem: DayProblem,
+  weights: ObjectiveWeights,
+  decoded: { activities: PlannedActivity[]; unscheduled: UnscheduledAssessment[]; unplaced: UnscheduledAssessment[] },
+  /** False once the time limit is reached: then the search's own reasons are kept. */
+  timeLeft: () => boolean,
+): { activities: PlannedActivity[]; unscheduled: UnscheduledAssessment[] } {
+  let activities = decoded.activities;
+  const unscheduled = [...decoded.unscheduled];
+  for (const item of decoded.unplaced) {
+    let explanation: UnscheduledExplanation | undefined;
+    if (!timeLeft()) {
+      unscheduled.push(item);
+      continue;
+    }
+    try {
+      explanation = explainUnscheduled(problem, activities, item.patientId, item.typeId);
+    } catch {
+      explanation = undefined; // keep the search's own reason
+    }
+    const slot = explanation?.freeSlot;
+    if (slot) {
+      const type = problem.assessmentTypes.find((t) => t.id === item.typeId);
+      if (type) {
+        const candidate: PlannedActivity = {
+          id: `${item.patientId}:${item.typeId}`,
+          patientId: item.patientId,
+          typeId: item.typeId,
+          kind: type.kind,
+          startMin: slot.startMin,
+          endMin: slot.startMin + type.durationMin,
+          staffId: slot.staffId,
+          roomId: slot.roomId,
+        };
+        const trial = [...activities, candidate].sort((x, y) => x.startMin - y.startMin || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+        const rest = [...unscheduled, ...decoded.unplaced.filter((u) => u !== item)];
+        if (scorePlan(problem, trial, rest, weights).hard === 0) {
+          activities = trial;
+          continue;
+        }
+      }
+    }
+    unscheduled.push(explanation ? { patientId: item.patientId, typeId: item.typeId, reason: explanation.reason, message: explanation.message } : item);
+  }
+  return { activities, unscheduled };
+}
+
 /** The decoded schedule as plan activities (sorted by start) and the unscheduled list. */
-function readSchedule(day: CompiledDay, decoder: DayDecoder): { activities: PlannedActivity[]; unscheduled: UnscheduledAssessment[] } {
+function readSchedule(
+  day: CompiledDay,
+  decoder: DayDecoder,
+): { activities: PlannedActivity[]; unscheduled: UnscheduledAssessment[]; unplaced: UnscheduledAssessment[] } {
   const { problem } = day;
   const activities: PlannedActivity[] = [];
   const unscheduled: UnscheduledAssessment[] = [...day.impossible];
+  const unplaced: UnscheduledAssessment[] = [];
   for (let a = 0; a < day.activityCount; a++) {
     const startMin = decoder.start[a]!;
     if (startMin < 0) {
-      unscheduled.push(describeUnplaced(day, a, decoder.block[a]!));
+      unplaced.push(describeUnplaced(day, a, decoder.block[a]!));
       continue;
     }
     const staff = decoder.staffOf[a]! >= 0 ? problem.staff[decoder.staffOf[a]!]!.id : undefined;
@@ -197,7 +258,7 @@ function readSchedule(day: CompiledDay, decoder: DayDecoder): { activities: Plan
     activities.push(activity);
   }
   activities.sort((x, y) => x.startMin - y.startMin || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
-  return { activities, unscheduled };
+  return { activities, unscheduled, unplaced };
 }
 
 export type { PlanBound };

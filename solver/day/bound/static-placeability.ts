@@ -19,7 +19,7 @@ export interface StaticReason {
 export function staticUnplaceableReason(problem: DayProblem, patient: DayPatient, typeId: string): StaticReason | undefined {
   const type = problem.assessmentTypes.find((t) => t.id === typeId);
   if (!type) {
-    return { reason: 'unknown-type', message: `${patient.id} needs "${typeId}", which is not in the assessment catalogue; add it or correct the referral` };
+    return { reason: 'unknown-type', message: `${patient.ref || patient.id} needs "${typeId}", which is not in the assessment catalogue; add it or correct the referral` };
   }
   const qualified = problem.staff.filter((s) => s.qualifications.includes(type.qualification));
   if (qualified.length === 0) {
@@ -33,14 +33,14 @@ export function staticUnplaceableReason(problem: DayProblem, patient: DayPatient
   const { mdt, closeMin } = problem.centre;
   const withoutMdtEndMin = Math.min(closeMin, patient.latestDepartureMin);
   if (window.endMin - window.startMin < type.durationMin && withoutMdtEndMin - window.startMin >= type.durationMin) {
-    return { reason: 'after-mdt', message: `${patient.id} can only be seen from ${formatMinutes(window.startMin)}; ${type.name} (${type.durationMin} min) would end after the MDT starts at ${formatMinutes(mdt.startMin)}` };
+    return { reason: 'after-mdt', message: `${patient.ref || patient.id} can only be seen from ${formatMinutes(window.startMin)}; ${type.name} (${type.durationMin} min) would end after the MDT starts at ${formatMinutes(mdt.startMin)}` };
   }
   if (window.endMin - window.startMin < type.durationMin || patientMaxSpanMin(problem, patient) < type.durationMin) {
-    return { reason: 'window-too-tight', message: `${patient.id} is available ${windowText} (MDT and time-on-site limits included): too short for ${type.name} (${type.durationMin} min)` };
+    return { reason: 'window-too-tight', message: `${patient.ref || patient.id} is available ${windowText} (MDT and time-on-site limits included): too short for ${type.name} (${type.durationMin} min)` };
   }
   const anyFree = qualified.some((s) => fitsIn(clipIntervals(staffAssessmentIntervals(problem, s), window), type.durationMin));
   if (!anyFree) {
-    return { reason: 'no-qualified-staff', message: `No ${roleName(type.discipline)} qualified for ${type.name} is on shift for ${type.durationMin} min while ${patient.id} is here (${windowText})` };
+    return { reason: 'no-qualified-staff', message: `No ${roleName(type.discipline)} qualified for ${type.name} is on shift for ${type.durationMin} min while ${patient.ref || patient.id} is here (${windowText})` };
   }
   return undefined;
 }

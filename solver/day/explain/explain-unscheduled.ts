@@ -31,7 +31,8 @@ export function explainUnscheduled(
 ): UnscheduledExplanation {
   const patient = problem.patients.find((p) => p.id === patientId);
   if (!patient) throw new Error(`explainUnscheduled: patientId "${patientId}" is not a patient of this day problem`);
-  if (typeId === MEAL_TYPE_ID) return { reason: 'window-too-tight', message: `${patientId} has no room for the meal (${problem.centre.mealDurationMin} min) inside the lunch window ${formatInterval(problem.centre.lunchWindow.startMin, problem.centre.lunchWindow.endMin)}` };
+  const ref = patient.ref || patientId;
+  if (typeId === MEAL_TYPE_ID) return { reason: 'window-too-tight', message: `${ref} has no room for the meal (${problem.centre.mealDurationMin} min) inside the lunch window ${formatInterval(problem.centre.lunchWindow.startMin, problem.centre.lunchWindow.endMin)}` };
   const fixed = staticUnplaceableReason(problem, patient, typeId);
   if (fixed) return fixed;
   const type = problem.assessmentTypes.find((t) => t.id === typeId)!;
@@ -47,11 +48,11 @@ export function explainUnscheduled(
   if (loStart + type.durationMin > hiEnd && !pin) {
     const uncappedEnd = Math.min(problem.centre.closeMin, patient.latestDepartureMin, precedence.latestEndMin);
     if (precedence.earliestStartMin > window.startMin && loStart + type.durationMin <= uncappedEnd) {
-      return { reason: 'after-mdt', message: `${patientId}'s ${type.name} can start at ${formatMinutes(loStart)} at the earliest (${precedence.earliestWhy}), so it would end after the MDT starts at ${formatMinutes(problem.centre.mdt.startMin)}` };
+      return { reason: 'after-mdt', message: `${ref}'s ${type.name} can start at ${formatMinutes(loStart)} at the earliest (${precedence.earliestWhy}), so it would end after the MDT starts at ${formatMinutes(problem.centre.mdt.startMin)}` };
     }
-    const latestWhy = precedence.latestWhy || `ending by ${formatMinutes(hiEnd)}, when ${patientId} leaves or the MDT starts`;
+    const latestWhy = precedence.latestWhy || `ending by ${formatMinutes(hiEnd)}, when ${ref} leaves or the MDT starts`;
     const why = [precedence.earliestWhy, latestWhy].filter(Boolean).join('; ');
-    return { reason: 'precedence-infeasible', message: `${patientId}'s ${type.name} (${type.durationMin} min) has no time left between its precedence rules: ${why}; consider dropping or moving the linked assessment` };
+    return { reason: 'precedence-infeasible', message: `${ref}'s ${type.name} (${type.durationMin} min) has no time left between its precedence rules: ${why}; consider dropping or moving the linked assessment` };
   }
 
   // 2. Time on site: the patient's other activities fix how early and late they may go on.
@@ -74,7 +75,7 @@ export function explainUnscheduled(
   }
   if (pin) return explainPin(problem, patient, type, pin, others, starts);
   if (isEmpty(starts)) {
-    return { reason: 'window-too-tight', message: `${patientId}'s day is full: between ${formatMinutes(Math.max(window.startMin, lo))} and ${formatMinutes(hiEnd)} there is no ${type.durationMin}-min gap for ${type.name} between their other activities, transfers and the ${patient.maxOnSiteMin}-min on-site limit` };
+    return { reason: 'window-too-tight', message: `${ref}'s day is full: between ${formatMinutes(Math.max(window.startMin, lo))} and ${formatMinutes(hiEnd)} there is no ${type.durationMin}-min gap for ${type.name} between their other activities, transfers and the ${patient.maxOnSiteMin}-min on-site limit` };
   }
   const patientFree = freeText(starts, type.durationMin);
 
@@ -82,7 +83,7 @@ export function explainUnscheduled(
   const qualified = problem.staff.filter((s) => s.qualifications.includes(type.qualification));
   const staffStarts = new Map(qualified.map((s) => [s.id, intersect(starts, staffFreeStarts(problem, s.id, type, others))]));
   if ([...staffStarts.values()].every(isEmpty)) {
-    return { reason: 'no-staff-free', message: `Every ${roleName(type.discipline)} qualified for ${type.name} is fully booked whenever ${patientId} is free (${patientFree})` };
+    return { reason: 'no-staff-free', message: `Every ${roleName(type.discipline)} qualified for ${type.name} is fully booked whenever ${ref} is free (${patientFree})` };
   }
 
   // 5. A room of the type free at the same time.
@@ -96,7 +97,7 @@ export function explainUnscheduled(
   }
   if (candidates.length === 0) {
     const staffFree = freeText(union([...staffStarts.values()]), type.durationMin);
-    return { reason: 'no-room-free', message: `Every ${type.roomType} room is taken whenever a ${roleName(type.discipline)} and ${patientId} are both free (${staffFree})` };
+    return { reason: 'no-room-free', message: `Every ${type.roomType} room is taken whenever a ${roleName(type.discipline)} and ${ref} are both free (${staffFree})` };
   }
 
   // 6. Try the slots against every hard rule (rests, groups, …); the first clean one is the answer.
@@ -108,11 +109,11 @@ export function explainUnscheduled(
       const trial: PlannedActivity = { id: `${patientId}:${typeId}`, patientId, typeId, kind: type.kind, startMin, endMin: startMin + type.durationMin, staffId: c.staffId, roomId: c.roomId };
       if (scorePlan(problem, [...others, trial], []).hard <= before) {
         return { reason: 'no-staff-free', freeSlot: { startMin, staffId: c.staffId, roomId: c.roomId },
-          message: `${type.name} for ${patientId} fits at ${formatInterval(startMin, startMin + type.durationMin)} with ${staffNameOf(problem, c.staffId)} in ${roomNameOf(problem, c.roomId)}; the planner's staff choices left it out — replan to place it` };
+          message: `${type.name} for ${ref} fits at ${formatInterval(startMin, startMin + type.durationMin)} with ${staffNameOf(problem, c.staffId)} in ${roomNameOf(problem, c.roomId)}; the planner's staff choices left it out — replan to place it` };
       }
     }
   }
-  return { reason: 'window-too-tight', message: `${type.name} for ${patientId} only fits where it would break ${patientId}'s rest rule or another hard rule (free ${patientFree})` };
+  return { reason: 'window-too-tight', message: `${type.name} for ${ref} only fits where it would break ${ref}'s rest rule or another hard rule (free ${patientFree})` };
 }
 
 /** Full re-scores tried in step 6, to keep one explanation cheap (~1 ms per re-score at 64 patients). */
@@ -196,9 +197,9 @@ function roomFreeStarts(roomId: string, capacity: number, type: DayAssessmentTyp
 /** Explains a pinned assessment that is not in the plan: what stands in the pin's way. */
 function explainPin(problem: DayProblem, patient: DayPatient, type: DayAssessmentType, pin: DayPin, others: PlannedActivity[], patientStarts: StartSet): UnscheduledExplanation {
   const at = formatInterval(pin.startMin, pin.startMin + type.durationMin);
-  const what = `${patient.id}'s ${type.name} is pinned at ${at}`;
+  const what = `${patient.ref || patient.id}'s ${type.name} is pinned at ${at}`;
   const blockers: string[] = [];
-  if (isEmpty(intersect(patientStarts, range(pin.startMin, pin.startMin)))) blockers.push(`${patient.id} cannot be there then (window, other activities, transfers or precedence)`);
+  if (isEmpty(intersect(patientStarts, range(pin.startMin, pin.startMin)))) blockers.push(`${patient.ref || patient.id} cannot be there then (window, other activities, transfers or precedence)`);
   const staffIds = pin.staffId ? [pin.staffId] : problem.staff.filter((s) => s.qualifications.includes(type.qualification)).map((s) => s.id);
   const staffOk = staffIds.some((id) => problem.staff.some((s) => s.id === id && s.qualifications.includes(type.qualification))
     && !isEmpty(intersect(staffFreeStarts(problem, id, type, others), range(pin.startMin, pin.startMin))));

@@ -14,6 +14,13 @@ export function initialOrders(day: CompiledDay, free: number[]): Array<{ name: s
   const byPatient = [...free].sort(
     (a, b) => arrival(a) - arrival(b) || priority(b) - priority(a) || patientOf[a]! - patientOf[b]! || day.preds[a]!.length - day.preds[b]!.length || a - b,
   );
+  // Short days first: their last (bottleneck) assessment can happen early, leaving the
+  // afternoon to patients with long days; and the reverse, for variety.
+  const dayLength = day.patientActivities.map((own) => own.reduce((sum, a) => sum + durationMin[a]!, 0));
+  const byDayLength = (sign: number) =>
+    [...free].sort(
+      (a, b) => sign * (dayLength[patientOf[a]!]! - dayLength[patientOf[b]!]!) || patientOf[a]! - patientOf[b]! || day.preds[a]!.length - day.preds[b]!.length || a - b,
+    );
   const byDifficulty = [...free].sort((a, b) => difficulty(b) - difficulty(a) || a - b);
   // Round robin over patients: each patient's k-th activity before anyone's (k+1)-th.
   const rank = new Map<number, number>();
@@ -29,5 +36,7 @@ export function initialOrders(day: CompiledDay, free: number[]): Array<{ name: s
     { name: 'hardest-first', order: mealsFirst(byDifficulty) },
     { name: 'round-robin', order: mealsFirst(roundRobin) },
     { name: 'patient-by-patient, meals in place', order: Int32Array.from(byPatient) },
+    { name: 'short-days-first', order: mealsFirst(byDayLength(1)) },
+    { name: 'long-days-first', order: mealsFirst(byDayLength(-1)) },
   ];
 }

@@ -83,6 +83,8 @@ export interface TimedStop {
   id: string;
   patientId: string;
   kind: 'pickup' | 'drop-off' | 'home-visit';
+  /** For a home visit: a support worker's pre-visit (default) or a rehabilitation follow-up. */
+  visitKind?: 'pre-visit' | 'follow-up';
   startMin: number;
   /** Defaults to `startMin` + 5 for pickups and drop-offs; required for home visits. */
   endMin?: number;

@@ -14,9 +14,11 @@ export function stopEndMin(stop: TimedStop): number {
   return stop.startMin + DEFAULT_STOP_MIN;
 }
 
-/** "Pickup", "Drop-off", "Pre-visit". */
+/** "Pickup", "Drop-off", "Pre-visit", "Follow-up visit". */
 export function stopName(stop: TimedStop): string {
-  return stop.kind === 'pickup' ? 'Pickup' : stop.kind === 'drop-off' ? 'Drop-off' : 'Pre-visit';
+  if (stop.kind === 'pickup') return 'Pickup';
+  if (stop.kind === 'drop-off') return 'Drop-off';
+  return stop.visitKind === 'follow-up' ? 'Follow-up visit' : 'Pre-visit';
 }
 
 /** "wheelchair, carer riding along": what the driver must know before arriving. */

@@ -28,7 +28,7 @@ export function supportWorkerFeedEvents({ round, centre, patients }: SupportWork
         summary: `${stopName(visit)} ${index + 1}: ${who.label}`,
         location: who.homeAddress!,
         description: [
-          `Home pre-visit ${index + 1} of ${ordered.length}: ${who.label}`,
+          `${stopName(visit)} ${index + 1} of ${ordered.length} at home: ${who.label}`,
           `Address: ${who.homeAddress}`,
           `Time: ${formatInterval(visit.startMin, endMin)}`,
           `Support worker: ${round.supportWorkerName}`,

@@ -3,7 +3,10 @@ import { spanText } from '../clock-text.ts';
 import { hardViolation } from '../hard-violation.ts';
 import type { PlanFacts } from './plan-facts.ts';
 
-/** Structure: times are whole minutes and end = start + the type's duration (meal: mealDurationMin). */
+/**
+ * Structure: times are whole minutes and end = start + the type's duration (meal:
+ * mealDurationMin), or the duration a pin states for an overrun being replanned.
+ */
 export function checkActivityDuration(facts: PlanFacts): Violation[] {
   const violations: Violation[] = [];
   for (const a of facts.activities) {

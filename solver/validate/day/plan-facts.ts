@@ -19,7 +19,7 @@ export interface PlanFacts {
   activitiesOfPatient(patientId: string): PlannedActivity[];
   activitiesOfStaff(staffId: string): PlannedActivity[];
   activitiesOfRoom(roomId: string): PlannedActivity[];
-  /** The duration the problem prescribes for an activity, or undefined for an unknown type. */
+  /** The duration the problem prescribes: a pin's overrun durationMin, else the type's (meal: mealDurationMin); undefined for an unknown type. */
   expectedDurationMin(activity: PlannedActivity): number | undefined;
   /** Display names for sentences (fall back to the id). */
   staffName(staffId: string | undefined): string;

@@ -18,6 +18,7 @@ import type {
   RestRule,
 } from '../../solver/model/day-problem.ts';
 import { MEAL_TYPE_ID } from '../../solver/model/day-problem.ts';
+import { AppError } from '../errors/app-error.ts';
 
 /** Minutes from local midnight; a plan day may run past midnight only in theory, so allow up to 48 h. */
 const minute = z.int().min(0).max(48 * 60);
@@ -215,11 +216,18 @@ export interface DayProblemIssue {
   message: string;
 }
 
-/** Thrown by `parseDayProblem`; `issues` names every bad field. */
-export class DayProblemValidationError extends Error {
-  readonly code = 'invalid-day-problem';
+/**
+ * Thrown by `parseDayProblem`; `issues` names every bad field. An AppError (400,
+ * validation_failed, details = issues), so the API's error handler answers it as it is.
+ */
+export class DayProblemValidationError extends AppError {
   constructor(readonly issues: DayProblemIssue[]) {
-    super(`Invalid day problem: ${issues.map((i) => `${i.path || '(document)'}: ${i.message}`).join('; ')}`);
+    super({
+      code: 'validation_failed',
+      status: 400,
+      message: `Invalid day problem: ${issues.map((i) => `${i.path || '(document)'}: ${i.message}`).join('; ')}`,
+      details: issues.map((i) => ({ path: i.path || '(document)', message: i.message })),
+    });
     this.name = 'DayProblemValidationError';
   }
 }

@@ -12,6 +12,7 @@ import type { RoomCreate } from '../domain/room.ts';
 import type { ShiftCreate } from '../domain/shift.ts';
 import type { StaffMemberCreate } from '../domain/staff-member.ts';
 import { parseDayProblem } from '../domain/day-problem-schema.ts';
+import { AppError } from '../errors/app-error.ts';
 import {
   MEAL_TYPE_ID,
   type DayPatient,
@@ -67,14 +68,16 @@ export const DEFAULT_OWN_MEANS_WINDOW: LocalWindow = { start: '09:00', end: '16:
 /** Referrals in these states no longer bring the patient to the ICC. */
 const closedReferralStatuses = new Set(['declined', 'cancelled', 'discharged']);
 
-/** Contradictory input: `path` names the offending field, e.g. "preVisits" or "pins[2].typeId". */
-export class DayProblemInputError extends Error {
-  readonly code = 'invalid-day-input';
+/**
+ * Contradictory input: `path` names the offending field, e.g. "preVisits" or "pins[2].typeId".
+ * An AppError (400, validation_failed), so the API answers it with the field in `details`.
+ */
+export class DayProblemInputError extends AppError {
   constructor(
     readonly path: string,
     message: string,
   ) {
-    super(`${path}: ${message}`);
+    super({ code: 'validation_failed', status: 400, message: `${path}: ${message}`, details: [{ path, message }] });
     this.name = 'DayProblemInputError';
   }
 }

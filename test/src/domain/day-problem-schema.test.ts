@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { isAppError } from '../../../src/errors/app-error.ts';
 import { describe, expect, it } from 'vitest';
 import type { DayProblem } from '../../../solver/model/day-problem.ts';
 import { demoDayProblem } from '../../../src/demo/demo-day-problem.ts';
@@ -154,5 +155,20 @@ describe('schemas/day-problem.schema.json', () => {
     expect(schema.required).not.toContain('pins');
     expect(schema.required).not.toContain('replanFromMin');
     expect(schema.additionalProperties).toBe(false);
+  });
+});
+
+describe('DayProblemValidationError', () => {
+  it('is a 400 validation error whose details name each field, for the API error handler', () => {
+    const problem = smallProblem();
+    problem.patients[0]!.required[0]!.typeId = 'nope';
+    let caught: unknown;
+    try {
+      parseDayProblem(problem);
+    } catch (error) {
+      caught = error;
+    }
+    expect(isAppError(caught)).toBe(true);
+    expect(caught).toMatchObject({ status: 400, code: 'validation_failed', details: [{ path: 'patients[0].required[0].typeId', message: 'unknown assessment type "nope"' }] });
   });
 });

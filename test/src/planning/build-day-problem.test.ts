@@ -22,6 +22,7 @@ function expectInputError(fn: () => unknown, path: string, message: RegExp): voi
   } catch (error) {
     expect(error).toBeInstanceOf(DayProblemInputError);
     expect((error as DayProblemInputError).path).toBe(path);
+    expect(error).toMatchObject({ status: 400, code: 'validation_failed', details: [{ path }] });
     expect((error as Error).message).toMatch(message);
     return;
   }

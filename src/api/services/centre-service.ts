@@ -1,8 +1,9 @@
-// Centres: the root resource. Changing opening hours re-checks lunch and MDT (schema) but
-// leaves existing shifts alone; the day planner reports any that fall outside.
+// Centres: the root resource. Changing opening hours re-checks lunch and MDT (schema) and
+// refuses hours that would leave existing shifts outside them.
 import type { Knex } from 'knex';
 import { auditLog } from '../../db/repositories/audit-log.ts';
 import { centres } from '../../db/repositories/centres.ts';
+import { shifts } from '../../db/repositories/shifts.ts';
 import { centreCreateSchema, centreDocumentSchema, centreUpdateSchema, type Centre } from '../../domain/centre.ts';
 import { appError } from '../../errors/app-error.ts';
 import { parseOrThrow } from '../../errors/from-zod-error.ts';
@@ -24,6 +25,13 @@ export const centreService = {
     return db.transaction(async (trx) => {
       const existing = await requireCentre(trx, id);
       const merged = parseOrThrow(centreDocumentSchema, { ...documentOf(existing), ...patch }, 'centre');
+      if (patch.openingHours) {
+        const outside = await shifts.countOutside(trx, id, merged.openingHours);
+        if (outside > 0) {
+          const message = `openingHours ${merged.openingHours.start}–${merged.openingHours.end} would leave ${outside} shift(s) outside them; change those shifts first`;
+          throw appError.validation(message, [{ path: 'openingHours', message }]);
+        }
+      }
       const updated = await centres.update(trx, id, merged);
       if (!updated) throw appError.notFound('centre', id);
       await auditLog.append(trx, { actor: actor.name, action: 'update', entity: 'centre', entityId: id, details: { fields: Object.keys(patch) } });

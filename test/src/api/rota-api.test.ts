@@ -68,6 +68,15 @@ describeEachDatabase('staff, shifts, rooms, catalogue and vehicles API', (getDb)
     expect(errorPaths(late.body)).toEqual(['end']);
   });
 
+  it('narrowing the centre hours so an existing shift falls outside → 400 naming openingHours', async () => {
+    await request(app()).post(api('/shifts')).send(shiftBody(staffId, { end: '16:30' })).expect(201);
+    const res = await request(app()).patch(`/api/centres/${centreId}`).send({ openingHours: { start: '08:30', end: '16:45' } }).expect(200);
+    expect(res.body.openingHours.end).toBe('16:45');
+    const narrowed = await request(app()).patch(`/api/centres/${centreId}`).send({ openingHours: { start: '09:00', end: '16:45' } }).expect(400);
+    expect(errorPaths(narrowed.body)).toEqual(['openingHours']);
+    expect(narrowed.body.error.message).toContain('1 shift(s)');
+  });
+
   it('shift break outside the shift → 400 naming the break', async () => {
     const res = await request(app()).post(api('/shifts')).send(shiftBody(staffId, { breaks: [{ start: '16:15', end: '16:45' }] })).expect(400);
     expect(errorPaths(res.body)).toEqual(['breaks.0']);

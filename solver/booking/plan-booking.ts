@@ -23,6 +23,11 @@ import { candidateDays, preVisitWindow } from './candidate-days.ts';
 import type { LeadRules } from './candidate-days.ts';
 import { bookingCost, referralPriority, unbookedCost } from './referral-priority.ts';
 import { buildBookingModel } from './build-booking-model.ts';
+import { solveBookingLp } from './solve-booking-lp.ts';
+import { solveByWeek } from './solve-by-week.ts';
+
+/** Above this many columns javascript-lp-solver's LP stalls (see `BookingOptions.strategy`). */
+const JSLS_MAX_COLUMNS = 1500;
 import type { PlacementItem } from './build-booking-model.ts';
 import { assignPreVisits } from './assign-pre-visits.ts';
 
@@ -43,10 +48,16 @@ export interface BookingOptions {
   /** Preferred lead between pre-visit and ICC day, days (default 7). */
   preferredLeadDays?: number;
   /**
-   * `lp-fix` (default): solve the LP relaxation, keep every referral it places integrally,
-   * and solve the MIP only over the fractional rest. `mip`: one MIP over everyone.
+   * `lp-fix`: solve the LP relaxation, keep every referral it places integrally, and solve
+   * the MIP only over the fractional rest. `mip`: one MIP over everyone. `by-week`: a
+   * rolling MIP per week (`solveByWeek`), for backends too weak for the whole horizon.
+   * Default: `lp-fix` with a backend that gives duals (HiGHS); with one that does not
+   * (javascript-lp-solver), `lp-fix` up to 1,500 columns and `by-week` above — measured:
+   * jsls solved a 1,543-column booking LP in 2 s and did not finish a 3,692-column one in 300 s.
    */
-  strategy?: 'lp-fix' | 'mip';
+  strategy?: 'lp-fix' | 'mip' | 'by-week';
+  /** Solve the LP by column generation (needs a backend with duals; default false, see solve-booking-lp.ts). */
+  columnGeneration?: boolean;
   /** The MIP stops when within this relative gap of its own bound (default 0.002 = 0.2%). */
   relativeGap?: number;
 }
@@ -68,8 +79,10 @@ export interface BookingPlan {
   bound: BookingBound;
   /** 100 × (objective − bound) / |bound|. */
   gapPct: number | null;
-  /** `mip`: the backend's verified answer; `lp-rounding` / `priority-greedy`: fallbacks after a backend failure. */
+  /** `mip`: the backend's verified answer(s); `lp-rounding` / `priority-greedy`: fallbacks after a backend failure. */
   method: 'mip' | 'lp-rounding' | 'priority-greedy';
+  /** How stage 1 was decomposed (see `BookingOptions.strategy`). */
+  strategy: 'lp-fix' | 'mip' | 'by-week';
   /** `optimal` only when the backend proved it (within its gap tolerance). */
   status: 'optimal' | 'feasible';
   backend: string;
@@ -89,6 +102,9 @@ export interface BookingPlan {
     mipMs?: number;
     /** lp-fix: referrals the LP left fractional (the MIP's size), first round. */
     fractionalReferrals: number;
+    /** Column generation for the LP (0 = full LP solved directly) and the columns it needed. */
+    pricingRounds: number;
+    lpColumns: number;
     /** Backend messages, e.g. why javascript-lp-solver's answer was rejected. */
     messages: string[];
   };
@@ -171,7 +187,11 @@ export function planBooking(referrals: BookingReferral[], capacity: DayCapacity[
   let round = 0;
   let lpMs = 0;
   let fractionalReferrals = 0;
-  const strategy = options.strategy ?? 'lp-fix';
+  let pricingRounds = 0;
+  let lpColumnsUsed = 0;
+  const columnCount = free.reduce((sum, f) => sum + f.days.length + 1, 0);
+  const strategy = options.strategy ?? (solver.providesDuals || columnCount <= JSLS_MAX_COLUMNS ? 'lp-fix' : 'by-week');
+  const wantLpBound = options.lpBound ?? strategy !== 'by-week';
   let mipMs = 0;
   let chosen = new Map<string, number>();
   const preVisitDays = new Map<string, number>();
@@ -182,23 +202,33 @@ export function planBooking(referrals: BookingReferral[], capacity: DayCapacity[
     const { model, columns } = buildBookingModel(items, capacity, placesLeft, minutesLeft);
     if (round === 0) { variables = model.variables.length; constraints = model.constraints.length; }
     let lpValues: number[] | undefined;
-    const needLp = items.length > 0 && (strategy === 'lp-fix' || (round === 0 && (options.lpBound ?? true)));
+    let lpColumns = columns;
+    const needLp = items.length > 0 && (strategy === 'lp-fix' || (round === 0 && wantLpBound));
     if (needLp) {
       const t0 = now?.();
-      const lp = solver.solve(model, { relax: true, timeLimitMs: timeLeft() });
+      const lp = solveBookingLp(items, capacity, placesLeft, minutesLeft, solver, timeLeft, options.columnGeneration ?? false);
       if (now && t0 !== undefined) lpMs += now() - t0;
-      if (round === 0) lpStatus = lp.status;
-      if (lp.status === 'optimal' && lp.objective !== null) {
-        lpValues = lp.values;
-        if (round === 0) lpBound = lp.objective + fixedCost;
-      } else messages.push(`LP relaxation (${solver.name}): ${lp.status}${lp.message ? ` — ${lp.message}` : ''}`);
+      if (round === 0) { lpStatus = lp.result.status; pricingRounds = lp.pricingRounds; lpColumnsUsed = lp.built.columns.length; }
+      if (lp.result.status === 'optimal' && lp.result.objective !== null) {
+        lpValues = lp.result.values;
+        lpColumns = lp.built.columns;
+        if (round === 0) lpBound = lp.result.objective + fixedCost;
+      } else messages.push(`LP relaxation (${solver.name}): ${lp.result.status}${lp.result.message ? ` — ${lp.result.message}` : ''}`);
     }
     chosen = new Map();
-    if (items.length > 0) {
+    if (items.length > 0 && strategy === 'by-week') {
+      const t0 = now?.();
+      const byWeek = solveByWeek(items, capacity, placesLeft, minutesLeft, solver, timeLeft);
+      if (now && t0 !== undefined) mipMs += now() - t0;
+      for (const [i, day] of byWeek.chosen) chosen.set(items[i]!.referralId, day);
+      mipStatus = byWeek.failures.length ? `${byWeek.failures.length}/${byWeek.weeks} weeks failed` : (byWeek.allOptimal ? 'optimal' : 'feasible');
+      proved = false;
+      if (byWeek.failures.length) messages.push(...byWeek.failures.map((f) => `by-week (${solver.name}) ${f}`));
+    } else if (items.length > 0) {
       // lp-fix: keep what the LP already decided integrally, solve the MIP only over the rest.
       let sub = { items, columns, model, placesLeft, minutesLeft, pool };
       if (strategy === 'lp-fix' && lpValues) {
-        const fixed = fixIntegralLpChoices(columns, lpValues);
+        const fixed = fixIntegralLpChoices(lpColumns, lpValues);
         const places = [...placesLeft];
         const minutes = minutesLeft.map((m) => ({ ...m }));
         for (const [i, day] of fixed) {
@@ -289,12 +319,13 @@ export function planBooking(referrals: BookingReferral[], capacity: DayCapacity[
     bound: { value: boundValue, lpRelaxation: lpBound, mipDual },
     gapPct: gap,
     method,
+    strategy,
     status: proved && method === 'mip' && mipStatus === 'optimal' ? 'optimal' : 'feasible',
     backend: solver.name,
     maxWaitDays: bookings.reduce((max, b) => Math.max(max, b.waitDays), 0),
     warnings,
     stats: {
-      variables, constraints, repairRounds: round, lpStatus, mipStatus, messages, fractionalReferrals,
+      variables, constraints, repairRounds: round, lpStatus, mipStatus, messages, fractionalReferrals, pricingRounds, lpColumns: lpColumnsUsed,
       ...(now && started !== undefined ? { elapsedMs: now() - started, lpMs, mipMs } : {}),
     },
   };

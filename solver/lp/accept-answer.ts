@@ -7,6 +7,8 @@ export interface RawAnswer {
   values?: number[];
   bound?: number;
   message?: string;
+  rowDuals?: number[];
+  reducedCosts?: number[];
 }
 
 /**
@@ -32,7 +34,12 @@ export function acceptAnswer(model: LpModel, backend: string, raw: RawAnswer, re
   }
   const values = relax ? raw.values : snapIntegers(model, raw.values);
   const objective = relax ? check.objective : verifySolution(model, values, { relax }).objective;
-  return { status: raw.claim, objective, values, backend, ...boundOf(raw), ...(raw.message ? { message: raw.message } : {}) };
+  return {
+    status: raw.claim, objective, values, backend, ...boundOf(raw),
+    ...(raw.message ? { message: raw.message } : {}),
+    ...(relax && raw.rowDuals ? { rowDuals: raw.rowDuals } : {}),
+    ...(relax && raw.reducedCosts ? { reducedCosts: raw.reducedCosts } : {}),
+  };
 }
 
 function boundOf(raw: RawAnswer): { bound?: number } {

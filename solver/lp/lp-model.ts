@@ -67,6 +67,10 @@ export interface MipResult {
   values: number[];
   /** A proved bound on the optimum (≤ for min), when the backend reports one. */
   bound?: number;
+  /** LP relaxation only, when the backend gives them: one dual per constraint (min sense: reduced cost = cost − Σ a·dual). */
+  rowDuals?: number[];
+  /** LP relaxation only: one reduced cost per variable, as the backend computed it. */
+  reducedCosts?: number[];
   /** Which backend answered, e.g. 'highs' or 'jsls'. */
   backend: string;
   /** Why the status is what it is, e.g. the verification failure. */
@@ -76,5 +80,7 @@ export interface MipResult {
 /** A MIP backend. Pure ones live in solver/lp; ones that do I/O (WASM) are injected from src/. */
 export interface MipSolver {
   name: string;
+  /** Whether LP-relaxation answers carry `rowDuals` (lets callers price out columns). */
+  providesDuals?: boolean;
   solve(model: LpModel, options?: MipSolveOptions): MipResult;
 }

@@ -15,18 +15,19 @@ let runtime: Promise<Highs> | undefined;
 
 /**
  * Loads HiGHS once per process and returns a synchronous `MipSolver` over it.
+ * `highsOptions` are passed to HiGHS as they are (e.g. `{ solver: 'ipm' }`).
  *
  * @example
  * const highs = await createHighsSolver();
  * const result = highs.solve(model, { timeLimitMs: 5000 });
  */
-export async function createHighsSolver(): Promise<MipSolver> {
+export async function createHighsSolver(highsOptions: Record<string, string | number | boolean> = {}): Promise<MipSolver> {
   runtime ??= loadHighs();
   const highs = await runtime;
-  return { name: 'highs', solve: (model, options) => solveWithHighs(highs, model, options ?? {}) };
+  return { name: 'highs', providesDuals: true, solve: (model, options) => solveWithHighs(highs, model, options ?? {}, highsOptions) };
 }
 
-function solveWithHighs(highs: Highs, model: LpModel, options: MipSolveOptions): MipResult {
+function solveWithHighs(highs: Highs, model: LpModel, options: MipSolveOptions, highsOptions: Record<string, string | number | boolean>): MipResult {
   const relax = options.relax ?? false;
   let raw: RawAnswer;
   let handle: ReturnType<Highs['createModel']> | undefined;
@@ -37,6 +38,7 @@ function solveWithHighs(highs: Highs, model: LpModel, options: MipSolveOptions):
       ...(options.timeLimitMs !== undefined ? { time_limit: options.timeLimitMs / 1000 } : {}),
       mip_rel_gap: options.relativeGap ?? 1e-4,
       random_seed: 0,
+      ...highsOptions,
     });
     handle.run();
     raw = readAnswer(highs, handle, model, relax);
@@ -58,10 +60,14 @@ function readAnswer(highs: Highs, handle: HighsModel, model: LpModel, relax: boo
   if (status === codes.infeasible) return { claim: 'infeasible' };
   if (status === codes.unbounded || status === codes.unboundedOrInfeasible) return { claim: 'unbounded', message: 'HiGHS: unbounded or infeasible' };
   const hasPrimal = infoNumber(handle, 'primal_solution_status') === 2; // 2 = feasible point
-  const values = hasPrimal || status === codes.optimal ? Array.from(handle.getSolution().colValue) : undefined;
+  const solution = hasPrimal || status === codes.optimal ? handle.getSolution() : undefined;
+  const values = solution ? Array.from(solution.colValue) : undefined;
   if (status === codes.optimal || status === codes.empty) {
-    const objectiveBound = relax || !isMip ? undefined : bound;
-    return { claim: 'optimal', values: values ?? [], ...(objectiveBound !== undefined ? { bound: objectiveBound } : {}) };
+    if (!isMip && solution) {
+      // HiGHS's convention (min sense): colDual = cost − Aᵀ rowDual.
+      return { claim: 'optimal', values: values ?? [], rowDuals: Array.from(solution.rowDual), reducedCosts: Array.from(solution.colDual) };
+    }
+    return { claim: 'optimal', values: values ?? [], ...(bound !== undefined ? { bound } : {}) };
   }
   if (status === codes.timeLimit || status === codes.iterationLimit || status === codes.objectiveTarget) {
     if (!values || relax) return { claim: 'no-solution', message: `HiGHS stopped (status ${status}) without a solution` };

@@ -62,3 +62,17 @@ describe('generateWaitingList', () => {
     expect(plan.gapPct!).toBeLessThan(1);
   });
 });
+
+describe('planBooking strategies on a demo list (HiGHS)', () => {
+  it('lp-fix lands within 0.5% of the whole-horizon MIP, and both sit above the LP bound', async () => {
+    const list = generateWaitingList({ referrals: 80, seed: 3 });
+    const solver = await createHighsSolver();
+    const lpFix = planBooking(list.referrals, list.capacity, list.horizon, { solver, strategy: 'lp-fix' });
+    const mip = planBooking(list.referrals, list.capacity, list.horizon, { solver, strategy: 'mip' });
+    for (const plan of [lpFix, mip]) {
+      expect(validateBookings(list.referrals, list.capacity, list.horizon, plan.bookings, { unbooked: plan.unbooked })).toEqual([]);
+      expect(plan.objective).toBeGreaterThanOrEqual(lpFix.bound.lpRelaxation! - 1e-6);
+    }
+    expect(Math.abs(lpFix.objective - mip.objective) / mip.objective).toBeLessThan(0.005);
+  });
+});

@@ -121,15 +121,15 @@ const dayPinSchema = z.strictObject({
 });
 
 const dayProblemShape = z.strictObject({
-  date: z.iso.date(),
-  centre: dayCentreSchema,
-  assessmentTypes: z.array(dayAssessmentTypeSchema),
-  precedences: z.array(dayPrecedenceSchema),
-  staff: z.array(dayStaffMemberSchema),
-  rooms: z.array(dayRoomSchema),
-  patients: z.array(dayPatientSchema),
-  pins: z.array(dayPinSchema).optional(),
-  replanFromMin: minute.optional(),
+  date: z.iso.date().describe('The plan date, YYYY-MM-DD; every *Min field counts minutes from its local midnight'),
+  centre: dayCentreSchema.describe('Opening hours, lunch window and meal, MDT meeting, transfer time and check-in buffer'),
+  assessmentTypes: z.array(dayAssessmentTypeSchema).describe('The catalogue: what can be done, by which qualification, in which room type, for how long'),
+  precedences: z.array(dayPrecedenceSchema).describe("start(after) >= end(before) + minLagMin for each patient needing both; '*' = every other assessment"),
+  staff: z.array(dayStaffMemberSchema).describe("The day's staff: shift, breaks, qualifications, MDT membership"),
+  rooms: z.array(dayRoomSchema).describe('Rooms by type; capacity = activities at once (dining room: seats)'),
+  patients: z.array(dayPatientSchema).describe('Attending patients: on-site window, required assessments, priority, rest rule, carer'),
+  pins: z.array(dayPinSchema).optional().describe("A coordinator's fixed activities; typeId 'meal' pins the meal"),
+  replanFromMin: minute.optional().describe('Replanning: unpinned activities start at or after this minute'),
 });
 
 type DayProblemShape = z.infer<typeof dayProblemShape>;

@@ -7,7 +7,7 @@ export interface FeedEventUidParts {
   centreId: string;
   /** Plan date, YYYY-MM-DD. */
   date: string;
-  /** The stable item id: an activity id (`${patientId}:${typeId}`), `group:<groupId>`, 'mdt', a stop id. */
+  /** The stable item id within the feed: `activity:<patientId>:<typeId>`, `group:<typeId>#<n>`, `mdt:daily`, `stop:<stop id>`, `itinerary:arrival`. */
   itemId: string;
   /** Whose feed: the same activity in a clinician's and a room's feed are two calendar objects. */
   kind: FeedKind;
@@ -21,7 +21,7 @@ export interface FeedEventUidParts {
  * to another, a shared UID would leave the first feed's CANCELLED copy hiding the second's.
  * Hashing keeps internal ids (which could be anything) out of the text sent outside the NHS.
  *
- * @example feedEventUid({ centreId: 'hull', date: '2026-03-30', itemId: 'p1:ot', kind: 'staff', ownerId: 's1' })
+ * @example feedEventUid({ centreId: 'hull', date: '2026-03-30', itemId: 'activity:p1:ot', kind: 'staff', ownerId: 's1' })
  *          // '5f0c…(32 hex)@icc-scheduler'
  */
 export function feedEventUid(parts: FeedEventUidParts): string {

@@ -2,26 +2,39 @@
 import type { PlannedActivity } from '../../../solver/model/index.ts';
 
 export interface ActivityGroup {
-  /** Stable item id for the UID: the activity id, or `group:<groupId>` for a group session. */
+  /** Stable item id for the UID: `activity:<activity id>`, or `group:<typeId>#<n>` for a group session. */
   itemId: string;
   activities: PlannedActivity[];
   startMin: number;
   endMin: number;
 }
 
-/** Groups activities by `groupId` (singletons otherwise), in start order. */
+/**
+ * Groups one owner's activities by `groupId` (singletons otherwise), in start order.
+ * A group session's item id is its type and its rank among the owner's sessions of that type
+ * (`group:strength-group#1`), not its `groupId`: the planner's group ids contain the start
+ * time, and a moved session must keep its UID.
+ */
 export function activityGroups(activities: readonly PlannedActivity[]): ActivityGroup[] {
   const groups = new Map<string, PlannedActivity[]>();
   for (const activity of activities) {
-    const key = activity.groupId === undefined ? activity.id : `group:${activity.groupId}`;
+    const key = activity.groupId === undefined ? `activity:${activity.id}` : `group:${activity.groupId}`;
     groups.set(key, [...(groups.get(key) ?? []), activity]);
   }
-  return [...groups.entries()]
-    .map(([itemId, members]) => ({
-      itemId,
+  const ordered = [...groups.entries()]
+    .map(([key, members]) => ({
+      key,
       activities: [...members].sort((a, b) => a.patientId.localeCompare(b.patientId)),
       startMin: Math.min(...members.map((a) => a.startMin)),
       endMin: Math.max(...members.map((a) => a.endMin)),
     }))
-    .sort((a, b) => a.startMin - b.startMin || a.itemId.localeCompare(b.itemId));
+    .sort((a, b) => a.startMin - b.startMin || a.key.localeCompare(b.key));
+  const sessionsOfType = new Map<string, number>();
+  return ordered.map(({ key, activities: members, startMin, endMin }) => {
+    const first = members[0]!;
+    if (first.groupId === undefined) return { itemId: key, activities: members, startMin, endMin };
+    const rank = (sessionsOfType.get(first.typeId) ?? 0) + 1;
+    sessionsOfType.set(first.typeId, rank);
+    return { itemId: `group:${first.typeId}#${rank}`, activities: members, startMin, endMin };
+  });
 }

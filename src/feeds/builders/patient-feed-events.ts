@@ -33,7 +33,7 @@ export function patientFeedEvents({ day, centre, patients, patientId, transport 
   const firstStartMin = activities[0]?.startMin ?? itinerary.arrivalMin;
   const events: FeedEvent[] = [
     feedEvent({
-      ...common, itemId: `${patientId}:arrival`,
+      ...common, itemId: 'itinerary:arrival',
       startMin: itinerary.arrivalMin, endMin: Math.max(itinerary.arrivalMin, firstStartMin),
       summary: `Arrive at ${centre.name} and check in`,
       location: centreLocation(centre),
@@ -44,7 +44,7 @@ export function patientFeedEvents({ day, centre, patients, patientId, transport 
       const staff = a.staffId === undefined ? undefined : names.staffName(a.staffId);
       const room = names.roomName(a.roomId);
       return feedEvent({
-        ...common, itemId: a.id,
+        ...common, itemId: `activity:${a.id}`,
         startMin: a.startMin, endMin: a.endMin,
         summary: a.typeId === MEAL_TYPE_ID || staff === undefined ? what : `${what} with ${staff}`,
         location: centreLocation(centre, room),
@@ -53,14 +53,14 @@ export function patientFeedEvents({ day, centre, patients, patientId, transport 
       });
     }),
     feedEvent({
-      ...common, itemId: `${patientId}:departure`,
+      ...common, itemId: 'itinerary:departure',
       startMin: itinerary.departureMin, endMin: itinerary.departureMin,
       summary: `Day at ${centre.name} ends`,
       location: centreLocation(centre),
       description: `For: ${who.label}\nThe day ends at ${formatMinutes(itinerary.departureMin)}; your care plan is agreed at the team meeting afterwards.`,
     }),
     ...transport.filter((stop) => stop.patientId === patientId).map((stop) => feedEvent({
-      ...common, itemId: stop.id,
+      ...common, itemId: `stop:${stop.id}`,
       startMin: stop.startMin, endMin: stopEndMin(stop),
       summary: stop.kind === 'pickup' ? 'Transport pickup from home' : 'Transport drop-off at home',
       location: 'Home',

@@ -43,7 +43,7 @@ export function roomFeedEvents({ day, centre, patients, roomId }: RoomFeedInput)
   });
   if (day.mdtRoomId === roomId) {
     events.push(feedEvent({
-      centre, date, kind: 'room', ownerId: roomId, itemId: 'mdt',
+      centre, date, kind: 'room', ownerId: roomId, itemId: 'mdt:daily',
       startMin: day.plan.mdt.startMin, endMin: day.plan.mdt.endMin,
       summary: 'MDT meeting',
       location: centreLocation(centre, names.roomName(roomId)),

@@ -45,7 +45,7 @@ export function staffFeedEvents({ day, centre, patients, staffId }: StaffFeedInp
     const seen = [...new Set(own.map((a) => a.patientId))].sort().map((id) => patient(id).label);
     const room = day.mdtRoomId === undefined ? undefined : names.roomName(day.mdtRoomId);
     events.push(feedEvent({
-      centre, date, kind: 'staff', ownerId: staffId, itemId: 'mdt',
+      centre, date, kind: 'staff', ownerId: staffId, itemId: 'mdt:daily',
       startMin: day.plan.mdt.startMin, endMin: day.plan.mdt.endMin,
       summary: 'MDT meeting',
       location: centreLocation(centre, room),

@@ -23,7 +23,7 @@ export function supportWorkerFeedEvents({ round, centre, patients }: SupportWork
       const who = patient(visit.patientId);
       const endMin = stopEndMin(visit);
       return feedEvent({
-        centre, date: round.date, kind: 'support-worker', ownerId: round.supportWorkerId, itemId: visit.id,
+        centre, date: round.date, kind: 'support-worker', ownerId: round.supportWorkerId, itemId: `stop:${visit.id}`,
         startMin: visit.startMin, endMin,
         summary: `${stopName(visit)} ${index + 1}: ${who.label}`,
         location: who.homeAddress!,

@@ -23,7 +23,7 @@ export function vehicleFeedEvents({ vehicleDay, centre, patients }: VehicleFeedI
       const needs = stopNeeds(stop);
       const endMin = stopEndMin(stop);
       return feedEvent({
-        centre, date: vehicleDay.date, kind: 'vehicle', ownerId: vehicleDay.vehicleId, itemId: stop.id,
+        centre, date: vehicleDay.date, kind: 'vehicle', ownerId: vehicleDay.vehicleId, itemId: `stop:${stop.id}`,
         startMin: stop.startMin, endMin,
         summary: `${stopName(stop)}: ${who.label}${needs.length > 0 ? ` (${needs.join(', ')})` : ''}`,
         location: who.homeAddress!,

@@ -42,6 +42,16 @@ describe('staffFeedEvents', () => {
     expect(moved.startUtc).toBe('2026-03-30T12:50:00.000Z'); // 13:50 BST, was 13:00
   });
 
+  it('keeps a group session\'s UID when it moves, although the planner\'s groupId names its start', () => {
+    const moved = day(DATE);
+    moved.plan.activities = moved.plan.activities.map((a) =>
+      a.groupId === 'g1' ? { ...a, startMin: 600, endMin: 660, groupId: 'strength-group@600:s-physio' } : a);
+    const before = staffFeedEvents({ day: day(DATE), centre, patients, staffId: 's-physio' })[0]!;
+    const after = staffFeedEvents({ day: moved, centre, patients, staffId: 's-physio' })[0]!;
+    expect(after.uid).toBe(before.uid);
+    expect([before.startUtc, after.startUtc]).toEqual(['2026-03-30T10:00:00.000Z', '2026-03-30T09:00:00.000Z']);
+  });
+
   it('gives a staff member with nothing that day an empty feed', () => {
     const d = day(DATE);
     d.plan.mdt.attendeeStaffIds = [];

@@ -13,6 +13,9 @@
  * 3. Capacity: per qualification (staff minutes) and per room type (room minutes × seats)
  *    the placed load must fit, so at least a fractional knapsack's worth of assessments is
  *    dropped, each costing its unscheduled penalty minus the most its patient's day can save.
+ * 4. Time windows: precedence chains force assessments into windows (the review after
+ *    everything else, before the MDT); per qualification and interval, the load forced inside
+ *    must fit the staff minutes there (energetic-bound.ts).
  * When no assessment must be dropped, a makespan bound (per patient chain; per
  * single-qualified staff member's load; per room type's load) and a workload-spread bound
  * are added.
@@ -27,6 +30,7 @@ import { patientAssessmentWindow, staffAssessmentIntervals, totalMinutes } from 
 import { fractionalDropCost, type KnapsackItem } from './capacity-knapsack.ts';
 import { bestPatientCost, patientDay, subsetBound, type PatientDay } from './patient-day-bound.ts';
 import { staticUnplaceableReason } from './static-placeability.ts';
+import { energeticDropCost, windowedItems, type WindowedItem } from './energetic-bound.ts';
 
 /** One placeable assessment with the numbers the capacity bounds need. */
 interface LoadItem {
@@ -55,6 +59,7 @@ export function computeLowerBound(problem: DayProblem, weights: Partial<Objectiv
   let allPlaceableFit = true;
   const days: PatientDay[] = [];
   const loads: LoadItem[] = [];
+  const windowed: WindowedItem[] = [];
 
   for (const patient of problem.patients) {
     const placeable: RequiredAssessment[] = [];
@@ -72,6 +77,7 @@ export function computeLowerBound(problem: DayProblem, weights: Partial<Objectiv
     if (!all.feasible) allPlaceableFit = false;
     allPlacedCost += allCost;
     const dropCost = w.unscheduled * patient.priority - allCost;
+    windowed.push(...windowedItems(problem, day, dropCost));
     for (const item of day.items) {
       minSingleDrop = Math.min(minSingleDrop, dropCost);
       loads.push({ patientId: patient.id, qualification: item.type.qualification, roomType: item.type.roomType, typeId: item.type.id,
@@ -80,21 +86,24 @@ export function computeLowerBound(problem: DayProblem, weights: Partial<Objectiv
   }
 
   const capacity = capacityBounds(problem, loads);
+  const energetic = energeticDropCost(problem, windowed);
   const anyDropPossible = loads.length > 0;
   const boundPatients = unplaceableCost + perPatient;
   const boundCapacity = unplaceableCost + allPlacedCost + capacity.dropCost;
   // If nothing placeable is dropped: all-placed cost plus makespan and workload bounds.
-  const noDrop = capacity.mustDrop || !allPlaceableFit ? Infinity
+  const noDrop = capacity.mustDrop || energetic.overloaded || !allPlaceableFit ? Infinity
     : unplaceableCost + allPlacedCost + w.makespanMin * makespanLowerBound(problem, days, loads) + w.workloadImbalanceMin * workloadSpreadBound(problem, loads);
   // If something is dropped: at least the cheapest drop (or the sum of "negative" drops).
   const negativeDrops = loads.reduce((s, l) => s + Math.min(0, l.dropCost), 0);
+  const boundEnergetic = unplaceableCost + allPlacedCost + negativeDrops + energetic.dropCost;
   const someDrop = anyDropPossible ? unplaceableCost + allPlacedCost + (negativeDrops < 0 ? negativeDrops : minSingleDrop) : Infinity;
   const caseSplit = Math.min(noDrop, someDrop);
-  const value = Math.max(0, boundPatients, boundCapacity, Number.isFinite(caseSplit) ? caseSplit : 0);
+  const value = Math.max(0, boundPatients, boundCapacity, boundEnergetic, Number.isFinite(caseSplit) ? caseSplit : 0);
   const method = [
     `combinatorial: ${unplaceableCount} unplaceable assessment(s)`,
     'per-patient subsets (busy + transfers + rests | precedence chain with lags)',
     'per-qualification and per-room-type fractional knapsack of drops',
+    'time-window (energetic) knapsack per qualification from precedence heads/tails',
     w.makespanMin > 0 ? 'makespan (patient chain, single-holder staff load, room-type load)' : '',
     w.workloadImbalanceMin > 0 ? 'workload spread (forced vs possible load)' : '',
     'no LP',

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { computeLowerBound } from '../../../../solver/day/bound/compute-lower-bound.ts';
 import { DEFAULT_WEIGHTS } from '../../../../solver/model/options.ts';
+import { scorePlan } from '../../../../solver/constraints/score-plan.ts';
 import { bruteForceOptimum, patient, tinyProblem, type } from './tiny-days.ts';
 
 const onlyMakespan = { unscheduled: 1000, patientIdleMin: 0, patientOnSiteMin: 0, staffOvertimeMin: 0, workloadImbalanceMin: 0, namedClinicianMissed: 0, preferenceMin: 0, carerAbsent: 0, makespanMin: 1 };
@@ -79,4 +80,29 @@ describe('computeLowerBound', () => {
     expect(bruteForceOptimum(problem, DEFAULT_WEIGHTS, 120)).toBeCloseTo(33);
   });
 
+
+  it('sees a reviewer overloaded inside the window the precedence rules leave', () => {
+    // Three patients: assessment a (30 min, three assessors) then the review (30 min, one reviewer),
+    // all before the MDT at 90. Reviews cannot start before 30, so 90 min of reviews must fit in
+    // 60 reviewer minutes: one is dropped (1000). A whole-day count (90 min of reviewer time
+    // for 90 min of reviews) would see no shortage.
+    const problem = tinyProblem({
+      assessmentTypes: [type('a', 30, 'ra'), type('rev', 30, 'rr')],
+      patients: ['P1', 'P2', 'P3'].map((id) => patient(id, ['a', 'rev'])),
+      precedences: [{ id: 'a-first', before: 'a', after: 'rev', minLagMin: 0 }],
+    }, { mdt: { startMin: 90, durationMin: 30 } });
+    problem.staff.push({ ...problem.staff[0]!, id: 's-a2' }, { ...problem.staff[0]!, id: 's-a3' });
+    problem.rooms.push({ id: 'r-ra2', name: 'ra2', type: 'ra', capacity: 2 });
+    const bound = computeLowerBound(problem).value;
+    expect(bound).toBeGreaterThanOrEqual(1000);
+    // A feasible plan: all three a's at 0–30; P1, P2 reviewed 30–60, 60–90; P3's review dropped.
+    const plan = [
+      ...['P1', 'P2', 'P3'].map((p, i) => ({ id: `${p}:a`, patientId: p, typeId: 'a', kind: 'assessment' as const, startMin: 0, endMin: 30, staffId: ['s-a', 's-a2', 's-a3'][i]!, roomId: i === 0 ? 'r-ra' : 'r-ra2' })),
+      { id: 'P1:rev', patientId: 'P1', typeId: 'rev', kind: 'assessment' as const, startMin: 30, endMin: 60, staffId: 's-rev', roomId: 'r-rr' },
+      { id: 'P2:rev', patientId: 'P2', typeId: 'rev', kind: 'assessment' as const, startMin: 60, endMin: 90, staffId: 's-rev', roomId: 'r-rr' },
+    ];
+    const score = scorePlan(problem, plan, [{ patientId: 'P3', typeId: 'rev', reason: 'no-staff-free', message: 'full' }]);
+    expect(score.hard).toBe(0);
+    expect(bound).toBeLessThanOrEqual(score.soft + 1e-9);
+  });
 });

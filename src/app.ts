@@ -4,6 +4,7 @@ import type { Knex } from 'knex';
 import { centresRouter } from './api/routes/centres-router.ts';
 import { healthRouter } from './api/routes/health-router.ts';
 import { errorHandler, notFoundHandler } from './api/error-handler.ts';
+import { openApiDocument } from './api/openapi.ts';
 import { logger as defaultLogger, type Logger } from './logger.ts';
 
 export interface AppOptions {
@@ -16,6 +17,10 @@ export function createApp({ db, logger = defaultLogger }: AppOptions): Express {
   app.disable('x-powered-by');
   app.use(express.json({ limit: '5mb' }));
   app.use('/health', healthRouter(db));
+  const openApi = openApiDocument();
+  app.get('/api/openapi.json', (_req, res) => {
+    res.json(openApi);
+  });
   app.use('/api/centres', centresRouter(db));
   app.use(notFoundHandler);
   app.use(errorHandler(logger));

@@ -17,6 +17,7 @@ export const nonEmptyText = z.string().trim().min(1, { message: 'must not be emp
 /** A local wall-clock time "HH:MM", 00:00–23:59. */
 export const localTimeSchema = z
   .string()
+  .meta({ description: 'Local wall-clock time in the centre time zone', examples: ['08:30'] })
   .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'must be a local time "HH:MM" (00:00–23:59)' });
 
 /** A calendar date "YYYY-MM-DD" that exists. */
@@ -38,12 +39,14 @@ export const longitudeSchema = z.number().min(-180, { message: 'must be a longit
 /** A UK postcode, validated by format and normalised to "HU3 2JZ". */
 export const postcodeSchema = z
   .string()
+  .meta({ description: 'UK postcode, validated by format and stored normalised', examples: ['HU3 2JZ'] })
   .refine(isValidUkPostcode, { message: 'must be a UK postcode such as "HU3 2JZ"' })
   .transform(normalisePostcode);
 
 /** An NHS number, spaces allowed on input, stored as 10 digits. */
 export const nhsNumberSchema = z
   .string()
+  .meta({ description: 'NHS number: 10 digits (spaces allowed) with a modulus-11 check digit', examples: ['943 476 5919'] })
   .refine(isValidNhsNumber, { message: 'must be a valid NHS number: 10 digits with a correct modulus-11 check digit' })
   .transform(compactNhsNumber);
 

@@ -73,6 +73,18 @@ describeEachDatabase('centres API', (getDb, kind) => {
     expect(res.body.error.code).toBe('bad_request');
   });
 
+  it('serves the OpenAPI document, and every documented GET path is routed', async () => {
+    const doc = (await request(app()).get('/api/openapi.json').expect(200)).body as { openapi: string; paths: Record<string, { get?: unknown }> };
+    expect(doc.openapi).toBe('3.1.0');
+    const centreId = (await request(app()).post('/api/centres').send(centreBody()).expect(201)).body.id as string;
+    for (const [path, item] of Object.entries(doc.paths)) {
+      if (!item.get) continue;
+      const url = path.replace('{centreId}', centreId).replace('{id}', '00000000-0000-4000-8000-00000000000f');
+      const res = await request(app()).get(url);
+      expect(res.body.error?.message ?? '', url).not.toMatch(/^No route/);
+    }
+  });
+
   it('writes an audit entry with the acting user', async () => {
     const { body } = await request(app()).post('/api/centres').set('x-actor', 'coordinator@icc').send(centreBody()).expect(201);
     const entries = await getDb()('audit_log').where({ entity_id: body.id });

@@ -54,9 +54,10 @@ describe('generateWaitingList', () => {
 
   it('feeds planBooking a plan the independent checker accepts, close to its bound (HiGHS)', async () => {
     const solver = await createHighsSolver();
-    const plan = planBooking(list.referrals, list.capacity, list.horizon, { solver });
-    expect(validateBookings(list.referrals, list.capacity, list.horizon, plan.bookings, { unbooked: plan.unbooked })).toEqual([]);
-    expect(plan.bookings.length + plan.unbooked.length).toBe(200);
+    const small = generateWaitingList({ referrals: 120, seed: 7 });
+    const plan = planBooking(small.referrals, small.capacity, small.horizon, { solver });
+    expect(validateBookings(small.referrals, small.capacity, small.horizon, plan.bookings, { unbooked: plan.unbooked })).toEqual([]);
+    expect(plan.bookings.length + plan.unbooked.length).toBe(120);
     expect(plan.bound.value).not.toBeNull();
     expect(plan.gapPct!).toBeGreaterThanOrEqual(-1e-6);
     expect(plan.gapPct!).toBeLessThan(1);
@@ -74,5 +75,17 @@ describe('planBooking strategies on a demo list (HiGHS)', () => {
       expect(plan.objective).toBeGreaterThanOrEqual(lpFix.bound.lpRelaxation! - 1e-6);
     }
     expect(Math.abs(lpFix.objective - mip.objective) / mip.objective).toBeLessThan(0.005);
+  });
+});
+
+describe('planBooking LP by column generation (HiGHS duals)', () => {
+  it('reaches the same LP bound as the full LP', async () => {
+    const list = generateWaitingList({ referrals: 60, seed: 11 });
+    const solver = await createHighsSolver();
+    const full = planBooking(list.referrals, list.capacity, list.horizon, { solver });
+    const priced = planBooking(list.referrals, list.capacity, list.horizon, { solver, columnGeneration: true });
+    expect(priced.stats.pricingRounds).toBeGreaterThan(0);
+    expect(priced.stats.lpColumns).toBeLessThanOrEqual(full.stats.lpColumns);
+    expect(priced.bound.lpRelaxation!).toBeCloseTo(full.bound.lpRelaxation!, 4);
   });
 });

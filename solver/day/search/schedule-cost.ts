@@ -64,10 +64,19 @@ export function scheduleCost(day: CompiledDay, decoder: DayDecoder): number {
 
 /**
  * A tie-breaker for plateaus (a makespan objective is flat for most moves): the sum of every
- * patient's and staff member's last end. Smaller means a denser schedule, one step nearer to
- * lowering the objective itself. Scaled by the caller so it never outweighs a real gain.
+ * patient's and staff member's last end beyond `floorMin`. Smaller means fewer resources
+ * run late, one step nearer to lowering the objective itself (with the makespan bound as
+ * the floor, it counts exactly the overshoot that stands between the plan and the bound).
+ * Scaled by the caller so it never outweighs a real gain.
  */
-export function scheduleDensity(day: CompiledDay, decoder: DayDecoder, staffLastEnd: Int32Array, patientLastEnd: Int32Array): number {
+export function scheduleDensity(
+  day: CompiledDay,
+  decoder: DayDecoder,
+  staffLastEnd: Int32Array,
+  patientLastEnd: Int32Array,
+  /** Ends up to here cost nothing (a makespan bound: only what overshoots it needs to move). */
+  floorMin = 0,
+): number {
   staffLastEnd.fill(0);
   patientLastEnd.fill(0);
   const { start, staffOf } = decoder;
@@ -81,7 +90,7 @@ export function scheduleDensity(day: CompiledDay, decoder: DayDecoder, staffLast
     if (st >= 0 && e > staffLastEnd[st]!) staffLastEnd[st] = e;
   }
   let sum = 0;
-  for (let i = 0; i < staffLastEnd.length; i++) sum += staffLastEnd[i]!;
-  for (let i = 0; i < patientLastEnd.length; i++) sum += patientLastEnd[i]!;
+  for (let i = 0; i < staffLastEnd.length; i++) sum += Math.max(0, staffLastEnd[i]! - floorMin);
+  for (let i = 0; i < patientLastEnd.length; i++) sum += Math.max(0, patientLastEnd[i]! - floorMin);
   return sum;
 }

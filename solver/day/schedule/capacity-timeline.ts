@@ -6,6 +6,8 @@
 export class CapacityTimeline {
   private readonly used: Int16Array;
   private base: Int16Array;
+  private dirtyFrom = Infinity;
+  private dirtyTo = -Infinity;
 
   constructor(
     readonly capacity: number,
@@ -34,14 +36,21 @@ export class CapacityTimeline {
   add(startMin: number, endMin: number, amount = 1): void {
     const from = Math.max(0, startMin);
     const to = Math.min(this.horizonMin, endMin);
+    if (from < this.dirtyFrom) this.dirtyFrom = from;
+    if (to > this.dirtyTo) this.dirtyTo = to;
     for (let m = from; m < to; m++) this.used[m] = this.used[m]! + amount;
   }
 
   freezeBase(): void {
     this.base = this.used.slice();
+    this.dirtyFrom = Infinity;
+    this.dirtyTo = -Infinity;
   }
 
+  /** Back to the base, copying only the minutes touched since (a decode books a few hours). */
   reset(): void {
-    this.used.set(this.base);
+    for (let m = Math.max(0, this.dirtyFrom); m < this.dirtyTo; m++) this.used[m] = this.base[m]!;
+    this.dirtyFrom = Infinity;
+    this.dirtyTo = -Infinity;
   }
 }

@@ -492,23 +492,30 @@ export class DayDecoder {
     const maxRun = day.restMaxConsecutive[p]!;
     if (maxRun <= 0) return true;
     const minRest = day.restMinMin[p]!;
+    // Walk the patient's activities (the meal included, as the checker counts it) in time
+    // order with the candidate merged in.
+    const placed = this.patientPlaced[p]!;
     let run = 0;
-    let prevEnd = -Infinity;
+    let prevEnd = -1e9;
     let inserted = false;
-    const visit = (s: number, e: number): boolean => {
-      run = s - prevEnd < minRest ? run + 1 : 1;
-      prevEnd = e;
-      return run <= maxRun;
-    };
-    for (const b of this.patientPlaced[p]!) {
-      const s = this.start[b]!;
-      if (!inserted && t < s) {
+    for (let i = 0; i <= placed.length; i++) {
+      let s: number;
+      let e: number;
+      if (!inserted && (i === placed.length || t < this.start[placed[i]!]!)) {
         inserted = true;
-        if (!visit(t, t + d)) return false;
-      }
-      if (!visit(s, s + day.durationMin[b]!)) return false;
+        s = t;
+        e = t + d;
+        i--;
+      } else if (i < placed.length) {
+        const b = placed[i]!;
+        s = this.start[b]!;
+        e = s + day.durationMin[b]!;
+      } else break;
+      run = s - prevEnd < minRest ? run + 1 : 1;
+      if (run > maxRun) return false;
+      prevEnd = e;
     }
-    return inserted || visit(t, t + d);
+    return true;
   }
 
   /** Where to try next after the rest rule failed at t: a full rest after the activity before t, else a minute later. */

@@ -53,9 +53,12 @@ export class UnitTimeline {
 
   /** Back to the frozen base (placements are interleaved with it, so copy it back). */
   reset(): void {
-    this.starts.set(this.baseStarts);
-    this.ends.set(this.baseEnds);
-    this.count = this.baseStarts.length;
+    const n = this.baseStarts.length;
+    for (let i = 0; i < n; i++) {
+      this.starts[i] = this.baseStarts[i]!;
+      this.ends[i] = this.baseEnds[i]!;
+    }
+    this.count = n;
   }
 
   private grow(): void {

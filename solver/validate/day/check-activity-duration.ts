@@ -26,7 +26,7 @@ export function checkActivityDuration(facts: PlanFacts): Violation[] {
     violations.push(
       hardViolation(
         'activityDuration',
-        `${a.patientId}'s ${facts.typeName(a.typeId)} at ${spanText(a.startMin, a.endMin)} lasts ${actualMin} min; it takes ${expectedMin}.`,
+        `${facts.patientRef(a.patientId)}'s ${facts.typeName(a.typeId)} at ${spanText(a.startMin, a.endMin)} lasts ${actualMin} min; it takes ${expectedMin}.`,
         { activityId: a.id, patientId: a.patientId, typeId: a.typeId, actualMin, expectedMin },
       ),
     );

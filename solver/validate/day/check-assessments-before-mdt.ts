@@ -11,7 +11,7 @@ export function checkAssessmentsBeforeMdt(facts: PlanFacts): Violation[] {
     .map((a) =>
       hardViolation(
         'assessmentsBeforeMdt',
-        `${a.patientId}'s ${facts.typeName(a.typeId)} ends at ${clockText(a.endMin)}, after the MDT starts at ${clockText(mdtStartMin)}.`,
+        `${facts.patientRef(a.patientId)}'s ${facts.typeName(a.typeId)} ends at ${clockText(a.endMin)}, after the MDT starts at ${clockText(mdtStartMin)}.`,
         { activityId: a.id, patientId: a.patientId, typeId: a.typeId, endMin: a.endMin, mdtStartMin },
       ),
     );

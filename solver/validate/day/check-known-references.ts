@@ -14,7 +14,7 @@ export function checkKnownReferences(facts: PlanFacts): Violation[] {
 
   for (const a of facts.activities) {
     const base = { activityId: a.id };
-    if (!facts.patientById.has(a.patientId)) add(`Activity ${a.id} names unknown patient '${a.patientId}'.`, { ...base, patientId: a.patientId });
+    if (!facts.patientById.has(a.patientId)) add(`Activity ${a.id} names unknown patient '${facts.patientRef(a.patientId)}'.`, { ...base, patientId: a.patientId });
     if (!facts.roomById.has(a.roomId)) add(`Activity ${a.id} names unknown room '${a.roomId}'.`, { ...base, roomId: a.roomId });
     if (isMeal(a)) {
       if (a.kind !== 'meal') add(`Meal ${a.id} has kind '${a.kind}', not 'meal'.`, { ...base, kind: a.kind });
@@ -35,7 +35,7 @@ export function checkKnownReferences(facts: PlanFacts): Violation[] {
   }
   for (const u of facts.plan.unscheduled ?? []) {
     if (!facts.patientById.has(u.patientId)) {
-      add(`An unscheduled entry names unknown patient '${u.patientId}'.`, { patientId: u.patientId, typeId: u.typeId });
+      add(`An unscheduled entry names unknown patient '${facts.patientRef(u.patientId)}'.`, { patientId: u.patientId, typeId: u.typeId });
     }
   }
   for (const staffId of facts.plan.mdt?.attendeeStaffIds ?? []) {

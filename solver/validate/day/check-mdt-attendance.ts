@@ -21,7 +21,7 @@ export function checkMdtAttendance(facts: PlanFacts): Violation[] {
       violations.push(
         hardViolation(
           'mdtAttendance',
-          `${staff.name} saw ${patientsSeen.join(', ')} but is not on shift through the MDT ${spanText(mdtStartMin, mdtEndMin)} (shift ${spanText(staff.shift.startMin, staff.shift.endMin)}).`,
+          `${staff.name} saw ${patientsSeen.map(facts.patientRef).join(', ')} but is not on shift through the MDT ${spanText(mdtStartMin, mdtEndMin)} (shift ${spanText(staff.shift.startMin, staff.shift.endMin)}).`,
           { ...base, rule: 'on-shift', shiftStartMin: staff.shift.startMin, shiftEndMin: staff.shift.endMin },
         ),
       );
@@ -31,7 +31,7 @@ export function checkMdtAttendance(facts: PlanFacts): Violation[] {
       violations.push(
         hardViolation(
           'mdtAttendance',
-          `${staff.name} saw ${patientsSeen.join(', ')} but has a break ${spanText(pause.startMin, pause.endMin)} during the MDT ${spanText(mdtStartMin, mdtEndMin)}.`,
+          `${staff.name} saw ${patientsSeen.map(facts.patientRef).join(', ')} but has a break ${spanText(pause.startMin, pause.endMin)} during the MDT ${spanText(mdtStartMin, mdtEndMin)}.`,
           { ...base, rule: 'not-on-break', breakStartMin: pause.startMin, breakEndMin: pause.endMin },
         ),
       );
@@ -40,7 +40,7 @@ export function checkMdtAttendance(facts: PlanFacts): Violation[] {
       violations.push(
         hardViolation(
           'mdtAttendance',
-          `${staff.name} saw ${patientsSeen.join(', ')} but is not on the MDT attendee list.`,
+          `${staff.name} saw ${patientsSeen.map(facts.patientRef).join(', ')} but is not on the MDT attendee list.`,
           { ...base, rule: 'listed' },
         ),
       );

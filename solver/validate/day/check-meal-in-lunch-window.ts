@@ -19,8 +19,8 @@ export function checkMealInLunchWindow(facts: PlanFacts): Violation[] {
         hardViolation(
           'mealInLunchWindow',
           meals.length === 0
-            ? `${patient.id} needs a meal but none is planned (lunch window ${spanText(window.startMin, window.endMin)}).`
-            : `${patient.id} has ${meals.length} meals planned; they need exactly one.`,
+            ? `${facts.patientRef(patient.id)} needs a meal but none is planned (lunch window ${spanText(window.startMin, window.endMin)}).`
+            : `${facts.patientRef(patient.id)} has ${meals.length} meals planned; they need exactly one.`,
           { patientId: patient.id, meals: meals.length, lunchStartMin: window.startMin, lunchEndMin: window.endMin },
         ),
       );
@@ -30,7 +30,7 @@ export function checkMealInLunchWindow(facts: PlanFacts): Violation[] {
       violations.push(
         hardViolation(
           'mealInLunchWindow',
-          `${patient.id}'s meal at ${spanText(meal.startMin, meal.endMin)} is outside the lunch window ${spanText(window.startMin, window.endMin)}.`,
+          `${facts.patientRef(patient.id)}'s meal at ${spanText(meal.startMin, meal.endMin)} is outside the lunch window ${spanText(window.startMin, window.endMin)}.`,
           {
             patientId: patient.id,
             activityId: meal.id,

@@ -13,7 +13,7 @@ export function checkNotBeforeReplanTime(facts: PlanFacts): Violation[] {
     if (a.startMin >= from) continue;
     if (pinnedKeys.includes(a.patientId + ':' + a.typeId)) continue;
     out.push(hardViolation('notBeforeReplanTime',
-      `${a.patientId}'s ${facts.typeName(a.typeId)} at ${spanText(a.startMin, a.endMin)} starts before the replanning time but is not pinned.`,
+      `${facts.patientRef(a.patientId)}'s ${facts.typeName(a.typeId)} at ${spanText(a.startMin, a.endMin)} starts before the replanning time but is not pinned.`,
       { activityId: a.id, patientId: a.patientId, startMin: a.startMin, replanFromMin: from }));
   }
   return out;

@@ -29,32 +29,32 @@ export function checkPatientOnSiteWindow(facts: PlanFacts): Violation[] {
 
     if (arrivalMin < patient.earliestArrivalMin) {
       add(
-        `${patient.id} must arrive by ${clockText(arrivalMin)} (check-in for ${clockText(firstStartMin)}), before their earliest arrival ${clockText(patient.earliestArrivalMin)}.`,
+        `${facts.patientRef(patient.id)} must arrive by ${clockText(arrivalMin)} (check-in for ${clockText(firstStartMin)}), before their earliest arrival ${clockText(patient.earliestArrivalMin)}.`,
         { rule: 'earliest-arrival', earliestArrivalMin: patient.earliestArrivalMin },
       );
     }
     if (firstStartMin - arrivalMin < bufferMin) {
       add(
-        `${patient.id} arrives at ${clockText(arrivalMin)}, less than the ${bufferMin}-minute check-in before their first activity at ${clockText(firstStartMin)}.`,
+        `${facts.patientRef(patient.id)} arrives at ${clockText(arrivalMin)}, less than the ${bufferMin}-minute check-in before their first activity at ${clockText(firstStartMin)}.`,
         { rule: 'check-in-buffer', checkInBufferMin: bufferMin },
       );
     }
     if (departureMin > patient.latestDepartureMin) {
       add(
-        `${patient.id} leaves at ${clockText(departureMin)}, after their latest departure ${clockText(patient.latestDepartureMin)}.`,
+        `${facts.patientRef(patient.id)} leaves at ${clockText(departureMin)}, after their latest departure ${clockText(patient.latestDepartureMin)}.`,
         { rule: 'latest-departure', latestDepartureMin: patient.latestDepartureMin },
       );
     }
     if (lastEndMin > departureMin) {
       add(
-        `${patient.id}'s last activity ends at ${clockText(lastEndMin)}, after their planned departure ${clockText(departureMin)}.`,
+        `${facts.patientRef(patient.id)}'s last activity ends at ${clockText(lastEndMin)}, after their planned departure ${clockText(departureMin)}.`,
         { rule: 'departure-before-last-activity' },
       );
     }
     const onSiteMin = departureMin - arrivalMin;
     if (onSiteMin > patient.maxOnSiteMin) {
       add(
-        `${patient.id} is on site ${onSiteMin} minutes (${clockText(arrivalMin)}–${clockText(departureMin)}); the maximum is ${patient.maxOnSiteMin}.`,
+        `${facts.patientRef(patient.id)} is on site ${onSiteMin} minutes (${clockText(arrivalMin)}–${clockText(departureMin)}); the maximum is ${patient.maxOnSiteMin}.`,
         { rule: 'max-on-site', onSiteMin, maxOnSiteMin: patient.maxOnSiteMin },
       );
     }

@@ -16,7 +16,7 @@ export function checkPatientOneAtATime(facts: PlanFacts): Violation[] {
         violations.push(
           hardViolation(
             'patientOneAtATime',
-            `${patient.id} has ${facts.typeName(a.typeId)} at ${spanText(a.startMin, a.endMin)} and ${facts.typeName(b.typeId)} at ${spanText(b.startMin, b.endMin)} at once.`,
+            `${facts.patientRef(patient.id)} has ${facts.typeName(a.typeId)} at ${spanText(a.startMin, a.endMin)} and ${facts.typeName(b.typeId)} at ${spanText(b.startMin, b.endMin)} at once.`,
             {
               patientId: patient.id,
               firstActivityId: a.id,

@@ -11,7 +11,7 @@ import type { PlanFacts } from './plan-facts.ts';
 export function checkPinsRespected(facts: PlanFacts): Violation[] {
   const violations: Violation[] = [];
   for (const pin of facts.problem.pins ?? []) {
-    const what = `${pin.patientId}'s ${facts.typeName(pin.typeId)}`;
+    const what = `${facts.patientRef(pin.patientId)}'s ${facts.typeName(pin.typeId)}`;
     const base = { patientId: pin.patientId, typeId: pin.typeId, pinnedStartMin: pin.startMin };
     const placed = facts.activities.filter((a) => a.patientId === pin.patientId && a.typeId === pin.typeId);
     if (placed.length === 0) {

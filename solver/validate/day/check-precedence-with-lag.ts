@@ -25,7 +25,7 @@ export function checkPrecedenceWithLag(facts: PlanFacts): Violation[] {
           violations.push(
             hardViolation(
               'precedenceWithLag',
-              `${patient.id}'s ${facts.typeName(after.typeId)} starts at ${clockText(after.startMin)}, but must wait until ${clockText(earliestAfterMin)} (${rule.minLagMin} min after ${facts.typeName(before.typeId)} ends at ${clockText(before.endMin)})${rule.reason ? `: ${rule.reason}` : ''}.`,
+              `${facts.patientRef(patient.id)}'s ${facts.typeName(after.typeId)} starts at ${clockText(after.startMin)}, but must wait until ${clockText(earliestAfterMin)} (${rule.minLagMin} min after ${facts.typeName(before.typeId)} ends at ${clockText(before.endMin)})${rule.reason ? `: ${rule.reason}` : ''}.`,
               {
                 precedenceId: rule.id,
                 patientId: patient.id,

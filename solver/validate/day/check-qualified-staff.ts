@@ -14,7 +14,7 @@ export function checkQualifiedStaff(facts: PlanFacts): Violation[] {
     violations.push(
       hardViolation(
         'qualifiedStaff',
-        `${staff.name} is not qualified for ${type.name} (needs '${type.qualification}') with ${activity.patientId}.`,
+        `${staff.name} is not qualified for ${type.name} (needs '${type.qualification}') with ${facts.patientRef(activity.patientId)}.`,
         {
           activityId: activity.id,
           patientId: activity.patientId,

@@ -19,7 +19,7 @@ export function checkRequiredCoverage(facts: PlanFacts): Violation[] {
     for (const typeId of requiredTypeIds) {
       const placed = facts.activities.filter((a) => a.patientId === patient.id && a.typeId === typeId).length;
       const listed = unscheduled.filter((u) => u.patientId === patient.id && u.typeId === typeId).length;
-      const what = `${patient.id}'s ${facts.typeName(typeId)}`;
+      const what = `${facts.patientRef(patient.id)}'s ${facts.typeName(typeId)}`;
       const base = { patientId: patient.id, typeId, placed, listedUnscheduled: listed };
       if (placed === 0 && listed === 0) add(`${what} is required but neither placed nor listed as unscheduled.`, { ...base, rule: 'dropped' });
       else if (placed > 1) add(`${what} is placed ${placed} times.`, { ...base, rule: 'duplicate' });
@@ -33,7 +33,7 @@ export function checkRequiredCoverage(facts: PlanFacts): Violation[] {
         .filter((typeId) => !requiredTypeIds.has(typeId) && !(typeId === MEAL_TYPE_ID && needsMeal)),
     );
     for (const typeId of extraTypeIds) {
-      add(`${patient.id} has ${facts.typeName(typeId)} in the plan but does not need it.`, { patientId: patient.id, typeId, rule: 'not-required' });
+      add(`${facts.patientRef(patient.id)} has ${facts.typeName(typeId)} in the plan but does not need it.`, { patientId: patient.id, typeId, rule: 'not-required' });
     }
   }
   return violations;

@@ -22,7 +22,7 @@ export function checkRestAfterConsecutive(facts: PlanFacts): Violation[] {
       violations.push(
         hardViolation(
           'restAfterConsecutive',
-          `${patient.id} has ${run.length} activities back to back (${clockText(first.startMin)}–${clockText(last.endMin)}) without a ${rule.minRestMin}-minute rest; at most ${rule.maxConsecutive} are allowed.`,
+          `${facts.patientRef(patient.id)} has ${run.length} activities back to back (${clockText(first.startMin)}–${clockText(last.endMin)}) without a ${rule.minRestMin}-minute rest; at most ${rule.maxConsecutive} are allowed.`,
           {
             patientId: patient.id,
             consecutive: run.length,

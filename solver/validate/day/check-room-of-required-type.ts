@@ -14,7 +14,7 @@ export function checkRoomOfRequiredType(facts: PlanFacts): Violation[] {
     violations.push(
       hardViolation(
         'roomOfRequiredType',
-        `${activity.patientId}'s ${facts.typeName(activity.typeId)} is in ${room.name} (a '${room.type}' room); it needs a '${requiredRoomType}' room.`,
+        `${facts.patientRef(activity.patientId)}'s ${facts.typeName(activity.typeId)} is in ${room.name} (a '${room.type}' room); it needs a '${requiredRoomType}' room.`,
         {
           activityId: activity.id,
           patientId: activity.patientId,

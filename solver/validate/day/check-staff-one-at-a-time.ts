@@ -21,7 +21,7 @@ export function checkStaffOneAtATime(facts: PlanFacts): Violation[] {
         violations.push(
           hardViolation(
             'staffOneAtATime',
-            `${staff.name} is booked for ${a.patientId} at ${spanText(a.startMin, a.endMin)} and ${b.patientId} at ${spanText(b.startMin, b.endMin)}.`,
+            `${staff.name} is booked for ${facts.patientRef(a.patientId)} at ${spanText(a.startMin, a.endMin)} and ${facts.patientRef(b.patientId)} at ${spanText(b.startMin, b.endMin)}.`,
             {
               staffId: staff.id,
               firstActivityId: a.id,

@@ -15,7 +15,7 @@ export function checkStaffWithinShift(facts: PlanFacts): Violation[] {
       violations.push(
         hardViolation(
           'staffWithinShift',
-          `${staff.name} sees ${activity.patientId} at ${when}, outside their shift ${spanText(staff.shift.startMin, staff.shift.endMin)}.`,
+          `${staff.name} sees ${facts.patientRef(activity.patientId)} at ${when}, outside their shift ${spanText(staff.shift.startMin, staff.shift.endMin)}.`,
           {
             activityId: activity.id,
             staffId: staff.id,
@@ -33,7 +33,7 @@ export function checkStaffWithinShift(facts: PlanFacts): Violation[] {
       violations.push(
         hardViolation(
           'staffWithinShift',
-          `${staff.name} sees ${activity.patientId} at ${when}, during their break ${spanText(pause.startMin, pause.endMin)}.`,
+          `${staff.name} sees ${facts.patientRef(activity.patientId)} at ${when}, during their break ${spanText(pause.startMin, pause.endMin)}.`,
           {
             activityId: activity.id,
             staffId: staff.id,

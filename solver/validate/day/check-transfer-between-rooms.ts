@@ -20,7 +20,7 @@ export function checkTransferBetweenRooms(facts: PlanFacts): Violation[] {
       violations.push(
         hardViolation(
           'transferBetweenRooms',
-          `${patient.id} has ${gapMin} min to get from ${facts.roomName(previous.roomId)} (until ${clockText(previous.endMin)}) to ${facts.roomName(next.roomId)} (at ${clockText(next.startMin)}); the transfer takes ${transferMin}.`,
+          `${facts.patientRef(patient.id)} has ${gapMin} min to get from ${facts.roomName(previous.roomId)} (until ${clockText(previous.endMin)}) to ${facts.roomName(next.roomId)} (at ${clockText(next.startMin)}); the transfer takes ${transferMin}.`,
           {
             patientId: patient.id,
             fromActivityId: previous.id,

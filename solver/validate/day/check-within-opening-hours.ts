@@ -11,7 +11,7 @@ export function checkWithinOpeningHours(facts: PlanFacts): Violation[] {
     .map((a) =>
       hardViolation(
         'withinOpeningHours',
-        `${a.patientId}'s ${facts.typeName(a.typeId)} at ${spanText(a.startMin, a.endMin)} is outside opening hours ${spanText(openMin, closeMin)}.`,
+        `${facts.patientRef(a.patientId)}'s ${facts.typeName(a.typeId)} at ${spanText(a.startMin, a.endMin)} is outside opening hours ${spanText(openMin, closeMin)}.`,
         { activityId: a.id, patientId: a.patientId, startMin: a.startMin, endMin: a.endMin, openMin, closeMin },
       ),
     );

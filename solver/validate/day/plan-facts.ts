@@ -21,7 +21,8 @@ export interface PlanFacts {
   activitiesOfRoom(roomId: string): PlannedActivity[];
   /** The duration the problem prescribes: a pin's overrun durationMin, else the type's (meal: mealDurationMin); undefined for an unknown type. */
   expectedDurationMin(activity: PlannedActivity): number | undefined;
-  /** Display names for sentences (fall back to the id). */
+  /** Display names for sentences (fall back to the id); patients by local reference, never by name. */
+  patientRef(patientId: string): string;
   staffName(staffId: string | undefined): string;
   roomName(roomId: string): string;
   typeName(typeId: string): string;
@@ -58,6 +59,7 @@ export function planFacts(problem: DayProblem, plan: DayPlan): PlanFacts {
     expectedDurationMin: (activity) =>
       (problem.pins ?? []).find((p) => p.patientId === activity.patientId && p.typeId === activity.typeId)?.durationMin ??
       (isMeal(activity) ? problem.centre.mealDurationMin : typeById.get(activity.typeId)?.durationMin),
+    patientRef: (patientId) => patientById.get(patientId)?.ref ?? patientId,
     staffName: (staffId) => (staffId === undefined ? '(no one)' : (staffById.get(staffId)?.name ?? staffId)),
     roomName: (roomId) => roomById.get(roomId)?.name ?? roomId,
     typeName: (typeId) => (typeId === MEAL_TYPE_ID ? 'meal' : (typeById.get(typeId)?.name ?? typeId)),

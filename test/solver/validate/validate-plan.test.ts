@@ -38,6 +38,7 @@ describe('validatePlan: staff rules (SPEC §3C.1–2)', () => {
     const [v] = violationsOf('staffOneAtATime', plan);
     expect(v!.justification).toMatchObject({ staffId: 'geri1', firstPatientId: 'P1', secondPatientId: 'P2' });
     expect(v!.message).toContain('Dr Shah');
+    expect(v!.message).toContain('ICC-001'); // patients by local reference in sentences, ids in justifications
     expect(v!.message).toContain('13:30–14:15');
     expect(v!.message).toContain('13:50–14:35');
   });

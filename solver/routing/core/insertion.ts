@@ -14,7 +14,8 @@ export interface Insertion {
   /** Increase of the objective's travel (and fixed) cost. */
   delta: number;
   seq: number[];
-  schedule: number[];
+  /** The new route's schedule, when already computed. */
+  schedule?: number[];
 }
 
 /**
@@ -27,6 +28,7 @@ export function bestInsertion(ctx: RoutingContext, sol: RoutingSolution, request
   const req = ctx.problem.requests[request]!;
   if (req.allowedVehicles && !req.allowedVehicles.includes(vehicle)) return null;
   const route = sol.routes[vehicle]!;
+  if (ctx.windowsOnly && req.nodes.length === 1) return exactSingleInsertion(ctx, sol, request, vehicle, route);
   const candidates = req.nodes.length === 1
     ? singleCandidates(ctx, route, req.nodes[0])
     : pairCandidates(ctx, route, req.nodes[0], req.nodes[1], req.maxRideMin ?? Infinity);
@@ -49,6 +51,25 @@ export function bestInsertion(ctx: RoutingContext, sol: RoutingSolution, request
 
 interface Candidate { i: number; j: number; delta: number }
 
+/**
+ * Windows-only problems: the screen of `singleCandidates` is exact (earliest times before,
+ * latest times after the new stop), so the cheapest screened position is the answer.
+ */
+function exactSingleInsertion(ctx: RoutingContext, sol: RoutingSolution, request: number, vehicle: number, route: Route): Insertion | null {
+  const node = ctx.problem.requests[request]!.nodes[0];
+  const candidates = singleCandidates(ctx, route, node);
+  let best: Candidate | undefined;
+  for (const c of candidates) if (!best || c.delta < best.delta) best = c;
+  if (!best) return null;
+  const seq = route.seq.slice();
+  seq.splice(best.i, 0, node);
+  const fixed = route.seq.length === 0 ? ctx.problem.vehicles[vehicle]!.fixedCost ?? 0 : 0;
+  if (!ctx.problem.balanceWeight) return { request, vehicle, delta: best.delta + fixed, seq };
+  const schedule = scheduleRoute(ctx, vehicle, seq);
+  if (!schedule) return null; // cannot happen when the screen is exact; kept as a guard
+  return { request, vehicle, delta: best.delta + fixed + spreadChange(sol, new Map([[vehicle, schedule]])), seq, schedule };
+}
+
 function loadFits(ctx: RoutingContext, route: Route, pos: number, load: readonly number[], cap: readonly number[]): boolean {
   const dims = ctx.dims;
   for (let d = 0; d < dims; d++) {
@@ -62,9 +83,7 @@ function singleCandidates(ctx: RoutingContext, route: Route, node: number): Cand
   const n = problem.nodes[node]!;
   const v = problem.vehicles[route.vehicle]!;
   const m = route.seq.length;
-  const locAt = (k: number): number => (k === 0 ? v.startLoc : k === m + 1 ? v.endLoc : problem.nodes[route.seq[k - 1]!]!.loc);
-  const svcAt = (k: number): number => (k === 0 || k === m + 1 ? 0 : problem.nodes[route.seq[k - 1]!]!.serviceMin);
-  const earliestAt = (k: number): number => (k === 0 ? v.earliestStartMin : k === m + 1 ? v.earliestStartMin : problem.nodes[route.seq[k - 1]!]!.earliestMin);
+  const { locs, svc, earliest } = route;
   // A visit's load stays on board to the end of the route: it must fit after every later stop.
   const positive = n.load.some((x) => x > 0);
   const suffixFits = new Uint8Array(m + 2).fill(1);
@@ -74,12 +93,12 @@ function singleCandidates(ctx: RoutingContext, route: Route, node: number): Cand
   const out: Candidate[] = [];
   for (let i = 0; i <= m; i++) {
     if (!suffixFits[i]) continue;
-    const a = locAt(i);
-    const b = locAt(i + 1);
-    const arrive = route.startMin[i]! + svcAt(i) + time[a * nLoc + n.loc]!;
+    const a = locs[i]!;
+    const b = locs[i + 1]!;
+    const arrive = route.startMin[i]! + svc[i]! + time[a * nLoc + n.loc]!;
     const start = Math.max(arrive, n.earliestMin);
     if (start > n.latestMin + EPS) break; // later positions only arrive later
-    const next = Math.max(start + n.serviceMin + time[n.loc * nLoc + b]!, earliestAt(i + 1));
+    const next = Math.max(start + n.serviceMin + time[n.loc * nLoc + b]!, earliest[i + 1]!);
     if (next > route.latestMin[i + 1]! + EPS) continue;
     out.push({ i, j: i, delta: cost[a * nLoc + n.loc]! + cost[n.loc * nLoc + b]! - cost[a * nLoc + b]! });
   }
@@ -92,36 +111,34 @@ function pairCandidates(ctx: RoutingContext, route: Route, pickUp: number, dropO
   const q = problem.nodes[dropOff]!;
   const v = problem.vehicles[route.vehicle]!;
   const m = route.seq.length;
-  const locAt = (k: number): number => (k === 0 ? v.startLoc : k === m + 1 ? v.endLoc : problem.nodes[route.seq[k - 1]!]!.loc);
-  const svcAt = (k: number): number => (k === 0 || k === m + 1 ? 0 : problem.nodes[route.seq[k - 1]!]!.serviceMin);
-  const earliestAt = (k: number): number => (k === 0 || k === m + 1 ? v.earliestStartMin : problem.nodes[route.seq[k - 1]!]!.earliestMin);
+  const { locs, svc, earliest } = route;
   const out: Candidate[] = [];
   for (let i = 0; i <= m; i++) {
     if (!loadFits(ctx, route, i, p.load, v.capacity)) continue;
-    const a = locAt(i);
-    const b = locAt(i + 1);
-    const tp = Math.max(route.startMin[i]! + svcAt(i) + time[a * nLoc + p.loc]!, p.earliestMin);
+    const a = locs[i]!;
+    const b = locs[i + 1]!;
+    const tp = Math.max(route.startMin[i]! + svc[i]! + time[a * nLoc + p.loc]!, p.earliestMin);
     if (tp > p.latestMin + EPS) break;
     // Drop-off right after the pick-up.
     {
       const tq = Math.max(tp + p.serviceMin + time[p.loc * nLoc + q.loc]!, q.earliestMin);
-      const next = Math.max(tq + q.serviceMin + time[q.loc * nLoc + b]!, earliestAt(i + 1));
+      const next = Math.max(tq + q.serviceMin + time[q.loc * nLoc + b]!, earliest[i + 1]!);
       if (tq <= q.latestMin + EPS && next <= route.latestMin[i + 1]! + EPS && time[p.loc * nLoc + q.loc]! <= maxRideMin + EPS) {
         out.push({ i, j: i, delta: cost[a * nLoc + p.loc]! + cost[p.loc * nLoc + q.loc]! + cost[q.loc * nLoc + b]! - cost[a * nLoc + b]! });
       }
     }
-    const afterP = Math.max(tp + p.serviceMin + time[p.loc * nLoc + b]!, earliestAt(i + 1));
+    const afterP = Math.max(tp + p.serviceMin + time[p.loc * nLoc + b]!, earliest[i + 1]!);
     if (afterP > route.latestMin[i + 1]! + EPS) continue;
     const deltaP = cost[a * nLoc + p.loc]! + cost[p.loc * nLoc + b]! - cost[a * nLoc + b]!;
     for (let j = i + 1; j <= m; j++) {
       if (!loadFits(ctx, route, j, p.load, v.capacity)) break; // the passenger would be on board here
-      const c = locAt(j);
-      const d = locAt(j + 1);
-      const rideLowerBound = time[p.loc * nLoc + b]! + route.cumMin[j]! - route.cumMin[i + 1]! + svcAt(j) + time[c * nLoc + q.loc]!;
+      const c = locs[j]!;
+      const d = locs[j + 1]!;
+      const rideLowerBound = time[p.loc * nLoc + b]! + route.cumMin[j]! - route.cumMin[i + 1]! + svc[j]! + time[c * nLoc + q.loc]!;
       if (rideLowerBound > maxRideMin + EPS) break;
-      const tq = Math.max(route.startMin[j]! + svcAt(j) + time[c * nLoc + q.loc]!, q.earliestMin);
+      const tq = Math.max(route.startMin[j]! + svc[j]! + time[c * nLoc + q.loc]!, q.earliestMin);
       if (tq > q.latestMin + EPS) break;
-      const next = Math.max(tq + q.serviceMin + time[q.loc * nLoc + d]!, earliestAt(j + 1));
+      const next = Math.max(tq + q.serviceMin + time[q.loc * nLoc + d]!, earliest[j + 1]!);
       if (next > route.latestMin[j + 1]! + EPS) continue;
       out.push({ i, j, delta: deltaP + cost[c * nLoc + q.loc]! + cost[q.loc * nLoc + d]! - cost[c * nLoc + d]! });
     }
@@ -133,19 +150,15 @@ function pairCandidates(ctx: RoutingContext, route: Route, pickUp: number, dropO
 export function candidateVehicles(sol: RoutingSolution): number[] {
   const out: number[] = [];
   const allowEmpty = sol.usedRoutes() < sol.maxRoutes;
-  const seenEmpty = new Set<string>();
-  const vehicles = sol.ctx.problem.vehicles;
+  const seenEmpty = new Uint8Array(sol.routes.length);
+  const kinds = sol.ctx.vehicleKind;
   for (let v = 0; v < sol.routes.length; v++) {
     if (sol.routes[v]!.unusable) continue;
     if (sol.routes[v]!.seq.length > 0) out.push(v);
-    else if (allowEmpty) {
+    else if (allowEmpty && !seenEmpty[kinds[v]!]) {
       // Identical empty vehicles give identical insertions: try one of each kind.
-      const w = vehicles[v]!;
-      const kind = `${w.startLoc}|${w.endLoc}|${w.earliestStartMin}|${w.latestEndMin}|${w.capacity.join(',')}|${w.maxDurationMin}|${w.fixedCost}`;
-      if (!seenEmpty.has(kind)) {
-        seenEmpty.add(kind);
-        out.push(v);
-      }
+      seenEmpty[kinds[v]!] = 1;
+      out.push(v);
     }
   }
   return out;
@@ -173,8 +186,12 @@ export function sequentialInsertion(sol: RoutingSolution, requests: readonly num
  */
 export function regretInsertion(sol: RoutingSolution, requests: readonly number[], k: number, rng?: Rng, noise = 0): void {
   const pending = new Set(requests);
-  const cache = new Map<number, Map<number, Insertion | null>>();
-  for (const r of requests) cache.set(r, new Map());
+  const nVehicles = sol.routes.length;
+  // cache[r][v]: undefined = not computed, null = no feasible place.
+  const cache = new Map<number, Array<Insertion | null | undefined>>();
+  for (const r of requests) cache.set(r, new Array(nVehicles));
+  const balancing = Boolean(sol.ctx.problem.balanceWeight);
+  const deltas: number[] = [];
   while (pending.size > 0) {
     const vehicles = candidateVehicles(sol);
     let chosen: Insertion | null = null;
@@ -182,21 +199,24 @@ export function regretInsertion(sol: RoutingSolution, requests: readonly number[
     const hopeless: number[] = [];
     for (const r of pending) {
       const perRoute = cache.get(r)!;
-      const deltas: number[] = [];
+      deltas.length = 0;
       let best: Insertion | null = null;
       for (const v of vehicles) {
-        if (!perRoute.has(v)) perRoute.set(v, bestInsertion(sol.ctx, sol, r, v));
-        const ins = perRoute.get(v)!;
+        let ins = perRoute[v];
+        if (ins === undefined) ins = perRoute[v] = bestInsertion(sol.ctx, sol, r, v);
         if (!ins) continue;
         deltas.push(ins.delta);
         if (!best || ins.delta < best.delta) best = ins;
       }
       if (!best) { hopeless.push(r); continue; }
-      deltas.sort((a, b) => a - b);
-      let regret = 0;
-      for (let x = 1; x < k; x++) regret += (deltas[x] ?? 1e9) - deltas[0]!;
-      const jitter = noise && rng ? (rng.next() - 0.5) * noise : 0;
-      const score = k > 1 ? regret - best.delta * 1e-6 + jitter : -best.delta + jitter;
+      let score: number;
+      if (k > 1) {
+        deltas.sort((a, b) => a - b);
+        let regret = 0;
+        for (let x = 1; x < k; x++) regret += (deltas[x] ?? 1e9) - deltas[0]!;
+        score = regret - best.delta * 1e-6;
+      } else score = -best.delta;
+      if (noise && rng) score += (rng.next() - 0.5) * noise;
       if (score > chosenScore) { chosenScore = score; chosen = best; }
     }
     for (const r of hopeless) pending.delete(r);
@@ -204,10 +224,10 @@ export function regretInsertion(sol: RoutingSolution, requests: readonly number[
     sol.setRoute(chosen.vehicle, chosen.seq, chosen.schedule);
     pending.delete(chosen.request);
     // The workload-spread term depends on every route, so balancing invalidates all cached insertions.
-    const balancing = Boolean(sol.ctx.problem.balanceWeight);
     for (const r of pending) {
-      if (balancing) cache.get(r)!.clear();
-      else cache.get(r)!.delete(chosen.vehicle);
+      const perRoute = cache.get(r)!;
+      if (balancing) perRoute.fill(undefined);
+      else perRoute[chosen.vehicle] = undefined;
     }
   }
 }

@@ -19,6 +19,13 @@ export interface RoutingContext {
   hasPairs: boolean;
   /** For each request, other requests ordered by distance (nearest first), for related removal and moves. */
   neighbours: Int32Array[];
+  /**
+   * True when windows, shifts and capacity are the only constraints (no pairs, no maximum
+   * duration): then the insertion screen is exact and needs no confirming schedule check.
+   */
+  windowsOnly: boolean;
+  /** Vehicles with equal kind numbers are interchangeable (same ends, shift, capacity, costs). */
+  vehicleKind: Int32Array;
 }
 
 export function createRoutingContext(problem: RoutingProblem, neighbourCount = 40): RoutingContext {
@@ -41,6 +48,8 @@ export function createRoutingContext(problem: RoutingProblem, neighbourCount = 4
     unassignedPenalty: problem.unassignedPenalty ?? 1e6,
     hasPairs,
     neighbours: [],
+    vehicleKind: vehicleKinds(problem),
+    windowsOnly: !hasPairs && problem.vehicles.every((v) => v.maxDurationMin === undefined),
   };
   ctx.neighbours = problem.requests.map((_, r) => nearestRequests(ctx, r, neighbourCount));
   return ctx;
@@ -61,4 +70,13 @@ function nearestRequests(ctx: RoutingContext, r: number, count: number): Int32Ar
   for (let o = 0; o < ctx.problem.requests.length; o++) if (o !== r) others.push([requestDistance(ctx, r, o), o]);
   others.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
   return Int32Array.from(others.slice(0, count).map((x) => x[1]));
+}
+
+function vehicleKinds(problem: RoutingProblem): Int32Array {
+  const ids = new Map<string, number>();
+  return Int32Array.from(problem.vehicles.map((w) => {
+    const key = `${w.startLoc}|${w.endLoc}|${w.earliestStartMin}|${w.latestEndMin}|${w.capacity.join(',')}|${w.maxDurationMin}|${w.fixedCost}`;
+    if (!ids.has(key)) ids.set(key, ids.size);
+    return ids.get(key)!;
+  }));
 }

@@ -21,6 +21,10 @@ export interface Route {
   loadAfter: Float64Array;
   /** cumMin[k] = Σ_{x<k} (service_x + travel_x→x+1). */
   cumMin: Float64Array;
+  /** Per augmented position: location, service minutes, window opening. */
+  locs: Int32Array;
+  svc: Float64Array;
+  earliest: Float64Array;
   /** Set when the vehicle cannot run at all (its empty route breaks its shift). */
   unusable?: boolean;
 }
@@ -122,7 +126,10 @@ export class RoutingSolution {
 
 /** A vehicle whose shift cannot even get it from its start to its end: never offered work. */
 function unusableRoute(vehicle: number): Route {
-  return { vehicle, seq: [], travelCost: 0, cost: 0, startMin: [], latestMin: new Float64Array(0), loadAfter: new Float64Array(0), cumMin: new Float64Array(0), unusable: true };
+  return {
+    vehicle, seq: [], travelCost: 0, cost: 0, startMin: [], latestMin: new Float64Array(0), loadAfter: new Float64Array(0),
+    cumMin: new Float64Array(0), locs: new Int32Array(0), svc: new Float64Array(0), earliest: new Float64Array(0), unusable: true,
+  };
 }
 
 /** Builds a route with its caches, or null if the stops are infeasible for the vehicle. */
@@ -135,6 +142,9 @@ export function buildRoute(ctx: RoutingContext, vehicle: number, seq: number[], 
   const locs = new Int32Array(size);
   const svc = new Float64Array(size);
   const latestWindow = new Float64Array(size);
+  const earliest = new Float64Array(size);
+  earliest[0] = v.earliestStartMin;
+  earliest[size - 1] = v.earliestStartMin;
   locs[0] = v.startLoc;
   latestWindow[0] = v.latestEndMin;
   locs[size - 1] = v.endLoc;
@@ -145,6 +155,7 @@ export function buildRoute(ctx: RoutingContext, vehicle: number, seq: number[], 
     locs[k + 1] = node.loc;
     svc[k + 1] = node.serviceMin;
     latestWindow[k + 1] = node.latestMin;
+    earliest[k + 1] = node.earliestMin;
     for (let d = 0; d < dims; d++) loadAfter[(k + 1) * dims + d] = loadAfter[k * dims + d]! + (node.load[d] ?? 0);
   }
   const latestMin = new Float64Array(size);
@@ -157,7 +168,7 @@ export function buildRoute(ctx: RoutingContext, vehicle: number, seq: number[], 
   for (let k = 1; k < size; k++) cumMin[k] = cumMin[k - 1]! + svc[k - 1]! + time[locs[k - 1]! * nLoc + locs[k]!]!;
   const travelCost = routeCost(ctx, vehicle, seq);
   const cost = problem.rideTimeWeight ? travelCost + problem.rideTimeWeight * totalRideMin(ctx, seq, startMin) : travelCost;
-  return { vehicle, seq, travelCost, cost, startMin, latestMin, loadAfter, cumMin };
+  return { vehicle, seq, travelCost, cost, startMin, latestMin, loadAfter, cumMin, locs, svc, earliest };
 }
 
 /** Σ ride minutes of the route's pick-up/drop-off pairs under the given schedule. */

@@ -38,17 +38,14 @@ export const relatedRuin: RuinOperator = {
     if (pool.length === 0) return [];
     const { ctx } = sol;
     const seed = pool[rng.int(pool.length)]!;
+    const firstStart = (r: number): number => ctx.problem.nodes[ctx.problem.requests[r]!.nodes[0]]!.earliestMin;
+    const ranked = pool.filter((r) => r !== seed)
+      .map((r) => [requestDistance(ctx, seed, r) + 0.2 * Math.abs(firstStart(seed) - firstStart(r)), r] as const)
+      .sort((a, b) => a[0] - b[0] || a[1] - b[1])
+      .map((x) => x[1]);
     const out = [seed];
-    const taken = new Set(out);
-    while (out.length < count && out.length < pool.length) {
-      const anchor = out[rng.int(out.length)]!;
-      const firstStart = (r: number): number => ctx.problem.nodes[ctx.problem.requests[r]!.nodes[0]]!.earliestMin;
-      const ranked = pool.filter((r) => !taken.has(r))
-        .map((r) => [requestDistance(ctx, anchor, r) + 0.2 * Math.abs(firstStart(anchor) - firstStart(r)), r] as const)
-        .sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-      const pick = rankedPick(ranked, rng, 6)[1];
-      out.push(pick);
-      taken.add(pick);
+    while (out.length < count && ranked.length > 0) {
+      out.push(ranked.splice(Math.floor(rng.next() ** 6 * ranked.length), 1)[0]!);
     }
     return out;
   },

@@ -44,8 +44,10 @@ function relocateMove(sol: RoutingSolution, request: number, from: number, to: n
       // ins.delta counted the spread with the request still on `from`; count both changes instead.
       shorterSchedule ??= scheduleRoute(ctx, from, shorter);
       if (!shorterSchedule) return -Infinity;
-      const insertedSpread = spreadChange(sol, new Map([[to, ins.schedule]]));
-      return travelGain + insertedSpread - spreadChange(sol, new Map([[to, ins.schedule], [from, shorter.length ? shorterSchedule : []]]));
+      const toSchedule = ins.schedule ?? scheduleRoute(ctx, to, ins.seq);
+      if (!toSchedule) return -Infinity;
+      const insertedSpread = spreadChange(sol, new Map([[to, toSchedule]]));
+      return travelGain + insertedSpread - spreadChange(sol, new Map([[to, toSchedule], [from, shorter.length ? shorterSchedule : []]]));
     },
     isValid() {
       if (!findInsertion()) return false;

@@ -56,6 +56,11 @@ export interface BookingOptions {
    * jsls solved a 1,543-column booking LP in 2 s and did not finish a 3,692-column one in 300 s.
    */
   strategy?: 'lp-fix' | 'mip' | 'by-week';
+  /**
+   * lp-fix: the MIP over the fractional referrals considers their days within this many
+   * days of a day the LP used for them (default 7; Infinity = all their days). Measured on booking-100: 7 days → MIP 2.9 s, gap 0.68%; all days → 14.9 s, 0.36%.
+   */
+  neighbourhoodDays?: number;
   /** Solve the LP by column generation (needs a backend with duals; default false, see solve-booking-lp.ts). */
   columnGeneration?: boolean;
   /** The MIP stops when within this relative gap of its own bound (default 0.002 = 0.2%). */
@@ -239,7 +244,11 @@ export function planBooking(referrals: BookingReferral[], capacity: DayCapacity[
         }
         const restIdx = items.map((_, i) => i).filter((i) => !fixed.has(i));
         const restItems = restIdx.map((i) => items[i]!);
-        const built = buildBookingModel(restItems, capacity, places, minutes);
+        // The MIP over the rest only looks near where the LP put each referral.
+        const support = lpSupport(lpColumns, lpValues);
+        const reach = options.neighbourhoodDays ?? 7;
+        const near = restIdx.map((i) => new Set(items[i]!.days.flatMap((d, k) => ([...(support.get(i) ?? [])].some((s) => Math.abs(s - d) <= reach) ? [k] : []))));
+        const built = buildBookingModel(restItems, capacity, places, minutes, (j, k) => near[j]!.has(k));
         sub = { items: restItems, columns: built.columns, model: built.model, placesLeft: places, minutesLeft: minutes, pool: restIdx.map((i) => pool[i]!) };
         fractionalReferrals += round === 0 ? restItems.length : 0;
       }
@@ -329,6 +338,18 @@ export function planBooking(referrals: BookingReferral[], capacity: DayCapacity[
       ...(now && started !== undefined ? { elapsedMs: now() - started, lpMs, mipMs } : {}),
     },
   };
+}
+
+/** Item index → days with a positive LP value. */
+function lpSupport(columns: Array<{ item: number; day: number }>, values: number[]): Map<number, Set<number>> {
+  const support = new Map<number, Set<number>>();
+  values.forEach((value, v) => {
+    const { item, day } = columns[v]!;
+    if (value <= 1e-6 || day < 0) return;
+    if (!support.has(item)) support.set(item, new Set());
+    support.get(item)!.add(day);
+  });
+  return support;
 }
 
 /** Item index → chosen day (−1 = unbooked) for every item whose LP values are all 0/1. */

@@ -90,12 +90,13 @@ export function solveRouting(problem: RoutingProblem, options: RoutingSolveOptio
   const phaseShare = options.minimiseVehicles ? options.vehiclePhaseShare ?? 0.5 : 0;
   let phase: 'vehicles' | 'cost' = phaseShare > 0 ? 'vehicles' : 'cost';
   let phaseStart = 0;
+  const vehicleBound = capacityVehicleBound(ctx);
   if (phase === 'vehicles') current = dropSmallestRoute(best);
 
   for (;;) {
     const fraction = fractionAt(iteration);
     if (fraction >= 1 || iteration >= maxIterations) { timedOut = timeLimitMs !== undefined && fraction >= 1; break; }
-    if (phase === 'vehicles' && fraction >= phaseShare) {
+    if (phase === 'vehicles' && (fraction >= phaseShare || (best.unassigned().length === 0 && best.usedRoutes() <= vehicleBound))) {
       phase = 'cost';
       phaseStart = fraction;
       current = best.clone();
@@ -105,7 +106,11 @@ export function solveRouting(problem: RoutingProblem, options: RoutingSolveOptio
     const candidate = current.clone();
     const count = removalCount(rng, n);
     const ruin = pickWeighted(rng, RUINS, RUIN_WEIGHTS);
-    candidate.remove(ruin.select(candidate, count, rng));
+    const bankNow = candidate.unassigned();
+    if (phase === 'vehicles' && bankNow.length > 0 && rng.next() < 0.5) {
+      // Make room where the bank's requests want to go: remove the served requests near one of them.
+      candidate.remove(nearRequest(candidate, bankNow[rng.int(bankNow.length)]!, count, rng));
+    } else candidate.remove(ruin.select(candidate, count, rng));
     const bank = shuffle(rng, candidate.unassigned());
     if (rng.next() < 0.3) regretInsertion(candidate, bank, 2, rng, 0.1 * avgArc);
     else sequentialInsertion(candidate, rng.next() < 0.5 ? bank : sortedByWindow(ctx, bank));
@@ -158,6 +163,29 @@ function dropSmallestRoute(sol: RoutingSolution): RoutingSolution {
   trial.remove([...new Set(smallest.seq.map((node) => trial.ctx.problem.nodes[node]!.request))]);
   trial.maxRoutes = used.length - 1;
   return trial;
+}
+
+/** Served requests near a given (unserved) one, nearest favoured. */
+function nearRequest(sol: RoutingSolution, request: number, count: number, rng: Rng): number[] {
+  const near = Array.from(sol.ctx.neighbours[request]!).filter((r) => sol.routeOf[r]! >= 0);
+  const out: number[] = [];
+  while (out.length < count && near.length > 0) out.push(near.splice(Math.floor(rng.next() ** 2 * near.length), 1)[0]!);
+  return out;
+}
+
+/**
+ * A lower bound on the vehicles needed: total load over the largest capacity, per dimension
+ * (visits only: their load stays on board). Reaching it ends the vehicle-removal phase.
+ */
+function capacityVehicleBound(ctx: RoutingContext): number {
+  if (ctx.hasPairs) return 1;
+  let bound = 1;
+  for (let d = 0; d < ctx.dims; d++) {
+    const total = ctx.problem.nodes.reduce((sum, n) => sum + Math.max(0, n.load[d] ?? 0), 0);
+    const largest = Math.max(...ctx.problem.vehicles.map((v) => v.capacity[d] ?? Infinity));
+    if (largest > 0 && Number.isFinite(largest)) bound = Math.max(bound, Math.ceil(total / largest - 1e-9));
+  }
+  return bound;
 }
 
 function removalCount(rng: Rng, n: number): number {

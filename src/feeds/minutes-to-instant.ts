@@ -7,10 +7,14 @@ const MINUTES_PER_DAY = 1440;
 const MS_PER_MINUTE = 60_000;
 const MS_PER_DAY = 86_400_000;
 
+const knownTimeZones = new Set<string>();
+
 /** True when `timeZone` is an IANA zone (or offset) this runtime knows. */
 export function isKnownTimeZone(timeZone: string): boolean {
+  if (knownTimeZones.has(timeZone)) return true; // building a formatter is slow: remember
   try {
     new Intl.DateTimeFormat('en-GB', { timeZone });
+    knownTimeZones.add(timeZone);
     return true;
   } catch {
     return false;
@@ -34,14 +38,18 @@ export function parseLocalDate(date: string, field = 'date'): [year: number, mon
  * The instant at which the wall clock in `timeZone` shows `minutes` past local midnight
  * of `date`, as a `TZDate` in that zone.
  *
- * Rule for the two days a year when the wall clock is not one-to-one (RFC 5545 §3.3.5,
- * so that what we compute is what every calendar client reads back from DTSTART;TZID):
+ * Rule for the two days a year when the wall clock is not one-to-one:
  * - a time that does not exist (spring-forward gap, e.g. 01:30 on 29 March 2026 in
- *   London) is read with the UTC offset in force before the gap: 01:30 GMT = 02:30 BST;
+ *   London) moves to the end of the gap, the first minute that exists: 02:00 BST
+ *   (01:00 UTC). The mapping stays non-decreasing, so an activity never ends before it
+ *   starts (RFC 5545's reading, "with the offset before the gap", gives 02:30 BST for
+ *   01:30, which would put 01:50–02:00 the wrong way round);
  * - a time that occurs twice (autumn overlap, e.g. 01:30 on 25 October 2026) is the
- *   FIRST occurrence: 01:30 BST = 00:30 UTC.
- * The second rule is enforced here, not left to `TZDate`, whose choice in the overlap
- * depends on the process time zone.
+ *   FIRST occurrence, as RFC 5545 §3.3.5 says: 01:30 BST = 00:30 UTC.
+ * Both rules are enforced here, not left to `TZDate`, whose choice in the overlap depends on
+ * the process time zone. Clients do not all follow RFC 5545 in the overlap either (ical.js
+ * and node-ical take the second occurrence), so `renderIcs` writes such times in UTC; see
+ * `isRepeatedWallClock`.
  *
  * `minutes` may be 1440 (midnight ending the day).
  *
@@ -79,5 +87,36 @@ function resolveWallClock(wallMs: number, timeZone: string): number {
     .filter(({ offsetMin, instantMs }) => tzOffset(timeZone, new Date(instantMs)) === offsetMin)
     .map(({ instantMs }) => instantMs);
   if (fitting.length > 0) return Math.min(...fitting); // overlap: the first occurrence
-  return wallMs - offsetBefore * MS_PER_MINUTE; // gap: the offset before the gap
+  return endOfGap(wallMs - offsetAfter * MS_PER_MINUTE, wallMs - offsetBefore * MS_PER_MINUTE, offsetAfter, timeZone);
+}
+
+/**
+ * The instant the clock jumps: the first minute in (`beforeMs`, `afterMs`] that already has
+ * the offset after the gap. Bisection, as `tzOffset` only answers "which offset at t".
+ */
+function endOfGap(beforeMs: number, afterMs: number, offsetAfterMin: number, timeZone: string): number {
+  let low = beforeMs;
+  let high = afterMs;
+  while (high - low > MS_PER_MINUTE) {
+    const mid = low + Math.floor((high - low) / 2 / MS_PER_MINUTE) * MS_PER_MINUTE;
+    if (tzOffset(timeZone, new Date(mid)) === offsetAfterMin) high = mid;
+    else low = mid;
+  }
+  return high;
+}
+
+/**
+ * True when the wall clock in `timeZone` shows the same reading at another instant too
+ * (the autumn overlap), so a local DTSTART;TZID would be ambiguous to a client.
+ *
+ * @example isRepeatedWallClock(Date.parse('2026-10-25T00:30:00Z'), 'Europe/London') // true (01:30 BST, again at 01:30 GMT)
+ */
+export function isRepeatedWallClock(instantMs: number, timeZone: string): boolean {
+  const offsetMin = tzOffset(timeZone, new Date(instantMs));
+  const around = [tzOffset(timeZone, new Date(instantMs - MS_PER_DAY)), tzOffset(timeZone, new Date(instantMs + MS_PER_DAY))];
+  return around.some((otherMin) => {
+    if (otherMin === offsetMin) return false;
+    const twinMs = instantMs + (offsetMin - otherMin) * MS_PER_MINUTE;
+    return tzOffset(timeZone, new Date(twinMs)) === otherMin;
+  });
 }

@@ -4,6 +4,7 @@ import { TZDate } from '@date-fns/tz';
 import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import { appError } from '../errors/index.ts';
 import { feedEtag } from './feed-etag.ts';
+import { isRepeatedWallClock } from './minutes-to-instant.ts';
 import type { FeedEventState } from './feed-types.ts';
 import { vtimezoneFor } from './vtimezone-for.ts';
 
@@ -33,6 +34,8 @@ export interface RenderedFeed {
  * Renders a feed. Events carry DTSTART/DTEND;TZID=<zone> with local wall-clock times (from
  * `TZDate` values) and the calendar has no calendar-level zone name: a VTIMEZONE for each
  * zone in use (Europe/London: GMT/BST rules) is generated from timezones-ical-library.
+ * The one exception: an event starting or ending in the autumn overlap (01:00–02:00 on the
+ * last Sunday of October in London) is written in UTC, as its local time is ambiguous.
  * METHOD:PUBLISH, a refresh hint (REFRESH-INTERVAL and X-PUBLISHED-TTL), and per event UID,
  * SEQUENCE, STATUS, DTSTAMP and LAST-MODIFIED.
  */
@@ -53,15 +56,20 @@ export function renderIcs({ calendarName, states, generatedAt, refreshMin = DEFA
   });
   for (const state of states) {
     const { event } = state;
+    const startMs = Date.parse(event.startUtc);
+    const endMs = Date.parse(event.endUtc);
+    // A local time in the autumn overlap means two instants, and clients disagree on which:
+    // such an event is written in UTC (…Z), which every client reads the same way.
+    const inUtc = isRepeatedWallClock(startMs, event.timeZone) || isRepeatedWallClock(endMs, event.timeZone);
     calendar.createEvent({
       id: state.uid,
       sequence: state.sequence,
       status: state.status === 'CANCELLED' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
       stamp: generatedAt,
       lastModified: new Date(Date.parse(state.updatedAt)),
-      timezone: event.timeZone,
-      start: new TZDate(Date.parse(event.startUtc), event.timeZone),
-      end: new TZDate(Date.parse(event.endUtc), event.timeZone),
+      timezone: inUtc ? null : event.timeZone,
+      start: inUtc ? new Date(startMs) : new TZDate(startMs, event.timeZone),
+      end: inUtc ? new Date(endMs) : new TZDate(endMs, event.timeZone),
       summary: state.status === 'CANCELLED' ? `Cancelled: ${event.summary}` : event.summary,
       location: event.location,
       description: event.description,

@@ -37,12 +37,29 @@ describe('minutesToInstant', () => {
     expect(instant.timeZone).toBe('Europe/London');
   });
 
-  it('reads a time in the spring-forward gap with the offset before the gap (RFC 5545)', () => {
-    // 01:00–02:00 does not exist on 29 March; 01:30 is read as GMT, i.e. 02:30 BST.
+  it('moves a time in the spring-forward gap to the end of the gap (02:00 BST)', () => {
+    // 01:00–02:00 does not exist on 29 March: every minute of it is read as 02:00 BST = 01:00Z.
     expect(utc('2026-03-29', 59)).toBe('2026-03-29T00:59:00.000Z');
-    expect(utc('2026-03-29', 90)).toBe('2026-03-29T01:30:00.000Z');
+    expect(utc('2026-03-29', 60)).toBe('2026-03-29T01:00:00.000Z');
+    expect(utc('2026-03-29', 90)).toBe('2026-03-29T01:00:00.000Z');
     expect(minutesToInstant('2026-03-29', 90, 'Europe/London').getHours()).toBe(2);
     expect(utc('2026-03-29', 120)).toBe('2026-03-29T01:00:00.000Z');
+    expect(utc('2026-03-29', 121)).toBe('2026-03-29T01:01:00.000Z');
+  });
+
+  it('never goes backwards: later minutes never give an earlier instant, in any zone', () => {
+    const cases: [string, string][] = [
+      ['Europe/London', '2026-03-29'], ['Europe/London', '2026-10-25'], ['America/New_York', '2026-03-08'],
+      ['America/New_York', '2026-11-01'], ['Australia/Lord_Howe', '2026-10-04'], ['Australia/Lord_Howe', '2026-04-05'],
+    ];
+    // Every minute of the small hours (where clocks change), then every 10 minutes.
+    const minutes = [...Array.from({ length: 241 }, (_, m) => m), ...Array.from({ length: 120 }, (_, i) => 250 + i * 10)];
+    const backwards: string[] = [];
+    for (const [zone, date] of cases) {
+      const instants = minutes.map((m) => minutesToInstant(date, m, zone).getTime());
+      instants.forEach((ms, i) => { if (i > 0 && ms < instants[i - 1]!) backwards.push(`${zone} ${date} ${minutes[i]}`); });
+    }
+    expect(backwards).toEqual([]);
   });
 
   it('takes the first occurrence of a time in the autumn overlap (RFC 5545)', () => {
@@ -53,7 +70,7 @@ describe('minutesToInstant', () => {
   });
 
   it('applies the same rules in another zone (New York, 8 March and 1 November 2026)', () => {
-    expect(utc('2026-03-08', 150, 'America/New_York')).toBe('2026-03-08T07:30:00.000Z'); // gap: read as EST (−5)
+    expect(utc('2026-03-08', 150, 'America/New_York')).toBe('2026-03-08T07:00:00.000Z'); // gap: 03:00 EDT
     expect(utc('2026-11-01', 90, 'America/New_York')).toBe('2026-11-01T05:30:00.000Z'); // overlap: EDT (−4) first
     expect(utc('2026-07-01', 540, 'America/New_York')).toBe('2026-07-01T13:00:00.000Z');
   });
@@ -80,7 +97,7 @@ describe('independence from the process time zone', () => {
 
   it('gives the expected instants in this process', () => {
     expect(here.instants).toEqual([
-      '2026-03-28T09:00:00.000Z', '2026-03-29T01:30:00.000Z', '2026-03-29T08:00:00.000Z', '2026-03-30T08:00:00.000Z',
+      '2026-03-28T09:00:00.000Z', '2026-03-29T01:00:00.000Z', '2026-03-29T08:00:00.000Z', '2026-03-30T08:00:00.000Z',
       '2026-10-24T08:00:00.000Z', '2026-10-25T00:30:00.000Z', '2026-10-25T09:00:00.000Z', '2026-10-26T09:00:00.000Z',
     ]);
   });

@@ -18,7 +18,7 @@ describeEachDatabase('loadDemoCentre', (getDb) => {
     const result = await loadDemoCentre(getDb(), { seed: 1, startDate: START });
     expect(result.loaded).toBe(true);
     centreId = result.centreId!;
-  });
+  }, 180_000);
 
   it('stores every part of the generated centre', async () => {
     const db = getDb();
@@ -68,5 +68,5 @@ describeEachDatabase('loadDemoCentre', (getDb) => {
     const dates = (await shifts.list(db, result.centreId!)).map((s) => s.date).sort();
     expect(dates[0]).toBe('2026-11-30');
     expect(dates[dates.length - 1]).toBe('2026-12-11');
-  });
+  }, 120_000);
 });

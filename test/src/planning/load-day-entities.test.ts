@@ -39,7 +39,7 @@ describeEachDatabase('loadDayEntities', (getDb) => {
     centreId = (await loadDemoCentre(getDb(), { seed: 1, startDate: START })).centreId!;
     const stored = await patients.list(getDb(), centreId);
     attendingIds = attendingNhs.map((nhs) => stored.find((p) => p.nhsNumber === nhs)!.id);
-  });
+  }, 180_000);
 
   it('reads a day the database gives the same problem for as the generator, ids aside', async () => {
     const entities = await loadDayEntities(getDb(), centreId, DATE, attendingIds);

@@ -28,6 +28,10 @@ export interface RoutingContext {
   vehicleKind: Int32Array;
 }
 
+/**
+ * Builds the context once per solve: arc tables from the travel provider, capacity
+ * dimensions, vehicle kinds and each request's nearest requests.
+ */
 export function createRoutingContext(problem: RoutingProblem, neighbourCount = 40): RoutingContext {
   const nLoc = problem.travel.size;
   const time = new Float64Array(nLoc * nLoc);

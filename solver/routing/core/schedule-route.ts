@@ -1,4 +1,4 @@
-import { capacityFeasible } from './capacity-check.ts';
+import { capacityFeasible } from './capacity-feasible.ts';
 import type { RoutingContext } from './routing-context.ts';
 
 const EPS = 1e-7;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { capacityFeasible } from '../../../../solver/routing/core/capacity-check.ts';
+import { capacityFeasible } from '../../../../solver/routing/core/capacity-feasible.ts';
 import { problemOf } from './routing-fixtures.ts';
 
 describe('capacityFeasible', () => {

@@ -17,7 +17,8 @@ const postgresAvailable = postgresRequired || (await isPostgresReachable());
 export function describeEachDatabase(name: string, body: (getDb: () => Db, kind: DatabaseKind) => void): void {
   for (const kind of ['pglite', 'postgres'] as const) {
     const suite = kind === 'postgres' && !postgresAvailable ? describe.skip : describe;
-    suite(`${name} [${kind}]`, () => {
+    // Embedded PostgreSQL is WebAssembly: on a busy machine a test can take far longer than usual.
+    suite(`${name} [${kind}]`, { timeout: 90_000 }, () => {
       let test: TestDatabase | undefined;
       beforeAll(async () => {
         test = await openTestDatabase(kind);

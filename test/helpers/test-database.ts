@@ -72,7 +72,9 @@ export function openTestDatabase(kind: DatabaseKind): Promise<TestDatabase> {
 
 /** Empties every application table (not the migrations bookkeeping) between tests. */
 export async function truncateAll(db: Db): Promise<void> {
-  await db.raw(
-    'truncate table audit_log, feed_tokens, plans, vehicles, pre_visits, referral_status_history, referrals, patients, precedence_rules, assessment_types, rooms, shifts, staff_members, centres restart identity cascade',
+  const { rows } = await db.raw<{ rows: { table_name: string }[] }>(
+    "select table_name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE' and table_name not like 'knex_%'",
   );
+  if (rows.length === 0) return;
+  await db.raw(`truncate table ${rows.map(() => '??').join(', ')} restart identity cascade`, rows.map((r) => r.table_name));
 }

@@ -10,6 +10,7 @@ export * from './vtimezone-for.ts';
 export * from './reconcile-feed-events.ts';
 export * from './render-ics.ts';
 export * from './publish-feed.ts';
+export * from './feed-calendar-name.ts';
 export * from './builders/staff-feed-events.ts';
 export * from './builders/room-feed-events.ts';
 export * from './builders/patient-feed-events.ts';

@@ -1,7 +1,7 @@
 // Published feed states → RFC 5545 text (ical-generator), plus the validators the HTTP
 // layer needs for conditional GETs (ETag, Last-Modified).
 import { TZDate } from '@date-fns/tz';
-import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
+import ical, { ICalCalendarMethod, ICalEventStatus, ICalEventTransparency } from 'ical-generator';
 import { appError } from '../errors/index.ts';
 import { feedEtag } from './feed-etag.ts';
 import { isRepeatedWallClock } from './minutes-to-instant.ts';
@@ -58,19 +58,28 @@ export function renderIcs({ calendarName, states, generatedAt, refreshMin = DEFA
     const { event } = state;
     const startMs = Date.parse(event.startUtc);
     const endMs = Date.parse(event.endUtc);
+    const updatedMs = Date.parse(state.updatedAt);
+    if (![startMs, endMs, updatedMs].every(Number.isFinite) || endMs < startMs) {
+      throw appError.validation(`published state ${state.uid} has bad times`, [
+        { path: `states.${state.uid}`, message: 'needs ISO instants event.startUtc <= event.endUtc and updatedAt' },
+      ]);
+    }
+    const cancelled = state.status === 'CANCELLED';
     // A local time in the autumn overlap means two instants, and clients disagree on which:
     // such an event is written in UTC (…Z), which every client reads the same way.
     const inUtc = isRepeatedWallClock(startMs, event.timeZone) || isRepeatedWallClock(endMs, event.timeZone);
     calendar.createEvent({
       id: state.uid,
       sequence: state.sequence,
-      status: state.status === 'CANCELLED' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+      status: cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+      // A cancelled event no longer makes anyone busy.
+      transparency: cancelled ? ICalEventTransparency.TRANSPARENT : ICalEventTransparency.OPAQUE,
       stamp: generatedAt,
-      lastModified: new Date(Date.parse(state.updatedAt)),
+      lastModified: new Date(updatedMs),
       timezone: inUtc ? null : event.timeZone,
       start: inUtc ? new Date(startMs) : new TZDate(startMs, event.timeZone),
       end: inUtc ? new Date(endMs) : new TZDate(endMs, event.timeZone),
-      summary: state.status === 'CANCELLED' ? `Cancelled: ${event.summary}` : event.summary,
+      summary: cancelled ? `Cancelled: ${event.summary}` : event.summary,
       location: event.location,
       description: event.description,
     });

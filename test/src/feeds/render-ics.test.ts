@@ -134,6 +134,20 @@ describe('renderIcs', () => {
     expect(empty.lastModified).toBeNull();
   });
 
+  it('marks cancelled events transparent (no longer busy) and confirmed ones opaque', () => {
+    const p2 = (which: 'plan' | 'replan') => patientFeedEvents({ day: day('2026-03-30', which), centre, patients, patientId: 'p2' });
+    const states = reconcileFeedEvents(reconcileFeedEvents([], p2('plan'), published).states, p2('replan'), published).states;
+    const vevents = render(states).body.split('BEGIN:VEVENT').slice(1);
+    expect(vevents.filter((v) => v.includes('STATUS:CANCELLED')).every((v) => v.includes('TRANSP:TRANSPARENT'))).toBe(true);
+    expect(vevents.filter((v) => v.includes('STATUS:CONFIRMED')).every((v) => v.includes('TRANSP:OPAQUE'))).toBe(true);
+  });
+
+  it('rejects a stored state with broken times, naming it', () => {
+    const [state] = reconcileFeedEvents([], anpEvents(), published).states;
+    const broken = { ...state!, event: { ...state!.event, endUtc: 'yesterday' } };
+    expect(pathsOf(errorOf(() => render([broken])))).toEqual([`states.${state!.uid}`]);
+  });
+
   it('rejects a bad refresh interval or clock, naming the field', () => {
     expect(pathsOf(errorOf(() => renderIcs({ calendarName: 'x', states: [], generatedAt: published, refreshMin: 0 })))).toEqual(['refreshMin']);
     expect(pathsOf(errorOf(() => renderIcs({ calendarName: 'x', states: [], generatedAt: new Date(NaN) })))).toEqual(['generatedAt']);

@@ -20,7 +20,7 @@ import { describeUnplaced } from './describe-unplaced.ts';
 import { DayDecoder } from './schedule/day-decoder.ts';
 import { initialOrders } from './search/initial-orders.ts';
 import { lateAcceptanceSearch } from './search/late-acceptance-search.ts';
-import { AdjacentSwapMove, PatientBlockMove, PromoteUnplacedMove, RelocateMove, SchemeSwitchMove, SwapMove, type SchemeState } from './search/priority-moves.ts';
+import { AdjacentSwapMove, MealShiftMove, PatientBlockMove, PromoteUnplacedMove, RelocateMove, SchemeSwitchMove, SwapMove, type SchemeState } from './search/priority-moves.ts';
 import { scheduleCost, scheduleDensity } from './search/schedule-cost.ts';
 import { dayLowerBound } from './day-lower-bound.ts';
 import { computeLowerBound } from './bound/compute-lower-bound.ts';
@@ -77,6 +77,11 @@ export function planDay(problem: DayProblem, options: SolveOptions = {}): DayPla
     return scheduleCost(day, decoder) + densityScale * scheduleDensity(day, decoder, staffLastEnd, patientLastEnd, densityFloorMin);
   };
 
+  // Lunch staggered across patients to start with (the search then moves each meal).
+  const { lunchWindow, mealDurationMin } = problem.centre;
+  const maxMealDelayMin = weights.makespanMin > 0 ? 0 : Math.max(0, lunchWindow.endMin - lunchWindow.startMin - mealDurationMin);
+  for (let p = 0; p < problem.patients.length; p++) decoder.mealDelayMin[p] = 30 * (p % (Math.floor(maxMealDelayMin / 30) + 1));
+
   // Construction: the best of a few priority rules under each decoding scheme; the search
   // then keeps the scheme that won.
   let bestOrder: Int32Array = new Int32Array(0);
@@ -97,6 +102,7 @@ export function planDay(problem: DayProblem, options: SolveOptions = {}): DayPla
   options.onProgress?.({ phase: 'construct', iteration: 0, bestSoft: bestCost, bestHard: 0, elapsedMs: elapsed(), fraction: 0 });
 
   const rng = createRng(seed);
+  const bestMealDelay = decoder.mealDelayMin.slice();
   const outcome = lateAcceptanceSearch(bestOrder, bestCost, {
     evaluate,
     moves: [
@@ -106,6 +112,7 @@ export function planDay(problem: DayProblem, options: SolveOptions = {}): DayPla
       new PatientBlockMove(day.activityPatient, problem.patients.length),
       new SchemeSwitchMove(schemeState),
       new PromoteUnplacedMove(day.activityPatient, () => unplaced),
+      new MealShiftMove(decoder.mealDelayMin, maxMealDelayMin),
     ],
     rng,
     maxIterations,
@@ -128,10 +135,11 @@ export function planDay(problem: DayProblem, options: SolveOptions = {}): DayPla
     },
     onNewBest: () => {
       bestScheme = schemeState.scheme;
+      bestMealDelay.set(decoder.mealDelayMin);
     },
   });
   schemeState.scheme = bestScheme;
-
+  decoder.mealDelayMin.set(bestMealDelay);
   decode(outcome.best);
   const hardDeadline = timed ? startedMs + options.timeLimitMs! : undefined;
   const { activities, unscheduled } = explainOrRepair(problem, weights, readSchedule(day, decoder), () =>

@@ -14,7 +14,7 @@
 import type { DayProblem } from '../../model/day-problem.ts';
 import { patientAssessmentWindow, staffAssessmentIntervals, clipIntervals, totalMinutes } from './availability.ts';
 import { fractionalDropCost, type KnapsackItem } from './capacity-knapsack.ts';
-import type { PatientDay } from './patient-day-bound.ts';
+import { minimumGapMin, type PatientDay } from './patient-day-bound.ts';
 
 /** One assessment of a patient with the window the precedence rules force it into. */
 export interface WindowedItem {
@@ -27,16 +27,6 @@ export interface WindowedItem {
   dropCost: number;
   /** Some linked assessment, if dropped, would free this one's window. */
   relaxable: boolean;
-}
-
-/** Minimum gap minutes among n activities spanning k room types with the patient's rest rule. */
-export function minimumGapMin(problem: DayProblem, day: PatientDay, activityCount: number, roomTypeCount: number): number {
-  const transfers = Math.max(0, roomTypeCount - 1);
-  const rule = day.patient.rest;
-  const rests = rule && rule.maxConsecutive > 0 ? Math.max(0, Math.ceil(activityCount / rule.maxConsecutive) - 1) : 0;
-  const restMin = rule?.minRestMin ?? 0;
-  const transferMin = problem.centre.transferMin;
-  return rests * restMin + transfers * transferMin - Math.min(rests, transfers) * Math.min(restMin, transferMin);
 }
 
 /** Each placeable assessment's release and deadline when all the patient's placeable assessments are placed. */

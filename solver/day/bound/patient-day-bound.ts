@@ -73,6 +73,16 @@ export function patientDay(problem: DayProblem, patient: DayPatient, placeable: 
   };
 }
 
+/** Minimum gap minutes among n activities spanning k room types with the patient's rest rule. */
+export function minimumGapMin(problem: DayProblem, day: PatientDay, activityCount: number, roomTypeCount: number): number {
+  const transfers = Math.max(0, roomTypeCount - 1);
+  const rule = day.patient.rest;
+  const rests = rule && rule.maxConsecutive > 0 ? Math.max(0, Math.ceil(activityCount / rule.maxConsecutive) - 1) : 0;
+  const restMin = rule?.minRestMin ?? 0;
+  const transferMin = problem.centre.transferMin;
+  return rests * restMin + transfers * transferMin - Math.min(rests, transfers) * Math.min(restMin, transferMin);
+}
+
 const has = (mask: number, i: number): boolean => (mask & (1 << i)) !== 0;
 
 /**
@@ -125,19 +135,26 @@ export function subsetBound(problem: DayProblem, weights: ObjectiveWeights, day:
     if (item.carerAbsentForced) forced += weights.carerAbsent;
   }
   if (count === 0) return { feasible: true, spanMin: 0, busyMin: 0, cost: 0 };
-  const transfers = Math.max(0, roomTypes.size - 1);
-  const rule = day.patient.rest;
-  const rests = rule && rule.maxConsecutive > 0 ? Math.max(0, Math.ceil(count / rule.maxConsecutive) - 1) : 0;
-  const restMin = rule?.minRestMin ?? 0;
-  const gapMin = rests * restMin + transfers * centre.transferMin - Math.min(rests, transfers) * Math.min(restMin, centre.transferMin);
+  const gapMin = minimumGapMin(problem, day, count, roomTypes.size);
   const chainMin = longestChainMin(day, mask);
   const spanMin = Math.max(busyMin + gapMin, chainMin);
-  const feasible = Number.isFinite(spanMin) && spanMin <= day.maxSpanMin && assessmentMin <= day.windowMin;
+  // The assessments alone (the meal may sit among them) lie inside the assessment window.
+  const assessmentCount = count - (day.needsMeal ? 1 : 0);
+  const assessmentRoomTypes = assessmentTypeCount(day, mask);
+  const assessmentSpanMin = assessmentCount === 0 ? 0
+    : Math.max(assessmentMin + minimumGapMin(problem, day, assessmentCount, assessmentRoomTypes), chainMin);
+  const feasible = Number.isFinite(spanMin) && spanMin <= day.maxSpanMin && assessmentSpanMin <= day.windowMin;
   if (!Number.isFinite(spanMin)) return { feasible: false, spanMin, busyMin, cost: Infinity };
   const onSiteMin = centre.checkInBufferMin + spanMin;
   const cost = weights.patientOnSiteMin * onSiteMin + weights.patientIdleMin * (spanMin - busyMin)
     + weights.preferenceMin * preferenceMinutes(problem, day.patient, onSiteMin) + forced;
   return { feasible, spanMin, busyMin, cost };
+}
+
+function assessmentTypeCount(day: PatientDay, mask: number): number {
+  const types = new Set<string>();
+  for (let i = 0; i < day.items.length; i++) if (has(mask, i)) types.add(day.items[i]!.type.roomType);
+  return types.size;
 }
 
 /**

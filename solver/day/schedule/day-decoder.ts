@@ -36,6 +36,12 @@ export class DayDecoder {
   readonly block: Uint8Array;
   /** Booked minutes per staff member (a group session counts once). */
   readonly staffLoad: Int32Array;
+  /**
+   * Per patient: minutes after the lunch window opens before their meal is tried (part of
+   * the search state; everyone eating at 12:00 keeps late-morning reviews from finishing).
+   * Falls back to the earliest slot when the delayed one does not exist.
+   */
+  readonly mealDelayMin: Int32Array;
 
   private readonly staffLines: UnitTimeline[];
   private readonly roomUnit: Array<UnitTimeline | null>;
@@ -87,6 +93,7 @@ export class DayDecoder {
     this.predsLeft = new Int32Array(n);
     this.processed = new Uint8Array(n);
     this.staffLoad = new Int32Array(problem.staff.length);
+    this.mealDelayMin = new Int32Array(problem.patients.length);
     this.cStart = new Int32Array(n);
     this.cStaff = new Int32Array(n);
     this.cRoom = new Int32Array(n);
@@ -238,7 +245,10 @@ export class DayDecoder {
     const { day } = this;
     const staffAll = day.staffOptions[a]!;
     const rooms = day.roomOptions[a]!;
-    let t = this.findSlot(a, staffAll, rooms, -1);
+    let t = -1;
+    const delay = day.activityKind[a] === 'meal' ? this.mealDelayMin[day.activityPatient[a]!]! : 0;
+    if (delay > 0) t = this.findSlot(a, staffAll, rooms, -1, day.earliestStartMin[a]! + delay);
+    if (t < 0) t = this.findSlot(a, staffAll, rooms, -1);
     this.chosenStaff = this.slotStaff;
     this.chosenRoom = this.slotRoom;
     this.chosenSession = -1;
@@ -380,11 +390,11 @@ export class DayDecoder {
    * one of `staffList` (none for the meal) and one of `roomList` are free and every
    * patient-side rule holds. Sets slotStaff/slotRoom; −1 (with slotBlock) if none.
    */
-  private findSlot(a: number, staffList: readonly number[], roomList: readonly number[], exactStart: number): number {
+  private findSlot(a: number, staffList: readonly number[], roomList: readonly number[], exactStart: number, notBeforeMin = 0): number {
     const { day } = this;
     const p = day.activityPatient[a]!;
     const d = day.durationMin[a]!;
-    let lo = day.earliestStartMin[a]!;
+    let lo = Math.max(day.earliestStartMin[a]!, notBeforeMin);
     let hi = day.latestEndMin[a]!;
     for (const arc of day.preds[a]!) {
       const s = this.start[arc.other]!;

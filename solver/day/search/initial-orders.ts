@@ -31,7 +31,14 @@ export function initialOrders(day: CompiledDay, free: number[]): Array<{ name: s
   const roundRobin = [...free].sort((a, b) => rank.get(a)! - rank.get(b)! || durationMin[b]! - durationMin[a]! || a - b);
   // Meals first: they are a hard requirement with a narrow window, the rest can work around them.
   const mealsFirst = (list: number[]) => Int32Array.from([...list.filter((a) => day.activityKind[a] === 'meal'), ...list.filter((a) => day.activityKind[a] !== 'meal')]);
+  // Each patient's meal after their assessments: it then fills a gap in the lunch window
+  // instead of fixing everyone's lunch at its opening (which keeps reviews out of late morning).
+  const mealsLast = (list: number[]) =>
+    Int32Array.from([...list].sort((a, b) => (patientOf[a] === patientOf[b] ? Number(day.activityKind[a] === 'meal') - Number(day.activityKind[b] === 'meal') : 0)));
   return [
+    { name: 'patient-by-patient, meal last', order: mealsLast(byPatient) },
+    { name: 'short-days-first, meal last', order: mealsLast(byDayLength(1)) },
+    { name: 'long-days-first, meal last', order: mealsLast(byDayLength(-1)) },
     { name: 'patient-by-patient', order: mealsFirst(byPatient) },
     { name: 'hardest-first', order: mealsFirst(byDifficulty) },
     { name: 'round-robin', order: mealsFirst(roundRobin) },

@@ -166,3 +166,28 @@ export class PromoteUnplacedMove implements PriorityMove {
     order.set(this.saved);
   }
 }
+
+/** Shift one patient's meal within the lunch window (the meal's delay is part of the search state). */
+export class MealShiftMove implements PriorityMove {
+  readonly name = 'meal-shift';
+  private patient = 0;
+  private previous = 0;
+  constructor(
+    private readonly mealDelayMin: Int32Array,
+    /** Largest useful delay (lunch window − meal duration); 0 disables the move. */
+    private readonly maxDelayMin: number,
+  ) {}
+  apply(_order: Int32Array, rng: Rng): boolean {
+    if (this.maxDelayMin <= 0 || this.mealDelayMin.length === 0) return false;
+    this.patient = rng.int(this.mealDelayMin.length);
+    this.previous = this.mealDelayMin[this.patient]!;
+    const steps = Math.floor(this.maxDelayMin / 15);
+    const next = 15 * rng.int(steps + 1);
+    if (next === this.previous) return false;
+    this.mealDelayMin[this.patient] = next;
+    return true;
+  }
+  undo(): void {
+    this.mealDelayMin[this.patient] = this.previous;
+  }
+}

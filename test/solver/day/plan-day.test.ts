@@ -163,7 +163,10 @@ describe('planDay', () => {
     const twice = planDay(problem, { seed: 42, maxIterations: 400 });
     expect(twice.activities).toEqual(once.activities);
     expect(twice.score.soft).toBe(once.score.soft);
-    expect(once.stats).toMatchObject({ iterations: 400, seed: 42, timedOut: false });
+    expect(once.stats).toMatchObject({ seed: 42, timedOut: false });
+    // The budget is spent unless the search reached the lower bound first (then it stops).
+    expect(once.stats.iterations).toBeLessThanOrEqual(400);
+    if (once.stats.iterations < 400) expect(once.score.soft).toBeLessThanOrEqual(once.bound.value + 0.01);
   });
 
   it('is anytime: stops at the time limit on the injected clock with the best plan so far, reporting progress', () => {

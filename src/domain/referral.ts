@@ -5,6 +5,8 @@ import { idSchema, localDateSchema, nonEmptyText, type Stored } from './primitiv
 /** The referral's path from intake to discharge; cancelled and declined end it early. */
 export const referralStatuses = [
   'received', 'pre-visit-booked', 'pre-visit-done', 'day-booked', 'attended', 'follow-up', 'discharged', 'declined', 'cancelled',
+  // The pathway's later steps (src/domain/referral-pathway.ts); 'follow-up' above is kept for old rows.
+  'did-not-attend', 'mdt-outcome-recorded', 'follow-up-booked',
 ] as const;
 export type ReferralStatus = (typeof referralStatuses)[number];
 

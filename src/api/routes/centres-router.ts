@@ -8,6 +8,7 @@ import {
   assessmentTypeService, patientService, precedenceRuleService, roomService, shiftService, staffService, vehicleService,
 } from '../services/resource-services.ts';
 import { resourceRouter } from './resource-router.ts';
+import { pathwayRouter } from './pathway-router.ts';
 
 export function centresRouter(db: Knex): Router {
   const router = Router();
@@ -40,6 +41,7 @@ export function centresRouter(db: Knex): Router {
   }));
   referrals.get('/:id/pre-visit', handle(async (req) => ({ body: await referralService.getPreVisit(db, ...ids(req)) })));
   referrals.put('/:id/pre-visit', handle(async (req) => ({ body: await referralService.savePreVisit(db, ...ids(req), req.body, actorOf(req)) })));
+  referrals.use('/:id/transitions', pathwayRouter(db));
   router.use('/:centreId/referrals', referrals);
   return router;
 }

@@ -13,6 +13,7 @@ import { referralCreateSchema, referralDocumentSchema, referralStatuses, referra
 import { appError } from '../../errors/app-error.ts';
 import { parseOrThrow } from '../../errors/from-zod-error.ts';
 import { documentOf, requireCentre, type Actor } from './centre-scoped-service.ts';
+import { moveReferral } from './pathway-service.ts';
 import { requireInCentre } from './references.ts';
 
 const listQuerySchema = z.strictObject({ status: z.enum(referralStatuses), patientId: idSchema }).partial();
@@ -46,6 +47,10 @@ export const referralService = {
     const { statusNote, ...patch } = parseOrThrow(referralUpdateSchema, body, 'referral');
     return db.transaction(async (trx) => {
       const existing = await requireReferral(trx, centreId, id);
+      // A status change follows the pathway table, like POST …/transitions.
+      if (patch.status !== undefined && patch.status !== existing.status) {
+        await moveReferral(trx, existing, patch.status, actor, { note: statusNote ?? null, dateField: 'status' });
+      }
       const { statusHistory: _history, ...stored } = existing;
       const merged = parseOrThrow(referralDocumentSchema, { ...documentOf(stored), ...patch }, 'referral');
       if (merged.patientId !== existing.patientId) await requireInCentre(trx, patients, centreId, merged.patientId, 'patientId', 'patient');
@@ -73,7 +78,7 @@ export const referralService = {
   savePreVisit(db: Knex, centreId: string, referralId: string, body: unknown, actor: Actor): Promise<PreVisit> {
     const doc = parseOrThrow(preVisitCreateSchema, body, 'pre-visit outcome');
     return db.transaction(async (trx) => {
-      await requireReferral(trx, centreId, referralId);
+      const referral = await requireReferral(trx, centreId, referralId);
       for (const [i, typeId] of doc.requiredAssessmentTypeIds.entries()) {
         await requireInCentre(trx, assessmentTypes, centreId, typeId, `requiredAssessmentTypeIds.${i}`, 'assessment type');
       }
@@ -82,6 +87,10 @@ export const referralService = {
       }
       if (doc.supportWorkerId) await requireInCentre(trx, staffMembers, centreId, doc.supportWorkerId, 'supportWorkerId', 'staff member');
       const saved = await preVisits.upsert(trx, referralId, doc);
+      // Recording the outcome is the pre-visit done.
+      if (referral.status === 'received' || referral.status === 'pre-visit-booked') {
+        await moveReferral(trx, referral, 'pre-visit-done', actor, { note: 'pre-visit outcome recorded' });
+      }
       await auditLog.append(trx, { actor: actor.name, action: 'update', entity: 'pre-visit', entityId: saved.id, details: { referralId } });
       return saved;
     });

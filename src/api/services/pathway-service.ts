@@ -1,0 +1,121 @@
+// Moving a referral along its pathway (SPEC §1): the one place that checks a move against
+// the table in src/domain/referral-pathway.ts and the move's preconditions (a recorded
+// pre-visit before an ICC day is booked, a date to book), then records who and when.
+import type { Knex } from 'knex';
+import { patients } from '../../db/repositories/patients.ts';
+import { preVisits } from '../../db/repositories/pre-visits.ts';
+import { referralTransitions } from '../../db/repositories/referral-transitions.ts';
+import { referrals } from '../../db/repositories/referrals.ts';
+import type { Centre } from '../../domain/centre.ts';
+import { allowedNext, canTransition, referralTransitionSchema, type ReferralBooking } from '../../domain/referral-pathway.ts';
+import type { Referral, ReferralStatus } from '../../domain/referral.ts';
+import { AppError, appError } from '../../errors/app-error.ts';
+import { parseOrThrow } from '../../errors/from-zod-error.ts';
+import { isoWeekday } from '../../planning/local-date.ts';
+import { requireCentre, type Actor } from './centre-scoped-service.ts';
+
+export interface PathwayView {
+  referralId: string;
+  status: ReferralStatus;
+  allowedNext: readonly ReferralStatus[];
+  booking: { preVisitDate: string | null; iccDate: string | null };
+  statusHistory: Referral['statusHistory'];
+}
+
+/** 409 listing the statuses that may follow the current one. */
+export function transitionRefused(referral: Referral, to: ReferralStatus): AppError {
+  const allowed = allowedNext(referral.status);
+  return new AppError({
+    code: 'conflict',
+    status: 409,
+    message: `Referral ${referral.id} cannot move from "${referral.status}" to "${to}"; allowed next: ${allowed.length ? allowed.join(', ') : 'none (the pathway has ended)'}`,
+    details: { path: 'to', from: referral.status, to, allowed },
+  });
+}
+
+export async function requireReferral(db: Knex, centreId: string, id: string): Promise<Referral> {
+  const referral = await referrals.findById(db, centreId, id);
+  if (!referral) {
+    await requireCentre(db, centreId);
+    throw appError.notFound('referral', id);
+  }
+  return referral;
+}
+
+/** "patient ICC-0001 (Margaret Hall)" for messages a coordinator reads. */
+export async function describeReferralPatient(db: Knex, referral: Referral): Promise<string> {
+  const patient = await patients.findById(db, referral.centreId, referral.patientId);
+  return patient ? `patient ${patient.localRef} (${patient.givenName} ${patient.familyName})` : `patient ${referral.patientId}`;
+}
+
+/** 409 unless the centre runs ICC days on `date`, naming `field`. */
+export function requireOpenDay(centre: Centre, date: string, field: string): void {
+  const closed = centre.closedDates.includes(date)
+    ? `the centre is closed on ${date} (closedDates)`
+    : !centre.openWeekdays.includes(isoWeekday(date)) ? `the centre does not run ICC days on ${date} (ISO weekday ${isoWeekday(date)} is not in openWeekdays)` : null;
+  if (closed) throw appError.conflict(`${field}: ${closed}`, [{ path: field, message: closed }]);
+}
+
+/**
+ * Checks the move and its preconditions, stores the date it books and records the history
+ * row. Call inside a transaction. `date`: the pre-visit date (→ pre-visit-booked) or the ICC
+ * day (→ day-booked); without it the date held from a confirmed booking is used.
+ */
+export async function moveReferral(
+  trx: Knex, referral: Referral, to: ReferralStatus, actor: Actor, options: { note?: string | null; date?: string; dateField?: string } = {},
+): Promise<void> {
+  if (!canTransition(referral.status, to)) throw transitionRefused(referral, to);
+  const dateField = options.dateField ?? 'date';
+  const held = await referralTransitions.findBooking(trx, referral.id);
+  if (to === 'pre-visit-booked') {
+    const date = options.date ?? held?.preVisitDate;
+    if (!date) throw appError.validation('date: a pre-visit booking needs the visit date', [{ path: dateField, message: 'is required to book the pre-visit' }]);
+    await referralTransitions.saveBooking(trx, referral.id, { preVisitDate: date });
+  }
+  if (to === 'pre-visit-done' && !(await preVisits.findByReferral(trx, referral.id))) {
+    const who = await describeReferralPatient(trx, referral);
+    throw appError.conflict(`No pre-visit outcome is recorded for ${who}: record it with PUT …/referrals/${referral.id}/pre-visit`, [
+      { path: 'to', message: `no pre-visit outcome recorded for ${who}` },
+    ]);
+  }
+  if (to === 'day-booked') {
+    const who = await describeReferralPatient(trx, referral);
+    if (!(await preVisits.findByReferral(trx, referral.id))) {
+      throw appError.conflict(`No ICC day can be booked for ${who}: no pre-visit outcome is recorded (the pre-visit decides what they need)`, [
+        { path: 'to', message: `no pre-visit outcome recorded for ${who}` },
+      ]);
+    }
+    const date = options.date ?? held?.iccDate;
+    if (!date) throw appError.validation(`${dateField}: booking an ICC day for ${who} needs the date`, [{ path: dateField, message: 'is required to book the ICC day' }]);
+    requireOpenDay(await requireCentre(trx, referral.centreId), date, dateField);
+    await referralTransitions.saveBooking(trx, referral.id, { iccDate: date });
+  }
+  const moved = await referralTransitions.move(trx, referral.centreId, referral.id, referral.status, to, actor.name, options.note ?? null);
+  if (!moved) throw appError.conflict(`Referral ${referral.id} changed status while this request ran; read it again`, [{ path: 'to', message: 'status changed concurrently' }]);
+}
+
+async function viewOf(db: Knex, centreId: string, id: string): Promise<PathwayView> {
+  const referral = await requireReferral(db, centreId, id);
+  const booking: ReferralBooking | undefined = await referralTransitions.findBooking(db, id);
+  return {
+    referralId: id,
+    status: referral.status,
+    allowedNext: allowedNext(referral.status),
+    booking: { preVisitDate: booking?.preVisitDate ?? null, iccDate: booking?.iccDate ?? null },
+    statusHistory: referral.statusHistory,
+  };
+}
+
+export const pathwayService = {
+  /** The referral's status, what may follow, the dates it holds and its history. */
+  get: viewOf,
+  /** POST …/referrals/:id/transitions `{ to, note?, date? }`. */
+  transition(db: Knex, centreId: string, id: string, body: unknown, actor: Actor): Promise<PathwayView> {
+    const request = parseOrThrow(referralTransitionSchema, body, 'transition');
+    return db.transaction(async (trx) => {
+      const referral = await requireReferral(trx, centreId, id);
+      await moveReferral(trx, referral, request.to, actor, { note: request.note ?? null, ...(request.date ? { date: request.date } : {}) });
+      return viewOf(trx, centreId, id);
+    });
+  },
+};

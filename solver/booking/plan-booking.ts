@@ -95,6 +95,8 @@ export interface BookingPlan {
   maxWaitDays: number;
   /** Pins that break a rule (they are kept as asked; the coordinator should look). */
   warnings: string[];
+  /** Released pins whose booking changed (or was dropped: day null). */
+  moved: Array<{ referralId: string; fromIccDay: number | undefined; toIccDay: number | null; fromPreVisitDay: number; toPreVisitDay: number | null }>;
   stats: {
     variables: number;
     constraints: number;
@@ -318,6 +320,14 @@ export function planBooking(referrals: BookingReferral[], capacity: DayCapacity[
     bookings.push({ referralId: f.referral.id, iccDay: d, preVisitDay: f.preVisitDay ?? preVisitDays.get(f.referral.id)!, waitDays: d - f.referral.referralDay, pinned: false, priority: f.priority });
   }
   bookings.sort((a, b) => a.iccDay - b.iccDay || (a.referralId < b.referralId ? -1 : 1));
+  const bookingOf = new Map(bookings.map((b) => [b.referralId, b]));
+  const moved: BookingPlan['moved'] = [];
+  for (const referral of referrals) {
+    if (!referral.pin || !released.has(referral.id)) continue;
+    const current = bookingOf.get(referral.id);
+    if (current && current.iccDay === referral.pin.iccDay && current.preVisitDay === referral.pin.preVisitDay) continue;
+    moved.push({ referralId: referral.id, fromIccDay: referral.pin.iccDay, toIccDay: current?.iccDay ?? null, fromPreVisitDay: referral.pin.preVisitDay, toPreVisitDay: current?.preVisitDay ?? null });
+  }
   unbooked.sort((a, b) => (a.referralId < b.referralId ? -1 : 1));
   const boundValue = lpBound === null && mipDual === null ? null : Math.max(lpBound ?? -Infinity, mipDual ?? -Infinity);
   const gap = boundValue === null ? null : (100 * (objective - boundValue)) / Math.max(Math.abs(boundValue), 1e-9);
@@ -333,6 +343,7 @@ export function planBooking(referrals: BookingReferral[], capacity: DayCapacity[
     backend: solver.name,
     maxWaitDays: bookings.reduce((max, b) => Math.max(max, b.waitDays), 0),
     warnings,
+    moved,
     stats: {
       variables, constraints, repairRounds: round, lpStatus, mipStatus, messages, fractionalReferrals, pricingRounds, lpColumns: lpColumnsUsed,
       ...(now && started !== undefined ? { elapsedMs: now() - started, lpMs, mipMs } : {}),

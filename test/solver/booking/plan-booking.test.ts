@@ -73,6 +73,8 @@ describe.each(backends)('planBooking on %s', (_name, load) => {
     const released = await plan([pinned, urgent], capacity, {}, { releasePins: ['P'] });
     expect(dayOf(released, 'U')).toBe(2);
     expect(dayOf(released, 'P')).toBe(3);
+    expect(kept.moved).toEqual([]);
+    expect(released.moved).toEqual([{ referralId: 'P', fromIccDay: 2, toIccDay: 3, fromPreVisitDay: 0, toPreVisitDay: released.bookings.find((b) => b.referralId === 'P')!.preVisitDay }]);
   });
 
   it('books a pinned (already done) pre-visit\'s ICC day inside its lead window', async () => {

@@ -5,12 +5,14 @@ import type { Knex } from 'knex';
 import * as centresStaffRoomsCatalogue from './20261122-1100-create-centres-staff-rooms-catalogue.ts';
 import * as patientsReferralsPreVisits from './20261122-1101-create-patients-referrals-pre-visits.ts';
 import * as vehiclesPlansFeedTokensAuditLog from './20261122-1102-create-vehicles-plans-feed-tokens-audit-log.ts';
+import * as planJobs from './20261122-1200-create-plan-jobs.ts';
 import * as pathwayBookingsFollowUps from './20261122-1300-create-pathway-bookings-follow-ups.ts';
 
 const migrations: Record<string, Knex.Migration> = {
   '20261122-1100-create-centres-staff-rooms-catalogue': centresStaffRoomsCatalogue,
   '20261122-1101-create-patients-referrals-pre-visits': patientsReferralsPreVisits,
   '20261122-1102-create-vehicles-plans-feed-tokens-audit-log': vehiclesPlansFeedTokensAuditLog,
+  '20261122-1200-create-plan-jobs': planJobs,
   '20261122-1300-create-pathway-bookings-follow-ups': pathwayBookingsFollowUps,
 };
 

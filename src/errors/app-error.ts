@@ -15,7 +15,13 @@ export type ErrorCode =
   | 'still_referenced'
   | 'bad_request'
   | 'internal_error'
-  | 'service_unavailable';
+  | 'service_unavailable'
+  /** 412: an edit's If-Match names a version that is no longer the newest. */
+  | 'precondition_failed'
+  /** 428: an edit came without If-Match. */
+  | 'precondition_required'
+  /** 422: a hand edit would break a hard constraint (details: the violations). */
+  | 'plan_rejected';
 
 export class AppError extends Error {
   readonly code: ErrorCode;

@@ -8,6 +8,7 @@ import {
   assessmentTypeService, patientService, precedenceRuleService, roomService, shiftService, staffService, vehicleService,
 } from '../services/resource-services.ts';
 import { resourceRouter } from './resource-router.ts';
+import { planJobsRouter } from './plan-jobs-router.ts';
 import { pathwayRouter } from './pathway-router.ts';
 
 export function centresRouter(db: Knex): Router {
@@ -43,5 +44,6 @@ export function centresRouter(db: Knex): Router {
   referrals.put('/:id/pre-visit', handle(async (req) => ({ body: await referralService.savePreVisit(db, ...ids(req), req.body, actorOf(req)) })));
   referrals.use('/:id/transitions', pathwayRouter(db));
   router.use('/:centreId/referrals', referrals);
+  router.use('/:centreId/plan-jobs', planJobsRouter(db));
   return router;
 }

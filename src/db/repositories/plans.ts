@@ -22,4 +22,24 @@ export const plans = {
       const row = await db('plans').where({ centre_id: centreId, date, kind }).orderBy('version', 'desc').first();
       return row ? (codec.fromRow(row) as unknown as Plan) : undefined;
     }),
+  /** The highest version with this status (e.g. the newest published plan), if any. */
+  latestWithStatus: (db: Knex, centreId: string, date: string, status: Plan['status'], kind: PlanCreate['kind'] = 'day') =>
+    translatingDbErrors(async () => {
+      const row = await db('plans').where({ centre_id: centreId, date, kind, status }).orderBy('version', 'desc').first();
+      return row ? (codec.fromRow(row) as unknown as Plan) : undefined;
+    }),
+  /**
+   * Saves `doc` as exactly `version`, unless that version already exists: then nothing is
+   * written and the result is undefined. The unique (centre, date, kind, version) key makes
+   * this the atomic check-and-write of an edit: of two edits of the same version, one wins.
+   */
+  insertVersionIfAbsent: (db: Knex, centreId: string, doc: PlanCreate, version: number) =>
+    translatingDbErrors(async () => {
+      const [row] = await db('plans')
+        .insert({ ...codec.toRow({ ...doc, version }), centre_id: centreId })
+        .onConflict(['centre_id', 'date', 'kind', 'version'])
+        .ignore()
+        .returning('*');
+      return row ? (codec.fromRow(row) as unknown as Plan) : undefined;
+    }),
 };

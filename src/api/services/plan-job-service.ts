@@ -1,0 +1,72 @@
+// Planning jobs: request a day's plan, read the job's status and progress, cancel it.
+// The job itself runs in src/jobs (worker thread); this service only talks to the database.
+import type { Knex } from 'knex';
+import { z } from 'zod';
+import { planJobs, type PlanJob } from '../../db/repositories/plan-jobs.ts';
+import { plans } from '../../db/repositories/plans.ts';
+import { idSchema, localDateSchema } from '../../domain/primitives.ts';
+import { appError } from '../../errors/app-error.ts';
+import { parseOrThrow } from '../../errors/from-zod-error.ts';
+import { buildJobProblem } from '../../jobs/build-job-problem.ts';
+import { planJobRunnerFor } from '../../jobs/plan-job-runner.ts';
+import { requireCentre } from './centre-scoped-service.ts';
+
+/** Default and largest solve time a job may ask for. */
+export const DEFAULT_JOB_TIME_LIMIT_SEC = 5;
+export const MAX_JOB_TIME_LIMIT_SEC = 120;
+
+const planJobRequestSchema = z.strictObject({
+  date: localDateSchema,
+  /** The patients attending that day, in priority order of the caller's choosing. */
+  patientIds: z.array(idSchema).min(1, { message: 'must list at least one attending patient' }).max(500)
+    .refine((ids) => new Set(ids).size === ids.length, { message: 'must not repeat a patient' }),
+  timeLimitSec: z.number().positive().max(MAX_JOB_TIME_LIMIT_SEC, { message: `must be at most ${MAX_JOB_TIME_LIMIT_SEC} seconds` }).default(DEFAULT_JOB_TIME_LIMIT_SEC),
+  seed: z.number().int().min(0).max(2 ** 31 - 1).default(1),
+});
+
+/** A job as the API shows it: the stored job plus the version of the plan it produced. */
+export type PlanJobView = PlanJob & { planVersion: number | null };
+
+async function view(db: Knex, job: PlanJob): Promise<PlanJobView> {
+  const plan = job.planId ? await plans.findById(db, job.centreId, job.planId) : undefined;
+  return { ...job, planVersion: plan?.version ?? null };
+}
+
+async function requireJob(db: Knex, centreId: string, id: string): Promise<PlanJob> {
+  const job = await planJobs.findById(db, centreId, id);
+  if (!job) {
+    await requireCentre(db, centreId);
+    throw appError.notFound('plan job', id);
+  }
+  return job;
+}
+
+export const planJobService = {
+  /**
+   * Checks the day can be planned (400 naming the field if not), stores a queued job and
+   * hands it to the runner.
+   */
+  async create(db: Knex, centreId: string, body: unknown): Promise<PlanJobView> {
+    const request = parseOrThrow(planJobRequestSchema, body, 'plan job');
+    await requireCentre(db, centreId);
+    await buildJobProblem(db, centreId, request.date, request.patientIds);
+    const { date, ...rest } = request;
+    const job = await planJobs.insert(db, centreId, { date, request: rest });
+    planJobRunnerFor(db).enqueue(job.id);
+    return view(db, job);
+  },
+  async get(db: Knex, centreId: string, id: string): Promise<PlanJobView> {
+    return view(db, await requireJob(db, centreId, id));
+  },
+  /** Cancels a queued or running job; 409 when it has already finished. */
+  async cancel(db: Knex, centreId: string, id: string): Promise<PlanJobView> {
+    const job = await requireJob(db, centreId, id);
+    const cancelled = await planJobs.cancel(db, job.id);
+    if (!cancelled) {
+      const { status } = await requireJob(db, centreId, id);
+      throw appError.conflict(`The job has already ${status}; only a queued or running job can be cancelled`, [{ path: 'status', message: `is ${status}` }]);
+    }
+    await planJobRunnerFor(db).cancel(job.id);
+    return view(db, cancelled);
+  },
+};

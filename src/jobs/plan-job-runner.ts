@@ -1,0 +1,121 @@
+// Runs queued planning jobs one at a time (the machine's cores are shared with the API), each
+// on a worker thread. Everything a client sees — status, progress, plan, error — is written
+// to the database; this process only keeps the handles it needs to cancel its own workers.
+import type { Db } from '../db/create-database.ts';
+import { planJobs, type PlanJobError, type PlanJobProgress } from '../db/repositories/plan-jobs.ts';
+import { plans } from '../db/repositories/plans.ts';
+import { isAppError } from '../errors/app-error.ts';
+import { planDayInWorker } from '../workers/plan-day-in-worker.ts';
+import { WorkerCancelledError, type WorkerRun } from '../workers/run-in-worker.ts';
+import type { DayPlan, ProgressEvent } from '../../solver/model/index.ts';
+import { buildJobProblem } from './build-job-problem.ts';
+
+/** Progress is written at most this often, so a fast solver cannot flood the database. */
+const PROGRESS_WRITE_INTERVAL_MS = 250;
+
+export interface PlanJobRunner {
+  /** Queues a stored job (status 'queued'); it runs after those queued before it. */
+  enqueue(jobId: string): void;
+  /** Stops the job's worker if this process runs it (the caller marks it cancelled in the database). */
+  cancel(jobId: string): Promise<void>;
+  /** Resolves when every queued job has finished. */
+  idle(): Promise<void>;
+  /** Cancels the running worker and drops the queue (shutdown, tests). */
+  close(): Promise<void>;
+}
+
+class PlanningCancelled extends Error {}
+
+function toJobError(error: unknown): PlanJobError {
+  if (isAppError(error)) return { code: error.code, message: error.message, details: error.details };
+  const message = error instanceof Error ? error.message : String(error);
+  return { code: 'planning_failed', message: `The planner failed: ${message}`, details: null };
+}
+
+function toProgress(event: ProgressEvent): PlanJobProgress {
+  return { phase: event.phase, fraction: event.fraction, bestSoft: event.bestSoft, bestHard: event.bestHard, iteration: event.iteration };
+}
+
+export function createPlanJobRunner(db: Db): PlanJobRunner {
+  let tail: Promise<void> = Promise.resolve();
+  const running = new Map<string, WorkerRun<DayPlan>>();
+  /** Cancelled before their worker started. */
+  const cancelRequested = new Set<string>();
+  let closed = false;
+
+  async function run(jobId: string): Promise<void> {
+    if (closed) return;
+    const job = await planJobs.start(db, jobId);
+    if (!job) {
+      cancelRequested.delete(jobId); // cancelled while queued
+      return;
+    }
+    let lastProgress: PlanJobProgress | null = null;
+    let lastWriteMs = 0;
+    let progressWrites: Promise<unknown> = Promise.resolve();
+    try {
+      const problem = await buildJobProblem(db, job.centreId, job.date, job.request.patientIds);
+      if (cancelRequested.delete(jobId)) return;
+      const worker = planDayInWorker({ problem, options: { timeLimitMs: job.request.timeLimitSec * 1000, seed: job.request.seed } }, (event) => {
+        lastProgress = toProgress(event);
+        const nowMs = performance.now();
+        if (nowMs - lastWriteMs < PROGRESS_WRITE_INTERVAL_MS) return;
+        lastWriteMs = nowMs;
+        const snapshot = lastProgress;
+        // Chained, so writes land in order. A job no longer running was cancelled, perhaps by
+        // another process: stop its worker.
+        progressWrites = progressWrites
+          .then(async () => {
+            if (!(await planJobs.recordProgress(db, jobId, snapshot))) await worker.cancel();
+          })
+          .catch(() => undefined);
+      });
+      running.set(jobId, worker);
+      const plan = await worker.result;
+      await progressWrites;
+      await db.transaction(async (trx) => {
+        const stored = await plans.insertNextVersion(trx, job.centreId, { date: job.date, kind: 'day', status: 'draft', document: { problem, plan, source: { kind: 'job', jobId } }, pins: [] });
+        const done = await planJobs.succeed(trx, jobId, stored.id, lastProgress);
+        // Cancelled while the worker was finishing: keep no plan.
+        if (!done) throw new PlanningCancelled();
+      });
+    } catch (error) {
+      await progressWrites;
+      if (error instanceof WorkerCancelledError || error instanceof PlanningCancelled) return;
+      await planJobs.fail(db, jobId, toJobError(error));
+    } finally {
+      running.delete(jobId);
+      cancelRequested.delete(jobId);
+    }
+  }
+
+  return {
+    enqueue(jobId) {
+      // A failure to even record a failure (database gone) must not stop the queue.
+      tail = tail.then(() => run(jobId)).catch(() => undefined);
+    },
+    async cancel(jobId) {
+      const worker = running.get(jobId);
+      if (worker) await worker.cancel();
+      else cancelRequested.add(jobId);
+    },
+    idle: () => tail,
+    async close() {
+      closed = true;
+      await Promise.all([...running.values()].map((worker) => worker.cancel()));
+      await tail;
+    },
+  };
+}
+
+const runners = new WeakMap<Db, PlanJobRunner>();
+
+/** The runner for a database handle: one queue per handle, created on first use. */
+export function planJobRunnerFor(db: Db): PlanJobRunner {
+  let runner = runners.get(db);
+  if (!runner) {
+    runner = createPlanJobRunner(db);
+    runners.set(db, runner);
+  }
+  return runner;
+}

@@ -1,0 +1,118 @@
+// Planning jobs through the API on both databases: a job end to end, the 4xx of a day that
+// cannot be planned, cancelling, and a job whose data changed while queued failing with its error.
+import request from 'supertest';
+import type { Express } from 'express';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { createApp } from '../../../src/app.ts';
+import { plans } from '../../../src/db/repositories/plans.ts';
+import { patients } from '../../../src/db/index.ts';
+import { loadDemoCentre } from '../../../src/demo/load-demo-centre.ts';
+import { planJobRunnerFor } from '../../../src/jobs/plan-job-runner.ts';
+import { createLogger } from '../../../src/logger.ts';
+import { validatePlan } from '../../../solver/validate/validate-plan.ts';
+import type { DayPlan, DayProblem } from '../../../solver/model/index.ts';
+import { describeEachDatabase } from '../../helpers/describe-each-database.ts';
+import { truncateAll } from '../../helpers/test-database.ts';
+import { patientBody } from '../../helpers/fixtures.ts';
+
+const DATE = '2026-12-01';
+const SATURDAY = '2026-12-05';
+
+/** Polls the job until it leaves queued/running (or the deadline passes). */
+async function waitForJob(app: Express, url: string, until: (status: string) => boolean = (s) => s !== 'queued' && s !== 'running') {
+  const deadline = Date.now() + 45_000;
+  for (;;) {
+    const res = await request(app).get(url).expect(200);
+    if (until(res.body.status) || Date.now() > deadline) return res.body;
+    await new Promise((resolve) => setTimeout(resolve, 150));
+  }
+}
+
+describeEachDatabase('plan jobs API', (getDb) => {
+  let app: Express;
+  let centreId: string;
+  let attending: string[];
+  const jobsUrl = () => `/api/centres/${centreId}/plan-jobs`;
+
+  beforeAll(async () => {
+    await truncateAll(getDb());
+    app = createApp({ db: getDb(), logger: createLogger('silent') });
+    centreId = (await loadDemoCentre(getDb(), { seed: 1, startDate: '2026-11-30' })).centreId!;
+    const stored = await patients.list(getDb(), centreId);
+    attending = stored.filter((p) => !p.unavailableDates.includes(DATE)).slice(0, 4).map((p) => p.id);
+  });
+
+  afterAll(async () => {
+    await planJobRunnerFor(getDb()).close();
+  });
+
+  it('plans a day as a job: 202 with Location, progress, then a stored draft plan that passes validatePlan', async () => {
+    const res = await request(app).post(jobsUrl()).send({ date: DATE, patientIds: attending, timeLimitSec: 1, seed: 3 }).expect(202);
+    expect(res.body.status).toBe('queued');
+    expect(res.headers.location).toBe(`${jobsUrl()}/${res.body.id}`);
+    expect(res.body.request).toEqual({ patientIds: attending, timeLimitSec: 1, seed: 3 });
+
+    const job = await waitForJob(app, res.headers.location!);
+    expect(job.status).toBe('succeeded');
+    expect(job.error).toBeNull();
+    expect(job.progress.fraction).toBe(1);
+    expect(job.planVersion).toBeGreaterThanOrEqual(1);
+
+    const stored = await plans.findById(getDb(), centreId, job.planId);
+    expect(stored).toMatchObject({ date: DATE, status: 'draft', version: job.planVersion });
+    const { problem, plan } = stored!.document as { problem: DayProblem; plan: DayPlan };
+    expect(problem.patients.map((p) => p.id)).toEqual(attending);
+    expect(plan.itineraries).toHaveLength(attending.length);
+    const validation = validatePlan(problem, plan);
+    expect(validation.violations.map((v) => v.message)).toEqual([]);
+    expect(job.progress.bestHard).toBe(plan.score.hard);
+  });
+
+  it('answers 400 naming the field when the day cannot be planned, and stores no job', async () => {
+    const closed = await request(app).post(jobsUrl()).send({ date: SATURDAY, patientIds: attending, timeLimitSec: 1 }).expect(400);
+    expect(closed.body.error.details[0].path).toBe('date');
+
+    const newcomer = await request(app).post(`/api/centres/${centreId}/patients`).send(patientBody(9001)).expect(201);
+    const unreferred = await request(app).post(jobsUrl()).send({ date: DATE, patientIds: [newcomer.body.id] }).expect(400);
+    expect(unreferred.body.error.details[0].path).toBe('referrals');
+
+    const bad = await request(app).post(jobsUrl()).send({ date: DATE, patientIds: attending, timeLimitSec: 500, colour: 'red' }).expect(400);
+    expect(bad.body.error.details.map((d: { path: string }) => d.path).sort()).toEqual(['colour', 'timeLimitSec']);
+
+    const none = await getDb()('plan_jobs').where({ centre_id: centreId, date: SATURDAY }).count({ n: '*' });
+    expect(Number(none[0]!.n)).toBe(0);
+  });
+
+  it('cancels a running job: it stays cancelled, keeps no plan, and cannot be cancelled twice', async () => {
+    const res = await request(app).post(jobsUrl()).send({ date: DATE, patientIds: attending, timeLimitSec: 60 }).expect(202);
+    const url = res.headers.location!;
+    await waitForJob(app, url, (s) => s !== 'queued');
+    const cancelled = await request(app).post(`${url}/cancel`).expect(200);
+    expect(cancelled.body.status).toBe('cancelled');
+    await planJobRunnerFor(getDb()).idle();
+    const after = await request(app).get(url).expect(200);
+    expect(after.body).toMatchObject({ status: 'cancelled', planId: null, error: null });
+    expect(after.body.finishedAt).not.toBeNull();
+    const again = await request(app).delete(url).expect(409);
+    expect(again.body.error.message).toMatch(/already cancelled/);
+  });
+
+  it('a job whose day became unplannable while queued fails and stores the error naming the field', async () => {
+    const first = await request(app).post(jobsUrl()).send({ date: DATE, patientIds: attending.slice(0, 2), timeLimitSec: 1 }).expect(202);
+    const second = await request(app).post(jobsUrl()).send({ date: DATE, patientIds: attending, timeLimitSec: 1 }).expect(202);
+    // The runner plans one job at a time, so the second is still queued: make its last patient unavailable.
+    await request(app).patch(`/api/centres/${centreId}/patients/${attending[3]}`).send({ unavailableDates: [DATE] }).expect(200);
+    const failed = await waitForJob(app, second.headers.location!);
+    expect(failed.status).toBe('failed');
+    expect(failed.planId).toBeNull();
+    expect(failed.error.code).toBe('validation_failed');
+    expect(failed.error.details[0].path).toBe('patients[3].unavailableDates');
+    expect((await waitForJob(app, first.headers.location!)).status).toBe('succeeded');
+    await request(app).patch(`/api/centres/${centreId}/patients/${attending[3]}`).send({ unavailableDates: [] }).expect(200);
+  });
+
+  it('404 for an unknown job or centre', async () => {
+    await request(app).get(`${jobsUrl()}/00000000-0000-4000-8000-000000000000`).expect(404);
+    await request(app).get('/api/centres/00000000-0000-4000-8000-000000000000/plan-jobs/x').expect(404);
+  });
+});

@@ -10,6 +10,7 @@ import {
 import { resourceRouter } from './resource-router.ts';
 import { planJobsRouter } from './plan-jobs-router.ts';
 import { pathwayRouter } from './pathway-router.ts';
+import { bookingsRouter } from './bookings-router.ts';
 
 export function centresRouter(db: Knex): Router {
   const router = Router();
@@ -44,6 +45,7 @@ export function centresRouter(db: Knex): Router {
   referrals.put('/:id/pre-visit', handle(async (req) => ({ body: await referralService.savePreVisit(db, ...ids(req), req.body, actorOf(req)) })));
   referrals.use('/:id/transitions', pathwayRouter(db));
   router.use('/:centreId/referrals', referrals);
+  router.use('/:centreId/bookings', bookingsRouter(db));
   router.use('/:centreId/plan-jobs', planJobsRouter(db));
   return router;
 }

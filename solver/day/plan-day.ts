@@ -119,11 +119,11 @@ export function planDay(problem: DayProblem, options: SolveOptions = {}): DayPla
     target: target + 0.01,
     historyLength: (options as { historyLength?: number }).historyLength ?? Math.max(20, Math.min(1000, day.activityCount * 2)),
     now,
-    // Leave a tenth of the limit for explaining and repairing what is left unplaced.
-    deadlineMs: timed ? startedMs + 0.9 * options.timeLimitMs! : undefined,
+    // Leave 15% of the limit for explaining and repairing what is left unplaced, and scoring.
+    deadlineMs: timed ? startedMs + 0.85 * options.timeLimitMs! : undefined,
     onProgress: options.onProgress,
     startedMs,
-    restartAfter: Math.max(2000, 20 * day.activityCount),
+    restartAfter: (options as { restartAfter?: number }).restartAfter ?? Math.max(2000, 20 * day.activityCount),
     diversify: (order, random) => {
       for (let i = order.length - 1; i > 0; i--) {
         const j = random.int(i + 1);
@@ -141,7 +141,7 @@ export function planDay(problem: DayProblem, options: SolveOptions = {}): DayPla
   schemeState.scheme = bestScheme;
   decoder.mealDelayMin.set(bestMealDelay);
   decode(outcome.best);
-  const hardDeadline = timed ? startedMs + options.timeLimitMs! : undefined;
+  const hardDeadline = timed ? startedMs + 0.95 * options.timeLimitMs! : undefined;
   const { activities, unscheduled } = explainOrRepair(problem, weights, readSchedule(day, decoder), () =>
     hardDeadline === undefined || now!() < hardDeadline,
   );

@@ -75,6 +75,24 @@ describe('planDay', () => {
     }
   });
 
+  it('gives a frail patient a rest after the allowed run of activities, and leaves the transfer time between rooms', () => {
+    const problem = smallDay({
+      centre: { ...smallDay({}).centre, transferMin: 5 },
+      assessmentTypes: [assessmentType('anp', 30), assessmentType('ot', 30), assessmentType('physio', 30)],
+      staff: [staffMember('s-anp', ['anp']), staffMember('s-ot', ['ot']), staffMember('s-physio', ['physio'])],
+      patients: [patient('p1', ['anp', 'ot', 'physio'], { rest: { maxConsecutive: 2, minRestMin: 20 } })],
+    });
+    const plan = planDay(problem, { seed: 1, maxIterations: 300 });
+    expectValid(problem, plan);
+    const mine = plan.activities.sort((x, y) => x.startMin - y.startMin);
+    expect(mine).toHaveLength(3);
+    const gaps = [mine[1]!.startMin - mine[0]!.endMin, mine[2]!.startMin - mine[1]!.endMin];
+    // The planner leaves the 5-minute transfer between consecutive activities (it does not bet on
+    // staying in one room); and three in a row need one gap of at least 20.
+    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(5);
+    expect(Math.max(...gaps)).toBeGreaterThanOrEqual(20);
+  });
+
   it('keeps a pinned activity exactly where the coordinator put it', () => {
     const problem = smallDay({
       assessmentTypes: [assessmentType('anp', 45)],

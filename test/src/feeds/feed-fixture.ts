@@ -1,6 +1,6 @@
 // A small ICC day used by the feed tests: two patients, three staff, a group session, the
 // meal and the MDT, on any date (the same wall-clock minutes whatever the UTC offset).
-import type { DayPlan, DayProblem, PlannedActivity } from '../../../solver/model/index.ts';
+import type { PlannedActivity } from '../../../solver/model/index.ts';
 import type { FeedCentre, FeedDay, FeedPatient, SupportWorkerRound, VehicleDay } from '../../../src/feeds/feed-types.ts';
 
 export const centre: FeedCentre = {
@@ -113,6 +113,3 @@ export function round(date: string): SupportWorkerRound {
     ],
   };
 }
-
-/** 'p1:geri-review' etc.: the fixture is a DayPlan/DayProblem in all the fields feeds read. */
-export type _FixtureMatchesContract = [ReturnType<typeof plan> extends Pick<DayPlan, 'activities'> ? true : never, DayProblem];

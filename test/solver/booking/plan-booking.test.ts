@@ -150,6 +150,20 @@ describe('planBooking: reasons for the unbooked', () => {
     expect(validateBookings([referral('A'), referral('B')], capacity, { days: 4, minLeadDays: 2, maxLeadDays: 3 }, p.bookings, { unbooked: p.unbooked })).toEqual([]);
   });
 
+  it('re-solves when the pre-visit slots run out, moving the lower-priority referral later', () => {
+    // Slots: one on day 0, one on day 4. With lead 2–3, days 2–3 need a day-0/1 pre-visit,
+    // so only one referral fits there; the other must wait for day 6 (pre-visit day 4).
+    const capacity = openDays(8, 2, undefined, 0);
+    capacity[0]!.preVisitSlots = 1;
+    capacity[4]!.preVisitSlots = 1;
+    const refs = [referral('A', { efi: 'severe' }), referral('B', { efi: 'mild' })];
+    const horizon = { days: 8, minLeadDays: 2, maxLeadDays: 3 };
+    const p = planBooking(refs, capacity, horizon, { solver });
+    expect(p.bookings.map((b) => [b.referralId, b.iccDay, b.preVisitDay])).toEqual([['A', 2, 0], ['B', 6, 4]]);
+    expect(p.stats.repairRounds).toBeGreaterThan(0);
+    expect(validateBookings(refs, capacity, horizon, p.bookings, { unbooked: p.unbooked })).toEqual([]);
+  });
+
   it('names the bad field on bad input', () => {
     expect(() => planBooking([referral('A', { efi: 'frail' as never })], openDays(3), { days: 3 })).toThrow(/referrals\[0\]\.efi/);
     expect(() => planBooking([], openDays(3), { days: 4 })).toThrow(/capacity/);

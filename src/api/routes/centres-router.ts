@@ -11,6 +11,7 @@ import { resourceRouter } from './resource-router.ts';
 import { planJobsRouter } from './plan-jobs-router.ts';
 import { pathwayRouter } from './pathway-router.ts';
 import { bookingsRouter } from './bookings-router.ts';
+import { pathwayRoundsRouter } from './pathway-rounds-router.ts';
 
 export function centresRouter(db: Knex): Router {
   const router = Router();
@@ -46,6 +47,7 @@ export function centresRouter(db: Knex): Router {
   referrals.use('/:id/transitions', pathwayRouter(db));
   router.use('/:centreId/referrals', referrals);
   router.use('/:centreId/bookings', bookingsRouter(db));
+  router.use('/:centreId/days/:date/pre-visit-rounds', pathwayRoundsRouter(db));
   router.use('/:centreId/plan-jobs', planJobsRouter(db));
   return router;
 }

@@ -9,6 +9,7 @@ import {
 } from '../services/resource-services.ts';
 import { resourceRouter } from './resource-router.ts';
 import { planJobsRouter } from './plan-jobs-router.ts';
+import { daysRouter } from './days-router.ts';
 import { pathwayRouter } from './pathway-router.ts';
 import { bookingsRouter } from './bookings-router.ts';
 import { pathwayRoundsRouter } from './pathway-rounds-router.ts';
@@ -49,5 +50,6 @@ export function centresRouter(db: Knex): Router {
   router.use('/:centreId/bookings', bookingsRouter(db));
   router.use('/:centreId/days/:date/pre-visit-rounds', pathwayRoundsRouter(db));
   router.use('/:centreId/plan-jobs', planJobsRouter(db));
+  router.use('/:centreId/days', daysRouter(db));
   return router;
 }

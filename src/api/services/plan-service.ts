@@ -1,0 +1,345 @@
+// Reading and adjusting a centre's day plan. Every edit (pin, unpin, move, replan, publish)
+// saves a new version; the version is the ETag, and an edit must name the version it was made
+// against (If-Match). The check-and-write is one conditional insert of version + 1, so of two
+// edits of the same version exactly one is saved and the other gets 412 — never a lost update.
+import type { Knex } from 'knex';
+import { z } from 'zod';
+import { plans } from '../../db/repositories/plans.ts';
+import type { Plan, PlanPin } from '../../domain/plan.ts';
+import { idSchema, localDateSchema, localTimeSchema, timeToMin } from '../../domain/primitives.ts';
+import { AppError, appError } from '../../errors/app-error.ts';
+import { parseOrThrow } from '../../errors/from-zod-error.ts';
+import { replanDayInWorker, ReplanRejectedError } from '../../jobs/replan-day-in-worker.ts';
+import { buildPlanViews } from '../../../solver/day/build-plan-views.ts';
+import { scorePlan } from '../../../solver/constraints/score-plan.ts';
+import type { DayPin, DayPlan, DayProblem, PlannedActivity } from '../../../solver/model/index.ts';
+import type { ActivityMove, DayChange } from '../../../solver/replan/day-change.ts';
+import type { ReplanStrategy } from '../../../solver/replan/replan-day.ts';
+import { validatePlan } from '../../../solver/validate/validate-plan.ts';
+import { requireCentre } from './centre-scoped-service.ts';
+import { planViews, type PlanViewName } from './plan-views.ts';
+
+/** What a stored day plan's `document` holds: the problem it answers (with every pin) and the plan. */
+export interface DayPlanDocument {
+  problem: DayProblem;
+  plan: DayPlan;
+  /** How this version came about. */
+  source: Record<string, unknown>;
+  /** After a replan: what moved. */
+  moves?: ActivityMove[];
+  strategy?: ReplanStrategy;
+  notes?: string[];
+}
+
+/** A plan version as the API returns it. */
+export interface PlanView {
+  id: string;
+  centreId: string;
+  date: string;
+  version: number;
+  status: Plan['status'];
+  pins: PlanPin[];
+  source: Record<string, unknown>;
+  plan: DayPlan;
+  createdAt: string;
+  moves?: ActivityMove[];
+  strategy?: ReplanStrategy;
+  notes?: string[];
+}
+
+/** The body field each view's rows are under. */
+const viewKey: Record<PlanViewName, string> = { 'by-patient': 'patients', 'by-staff': 'staff', 'by-room': 'rooms' };
+
+export const DEFAULT_REPLAN_TIME_LIMIT_SEC = 2;
+export const MAX_REPLAN_TIME_LIMIT_SEC = 30;
+
+const getQuerySchema = z.strictObject({
+  status: z.enum(['draft', 'published']).optional(),
+  version: z.coerce.number().int().min(1).optional(),
+});
+const pinBodySchema = z.strictObject({ activityId: z.string().min(1) });
+const moveBodySchema = z.strictObject({
+  activityId: z.string().min(1),
+  start: localTimeSchema,
+  staffId: idSchema.optional(),
+  roomId: idSchema.optional(),
+});
+const changeSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('patient-cancelled'), patientId: z.string().min(1) }),
+  z.strictObject({ kind: z.literal('patient-late'), patientId: z.string().min(1), arrival: localTimeSchema }),
+  z.strictObject({ kind: z.literal('staff-off-sick'), staffId: z.string().min(1), from: localTimeSchema }),
+  z.strictObject({ kind: z.literal('assessment-overran'), patientId: z.string().min(1), typeId: z.string().min(1), end: localTimeSchema }),
+]);
+const replanBodySchema = z.strictObject({
+  now: localTimeSchema,
+  changes: z.array(changeSchema).min(1, { message: 'must list at least one change' }),
+  timeLimitSec: z.number().positive().max(MAX_REPLAN_TIME_LIMIT_SEC).default(DEFAULT_REPLAN_TIME_LIMIT_SEC),
+  seed: z.number().int().min(0).max(2 ** 31 - 1).default(1),
+});
+
+function toDayChange(change: z.infer<typeof changeSchema>): DayChange {
+  switch (change.kind) {
+    case 'patient-cancelled':
+      return change;
+    case 'patient-late':
+      return { kind: 'patient-late', patientId: change.patientId, arrivalMin: timeToMin(change.arrival) };
+    case 'staff-off-sick':
+      return { kind: 'staff-off-sick', staffId: change.staffId, fromMin: timeToMin(change.from) };
+    case 'assessment-overran':
+      return { kind: 'assessment-overran', patientId: change.patientId, typeId: change.typeId, endMin: timeToMin(change.end) };
+  }
+}
+
+function documentOf(stored: Plan): DayPlanDocument {
+  return stored.document as unknown as DayPlanDocument;
+}
+
+export function planView(stored: Plan): PlanView {
+  const doc = documentOf(stored);
+  return {
+    id: stored.id,
+    centreId: stored.centreId,
+    date: stored.date,
+    version: stored.version,
+    status: stored.status,
+    pins: stored.pins,
+    source: doc.source,
+    plan: doc.plan,
+    createdAt: stored.createdAt,
+    ...(doc.moves ? { moves: doc.moves } : {}),
+    ...(doc.strategy ? { strategy: doc.strategy } : {}),
+    ...(doc.notes ? { notes: doc.notes } : {}),
+  };
+}
+
+/** `"3"`, `W/"3"` or `3` → 3; anything else can never match a version. */
+export function parseIfMatch(header: string | undefined): number | undefined | null {
+  if (header === undefined || header.trim() === '') return undefined;
+  const match = /^\s*(?:W\/)?"?(\d+)"?\s*$/.exec(header);
+  return match ? Number(match[1]) : null;
+}
+
+const preconditionFailed = (message: string, currentVersion: number) =>
+  new AppError({ code: 'precondition_failed', status: 412, message, details: { currentVersion } });
+
+function requireDate(date: string): string {
+  return parseOrThrow(z.strictObject({ date: localDateSchema }), { date }, 'plan date').date;
+}
+
+async function requireLatest(db: Knex, centreId: string, date: string): Promise<Plan> {
+  const latest = await plans.latest(db, centreId, requireDate(date));
+  if (!latest) {
+    await requireCentre(db, centreId);
+    throw appError.notFound('plan for date', date);
+  }
+  return latest;
+}
+
+function requireActivity(plan: DayPlan, activityId: string): PlannedActivity {
+  const activity = plan.activities.find((a) => a.id === activityId);
+  if (!activity) throw appError.validation(`No activity ${activityId} in this plan`, [{ path: 'activityId', message: `no activity "${activityId}" in the plan` }]);
+  return activity;
+}
+
+function pinOf(activity: PlannedActivity): PlanPin {
+  return {
+    patientId: activity.patientId,
+    typeId: activity.typeId,
+    startMin: activity.startMin,
+    roomId: activity.roomId,
+    ...(activity.staffId === undefined ? {} : { staffId: activity.staffId }),
+  };
+}
+
+const pinKey = (pin: { patientId: string; typeId: string }) => `${pin.patientId}:${pin.typeId}`;
+
+/** `pins` with `pin` in place of any pin of the same activity. */
+function withPin<P extends DayPin | PlanPin>(pins: readonly P[] | undefined, pin: P): P[] {
+  return [...(pins ?? []).filter((p) => pinKey(p) !== pinKey(pin)), pin];
+}
+
+/** The plan with new activities: views and score rebuilt from them (activities are the source of truth). */
+function rebuilt(problem: DayProblem, plan: DayPlan, activities: PlannedActivity[]): DayPlan {
+  const score = scorePlan(problem, activities, plan.unscheduled);
+  return {
+    ...plan,
+    activities,
+    ...buildPlanViews(problem, activities),
+    score,
+    gapPct: (100 * (score.soft - plan.bound.value)) / Math.max(Math.abs(score.soft), 1),
+  };
+}
+
+interface EditResult {
+  document: DayPlanDocument;
+  pins: PlanPin[];
+  status?: Plan['status'];
+}
+
+/**
+ * The one way a plan changes: check If-Match against the newest version, compute the edit,
+ * save it as version + 1 unless another edit got there first.
+ */
+async function editPlan(
+  db: Knex,
+  centreId: string,
+  date: string,
+  ifMatch: string | undefined,
+  edit: (current: Plan, doc: DayPlanDocument) => Promise<EditResult> | EditResult,
+): Promise<Plan> {
+  const expected = parseIfMatch(ifMatch);
+  if (expected === undefined) {
+    throw new AppError({ code: 'precondition_required', status: 428, message: 'Editing a plan needs an If-Match header with the plan version (its ETag)', details: [{ path: 'If-Match', message: 'is required' }] });
+  }
+  const current = await requireLatest(db, centreId, date);
+  if (expected !== current.version) {
+    throw preconditionFailed(`The plan has changed: version ${current.version} is the newest, not ${ifMatch}. Reload it and edit again.`, current.version);
+  }
+  const next = await edit(current, documentOf(current));
+  const saved = await plans.insertVersionIfAbsent(
+    db,
+    centreId,
+    { date: current.date, kind: 'day', status: next.status ?? 'draft', document: next.document as unknown as Record<string, unknown>, pins: next.pins },
+    current.version + 1,
+  );
+  if (!saved) throw preconditionFailed(`The plan was changed by someone else while this edit was made (version ${current.version} is no longer the newest). Reload it and edit again.`, current.version + 1);
+  return saved;
+}
+
+/** New hard violations an edit would introduce (those already in the plan are not held against it). */
+function introducedViolations(problem: DayProblem, before: DayPlan, after: DayPlan) {
+  const existing = new Set(validatePlan(problem, before).violations.map((v) => v.message));
+  return validatePlan(problem, after).violations.filter((v) => !existing.has(v.message));
+}
+
+function rejected(message: string, violations: Array<{ constraint: string; message: string }>): AppError {
+  return new AppError({
+    code: 'plan_rejected',
+    status: 422,
+    message: `${message}: ${violations.map((v) => v.message).join(' ')}`,
+    details: { violations: violations.map((v) => ({ constraint: v.constraint, message: v.message })) },
+  });
+}
+
+export const planService = {
+  /** The newest version (or the newest with `status`, or exactly `version`). */
+  async get(db: Knex, centreId: string, date: string, query: Record<string, unknown> = {}): Promise<Plan> {
+    const { status, version } = parseOrThrow(getQuerySchema, query, 'plan query');
+    const day = requireDate(date);
+    const found = version !== undefined
+      ? (await plans.list(db, centreId, { date: day, kind: 'day', version })).find((p) => status === undefined || p.status === status)
+      : status
+        ? await plans.latestWithStatus(db, centreId, day, status)
+        : await plans.latest(db, centreId, day);
+    if (!found) {
+      await requireCentre(db, centreId);
+      throw appError.notFound(status ? `${status} plan for date` : 'plan for date', version === undefined ? date : `${date} version ${version}`);
+    }
+    return found;
+  },
+
+  /** A view of the plan the query selects. */
+  async view(db: Knex, centreId: string, date: string, name: PlanViewName, query: Record<string, unknown> = {}) {
+    const stored = await planService.get(db, centreId, date, query);
+    const { problem, plan } = documentOf(stored);
+    return { stored, body: { date: stored.date, version: stored.version, status: stored.status, [viewKey[name]]: planViews[name](problem, plan) } };
+  },
+
+  /** Pins an activity where it is, so replanning leaves it there. */
+  pin(db: Knex, centreId: string, date: string, ifMatch: string | undefined, body: unknown): Promise<Plan> {
+    const { activityId } = parseOrThrow(pinBodySchema, body, 'pin');
+    return editPlan(db, centreId, date, ifMatch, (current, { problem, plan }) => {
+      const activity = requireActivity(plan, activityId);
+      const pin = pinOf(activity);
+      const activities = plan.activities.map((a) => (a.id === activityId ? { ...a, pinned: true } : a));
+      return {
+        document: { problem: { ...problem, pins: withPin(problem.pins, pin) }, plan: { ...plan, activities }, source: { kind: 'pin', activityId } },
+        pins: withPin(current.pins, pin),
+      };
+    });
+  },
+
+  /** Removes a coordinator's pin; 404 when the activity is not pinned. */
+  unpin(db: Knex, centreId: string, date: string, ifMatch: string | undefined, activityId: string): Promise<Plan> {
+    return editPlan(db, centreId, date, ifMatch, (current, { problem, plan }) => {
+      if (!current.pins.some((p) => pinKey(p) === activityId)) throw appError.notFound('pin for activity', activityId);
+      const activities = plan.activities.map((a) => (a.id === activityId ? { ...a, pinned: false } : a));
+      return {
+        document: { problem: { ...problem, pins: (problem.pins ?? []).filter((p) => pinKey(p) !== activityId) }, plan: { ...plan, activities }, source: { kind: 'unpin', activityId } },
+        pins: current.pins.filter((p) => pinKey(p) !== activityId),
+      };
+    });
+  },
+
+  /**
+   * Moves one activity by hand to a start (and optionally a staff member and room) and pins it
+   * there. Re-checked with validatePlan: 422 with the violations' sentences if it breaks a hard rule.
+   */
+  move(db: Knex, centreId: string, date: string, ifMatch: string | undefined, body: unknown): Promise<Plan> {
+    const request = parseOrThrow(moveBodySchema, body, 'move');
+    return editPlan(db, centreId, date, ifMatch, (current, { problem, plan }) => {
+      const activity = requireActivity(plan, request.activityId);
+      if (request.staffId !== undefined && activity.staffId === undefined) {
+        throw appError.validation('The meal has no staff member', [{ path: 'staffId', message: `${activity.typeId} is not done by a staff member` }]);
+      }
+      const startMin = timeToMin(request.start);
+      const moved: PlannedActivity = {
+        ...activity,
+        startMin,
+        endMin: startMin + (activity.endMin - activity.startMin),
+        roomId: request.roomId ?? activity.roomId,
+        ...(request.staffId === undefined ? {} : { staffId: request.staffId }),
+        pinned: true,
+      };
+      const pin = pinOf(moved);
+      const movedProblem: DayProblem = { ...problem, pins: withPin(problem.pins, pin) };
+      const movedPlan = rebuilt(movedProblem, plan, plan.activities.map((a) => (a.id === moved.id ? moved : a)));
+      const broken = introducedViolations(movedProblem, plan, movedPlan);
+      if (broken.length > 0) throw rejected(`Moving ${activity.id} to ${request.start} breaks ${broken.length} hard rule(s)`, broken);
+      return {
+        document: { problem: movedProblem, plan: movedPlan, source: { kind: 'move', activityId: activity.id, from: pinOf(activity), to: pin } },
+        pins: withPin(current.pins, pin),
+      };
+    });
+  },
+
+  /** Replans after changes on the day (on a worker thread); the new version lists what moved. */
+  replan(db: Knex, centreId: string, date: string, ifMatch: string | undefined, body: unknown): Promise<Plan> {
+    const request = parseOrThrow(replanBodySchema, body, 'replan');
+    const changes = request.changes.map(toDayChange);
+    return editPlan(db, centreId, date, ifMatch, async (current, { problem, plan }) => {
+      const result = await replanDayInWorker({
+        problem,
+        published: plan,
+        changes,
+        nowMin: timeToMin(request.now),
+        options: { timeLimitMs: request.timeLimitSec * 1000, seed: request.seed },
+      }).catch((error: unknown) => {
+        if (error instanceof ReplanRejectedError) throw appError.validation(error.message, [{ path: error.field, message: error.message }]);
+        throw error;
+      });
+      const cancelled = new Set(changes.flatMap((c) => (c.kind === 'patient-cancelled' ? [c.patientId] : [])));
+      return {
+        document: {
+          problem: result.problem,
+          plan: result.plan,
+          source: { kind: 'replan', now: request.now, changes: request.changes },
+          moves: result.moves,
+          strategy: result.strategy,
+          notes: result.notes,
+        },
+        pins: current.pins.filter((p) => !cancelled.has(p.patientId)),
+      };
+    });
+  },
+
+  /** Publishes the newest version (as a new, published version); 422 if it breaks a hard rule. */
+  publish(db: Knex, centreId: string, date: string, ifMatch: string | undefined): Promise<Plan> {
+    return editPlan(db, centreId, date, ifMatch, (current, doc) => {
+      if (current.status === 'published') throw appError.conflict(`Version ${current.version} is already published`, [{ path: 'status', message: 'is already published' }]);
+      const { violations } = validatePlan(doc.problem, doc.plan);
+      if (violations.length > 0) throw rejected(`Version ${current.version} cannot be published: it breaks ${violations.length} hard rule(s)`, violations);
+      return { document: { problem: doc.problem, plan: doc.plan, source: { kind: 'publish', fromVersion: current.version } }, pins: current.pins, status: 'published' };
+    });
+  },
+};

@@ -1,0 +1,194 @@
+// Reading and adjusting a day plan through the API on both databases: the views, pins, hand
+// moves (accepted, and rejected with the broken rules' sentences), replanning after a
+// sickness, publishing, and ETag / If-Match concurrency (428, 412, and a race with one winner).
+import request from 'supertest';
+import type { Express } from 'express';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { createApp } from '../../../src/app.ts';
+import { patients } from '../../../src/db/index.ts';
+import { plans } from '../../../src/db/repositories/plans.ts';
+import { loadDemoCentre } from '../../../src/demo/load-demo-centre.ts';
+import { planJobRunnerFor } from '../../../src/jobs/plan-job-runner.ts';
+import { createLogger } from '../../../src/logger.ts';
+import { formatMinutes } from '../../../solver/model/format-minutes.ts';
+import type { DayPlan, DayProblem, PlannedActivity } from '../../../solver/model/index.ts';
+import { validatePlan } from '../../../solver/validate/validate-plan.ts';
+import { describeEachDatabase } from '../../helpers/describe-each-database.ts';
+import { truncateAll } from '../../helpers/test-database.ts';
+
+const DATE = '2026-12-01';
+
+describeEachDatabase('plan editing API', (getDb) => {
+  let app: Express;
+  let centreId: string;
+  const planUrl = (suffix = '') => `/api/centres/${centreId}/days/${DATE}/plan${suffix}`;
+
+  /** The newest version: its ETag and the stored problem and plan behind it. */
+  async function current() {
+    const res = await request(app).get(planUrl()).expect(200);
+    const stored = await plans.findById(getDb(), centreId, res.body.id);
+    const { problem, plan } = stored!.document as { problem: DayProblem; plan: DayPlan };
+    return { etag: res.headers.etag!, body: res.body, problem, plan };
+  }
+
+  beforeAll(async () => {
+    await truncateAll(getDb());
+    app = createApp({ db: getDb(), logger: createLogger('silent') });
+    centreId = (await loadDemoCentre(getDb(), { seed: 1, startDate: '2026-11-30' })).centreId!;
+    const attending = (await patients.list(getDb(), centreId)).filter((p) => !p.unavailableDates.includes(DATE)).slice(0, 5).map((p) => p.id);
+    const job = await request(app).post(`/api/centres/${centreId}/plan-jobs`).send({ date: DATE, patientIds: attending, timeLimitSec: 1, seed: 2 }).expect(202);
+    await planJobRunnerFor(getDb()).idle();
+    const done = await request(app).get(job.headers.location!).expect(200);
+    if (done.body.status !== 'succeeded') throw new Error(`the planning job ${done.body.status}: ${JSON.stringify(done.body.error)}`);
+  });
+
+  afterAll(async () => {
+    await planJobRunnerFor(getDb()).close();
+  });
+
+  it('reads the newest plan with its version as ETag, and the day by patient, by staff member and by room', async () => {
+    const { etag, body, problem, plan } = await current();
+    expect(etag).toBe(`"${body.version}"`);
+    expect(body).toMatchObject({ date: DATE, status: 'draft', version: 1, pins: [] });
+    expect(validatePlan(problem, plan).valid).toBe(true);
+
+    const byPatient = await request(app).get(planUrl('/by-patient')).expect(200);
+    expect(byPatient.headers.etag).toBe(etag);
+    expect(byPatient.body.patients.map((p: { patientId: string }) => p.patientId)).toEqual(problem.patients.map((p) => p.id));
+    for (const patient of byPatient.body.patients) {
+      const mine = plan.activities.filter((a) => a.patientId === patient.patientId);
+      expect(patient.activities).toHaveLength(mine.length);
+      const starts = patient.activities.map((a: { startMin: number }) => a.startMin);
+      expect(starts).toEqual([...starts].sort((x, y) => x - y));
+      for (const a of patient.activities) expect(a.start).toBe(formatMinutes(a.startMin));
+    }
+    const byStaff = await request(app).get(planUrl('/by-staff')).expect(200);
+    const staffed = byStaff.body.staff.flatMap((s: { staffId: string; activities: Array<{ staffId: string }> }) => {
+      for (const a of s.activities) expect(a.staffId).toBe(s.staffId);
+      return s.activities;
+    });
+    expect(staffed).toHaveLength(plan.activities.filter((a) => a.staffId !== undefined).length);
+    const byRoom = await request(app).get(planUrl('/by-room')).expect(200);
+    const roomed = byRoom.body.rooms.flatMap((r: { activities: unknown[] }) => r.activities);
+    expect(roomed).toHaveLength(plan.activities.length);
+
+    await request(app).get(planUrl('?status=published')).expect(404);
+    await request(app).get(`/api/centres/${centreId}/days/2026-12-02/plan`).expect(404);
+  });
+
+  it('pins and unpins an activity, each edit a new version; an edit needs If-Match (428) and a current one (412)', async () => {
+    const before = await current();
+    const activity = before.plan.activities[0]!;
+    await request(app).post(planUrl('/pins')).send({ activityId: activity.id }).expect(428);
+
+    const pinned = await request(app).post(planUrl('/pins')).set('If-Match', before.etag).send({ activityId: activity.id }).expect(200);
+    expect(pinned.body.version).toBe(before.body.version + 1);
+    expect(pinned.headers.etag).toBe(`"${before.body.version + 1}"`);
+    expect(pinned.body.pins).toEqual([expect.objectContaining({ patientId: activity.patientId, typeId: activity.typeId, startMin: activity.startMin, roomId: activity.roomId })]);
+    expect(pinned.body.plan.activities.find((a: PlannedActivity) => a.id === activity.id).pinned).toBe(true);
+
+    // The old ETag is stale now.
+    const stale = await request(app).delete(planUrl(`/pins/${activity.id}`)).set('If-Match', before.etag).expect(412);
+    expect(stale.body.error.code).toBe('precondition_failed');
+
+    const unpinned = await request(app).delete(planUrl(`/pins/${activity.id}`)).set('If-Match', pinned.headers.etag!).expect(200);
+    expect(unpinned.body.pins).toEqual([]);
+    expect(unpinned.body.plan.activities.find((a: PlannedActivity) => a.id === activity.id).pinned).toBe(false);
+    await request(app).delete(planUrl(`/pins/${activity.id}`)).set('If-Match', unpinned.headers.etag!).expect(404);
+    await request(app).post(planUrl('/pins')).set('If-Match', unpinned.headers.etag!).send({ activityId: 'nobody:nothing' }).expect(400);
+  });
+
+  it('rejects a hand move that breaks a hard rule with the violations\' sentences, and saves nothing', async () => {
+    const before = await current();
+    // Put a patient's activity at the same time as another of theirs: one thing at a time is broken.
+    const [first, second] = before.plan.activities.filter((a) => a.patientId === before.plan.activities[0]!.patientId && a.typeId !== 'meal');
+    const res = await request(app).post(planUrl('/moves')).set('If-Match', before.etag)
+      .send({ activityId: second!.id, start: formatMinutes(first!.startMin) }).expect(422);
+    expect(res.body.error.code).toBe('plan_rejected');
+    const constraints = res.body.error.details.violations.map((v: { constraint: string }) => v.constraint);
+    expect(constraints).toContain('patientOneAtATime');
+    for (const v of res.body.error.details.violations) expect(v.message).toMatch(/\.$/);
+    expect((await current()).body.version).toBe(before.body.version);
+  });
+
+  it('accepts a hand move that keeps every hard rule: the activity moves, is pinned, and the plan still validates', async () => {
+    const before = await current();
+    // Try small shifts of each activity until one keeps the plan valid (the server decides).
+    let accepted: { activity: PlannedActivity; startMin: number; body: Record<string, unknown> } | undefined;
+    search: for (const deltaMin of [5, -5, 10, -10, 15, -15, 30, -30]) {
+      for (const activity of before.plan.activities) {
+        const startMin = activity.startMin + deltaMin;
+        const res = await request(app).post(planUrl('/moves')).set('If-Match', before.etag).send({ activityId: activity.id, start: formatMinutes(startMin) });
+        if (res.status === 200) {
+          accepted = { activity, startMin, body: res.body };
+          break search;
+        }
+        expect(res.status).toBe(422);
+      }
+    }
+    expect(accepted).toBeDefined();
+    const after = await current();
+    expect(after.body.version).toBe(before.body.version + 1);
+    const moved = after.plan.activities.find((a) => a.id === accepted!.activity.id)!;
+    expect(moved.startMin).toBe(accepted!.startMin);
+    expect(moved.endMin - moved.startMin).toBe(accepted!.activity.endMin - accepted!.activity.startMin);
+    expect(after.body.pins).toContainEqual(expect.objectContaining({ patientId: moved.patientId, typeId: moved.typeId, startMin: accepted!.startMin }));
+    expect(validatePlan(after.problem, after.plan).violations).toEqual([]);
+  });
+
+  it('replans after a sickness: the response lists what moved, the sick clinician has nothing left, the plan validates', async () => {
+    const before = await current();
+    const load = new Map<string, PlannedActivity[]>();
+    for (const a of before.plan.activities) if (a.staffId) load.set(a.staffId, [...(load.get(a.staffId) ?? []), a]);
+    const [sickId, theirs] = [...load.entries()].sort((a, b) => b[1].length - a[1].length)[0]!;
+    const fromMin = Math.min(...theirs.map((a) => a.startMin));
+    await request(app).post(planUrl('/replan')).set('If-Match', before.etag).send({ now: '25:00', changes: [] }).expect(400);
+
+    const res = await request(app).post(planUrl('/replan')).set('If-Match', before.etag)
+      .send({ now: formatMinutes(fromMin), changes: [{ kind: 'staff-off-sick', staffId: sickId, from: formatMinutes(fromMin) }], timeLimitSec: 1 })
+      .expect(200);
+    expect(res.body.version).toBe(before.body.version + 1);
+    const movedIds = new Set(res.body.moves.map((m: { activityId: string }) => m.activityId));
+    for (const a of theirs) expect(movedIds.has(a.id)).toBe(true);
+    for (const m of res.body.moves) expect(typeof m.message).toBe('string');
+    expect(['displaced-only', 'affected-patients', 'whole-future']).toContain(res.body.strategy);
+
+    const after = await current();
+    expect(after.plan.activities.filter((a) => a.staffId === sickId && a.startMin >= fromMin)).toEqual([]);
+    expect(validatePlan(after.problem, after.plan).violations).toEqual([]);
+
+    const unknown = await request(app).post(planUrl('/replan')).set('If-Match', after.etag)
+      .send({ now: '10:00', changes: [{ kind: 'patient-cancelled', patientId: 'nobody' }], timeLimitSec: 1 }).expect(400);
+    expect(unknown.body.error.details[0].path).toBe('changes[0].patientId');
+  });
+
+  it('publishes the newest version; ?status=published then serves it; publishing it again is a conflict', async () => {
+    const before = await current();
+    const res = await request(app).post(planUrl('/publish')).set('If-Match', before.etag).expect(200);
+    expect(res.body).toMatchObject({ status: 'published', version: before.body.version + 1 });
+    expect(res.body.plan.activities).toEqual(before.plan.activities);
+    const published = await request(app).get(planUrl('?status=published')).expect(200);
+    expect(published.body.version).toBe(res.body.version);
+    expect(published.headers.etag).toBe(res.headers.etag);
+    await request(app).post(planUrl('/publish')).set('If-Match', res.headers.etag!).expect(409);
+    const old = await request(app).get(planUrl(`?version=${before.body.version}`)).expect(200);
+    expect(old.body.status).toBe('draft');
+  });
+
+  it('of two concurrent edits made against the same version, one is saved and the other gets 412', async () => {
+    const before = await current();
+    const [a, b] = before.plan.activities;
+    const results = await Promise.all([
+      request(app).post(planUrl('/pins')).set('If-Match', before.etag).send({ activityId: a!.id }),
+      request(app).post(planUrl('/pins')).set('If-Match', before.etag).send({ activityId: b!.id }),
+    ]);
+    expect(results.map((r) => r.status).sort()).toEqual([200, 412]);
+    const after = await current();
+    expect(after.body.version).toBe(before.body.version + 1);
+    const winner = results.find((r) => r.status === 200)!;
+    expect(after.body.pins).toEqual(winner.body.pins);
+    // Nothing was lost: the winner's pin is there, and only one version was added.
+    const versions = await plans.list(getDb(), centreId, { date: DATE });
+    expect(versions.filter((p) => p.version === before.body.version + 1)).toHaveLength(1);
+  });
+});

@@ -31,7 +31,17 @@ const JSLS_MAX_COLUMNS = 1500;
 import type { PlacementItem } from './build-booking-model.ts';
 import { assignPreVisits } from './assign-pre-visits.ts';
 
+/** Progress of a booking solve: the phase starting, the repair round, the LP bound once known. */
+export interface BookingProgress {
+  phase: 'lp' | 'mip' | 'pre-visits' | 'done';
+  round: number;
+  lpBound: number | null;
+  elapsedMs?: number;
+}
+
 export interface BookingOptions {
+  /** Called as each phase starts (a solve of 2,000 referrals takes seconds). */
+  onProgress?: (event: BookingProgress) => void;
   /** The MIP backend (default: javascript-lp-solver; inject HiGHS from src/lp for real sizes). */
   solver?: MipSolver;
   /** Time limit for the whole solve, ms (each backend call gets what is left). Needs `now` to be measured here. */
@@ -204,8 +214,10 @@ export function planBooking(referrals: BookingReferral[], capacity: DayCapacity[
   const preVisitDays = new Map<string, number>();
   let pool = free;
 
+  const report = (phase: BookingProgress['phase']) => options.onProgress?.({ phase, round, lpBound, ...(now && started !== undefined ? { elapsedMs: now() - started } : {}) });
   for (; ; round++) {
     const items = itemsOf(pool);
+    report('lp');
     const { model, columns } = buildBookingModel(items, capacity, placesLeft, minutesLeft);
     if (round === 0) { variables = model.variables.length; constraints = model.constraints.length; }
     let lpValues: number[] | undefined;
@@ -223,6 +235,7 @@ export function planBooking(referrals: BookingReferral[], capacity: DayCapacity[
       } else messages.push(`LP relaxation (${solver.name}): ${lp.result.status}${lp.result.message ? ` — ${lp.result.message}` : ''}`);
     }
     chosen = new Map();
+    report('mip');
     if (items.length > 0 && strategy === 'by-week') {
       const t0 = now?.();
       const byWeek = solveByWeek(items, capacity, placesLeft, minutesLeft, solver, timeLeft);
@@ -277,6 +290,7 @@ export function planBooking(referrals: BookingReferral[], capacity: DayCapacity[
       }
     }
     // Stage 2: pre-visits for this round's choices.
+    report('pre-visits');
     const requests = pool
       .filter((f) => chosen.has(f.referral.id) && f.preVisitDay === undefined)
       .map((f) => {
@@ -319,6 +333,7 @@ export function planBooking(referrals: BookingReferral[], capacity: DayCapacity[
     objective += bookingCost(f.referral, f.priority, d, target, weights);
     bookings.push({ referralId: f.referral.id, iccDay: d, preVisitDay: f.preVisitDay ?? preVisitDays.get(f.referral.id)!, waitDays: d - f.referral.referralDay, pinned: false, priority: f.priority });
   }
+  report('done');
   bookings.sort((a, b) => a.iccDay - b.iccDay || (a.referralId < b.referralId ? -1 : 1));
   const bookingOf = new Map(bookings.map((b) => [b.referralId, b]));
   const moved: BookingPlan['moved'] = [];

@@ -172,6 +172,16 @@ describe('planBooking: reasons for the unbooked', () => {
   });
 });
 
+describe('planBooking: progress', () => {
+  it('reports each phase in order, with the LP bound once it is known', () => {
+    const events: Array<{ phase: string; lpBound: number | null }> = [];
+    planBooking([referral('A'), referral('B')], openDays(6, 1), { days: 6 }, { solver: createJslsSolver(), onProgress: (e) => events.push(e) });
+    expect(events.map((e) => e.phase)).toEqual(['lp', 'mip', 'pre-visits', 'done']);
+    expect(events[0]!.lpBound).toBeNull();
+    expect(events[1]!.lpBound).not.toBeNull();
+  });
+});
+
 describe('planBooking: determinism', () => {
   it('gives the same bookings for the same input', () => {
     const refs = Array.from({ length: 12 }, (_, i) => referral(`R${i}`, { efi: (['fit', 'mild', 'moderate', 'severe'] as const)[i % 4]!, referralDay: -i }));

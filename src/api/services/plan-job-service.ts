@@ -7,6 +7,7 @@ import { plans } from '../../db/repositories/plans.ts';
 import { idSchema, localDateSchema } from '../../domain/primitives.ts';
 import { appError } from '../../errors/app-error.ts';
 import { parseOrThrow } from '../../errors/from-zod-error.ts';
+import { attendingPatients } from '../../jobs/attending-patients.ts';
 import { buildJobProblem } from '../../jobs/build-job-problem.ts';
 import { planJobRunnerFor } from '../../jobs/plan-job-runner.ts';
 import { requireCentre } from './centre-scoped-service.ts';
@@ -17,9 +18,10 @@ export const MAX_JOB_TIME_LIMIT_SEC = 120;
 
 const planJobRequestSchema = z.strictObject({
   date: localDateSchema,
-  /** The patients attending that day, in priority order of the caller's choosing. */
+  /** The patients attending that day. Default: those whose referral holds this date as its ICC day. */
   patientIds: z.array(idSchema).min(1, { message: 'must list at least one attending patient' }).max(500)
-    .refine((ids) => new Set(ids).size === ids.length, { message: 'must not repeat a patient' }),
+    .refine((ids) => new Set(ids).size === ids.length, { message: 'must not repeat a patient' })
+    .optional(),
   timeLimitSec: z.number().positive().max(MAX_JOB_TIME_LIMIT_SEC, { message: `must be at most ${MAX_JOB_TIME_LIMIT_SEC} seconds` }).default(DEFAULT_JOB_TIME_LIMIT_SEC),
   seed: z.number().int().min(0).max(2 ** 31 - 1).default(1),
 });
@@ -49,9 +51,10 @@ export const planJobService = {
   async create(db: Knex, centreId: string, body: unknown): Promise<PlanJobView> {
     const request = parseOrThrow(planJobRequestSchema, body, 'plan job');
     await requireCentre(db, centreId);
-    await buildJobProblem(db, centreId, request.date, request.patientIds);
-    const { date, ...rest } = request;
-    const job = await planJobs.insert(db, centreId, { date, request: rest });
+    const { date, timeLimitSec, seed } = request;
+    const patientIds = request.patientIds ?? (await attendingPatients(db, centreId, date));
+    await buildJobProblem(db, centreId, date, patientIds);
+    const job = await planJobs.insert(db, centreId, { date, request: { patientIds, timeLimitSec, seed } });
     planJobRunnerFor(db).enqueue(job.id);
     return view(db, job);
   },

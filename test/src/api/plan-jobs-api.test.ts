@@ -5,7 +5,8 @@ import type { Express } from 'express';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createApp } from '../../../src/app.ts';
 import { plans } from '../../../src/db/repositories/plans.ts';
-import { patients } from '../../../src/db/index.ts';
+import { patients, referrals } from '../../../src/db/index.ts';
+import { referralTransitions } from '../../../src/db/repositories/referral-transitions.ts';
 import { loadDemoCentre } from '../../../src/demo/load-demo-centre.ts';
 import { planJobRunnerFor } from '../../../src/jobs/plan-job-runner.ts';
 import { createLogger } from '../../../src/logger.ts';
@@ -109,6 +110,18 @@ describeEachDatabase('plan jobs API', (getDb) => {
     expect(failed.error.details[0].path).toBe('patients[3].unavailableDates');
     expect((await waitForJob(app, first.headers.location!)).status).toBe('succeeded');
     await request(app).patch(`/api/centres/${centreId}/patients/${attending[3]}`).send({ unavailableDates: [] }).expect(200);
+  });
+
+  it('without patientIds, plans the patients whose referral holds that ICC day (400 naming patientIds when nobody does)', async () => {
+    const other = '2026-12-03';
+    const nobody = await request(app).post(jobsUrl()).send({ date: other, timeLimitSec: 1 }).expect(400);
+    expect(nobody.body.error.details[0].path).toBe('patientIds');
+
+    const theirReferrals = (await referrals.list(getDb(), centreId)).filter((r) => attending.slice(0, 2).includes(r.patientId));
+    for (const r of theirReferrals) await referralTransitions.saveBooking(getDb(), r.id, { iccDate: other });
+    const res = await request(app).post(jobsUrl()).send({ date: other, timeLimitSec: 1 }).expect(202);
+    expect([...res.body.request.patientIds].sort()).toEqual(attending.slice(0, 2).sort());
+    await request(app).post(`${res.headers.location}/cancel`).expect(200);
   });
 
   it('404 for an unknown job or centre', async () => {

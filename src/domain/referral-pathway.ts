@@ -55,3 +55,81 @@ export interface ReferralBooking {
   iccDate: string | null;
   updatedAt: string;
 }
+
+/** How a follow-up is delivered: at home (routed like pre-visits), by phone, or back at the centre. */
+export const followUpModes = ['home-visit', 'phone', 'centre-visit'] as const;
+
+/** A follow-up type a centre offers; the window counts days after the ICC day. */
+export const followUpTypeSchema = z.strictObject({
+  code: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { message: 'must be a lower-case slug like "rehab-home-visit"' }),
+  name: z.string().trim().min(1),
+  mode: z.enum(followUpModes),
+  /** The staff discipline that delivers it (matched against staff members' discipline). */
+  discipline: z.string().trim().min(1),
+  durationMin: z.number().int().min(5).max(480),
+  windowStartDays: z.number().int().min(0).max(365),
+  windowEndDays: z.number().int().min(0).max(365),
+}).refine((t) => t.windowEndDays >= t.windowStartDays, { message: 'must not be before windowStartDays', path: ['windowEndDays'] });
+export type FollowUpType = z.infer<typeof followUpTypeSchema>;
+
+/** Types a centre has until it sets its own (SPEC §3E): rehab at home within 14 days, phone review at 2 weeks, return visit at 6–8 weeks. */
+export const defaultFollowUpTypes: readonly FollowUpType[] = [
+  { code: 'rehab-home-visit', name: 'Rehabilitation home visit', mode: 'home-visit', discipline: 'physio', durationMin: 60, windowStartDays: 1, windowEndDays: 14 },
+  { code: 'icc-phone-review', name: 'ICC phone review', mode: 'phone', discipline: 'anp', durationMin: 20, windowStartDays: 13, windowEndDays: 15 },
+  { code: 'return-visit', name: 'Return visit to the ICC', mode: 'centre-visit', discipline: 'geriatrician', durationMin: 45, windowStartDays: 42, windowEndDays: 56 },
+];
+
+export const followUpTypesBodySchema = z.array(followUpTypeSchema).min(1).superRefine((types, ctx) => {
+  const seen = new Set<string>();
+  types.forEach((t, i) => {
+    if (seen.has(t.code)) ctx.addIssue({ code: 'custom', path: [i, 'code'], message: `"${t.code}" appears twice` });
+    seen.add(t.code);
+  });
+});
+
+/** POST …/referrals/:id/mdt-outcome: the care plan agreed at the MDT and the follow-ups it asks for. */
+export const mdtOutcomeSchema = z.strictObject({
+  carePlan: z.string().trim().min(1).max(8000),
+  sharedWith: z.array(z.enum(['patient', 'gp', 'hospital', 'carer'])).default(['patient', 'gp', 'hospital']),
+  followUps: z.array(z.strictObject({
+    type: z.string().min(1),
+    /** Override the type's window (days after the ICC day), e.g. "within 7 days". */
+    windowStartDays: z.number().int().min(0).max(365).optional(),
+    windowEndDays: z.number().int().min(0).max(365).optional(),
+  })).default([]),
+});
+export type MdtOutcomeInput = z.infer<typeof mdtOutcomeSchema>;
+
+export const followUpStatuses = ['requested', 'booked', 'unbooked'] as const;
+
+export interface FollowUp {
+  id: string;
+  centreId: string;
+  referralId: string;
+  patientId: string;
+  typeCode: string;
+  mode: FollowUpType['mode'];
+  discipline: string;
+  durationMin: number;
+  earliestDate: string;
+  latestDate: string;
+  status: (typeof followUpStatuses)[number];
+  bookedDate: string | null;
+  staffId: string | null;
+  /** Minutes from midnight; set for routed home visits. */
+  startMin: number | null;
+  /** The clinician already saw the patient (their ICC day or named at the pre-visit). */
+  continuity: boolean;
+  unbookedReason: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface MdtOutcome {
+  id: string;
+  referralId: string;
+  carePlan: string;
+  sharedWith: string[];
+  recordedBy: string | null;
+  recordedAt: string;
+}

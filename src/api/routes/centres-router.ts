@@ -13,6 +13,8 @@ import { daysRouter } from './days-router.ts';
 import { pathwayRouter } from './pathway-router.ts';
 import { bookingsRouter } from './bookings-router.ts';
 import { pathwayRoundsRouter } from './pathway-rounds-router.ts';
+import { pathwayMdtRouter } from './pathway-mdt-router.ts';
+import { followUpsRouter } from './follow-ups-router.ts';
 
 export function centresRouter(db: Knex): Router {
   const router = Router();
@@ -46,9 +48,11 @@ export function centresRouter(db: Knex): Router {
   referrals.get('/:id/pre-visit', handle(async (req) => ({ body: await referralService.getPreVisit(db, ...ids(req)) })));
   referrals.put('/:id/pre-visit', handle(async (req) => ({ body: await referralService.savePreVisit(db, ...ids(req), req.body, actorOf(req)) })));
   referrals.use('/:id/transitions', pathwayRouter(db));
+  referrals.use('/:id/mdt-outcome', pathwayMdtRouter(db));
   router.use('/:centreId/referrals', referrals);
   router.use('/:centreId/bookings', bookingsRouter(db));
   router.use('/:centreId/days/:date/pre-visit-rounds', pathwayRoundsRouter(db));
+  router.use('/:centreId/follow-ups', followUpsRouter(db));
   router.use('/:centreId/plan-jobs', planJobsRouter(db));
   router.use('/:centreId/days', daysRouter(db));
   return router;

@@ -2,6 +2,7 @@
 // the table in src/domain/referral-pathway.ts and the move's preconditions (a recorded
 // pre-visit before an ICC day is booked, a date to book), then records who and when.
 import type { Knex } from 'knex';
+import { followUps } from '../../db/repositories/follow-ups.ts';
 import { patients } from '../../db/repositories/patients.ts';
 import { preVisits } from '../../db/repositories/pre-visits.ts';
 import { referralTransitions } from '../../db/repositories/referral-transitions.ts';
@@ -89,6 +90,12 @@ export async function moveReferral(
     if (!date) throw appError.validation(`${dateField}: booking an ICC day for ${who} needs the date`, [{ path: dateField, message: 'is required to book the ICC day' }]);
     requireOpenDay(await requireCentre(trx, referral.centreId), date, dateField);
     await referralTransitions.saveBooking(trx, referral.id, { iccDate: date });
+  }
+  if (to === 'mdt-outcome-recorded' && !(await followUps.findOutcome(trx, referral.id))) {
+    throw appError.conflict(`No MDT outcome is recorded: record it with POST …/referrals/${referral.id}/mdt-outcome`, [{ path: 'to', message: 'no MDT outcome recorded' }]);
+  }
+  if (to === 'follow-up-booked' && !(await followUps.list(trx, referral.centreId, { referralId: referral.id, status: 'booked' })).length) {
+    throw appError.conflict('No follow-up is booked for this referral: book them with POST …/follow-ups/plan', [{ path: 'to', message: 'no booked follow-up' }]);
   }
   const moved = await referralTransitions.move(trx, referral.centreId, referral.id, referral.status, to, actor.name, options.note ?? null);
   if (!moved) throw appError.conflict(`Referral ${referral.id} changed status while this request ran; read it again`, [{ path: 'to', message: 'status changed concurrently' }]);

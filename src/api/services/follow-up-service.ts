@@ -1,0 +1,210 @@
+// MDT outcome and follow-up booking (SPEC §1 step 4, §3E): the outcome records the care plan
+// and the follow-ups it asks for; planning books them within the team's capacity and
+// windows, routes home visits with planRounds and prefers a clinician the patient saw.
+import type { Knex } from 'knex';
+import { z } from 'zod';
+import { planRounds } from '../../../solver/rounds/plan-rounds.ts';
+import type { HomeVisit, RoundWorker } from '../../../solver/rounds/rounds-problem.ts';
+import type { TravelLocation } from '../../../solver/routing/travel/travel-times.ts';
+import { followUps } from '../../db/repositories/follow-ups.ts';
+import { patients } from '../../db/repositories/patients.ts';
+import { plans } from '../../db/repositories/plans.ts';
+import { preVisits } from '../../db/repositories/pre-visits.ts';
+import { referralTransitions } from '../../db/repositories/referral-transitions.ts';
+import { shifts } from '../../db/repositories/shifts.ts';
+import { staffMembers } from '../../db/repositories/staff-members.ts';
+import { patientInitials } from '../../domain/patient.ts';
+import { idSchema, timeToMin } from '../../domain/primitives.ts';
+import {
+  defaultFollowUpTypes, followUpTypesBodySchema, mdtOutcomeSchema, type FollowUp, type FollowUpType,
+} from '../../domain/referral-pathway.ts';
+import { appError } from '../../errors/app-error.ts';
+import { parseOrThrow } from '../../errors/from-zod-error.ts';
+import { addDays } from '../../planning/local-date.ts';
+import { shiftMinutes } from './booking-capacity.ts';
+import { requireCentre, type Actor } from './centre-scoped-service.ts';
+import { assignFollowUps, minutesNeeded, type StaffDay } from './follow-up-assignment.ts';
+import { describeReferralPatient, moveReferral, requireReferral, transitionRefused } from './pathway-service.ts';
+
+const planRequestSchema = z.strictObject({
+  /** Only these referrals' follow-ups (default: every requested one of the centre). */
+  referralIds: z.array(idSchema).optional(),
+  seed: z.number().int().min(0).default(1),
+  timeLimitMs: z.number().int().min(50).max(60_000).default(2000),
+});
+
+async function typesOf(db: Knex, centreId: string): Promise<{ source: 'centre' | 'default'; types: FollowUpType[] }> {
+  const own = await followUps.listTypes(db, centreId);
+  return own.length ? { source: 'centre', types: own } : { source: 'default', types: [...defaultFollowUpTypes] };
+}
+
+/** Clinicians each patient already saw: their ICC day's latest plan, and any named at the pre-visit. */
+async function seenByPatient(db: Knex, centreId: string, requests: FollowUp[]): Promise<Map<string, Set<string>>> {
+  const seen = new Map<string, Set<string>>();
+  const add = (patientId: string, staffId: string | undefined) => {
+    if (staffId) seen.set(patientId, (seen.get(patientId) ?? new Set()).add(staffId));
+  };
+  for (const referralId of new Set(requests.map((r) => r.referralId))) {
+    const patientId = requests.find((r) => r.referralId === referralId)!.patientId;
+    const iccDate = (await referralTransitions.findBooking(db, referralId))?.iccDate;
+    const plan = iccDate ? await plans.latest(db, centreId, iccDate, 'day') : undefined;
+    const activities = (plan?.document as { activities?: Array<{ patientId: string; staffId?: string }> } | undefined)?.activities ?? [];
+    for (const a of activities) if (a.patientId === patientId) add(patientId, a.staffId);
+    for (const named of (await preVisits.findByReferral(db, referralId))?.namedClinicians ?? []) add(patientId, named.staffId);
+  }
+  return seen;
+}
+
+export const followUpService = {
+  /** The centre's follow-up types, or the defaults while it has none. */
+  types: async (db: Knex, centreId: string) => {
+    await requireCentre(db, centreId);
+    return typesOf(db, centreId);
+  },
+  /** PUT …/follow-ups/types: replaces the centre's types. */
+  setTypes(db: Knex, centreId: string, body: unknown) {
+    const types = parseOrThrow(followUpTypesBodySchema, body, 'follow-up types');
+    return db.transaction(async (trx) => {
+      await requireCentre(trx, centreId);
+      await followUps.replaceTypes(trx, centreId, types);
+      return typesOf(trx, centreId);
+    });
+  },
+
+  /** POST …/referrals/:id/mdt-outcome: after attendance, the care plan and its follow-up requests. */
+  recordMdtOutcome(db: Knex, centreId: string, referralId: string, body: unknown, actor: Actor) {
+    const input = parseOrThrow(mdtOutcomeSchema, body, 'MDT outcome');
+    return db.transaction(async (trx) => {
+      const referral = await requireReferral(trx, centreId, referralId);
+      if (referral.status !== 'attended') throw transitionRefused(referral, 'mdt-outcome-recorded');
+      const iccDate = (await referralTransitions.findBooking(trx, referralId))?.iccDate;
+      if (!iccDate) {
+        const who = await describeReferralPatient(trx, referral);
+        throw appError.conflict(`No ICC day is held for ${who}: follow-up windows count from it`, [{ path: 'followUps', message: 'the referral holds no ICC day' }]);
+      }
+      const { types } = await typesOf(trx, centreId);
+      const byCode = new Map(types.map((t) => [t.code, t]));
+      const requests = input.followUps.map((f, i) => {
+        const type = byCode.get(f.type);
+        if (!type) {
+          const message = `unknown follow-up type "${f.type}"; the centre offers ${types.map((t) => t.code).join(', ')}`;
+          throw appError.validation(`followUps.${i}.type: ${message}`, [{ path: `followUps.${i}.type`, message }]);
+        }
+        const start = f.windowStartDays ?? type.windowStartDays;
+        const end = f.windowEndDays ?? type.windowEndDays;
+        if (end < start) throw appError.validation(`followUps.${i}.windowEndDays must not be before windowStartDays`, [{ path: `followUps.${i}.windowEndDays`, message: `must not be before windowStartDays (${start})` }]);
+        return {
+          referralId, patientId: referral.patientId, typeCode: type.code, mode: type.mode, discipline: type.discipline, durationMin: type.durationMin,
+          earliestDate: addDays(iccDate, start), latestDate: addDays(iccDate, end),
+        };
+      });
+      const outcome = await followUps.insertOutcome(trx, referralId, { carePlan: input.carePlan, sharedWith: input.sharedWith, recordedBy: actor.name });
+      const created = await followUps.insertMany(trx, centreId, requests);
+      await moveReferral(trx, referral, 'mdt-outcome-recorded', actor, { note: `${created.length} follow-up(s) requested` });
+      return { outcome, followUps: created };
+    });
+  },
+
+  getMdtOutcome: async (db: Knex, centreId: string, referralId: string) => {
+    await requireReferral(db, centreId, referralId);
+    const outcome = await followUps.findOutcome(db, referralId);
+    if (!outcome) throw appError.notFound('MDT outcome for referral', referralId);
+    return { outcome, followUps: await followUps.list(db, centreId, { referralId }) };
+  },
+
+  list: async (db: Knex, centreId: string, query: Record<string, unknown> = {}) => {
+    await requireCentre(db, centreId);
+    const where = parseOrThrow(z.strictObject({ status: z.enum(['requested', 'booked', 'unbooked']), referralId: idSchema }).partial(), query, 'follow-up filter');
+    return followUps.list(db, centreId, where);
+  },
+
+  /**
+   * POST …/follow-ups/plan: books every requested follow-up (or those of `referralIds`) and
+   * stores the result; referrals with a booked follow-up move to follow-up-booked.
+   */
+  plan(db: Knex, centreId: string, body: unknown, actor: Actor) {
+    const request = parseOrThrow(planRequestSchema, body ?? {}, 'follow-up plan request');
+    return db.transaction(async (trx) => {
+      const centre = await requireCentre(trx, centreId);
+      const wanted = request.referralIds ? new Set(request.referralIds) : null;
+      const pending = [...await followUps.list(trx, centreId, { status: 'requested' }), ...await followUps.list(trx, centreId, { status: 'unbooked' })]
+        .filter((f) => !wanted || wanted.has(f.referralId));
+      if (pending.length === 0) return { booked: [], unbooked: [], rounds: [] };
+      const from = pending.reduce((m, f) => (f.earliestDate < m ? f.earliestDate : m), pending[0]!.earliestDate);
+      const to = pending.reduce((m, f) => (f.latestDate > m ? f.latestDate : m), pending[0]!.latestDate);
+      const staffById = new Map((await staffMembers.list(trx, centreId)).filter((s) => s.active).map((s) => [s.id, s]));
+      const staffDays: StaffDay[] = (await shifts.list(trx, centreId)).filter((s) => s.date >= from && s.date <= to && staffById.has(s.staffId)).map((s) => ({
+        staffId: s.staffId, discipline: staffById.get(s.staffId)!.discipline, date: s.date,
+        shiftStartMin: timeToMin(s.start), shiftEndMin: timeToMin(s.end), freeMin: shiftMinutes(s),
+      }));
+      // Follow-ups booked earlier already use their clinicians' time.
+      for (const done of await followUps.listBookedBetween(trx, centreId, from, to)) {
+        const day = staffDays.find((d) => d.staffId === done.staffId && d.date === done.bookedDate);
+        if (day) day.freeMin -= minutesNeeded(done);
+      }
+      const { assigned, refused } = assignFollowUps(pending, staffDays, await seenByPatient(trx, centreId, pending));
+      const byId = new Map(pending.map((f) => [f.id, f]));
+      const unbooked: Array<{ followUpId: string; reason: string; message: string }> = refused.map((r) => ({ ...r }));
+      const startMin = new Map<string, number>();
+      const rounds: Array<{ date: string; staffId: string; stops: Array<{ followUpId: string; patientRef: string; start: string; end: string }> }> = [];
+
+      // Home visits: one routing problem per date, each visit kept with its assigned clinician.
+      const homeByDate = new Map<string, typeof assigned>();
+      for (const a of assigned) if (byId.get(a.followUpId)!.mode === 'home-visit') homeByDate.set(a.date, [...(homeByDate.get(a.date) ?? []), a]);
+      const patientById = new Map((await patients.list(trx, centreId)).map((p) => [p.id, p]));
+      const hhmm = (min: number) => `${String(Math.floor(min / 60)).padStart(2, '0')}:${String(min % 60).padStart(2, '0')}`;
+      for (const [date, visits] of homeByDate) {
+        if (centre.lat === null || centre.lon === null) {
+          for (const a of visits) unbooked.push({ followUpId: a.followUpId, reason: 'no-centre-coordinates', message: 'the centre has no coordinates (lat, lon) to route home visits from' });
+          continue;
+        }
+        const locations: TravelLocation[] = [{ id: 'centre', lat: centre.lat, lon: centre.lon }];
+        const homeVisits: HomeVisit[] = [];
+        for (const a of visits) {
+          const f = byId.get(a.followUpId)!;
+          const patient = patientById.get(f.patientId)!;
+          if (patient.lat == null || patient.lon == null) {
+            unbooked.push({ followUpId: f.id, reason: 'no-coordinates', message: `patient ${patient.localRef} has no coordinates (lat, lon) to route the visit` });
+            continue;
+          }
+          if (!locations.some((l) => l.id === `home:${patient.id}`)) locations.push({ id: `home:${patient.id}`, lat: patient.lat, lon: patient.lon });
+          const day = staffDays.find((d) => d.staffId === a.staffId && d.date === date)!;
+          homeVisits.push({
+            id: f.id, kind: 'follow-up', patientId: patient.id, patientRef: patient.localRef, patientInitials: patientInitials(patient), locationId: `home:${patient.id}`,
+            durationMin: f.durationMin, window: { startMin: day.shiftStartMin, endMin: day.shiftEndMin }, requiredSkill: `staff:${a.staffId}`,
+          });
+        }
+        const workerIds = [...new Set(visits.map((a) => a.staffId))];
+        const workers: RoundWorker[] = workerIds.map((id) => {
+          const day = staffDays.find((d) => d.staffId === id && d.date === date)!;
+          return { id, name: staffById.get(id)!.name, baseLocationId: 'centre', shift: { startMin: day.shiftStartMin, endMin: day.shiftEndMin }, skills: [`staff:${id}`] };
+        });
+        const routed = planRounds({ date, locations, workers, visits: homeVisits }, { seed: request.seed, timeLimitMs: request.timeLimitMs, now: () => performance.now() });
+        for (const u of routed.unplanned) unbooked.push({ followUpId: u.visitId, reason: u.reason, message: `routing: ${u.message}` });
+        for (const round of routed.rounds) {
+          if (round.stops.length === 0) continue;
+          for (const s of round.stops) startMin.set(s.visitId, s.startMin);
+          rounds.push({ date, staffId: round.workerId, stops: round.stops.map((s) => ({ followUpId: s.visitId, patientRef: patientById.get(s.patientId)!.localRef, start: hhmm(s.startMin), end: hhmm(s.endMin) })) });
+        }
+      }
+
+      const refusedIds = new Set(unbooked.map((u) => u.followUpId));
+      const booked: FollowUp[] = [];
+      for (const a of assigned) {
+        if (refusedIds.has(a.followUpId)) continue;
+        booked.push(await followUps.saveBooking(trx, a.followUpId, {
+          status: 'booked', bookedDate: a.date, staffId: a.staffId, startMin: startMin.get(a.followUpId) ?? null, continuity: a.continuity, unbookedReason: null,
+        }));
+      }
+      const stored = [];
+      for (const u of unbooked) {
+        stored.push({ ...(await followUps.saveBooking(trx, u.followUpId, { status: 'unbooked', bookedDate: null, staffId: null, startMin: null, continuity: false, unbookedReason: u.message })), reason: u.reason });
+      }
+      for (const referralId of new Set(booked.map((f) => f.referralId))) {
+        const referral = await requireReferral(trx, centreId, referralId);
+        if (referral.status === 'mdt-outcome-recorded') await moveReferral(trx, referral, 'follow-up-booked', actor, { note: 'follow-ups booked' });
+      }
+      return { booked, unbooked: stored, rounds };
+    });
+  },
+};

@@ -14,6 +14,12 @@ import { buildJobProblem } from './build-job-problem.ts';
 const PROGRESS_WRITE_INTERVAL_MS = 250;
 
 export interface PlanJobRunner {
+  /**
+   * Resolves once jobs left queued or running by an earlier process (which no worker will
+   * ever finish) are marked failed. Await it before reading or queueing jobs. One service
+   * process per database is assumed: a second process would fail the first one's jobs.
+   */
+  ready: Promise<void>;
   /** Queues a stored job (status 'queued'); it runs after those queued before it. */
   enqueue(jobId: string): void;
   /** Stops the job's worker if this process runs it (the caller marks it cancelled in the database). */
@@ -89,7 +95,13 @@ export function createPlanJobRunner(db: Db): PlanJobRunner {
     }
   }
 
+  const ready = planJobs
+    .failUnfinished(db, { code: 'interrupted', message: 'The service restarted before this job finished; request the plan again.', details: null })
+    .then(() => undefined);
+  ready.catch(() => undefined); // reported to whoever awaits it, never as an unhandled rejection
+
   return {
+    ready,
     enqueue(jobId) {
       // A failure to even record a failure (database gone) must not stop the queue.
       tail = tail.then(() => run(jobId)).catch(() => undefined);

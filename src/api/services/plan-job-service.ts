@@ -35,6 +35,7 @@ async function view(db: Knex, job: PlanJob): Promise<PlanJobView> {
 }
 
 async function requireJob(db: Knex, centreId: string, id: string): Promise<PlanJob> {
+  await planJobRunnerFor(db).ready;
   const job = await planJobs.findById(db, centreId, id);
   if (!job) {
     await requireCentre(db, centreId);
@@ -51,6 +52,7 @@ export const planJobService = {
   async create(db: Knex, centreId: string, body: unknown): Promise<PlanJobView> {
     const request = parseOrThrow(planJobRequestSchema, body, 'plan job');
     await requireCentre(db, centreId);
+    await planJobRunnerFor(db).ready;
     const { date, timeLimitSec, seed } = request;
     const patientIds = request.patientIds ?? (await attendingPatients(db, centreId, date));
     await buildJobProblem(db, centreId, date, patientIds);

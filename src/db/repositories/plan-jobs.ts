@@ -78,6 +78,15 @@ export const planJobs = {
       transition(db, id, ['running'], { status: 'succeeded', planId, finishedAt: db.fn.now(), ...(progress ? { progress } : {}) })),
   fail: (db: Knex, id: string, error: PlanJobError) =>
     translatingDbErrors(() => transition(db, id, ['queued', 'running'], { status: 'failed', error, finishedAt: db.fn.now() })),
+  /** Fails every queued or running job (a restarted service has no worker for them); returns how many. */
+  failUnfinished: (db: Knex, error: PlanJobError) =>
+    translatingDbErrors(async () => {
+      const rows = await db('plan_jobs')
+        .whereIn('status', ['queued', 'running'])
+        .update({ ...codec.toRow({ status: 'failed', error }), finished_at: db.fn.now(), updated_at: db.fn.now() })
+        .returning('id');
+      return rows.length;
+    }),
   cancel: (db: Knex, id: string) =>
     translatingDbErrors(() => transition(db, id, ['queued', 'running'], { status: 'cancelled', finishedAt: db.fn.now() })),
 };

@@ -8,7 +8,8 @@ import { plans } from '../../../src/db/repositories/plans.ts';
 import { patients, referrals } from '../../../src/db/index.ts';
 import { referralTransitions } from '../../../src/db/repositories/referral-transitions.ts';
 import { loadDemoCentre } from '../../../src/demo/load-demo-centre.ts';
-import { planJobRunnerFor } from '../../../src/jobs/plan-job-runner.ts';
+import { createPlanJobRunner, planJobRunnerFor } from '../../../src/jobs/plan-job-runner.ts';
+import { planJobs } from '../../../src/db/repositories/plan-jobs.ts';
 import { createLogger } from '../../../src/logger.ts';
 import { validatePlan } from '../../../solver/validate/validate-plan.ts';
 import type { DayPlan, DayProblem } from '../../../solver/model/index.ts';
@@ -122,6 +123,17 @@ describeEachDatabase('plan jobs API', (getDb) => {
     const res = await request(app).post(jobsUrl()).send({ date: other, timeLimitSec: 1 }).expect(202);
     expect([...res.body.request.patientIds].sort()).toEqual(attending.slice(0, 2).sort());
     await request(app).post(`${res.headers.location}/cancel`).expect(200);
+  });
+
+  it('a job left running by a process that stopped is marked failed when a new runner starts', async () => {
+    const orphan = await planJobs.insert(getDb(), centreId, { date: DATE, request: { patientIds: attending, timeLimitSec: 1, seed: 1 } });
+    await planJobs.start(getDb(), orphan.id);
+    const restarted = createPlanJobRunner(getDb());
+    await restarted.ready;
+    await restarted.close();
+    const res = await request(app).get(`${jobsUrl()}/${orphan.id}`).expect(200);
+    expect(res.body).toMatchObject({ status: 'failed', planId: null, error: { code: 'interrupted' } });
+    expect(res.body.finishedAt).not.toBeNull();
   });
 
   it('404 for an unknown job or centre', async () => {

@@ -48,7 +48,10 @@ async function seenByPatient(db: Knex, centreId: string, requests: FollowUp[]): 
     const patientId = requests.find((r) => r.referralId === referralId)!.patientId;
     const iccDate = (await referralTransitions.findBooking(db, referralId))?.iccDate;
     const plan = iccDate ? await plans.latest(db, centreId, iccDate, 'day') : undefined;
-    const activities = (plan?.document as { activities?: Array<{ patientId: string; staffId?: string }> } | undefined)?.activities ?? [];
+    // A stored day plan's document is { problem, plan }; its activities name the staff.
+    type Activities = { activities?: Array<{ patientId: string; staffId?: string }> };
+    const document = plan?.document as (Activities & { plan?: Activities }) | undefined;
+    const activities = document?.plan?.activities ?? document?.activities ?? [];
     for (const a of activities) if (a.patientId === patientId) add(patientId, a.staffId);
     for (const named of (await preVisits.findByReferral(db, referralId))?.namedClinicians ?? []) add(patientId, named.staffId);
   }

@@ -26,10 +26,17 @@ export function planRounds(problem: RoundsProblem, options: RoundsOptions = {}):
   });
   const rounds: Round[] = result.routes.map((route) => {
     const worker = problem.workers[route.vehicle]!;
-    let prevLoc = routing.vehicles[route.vehicle]!.startLoc;
+    const startLoc = routing.vehicles[route.vehicle]!.startLoc;
+    let prevLoc = startLoc;
     let travelMin = 0;
     let distanceKm = 0;
-    let clock = route.startMin[0]!;
+    // Leave as late as the first visit allows (the earliest schedule's departure may wait at
+    // the door); arrivals are then counted from that departure so they never precede it.
+    const firstNode = route.nodes[0];
+    const leaveMin = firstNode === undefined
+      ? route.startMin[0]!
+      : Math.max(route.startMin[0]!, route.startMin[1]! - travel.travelMin(startLoc, routing.nodes[firstNode]!.loc));
+    let clock = leaveMin;
     const stops = route.nodes.map((node, k) => {
       const visit = problem.visits[node]!;
       const loc = routing.nodes[node]!.loc;
@@ -47,8 +54,7 @@ export function planRounds(problem: RoundsProblem, options: RoundsOptions = {}):
     distanceKm += travel.distanceKm(prevLoc, endLoc);
     return {
       workerId: worker.id,
-      // Leave as late as the first visit allows: the earliest schedule's departure may wait at the door.
-      leaveMin: stops.length ? stops[0]!.startMin - stops[0]!.travelMinFromPrevious : route.startMin[0]!,
+      leaveMin,
       returnMin: route.startMin[route.startMin.length - 1]!,
       stops,
       travelMin,

@@ -7,6 +7,8 @@ export default defineConfig({
     globalSetup: ['test/helpers/global-setup.ts'],
     pool: 'forks',
     maxWorkers: 2,
+    // ICC_TEST_REPORT=<file> adds a JSON report beside the console one (.ci/run reads it).
+    reporters: process.env.ICC_TEST_REPORT ? ['default', ['json', { outputFile: process.env.ICC_TEST_REPORT }]] : ['default'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },

@@ -38,8 +38,9 @@ export function canTransition(from: ReferralStatus, to: ReferralStatus): boolean
 }
 
 /**
- * POST …/referrals/:id/transitions. `date` is the pre-visit date (to pre-visit-booked) or
- * the ICC day (to day-booked); without it a date held from a confirmed booking is used.
+ * POST …/referrals/:id/transitions. `date` is the pre-visit date (to pre-visit-booked,
+ * optional) or the ICC day (to day-booked; without it the date held from a confirmed booking
+ * is used, and with none the move is refused naming `date`).
  */
 export const referralTransitionSchema = z.strictObject({
   to: z.enum(referralStatuses),

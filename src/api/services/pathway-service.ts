@@ -59,8 +59,8 @@ export function requireOpenDay(centre: Centre, date: string, field: string): voi
 
 /**
  * Checks the move and its preconditions, stores the date it books and records the history
- * row. Call inside a transaction. `date`: the pre-visit date (→ pre-visit-booked) or the ICC
- * day (→ day-booked); without it the date held from a confirmed booking is used.
+ * row. Call inside a transaction. `date`: the pre-visit date (→ pre-visit-booked, optional) or
+ * the ICC day (→ day-booked; without it the date held from a confirmed booking is used).
  */
 export async function moveReferral(
   trx: Knex, referral: Referral, to: ReferralStatus, actor: Actor, options: { note?: string | null; date?: string; dateField?: string } = {},
@@ -69,9 +69,8 @@ export async function moveReferral(
   const dateField = options.dateField ?? 'date';
   const held = await referralTransitions.findBooking(trx, referral.id);
   if (to === 'pre-visit-booked') {
-    const date = options.date ?? held?.preVisitDate;
-    if (!date) throw appError.validation('date: a pre-visit booking needs the visit date', [{ path: dateField, message: 'is required to book the pre-visit' }]);
-    await referralTransitions.saveBooking(trx, referral.id, { preVisitDate: date });
+    // The visit date may still be being arranged; rounds pick the referral up once it is held.
+    if (options.date) await referralTransitions.saveBooking(trx, referral.id, { preVisitDate: options.date });
   }
   if (to === 'pre-visit-done' && !(await preVisits.findByReferral(trx, referral.id))) {
     const who = await describeReferralPatient(trx, referral);

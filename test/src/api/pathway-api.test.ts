@@ -42,10 +42,11 @@ describeEachDatabase('referral pathway transitions API', (getDb) => {
     expect(res.body.error.details.allowed).toContain('pre-visit-booked');
   });
 
-  it('an unknown status → 400 naming "to"; booking a pre-visit without a date → 400 naming "date"', async () => {
+  it('an unknown status → 400 naming "to"; a bad date → 400 naming "date"; a pre-visit date may follow later', async () => {
     expect(errorPaths((await request(app()).post(transitions()).send({ to: 'lost' }).expect(400)).body)).toEqual(['to']);
-    expect(errorPaths((await request(app()).post(transitions()).send({ to: 'pre-visit-booked' }).expect(400)).body)).toEqual(['date']);
     expect(errorPaths((await request(app()).post(transitions()).send({ to: 'pre-visit-booked', date: '2026-02-30' }).expect(400)).body)).toEqual(['date']);
+    const arranged = await request(app()).post(transitions()).send({ to: 'pre-visit-booked' }).expect(201);
+    expect(arranged.body.booking.preVisitDate).toBeNull();
   });
 
   it('every move records who and when; the pre-visit date is held', async () => {

@@ -117,13 +117,13 @@ export function planDay(problem: DayProblem, options: SolveOptions = {}): DayPla
     rng,
     maxIterations,
     target: target + 0.01,
-    historyLength: (options as { historyLength?: number }).historyLength ?? Math.max(20, Math.min(1000, day.activityCount * 2)),
+    historyLength: Math.max(20, Math.min(1000, day.activityCount * 2)),
     now,
     // Leave 15% of the limit for explaining and repairing what is left unplaced, and scoring.
     deadlineMs: timed ? startedMs + 0.85 * options.timeLimitMs! : undefined,
     onProgress: options.onProgress,
     startedMs,
-    restartAfter: (options as { restartAfter?: number }).restartAfter ?? Math.max(2000, 20 * day.activityCount),
+    restartAfter: Math.max(2000, 20 * day.activityCount),
     diversify: (order, random) => {
       for (let i = order.length - 1; i > 0; i--) {
         const j = random.int(i + 1);

@@ -5,11 +5,13 @@
  *
  *   npm run bench -- darp [dir] [--time-limit s] [--filter regex]
  */
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readKnownValuesCsv } from '../lib/known-values.ts';
 import { gapPct, type BenchRow, type BenchSuite } from '../lib/types.ts';
+import { instanceFiles } from '../lib/instance-files.ts';
+import { routingVerdict } from '../lib/routing-verdict.ts';
 import { cordeauToRouting, readCordeauFile, routingToDarpSolution } from '../adapters/cordeau.ts';
 import { checkCordeauSolution } from '../adapters/cordeau-check.ts';
 import { solveRouting } from '../../solver/routing/core/solve-routing.ts';
@@ -27,12 +29,9 @@ const suite: BenchSuite = {
   async run({ dir, timeLimitSec, filter, log }) {
     const folder = dir ?? DEFAULT_DARP_DIR;
     const known = knownCosts(folder);
-    const files = readdirSync(folder).filter((f) => f.endsWith('.txt')).sort(byInstanceSize);
     const rows: BenchRow[] = [];
-    for (const file of files) {
-      const name = file.replace(/\.txt$/, '');
-      if (filter && !filter.test(name)) continue;
-      const inst = readCordeauFile(join(folder, file));
+    for (const { name, path } of instanceFiles(folder, { extension: 'txt', filter, compare: byInstanceSize })) {
+      const inst = readCordeauFile(path);
       const started = performance.now();
       const result = solveRouting(cordeauToRouting(inst), {
         timeLimitMs: (timeLimitSec ?? DEFAULT_DARP_TIME_LIMIT_SEC) * 1000,
@@ -49,9 +48,8 @@ const suite: BenchSuite = {
       const best = known.get(name) ?? null;
       rows.push({
         instance: name, known: best, value, gapPct: gapPct(value, best), seconds: Math.round(seconds * 10) / 10,
-        valid: complete && check.valid && ownCheck.valid,
-        vehicles: result.vehicles, maxVehicles: inst.vehicles, iterations: result.stats.iterations, checker: check.valid === ownCheck.valid ? 'agree' : 'DISAGREE',
-        note: complete ? (check.valid ? (ownCheck.valid ? '' : `own check: ${ownCheck.errors[0]}`) : `checker: ${check.violations[0]?.message ?? 'rejected'}`) : `${result.unassigned.length} requests unserved`,
+        vehicles: result.vehicles, maxVehicles: inst.vehicles, iterations: result.stats.iterations,
+        ...routingVerdict(complete, check, ownCheck, `${result.unassigned.length} requests unserved`),
       });
       log(`${name}: ${value ?? '—'} (best known ${best ?? '—'}, gap ${gapPct(value, best) ?? '—'}%) in ${seconds.toFixed(1)} s, ${check.valid && ownCheck.valid ? 'valid' : 'INVALID'}`);
     }

@@ -6,11 +6,13 @@
  *
  *   npm run bench -- vrptw [dir] [--time-limit s] [--filter regex]
  */
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readKnownValuesCsv } from '../lib/known-values.ts';
 import { gapPct, type BenchRow, type BenchSuite } from '../lib/types.ts';
+import { instanceFiles } from '../lib/instance-files.ts';
+import { routingVerdict } from '../lib/routing-verdict.ts';
 import { readSolomonFile, routingToVrptwSolution, solomonToRouting } from '../adapters/solomon.ts';
 import { checkSolomonSolution } from '../adapters/solomon-check.ts';
 import { solveRouting } from '../../solver/routing/core/solve-routing.ts';
@@ -28,12 +30,9 @@ const suite: BenchSuite = {
   async run({ dir, timeLimitSec, filter, log }) {
     const folder = dir ?? DEFAULT_VRPTW_DIR;
     const known = knownValues(folder);
-    const files = readdirSync(folder).filter((f) => /\.txt$/i.test(f)).sort();
     const rows: BenchRow[] = [];
-    for (const file of files) {
-      const fileName = file.replace(/\.txt$/i, '');
-      if (filter && !filter.test(fileName)) continue;
-      const inst = readSolomonFile(join(folder, file));
+    for (const { name: fileName, path } of instanceFiles(folder, { extension: 'txt', filter })) {
+      const inst = readSolomonFile(path);
       const started = performance.now();
       const result = solveRouting(solomonToRouting(inst), {
         timeLimitMs: (timeLimitSec ?? DEFAULT_VRPTW_TIME_LIMIT_SEC) * 1000,
@@ -51,9 +50,9 @@ const suite: BenchSuite = {
       const best = known.get(inst.name.toUpperCase()) ?? known.get(fileName.toUpperCase());
       rows.push({
         instance: inst.name, known: best?.distance ?? null, value, gapPct: gapPct(value, best?.distance ?? null),
-        seconds: Math.round(seconds * 10) / 10, valid: complete && check.valid && ownCheck.valid,
-        vehicles: solution.vehicles, knownVehicles: best?.vehicles ?? null, iterations: result.stats.iterations, checker: check.valid === ownCheck.valid ? 'agree' : 'DISAGREE',
-        note: complete ? (check.valid ? (ownCheck.valid ? '' : `own check: ${ownCheck.errors[0]}`) : `checker: ${check.violations[0]?.message ?? 'rejected'}`) : `${result.unassigned.length} customers unserved`,
+        seconds: Math.round(seconds * 10) / 10,
+        vehicles: solution.vehicles, knownVehicles: best?.vehicles ?? null, iterations: result.stats.iterations,
+        ...routingVerdict(complete, check, ownCheck, `${result.unassigned.length} customers unserved`),
       });
       log(`${inst.name}: ${solution.vehicles} vehicles (best known ${best?.vehicles ?? '—'}), distance ${value ?? '—'} (best known ${best?.distance ?? '—'}) in ${seconds.toFixed(1)} s, ${check.valid && ownCheck.valid ? 'valid' : 'INVALID'}`);
     }

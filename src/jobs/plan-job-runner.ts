@@ -4,6 +4,7 @@
 import type { Db } from '../db/create-database.ts';
 import { planJobs, type PlanJobError, type PlanJobProgress } from '../db/repositories/plan-jobs.ts';
 import { plans } from '../db/repositories/plans.ts';
+import type { Plan, PlanCreate } from '../domain/plan.ts';
 import { isAppError } from '../errors/app-error.ts';
 import { planDayInWorker } from '../workers/plan-day-in-worker.ts';
 import { WorkerCancelledError, type WorkerRun } from '../workers/run-in-worker.ts';
@@ -40,6 +41,19 @@ function toJobError(error: unknown): PlanJobError {
 
 function toProgress(event: ProgressEvent): PlanJobProgress {
   return { phase: event.phase, fraction: event.fraction, bestSoft: event.bestSoft, bestHard: event.bestHard, iteration: event.iteration };
+}
+
+/**
+ * Saves the plan as the next version. An edit saved at the same moment takes the number
+ * first; then the conditional insert writes nothing and the next number is tried.
+ */
+async function saveNextVersion(db: Db, centreId: string, doc: PlanCreate): Promise<Plan> {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const latest = await plans.latest(db, centreId, doc.date);
+    const saved = await plans.insertVersionIfAbsent(db, centreId, doc, (latest?.version ?? 0) + 1);
+    if (saved) return saved;
+  }
+  throw new Error(`could not save the plan: the plan of ${doc.date} kept changing`);
 }
 
 export function createPlanJobRunner(db: Db): PlanJobRunner {
@@ -80,7 +94,7 @@ export function createPlanJobRunner(db: Db): PlanJobRunner {
       const plan = await worker.result;
       await progressWrites;
       await db.transaction(async (trx) => {
-        const stored = await plans.insertNextVersion(trx, job.centreId, { date: job.date, kind: 'day', status: 'draft', document: { problem, plan, source: { kind: 'job', jobId } }, pins: [] });
+        const stored = await saveNextVersion(trx, job.centreId, { date: job.date, kind: 'day', status: 'draft', document: { problem, plan, source: { kind: 'job', jobId } }, pins: [] });
         const done = await planJobs.succeed(trx, jobId, stored.id, lastProgress);
         // Cancelled while the worker was finishing: keep no plan.
         if (!done) throw new PlanningCancelled();

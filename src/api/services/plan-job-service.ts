@@ -27,11 +27,15 @@ const planJobRequestSchema = z.strictObject({
 });
 
 /** A job as the API shows it: the stored job plus the version of the plan it produced. */
-export type PlanJobView = PlanJob & { planVersion: number | null };
+export type PlanJobView = PlanJob & { planVersion: number | null; planUrl: string | null };
 
 async function view(db: Knex, job: PlanJob): Promise<PlanJobView> {
   const plan = job.planId ? await plans.findById(db, job.centreId, job.planId) : undefined;
-  return { ...job, planVersion: plan?.version ?? null };
+  return {
+    ...job,
+    planVersion: plan?.version ?? null,
+    planUrl: plan ? `/api/centres/${job.centreId}/days/${job.date}/plan?version=${plan.version}` : null,
+  };
 }
 
 async function requireJob(db: Knex, centreId: string, id: string): Promise<PlanJob> {

@@ -191,4 +191,16 @@ describeEachDatabase('plan editing API', (getDb) => {
     const versions = await plans.list(getDb(), centreId, { date: DATE });
     expect(versions.filter((p) => p.version === before.body.version + 1)).toHaveLength(1);
   });
+
+  it('a later planning job saves its plan as the next draft version on top of the edits; the published one stays served', async () => {
+    const before = await current();
+    const published = await request(app).get(planUrl('?status=published')).expect(200);
+    const job = await request(app).post(`/api/centres/${centreId}/plan-jobs`).send({ date: DATE, patientIds: before.problem.patients.map((p) => p.id), timeLimitSec: 1 }).expect(202);
+    await planJobRunnerFor(getDb()).idle();
+    const done = await request(app).get(job.headers.location!).expect(200);
+    expect(done.body).toMatchObject({ status: 'succeeded', planVersion: before.body.version + 1 });
+    const after = await current();
+    expect(after.body).toMatchObject({ version: before.body.version + 1, status: 'draft', source: { kind: 'job', jobId: job.body.id } });
+    expect((await request(app).get(planUrl('?status=published')).expect(200)).body.version).toBe(published.body.version);
+  });
 });

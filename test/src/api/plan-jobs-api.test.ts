@@ -68,6 +68,9 @@ describeEachDatabase('plan jobs API', (getDb) => {
     const validation = validatePlan(problem, plan);
     expect(validation.violations.map((v) => v.message)).toEqual([]);
     expect(job.progress.bestHard).toBe(plan.score.hard);
+    const viaApi = await request(app).get(job.planUrl).expect(200);
+    expect(viaApi.body).toMatchObject({ id: job.planId, version: job.planVersion, status: 'draft' });
+    expect(viaApi.body.plan.activities).toEqual(plan.activities);
   });
 
   it('answers 400 naming the field when the day cannot be planned, and stores no job', async () => {

@@ -13,6 +13,13 @@ export interface PriorityMove {
   undo(order: Int32Array): void;
 }
 
+/** Two different positions in a list of `length` ≥ 2, uniformly (draws the rng exactly twice). */
+function twoDistinctPositions(length: number, rng: Rng): [number, number] {
+  const first = rng.int(length);
+  const second = rng.int(length - 1);
+  return [first, second >= first ? second + 1 : second];
+}
+
 /** Swap two activities' places in the list. */
 export class SwapMove implements PriorityMove {
   readonly name = 'swap';
@@ -20,9 +27,7 @@ export class SwapMove implements PriorityMove {
   private j = 0;
   apply(order: Int32Array, rng: Rng): boolean {
     if (order.length < 2) return false;
-    this.i = rng.int(order.length);
-    this.j = rng.int(order.length - 1);
-    if (this.j >= this.i) this.j++;
+    [this.i, this.j] = twoDistinctPositions(order.length, rng);
     swap(order, this.i, this.j);
     return true;
   }
@@ -38,9 +43,7 @@ export class RelocateMove implements PriorityMove {
   private to = 0;
   apply(order: Int32Array, rng: Rng): boolean {
     if (order.length < 2) return false;
-    this.from = rng.int(order.length);
-    this.to = rng.int(order.length - 1);
-    if (this.to >= this.from) this.to++;
+    [this.from, this.to] = twoDistinctPositions(order.length, rng);
     relocate(order, this.from, this.to);
     return true;
   }

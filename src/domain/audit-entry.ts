@@ -4,7 +4,8 @@ import { nonEmptyText } from './primitives.ts';
 
 export const auditEntryCreateSchema = z.strictObject({
   actor: nonEmptyText,
-  action: z.enum(['create', 'update', 'delete', 'publish', 'revoke', 'plan']),
+  /** 'read': a read of patient-identifiable data, e.g. a feed fetched with its token. */
+  action: z.enum(['create', 'update', 'delete', 'publish', 'revoke', 'plan', 'read']),
   entity: nonEmptyText,
   entityId: z.string().min(1),
   details: z.record(z.string(), z.unknown()).nullable().default(null),

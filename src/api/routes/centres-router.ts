@@ -15,6 +15,7 @@ import { bookingsRouter } from './bookings-router.ts';
 import { pathwayRoundsRouter } from './pathway-rounds-router.ts';
 import { pathwayMdtRouter } from './pathway-mdt-router.ts';
 import { followUpsRouter } from './follow-ups-router.ts';
+import { feedTokensRouter } from './feed-tokens-router.ts';
 
 export function centresRouter(db: Knex): Router {
   const router = Router();
@@ -54,6 +55,7 @@ export function centresRouter(db: Knex): Router {
   router.use('/:centreId/days/:date/pre-visit-rounds', pathwayRoundsRouter(db));
   router.use('/:centreId/follow-ups', followUpsRouter(db));
   router.use('/:centreId/plan-jobs', planJobsRouter(db));
+  router.use('/:centreId/feed-tokens', feedTokensRouter(db));
   router.use('/:centreId/days', daysRouter(db));
   return router;
 }

@@ -1,0 +1,140 @@
+// GET /feeds/:token.ics: the token is the credential. Finds the owner, builds the events from
+// the newest published plan of each day in the feed's window, reconciles them with what the
+// feed published last time (feed_events), renders, and logs the read in the audit log.
+import type { Knex } from 'knex';
+import { format } from 'date-fns';
+import { TZDate } from '@date-fns/tz';
+import type { DayPlan, DayProblem } from '../../../solver/model/index.ts';
+import { auditLog } from '../../db/repositories/audit-log.ts';
+import { centres } from '../../db/repositories/centres.ts';
+import { feedEvents, type FeedOwner } from '../../db/repositories/feed-events.ts';
+import { feedTokens } from '../../db/repositories/feed-tokens.ts';
+import { patients } from '../../db/repositories/patients.ts';
+import { plans } from '../../db/repositories/plans.ts';
+import { rooms } from '../../db/repositories/rooms.ts';
+import { staffMembers } from '../../db/repositories/staff-members.ts';
+import { vehicles } from '../../db/repositories/vehicles.ts';
+import type { Centre } from '../../domain/centre.ts';
+import type { Plan } from '../../domain/plan.ts';
+import { appError } from '../../errors/app-error.ts';
+import {
+  feedCalendarName, feedPatientFromRecord, feedPatientsFromDayProblem, patientFeedEvents, publishFeed, roomFeedEvents,
+  staffFeedEvents, vehicleDaysFromTransport, vehicleFeedEvents, type FeedCentre, type FeedDay, type FeedEvent, type FeedKind, type FeedPatient,
+  type PublishedFeed,
+} from '../../feeds/index.ts';
+import { hashFeedToken } from './feed-token-service.ts';
+import { transportService } from './transport-service.ts';
+
+/** Days ahead a feed shows (today included): the issue's "next 14 days". */
+export const FEED_DAYS_AHEAD = 14;
+/** Published states of days older than this are forgotten (calendars keep their own copy). */
+export const FEED_HISTORY_DAYS = 28;
+
+const TOKEN_PATTERN = /^[A-Za-z0-9_-]{16,200}$/;
+
+export interface FeedResponse extends PublishedFeed {
+  kind: FeedKind;
+  ownerId: string;
+}
+
+/** YYYY-MM-DD plus n days (calendar arithmetic on the date alone, no zone involved). */
+function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+function feedCentreOf(centre: Centre): FeedCentre {
+  const address = [...centre.addressLines, centre.postcode ?? ''].filter((s) => s !== '').join(', ');
+  return { id: centre.id, name: centre.name, timeZone: centre.timeZone, fullPatientDetailsInFeeds: centre.fullPatientDetailsInFeeds, ...(address ? { address } : {}) };
+}
+
+/** The newest published day plan of each date in [from, to]. */
+async function publishedPlans(db: Knex, centreId: string, from: string, to: string): Promise<Plan[]> {
+  const published = await plans.list(db, centreId, { kind: 'day', status: 'published' });
+  const newest = new Map<string, Plan>();
+  for (const plan of published) {
+    if (plan.date < from || plan.date > to) continue;
+    const seen = newest.get(plan.date);
+    if (!seen || plan.version > seen.version) newest.set(plan.date, plan);
+  }
+  return [...newest.values()].sort((a, b) => (a.date < b.date ? -1 : 1));
+}
+
+/** Stored patients as the feeds see them; a plan's patients with no record fall back to initials and reference. */
+function feedPatientsFor(records: FeedPatient[], problem: Pick<DayProblem, 'patients'>): FeedPatient[] {
+  const known = new Set(records.map((p) => p.id));
+  return [...records, ...feedPatientsFromDayProblem(problem).filter((p) => !known.has(p.id))];
+}
+
+async function ownerName(db: Knex, owner: FeedOwner, patientsById: Map<string, FeedPatient>): Promise<string | FeedPatient> {
+  switch (owner.ownerKind) {
+    case 'staff':
+    case 'support-worker':
+      return (await staffMembers.findById(db, owner.centreId, owner.ownerId))?.name ?? owner.ownerId;
+    case 'room':
+      return (await rooms.findById(db, owner.centreId, owner.ownerId))?.name ?? owner.ownerId;
+    case 'vehicle':
+      return (await vehicles.findById(db, owner.centreId, owner.ownerId))?.name ?? owner.ownerId;
+    case 'patient':
+      return patientsById.get(owner.ownerId) ?? owner.ownerId;
+  }
+}
+
+/** The owner's events for one published day. */
+async function eventsOfDay(db: Knex, owner: FeedOwner, centre: FeedCentre, stored: Plan, records: FeedPatient[]): Promise<FeedEvent[]> {
+  const { problem, plan } = stored.document as unknown as { problem: DayProblem; plan: DayPlan };
+  const day: FeedDay = { problem, plan, ...(problem.centre.mdt.roomId === undefined ? {} : { mdtRoomId: problem.centre.mdt.roomId }) };
+  const dayPatients = feedPatientsFor(records, problem);
+  switch (owner.ownerKind) {
+    case 'staff':
+      return staffFeedEvents({ day, centre, patients: dayPatients, staffId: owner.ownerId });
+    case 'room':
+      return roomFeedEvents({ day, centre, patients: dayPatients, roomId: owner.ownerId });
+    case 'patient':
+      return patientFeedEvents({ day, centre, patients: dayPatients, patientId: owner.ownerId });
+    case 'vehicle': {
+      const transport = await transportService.forDay(db, centre.id, stored.date);
+      const vehicleDay = vehicleDaysFromTransport(transport.plan, transport.problem).find((v) => v.vehicleId === owner.ownerId);
+      return vehicleDay ? vehicleFeedEvents({ vehicleDay, centre, patients: dayPatients }) : [];
+    }
+    case 'support-worker':
+      // Pre-visit rounds are not part of the day plan; their feed is not served yet.
+      return [];
+  }
+}
+
+export const feedService = {
+  /**
+   * The feed behind a token (the file name without `.ics`). Unknown or revoked → 404, the same
+   * answer for both so a probe learns nothing. `now` is the clock (tests fix it).
+   */
+  async read(db: Knex, token: string, now: Date = new Date()): Promise<FeedResponse> {
+    const stored = TOKEN_PATTERN.test(token) ? await feedTokens.findActiveByHash(db, hashFeedToken(token)) : undefined;
+    if (!stored) throw appError.notFound('feed', 'for this address');
+    const centreRecord = await centres.findById(db, stored.centreId);
+    if (!centreRecord) throw appError.notFound('feed', 'for this address');
+    const centre = feedCentreOf(centreRecord);
+    const owner: FeedOwner = { centreId: stored.centreId, ownerKind: stored.ownerKind, ownerId: stored.ownerId };
+
+    const today = format(new TZDate(now.getTime(), centre.timeZone), 'yyyy-MM-dd');
+    const lastDay = addDays(today, FEED_DAYS_AHEAD - 1);
+    const days = await publishedPlans(db, centre.id, today, lastDay);
+    const records = (await patients.list(db, centre.id)).map(feedPatientFromRecord);
+    const events = (await Promise.all(days.map((day) => eventsOfDay(db, owner, centre, day, records)))).flat();
+
+    const forgetBefore = addDays(today, -FEED_HISTORY_DAYS);
+    const previous = (await feedEvents.statesOf(db, owner)).filter((s) => s.event.date >= forgetBefore);
+    const rebuiltDates = Array.from({ length: FEED_DAYS_AHEAD }, (_, i) => addDays(today, i));
+    const name = await ownerName(db, owner, new Map(records.map((p) => [p.id, p])));
+    const feed = publishFeed({ calendarName: feedCalendarName(centre, owner.ownerKind, name), previous, events, now, rebuiltDates });
+    if (feed.changed || previous.length !== feed.states.length) await feedEvents.replaceStates(db, owner, feed.states);
+
+    // Information governance: every read of patient data through a feed is on record.
+    await auditLog.append(db, {
+      actor: `${owner.ownerKind}:${owner.ownerId}`, action: 'read', entity: 'feed', entityId: stored.id,
+      details: { via: 'feed-token', dates: days.map((d) => d.date), events: feed.states.length, fullPatientDetails: centre.fullPatientDetailsInFeeds },
+    });
+    return { ...feed, kind: owner.ownerKind, ownerId: owner.ownerId };
+  },
+};

@@ -1,0 +1,116 @@
+// Subscribable feed URLs (SPEC §4): an unguessable token (256 bits from crypto.randomBytes)
+// is shown once in the URL; only its SHA-256 is stored, so a database leak gives no feeds.
+// Revoking makes the URL answer 404; reissuing is revoke + create.
+import { createHash, randomBytes } from 'node:crypto';
+import type { Knex } from 'knex';
+import { z } from 'zod';
+import { auditLog } from '../../db/repositories/audit-log.ts';
+import { feedTokens } from '../../db/repositories/feed-tokens.ts';
+import { patients } from '../../db/repositories/patients.ts';
+import { rooms } from '../../db/repositories/rooms.ts';
+import { staffMembers } from '../../db/repositories/staff-members.ts';
+import { vehicles } from '../../db/repositories/vehicles.ts';
+import { feedOwnerKinds, type FeedToken } from '../../domain/feed-token.ts';
+import { idSchema } from '../../domain/primitives.ts';
+import { appError } from '../../errors/app-error.ts';
+import { parseOrThrow } from '../../errors/from-zod-error.ts';
+import type { FeedKind } from '../../feeds/feed-types.ts';
+import { requireCentre, type Actor } from './centre-scoped-service.ts';
+
+/** 32 bytes = 256 bits; the issue asks for at least 128. */
+const TOKEN_BYTES = 32;
+
+const createBodySchema = z.strictObject({ kind: z.enum(feedOwnerKinds), ownerId: idSchema });
+
+/** A token as the API lists it (never the token itself, which is not stored). */
+export interface FeedTokenView {
+  id: string;
+  centreId: string;
+  kind: FeedKind;
+  ownerId: string;
+  revoked: boolean;
+  createdAt: string;
+}
+
+/** Returned once, at creation: the only time the URL can be read. */
+export interface IssuedFeedToken extends FeedTokenView {
+  token: string;
+  /** Path of the subscribable feed, relative to the service's base URL. */
+  url: string;
+}
+
+/** Hex SHA-256 of a token, as stored and looked up. */
+export function hashFeedToken(token: string): string {
+  return createHash('sha256').update(token, 'utf8').digest('hex');
+}
+
+const feedUrl = (token: string) => `/feeds/${token}.ics`;
+
+function view(stored: FeedToken): FeedTokenView {
+  return { id: stored.id, centreId: stored.centreId, kind: stored.ownerKind, ownerId: stored.ownerId, revoked: stored.revoked, createdAt: stored.createdAt };
+}
+
+/** The owner must exist at this centre: a support worker is a staff member. */
+async function requireOwner(db: Knex, centreId: string, kind: FeedKind, ownerId: string): Promise<void> {
+  const finders: Record<FeedKind, (db: Knex, centreId: string, id: string) => Promise<unknown>> = {
+    staff: staffMembers.findById,
+    'support-worker': staffMembers.findById,
+    room: rooms.findById,
+    vehicle: vehicles.findById,
+    patient: patients.findById,
+  };
+  if (!(await finders[kind](db, centreId, ownerId))) {
+    throw appError.referenceNotFound(`No ${kind} ${ownerId} at this centre`, [{ path: 'ownerId', message: `no ${kind} with id ${ownerId} at this centre` }]);
+  }
+}
+
+async function requireToken(db: Knex, centreId: string, id: string): Promise<FeedToken> {
+  const stored = await feedTokens.findById(db, centreId, id);
+  if (!stored) throw appError.notFound('feed token', id);
+  return stored;
+}
+
+async function issue(trx: Knex, centreId: string, kind: FeedKind, ownerId: string, actor: Actor): Promise<IssuedFeedToken> {
+  const token = randomBytes(TOKEN_BYTES).toString('base64url');
+  const stored = await feedTokens.insert(trx, centreId, { ownerKind: kind, ownerId, tokenHash: hashFeedToken(token), revoked: false });
+  await auditLog.append(trx, { actor: actor.name, action: 'create', entity: 'feed_token', entityId: stored.id, details: { kind, ownerId } });
+  return { ...view(stored), token, url: feedUrl(token) };
+}
+
+export const feedTokenService = {
+  async create(db: Knex, centreId: string, body: unknown, actor: Actor): Promise<IssuedFeedToken> {
+    await requireCentre(db, centreId);
+    const { kind, ownerId } = parseOrThrow(createBodySchema, body, 'feed token');
+    await requireOwner(db, centreId, kind, ownerId);
+    return db.transaction((trx) => issue(trx, centreId, kind, ownerId, actor));
+  },
+
+  async list(db: Knex, centreId: string): Promise<FeedTokenView[]> {
+    await requireCentre(db, centreId);
+    return (await feedTokens.list(db, centreId)).map(view);
+  },
+
+  /** Revokes the token: its URL answers 404 from now on. Revoking twice is harmless. */
+  async revoke(db: Knex, centreId: string, id: string, actor: Actor): Promise<void> {
+    await requireCentre(db, centreId);
+    const stored = await requireToken(db, centreId, id);
+    if (stored.revoked) return;
+    await db.transaction(async (trx) => {
+      await feedTokens.revoke(trx, centreId, id);
+      await auditLog.append(trx, { actor: actor.name, action: 'revoke', entity: 'feed_token', entityId: id, details: { kind: stored.ownerKind, ownerId: stored.ownerId } });
+    });
+  },
+
+  /** A new URL for the same feed; the old one stops working (one transaction). */
+  async reissue(db: Knex, centreId: string, id: string, actor: Actor): Promise<IssuedFeedToken> {
+    await requireCentre(db, centreId);
+    const stored = await requireToken(db, centreId, id);
+    return db.transaction(async (trx) => {
+      if (!stored.revoked) {
+        await feedTokens.revoke(trx, centreId, id);
+        await auditLog.append(trx, { actor: actor.name, action: 'revoke', entity: 'feed_token', entityId: id, details: { kind: stored.ownerKind, ownerId: stored.ownerId, reissued: true } });
+      }
+      return issue(trx, centreId, stored.ownerKind, stored.ownerId, actor);
+    });
+  },
+};

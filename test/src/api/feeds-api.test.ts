@@ -1,0 +1,205 @@
+// Subscribable feeds over HTTP on both databases: a token is issued (stored hashed), the staff
+// feed of a published plan parses in ical.js and node-ical with the right London times, a
+// second fetch answers 304, the default feed hides names and NHS numbers, a replan that drops
+// a patient bumps SEQUENCE and leaves CANCELLED events, and a revoked URL answers 404.
+import { createHash } from 'node:crypto';
+import request from 'supertest';
+import type { Express } from 'express';
+import { afterAll, afterEach, beforeAll, expect, it, vi } from 'vitest';
+import { createApp } from '../../../src/app.ts';
+import { auditLog, patients } from '../../../src/db/index.ts';
+import { plans } from '../../../src/db/repositories/plans.ts';
+import type { Patient } from '../../../src/domain/patient.ts';
+import { loadDemoCentre } from '../../../src/demo/load-demo-centre.ts';
+import { planJobRunnerFor } from '../../../src/jobs/plan-job-runner.ts';
+import { createLogger } from '../../../src/logger.ts';
+import type { DayPlan, DayProblem } from '../../../solver/model/index.ts';
+import { describeEachDatabase } from '../../helpers/describe-each-database.ts';
+import { truncateAll } from '../../helpers/test-database.ts';
+import { parseWithIcalJs, parseWithNodeIcal, type ParsedEvent } from '../feeds/parse-feed.ts';
+
+// A Thursday in British Summer Time: local wall clock = UTC + 1 hour.
+const DATE = '2026-10-22';
+const BST_OFFSET_MIN = 60;
+/** The evening before: the feed's window (today + 13 days) holds DATE. */
+const NOW = new Date('2026-10-21T18:00:00Z');
+
+/** The instant a plan minute of DATE is in London (BST), computed independently of src/feeds. */
+const instantOf = (minutes: number) => new Date(Date.UTC(2026, 9, 22, 0, minutes - BST_OFFSET_MIN)).toISOString();
+
+describeEachDatabase('feeds API', (getDb) => {
+  let app: Express;
+  let centreId: string;
+  let staffId: string;
+  let feedUrl: string;
+  let tokenId: string;
+  let stored: { problem: DayProblem; plan: DayPlan };
+  let attending: Patient[];
+  const planUrl = (suffix = '') => `/api/centres/${centreId}/days/${DATE}/plan${suffix}`;
+
+  async function publishNewest(): Promise<void> {
+    const current = await request(app).get(planUrl()).expect(200);
+    await request(app).post(planUrl('/publish')).set('If-Match', current.headers.etag!).expect(200);
+    const newest = await plans.latestWithStatus(getDb(), centreId, DATE, 'published');
+    stored = newest!.document as unknown as { problem: DayProblem; plan: DayPlan };
+  }
+
+  /** Fetches the feed with the clock at NOW (the service reads its clock from Date). */
+  async function fetchFeed(status: number, headers: Record<string, string> = {}) {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(NOW);
+    try {
+      const req = request(app).get(feedUrl);
+      for (const [k, v] of Object.entries(headers)) req.set(k, v);
+      const res = await req;
+      expect(res.status, res.text.slice(0, 300)).toBe(status);
+      return res;
+    } finally {
+      vi.useRealTimers();
+    }
+  }
+
+  beforeAll(async () => {
+    await truncateAll(getDb());
+    app = createApp({ db: getDb(), logger: createLogger('silent') });
+    centreId = (await loadDemoCentre(getDb(), { seed: 1, startDate: '2026-10-19' })).centreId!;
+    attending = (await patients.list(getDb(), centreId)).filter((p) => !p.unavailableDates.includes(DATE)).slice(0, 5);
+    const job = await request(app).post(`/api/centres/${centreId}/plan-jobs`)
+      .send({ date: DATE, patientIds: attending.map((p) => p.id), timeLimitSec: 1, seed: 2 }).expect(202);
+    await planJobRunnerFor(getDb()).idle();
+    const done = await request(app).get(job.headers.location!).expect(200);
+    if (done.body.status !== 'succeeded') throw new Error(`the planning job ${done.body.status}: ${JSON.stringify(done.body.error)}`);
+    await publishNewest();
+    // The staff member with the most activities (a clinician seeing several patients).
+    const counts = new Map<string, number>();
+    for (const a of stored.plan.activities) if (a.staffId) counts.set(a.staffId, (counts.get(a.staffId) ?? 0) + 1);
+    staffId = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]![0];
+  });
+
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  afterAll(async () => {
+    await planJobRunnerFor(getDb()).close();
+  });
+
+  it('issues a ≥128-bit token, stores only its SHA-256, and names a bad kind or owner', async () => {
+    const res = await request(app).post(`/api/centres/${centreId}/feed-tokens`).send({ kind: 'staff', ownerId: staffId }).expect(201);
+    expect(res.body).toMatchObject({ kind: 'staff', ownerId: staffId, revoked: false });
+    const match = /^\/feeds\/([A-Za-z0-9_-]+)\.ics$/.exec(res.body.url);
+    expect(match).not.toBeNull();
+    const token = match![1]!;
+    expect(Buffer.from(token, 'base64url').length * 8).toBeGreaterThanOrEqual(128);
+    feedUrl = res.body.url;
+    tokenId = res.body.id;
+
+    const rows = await getDb()('feed_tokens').where({ id: tokenId });
+    expect(rows[0].token_hash).toBe(createHash('sha256').update(token).digest('hex'));
+    expect(JSON.stringify(rows)).not.toContain(token);
+    const listed = await request(app).get(`/api/centres/${centreId}/feed-tokens`).expect(200);
+    expect(JSON.stringify(listed.body)).not.toContain(token);
+
+    const badKind = await request(app).post(`/api/centres/${centreId}/feed-tokens`).send({ kind: 'driver', ownerId: staffId }).expect(400);
+    expect(JSON.stringify(badKind.body.error.details)).toContain('kind');
+    const badOwner = await request(app).post(`/api/centres/${centreId}/feed-tokens`).send({ kind: 'room', ownerId: staffId }).expect(400);
+    expect(badOwner.body.error.details[0].path).toBe('ownerId');
+  });
+
+  it('serves the staff feed: both parsers read the activities and the MDT at the planned London times', async () => {
+    const res = await fetchFeed(200);
+    expect(res.headers['content-type']).toBe('text/calendar; charset=utf-8');
+    expect(res.headers.etag).toMatch(/^"[0-9a-f]+"$/);
+    expect(new Date(res.headers['last-modified']!).toISOString()).toBe(new Date(Math.floor(NOW.getTime() / 1000) * 1000).toISOString());
+    const mine = stored.plan.activities.filter((a) => a.staffId === staffId);
+    expect(mine.length).toBeGreaterThan(0);
+    const expectedStarts = new Set(mine.map((a) => instantOf(a.startMin)));
+    const attendsMdt = stored.plan.mdt.attendeeStaffIds.includes(staffId);
+    if (attendsMdt) expectedStarts.add(instantOf(stored.plan.mdt.startMin));
+
+    for (const parse of [parseWithIcalJs, parseWithNodeIcal]) {
+      const events = parse(res.text);
+      expect(events.every((e) => e.status === 'CONFIRMED' && e.sequence === 0)).toBe(true);
+      expect(events.every((e) => e.tzid === 'Europe/London')).toBe(true);
+      expect(new Set(events.map((e) => e.startUtc))).toEqual(expectedStarts);
+      for (const a of mine) {
+        const event = events.find((e) => e.startUtc === instantOf(a.startMin))!;
+        expect(event.endUtc).toBe(instantOf(a.endMin));
+      }
+      if (attendsMdt) expect(events.some((e) => e.summary === 'MDT meeting' && e.endUtc === instantOf(stored.plan.mdt.endMin))).toBe(true);
+    }
+  });
+
+  it('answers 304 to a matching If-None-Match or If-Modified-Since, 200 to a stale ETag', async () => {
+    const first = await fetchFeed(200);
+    const again = await fetchFeed(304, { 'If-None-Match': first.headers.etag! });
+    expect(again.text ?? '').toBe('');
+    expect(again.headers.etag).toBe(first.headers.etag);
+    await fetchFeed(304, { 'If-Modified-Since': first.headers['last-modified']! });
+    await fetchFeed(200, { 'If-None-Match': '"stale"' });
+  });
+
+  it('hides patient names and NHS numbers by default, shows initials and references, and audits each read', async () => {
+    const res = await fetchFeed(200);
+    const seen = attending.filter((p) => stored.plan.activities.some((a) => a.staffId === staffId && a.patientId === p.id));
+    expect(seen.length).toBeGreaterThan(0);
+    const unfolded = res.text.replace(/\r\n[ \t]/g, '');
+    for (const p of attending) {
+      expect(unfolded).not.toContain(p.familyName);
+      expect(unfolded).not.toContain(p.nhsNumber);
+      expect(unfolded).not.toContain(p.addressLines[0]!);
+    }
+    for (const p of seen) expect(unfolded).toContain(`(ref ${p.localRef})`);
+    const reads = (await auditLog.forEntity(getDb(), 'feed', tokenId)).filter((e) => e.action === 'read');
+    expect(reads.length).toBeGreaterThanOrEqual(1);
+    expect(reads[0]).toMatchObject({ actor: `staff:${staffId}`, details: { dates: [DATE] } });
+  });
+
+  it('after a replan that cancels a patient: their events are CANCELLED with SEQUENCE 1, unchanged events keep SEQUENCE 0', async () => {
+    const before = parseWithIcalJs((await fetchFeed(200)).text);
+    const dropped = stored.plan.activities.find((a) => a.staffId === staffId)!.patientId;
+    const current = await request(app).get(planUrl()).expect(200);
+    await request(app).post(planUrl('/replan')).set('If-Match', current.headers.etag!)
+      .send({ now: '07:00', changes: [{ kind: 'patient-cancelled', patientId: dropped }], timeLimitSec: 1 }).expect(200);
+    await publishNewest();
+    expect(stored.plan.activities.some((a) => a.patientId === dropped)).toBe(false);
+
+    const res = await fetchFeed(200, { 'If-None-Match': '"old"' });
+    for (const parse of [parseWithIcalJs, parseWithNodeIcal]) {
+      const after = parse(res.text);
+      const byUid = new Map<string, ParsedEvent>(after.map((e) => [e.uid, e]));
+      // Every event published before is still there: changed, cancelled or the same.
+      for (const old of before) {
+        const now = byUid.get(old.uid)!;
+        expect(now).toBeDefined();
+        const same = now.startUtc === old.startUtc && now.endUtc === old.endUtc && now.summary === old.summary && now.description === old.description && now.location === old.location;
+        if (now.status === 'CANCELLED') expect(now.sequence).toBe(1);
+        else expect(now.sequence).toBe(same ? 0 : 1);
+      }
+      const cancelled = after.filter((e) => e.status === 'CANCELLED');
+      const droppedRef = attending.find((p) => p.id === dropped)!.localRef;
+      expect(cancelled.length).toBeGreaterThan(0);
+      expect(cancelled.every((e) => e.summary.startsWith('Cancelled: '))).toBe(true);
+      expect(cancelled.some((e) => e.summary.includes(droppedRef))).toBe(true);
+    }
+    // Unchanged since: a second fetch repeats the same ETag and the same SEQUENCEs.
+    const again = await fetchFeed(200);
+    expect(again.headers.etag).toBe(res.headers.etag);
+  });
+
+  it('a revoked URL answers 404; reissuing gives a new URL for the same feed', async () => {
+    const reissued = await request(app).post(`/api/centres/${centreId}/feed-tokens/${tokenId}/reissue`).expect(201);
+    expect(reissued.body.url).not.toBe(feedUrl);
+    const oldUrl = feedUrl;
+    feedUrl = reissued.body.url;
+    const fresh = await fetchFeed(200);
+    expect(parseWithNodeIcal(fresh.text).some((e) => e.status === 'CANCELLED')).toBe(true);
+    feedUrl = oldUrl;
+    const gone = await fetchFeed(404);
+    expect(gone.body.error.code).toBe('not_found');
+    await request(app).delete(`/api/centres/${centreId}/feed-tokens/${reissued.body.id}`).expect(204);
+    feedUrl = reissued.body.url;
+    await fetchFeed(404);
+    await request(app).get('/feeds/not-a-token.ics').expect(404);
+  });
+});

@@ -17,7 +17,7 @@ describeEachDatabase('bookings API', (getDb) => {
   const app = () => createApp({ db: getDb() });
   let centreId: string;
   const api = (path: string) => `/api/centres/${centreId}${path}`;
-  const refs: Record<string, string> = {};
+  const refs = { visited: '', waiting: '', booked: '' };
 
   async function referral(n: number, overrides: Record<string, unknown> = {}): Promise<string> {
     const patientId = (await request(app()).post(api('/patients')).send(patientBody(n)).expect(201)).body.id;

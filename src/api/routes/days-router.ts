@@ -3,7 +3,7 @@
 // must send it back in If-Match.
 import { Router, type Request } from 'express';
 import type { Knex } from 'knex';
-import { param } from '../handle.ts';
+import { actorOf, param } from '../handle.ts';
 import { planService, planView } from '../services/plan-service.ts';
 import type { Plan } from '../../domain/plan.ts';
 import { handlePlan, type PlanReply } from './plan-reply.ts';
@@ -27,10 +27,10 @@ export function daysRouter(db: Knex): Router {
       return { body, headers: { ETag: etag(stored) } };
     }));
   }
-  router.post('/:date/plan/pins', handlePlan(async (req) => planReply(await planService.pin(...at(req), ifMatch(req), req.body))));
-  router.delete('/:date/plan/pins/:activityId', handlePlan(async (req) => planReply(await planService.unpin(...at(req), ifMatch(req), param(req, 'activityId')))));
-  router.post('/:date/plan/moves', handlePlan(async (req) => planReply(await planService.move(...at(req), ifMatch(req), req.body))));
-  router.post('/:date/plan/replan', handlePlan(async (req) => planReply(await planService.replan(...at(req), ifMatch(req), req.body))));
-  router.post('/:date/plan/publish', handlePlan(async (req) => planReply(await planService.publish(...at(req), ifMatch(req)))));
+  router.post('/:date/plan/pins', handlePlan(async (req) => planReply(await planService.pin(...at(req), ifMatch(req), req.body, actorOf(req)))));
+  router.delete('/:date/plan/pins/:activityId', handlePlan(async (req) => planReply(await planService.unpin(...at(req), ifMatch(req), param(req, 'activityId'), actorOf(req)))));
+  router.post('/:date/plan/moves', handlePlan(async (req) => planReply(await planService.move(...at(req), ifMatch(req), req.body, actorOf(req)))));
+  router.post('/:date/plan/replan', handlePlan(async (req) => planReply(await planService.replan(...at(req), ifMatch(req), req.body, actorOf(req)))));
+  router.post('/:date/plan/publish', handlePlan(async (req) => planReply(await planService.publish(...at(req), ifMatch(req), actorOf(req)))));
   return router;
 }

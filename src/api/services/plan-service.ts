@@ -4,6 +4,7 @@
 // edits of the same version exactly one is saved and the other gets 412 — never a lost update.
 import type { Knex } from 'knex';
 import { z } from 'zod';
+import { auditLog } from '../../db/repositories/audit-log.ts';
 import { plans } from '../../db/repositories/plans.ts';
 import type { Plan, PlanPin } from '../../domain/plan.ts';
 import { idSchema, localDateSchema, localTimeSchema, timeToMin } from '../../domain/primitives.ts';
@@ -16,7 +17,7 @@ import type { DayPin, DayPlan, DayProblem, PlannedActivity } from '../../../solv
 import type { ActivityMove, DayChange } from '../../../solver/replan/day-change.ts';
 import type { ReplanStrategy } from '../../../solver/replan/replan-day.ts';
 import { validatePlan } from '../../../solver/validate/validate-plan.ts';
-import { requireCentre } from './centre-scoped-service.ts';
+import { requireCentre, type Actor } from './centre-scoped-service.ts';
 import { planViews, type PlanViewName } from './plan-views.ts';
 
 /** What a stored day plan's `document` holds: the problem it answers (with every pin) and the plan. */
@@ -185,6 +186,7 @@ async function editPlan(
   centreId: string,
   date: string,
   ifMatch: string | undefined,
+  actor: Actor,
   edit: (current: Plan, doc: DayPlanDocument) => Promise<EditResult> | EditResult,
 ): Promise<Plan> {
   const expected = parseIfMatch(ifMatch);
@@ -196,12 +198,18 @@ async function editPlan(
     throw preconditionFailed(`The plan has changed: version ${current.version} is the newest, not ${ifMatch}. Reload it and edit again.`, current.version);
   }
   const next = await edit(current, documentOf(current));
-  const saved = await plans.insertVersionIfAbsent(
-    db,
-    centreId,
-    { date: current.date, kind: 'day', status: next.status ?? 'draft', document: next.document as unknown as Record<string, unknown>, pins: next.pins },
-    current.version + 1,
-  );
+  const saved = await db.transaction(async (trx) => {
+    const inserted = await plans.insertVersionIfAbsent(
+      trx,
+      centreId,
+      { date: current.date, kind: 'day', status: next.status ?? 'draft', document: next.document as unknown as Record<string, unknown>, pins: next.pins },
+      current.version + 1,
+    );
+    if (inserted) {
+      await auditLog.append(trx, { actor: actor.name, action: next.status === 'published' ? 'publish' : 'update', entity: 'plan', entityId: inserted.id, details: { date: inserted.date, version: inserted.version, ...next.document.source } });
+    }
+    return inserted;
+  });
   if (!saved) throw preconditionFailed(`The plan was changed by someone else while this edit was made (version ${current.version} is no longer the newest). Reload it and edit again.`, current.version + 1);
   return saved;
 }
@@ -240,15 +248,19 @@ export const planService = {
 
   /** A view of the plan the query selects. */
   async view(db: Knex, centreId: string, date: string, name: PlanViewName, query: Record<string, unknown> = {}) {
-    const stored = await planService.get(db, centreId, date, query);
+    // by-staff?staffId=… narrows the view to one timetable (what a clinician's token may read).
+    const { staffId, ...planQuery } = name === 'by-staff' ? query : { ...query, staffId: undefined };
+    const stored = await planService.get(db, centreId, date, planQuery);
     const { problem, plan } = documentOf(stored);
-    return { stored, body: { date: stored.date, version: stored.version, status: stored.status, [viewKey[name]]: planViews[name](problem, plan) } };
+    const rows: { staffId?: string }[] = planViews[name](problem, plan);
+    const selected = typeof staffId === 'string' ? rows.filter((row) => row.staffId === staffId) : rows;
+    return { stored, body: { date: stored.date, version: stored.version, status: stored.status, [viewKey[name]]: selected } };
   },
 
   /** Pins an activity where it is, so replanning leaves it there. */
-  pin(db: Knex, centreId: string, date: string, ifMatch: string | undefined, body: unknown): Promise<Plan> {
+  pin(db: Knex, centreId: string, date: string, ifMatch: string | undefined, body: unknown, actor: Actor): Promise<Plan> {
     const { activityId } = parseOrThrow(pinBodySchema, body, 'pin');
-    return editPlan(db, centreId, date, ifMatch, (current, { problem, plan }) => {
+    return editPlan(db, centreId, date, ifMatch, actor, (current, { problem, plan }) => {
       const activity = requireActivity(plan, activityId);
       const pin = pinOf(activity);
       const activities = plan.activities.map((a) => (a.id === activityId ? { ...a, pinned: true } : a));
@@ -260,8 +272,8 @@ export const planService = {
   },
 
   /** Removes a coordinator's pin; 404 when the activity is not pinned. */
-  unpin(db: Knex, centreId: string, date: string, ifMatch: string | undefined, activityId: string): Promise<Plan> {
-    return editPlan(db, centreId, date, ifMatch, (current, { problem, plan }) => {
+  unpin(db: Knex, centreId: string, date: string, ifMatch: string | undefined, activityId: string, actor: Actor): Promise<Plan> {
+    return editPlan(db, centreId, date, ifMatch, actor, (current, { problem, plan }) => {
       if (!current.pins.some((p) => pinKey(p) === activityId)) throw appError.notFound('pin for activity', activityId);
       const activities = plan.activities.map((a) => (a.id === activityId ? { ...a, pinned: false } : a));
       return {
@@ -275,9 +287,9 @@ export const planService = {
    * Moves one activity by hand to a start (and optionally a staff member and room) and pins it
    * there. Re-checked with validatePlan: 422 with the violations' sentences if it breaks a hard rule.
    */
-  move(db: Knex, centreId: string, date: string, ifMatch: string | undefined, body: unknown): Promise<Plan> {
+  move(db: Knex, centreId: string, date: string, ifMatch: string | undefined, body: unknown, actor: Actor): Promise<Plan> {
     const request = parseOrThrow(moveBodySchema, body, 'move');
-    return editPlan(db, centreId, date, ifMatch, (current, { problem, plan }) => {
+    return editPlan(db, centreId, date, ifMatch, actor, (current, { problem, plan }) => {
       const activity = requireActivity(plan, request.activityId);
       if (request.staffId !== undefined && activity.staffId === undefined) {
         throw appError.validation('The meal has no staff member', [{ path: 'staffId', message: `${activity.typeId} is not done by a staff member` }]);
@@ -304,10 +316,10 @@ export const planService = {
   },
 
   /** Replans after changes on the day (on a worker thread); the new version lists what moved. */
-  replan(db: Knex, centreId: string, date: string, ifMatch: string | undefined, body: unknown): Promise<Plan> {
+  replan(db: Knex, centreId: string, date: string, ifMatch: string | undefined, body: unknown, actor: Actor): Promise<Plan> {
     const request = parseOrThrow(replanBodySchema, body, 'replan');
     const changes = request.changes.map(toDayChange);
-    return editPlan(db, centreId, date, ifMatch, async (current, { problem, plan }) => {
+    return editPlan(db, centreId, date, ifMatch, actor, async (current, { problem, plan }) => {
       const result = await replanDayInWorker({
         problem,
         published: plan,
@@ -334,8 +346,8 @@ export const planService = {
   },
 
   /** Publishes the newest version (as a new, published version); 422 if it breaks a hard rule. */
-  publish(db: Knex, centreId: string, date: string, ifMatch: string | undefined): Promise<Plan> {
-    return editPlan(db, centreId, date, ifMatch, (current, doc) => {
+  publish(db: Knex, centreId: string, date: string, ifMatch: string | undefined, actor: Actor): Promise<Plan> {
+    return editPlan(db, centreId, date, ifMatch, actor, (current, doc) => {
       if (current.status === 'published') throw appError.conflict(`Version ${current.version} is already published`, [{ path: 'status', message: 'is already published' }]);
       const { violations } = validatePlan(doc.problem, doc.plan);
       if (violations.length > 0) throw rejected(`Version ${current.version} cannot be published: it breaks ${violations.length} hard rule(s)`, violations);

@@ -5,7 +5,7 @@ import request from 'supertest';
 import type { Express } from 'express';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createApp } from '../../../src/app.ts';
-import { patients } from '../../../src/db/index.ts';
+import { auditLog, patients } from '../../../src/db/index.ts';
 import { plans } from '../../../src/db/repositories/plans.ts';
 import { loadDemoCentre } from '../../../src/demo/load-demo-centre.ts';
 import { planJobRunnerFor } from '../../../src/jobs/plan-job-runner.ts';
@@ -81,7 +81,9 @@ describeEachDatabase('plan editing API', (getDb) => {
     const activity = before.plan.activities[0]!;
     await request(app).post(planUrl('/pins')).send({ activityId: activity.id }).expect(428);
 
-    const pinned = await request(app).post(planUrl('/pins')).set('If-Match', before.etag).send({ activityId: activity.id }).expect(200);
+    const pinned = await request(app).post(planUrl('/pins')).set('If-Match', before.etag).set('x-actor', 'coordinator-jo').send({ activityId: activity.id }).expect(200);
+    const [audit] = await auditLog.forEntity(getDb(), 'plan', pinned.body.id);
+    expect(audit).toMatchObject({ actor: 'coordinator-jo', action: 'update', details: { kind: 'pin', activityId: activity.id, version: pinned.body.version } });
     expect(pinned.body.version).toBe(before.body.version + 1);
     expect(pinned.headers.etag).toBe(`"${before.body.version + 1}"`);
     expect(pinned.body.pins).toEqual([expect.objectContaining({ patientId: activity.patientId, typeId: activity.typeId, startMin: activity.startMin, roomId: activity.roomId })]);

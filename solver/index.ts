@@ -12,3 +12,4 @@ export { scorePlan } from './constraints/score-plan.ts';
 export { constraintRegistry, allConstraints, type RegisteredConstraint } from './constraints/registry.ts';
 export { replanDay } from './replan/replan-day.ts';
 export * from './validate/index.ts';
+export { planWholeDay, type WholeDayProblem, type WholeDayOptions, type WholeDayResult, type UntimedPassenger } from './plan-whole-day.ts';

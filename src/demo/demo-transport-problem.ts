@@ -1,0 +1,65 @@
+// The transport side of one demo ICC day: the demo centre's vehicles and the attending
+// patients' homes, mobility and carers, without activity times (the coupled planner fills
+// those in from the itineraries). Pairs with demoDayProblem for the same seed, date and size.
+import type { TransportPassenger, TransportProblem } from '../../solver/transport/transport-problem.ts';
+import type { TravelLocation } from '../../solver/routing/travel/travel-times.ts';
+import { demoOpenDates, generateDemoCentre } from './generate-demo-centre.ts';
+import type { DemoDayProblemOptions } from './demo-day-problem.ts';
+
+/** A transport problem whose passengers carry no activity times yet. */
+export type DemoTransportProblem = Omit<TransportProblem, 'passengers'> & {
+  passengers: Array<Omit<TransportPassenger, 'firstActivityStartMin' | 'arriveWindow' | 'lastActivityEndMin' | 'earliestCollectionMin'>>;
+};
+
+const CENTRE_LOCATION_ID = 'centre';
+
+/**
+ * The demo day's transport: every vehicle of the demo centre (depot, seats, wheelchair spaces,
+ * driver's shift) and one passenger per attending patient — at home (coordinates), with their
+ * mobility and an attending carer taking a seat; patients whose pre-visit said no transport is
+ * needed come by own means. Same attending patients, in the same order, as `demoDayProblem`.
+ *
+ * @example demoTransportProblem({ seed: 1, date: '2026-12-01', patients: 8 }).passengers.length // 8
+ */
+export function demoTransportProblem(options: DemoDayProblemOptions): DemoTransportProblem {
+  const { seed, date, patients } = options;
+  if (!Number.isInteger(patients) || patients < 1) throw new Error(`patients must be a whole number ≥ 1, got ${patients}`);
+  if (demoOpenDates(date, 1).length === 0) throw new Error(`the demo centre is closed on ${date} (weekends and bank holidays)`);
+  // Must mirror demoDayProblem's draw so the two describe the same people.
+  const centre = generateDemoCentre({ seed, startDate: date, days: 14, patientCount: Math.max(60, Math.ceil(patients * 1.25) + 4) });
+  const attending = centre.patients.filter((p) => !p.unavailableDates.includes(date)).slice(0, patients);
+  if (attending.length < patients) throw new Error(`only ${attending.length} demo patients are available on ${date}, ${patients} asked for`);
+  const referralOf = new Map(centre.referrals.map((r) => [r.patientId, r.id]));
+  const preVisitOf = new Map(centre.preVisits.map((v) => [v.referralId, v]));
+
+  const locations: TravelLocation[] = [{ id: CENTRE_LOCATION_ID, lat: centre.centre.lat ?? undefined, lon: centre.centre.lon ?? undefined }];
+  const depotIds = new Map<string, string>();
+  const vehicles = centre.vehicles.map((v, i) => {
+    const key = `${v.depot.lat},${v.depot.lon}`;
+    if (!depotIds.has(key)) {
+      depotIds.set(key, `depot-${depotIds.size + 1}`);
+      locations.push({ id: depotIds.get(key)!, lat: v.depot.lat ?? undefined, lon: v.depot.lon ?? undefined });
+    }
+    return { id: v.id, name: v.name ?? `Vehicle ${i + 1}`, depotLocationId: depotIds.get(key)!, seats: v.seats, wheelchairSpaces: v.wheelchairSpaces, shift: { startMin: clockMin(v.driverShift.start), endMin: clockMin(v.driverShift.end) } };
+  });
+  const passengers = attending.map((p) => {
+    const preVisit = preVisitOf.get(referralOf.get(p.id) ?? '');
+    const homeLocationId = `home-${p.id}`;
+    locations.push({ id: homeLocationId, lat: p.lat ?? undefined, lon: p.lon ?? undefined });
+    return {
+      patientId: p.id,
+      ref: p.localRef,
+      homeLocationId,
+      address: p.postcode ?? undefined,
+      mobility: p.mobility === 'walks' ? ('independent' as const) : p.mobility,
+      carer: p.carer?.attending ?? false,
+      ownMeans: !(preVisit?.transportNeeded ?? true),
+    };
+  });
+  return { date, centreLocationId: CENTRE_LOCATION_ID, locations, vehicles, passengers };
+}
+
+function clockMin(hhmm: string): number {
+  const [h, m] = hhmm.split(':').map(Number);
+  return h! * 60 + m!;
+}

@@ -249,11 +249,11 @@ export const planService = {
   /** A view of the plan the query selects. */
   async view(db: Knex, centreId: string, date: string, name: PlanViewName, query: Record<string, unknown> = {}) {
     // by-staff?staffId=… narrows the view to one timetable (what a clinician's token may read).
-    const { staffId, ...planQuery } = name === 'by-staff' ? query : { ...query, staffId: undefined };
-    const stored = await planService.get(db, centreId, date, planQuery);
+    const { staffId, ...planQuery } = query;
+    const stored = await planService.get(db, centreId, date, name === 'by-staff' ? planQuery : query);
     const { problem, plan } = documentOf(stored);
-    const rows: { staffId?: string }[] = planViews[name](problem, plan);
-    const selected = typeof staffId === 'string' ? rows.filter((row) => row.staffId === staffId) : rows;
+    const rows: object[] = planViews[name](problem, plan);
+    const selected = name === 'by-staff' && typeof staffId === 'string' ? rows.filter((row) => (row as { staffId: string }).staffId === staffId) : rows;
     return { stored, body: { date: stored.date, version: stored.version, status: stored.status, [viewKey[name]]: selected } };
   },
 

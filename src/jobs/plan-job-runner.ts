@@ -13,6 +13,8 @@ import { buildJobProblem } from './build-job-problem.ts';
 
 /** Progress is written at most this often, so a fast solver cannot flood the database. */
 const PROGRESS_WRITE_INTERVAL_MS = 250;
+/** How long past its time limit a worker may run (start-up, final repairs) before it is stopped. */
+const WATCHDOG_GRACE_MS = 30_000;
 
 export interface PlanJobRunner {
   /**
@@ -73,6 +75,8 @@ export function createPlanJobRunner(db: Db): PlanJobRunner {
     let lastProgress: PlanJobProgress | null = null;
     let lastWriteMs = 0;
     let progressWrites: Promise<unknown> = Promise.resolve();
+    let watchdog: ReturnType<typeof setTimeout> | undefined;
+    let timedOut = false;
     try {
       const problem = await buildJobProblem(db, job.centreId, job.date, job.request.patientIds);
       if (cancelRequested.delete(jobId)) return;
@@ -91,6 +95,11 @@ export function createPlanJobRunner(db: Db): PlanJobRunner {
           .catch(() => undefined);
       });
       running.set(jobId, worker);
+      // The planner keeps to its time limit; a worker that does not is stopped and the job failed.
+      watchdog = setTimeout(() => {
+        timedOut = true;
+        void worker.cancel();
+      }, job.request.timeLimitSec * 1000 + WATCHDOG_GRACE_MS);
       const plan = await worker.result;
       await progressWrites;
       await db.transaction(async (trx) => {
@@ -101,9 +110,14 @@ export function createPlanJobRunner(db: Db): PlanJobRunner {
       });
     } catch (error) {
       await progressWrites;
+      if (timedOut) {
+        await planJobs.fail(db, jobId, { code: 'planning_timed_out', message: `The planner did not finish within its time limit of ${job.request.timeLimitSec} s (+${WATCHDOG_GRACE_MS / 1000} s grace) and was stopped.`, details: null });
+        return;
+      }
       if (error instanceof WorkerCancelledError || error instanceof PlanningCancelled) return;
       await planJobs.fail(db, jobId, toJobError(error));
     } finally {
+      clearTimeout(watchdog);
       running.delete(jobId);
       cancelRequested.delete(jobId);
     }

@@ -30,7 +30,7 @@ export interface WholeDayOptions {
   /** Iteration budget of each day planning (default 2000) and each transport run (default 300). */
   dayMaxIterations?: number;
   transportMaxIterations?: number;
-  /** Whole-call wall-clock limit in ms; needs `now`. Split evenly over the remaining rounds. */
+  /** Whole-call wall-clock limit in ms; needs `now`. Each round gets up to a third of what is left (70% day, 30% transport). */
   timeLimitMs?: number;
   now?: () => number;
   /** How far a patient's on-site window moves when vehicles are full at their time (default 20 min). */
@@ -107,11 +107,11 @@ export function planWholeDay(problem: WholeDayProblem, options: WholeDayOptions 
   const timeLeftMs = () => (options.timeLimitMs === undefined || startedMs === undefined ? undefined : options.timeLimitMs - (options.now!() - startedMs));
   const dayOptions = (roundsLeft: number) => {
     const left = timeLeftMs();
-    return { seed: options.seed, weights: options.weights, maxIterations: options.dayMaxIterations ?? (left === undefined ? DEFAULT_DAY_ITERATIONS : undefined), now: options.now, timeLimitMs: left === undefined ? undefined : Math.max(1, (0.7 * left) / roundsLeft) };
+    return { seed: options.seed, weights: options.weights, maxIterations: options.dayMaxIterations ?? (left === undefined ? DEFAULT_DAY_ITERATIONS : undefined), now: options.now, timeLimitMs: left === undefined ? undefined : Math.max(1, (0.7 * left) / Math.min(roundsLeft, 3)) };
   };
   const transportOptions = (roundsLeft: number) => {
     const left = timeLeftMs();
-    return { seed: options.seed, maxIterations: options.transportMaxIterations ?? (left === undefined ? DEFAULT_TRANSPORT_ITERATIONS : undefined), now: options.now, timeLimitMs: left === undefined ? undefined : Math.max(2, left / roundsLeft) };
+    return { seed: options.seed, maxIterations: options.transportMaxIterations ?? (left === undefined ? DEFAULT_TRANSPORT_ITERATIONS : undefined), now: options.now, timeLimitMs: left === undefined ? undefined : Math.max(2, (0.3 * left) / Math.min(roundsLeft, 3)) };
   };
 
   let dayPlan = planDay(day, dayOptions(maxRounds));

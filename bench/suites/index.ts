@@ -11,6 +11,7 @@ export async function loadSuites(): Promise<BenchSuite[]> {
     import('./booking.ts'),
     import('./openshop.ts'),
     import('./icc.ts'),
+    import('./icc-transport.ts'),
     // Suites register here as they land, e.g. import('./openshop.ts').
   ];
   return (await Promise.all(modules)).map((m) => m.default);

@@ -51,6 +51,8 @@ describeEachDatabase('plan editing API', (getDb) => {
     expect(etag).toBe(`"${body.version}"`);
     expect(body).toMatchObject({ date: DATE, status: 'draft', version: 1, pins: [] });
     expect(validatePlan(problem, plan).valid).toBe(true);
+    // A client holding this version revalidates cheaply.
+    await request(app).get(planUrl()).set('If-None-Match', etag).expect(304);
 
     const byPatient = await request(app).get(planUrl('/by-patient')).expect(200);
     expect(byPatient.headers.etag).toBe(etag);

@@ -16,6 +16,9 @@ import { pathwayRoundsRouter } from './pathway-rounds-router.ts';
 import { pathwayMdtRouter } from './pathway-mdt-router.ts';
 import { followUpsRouter } from './follow-ups-router.ts';
 import { feedTokensRouter } from './feed-tokens-router.ts';
+import { transportRouter } from './transport-router.ts';
+import { roundsRouter } from './rounds-router.ts';
+import { timetableRouter } from './timetable-router.ts';
 
 export function centresRouter(db: Knex): Router {
   const router = Router();
@@ -56,6 +59,7 @@ export function centresRouter(db: Knex): Router {
   router.use('/:centreId/follow-ups', followUpsRouter(db));
   router.use('/:centreId/plan-jobs', planJobsRouter(db));
   router.use('/:centreId/feed-tokens', feedTokensRouter(db));
+  router.use('/:centreId/days/:date', transportRouter(db), roundsRouter(db), timetableRouter(db));
   router.use('/:centreId/days', daysRouter(db));
   return router;
 }

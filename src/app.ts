@@ -7,21 +7,32 @@ import { feedsRouter } from './api/routes/feeds-router.ts';
 import { errorHandler, notFoundHandler } from './api/error-handler.ts';
 import { openApiDocument } from './api/openapi.ts';
 import { logger as defaultLogger, type Logger } from './logger.ts';
+import { requireAccess } from './auth/require-access.ts';
+import { tokensRouter } from './api/routes/tokens-router.ts';
 
 export interface AppOptions {
   db: Knex;
   logger?: Logger;
+  /**
+   * Access control (src/auth): with `{ enforce: true }` every request needs an API token whose
+   * role and centre the access table allows, and reads of patient data are audited. Absent,
+   * the app checks nothing (tests of single features); `npm start` always enforces.
+   */
+  auth?: { enforce: boolean };
 }
 
-export function createApp({ db, logger = defaultLogger }: AppOptions): Express {
+export function createApp({ db, logger = defaultLogger, auth }: AppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
+  // Checked before the body is parsed: an anonymous caller gets no work done.
+  if (auth?.enforce) app.use(requireAccess(db));
   app.use(express.json({ limit: '5mb' }));
   app.use('/health', healthRouter(db));
   const openApi = openApiDocument();
-  app.get('/api/openapi.json', (_req, res) => {
+  app.get(['/openapi.json', '/api/openapi.json'], (_req, res) => {
     res.json(openApi);
   });
+  app.use('/api/tokens', tokensRouter(db));
   app.use('/api/centres', centresRouter(db));
   app.use('/feeds', feedsRouter(db));
   app.use(notFoundHandler);

@@ -7,6 +7,7 @@ import { createDatabase } from './db/create-database.ts';
 import { migrateLatest } from './db/migrate.ts';
 import { loadDemoCentre } from './demo/load-demo-centre.ts';
 import { createLogger } from './logger.ts';
+import { bootstrapAdminToken } from './auth/bootstrap-admin-token.ts';
 
 const config = loadConfig();
 const logger = createLogger(config.logLevel);
@@ -21,7 +22,15 @@ async function main(): Promise<void> {
   const demo = await loadDemoCentre(db);
   if (demo.loaded) logger.info({ centreId: demo.centreId, counts: demo.counts }, 'loaded the demo centre into the empty database');
 
-  const server = createApp({ db, logger }).listen(config.port, () => {
+  // The service always enforces access; a fresh install gets its first admin token here.
+  const bootstrap = await bootstrapAdminToken(db, process.env.ICC_ADMIN_TOKEN);
+  if (bootstrap.kind === 'generated') {
+    logger.warn(`No admin API token existed, so one was made. It is shown only now; keep it safe: ${bootstrap.token}`);
+  } else if (bootstrap.kind === 'from-env' && bootstrap.created) {
+    logger.info('registered ICC_ADMIN_TOKEN as an admin API token');
+  }
+
+  const server = createApp({ db, logger, auth: { enforce: true } }).listen(config.port, () => {
     logger.info(`ICC scheduler listening on http://localhost:${config.port}`);
   });
   const shutdown = (signal: string) => {

@@ -8,6 +8,7 @@ import * as vehiclesPlansFeedTokensAuditLog from './20261122-1102-create-vehicle
 import * as planJobs from './20261122-1200-create-plan-jobs.ts';
 import * as pathwayBookingsFollowUps from './20261122-1300-create-pathway-bookings-follow-ups.ts';
 import * as feedEvents from './20261122-1400-create-feed-events.ts';
+import * as apiTokens from './20261122-1500-create-api-tokens.ts';
 
 const migrations: Record<string, Knex.Migration> = {
   '20261122-1100-create-centres-staff-rooms-catalogue': centresStaffRoomsCatalogue,
@@ -16,6 +17,7 @@ const migrations: Record<string, Knex.Migration> = {
   '20261122-1200-create-plan-jobs': planJobs,
   '20261122-1300-create-pathway-bookings-follow-ups': pathwayBookingsFollowUps,
   '20261122-1400-create-feed-events': feedEvents,
+  '20261122-1500-create-api-tokens': apiTokens,
 };
 
 /** A knex migration source over the list above. */

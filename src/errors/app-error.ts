@@ -21,7 +21,11 @@ export type ErrorCode =
   /** 428: an edit came without If-Match. */
   | 'precondition_required'
   /** 422: a hand edit would break a hard constraint (details: the violations). */
-  | 'plan_rejected';
+  | 'plan_rejected'
+  /** 401: no API token, or an unknown or revoked one. */
+  | 'unauthorized'
+  /** 403: the token's role or centre does not allow this request. */
+  | 'forbidden';
 
 export class AppError extends Error {
   readonly code: ErrorCode;
@@ -47,6 +51,8 @@ export const appError = {
   stillReferenced: (message: string, details: Record<string, unknown>) => new AppError({ code: 'still_referenced', status: 409, message, details }),
   badRequest: (message: string, details: ErrorDetail[] = []) => new AppError({ code: 'bad_request', status: 400, message, details }),
   unavailable: (message: string) => new AppError({ code: 'service_unavailable', status: 503, message }),
+  unauthorized: (message: string) => new AppError({ code: 'unauthorized', status: 401, message }),
+  forbidden: (message: string, details: Record<string, unknown> | null = null) => new AppError({ code: 'forbidden', status: 403, message, details }),
   internal: (cause: unknown) => new AppError({ code: 'internal_error', status: 500, message: 'Internal error', cause }),
 };
 

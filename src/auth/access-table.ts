@@ -1,0 +1,118 @@
+// THE access table: every route of the API, by method and path pattern, with the roles that
+// may call it and how each role's scope is checked. The first matching rule wins, so specific
+// rules come before the broader ones under the same prefix. Admin tokens may do everything;
+// a request no rule matches is admin-only, and a test fails when an app route has no rule.
+import { match, type MatchFunction } from 'path-to-regexp';
+import type { Role } from '../db/repositories/api-tokens.ts';
+
+/**
+ * How a role's token is held to its scope:
+ * - 'any': any token of the role (no centre or staff check)
+ * - 'centre': the path's :centreId must be the token's centre
+ * - 'own-staff': 'centre', and the ?staffId query must be the token's staff member
+ */
+export type Scope = 'any' | 'centre' | 'own-staff';
+
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export interface AccessRule {
+  /** Methods the rule covers; '*' = all. HEAD is treated as GET. */
+  methods: Method[] | '*';
+  /** An Express (path-to-regexp v8) pattern over the full path, e.g. /api/centres/:centreId/patients{/*rest}. */
+  path: string;
+  /** No token needed (the route is its own credential or holds nothing private). */
+  public?: true;
+  /** Non-admin roles allowed, each with its scope; admin is always allowed. */
+  allow?: Partial<Record<Exclude<Role, 'admin'>, Scope>>;
+  /** A successful GET here reads patient-identifiable data: audit it as this entity. */
+  audit?: { entity: string; idParam?: string };
+}
+
+const C = '/api/centres/:centreId';
+const GET: Method[] = ['GET'];
+const WRITE: Method[] = ['POST', 'PUT', 'PATCH', 'DELETE'];
+const centreStaff = { coordinator: 'centre' } as const;
+
+export const accessTable: readonly AccessRule[] = [
+  // Public: the health check, the API description, and iCal feeds (the URL token is the credential).
+  { methods: GET, path: '/health', public: true },
+  { methods: GET, path: '/openapi.json', public: true },
+  { methods: GET, path: '/api/openapi.json', public: true },
+  { methods: GET, path: '/feeds/:file', public: true },
+
+  // Tokens: admins manage them; any token may ask who it is.
+  { methods: GET, path: '/api/tokens/me', allow: { coordinator: 'any', clinician: 'any', transport: 'any' } },
+  { methods: '*', path: '/api/tokens{/*rest}' },
+
+  // Centres: the list and creation are admin-only; each centre's own tokens may read it.
+  { methods: GET, path: '/api/centres' },
+  { methods: ['POST'], path: '/api/centres' },
+  { methods: GET, path: C, allow: { coordinator: 'centre', clinician: 'centre', transport: 'centre' } },
+  { methods: ['PATCH'], path: C, allow: centreStaff },
+  { methods: ['DELETE'], path: C },
+
+  // Patient-identifiable records: the coordinator only.
+  { methods: GET, path: `${C}/patients{/:id}`, allow: centreStaff, audit: { entity: 'patient', idParam: 'id' } },
+  { methods: WRITE, path: `${C}/patients{/:id}`, allow: centreStaff },
+  { methods: GET, path: `${C}/referrals{/:id}{/*rest}`, allow: centreStaff, audit: { entity: 'referral', idParam: 'id' } },
+  { methods: WRITE, path: `${C}/referrals{/*rest}`, allow: centreStaff },
+  { methods: GET, path: `${C}/follow-ups{/*rest}`, allow: centreStaff, audit: { entity: 'follow-up' } },
+  { methods: WRITE, path: `${C}/follow-ups{/*rest}`, allow: centreStaff },
+  { methods: '*', path: `${C}/bookings{/*rest}`, allow: centreStaff },
+  { methods: GET, path: `${C}/plan-jobs/:id`, allow: centreStaff, audit: { entity: 'plan-job', idParam: 'id' } },
+  { methods: '*', path: `${C}/plan-jobs{/*rest}`, allow: centreStaff },
+  { methods: '*', path: `${C}/feed-tokens{/*rest}`, allow: centreStaff },
+
+  // The centre's set-up (no patient data); transport may read its vehicles.
+  { methods: '*', path: `${C}/staff{/*rest}`, allow: centreStaff },
+  { methods: '*', path: `${C}/shifts{/*rest}`, allow: centreStaff },
+  { methods: '*', path: `${C}/rooms{/*rest}`, allow: centreStaff },
+  { methods: '*', path: `${C}/assessment-types{/*rest}`, allow: centreStaff },
+  { methods: '*', path: `${C}/precedence-rules{/*rest}`, allow: centreStaff },
+  { methods: GET, path: `${C}/vehicles{/*rest}`, allow: { coordinator: 'centre', transport: 'centre' } },
+  { methods: WRITE, path: `${C}/vehicles{/*rest}`, allow: centreStaff },
+
+  // A day's plan: a clinician may read their own timetable (by-staff with ?staffId=<theirs>).
+  { methods: GET, path: `${C}/days/:date/plan/by-staff`, allow: { coordinator: 'centre', clinician: 'own-staff' }, audit: { entity: 'day-plan', idParam: 'date' } },
+  { methods: GET, path: `${C}/days/:date/plan{/*rest}`, allow: centreStaff, audit: { entity: 'day-plan', idParam: 'date' } },
+  { methods: WRITE, path: `${C}/days/:date/plan{/*rest}`, allow: centreStaff },
+  // Transport lists and the support workers' rounds: transport reads its centre's.
+  { methods: GET, path: `${C}/days/:date/transport{/*rest}`, allow: { coordinator: 'centre', transport: 'centre' }, audit: { entity: 'transport-list', idParam: 'date' } },
+  { methods: GET, path: `${C}/days/:date/rounds{/*rest}`, allow: { coordinator: 'centre', transport: 'centre' }, audit: { entity: 'rounds', idParam: 'date' } },
+  { methods: GET, path: `${C}/days/:date/pre-visit-rounds{/*rest}`, allow: { coordinator: 'centre', transport: 'centre' }, audit: { entity: 'pre-visit-rounds', idParam: 'date' } },
+  // Anything else about a day (printable timetables, future views) is the coordinator's.
+  { methods: GET, path: `${C}/days{/*rest}`, allow: centreStaff, audit: { entity: 'day' } },
+  { methods: WRITE, path: `${C}/days{/*rest}`, allow: centreStaff },
+];
+
+export interface RuleMatch {
+  rule: AccessRule;
+  params: Record<string, string>;
+}
+
+const compiled: { rule: AccessRule; matches: MatchFunction<Record<string, string | string[]>> }[] = accessTable.map((rule) => ({
+  rule,
+  matches: match<Record<string, string | string[]>>(rule.path, { decode: decodeURIComponent, trailing: true }),
+}));
+
+const covers = (rule: AccessRule, method: string) => {
+  const m = method.toUpperCase() === 'HEAD' ? 'GET' : method.toUpperCase();
+  return rule.methods === '*' || (rule.methods as string[]).includes(m);
+};
+
+/** The first rule covering this method and full path (with its path parameters), if any. */
+export function findAccessRule(method: string, path: string): RuleMatch | undefined {
+  for (const { rule, matches } of compiled) {
+    if (!covers(rule, method)) continue;
+    let found: ReturnType<typeof matches>;
+    try {
+      found = matches(path);
+    } catch {
+      continue; // a malformed %-escape cannot name a route
+    }
+    if (!found) continue;
+    const params = Object.fromEntries(Object.entries(found.params).map(([k, v]) => [k, Array.isArray(v) ? v.join('/') : String(v)]));
+    return { rule, params };
+  }
+  return undefined;
+}

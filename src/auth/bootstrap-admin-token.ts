@@ -1,0 +1,34 @@
+// The first admin token of a fresh install. With ICC_ADMIN_TOKEN set, that secret is an admin
+// token (registered once, kept across restarts). Otherwise, when no live admin token exists,
+// one is made and its secret returned for `npm start` to print once; it cannot be shown again.
+import type { Knex } from 'knex';
+import { apiTokens } from '../db/repositories/api-tokens.ts';
+import { apiTokenService } from './api-token-service.ts';
+import { hashApiTokenSecret } from './api-token-secret.ts';
+
+/** 128 bits as base64 is 22 characters; a shorter secret is too guessable. */
+const MIN_SECRET_LENGTH = 22;
+
+export type BootstrapOutcome =
+  | { kind: 'from-env'; created: boolean }
+  | { kind: 'generated'; token: string }
+  | { kind: 'exists' };
+
+export async function bootstrapAdminToken(db: Knex, envSecret: string | undefined): Promise<BootstrapOutcome> {
+  const secret = envSecret?.trim();
+  if (secret) {
+    if (secret.length < MIN_SECRET_LENGTH || /\s/.test(secret)) {
+      throw new Error(`ICC_ADMIN_TOKEN must be at least ${MIN_SECRET_LENGTH} characters without spaces (e.g. openssl rand -base64 32)`);
+    }
+    if (await apiTokens.findActiveByHash(db, hashApiTokenSecret(secret))) return { kind: 'from-env', created: false };
+    try {
+      await apiTokenService.create(db, { name: 'bootstrap admin (ICC_ADMIN_TOKEN)', role: 'admin' }, 'bootstrap', secret);
+    } catch (error) {
+      throw new Error('ICC_ADMIN_TOKEN names a revoked token: choose a new secret', { cause: error });
+    }
+    return { kind: 'from-env', created: true };
+  }
+  if ((await apiTokens.countActiveAdmins(db)) > 0) return { kind: 'exists' };
+  const issued = await apiTokenService.create(db, { name: 'bootstrap admin', role: 'admin' }, 'bootstrap');
+  return { kind: 'generated', token: issued.token };
+}

@@ -35,14 +35,18 @@ export function minutesNeeded(followUp: Pick<FollowUp, 'mode' | 'durationMin'>):
 }
 
 /**
- * Assigns in order of latest date, then earliest date. `staffDays` is consumed (a copy is
- * taken). `seenBy` lists, per patient, the clinicians who already saw them.
+ * Assigns in order of latest date, then patients with a familiar clinician, then earliest date. `staffDays` is not changed: the
+ * capacity left is returned as `remaining`. `seenBy` lists, per patient, the clinicians who
+ * already saw them; `excludedDates` per follow-up, days already tried (e.g. routing failed).
  */
-export function assignFollowUps(requests: FollowUp[], staffDays: StaffDay[], seenBy: Map<string, Set<string>>) {
+export function assignFollowUps(requests: FollowUp[], staffDays: StaffDay[], seenBy: Map<string, Set<string>>, excludedDates: Map<string, Set<string>> = new Map()) {
   const free = staffDays.map((d) => ({ ...d }));
   const byDate = new Map<string, typeof free>();
   for (const d of free) byDate.set(d.date, [...(byDate.get(d.date) ?? []), d]);
-  const ordered = [...requests].sort((a, b) => a.latestDate.localeCompare(b.latestDate) || a.earliestDate.localeCompare(b.earliestDate) || a.id.localeCompare(b.id));
+  // Among equal deadlines, patients with a familiar clinician choose first, so others do not take that clinician's time.
+  const familiarFirst = (f: FollowUp) => ((seenBy.get(f.patientId)?.size ?? 0) > 0 ? 0 : 1);
+  const ordered = [...requests].sort((a, b) => a.latestDate.localeCompare(b.latestDate) || familiarFirst(a) - familiarFirst(b)
+    || a.earliestDate.localeCompare(b.earliestDate) || a.id.localeCompare(b.id));
   const assigned: FollowUpAssignment[] = [];
   const refused: FollowUpRefusal[] = [];
   for (const request of ordered) {
@@ -52,6 +56,7 @@ export function assignFollowUps(requests: FollowUp[], staffDays: StaffDay[], see
     let first: StaffDay | undefined;
     let familiar: StaffDay | undefined;
     for (let date = request.earliestDate; date <= request.latestDate && !familiar; date = addDays(date, 1)) {
+      if (excludedDates.get(request.id)?.has(date)) continue;
       const team = (byDate.get(date) ?? []).filter((d) => d.discipline === request.discipline);
       onShift += team.length;
       const fits = team.filter((d) => d.freeMin >= need).sort((a, b) => b.freeMin - a.freeMin || a.staffId.localeCompare(b.staffId));
@@ -69,5 +74,5 @@ export function assignFollowUps(requests: FollowUp[], staffDays: StaffDay[], see
     chosen.freeMin -= need;
     assigned.push({ followUpId: request.id, date: chosen.date, staffId: chosen.staffId, continuity: seen.has(chosen.staffId) });
   }
-  return { assigned, refused };
+  return { assigned, refused, remaining: free };
 }

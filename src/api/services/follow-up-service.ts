@@ -23,7 +23,7 @@ import { parseOrThrow } from '../../errors/from-zod-error.ts';
 import { addDays } from '../../planning/local-date.ts';
 import { shiftMinutes } from './booking-capacity.ts';
 import { requireCentre, type Actor } from './centre-scoped-service.ts';
-import { assignFollowUps, minutesNeeded, type StaffDay } from './follow-up-assignment.ts';
+import { assignFollowUps, minutesNeeded, type FollowUpAssignment, type StaffDay } from './follow-up-assignment.ts';
 import { describeReferralPatient, moveReferral, requireReferral, transitionRefused } from './pathway-service.ts';
 
 const planRequestSchema = z.strictObject({
@@ -145,51 +145,78 @@ export const followUpService = {
         const day = staffDays.find((d) => d.staffId === done.staffId && d.date === done.bookedDate);
         if (day) day.freeMin -= minutesNeeded(done);
       }
-      const { assigned, refused } = assignFollowUps(pending, staffDays, await seenByPatient(trx, centreId, pending));
+      const seen = await seenByPatient(trx, centreId, pending);
       const byId = new Map(pending.map((f) => [f.id, f]));
-      const unbooked: Array<{ followUpId: string; reason: string; message: string }> = refused.map((r) => ({ ...r }));
-      const startMin = new Map<string, number>();
-      const rounds: Array<{ date: string; staffId: string; stops: Array<{ followUpId: string; patientRef: string; start: string; end: string }> }> = [];
-
-      // Home visits: one routing problem per date, each visit kept with its assigned clinician.
-      const homeByDate = new Map<string, typeof assigned>();
-      for (const a of assigned) if (byId.get(a.followUpId)!.mode === 'home-visit') homeByDate.set(a.date, [...(homeByDate.get(a.date) ?? []), a]);
       const patientById = new Map((await patients.list(trx, centreId)).map((p) => [p.id, p]));
       const hhmm = (min: number) => `${String(Math.floor(min / 60)).padStart(2, '0')}:${String(min % 60).padStart(2, '0')}`;
-      for (const [date, visits] of homeByDate) {
-        if (centre.lat === null || centre.lon === null) {
-          for (const a of visits) unbooked.push({ followUpId: a.followUpId, reason: 'no-centre-coordinates', message: 'the centre has no coordinates (lat, lon) to route home visits from' });
-          continue;
-        }
-        const locations: TravelLocation[] = [{ id: 'centre', lat: centre.lat, lon: centre.lon }];
-        const homeVisits: HomeVisit[] = [];
-        for (const a of visits) {
+      const unbooked: Array<{ followUpId: string; reason: string; message: string }> = [];
+      const startMin = new Map<string, number>();
+      const roundsByDate = new Map<string, Array<{ date: string; staffId: string; stops: Array<{ followUpId: string; patientRef: string; start: string; end: string }> }>>();
+      const staffDayOf = (staffId: string, date: string) => staffDays.find((d) => d.staffId === staffId && d.date === date)!;
+
+      /** Routes the date's home visits, each with its assigned clinician; returns those the router could not fit. */
+      const routeDate = (date: string, visits: FollowUpAssignment[]) => {
+        const failed: Array<{ followUpId: string; reason: string; message: string }> = [];
+        const locations: TravelLocation[] = [{ id: 'centre', lat: centre.lat!, lon: centre.lon! }];
+        const homeVisits: HomeVisit[] = visits.map((a) => {
           const f = byId.get(a.followUpId)!;
           const patient = patientById.get(f.patientId)!;
-          if (patient.lat == null || patient.lon == null) {
-            unbooked.push({ followUpId: f.id, reason: 'no-coordinates', message: `patient ${patient.localRef} has no coordinates (lat, lon) to route the visit` });
-            continue;
-          }
-          if (!locations.some((l) => l.id === `home:${patient.id}`)) locations.push({ id: `home:${patient.id}`, lat: patient.lat, lon: patient.lon });
-          const day = staffDays.find((d) => d.staffId === a.staffId && d.date === date)!;
-          homeVisits.push({
+          if (!locations.some((l) => l.id === `home:${patient.id}`)) locations.push({ id: `home:${patient.id}`, lat: patient.lat!, lon: patient.lon! });
+          const day = staffDayOf(a.staffId, date);
+          return {
             id: f.id, kind: 'follow-up', patientId: patient.id, patientRef: patient.localRef, patientInitials: patientInitials(patient), locationId: `home:${patient.id}`,
             durationMin: f.durationMin, window: { startMin: day.shiftStartMin, endMin: day.shiftEndMin }, requiredSkill: `staff:${a.staffId}`,
-          });
-        }
-        const workerIds = [...new Set(visits.map((a) => a.staffId))];
-        const workers: RoundWorker[] = workerIds.map((id) => {
-          const day = staffDays.find((d) => d.staffId === id && d.date === date)!;
+          };
+        });
+        const workers: RoundWorker[] = [...new Set(visits.map((a) => a.staffId))].map((id) => {
+          const day = staffDayOf(id, date);
           return { id, name: staffById.get(id)!.name, baseLocationId: 'centre', shift: { startMin: day.shiftStartMin, endMin: day.shiftEndMin }, skills: [`staff:${id}`] };
         });
         const routed = planRounds({ date, locations, workers, visits: homeVisits }, { seed: request.seed, timeLimitMs: request.timeLimitMs, now: () => performance.now() });
-        for (const u of routed.unplanned) unbooked.push({ followUpId: u.visitId, reason: u.reason, message: `routing: ${u.message}` });
-        for (const round of routed.rounds) {
-          if (round.stops.length === 0) continue;
-          for (const s of round.stops) startMin.set(s.visitId, s.startMin);
-          rounds.push({ date, staffId: round.workerId, stops: round.stops.map((s) => ({ followUpId: s.visitId, patientRef: patientById.get(s.patientId)!.localRef, start: hhmm(s.startMin), end: hhmm(s.endMin) })) });
+        for (const u of routed.unplanned) failed.push({ followUpId: u.visitId, reason: u.reason, message: `routing on ${date}: ${u.message}` });
+        roundsByDate.set(date, routed.rounds.filter((r) => r.stops.length > 0).map((round) => {
+          for (const st of round.stops) startMin.set(st.visitId, st.startMin);
+          return { date, staffId: round.workerId, stops: round.stops.map((st) => ({ followUpId: st.visitId, patientRef: patientById.get(st.patientId)!.localRef, start: hhmm(st.startMin), end: hhmm(st.endMin) })) };
+        }));
+        return failed;
+      };
+
+      // Assign, route, and give a home visit the router could not fit another day (up to three passes).
+      let accepted: FollowUpAssignment[] = [];
+      let capacity = staffDays;
+      let toAssign = pending.filter((f) => {
+        if (f.mode !== 'home-visit') return true;
+        const patient = patientById.get(f.patientId)!;
+        const why = centre.lat === null || centre.lon === null
+          ? 'the centre has no coordinates (lat, lon) to route home visits from'
+          : patient.lat == null || patient.lon == null ? `patient ${patient.localRef} has no coordinates (lat, lon) to route the visit` : null;
+        if (why) unbooked.push({ followUpId: f.id, reason: 'no-coordinates', message: why });
+        return why === null;
+      });
+      const excluded = new Map<string, Set<string>>();
+      const lastRoutingFailure = new Map<string, { reason: string; message: string }>();
+      for (let pass = 0; pass < 3 && toAssign.length > 0; pass++) {
+        const { assigned, refused, remaining } = assignFollowUps(toAssign, capacity, seen, excluded);
+        capacity = remaining;
+        for (const r of refused) unbooked.push(lastRoutingFailure.has(r.followUpId) ? { followUpId: r.followUpId, ...lastRoutingFailure.get(r.followUpId)! } : r);
+        accepted = [...accepted, ...assigned];
+        const touched = new Set(assigned.filter((a) => byId.get(a.followUpId)!.mode === 'home-visit').map((a) => a.date));
+        const failed = [...touched].flatMap((date) => routeDate(date, accepted.filter((a) => a.date === date && byId.get(a.followUpId)!.mode === 'home-visit')));
+        const failedIds = new Set(failed.map((f) => f.followUpId));
+        for (const f of failed) {
+          const a = accepted.find((x) => x.followUpId === f.followUpId)!;
+          excluded.set(f.followUpId, (excluded.get(f.followUpId) ?? new Set()).add(a.date));
+          lastRoutingFailure.set(f.followUpId, { reason: f.reason, message: f.message });
+          const day = capacity.find((d) => d.staffId === a.staffId && d.date === a.date);
+          if (day) day.freeMin += minutesNeeded(byId.get(f.followUpId)!);
+          startMin.delete(f.followUpId);
         }
+        accepted = accepted.filter((a) => !failedIds.has(a.followUpId));
+        toAssign = failed.map((f) => byId.get(f.followUpId)!);
+        if (pass === 2) for (const f of failed) unbooked.push(f);
       }
+      const assigned = accepted;
+      const rounds = [...roundsByDate.values()].flat();
 
       const refusedIds = new Set(unbooked.map((u) => u.followUpId));
       const booked: FollowUp[] = [];

@@ -18,8 +18,8 @@ describeEachDatabase('MDT outcome and follow-ups API', (getDb) => {
   const api = (path: string) => `/api/centres/${centreId}${path}`;
 
   /** A referral walked to "attended" on ICC_DAY; `named` is a physio named at the pre-visit. */
-  async function attended(n: number, named?: string): Promise<string> {
-    const patientId = (await request(app()).post(api('/patients')).send(patientBody(n, { lat: 53.75 + n / 200, lon: -0.35 })).expect(201)).body.id;
+  async function attended(n: number, named?: string, home: { lat: number; lon: number } = { lat: 53.75 + n / 200, lon: -0.35 }): Promise<string> {
+    const patientId = (await request(app()).post(api('/patients')).send(patientBody(n, home)).expect(201)).body.id;
     const id = (await request(app()).post(api('/referrals')).send({ patientId, referrer: { kind: 'gp', name: 'Dr P' }, referredDate: '2026-02-02' }).expect(201)).body.id;
     await request(app()).put(api(`/referrals/${id}/pre-visit`)).send({
       requiredAssessmentTypeIds: [physioType], namedClinicians: named ? [{ assessmentTypeId: physioType, staffId: named }] : [],
@@ -98,5 +98,26 @@ describeEachDatabase('MDT outcome and follow-ups API', (getDb) => {
     expect(full.body.unbooked).toHaveLength(1);
     expect(full.body.unbooked[0]).toMatchObject({ referralId: fourth, reason: 'no-capacity-in-window', status: 'unbooked' });
     expect((await request(app()).get(api(`/referrals/${fourth}/transitions`)).expect(200)).body.status).toBe('mdt-outcome-recorded');
+  });
+
+  it('a home visit the router cannot fit in the chosen day moves to another day of its window', async () => {
+    // ~28 km north of the centre: about 70 minutes' drive each way, so 60 + 2 × 70 minutes does not fit Alex's 3-hour shift.
+    await request(app()).post(api('/shifts')).send(shiftBody(staff['Alex Physio']!, { date: '2026-03-04', start: '08:30', end: '16:30', breaks: [] })).expect(201);
+    const far = await attended(5, undefined, { lat: 54.02, lon: -0.3274 });
+    await request(app()).post(api(`/referrals/${far}/mdt-outcome`)).send({ carePlan: 'Rehab at home', followUps: [{ type: 'rehab-home-visit', windowStartDays: 1, windowEndDays: 2 }] }).expect(201);
+    const res = await request(app()).post(api('/follow-ups/plan')).send({}).expect(200);
+    expect(res.body.unbooked).toEqual([]);
+    expect(res.body.booked).toHaveLength(1);
+    expect(res.body.booked[0]).toMatchObject({ referralId: far, bookedDate: '2026-03-04', staffId: staff['Alex Physio'] });
+    expect(res.body.rounds.map((r: { date: string }) => r.date)).toEqual(['2026-03-04']);
+  });
+
+  it('a home visit no day of its window can route is unbooked with the router\'s reason', async () => {
+    const far = await attended(6, undefined, { lat: 54.02, lon: -0.3274 });
+    await request(app()).post(api(`/referrals/${far}/mdt-outcome`)).send(rehabNextDay).expect(201);
+    const res = await request(app()).post(api('/follow-ups/plan')).send({}).expect(200);
+    expect(res.body.booked).toEqual([]);
+    expect(res.body.unbooked).toHaveLength(1);
+    expect(res.body.unbooked[0].unbookedReason).toMatch(/^routing on 2026-03-03/);
   });
 });

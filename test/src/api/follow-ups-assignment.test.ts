@@ -35,4 +35,14 @@ describe('assignFollowUps', () => {
     const { refused } = assignFollowUps([followUp('a', { discipline: 'ot' })], [day('s1', '2026-03-16', 300)], new Map());
     expect(refused[0]!.reason).toBe('no-team-on-shift');
   });
+
+  it('with equal deadlines, the patient with a familiar clinician chooses first', () => {
+    // Listed first and with the emptier diary in view, 'a' would take s1 and leave 'b' without its clinician.
+    const seen = new Map([['p-b', new Set(['s1'])]]);
+    const { assigned } = assignFollowUps([followUp('a'), followUp('b')], [day('s1', '2026-03-16', 30), day('s2', '2026-03-16', 25)], seen);
+    expect(assigned).toEqual([
+      { followUpId: 'b', date: '2026-03-16', staffId: 's1', continuity: true },
+      { followUpId: 'a', date: '2026-03-16', staffId: 's2', continuity: false },
+    ]);
+  });
 });

@@ -77,8 +77,10 @@ export const accessTable: readonly AccessRule[] = [
   { methods: GET, path: `${C}/days/:date/plan{/*rest}`, allow: centreStaff, audit: { entity: 'day-plan', idParam: 'date' } },
   { methods: WRITE, path: `${C}/days/:date/plan{/*rest}`, allow: centreStaff },
   // Transport lists and the support workers' rounds: transport reads its centre's.
-  { methods: GET, path: `${C}/days/:date/transport{/*rest}`, allow: { coordinator: 'centre', transport: 'centre' }, audit: { entity: 'transport-list', idParam: 'date' } },
-  { methods: GET, path: `${C}/days/:date/rounds{/*rest}`, allow: { coordinator: 'centre', transport: 'centre' }, audit: { entity: 'rounds', idParam: 'date' } },
+  // (…/transport, …/transport.csv|.html|.json, …/transport/vehicles/<id>.csv; likewise rounds.)
+  ...(['transport', 'rounds'] as const).flatMap((list): AccessRule[] => [`${C}/days/:date/${list}{.:format}`, `${C}/days/:date/${list}/*rest`].map((path) => ({
+    methods: GET, path, allow: { coordinator: 'centre', transport: 'centre' }, audit: { entity: list === 'transport' ? 'transport-list' : 'rounds', idParam: 'date' },
+  }))),
   { methods: GET, path: `${C}/days/:date/pre-visit-rounds{/*rest}`, allow: { coordinator: 'centre', transport: 'centre' }, audit: { entity: 'pre-visit-rounds', idParam: 'date' } },
   // Anything else about a day (printable timetables, future views) is the coordinator's.
   { methods: GET, path: `${C}/days{/*rest}`, allow: centreStaff, audit: { entity: 'day' } },

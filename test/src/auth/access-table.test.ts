@@ -40,14 +40,17 @@ describe('accessTable', () => {
     expect(findAccessRule('HEAD', '/feeds/abc.ics')!.rule.public).toBe(true);
     expect(findAccessRule('POST', '/feeds/abc.ics')).toBeUndefined();
     // Routes a colleague adds under a day's transport lists are already the transport role's.
-    expect(findAccessRule('GET', '/api/centres/c1/days/2026-12-01/transport/vehicles/v1.csv')!.rule.allow).toMatchObject({ transport: 'centre' });
+    for (const list of ['transport', 'transport.csv', 'transport.html', 'transport/vehicles/v1.csv', 'rounds', 'rounds.csv', 'rounds/s1.html']) {
+      expect(findAccessRule('GET', `/api/centres/c1/days/2026-12-01/${list}`)!.rule.allow, list).toMatchObject({ transport: 'centre' });
+    }
+    expect(findAccessRule('GET', '/api/centres/c1/days/2026-12-01/timetable.html')!.rule.allow).toEqual({ coordinator: 'centre' });
     expect(findAccessRule('GET', '/api/centres/c1/unknown')).toBeUndefined();
   });
 
   it('every rule matches a path written from its own pattern', () => {
     for (const [index, rule] of accessTable.entries()) {
       const method = rule.methods === '*' ? 'GET' : rule.methods[0]!;
-      const sample = rule.path.replace(/\{\/\*rest\}/, '/x').replace(/\{\/:id\}/, '/i1').replace(/:(\w+)/g, 'p-$1').replace(/[{}]/g, '');
+      const sample = rule.path.replace(/\{\/\*rest\}/, '/x').replace(/\/\*rest/, '/x').replace(/\{\.:format\}/, '.csv').replace(/\{\/:id\}/, '/i1').replace(/:(\w+)/g, 'p-$1').replace(/[{}]/g, '');
       expect(accessTable.indexOf(findAccessRule(method, sample)!.rule), `${rule.path} (${sample})`).toBeLessThanOrEqual(index);
     }
   });

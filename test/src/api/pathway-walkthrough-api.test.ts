@@ -109,4 +109,12 @@ describeEachDatabase('pathway walkthrough API', (getDb) => {
     expect(end.statusHistory.map((h: { by: string }) => h.by)).toEqual(['gp-liaison', 'coordinator', 'support-worker', 'coordinator', 'api', 'mdt-chair', 'coordinator', 'coordinator']);
     expect(end.allowedNext).toEqual([]);
   });
+
+  it('no ICC day is planned for a patient without a recorded pre-visit: 400 naming them', async () => {
+    const patient = (await request(app).post(api('/patients')).send(patientBody(7002, { localRef: 'ICC-NOVISIT' })).expect(201)).body;
+    await request(app).post(api('/referrals')).send({ patientId: patient.id, referrer: { kind: 'gp', name: 'Dr Patel' }, referredDate: '2026-11-16' }).expect(201);
+    const res = await request(app).post(api('/plan-jobs')).send({ date: '2026-12-01', patientIds: [patient.id], timeLimitSec: 1 }).expect(400);
+    expect(res.body.error.message).toMatch(/ICC-NOVISIT/);
+    expect(res.body.error.message).toMatch(/pre-visit/);
+  });
 });

@@ -22,13 +22,19 @@ import {
   staffFeedEvents, vehicleDaysFromTransport, vehicleFeedEvents, type FeedCentre, type FeedDay, type FeedEvent, type FeedKind, type FeedPatient,
   type PublishedFeed,
 } from '../../feeds/index.ts';
+import { planRounds } from '../../../solver/rounds/plan-rounds.ts';
+import { isAppError } from '../../errors/app-error.ts';
+import { roundsFromPlan, supportWorkerFeedEvents } from '../../feeds/index.ts';
 import { hashFeedToken } from './feed-token-service.ts';
+import { buildPreVisitRoundsProblem, preVisitRoundsDefaults } from './pre-visit-rounds-service.ts';
 import { transportService } from './transport-service.ts';
 
 /** Days ahead a feed shows (today included): the issue's "next 14 days". */
 export const FEED_DAYS_AHEAD = 14;
 /** Published states of days older than this are forgotten (calendars keep their own copy). */
 export const FEED_HISTORY_DAYS = 28;
+/** Rounds in a feed are planned with fixed iterations, so the same bookings give the same times. */
+const FEED_ROUNDS_ITERATIONS = 300;
 
 const TOKEN_PATTERN = /^[A-Za-z0-9_-]{16,200}$/;
 
@@ -91,17 +97,49 @@ async function eventsOfDay(db: Knex, owner: FeedOwner, centre: FeedCentre, store
       return staffFeedEvents({ day, centre, patients: dayPatients, staffId: owner.ownerId });
     case 'room':
       return roomFeedEvents({ day, centre, patients: dayPatients, roomId: owner.ownerId });
-    case 'patient':
-      return patientFeedEvents({ day, centre, patients: dayPatients, patientId: owner.ownerId });
+    case 'patient': {
+      const transport = await transportStopsOf(db, centre.id, stored.date, owner.ownerId);
+      return patientFeedEvents({ day, centre, patients: dayPatients, patientId: owner.ownerId, transport });
+    }
     case 'vehicle': {
       const transport = await transportService.forDay(db, centre.id, stored.date);
       const vehicleDay = vehicleDaysFromTransport(transport.plan, transport.problem).find((v) => v.vehicleId === owner.ownerId);
       return vehicleDay ? vehicleFeedEvents({ vehicleDay, centre, patients: dayPatients }) : [];
     }
     case 'support-worker':
-      // Pre-visit rounds are not part of the day plan; their feed is not served yet.
+      // Served from the pre-visit bookings instead (supportWorkerEvents).
       return [];
   }
+}
+
+/** The patient's pickup and drop-off, if transport can be planned for the day (else none). */
+async function transportStopsOf(db: Knex, centreId: string, date: string, patientId: string) {
+  try {
+    const transport = await transportService.forDay(db, centreId, date);
+    return vehicleDaysFromTransport(transport.plan, transport.problem).flatMap((v) => v.stops).filter((s) => s.patientId === patientId);
+  } catch (error) {
+    // E.g. the centre has no coordinates: the itinerary is still worth serving without rides.
+    if (isAppError(error)) return [];
+    throw error;
+  }
+}
+
+/**
+ * A support worker's pre-visit rounds for each day of the window that has booked pre-visits
+ * and puts them on shift. Returns the dates it built (only those are reconciled).
+ */
+async function supportWorkerEvents(db: Knex, owner: FeedOwner, centre: FeedCentre, dates: readonly string[], records: FeedPatient[]) {
+  const events: FeedEvent[] = [];
+  const built: string[] = [];
+  for (const date of dates) {
+    const { problem } = await buildPreVisitRoundsProblem(db, centre.id, date, preVisitRoundsDefaults);
+    built.push(date);
+    if (problem.visits.length === 0 || !problem.workers.some((w) => w.id === owner.ownerId)) continue;
+    const plan = planRounds(problem, { seed: preVisitRoundsDefaults.seed, maxIterations: FEED_ROUNDS_ITERATIONS });
+    const round = roundsFromPlan(plan, problem).find((r) => r.supportWorkerId === owner.ownerId);
+    if (round) events.push(...supportWorkerFeedEvents({ round, centre, patients: records }));
+  }
+  return { events, built };
 }
 
 export const feedService = {
@@ -119,13 +157,25 @@ export const feedService = {
 
     const today = format(new TZDate(now.getTime(), centre.timeZone), 'yyyy-MM-dd');
     const lastDay = addDays(today, FEED_DAYS_AHEAD - 1);
-    const days = await publishedPlans(db, centre.id, today, lastDay);
+    const windowDates = Array.from({ length: FEED_DAYS_AHEAD }, (_, i) => addDays(today, i));
     const records = (await patients.list(db, centre.id)).map(feedPatientFromRecord);
-    const events = (await Promise.all(days.map((day) => eventsOfDay(db, owner, centre, day, records)))).flat();
+    let events: FeedEvent[];
+    let servedDates: string[];
+    if (owner.ownerKind === 'support-worker') {
+      // Pre-visits are not part of a day plan: their rounds are planned from the bookings.
+      const rounds = await supportWorkerEvents(db, owner, centre, windowDates, records);
+      events = rounds.events;
+      servedDates = [...new Set(events.map((e) => e.date))].sort();
+    } else {
+      const days = await publishedPlans(db, centre.id, today, lastDay);
+      events = [];
+      for (const day of days) events.push(...(await eventsOfDay(db, owner, centre, day, records)));
+      servedDates = days.map((d) => d.date);
+    }
 
     const forgetBefore = addDays(today, -FEED_HISTORY_DAYS);
     const previous = (await feedEvents.statesOf(db, owner)).filter((s) => s.event.date >= forgetBefore);
-    const rebuiltDates = Array.from({ length: FEED_DAYS_AHEAD }, (_, i) => addDays(today, i));
+    const rebuiltDates = windowDates;
     const name = await ownerName(db, owner, new Map(records.map((p) => [p.id, p])));
     const feed = publishFeed({ calendarName: feedCalendarName(centre, owner.ownerKind, name), previous, events, now, rebuiltDates });
     if (feed.changed || previous.length !== feed.states.length) await feedEvents.replaceStates(db, owner, feed.states);
@@ -133,7 +183,7 @@ export const feedService = {
     // Information governance: every read of patient data through a feed is on record.
     await auditLog.append(db, {
       actor: `${owner.ownerKind}:${owner.ownerId}`, action: 'read', entity: 'feed', entityId: stored.id,
-      details: { via: 'feed-token', dates: days.map((d) => d.date), events: feed.states.length, fullPatientDetails: centre.fullPatientDetailsInFeeds },
+      details: { via: 'feed-token', dates: servedDates, events: feed.states.length, fullPatientDetails: centre.fullPatientDetailsInFeeds },
     });
     return { ...feed, kind: owner.ownerKind, ownerId: owner.ownerId };
   },

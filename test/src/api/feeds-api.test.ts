@@ -7,7 +7,8 @@ import request from 'supertest';
 import type { Express } from 'express';
 import { afterAll, afterEach, beforeAll, expect, it, vi } from 'vitest';
 import { createApp } from '../../../src/app.ts';
-import { auditLog, patients } from '../../../src/db/index.ts';
+import { auditLog, patients, referrals } from '../../../src/db/index.ts';
+import { referralTransitions } from '../../../src/db/repositories/referral-transitions.ts';
 import { plans } from '../../../src/db/repositories/plans.ts';
 import type { Patient } from '../../../src/domain/patient.ts';
 import { loadDemoCentre } from '../../../src/demo/load-demo-centre.ts';
@@ -35,6 +36,7 @@ describeEachDatabase('feeds API', (getDb) => {
   let tokenId: string;
   let stored: { problem: DayProblem; plan: DayPlan };
   let attending: Patient[];
+  let attendingOrAny: Map<string, Patient>;
   const planUrl = (suffix = '') => `/api/centres/${centreId}/days/${DATE}/plan${suffix}`;
 
   async function publishNewest(): Promise<void> {
@@ -45,11 +47,11 @@ describeEachDatabase('feeds API', (getDb) => {
   }
 
   /** Fetches the feed with the clock at NOW (the service reads its clock from Date). */
-  async function fetchFeed(status: number, headers: Record<string, string> = {}) {
+  async function fetchFeed(status: number, headers: Record<string, string> = {}, url = feedUrl) {
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(NOW);
     try {
-      const req = request(app).get(feedUrl);
+      const req = request(app).get(url);
       for (const [k, v] of Object.entries(headers)) req.set(k, v);
       const res = await req;
       expect(res.status, res.text.slice(0, 300)).toBe(status);
@@ -63,7 +65,9 @@ describeEachDatabase('feeds API', (getDb) => {
     await truncateAll(getDb());
     app = createApp({ db: getDb(), logger: createLogger('silent') });
     centreId = (await loadDemoCentre(getDb(), { seed: 1, startDate: '2026-10-19' })).centreId!;
-    attending = (await patients.list(getDb(), centreId)).filter((p) => !p.unavailableDates.includes(DATE)).slice(0, 5);
+    const everyone = await patients.list(getDb(), centreId);
+    attendingOrAny = new Map(everyone.map((p) => [p.id, p]));
+    attending = everyone.filter((p) => !p.unavailableDates.includes(DATE)).slice(0, 5);
     const job = await request(app).post(`/api/centres/${centreId}/plan-jobs`)
       .send({ date: DATE, patientIds: attending.map((p) => p.id), timeLimitSec: 1, seed: 2 }).expect(202);
     await planJobRunnerFor(getDb()).idle();
@@ -185,6 +189,57 @@ describeEachDatabase('feeds API', (getDb) => {
     // Unchanged since: a second fetch repeats the same ETag and the same SEQUENCEs.
     const again = await fetchFeed(200);
     expect(again.headers.etag).toBe(res.headers.etag);
+  });
+
+  it('serves a patient\'s itinerary with their pickup; full names and NHS numbers only once the centre turns them on', async () => {
+    const patient = attending.find((p) => stored.plan.itineraries.some((i) => i.patientId === p.id))!;
+    const issued = await request(app).post(`/api/centres/${centreId}/feed-tokens`).send({ kind: 'patient', ownerId: patient.id }).expect(201);
+    const res = await fetchFeed(200, {}, issued.body.url);
+    const itinerary = stored.plan.itineraries.find((i) => i.patientId === patient.id)!;
+    for (const parse of [parseWithIcalJs, parseWithNodeIcal]) {
+      const events = parse(res.text);
+      const arrival = events.find((e) => e.summary.startsWith('Arrive at'))!;
+      expect(arrival.startUtc).toBe(instantOf(itinerary.arrivalMin));
+      expect(events.filter((e) => e.summary.includes(' with ')).length).toBeGreaterThan(0);
+      expect(events.some((e) => e.summary === 'Transport pickup from home')).toBe(true);
+    }
+    const unfolded = (text: string) => text.replace(/\r\n[ \t]/g, '');
+    expect(unfolded(res.text)).not.toContain(patient.familyName);
+    expect(unfolded(res.text)).not.toContain(patient.nhsNumber);
+
+    await request(app).patch(`/api/centres/${centreId}`).send({ fullPatientDetailsInFeeds: true }).expect(200);
+    try {
+      const full = unfolded((await fetchFeed(200, {}, issued.body.url)).text);
+      expect(full).toContain(`${patient.givenName} ${patient.familyName}`);
+      expect(full).toContain(`NHS ${patient.nhsNumber.slice(0, 3)} ${patient.nhsNumber.slice(3, 6)} ${patient.nhsNumber.slice(6)}`);
+    } finally {
+      await request(app).patch(`/api/centres/${centreId}`).send({ fullPatientDetailsInFeeds: false }).expect(200);
+    }
+  });
+
+  it('serves a support worker\'s pre-visit round from the booked pre-visits, at the home addresses', async () => {
+    const visitDate = '2026-10-23';
+    const open = (await referrals.list(getDb(), centreId)).filter((r) => !['cancelled', 'declined', 'discharged'].includes(r.status)).slice(0, 3);
+    for (const r of open) await referralTransitions.saveBooking(getDb(), r.id, { preVisitDate: visitDate });
+    const rounds = await request(app).get(`/api/centres/${centreId}/days/${visitDate}/rounds`).expect(200);
+    const round = rounds.body.rounds.find((r: { stops: unknown[] }) => r.stops.length > 0);
+    expect(round, 'the demo centre has a support worker on shift for the pre-visits').toBeDefined();
+    const issued = await request(app).post(`/api/centres/${centreId}/feed-tokens`).send({ kind: 'support-worker', ownerId: round.workerId }).expect(201);
+    const res = await fetchFeed(200, {}, issued.body.url);
+    const addresses = new Map(open.map((r) => {
+      const p = attendingOrAny.get(r.patientId)!;
+      return [p.localRef, [...p.addressLines, p.postcode].join(', ')];
+    }));
+    for (const parse of [parseWithIcalJs, parseWithNodeIcal]) {
+      const events = parse(res.text);
+      expect(events.length).toBeGreaterThan(0);
+      for (const e of events) {
+        const ref = [...addresses.keys()].find((k) => e.summary.includes(`ref ${k}`))!;
+        expect(ref).toBeDefined();
+        expect(e.location).toBe(addresses.get(ref));
+        expect(e.startUtc.slice(0, 10)).toBe(visitDate);
+      }
+    }
   });
 
   it('a revoked URL answers 404; reissuing gives a new URL for the same feed', async () => {

@@ -3,6 +3,7 @@
  *   npm run bench                         every suite, default instances
  *   npm run bench -- <suite> [dir]        one suite; with a folder, every instance file in it
  *   options: --time-limit <s>  --filter <regex>
+ *   npm run bench -- --report-only          rebuild BENCHMARKS.md from bench-results/ without running anything
  * Writes bench-results/<suite>.json and rebuilds BENCHMARKS.md.
  */
 import { loadSuites } from './suites/index.ts';
@@ -12,10 +13,12 @@ const args = process.argv.slice(2);
 const positional: string[] = [];
 let timeLimitSec: number | undefined;
 let filter: RegExp | undefined;
+let reportOnly = false;
 for (let i = 0; i < args.length; i++) {
   const arg = args[i]!;
   if (arg === '--time-limit') timeLimitSec = Number(args[++i]);
   else if (arg === '--filter') filter = new RegExp(args[++i]!);
+  else if (arg === '--report-only') reportOnly = true;
   else positional.push(arg);
 }
 
@@ -26,7 +29,7 @@ if (suiteName && selected.length === 0) {
   console.error(`Unknown suite '${suiteName}'. Suites: ${suites.map((s) => s.name).join(', ')}`);
   process.exit(2);
 }
-for (const suite of selected) {
+for (const suite of reportOnly ? [] : selected) {
   console.log(`== ${suite.name}`);
   const rows = await suite.run({ dir, timeLimitSec, filter, log: (line) => console.log(`  ${line}`) });
   writeSuiteResults(suite.name, rows);

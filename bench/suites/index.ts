@@ -6,13 +6,13 @@ import type { BenchSuite } from '../lib/types.ts';
  */
 export async function loadSuites(): Promise<BenchSuite[]> {
   const modules: Array<Promise<{ default: BenchSuite }>> = [
-    import('./darp.ts'),
-    import('./vrptw.ts'),
-    import('./booking.ts'),
+    // The day planner first (the core), then routing, then booking.
     import('./openshop.ts'),
     import('./icc.ts'),
     import('./icc-transport.ts'),
-    // Suites register here as they land, e.g. import('./openshop.ts').
+    import('./darp.ts'),
+    import('./vrptw.ts'),
+    import('./booking.ts'),
   ];
   return (await Promise.all(modules)).map((m) => m.default);
 }

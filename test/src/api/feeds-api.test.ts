@@ -242,6 +242,29 @@ describeEachDatabase('feeds API', (getDb) => {
     }
   });
 
+  it('across the clock change of 25 October: a room feed shows 22 Oct in BST (UTC+1) and 27 Oct in GMT (UTC+0), in both parsers', async () => {
+    const afterChange = '2026-10-27';
+    const ids = [...attendingOrAny.values()].filter((p) => !p.unavailableDates.includes(afterChange)).slice(0, 5).map((p) => p.id);
+    const job = await request(app).post(`/api/centres/${centreId}/plan-jobs`).send({ date: afterChange, patientIds: ids, timeLimitSec: 1, seed: 2 }).expect(202);
+    await planJobRunnerFor(getDb()).idle();
+    expect((await request(app).get(job.headers.location!).expect(200)).body.status).toBe('succeeded');
+    const later = `/api/centres/${centreId}/days/${afterChange}/plan`;
+    const current = await request(app).get(later).expect(200);
+    await request(app).post(`${later}/publish`).set('If-Match', current.headers.etag!).expect(200);
+    const second = (await plans.latestWithStatus(getDb(), centreId, afterChange, 'published'))!.document as unknown as { plan: DayPlan };
+
+    const roomId = stored.plan.activities.map((a) => a.roomId).find((id) => second.plan.activities.some((a) => a.roomId === id))!;
+    expect(roomId).toBeDefined();
+    const issued = await request(app).post(`/api/centres/${centreId}/feed-tokens`).send({ kind: 'room', ownerId: roomId }).expect(201);
+    const res = await fetchFeed(200, {}, issued.body.url);
+    const gmt = (minutes: number) => new Date(Date.UTC(2026, 9, 27, 0, minutes)).toISOString();
+    for (const parse of [parseWithIcalJs, parseWithNodeIcal]) {
+      const starts = new Set(parse(res.text).filter((e) => e.status === 'CONFIRMED').map((e) => e.startUtc));
+      for (const a of stored.plan.activities.filter((x) => x.roomId === roomId)) expect(starts.has(instantOf(a.startMin)), `22 Oct ${a.startMin}`).toBe(true);
+      for (const a of second.plan.activities.filter((x) => x.roomId === roomId)) expect(starts.has(gmt(a.startMin)), `27 Oct ${a.startMin}`).toBe(true);
+    }
+  });
+
   it('a revoked URL answers 404; reissuing gives a new URL for the same feed', async () => {
     const reissued = await request(app).post(`/api/centres/${centreId}/feed-tokens/${tokenId}/reissue`).expect(201);
     expect(reissued.body.url).not.toBe(feedUrl);

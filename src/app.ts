@@ -5,7 +5,7 @@ import { centresRouter } from './api/routes/centres-router.ts';
 import { healthRouter } from './api/routes/health-router.ts';
 import { feedsRouter } from './api/routes/feeds-router.ts';
 import { errorHandler, notFoundHandler } from './api/error-handler.ts';
-import { openApiDocument } from './api/openapi.ts';
+import { openApiDocument } from './api/openapi/openapi-document.ts';
 import { logger as defaultLogger, type Logger } from './logger.ts';
 import { requireAccess } from './auth/require-access.ts';
 import { tokensRouter } from './api/routes/tokens-router.ts';

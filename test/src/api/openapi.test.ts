@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { openApiDocument } from '../../../src/api/openapi.ts';
+import { openApiDocument } from '../../../src/api/openapi/openapi-document.ts';
 
 type Doc = { paths: Record<string, Record<string, unknown>>; components: { schemas: Record<string, { properties?: Record<string, { description?: string }>; required?: string[] }> } };
 

@@ -8,6 +8,7 @@ import { migrateLatest } from './db/migrate.ts';
 import { loadDemoCentre } from './demo/load-demo-centre.ts';
 import { createLogger } from './logger.ts';
 import { bootstrapAdminToken } from './auth/bootstrap-admin-token.ts';
+import { demoTokens } from './auth/demo-tokens.ts';
 
 const config = loadConfig();
 const logger = createLogger(config.logLevel);
@@ -28,6 +29,11 @@ async function main(): Promise<void> {
     logger.warn(`No admin API token existed, so one was made. It is shown only now; keep it safe: ${bootstrap.token}`);
   } else if (bootstrap.kind === 'from-env' && bootstrap.created) {
     logger.info('registered ICC_ADMIN_TOKEN as an admin API token');
+  }
+  // Only for the README walk-through: publicly known tokens, never in a production configuration.
+  if (process.env.ICC_DEMO_TOKENS === '1') {
+    const demo = await demoTokens(db);
+    if (demo) logger.warn({ centreId: demo.centreId, clinicianStaffId: demo.clinicianStaffId, created: demo.created }, 'ICC_DEMO_TOKENS=1: the demo coordinator, clinician and transport tokens from the README are active');
   }
 
   const server = createApp({ db, logger, auth: { enforce: true } }).listen(config.port, () => {

@@ -47,9 +47,9 @@ describeEachDatabase('feeds API', (getDb) => {
   }
 
   /** Fetches the feed with the clock at NOW (the service reads its clock from Date). */
-  async function fetchFeed(status: number, headers: Record<string, string> = {}, url = feedUrl) {
+  async function fetchFeed(status: number, headers: Record<string, string> = {}, url = feedUrl, at = NOW) {
     vi.useFakeTimers({ toFake: ['Date'] });
-    vi.setSystemTime(NOW);
+    vi.setSystemTime(at);
     try {
       const req = request(app).get(url);
       for (const [k, v] of Object.entries(headers)) req.set(k, v);
@@ -265,13 +265,27 @@ describeEachDatabase('feeds API', (getDb) => {
     }
   });
 
+  it('keeps a cancelled event for 14 days, then drops it; past confirmed events stay', async () => {
+    const day13 = new Date(NOW.getTime() + 13 * 86_400_000);
+    const day15 = new Date(NOW.getTime() + 15 * 86_400_000);
+    const before = parseWithIcalJs((await fetchFeed(200, {}, feedUrl, day13)).text);
+    expect(before.some((e) => e.status === 'CANCELLED')).toBe(true);
+    const after = parseWithNodeIcal((await fetchFeed(200, {}, feedUrl, day15)).text);
+    expect(after.some((e) => e.status === 'CANCELLED')).toBe(false);
+    const confirmed22 = before.filter((e) => e.status === 'CONFIRMED' && e.startUtc.startsWith(DATE)).map((e) => e.uid).sort();
+    expect(confirmed22.length).toBeGreaterThan(0);
+    expect(after.filter((e) => e.startUtc.startsWith(DATE)).map((e) => e.uid).sort()).toEqual(confirmed22);
+  });
+
   it('a revoked URL answers 404; reissuing gives a new URL for the same feed', async () => {
+    const sequences = (text: string) => parseWithNodeIcal(text).map((e) => `${e.uid}#${e.sequence}#${e.status}`).sort();
+    const last = sequences((await fetchFeed(200)).text);
     const reissued = await request(app).post(`/api/centres/${centreId}/feed-tokens/${tokenId}/reissue`).expect(201);
     expect(reissued.body.url).not.toBe(feedUrl);
     const oldUrl = feedUrl;
     feedUrl = reissued.body.url;
-    const fresh = await fetchFeed(200);
-    expect(parseWithNodeIcal(fresh.text).some((e) => e.status === 'CANCELLED')).toBe(true);
+    // The published states belong to the owner: the new URL carries on with the same UIDs and SEQUENCEs.
+    expect(sequences((await fetchFeed(200)).text)).toEqual(last);
     feedUrl = oldUrl;
     const gone = await fetchFeed(404);
     expect(gone.body.error.code).toBe('not_found');

@@ -104,6 +104,15 @@ describeEachDatabase('roles and access', (getDb) => {
       expect(denied.body.error.message).toMatch(/transport token may not GET/);
       await request(app).get(dayUrl('/plan/by-patient')).set(bearer(transportA)).expect(403);
       await request(app).get(`/api/centres/${centreB}/vehicles`).set(bearer(transportA)).expect(403);
+      // The day's lists in each format are theirs; a clinician gets 403 for them.
+      for (const list of ['/transport', '/transport.csv', '/rounds.csv']) {
+        const res = await request(app).get(dayUrl(list)).set(bearer(transportA));
+        expect([200, 404], `${list}: ${res.status} ${JSON.stringify(res.body)}`).toContain(res.status);
+        await request(app).get(dayUrl(list)).set(bearer(clinicianX.token)).expect(403);
+      }
+      expect((await request(app).get(dayUrl('/transport.csv')).set(bearer(transportA))).status).toBe(200);
+      const reads = await auditLog.forEntity(getDb(), 'transport-list', DATE);
+      expect(reads.filter((e) => e.details?.role === 'transport' && e.details.path === `/api/centres/${centreA}/days/${DATE}/transport.csv`).length).toBeGreaterThanOrEqual(2);
     });
   });
 

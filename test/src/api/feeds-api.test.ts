@@ -97,6 +97,8 @@ describeEachDatabase('feeds API', (getDb) => {
     expect(Buffer.from(token, 'base64url').length * 8).toBeGreaterThanOrEqual(128);
     feedUrl = res.body.url;
     tokenId = res.body.id;
+    expect(res.body.subscribeUrl).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:\\d+${feedUrl}$`));
+    expect(res.body.webcalUrl).toBe(res.body.subscribeUrl.replace('http:', 'webcal:'));
 
     const rows = await getDb()('feed_tokens').where({ id: tokenId });
     expect(rows[0].token_hash).toBe(createHash('sha256').update(token).digest('hex'));

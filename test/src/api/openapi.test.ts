@@ -23,6 +23,15 @@ describe('openApiDocument', () => {
     expect(doc.components.schemas.PatientUpdate!.required ?? []).toEqual([]);
   });
 
+  it('documents the token endpoints with the create schema from zod and the bearer scheme', () => {
+    expect(Object.keys(doc.paths['/api/tokens']!)).toEqual(expect.arrayContaining(['get', 'post']));
+    expect(doc.paths['/api/tokens/{id}']).toHaveProperty('delete');
+    const create = doc.components.schemas.ApiTokenCreate!;
+    expect(create.required).toEqual(expect.arrayContaining(['name', 'role']));
+    expect(create.properties?.staffId?.description).toMatch(/clinician/);
+    expect((doc as unknown as { components: { securitySchemes: object } }).components.securitySchemes).toHaveProperty('bearerAuth');
+  });
+
   it('is plain JSON', () => {
     expect(JSON.parse(JSON.stringify(doc))).toEqual(doc);
   });

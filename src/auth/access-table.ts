@@ -10,8 +10,10 @@ import type { Role } from '../db/repositories/api-tokens.ts';
  * - 'any': any token of the role (no centre or staff check)
  * - 'centre': the path's :centreId must be the token's centre
  * - 'own-staff': 'centre', and the ?staffId query must be the token's staff member
+ * - 'own-feed': 'centre', and the JSON body must ask for the token's own staff feed
+ *   ({ kind: 'staff', ownerId: <the token's staff id> })
  */
-export type Scope = 'any' | 'centre' | 'own-staff';
+export type Scope = 'any' | 'centre' | 'own-staff' | 'own-feed';
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -61,6 +63,8 @@ export const accessTable: readonly AccessRule[] = [
   { methods: '*', path: `${C}/bookings{/*rest}`, allow: centreStaff },
   { methods: GET, path: `${C}/plan-jobs/:id`, allow: centreStaff, audit: { entity: 'plan-job', idParam: 'id' } },
   { methods: '*', path: `${C}/plan-jobs{/*rest}`, allow: centreStaff },
+  // A clinician may issue the subscribable feed of their own timetable.
+  { methods: ['POST'], path: `${C}/feed-tokens`, allow: { coordinator: 'centre', clinician: 'own-feed' } },
   { methods: '*', path: `${C}/feed-tokens{/*rest}`, allow: centreStaff },
 
   // The centre's set-up (no patient data); transport may read its vehicles.

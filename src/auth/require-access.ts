@@ -2,7 +2,7 @@
 // bearer token is checked (401), the access table decides (403), and a GET of patient-
 // identifiable data is written to the audit log before the route runs, so no such data leaves
 // the service unrecorded (if the audit write fails, so does the request).
-import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import type { Knex } from 'knex';
 import { auditLog } from '../db/repositories/audit-log.ts';
 import { appError } from '../errors/app-error.ts';
@@ -34,6 +34,10 @@ export function denial(principal: Principal, found: RuleMatch | undefined, req: 
   if (scope === 'own-staff' && queryValue(req, 'staffId') !== principal.staffId) {
     return 'A clinician token reads only its own timetable: add ?staffId=<your staff id>';
   }
+  if (scope === 'own-feed') {
+    const body = (req.body ?? {}) as { kind?: unknown; ownerId?: unknown };
+    if (body.kind !== 'staff' || body.ownerId !== principal.staffId) return 'A clinician token may issue only its own staff feed: { "kind": "staff", "ownerId": <your staff id> }';
+  }
   return null;
 }
 
@@ -49,6 +53,13 @@ async function auditRead(db: Knex, principal: Principal, found: RuleMatch, req: 
     details: { tokenId: principal.tokenId, role: principal.role, method: req.method, path: req.path, query: req.query as Record<string, unknown> },
   });
 }
+
+/** Parses a JSON body early, only for rules whose scope reads it (express.json then skips it). */
+const parseJson = express.json({ limit: '5mb' });
+const parseBody = (req: Request, res: Response) =>
+  new Promise<void>((resolve, reject) => {
+    parseJson(req, res, (error?: unknown) => (error ? reject(error) : resolve()));
+  });
 
 export function requireAccess(db: Knex): RequestHandler {
   return async (req: Request, res: Response, next: NextFunction) => {
@@ -66,6 +77,7 @@ export function requireAccess(db: Knex): RequestHandler {
         throw error;
       }
       res.locals.principal = principal;
+      if (found && principal.role !== 'admin' && found.rule.allow?.[principal.role] === 'own-feed') await parseBody(req, res);
       const why = denial(principal, found, req);
       if (why !== null) throw appError.forbidden(why, { role: principal.role, method: req.method, path: req.path });
       // The token, not a client-chosen header, names the actor in every audit entry.

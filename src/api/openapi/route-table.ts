@@ -78,7 +78,7 @@ export const routeTable: readonly RouteDoc[] = [
   { method: 'get', path: `${D}/rounds/:file`, summary: "One support worker's round: <staffId>[.json|.csv|.html]", tag: 'rounds', ok: { status: 200, description: 'The round', schema: {} } },
 
   { method: 'get', path: `${C}/feed-tokens`, summary: 'Feed tokens of the centre (never the secrets)', tag: 'feeds', ok: { status: 200, description: 'The tokens', schema: list } },
-  { method: 'post', path: `${C}/feed-tokens`, summary: 'Issue a feed URL for a staff member, room, support worker, vehicle or patient', tag: 'feeds', body: object, ok: { status: 201, description: 'Issued, with its URL (shown once)', schema: object } },
+  { method: 'post', path: `${C}/feed-tokens`, summary: 'Issue a feed URL for a staff member, room, support worker, vehicle or patient (a clinician token: only its own staff feed)', tag: 'feeds', body: object, ok: { status: 201, description: 'Issued, with its URL (shown once)', schema: object } },
   { method: 'delete', path: `${C}/feed-tokens/:id`, summary: 'Revoke a feed URL', tag: 'feeds', ok: { status: 204, description: 'Revoked' } },
   { method: 'post', path: `${C}/feed-tokens/:id/reissue`, summary: 'Revoke and issue a new feed URL', tag: 'feeds', ok: { status: 201, description: 'Issued', schema: object } },
   { method: 'get', path: '/feeds/:file', summary: 'A subscribable iCal feed, /feeds/<token>.ics (the token is the credential)', tag: 'feeds', public: true, ok: { status: 200, description: 'iCalendar', schema: { type: 'string' }, contentType: 'text/calendar' }, more: { 304: 'Not modified (ETag / Last-Modified)' } },

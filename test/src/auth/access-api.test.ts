@@ -93,6 +93,16 @@ describeEachDatabase('roles and access', (getDb) => {
       await request(app).get(dayUrl('/plan/by-patient')).set(bearer(clinicianX.token)).expect(403);
       await request(app).post(`/api/centres/${centreA}/plan-jobs`).set(bearer(clinicianX.token)).send({ date: DATE }).expect(403);
     });
+
+    it('issues the feed of their own timetable, and no one else\'s (403)', async () => {
+      const feeds = `/api/centres/${centreA}/feed-tokens`;
+      const own = await request(app).post(feeds).set(bearer(clinicianX.token)).send({ kind: 'staff', ownerId: clinicianX.id }).expect(201);
+      expect(own.body.url).toMatch(/^\/feeds\/.+\.ics$/);
+      await request(app).post(feeds).set(bearer(clinicianX.token)).send({ kind: 'staff', ownerId: clinicianY.id }).expect(403);
+      await request(app).post(feeds).set(bearer(clinicianX.token)).send({ kind: 'room', ownerId: clinicianX.id }).expect(403);
+      await request(app).get(feeds).set(bearer(clinicianX.token)).expect(403);
+      await request(app).delete(`${feeds}/${own.body.id}`).set(bearer(clinicianX.token)).expect(403);
+    });
   });
 
   describe('transport', () => {

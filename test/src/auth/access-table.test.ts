@@ -21,7 +21,7 @@ describe('accessTable', () => {
     for (const route of routes.filter((r) => r.path.startsWith('/api/centres/:centreId'))) {
       const { rule } = findAccessRule(route.method, route.path)!;
       expect(rule.public, `${route.method} ${route.path}`).toBeUndefined();
-      for (const scope of Object.values(rule.allow ?? {})) expect(['centre', 'own-staff']).toContain(scope);
+      for (const scope of Object.values(rule.allow ?? {})) expect(['centre', 'own-staff', 'own-feed']).toContain(scope);
     }
   });
 

@@ -2,7 +2,7 @@
 // `patients` of its referred patients attending. Used by the CLI, tests and benchmarks.
 import type { DayProblem } from '../../solver/model/day-problem.ts';
 import { buildDayProblem } from '../planning/build-day-problem.ts';
-import { demoOpenDates, generateDemoCentre } from './generate-demo-centre.ts';
+import { demoOpenDates, generateDemoCentre, type DemoCentre } from './generate-demo-centre.ts';
 
 export interface DemoDayProblemOptions {
   seed: number;
@@ -30,15 +30,23 @@ export const PATIENTS_PER_TEAM = 10;
  * @example demoDayProblem({ seed: 1, date: '2026-12-01', patients: 16 }).patients.length // 16
  */
 export function demoDayProblem(options: DemoDayProblemOptions): DayProblem {
-  const { seed, date, patients } = options;
+  const { centre, attending } = demoDayAttendance(options);
+  const problem = buildDayProblem({ ...centre, patients: attending }, options.date);
+  return scaleTeams(problem, Math.ceil(options.patients / PATIENTS_PER_TEAM));
+}
+
+/**
+ * The demo centre and who attends on `date`: the one draw that the day problem and the
+ * transport problem both use, so they always describe the same people in the same order.
+ */
+export function demoDayAttendance({ seed, date, patients }: DemoDayProblemOptions): { centre: DemoCentre; attending: DemoCentre['patients'] } {
   if (!Number.isInteger(patients) || patients < 1) throw new Error(`patients must be a whole number ≥ 1, got ${patients}`);
   if (demoOpenDates(date, 1).length === 0) throw new Error(`the demo centre is closed on ${date} (weekends and bank holidays)`);
   // A fortnight's referral list, a little longer than needed because some patients are unavailable on the date.
   const centre = generateDemoCentre({ seed, startDate: date, days: 14, patientCount: Math.max(60, Math.ceil(patients * 1.25) + 4) });
   const attending = centre.patients.filter((p) => !p.unavailableDates.includes(date)).slice(0, patients);
   if (attending.length < patients) throw new Error(`only ${attending.length} demo patients are available on ${date}, ${patients} asked for`);
-  const problem = buildDayProblem({ ...centre, patients: attending }, date);
-  return scaleTeams(problem, Math.ceil(patients / PATIENTS_PER_TEAM));
+  return { centre, attending };
 }
 
 /** Copies share nothing with the originals, so editing one staff member's shift never moves another's. */

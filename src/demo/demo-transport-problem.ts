@@ -3,8 +3,7 @@
 // those in from the itineraries). Pairs with demoDayProblem for the same seed, date and size.
 import type { TransportPassenger, TransportProblem } from '../../solver/transport/transport-problem.ts';
 import type { TravelLocation } from '../../solver/routing/travel/travel-times.ts';
-import { demoOpenDates, generateDemoCentre } from './generate-demo-centre.ts';
-import type { DemoDayProblemOptions } from './demo-day-problem.ts';
+import { demoDayAttendance, type DemoDayProblemOptions } from './demo-day-problem.ts';
 
 /** A transport problem whose passengers carry no activity times yet. */
 export type DemoTransportProblem = Omit<TransportProblem, 'passengers'> & {
@@ -22,13 +21,8 @@ const CENTRE_LOCATION_ID = 'centre';
  * @example demoTransportProblem({ seed: 1, date: '2026-12-01', patients: 8 }).passengers.length // 8
  */
 export function demoTransportProblem(options: DemoDayProblemOptions): DemoTransportProblem {
-  const { seed, date, patients } = options;
-  if (!Number.isInteger(patients) || patients < 1) throw new Error(`patients must be a whole number ≥ 1, got ${patients}`);
-  if (demoOpenDates(date, 1).length === 0) throw new Error(`the demo centre is closed on ${date} (weekends and bank holidays)`);
-  // Must mirror demoDayProblem's draw so the two describe the same people.
-  const centre = generateDemoCentre({ seed, startDate: date, days: 14, patientCount: Math.max(60, Math.ceil(patients * 1.25) + 4) });
-  const attending = centre.patients.filter((p) => !p.unavailableDates.includes(date)).slice(0, patients);
-  if (attending.length < patients) throw new Error(`only ${attending.length} demo patients are available on ${date}, ${patients} asked for`);
+  const { centre, attending } = demoDayAttendance(options);
+  const { date } = options;
   const referralOf = new Map(centre.referrals.map((r) => [r.patientId, r.id]));
   const preVisitOf = new Map(centre.preVisits.map((v) => [v.referralId, v]));
 

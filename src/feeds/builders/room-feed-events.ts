@@ -3,7 +3,7 @@ import { formatInterval } from '../../../solver/model/format-minutes.ts';
 import { byStartThenUid, centreLocation, feedEvent } from '../feed-event.ts';
 import type { FeedCentre, FeedDay, FeedEvent, FeedPatient } from '../feed-types.ts';
 import { patientDirectory } from '../patient-for-feed.ts';
-import { activityGroups } from './activity-groups.ts';
+import { sessionEvents } from './session-events.ts';
 import { dayLookups } from './day-lookups.ts';
 
 export interface RoomFeedInput {
@@ -22,24 +22,10 @@ export function roomFeedEvents({ day, centre, patients, roomId }: RoomFeedInput)
   const patient = patientDirectory(patients, 'clinical', centre);
   const date = day.plan.date;
   const held = day.plan.activities.filter((a) => a.roomId === roomId);
-  const events = activityGroups(held).map((group) => {
-    const first = group.activities[0]!;
-    const what = names.activityName(first);
-    const room = names.roomName(roomId);
-    const who = group.activities.map((a) => patient(a.patientId).label);
-    const staff = first.staffId === undefined ? undefined : names.staffName(first.staffId);
-    return feedEvent({
-      centre, date, kind: 'room', ownerId: roomId, itemId: group.itemId,
-      startMin: group.startMin, endMin: group.endMin,
-      summary: `${what}: ${who.join(', ')}`,
-      location: centreLocation(centre, room),
-      description: [
-        `${who.length > 1 ? 'Patients' : 'Patient'}: ${who.join(', ')}`,
-        `Activity: ${what}${who.length > 1 ? ' (group session)' : ''}`,
-        staff === undefined ? '' : `With: ${staff}`,
-        `Time: ${formatInterval(group.startMin, group.endMin)}`,
-      ].filter((line) => line !== '').join('\n'),
-    });
+  const events = sessionEvents({
+    activities: held, centre, date, kind: 'room', ownerId: roomId, names,
+    patientLabel: (id) => patient(id).label,
+    contextLine: (first) => (first.staffId === undefined ? undefined : `With: ${names.staffName(first.staffId)}`),
   });
   if (day.mdtRoomId === roomId) {
     events.push(feedEvent({

@@ -3,7 +3,7 @@ import { formatInterval } from '../../../solver/model/format-minutes.ts';
 import { byStartThenUid, centreLocation, feedEvent } from '../feed-event.ts';
 import type { FeedCentre, FeedDay, FeedEvent, FeedPatient } from '../feed-types.ts';
 import { patientDirectory } from '../patient-for-feed.ts';
-import { activityGroups } from './activity-groups.ts';
+import { sessionEvents } from './session-events.ts';
 import { dayLookups } from './day-lookups.ts';
 
 export interface StaffFeedInput {
@@ -23,23 +23,10 @@ export function staffFeedEvents({ day, centre, patients, staffId }: StaffFeedInp
   const patient = patientDirectory(patients, 'clinical', centre);
   const date = day.plan.date;
   const own = day.plan.activities.filter((a) => a.staffId === staffId);
-  const events = activityGroups(own).map((group) => {
-    const first = group.activities[0]!;
-    const what = names.activityName(first);
-    const room = names.roomName(first.roomId);
-    const who = group.activities.map((a) => patient(a.patientId).label);
-    return feedEvent({
-      centre, date, kind: 'staff', ownerId: staffId, itemId: group.itemId,
-      startMin: group.startMin, endMin: group.endMin,
-      summary: `${what}: ${who.join(', ')}`,
-      location: centreLocation(centre, room),
-      description: [
-        `${who.length > 1 ? 'Patients' : 'Patient'}: ${who.join(', ')}`,
-        `Activity: ${what}${who.length > 1 ? ' (group session)' : ''}`,
-        `Room: ${room}`,
-        `Time: ${formatInterval(group.startMin, group.endMin)}`,
-      ].join('\n'),
-    });
+  const events = sessionEvents({
+    activities: own, centre, date, kind: 'staff', ownerId: staffId, names,
+    patientLabel: (id) => patient(id).label,
+    contextLine: (first) => `Room: ${names.roomName(first.roomId)}`,
   });
   if (day.plan.mdt.attendeeStaffIds.includes(staffId)) {
     const seen = [...new Set(own.map((a) => a.patientId))].sort().map((id) => patient(id).label);

@@ -3,6 +3,7 @@ import type { RoutingProblem } from '../routing/core/routing-problem.ts';
 import { solveRouting } from '../routing/core/solve-routing.ts';
 import type { TravelTimes } from '../routing/travel/travel-times.ts';
 import type { HomeVisit, Round, RoundsOptions, RoundsPlan, RoundsProblem, RoundWorker, UnplannedVisit } from './rounds-problem.ts';
+import { formatMinutes } from '../model/format-minutes.ts';
 
 const UNPLANNED_PENALTY = 100_000;
 
@@ -133,9 +134,7 @@ function explainUnplanned(problem: RoundsProblem, visit: HomeVisit, index: Map<s
 }
 
 function hhmm(min: number): string {
-  const h = Math.floor(min / 60);
-  const m = Math.round(min - 60 * h);
-  return `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`;
+  return formatMinutes(min);
 }
 
 /** Input errors name the field. */

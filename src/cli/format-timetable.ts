@@ -3,6 +3,7 @@
  * be placed (with reasons). Patients appear by initials and local reference only.
  */
 import type { DayPlan, DayProblem, PlannedActivity } from '../../solver/model/index.ts';
+import { formatMinutes } from '../../solver/model/format-minutes.ts';
 
 export function formatTimetable(problem: DayProblem, plan: DayPlan): string {
   const typeName = new Map(problem.assessmentTypes.map((t) => [t.id, t.name]));
@@ -26,7 +27,7 @@ export function formatTimetable(problem: DayProblem, plan: DayPlan): string {
     'BY PATIENT',
   ];
   for (const itinerary of plan.itineraries) {
-    lines.push(`${patientLabel(itinerary.patientId)}  arrives ${hhmm(itinerary.arrivalMin)}, leaves ${hhmm(itinerary.departureMin)}`);
+    lines.push(`${patientLabel(itinerary.patientId)}  arrives ${formatMinutes(itinerary.arrivalMin)}, leaves ${formatMinutes(itinerary.departureMin)}`);
     for (const activity of sortedActivities(itinerary.activityIds, activityById)) {
       const who = activity.staffId ? staffById.get(activity.staffId)?.name ?? activity.staffId : '';
       lines.push(`  ${span(activity)}  ${pad(typeName.get(activity.typeId) ?? activity.typeId, 34)} ${pad(who, 24)} ${roomName.get(activity.roomId) ?? activity.roomId}`);
@@ -42,7 +43,7 @@ export function formatTimetable(problem: DayProblem, plan: DayPlan): string {
     }
   }
   const attendees = plan.mdt.attendeeStaffIds.map((id) => staffById.get(id)?.name ?? id);
-  lines.push('', `MDT ${hhmm(plan.mdt.startMin)}–${hhmm(plan.mdt.endMin)}: ${attendees.join(', ') || 'no attendees'}`);
+  lines.push('', `MDT ${formatMinutes(plan.mdt.startMin)}–${formatMinutes(plan.mdt.endMin)}: ${attendees.join(', ') || 'no attendees'}`);
   if (plan.unscheduled.length > 0) {
     lines.push('', 'NOT PLACED');
     for (const item of plan.unscheduled) {
@@ -60,15 +61,9 @@ function sortedActivities(ids: string[], byId: Map<string, PlannedActivity>): Pl
 }
 
 function span(a: PlannedActivity): string {
-  return `${hhmm(a.startMin)}–${hhmm(a.endMin)}`;
+  return `${formatMinutes(a.startMin)}–${formatMinutes(a.endMin)}`;
 }
 
-/** Minutes from midnight as HH:MM. */
-export function hhmm(minutes: number): string {
-  const h = Math.floor(minutes / 60);
-  const m = minutes % 60;
-  return `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`;
-}
 
 function pad(text: string, width: number): string {
   return text.length >= width ? text + ' ' : text.padEnd(width);

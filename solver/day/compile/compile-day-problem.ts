@@ -10,6 +10,7 @@ import type { DayAssessmentType, DayPin, DayProblem } from '../../model/day-prob
 import type { UnscheduledAssessment } from '../../model/day-plan.ts';
 import type { ObjectiveWeights } from '../../model/options.ts';
 import { validateDayProblemInput } from './validate-day-problem-input.ts';
+import { formatMinutes } from '../../model/format-minutes.ts';
 
 export interface PrecedenceArc {
   /** The other activity (before it for `preds`, after it for `succs`). */
@@ -241,7 +242,5 @@ export function compileDayProblem(problem: DayProblem, weights: ObjectiveWeights
 
 /** 'HH:MM' for messages. */
 export function clock(min: number): string {
-  const h = Math.floor(min / 60);
-  const m = min % 60;
-  return `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`;
+  return formatMinutes(min);
 }

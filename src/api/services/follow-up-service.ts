@@ -25,6 +25,7 @@ import { shiftMinutes } from './booking-capacity.ts';
 import { requireCentre, type Actor } from './centre-scoped-service.ts';
 import { assignFollowUps, minutesNeeded, type FollowUpAssignment, type StaffDay } from './follow-up-assignment.ts';
 import { describeReferralPatient, moveReferral, requireReferral, transitionRefused } from './pathway-service.ts';
+import { formatMinutes } from '../../../solver/model/format-minutes.ts';
 
 const planRequestSchema = z.strictObject({
   /** Only these referrals' follow-ups (default: every requested one of the centre). */
@@ -148,7 +149,6 @@ export const followUpService = {
       const seen = await seenByPatient(trx, centreId, pending);
       const byId = new Map(pending.map((f) => [f.id, f]));
       const patientById = new Map((await patients.list(trx, centreId)).map((p) => [p.id, p]));
-      const hhmm = (min: number) => `${String(Math.floor(min / 60)).padStart(2, '0')}:${String(min % 60).padStart(2, '0')}`;
       const unbooked: Array<{ followUpId: string; reason: string; message: string }> = [];
       const startMin = new Map<string, number>();
       const roundsByDate = new Map<string, Array<{ date: string; staffId: string; stops: Array<{ followUpId: string; patientRef: string; start: string; end: string }> }>>();
@@ -176,7 +176,7 @@ export const followUpService = {
         for (const u of routed.unplanned) failed.push({ followUpId: u.visitId, reason: u.reason, message: `routing on ${date}: ${u.message}` });
         roundsByDate.set(date, routed.rounds.filter((r) => r.stops.length > 0).map((round) => {
           for (const st of round.stops) startMin.set(st.visitId, st.startMin);
-          return { date, staffId: round.workerId, stops: round.stops.map((st) => ({ followUpId: st.visitId, patientRef: patientById.get(st.patientId)!.localRef, start: hhmm(st.startMin), end: hhmm(st.endMin) })) };
+          return { date, staffId: round.workerId, stops: round.stops.map((st) => ({ followUpId: st.visitId, patientRef: patientById.get(st.patientId)!.localRef, start: formatMinutes(st.startMin), end: formatMinutes(st.endMin) })) };
         }));
         return failed;
       };

@@ -17,6 +17,7 @@ import { localDateSchema, timeToMin } from '../../domain/primitives.ts';
 import { appError } from '../../errors/app-error.ts';
 import { parseOrThrow } from '../../errors/from-zod-error.ts';
 import { requireCentre } from './centre-scoped-service.ts';
+import { formatMinutes } from '../../../solver/model/format-minutes.ts';
 
 /** Defaults of GET …/days/:date/pre-visit-rounds (query parameters override them). */
 export const preVisitRoundsDefaults = { visitDurationMin: 60, supportWorkerDiscipline: 'support-worker', timeLimitMs: 2000, seed: 1 };
@@ -29,7 +30,7 @@ const querySchema = z.strictObject({
   seed: z.coerce.number().int().min(0).default(preVisitRoundsDefaults.seed),
 });
 
-const hhmm = (min: number) => `${String(Math.floor(min / 60)).padStart(2, '0')}:${String(Math.round(min % 60)).padStart(2, '0')}`;
+const hhmm = formatMinutes;
 const CLOSED = new Set(['cancelled', 'declined', 'discharged']);
 
 export interface PreVisitStopView {

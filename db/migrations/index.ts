@@ -9,6 +9,7 @@ import * as planJobs from './20261122-1200-create-plan-jobs.ts';
 import * as pathwayBookingsFollowUps from './20261122-1300-create-pathway-bookings-follow-ups.ts';
 import * as feedEvents from './20261122-1400-create-feed-events.ts';
 import * as apiTokens from './20261122-1500-create-api-tokens.ts';
+import * as planJobProvisionalPlan from './20261122-1600-add-plan-job-provisional-plan.ts';
 
 const migrations: Record<string, Knex.Migration> = {
   '20261122-1100-create-centres-staff-rooms-catalogue': centresStaffRoomsCatalogue,
@@ -18,6 +19,7 @@ const migrations: Record<string, Knex.Migration> = {
   '20261122-1300-create-pathway-bookings-follow-ups': pathwayBookingsFollowUps,
   '20261122-1400-create-feed-events': feedEvents,
   '20261122-1500-create-api-tokens': apiTokens,
+  '20261122-1600-add-plan-job-provisional-plan': planJobProvisionalPlan,
 };
 
 /** A knex migration source over the list above. */

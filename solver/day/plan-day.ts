@@ -8,15 +8,13 @@
  * (swap, relocate, move a whole patient) improves it against the weighted soft objective.
  * Because the decoder enforces the hard rules, every plan the search sees is feasible.
  */
-import { MEAL_TYPE_ID } from '../model/day-problem.ts';
 import type { DayProblem } from '../model/day-problem.ts';
 import type { DayPlan, PlanBound, PlannedActivity, UnscheduledAssessment } from '../model/day-plan.ts';
 import { DEFAULT_WEIGHTS, type ObjectiveWeights, type SolveOptions } from '../model/options.ts';
 import { createRng } from '../model/rng.ts';
 import { scorePlan } from '../constraints/score-plan.ts';
 import { buildPlanViews } from './build-plan-views.ts';
-import { compileDayProblem, type CompiledDay } from './compile/compile-day-problem.ts';
-import { describeUnplaced } from './describe-unplaced.ts';
+import { compileDayProblem } from './compile/compile-day-problem.ts';
 import { DayDecoder } from './schedule/day-decoder.ts';
 import { initialOrders } from './search/initial-orders.ts';
 import { lateAcceptanceSearch } from './search/late-acceptance-search.ts';
@@ -25,6 +23,8 @@ import { scheduleCost, scheduleDensity } from './search/schedule-cost.ts';
 import { dayLowerBound } from './day-lower-bound.ts';
 import { computeLowerBound } from './bound/compute-lower-bound.ts';
 import { explainUnscheduled, type UnscheduledExplanation } from './explain/explain-unscheduled.ts';
+import { readSchedule } from './read-schedule.ts';
+import { trackBestPlan } from './best-plan-so-far.ts';
 
 /** Iterations when neither a budget nor a clock is given (keeps an unbounded call finite). */
 export const DEFAULT_MAX_ITERATIONS = 5000;
@@ -53,6 +53,7 @@ export function planDay(problem: DayProblem, options: SolveOptions = {}): DayPla
   const maxIterations = options.maxIterations ?? (timed ? Number.MAX_SAFE_INTEGER : DEFAULT_MAX_ITERATIONS);
 
   const decoder = new DayDecoder(day);
+  const bestSoFar = options.onBestPlan ? trackBestPlan({ day, weights, bound, seed, startedMs, options }) : undefined;
   const staffLastEnd = new Int32Array(problem.staff.length);
   const patientLastEnd = new Int32Array(problem.patients.length);
   // Density breaks ties on plateaus; scaled so that all of it is worth less than 0.01 of cost.
@@ -95,6 +96,7 @@ export function planDay(problem: DayProblem, options: SolveOptions = {}): DayPla
         bestCost = cost;
         bestOrder = order;
         bestScheme = k;
+        bestSoFar?.capture(decoder);
       }
     }
   }
@@ -121,7 +123,7 @@ export function planDay(problem: DayProblem, options: SolveOptions = {}): DayPla
     now,
     // Leave 15% of the limit for explaining and repairing what is left unplaced, and scoring.
     deadlineMs: timed ? startedMs + 0.85 * options.timeLimitMs! : undefined,
-    onProgress: options.onProgress,
+    onProgress: bestSoFar?.onProgress ?? options.onProgress,
     startedMs,
     restartAfter: Math.max(2000, 20 * day.activityCount),
     diversify: (order, random) => {
@@ -136,6 +138,7 @@ export function planDay(problem: DayProblem, options: SolveOptions = {}): DayPla
     onNewBest: () => {
       bestScheme = schemeState.scheme;
       bestMealDelay.set(decoder.mealDelayMin);
+      bestSoFar?.capture(decoder);
     },
   });
   schemeState.scheme = bestScheme;
@@ -236,40 +239,6 @@ function explainOrRepair(
     unscheduled.push(explanation ? { patientId: item.patientId, typeId: item.typeId, reason: explanation.reason, message: explanation.message } : item);
   }
   return { activities, unscheduled };
-}
-
-/** The decoded schedule as plan activities (sorted by start) and the unscheduled list. */
-function readSchedule(
-  day: CompiledDay,
-  decoder: DayDecoder,
-): { activities: PlannedActivity[]; unscheduled: UnscheduledAssessment[]; unplaced: UnscheduledAssessment[] } {
-  const { problem } = day;
-  const activities: PlannedActivity[] = [];
-  const unscheduled: UnscheduledAssessment[] = [...day.impossible];
-  const unplaced: UnscheduledAssessment[] = [];
-  for (let a = 0; a < day.activityCount; a++) {
-    const startMin = decoder.start[a]!;
-    if (startMin < 0) {
-      unplaced.push(describeUnplaced(day, a, decoder.block[a]!));
-      continue;
-    }
-    const staff = decoder.staffOf[a]! >= 0 ? problem.staff[decoder.staffOf[a]!]!.id : undefined;
-    const activity: PlannedActivity = {
-      id: day.activityId[a]!,
-      patientId: problem.patients[day.activityPatient[a]!]!.id,
-      typeId: day.activityTypeId[a]!,
-      kind: day.activityKind[a]!,
-      startMin,
-      endMin: startMin + day.durationMin[a]!,
-      roomId: problem.rooms[decoder.roomOf[a]!]!.id,
-    };
-    if (staff !== undefined && activity.typeId !== MEAL_TYPE_ID) activity.staffId = staff;
-    if (decoder.sessionOf[a]! >= 0) activity.groupId = `${activity.typeId}@${startMin}:${staff ?? activity.roomId}`;
-    if (day.pin[a]) activity.pinned = true;
-    activities.push(activity);
-  }
-  activities.sort((x, y) => x.startMin - y.startMin || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
-  return { activities, unscheduled, unplaced };
 }
 
 export type { PlanBound };

@@ -1,4 +1,5 @@
 /** Options shared by the planners (time limit, seed, progress, weights). */
+import type { DayPlan } from './day-plan.ts';
 
 /** Soft-objective weights. Defaults in `DEFAULT_WEIGHTS`; each term is documented there. */
 export interface ObjectiveWeights {
@@ -53,6 +54,13 @@ export interface SolveOptions {
   /** A clock in ms, supplied by the caller (the solver never reads the wall clock itself). */
   now?: () => number;
   onProgress?: (event: ProgressEvent) => void;
+  /**
+   * planDay only: called with each new best schedule free of hard violations (the best
+   * construction, then each improvement). `plan()` builds the DayPlan of the best found so
+   * far, its unplaced assessments with the search's own reason (the final plan also explains
+   * and repairs them). Building costs about one scoring pass, so throttle it.
+   */
+  onBestPlan?: (plan: () => DayPlan) => void;
   weights?: Partial<ObjectiveWeights>;
   /** Stop as soon as the soft score reaches this (e.g. a known lower bound). */
   targetSoft?: number;

@@ -13,6 +13,8 @@ import { buildJobProblem } from './build-job-problem.ts';
 
 /** Progress is written at most this often, so a fast solver cannot flood the database. */
 const PROGRESS_WRITE_INTERVAL_MS = 250;
+/** The best plan so far is written at most this often (and only when it improved). */
+const BEST_PLAN_WRITE_INTERVAL_MS = 1000;
 /** How long past its time limit a worker may run (start-up, final repairs) before it is stopped. */
 const WATCHDOG_GRACE_MS = 30_000;
 
@@ -80,20 +82,27 @@ export function createPlanJobRunner(db: Db): PlanJobRunner {
     try {
       const problem = await buildJobProblem(db, job.centreId, job.date, job.request.patientIds);
       if (cancelRequested.delete(jobId)) return;
-      const worker = planDayInWorker({ problem, options: { timeLimitMs: job.request.timeLimitSec * 1000, seed: job.request.seed } }, (event) => {
-        lastProgress = toProgress(event);
-        const nowMs = performance.now();
-        if (nowMs - lastWriteMs < PROGRESS_WRITE_INTERVAL_MS) return;
-        lastWriteMs = nowMs;
-        const snapshot = lastProgress;
-        // Chained, so writes land in order. A job no longer running was cancelled, perhaps by
-        // another process: stop its worker.
+      // Writes are chained, so they land in order. A job no longer running was cancelled,
+      // perhaps by another process: stop its worker.
+      const write = (record: () => Promise<boolean>) => {
         progressWrites = progressWrites
           .then(async () => {
-            if (!(await planJobs.recordProgress(db, jobId, snapshot))) await worker.cancel();
+            if (!(await record())) await worker.cancel();
           })
           .catch(() => undefined);
-      });
+      };
+      const worker = planDayInWorker(
+        { problem, options: { timeLimitMs: job.request.timeLimitSec * 1000, seed: job.request.seed }, bestPlanEveryMs: BEST_PLAN_WRITE_INTERVAL_MS },
+        (event) => {
+          lastProgress = toProgress(event);
+          const nowMs = performance.now();
+          if (nowMs - lastWriteMs < PROGRESS_WRITE_INTERVAL_MS) return;
+          lastWriteMs = nowMs;
+          const snapshot = lastProgress;
+          write(() => planJobs.recordProgress(db, jobId, snapshot));
+        },
+        (plan) => write(() => planJobs.recordProvisionalPlan(db, jobId, plan)),
+      );
       running.set(jobId, worker);
       // The planner keeps to its time limit; a worker that does not is stopped and the job failed.
       watchdog = setTimeout(() => {

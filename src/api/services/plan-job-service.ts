@@ -11,6 +11,7 @@ import { attendingPatients } from '../../jobs/attending-patients.ts';
 import { buildJobProblem } from '../../jobs/build-job-problem.ts';
 import { planJobRunnerFor } from '../../jobs/plan-job-runner.ts';
 import { requireCentre } from './centre-scoped-service.ts';
+import type { DayPlan } from '../../../solver/model/index.ts';
 
 /** Default and largest solve time a job may ask for. */
 export const DEFAULT_JOB_TIME_LIMIT_SEC = 5;
@@ -26,15 +27,32 @@ const planJobRequestSchema = z.strictObject({
   seed: z.number().int().min(0).max(2 ** 31 - 1).default(1),
 });
 
-/** A job as the API shows it: the stored job plus the version of the plan it produced. */
-export type PlanJobView = PlanJob & { planVersion: number | null; planUrl: string | null };
+/**
+ * The job's plan: while it runs, the best found so far (`provisional: true`, `foundAt`:
+ * when it was stored); once it has succeeded, the plan it produced (`provisional: false`).
+ * Either way a DayPlan with its `score`.
+ */
+export type PlanJobPlan = DayPlan & { provisional: boolean; foundAt: string };
+
+/** A job as the API shows it: the stored job, its plan (so far) and the version it produced. */
+export type PlanJobView = Omit<PlanJob, 'provisionalPlan' | 'provisionalPlanAt'> & {
+  plan: PlanJobPlan | null;
+  planVersion: number | null;
+  planUrl: string | null;
+};
 
 async function view(db: Knex, job: PlanJob): Promise<PlanJobView> {
-  const plan = job.planId ? await plans.findById(db, job.centreId, job.planId) : undefined;
+  const { provisionalPlan, provisionalPlanAt, ...rest } = job;
+  const stored = job.planId ? await plans.findById(db, job.centreId, job.planId) : undefined;
+  const final = stored ? (stored.document as { plan?: DayPlan }).plan : undefined;
+  let plan: PlanJobPlan | null = null;
+  if (job.status === 'succeeded' && stored && final) plan = { provisional: false, foundAt: stored.createdAt, ...final };
+  else if (job.status === 'running' && provisionalPlan && provisionalPlanAt) plan = { provisional: true, foundAt: provisionalPlanAt, ...provisionalPlan };
   return {
-    ...job,
-    planVersion: plan?.version ?? null,
-    planUrl: plan ? `/api/centres/${job.centreId}/days/${job.date}/plan?version=${plan.version}` : null,
+    ...rest,
+    plan,
+    planVersion: stored?.version ?? null,
+    planUrl: stored ? `/api/centres/${job.centreId}/days/${job.date}/plan?version=${stored.version}` : null,
   };
 }
 

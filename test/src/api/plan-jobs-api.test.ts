@@ -9,6 +9,7 @@ import { patients, referrals } from '../../../src/db/index.ts';
 import { referralTransitions } from '../../../src/db/repositories/referral-transitions.ts';
 import { loadDemoCentre } from '../../../src/demo/load-demo-centre.ts';
 import { createPlanJobRunner, planJobRunnerFor } from '../../../src/jobs/plan-job-runner.ts';
+import { buildJobProblem } from '../../../src/jobs/build-job-problem.ts';
 import { planJobs } from '../../../src/db/repositories/plan-jobs.ts';
 import { createLogger } from '../../../src/logger.ts';
 import { validatePlan } from '../../../solver/validate/validate-plan.ts';
@@ -71,6 +72,36 @@ describeEachDatabase('plan jobs API', (getDb) => {
     const viaApi = await request(app).get(job.planUrl).expect(200);
     expect(viaApi.body).toMatchObject({ id: job.planId, version: job.planVersion, status: 'draft' });
     expect(viaApi.body.plan.activities).toEqual(plan.activities);
+  });
+
+  it('shows the best plan so far while the job runs (provisional, with its score, valid), then the final plan', async () => {
+    const many = (await patients.list(getDb(), centreId)).filter((p) => !p.unavailableDates.includes(DATE)).slice(0, 12).map((p) => p.id);
+    const problem = await buildJobProblem(getDb(), centreId, DATE, many);
+    const res = await request(app).post(jobsUrl()).send({ date: DATE, patientIds: many, timeLimitSec: 8, seed: 1 }).expect(202);
+    expect(res.body.plan).toBeNull();
+    const running = await waitForJob(app, res.headers.location!, (s) => s !== 'queued');
+    let seen = running;
+    const deadline = Date.now() + 30_000;
+    while (seen.status === 'running' && seen.plan === null && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      seen = (await request(app).get(res.headers.location!).expect(200)).body;
+    }
+    expect(seen.status).toBe('running');
+    expect(seen.plan).toMatchObject({ provisional: true, score: { hard: 0 } });
+    expect(typeof seen.plan.score.soft).toBe('number');
+    expect(Date.parse(seen.plan.foundAt)).not.toBeNaN();
+    expect(validatePlan(problem, seen.plan).violations.map((v) => v.message)).toEqual([]);
+    expect(seen.plan.itineraries).toHaveLength(many.length);
+
+    const done = await waitForJob(app, res.headers.location!);
+    expect(done.status).toBe('succeeded');
+    expect(done.plan.provisional).toBe(false);
+    expect(done.plan.score.soft).toBeLessThanOrEqual(seen.plan.score.soft + 0.01);
+    const stored = await plans.findById(getDb(), centreId, done.planId);
+    expect(done.plan.activities).toEqual((stored!.document as { plan: DayPlan }).plan.activities);
+    // The plan so far is not kept once the job has finished.
+    const row = await getDb()('plan_jobs').where({ id: done.id }).first();
+    expect(row.provisional_plan).toBeNull();
   });
 
   it('answers 400 naming the field when the day cannot be planned, and stores no job', async () => {

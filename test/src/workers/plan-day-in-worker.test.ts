@@ -3,7 +3,7 @@ import { demoDayProblem } from '../../../src/demo/demo-day-problem.ts';
 import { planDayInWorker } from '../../../src/workers/plan-day-in-worker.ts';
 import { WorkerCancelledError } from '../../../src/workers/run-in-worker.ts';
 import { validatePlan } from '../../../solver/validate/validate-plan.ts';
-import type { ProgressEvent } from '../../../solver/model/index.ts';
+import type { DayPlan, ProgressEvent } from '../../../solver/model/index.ts';
 
 describe('planDayInWorker', () => {
   it('plans on another thread while the event loop keeps ticking, reporting progress', async () => {
@@ -18,6 +18,29 @@ describe('planDayInWorker', () => {
     expect(progress.length).toBeGreaterThan(0);
     // A blocked loop would tick ~0 times during a 1.5 s solve on the main thread.
     expect(ticks).toBeGreaterThan(20);
+  });
+
+  it('posts the best plan so far while planning when asked: valid, improving, at most once per interval', async () => {
+    const problem = demoDayProblem({ seed: 5, date: '2026-12-01', patients: 12 });
+    const best: DayPlan[] = [];
+    const run = planDayInWorker({ problem, options: { timeLimitMs: 2500, seed: 1 }, bestPlanEveryMs: 400 }, undefined, (plan) => best.push(plan));
+    const plan = await run.result;
+    expect(best.length).toBeGreaterThan(0);
+    for (const [i, provisional] of best.entries()) {
+      expect(validatePlan(problem, provisional).violations.map((v) => v.message)).toEqual([]);
+      if (i === 0) continue;
+      expect(provisional.score.soft).toBeLessThan(best[i - 1]!.score.soft + 0.01);
+      // Built in the worker at least the interval apart (its own clock).
+      expect(provisional.stats.elapsedMs! - best[i - 1]!.stats.elapsedMs!).toBeGreaterThanOrEqual(400);
+    }
+    expect(plan.score.soft).toBeLessThanOrEqual(best.at(-1)!.score.soft + 0.01);
+  });
+
+  it('posts no best plans unless asked', async () => {
+    const problem = demoDayProblem({ seed: 5, date: '2026-12-01', patients: 4 });
+    const best: DayPlan[] = [];
+    await planDayInWorker({ problem, options: { timeLimitMs: 500, seed: 1 } }, undefined, (plan) => best.push(plan)).result;
+    expect(best).toEqual([]);
   });
 
   it('can be cancelled', async () => {

@@ -9,6 +9,7 @@ import { loadDemoCentre } from './demo/load-demo-centre.ts';
 import { createLogger } from './logger.ts';
 import { bootstrapAdminToken } from './auth/bootstrap-admin-token.ts';
 import { demoTokens } from './auth/demo-tokens.ts';
+import { planJobRunnerFor } from './jobs/plan-job-runner.ts';
 
 const config = loadConfig();
 const logger = createLogger(config.logLevel);
@@ -36,13 +37,19 @@ async function main(): Promise<void> {
     if (demo) logger.warn({ centreId: demo.centreId, clinicianStaffId: demo.clinicianStaffId, created: demo.created }, 'ICC_DEMO_TOKENS=1: the demo coordinator, clinician and transport tokens from the README are active');
   }
 
+  // Planning jobs: this process runs queued ones (whichever process took the request) and
+  // fails those of a process sharing the database that stopped without finishing them.
+  const jobRunner = planJobRunnerFor(db);
+  await jobRunner.ready;
+
   const server = createApp({ db, logger, auth: { enforce: true } }).listen(config.port, () => {
     logger.info(`ICC scheduler listening on http://localhost:${config.port}`);
   });
   const shutdown = (signal: string) => {
     logger.info(`${signal}: shutting down`);
     server.close(() => {
-      void db.destroy().finally(() => process.exit(0));
+      // A job still planning goes back to the queue for another process (or the next start).
+      void jobRunner.close().finally(() => db.destroy().finally(() => process.exit(0)));
     });
   };
   process.once('SIGINT', () => shutdown('SIGINT'));

@@ -10,6 +10,7 @@ import * as pathwayBookingsFollowUps from './20261122-1300-create-pathway-bookin
 import * as feedEvents from './20261122-1400-create-feed-events.ts';
 import * as apiTokens from './20261122-1500-create-api-tokens.ts';
 import * as planJobProvisionalPlan from './20261122-1600-add-plan-job-provisional-plan.ts';
+import * as planJobLease from './20261122-1700-add-plan-job-lease.ts';
 
 const migrations: Record<string, Knex.Migration> = {
   '20261122-1100-create-centres-staff-rooms-catalogue': centresStaffRoomsCatalogue,
@@ -20,6 +21,7 @@ const migrations: Record<string, Knex.Migration> = {
   '20261122-1400-create-feed-events': feedEvents,
   '20261122-1500-create-api-tokens': apiTokens,
   '20261122-1600-add-plan-job-provisional-plan': planJobProvisionalPlan,
+  '20261122-1700-add-plan-job-lease': planJobLease,
 };
 
 /** A knex migration source over the list above. */

@@ -79,7 +79,7 @@ export const planJobService = {
     const patientIds = request.patientIds ?? (await attendingPatients(db, centreId, date));
     await buildJobProblem(db, centreId, date, patientIds);
     const job = await planJobs.insert(db, centreId, { date, request: { patientIds, timeLimitSec, seed } });
-    planJobRunnerFor(db).enqueue(job.id);
+    planJobRunnerFor(db).wake();
     return view(db, job);
   },
   async get(db: Knex, centreId: string, id: string): Promise<PlanJobView> {

@@ -1,5 +1,7 @@
 // SQL for planning jobs. Status changes are conditional updates (`where status in …`), so a
 // cancel that lands while the worker finishes can never be overwritten by a late success.
+// Several service processes may share the database: a runner claims a queued job atomically
+// (FOR UPDATE SKIP LOCKED) and holds it by renewing a lease; only expired leases are swept.
 import type { Knex } from 'knex';
 import type { DayPlan } from '../../../solver/model/index.ts';
 import { createRowCodec } from '../row-codec.ts';
@@ -37,6 +39,10 @@ export interface PlanJob {
   progress: PlanJobProgress | null;
   planId: string | null;
   error: PlanJobError | null;
+  /** The runner that claimed the job (kept after it finishes, to say who ran it). */
+  ownerId: string | null;
+  /** While running: the owner holds the job until then, and renews it while it is alive. */
+  leaseExpiresAt: string | null;
   /** While running: the best plan found so far (cleared when the job finishes). */
   provisionalPlan: DayPlan | null;
   provisionalPlanAt: string | null;
@@ -61,6 +67,9 @@ async function transition(db: Knex, id: string, from: PlanJobStatus[], patch: Re
   return row ? fromRow(row) : undefined;
 }
 
+/** The end of a lease starting now, in database time (processes' clocks may disagree). */
+const leaseEnd = (db: Knex, leaseMs: number) => db.raw('now() + make_interval(secs => ?)', [leaseMs / 1000]);
+
 /** Updates a running job without reading it back (the plan so far can be large); false when it no longer runs. */
 async function stillRunning(db: Knex, id: string, patch: Record<string, unknown>): Promise<boolean> {
   const rows = await db('plan_jobs').where({ id, status: 'running' }).update({ ...codec.toRow(patch), updated_at: db.fn.now() }).returning('id');
@@ -79,9 +88,36 @@ export const planJobs = {
       const row = await db('plan_jobs').where({ id, centre_id: centreId }).first();
       return row ? fromRow(row) : undefined;
     }),
-  /** Queued → running. Undefined when it was cancelled while queued. */
-  start: (db: Knex, id: string) =>
-    translatingDbErrors(() => transition(db, id, ['queued'], { status: 'running', startedAt: db.fn.now() })),
+  /**
+   * Queued → running for `ownerId`: the oldest queued job, or undefined when none is left.
+   * Atomic across processes: the row is locked as it is chosen and rows another claimer has
+   * locked are skipped, so each job is claimed once.
+   */
+  claimNext: (db: Knex, ownerId: string, leaseMs: number) =>
+    translatingDbErrors(async () => {
+      const oldestQueued = db('plan_jobs').select('id').where({ status: 'queued' }).orderBy([{ column: 'created_at' }, { column: 'id' }]).limit(1).forUpdate().skipLocked();
+      const [row] = await db('plan_jobs')
+        .where('id', oldestQueued)
+        .andWhere({ status: 'queued' })
+        .update({ status: 'running', owner_id: ownerId, lease_expires_at: leaseEnd(db, leaseMs), started_at: db.fn.now(), updated_at: db.fn.now() })
+        .returning('*');
+      return row ? fromRow(row) : undefined;
+    }),
+  /** Renews the owner's lease; false when the job no longer runs under this owner (cancelled, or swept). */
+  renewLease: (db: Knex, id: string, ownerId: string, leaseMs: number) =>
+    translatingDbErrors(async () => {
+      const rows = await db('plan_jobs').where({ id, status: 'running', owner_id: ownerId }).update({ lease_expires_at: leaseEnd(db, leaseMs) }).returning('id');
+      return rows.length > 0;
+    }),
+  /** Running → queued for whatever this owner still holds (it is shutting down; another runner may take them). */
+  release: (db: Knex, ownerId: string) =>
+    translatingDbErrors(async () => {
+      const rows = await db('plan_jobs')
+        .where({ status: 'running', owner_id: ownerId })
+        .update({ ...codec.toRow({ status: 'queued', ownerId: null, leaseExpiresAt: null, startedAt: null, progress: null, ...finished }), updated_at: db.fn.now() })
+        .returning('id');
+      return rows.length;
+    }),
   /** Records progress while the job runs; false once it has finished or been cancelled. */
   recordProgress: (db: Knex, id: string, progress: PlanJobProgress) =>
     translatingDbErrors(() => stillRunning(db, id, { progress })),
@@ -93,14 +129,15 @@ export const planJobs = {
       transition(db, id, ['running'], { status: 'succeeded', planId, finishedAt: db.fn.now(), ...finished, ...(progress ? { progress } : {}) })),
   fail: (db: Knex, id: string, error: PlanJobError) =>
     translatingDbErrors(() => transition(db, id, ['queued', 'running'], { status: 'failed', error, finishedAt: db.fn.now(), ...finished })),
-  /** Fails every queued or running job (a restarted service has no worker for them); returns how many. */
-  failUnfinished: (db: Knex, error: PlanJobError) =>
+  /** Fails every running job whose owner stopped renewing its lease (its process is gone); returns their ids. */
+  failExpired: (db: Knex, error: PlanJobError) =>
     translatingDbErrors(async () => {
       const rows = await db('plan_jobs')
-        .whereIn('status', ['queued', 'running'])
+        .where({ status: 'running' })
+        .andWhere((q) => q.whereNull('lease_expires_at').orWhere('lease_expires_at', '<', db.fn.now()))
         .update({ ...codec.toRow({ status: 'failed', error, ...finished }), finished_at: db.fn.now(), updated_at: db.fn.now() })
         .returning('id');
-      return rows.length;
+      return rows.map((r: { id: string }) => r.id);
     }),
   cancel: (db: Knex, id: string) =>
     translatingDbErrors(() => transition(db, id, ['queued', 'running'], { status: 'cancelled', finishedAt: db.fn.now(), ...finished })),

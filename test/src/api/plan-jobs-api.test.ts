@@ -10,7 +10,6 @@ import { referralTransitions } from '../../../src/db/repositories/referral-trans
 import { loadDemoCentre } from '../../../src/demo/load-demo-centre.ts';
 import { createPlanJobRunner, planJobRunnerFor } from '../../../src/jobs/plan-job-runner.ts';
 import { buildJobProblem } from '../../../src/jobs/build-job-problem.ts';
-import { planJobs } from '../../../src/db/repositories/plan-jobs.ts';
 import { createLogger } from '../../../src/logger.ts';
 import { validatePlan } from '../../../solver/validate/validate-plan.ts';
 import type { DayPlan, DayProblem } from '../../../solver/model/index.ts';
@@ -159,9 +158,11 @@ describeEachDatabase('plan jobs API', (getDb) => {
     await request(app).post(`${res.headers.location}/cancel`).expect(200);
   });
 
-  it('a job left running by a process that stopped is marked failed when a new runner starts', async () => {
-    const orphan = await planJobs.insert(getDb(), centreId, { date: DATE, request: { patientIds: attending, timeLimitSec: 1, seed: 1 } });
-    await planJobs.start(getDb(), orphan.id);
+  it('a job left running by a process that stopped (its lease expired) is marked failed when a new runner starts', async () => {
+    // What a process that died mid-job leaves behind.
+    const [orphan] = await getDb()('plan_jobs')
+      .insert({ centre_id: centreId, date: DATE, status: 'running', request: JSON.stringify({ patientIds: attending, timeLimitSec: 1, seed: 1 }), owner_id: 'a-process-that-died', lease_expires_at: getDb().raw("now() - interval '1 minute'") })
+      .returning('id');
     const restarted = createPlanJobRunner(getDb());
     await restarted.ready;
     await restarted.close();

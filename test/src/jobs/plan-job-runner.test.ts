@@ -1,52 +1,144 @@
-// The job runner against a real database: progress lands in the database while the worker
-// plans, and a job cancelled in the database by someone else (another process) stops its worker.
+// The job runner against a real database, as several service processes sharing it would run
+// it: progress lands in the database while the worker plans; a job cancelled through another
+// connection stops its worker; claims are atomic, so with two runners every job runs once; a
+// runner's renewed lease keeps its job safe from others' sweeps and restarts, while a job
+// whose owner stopped renewing is failed; a closing runner hands its job to another.
+// On PostgreSQL the second "process" has its own connection pool; PGlite has one connection,
+// so there both runners share it.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { patients } from '../../../src/db/index.ts';
-import { planJobs } from '../../../src/db/repositories/plan-jobs.ts';
+import { createDatabase, type Db } from '../../../src/db/create-database.ts';
+import { planJobs, type PlanJob } from '../../../src/db/repositories/plan-jobs.ts';
 import { loadDemoCentre } from '../../../src/demo/load-demo-centre.ts';
 import { createPlanJobRunner, type PlanJobRunner } from '../../../src/jobs/plan-job-runner.ts';
 import { describeEachDatabase } from '../../helpers/describe-each-database.ts';
-import { truncateAll } from '../../helpers/test-database.ts';
+import { testDatabaseUrl, truncateAll } from '../../helpers/test-database.ts';
 
 const DATE = '2026-12-01';
 
-describeEachDatabase('plan job runner', (getDb) => {
+/** Polls `read` until `done` holds (or fails after the deadline). */
+async function waitFor<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 45_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (done(value)) return value;
+    if (Date.now() > deadline) throw new Error(`gave up waiting; last value ${JSON.stringify(value).slice(0, 300)}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+describeEachDatabase('plan job runner', (getDb, kind) => {
   let centreId: string;
   let attending: string[];
-  let runner: PlanJobRunner;
+  /** A second connection to the same database, as another process would have. */
+  let otherDb: Db;
+  const runners: PlanJobRunner[] = [];
+  const runner = (db: Db, options: Parameters<typeof createPlanJobRunner>[1] = {}) => {
+    const created = createPlanJobRunner(db, options);
+    runners.push(created);
+    return created;
+  };
+  const job = (id: string) => planJobs.findById(getDb(), centreId, id) as Promise<PlanJob>;
+  const queue = (timeLimitSec: number) => planJobs.insert(getDb(), centreId, { date: DATE, request: { patientIds: attending, timeLimitSec, seed: 1 } });
 
   beforeAll(async () => {
     await truncateAll(getDb());
     centreId = (await loadDemoCentre(getDb(), { seed: 1, startDate: '2026-11-30' })).centreId!;
     attending = (await patients.list(getDb(), centreId)).filter((p) => !p.unavailableDates.includes(DATE)).slice(0, 6).map((p) => p.id);
-    runner = createPlanJobRunner(getDb());
-    await runner.ready;
+    otherDb = kind === 'postgres'
+      ? await createDatabase({ databaseUrl: testDatabaseUrl, searchPath: getDb().client.config.searchPath as string[], poolMax: 3 })
+      : getDb();
   });
 
   afterAll(async () => {
-    await runner.close();
+    for (const r of runners) await r.close();
+    if (otherDb !== getDb()) await otherDb.destroy();
   });
 
-  it('records progress while running, and stops the worker when the job is cancelled in the database', async () => {
-    const job = await planJobs.insert(getDb(), centreId, { date: DATE, request: { patientIds: attending, timeLimitSec: 60, seed: 1 } });
-    runner.enqueue(job.id);
-    const deadline = Date.now() + 30_000;
-    let seen = await planJobs.findById(getDb(), centreId, job.id);
-    while (seen?.progress === null && Date.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, 100));
-      seen = await planJobs.findById(getDb(), centreId, job.id);
-    }
-    expect(seen).toMatchObject({ status: 'running' });
-    expect(seen!.progress!.fraction).toBeGreaterThanOrEqual(0);
-    expect(seen!.progress!.fraction).toBeLessThan(1);
+  it('records progress while running, and stops the worker when another connection cancels the job', async () => {
+    const a = runner(getDb());
+    await a.ready;
+    const queued = await queue(60);
+    a.wake();
+    const seen = await waitFor(() => job(queued.id), (j) => j.progress !== null);
+    expect(seen).toMatchObject({ status: 'running', ownerId: a.ownerId });
+    expect(seen.progress!.fraction).toBeGreaterThanOrEqual(0);
+    expect(seen.progress!.fraction).toBeLessThan(1);
 
     // As another process would: only the database is told.
     const cancelledAt = Date.now();
-    await planJobs.cancel(getDb(), job.id);
-    await runner.idle();
+    await planJobs.cancel(otherDb, queued.id);
+    await a.idle();
     // Far sooner than the 60 s time limit: the next progress write noticed and stopped the worker.
     expect(Date.now() - cancelledAt).toBeLessThan(20_000);
-    const after = await planJobs.findById(getDb(), centreId, job.id);
-    expect(after).toMatchObject({ status: 'cancelled', planId: null, error: null });
+    expect(await job(queued.id)).toMatchObject({ status: 'cancelled', planId: null, error: null });
+    await a.close();
+  });
+
+  it('claims atomically: concurrent claims through two connections take each queued job exactly once', async () => {
+    const queued = await Promise.all(Array.from({ length: 8 }, () => queue(1)));
+    const claims = await Promise.all(Array.from({ length: 16 }, (_, i) => planJobs.claimNext(i % 2 ? otherDb : getDb(), `claimer-${i}`, 30_000)));
+    const claimed = claims.filter((c) => c !== undefined);
+    expect(claimed.map((c) => c.id).sort()).toEqual(queued.map((q) => q.id).sort());
+    for (const c of claimed) expect(c).toMatchObject({ status: 'running', ownerId: expect.stringMatching(/^claimer-/) });
+    for (const q of queued) await planJobs.cancel(getDb(), q.id);
+  });
+
+  it('two runners on one database run every queued job exactly once', async () => {
+    const a = runner(getDb(), { pollMs: 200 });
+    const b = runner(otherDb, { pollMs: 200 });
+    await Promise.all([a.ready, b.ready]);
+    const queued = await Promise.all(Array.from({ length: 4 }, () => queue(0.5)));
+    a.wake();
+    b.wake();
+    const done = await Promise.all(queued.map((q) => waitFor(() => job(q.id), (j) => j.status !== 'queued' && j.status !== 'running', 90_000)));
+    expect(done.map((j) => j.status)).toEqual(['succeeded', 'succeeded', 'succeeded', 'succeeded']);
+    // One stored plan per job: no job was planned twice.
+    for (const j of done) {
+      const made = await getDb()('plans').whereRaw("document->'source'->>'jobId' = ?", [j.id]).count({ n: '*' });
+      expect(Number(made[0]!.n), j.id).toBe(1);
+    }
+    expect(new Set(done.map((j) => j.ownerId))).toEqual(new Set([a.ownerId, b.ownerId]));
+    await Promise.all([a.close(), b.close()]);
+  });
+
+  it("renews the lease of a live job (a starting runner leaves it alone), and fails a job whose owner stopped renewing", async () => {
+    const a = runner(getDb(), { leaseMs: 1500, pollMs: 200 });
+    await a.ready;
+    const live = await queue(6);
+    a.wake();
+    await waitFor(() => job(live.id), (j) => j.status === 'running');
+    // What a process that died mid-job leaves behind: its lease ran out a minute ago.
+    const [dead] = await getDb()('plan_jobs')
+      .insert({ centre_id: centreId, date: DATE, status: 'running', request: JSON.stringify({ patientIds: attending, timeLimitSec: 1, seed: 1 }), owner_id: 'a-process-that-died', lease_expires_at: getDb().raw("now() - interval '1 minute'") })
+      .returning('id');
+    // The live runner's sweep fails it, without any restart.
+    const failed = await waitFor(() => job(dead.id), (j) => j.status !== 'running', 10_000);
+    expect(failed).toMatchObject({ status: 'failed', error: { code: 'interrupted' }, planId: null });
+    expect(failed.finishedAt).not.toBeNull();
+
+    // Longer than the lease: only renewals keep the live job from looking abandoned.
+    await new Promise((resolve) => setTimeout(resolve, 2500));
+    const b = runner(otherDb, { leaseMs: 1500, pollMs: 200 });
+    await b.ready;
+    await new Promise((resolve) => setTimeout(resolve, 500)); // a few sweeps by both
+    expect(await job(live.id)).toMatchObject({ status: 'running', ownerId: a.ownerId, error: null });
+    const finished = await waitFor(() => job(live.id), (j) => j.status !== 'running', 60_000);
+    expect(finished).toMatchObject({ status: 'succeeded', ownerId: a.ownerId });
+    await Promise.all([a.close(), b.close()]);
+  });
+
+  it('a closing runner hands its running job back to the queue, and another runner plans it', async () => {
+    const a = runner(getDb(), { pollMs: 60_000 });
+    await a.ready;
+    const queued = await queue(3);
+    a.wake();
+    await waitFor(() => job(queued.id), (j) => j.status === 'running');
+    await a.close();
+    expect(await job(queued.id)).toMatchObject({ status: 'queued', ownerId: null, startedAt: null, provisionalPlan: null });
+    const b = runner(otherDb, { pollMs: 60_000 });
+    const done = await waitFor(() => job(queued.id), (j) => j.status !== 'queued' && j.status !== 'running', 60_000);
+    expect(done).toMatchObject({ status: 'succeeded', ownerId: b.ownerId });
+    await b.close();
   });
 });

@@ -26,7 +26,11 @@ export interface AccessRule {
   public?: true;
   /** Non-admin roles allowed, each with its scope; admin is always allowed. */
   allow?: Partial<Record<Exclude<Role, 'admin'>, Scope>>;
-  /** A successful GET here reads patient-identifiable data: audit it as this entity. */
+  /**
+   * Responses here carry patient-identifiable data: audit each as a read of this entity — a
+   * GET before the route runs, a write (POST/PUT/PATCH/DELETE) when its successful response
+   * has a body (a 204 discloses nothing). The id is the path's `idParam`, else the body's `id`.
+   */
   audit?: { entity: string; idParam?: string };
 }
 
@@ -53,16 +57,15 @@ export const accessTable: readonly AccessRule[] = [
   { methods: ['PATCH'], path: C, allow: centreStaff },
   { methods: ['DELETE'], path: C },
 
-  // Patient-identifiable records: the coordinator only.
-  { methods: GET, path: `${C}/patients{/:id}`, allow: centreStaff, audit: { entity: 'patient', idParam: 'id' } },
-  { methods: WRITE, path: `${C}/patients{/:id}`, allow: centreStaff },
-  { methods: GET, path: `${C}/referrals{/:id}{/*rest}`, allow: centreStaff, audit: { entity: 'referral', idParam: 'id' } },
-  { methods: WRITE, path: `${C}/referrals{/*rest}`, allow: centreStaff },
-  { methods: GET, path: `${C}/follow-ups{/*rest}`, allow: centreStaff, audit: { entity: 'follow-up' } },
-  { methods: WRITE, path: `${C}/follow-ups{/*rest}`, allow: centreStaff },
-  { methods: '*', path: `${C}/bookings{/*rest}`, allow: centreStaff },
-  { methods: GET, path: `${C}/plan-jobs/:id`, allow: centreStaff, audit: { entity: 'plan-job', idParam: 'id' } },
-  { methods: '*', path: `${C}/plan-jobs{/*rest}`, allow: centreStaff },
+  // Patient-identifiable records: the coordinator only. Their write responses (the record
+  // created or updated, a referral's pathway, booking proposals, a job) are audited too.
+  { methods: '*', path: `${C}/patients{/:id}`, allow: centreStaff, audit: { entity: 'patient', idParam: 'id' } },
+  { methods: '*', path: `${C}/referrals{/:id}{/*rest}`, allow: centreStaff, audit: { entity: 'referral', idParam: 'id' } },
+  // The centre's follow-up types name no patient.
+  { methods: ['GET', 'PUT'], path: `${C}/follow-ups/types`, allow: centreStaff },
+  { methods: '*', path: `${C}/follow-ups{/*rest}`, allow: centreStaff, audit: { entity: 'follow-up' } },
+  { methods: '*', path: `${C}/bookings{/*rest}`, allow: centreStaff, audit: { entity: 'booking' } },
+  { methods: '*', path: `${C}/plan-jobs{/:id}{/*rest}`, allow: centreStaff, audit: { entity: 'plan-job', idParam: 'id' } },
   // A clinician may issue the subscribable feed of their own timetable.
   { methods: ['POST'], path: `${C}/feed-tokens`, allow: { coordinator: 'centre', clinician: 'own-feed' } },
   { methods: '*', path: `${C}/feed-tokens{/*rest}`, allow: centreStaff },
@@ -78,8 +81,7 @@ export const accessTable: readonly AccessRule[] = [
 
   // A day's plan: a clinician may read their own timetable (by-staff with ?staffId=<theirs>).
   { methods: GET, path: `${C}/days/:date/plan/by-staff`, allow: { coordinator: 'centre', clinician: 'own-staff' }, audit: { entity: 'day-plan', idParam: 'date' } },
-  { methods: GET, path: `${C}/days/:date/plan{/*rest}`, allow: centreStaff, audit: { entity: 'day-plan', idParam: 'date' } },
-  { methods: WRITE, path: `${C}/days/:date/plan{/*rest}`, allow: centreStaff },
+  { methods: '*', path: `${C}/days/:date/plan{/*rest}`, allow: centreStaff, audit: { entity: 'day-plan', idParam: 'date' } },
   // Transport lists and the support workers' rounds: transport reads its centre's.
   // (…/transport, …/transport.csv|.html|.json, …/transport/vehicles/<id>.csv; likewise rounds.)
   ...(['transport', 'rounds'] as const).flatMap((list): AccessRule[] => [`${C}/days/:date/${list}{.:format}`, `${C}/days/:date/${list}/*rest`].map((path) => ({

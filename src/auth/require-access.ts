@@ -1,7 +1,9 @@
 // The one access middleware, applied before every router: public routes pass; otherwise the
-// bearer token is checked (401), the access table decides (403), and a GET of patient-
-// identifiable data is written to the audit log before the route runs, so no such data leaves
-// the service unrecorded (if the audit write fails, so does the request).
+// bearer token is checked (401), the access table decides (403), and every response that
+// carries patient-identifiable data is written to the audit log before it leaves — a GET's
+// before the route runs, a write's (POST/PUT/PATCH/DELETE) once its successful JSON body is
+// ready — so no such data leaves the service unrecorded (if the audit write fails, the client
+// gets a 500 instead of the data).
 import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import type { Knex } from 'knex';
 import { auditLog } from '../db/repositories/audit-log.ts';
@@ -54,6 +56,46 @@ async function auditRead(db: Knex, principal: Principal, found: RuleMatch, req: 
   });
 }
 
+/** The ids of the records a response body holds: its own id, or its items' (a bulk create). */
+function idsInBody(body: unknown): string[] {
+  const idOf = (item: unknown) => (typeof item === 'object' && item !== null && typeof (item as { id?: unknown }).id === 'string' ? (item as { id: string }).id : undefined);
+  if (Array.isArray(body)) return body.map(idOf).filter((id): id is string => id !== undefined);
+  const id = idOf(body);
+  return id === undefined ? [] : [id];
+}
+
+/** A write's response as a read: what it disclosed is the path's record, else the records in its body. */
+async function auditWriteResponse(db: Knex, principal: Principal, found: RuleMatch, request: { method: string; path: string }, status: number, body: unknown): Promise<void> {
+  const { entity, idParam } = found.rule.audit!;
+  const fromPath = idParam === undefined ? undefined : found.params[idParam];
+  const ids = idsInBody(body);
+  await auditLog.append(db, {
+    actor: actorName(principal),
+    action: 'read',
+    entity,
+    entityId: fromPath ?? (ids.length === 1 ? ids[0]! : '(list)'),
+    details: { tokenId: principal.tokenId, role: principal.role, method: request.method, path: request.path, status, ...(ids.length > 1 ? { ids } : {}) },
+  });
+}
+
+/**
+ * Holds back a write's successful JSON body until its audit entry is stored. Errors and
+ * empty bodies (204) pass straight through: they carry no record.
+ */
+function auditResponseOf(db: Knex, principal: Principal, found: RuleMatch, req: Request, res: Response, next: NextFunction): void {
+  const send = res.json.bind(res);
+  // Taken now: routers below rewrite req.path to their own mount point.
+  const request = { method: req.method, path: req.path };
+  res.json = (body: unknown) => {
+    res.json = send; // one entry per response, whatever sends it on
+    const status = res.statusCode;
+    if (status < 200 || status >= 300 || body === undefined || body === null) return send(body);
+    // A failed audit write is the service's fault, whatever the database said: a 500.
+    auditWriteResponse(db, principal, found, request, status, body).then(() => send(body), (error: unknown) => next(appError.internal(error)));
+    return res;
+  };
+}
+
 /** Parses a JSON body early, only for rules whose scope reads it (express.json then skips it). */
 const parseJson = express.json({ limit: '5mb' });
 const parseBody = (req: Request, res: Response) =>
@@ -83,6 +125,7 @@ export function requireAccess(db: Knex): RequestHandler {
       // The token, not a client-chosen header, names the actor in every audit entry.
       req.headers['x-actor'] = actorName(principal);
       if (found?.rule.audit && (req.method === 'GET' || req.method === 'HEAD')) await auditRead(db, principal, found, req);
+      else if (found?.rule.audit) auditResponseOf(db, principal, found, req, res, next);
       next();
     } catch (error) {
       next(error);

@@ -190,11 +190,78 @@ describeEachDatabase('roles and access', (getDb) => {
 
     it('writes nothing for a denied read, and the token (not x-actor) names the actor of a write', async () => {
       await request(app).get(`/api/centres/${centreB}/patients/${patientB}`).set(bearer(transportA)).expect(403);
-      expect(await auditLog.forEntity(getDb(), 'patient', patientB)).toEqual(expect.not.arrayContaining([expect.objectContaining({ action: 'read' })]));
+      // (The admin's creation of this patient answered with the record: that read is logged.)
+      const reads = (await auditLog.forEntity(getDb(), 'patient', patientB)).filter((e) => e.action === 'read');
+      expect(reads.map((e) => e.details?.role)).toEqual(['admin']);
       const patched = await request(app).patch(`/api/centres/${centreB}/patients/${patientB}`).set(bearer(admin)).set('x-actor', 'someone else').send({ gpPractice: 'Elsewhere' }).expect(200);
       expect(patched.body.gpPractice).toBe('Elsewhere');
       const update = (await auditLog.forEntity(getDb(), 'patient', patientB)).find((e) => e.action === 'update');
       expect(update?.actor).toMatch(/^token:.* \(admin: admin for tests\)$/);
+    });
+  });
+
+  describe('audit of write responses that carry patient data', () => {
+    const readsOf = async (entity: string, id: string) => (await auditLog.forEntity(getDb(), entity, id)).filter((e) => e.action === 'read');
+    const readCount = async () => Number((await getDb()('audit_log').where({ action: 'read' }).count({ n: '*' }))[0]!.n);
+    const patients = () => `/api/centres/${centreA}/patients`;
+
+    it('records who, what and when for a created or updated patient, several created at once, a referral moved on, a plan edited, a job queued', async () => {
+      const me = (await request(app).get('/api/tokens/me').set(bearer(coordinatorA)).expect(200)).body;
+      const before = Date.now();
+      const created = await request(app).post(patients()).set(bearer(coordinatorA)).send(patientBody(8101)).expect(201);
+      const [createdRead] = await readsOf('patient', created.body.id);
+      expect(createdRead).toMatchObject({ entity: 'patient', entityId: created.body.id, details: { tokenId: me.tokenId, role: 'coordinator', method: 'POST', status: 201 } });
+      expect(createdRead!.actor).toContain(`token:${me.tokenId}`);
+      expect(Date.parse(createdRead!.at)).toBeGreaterThanOrEqual(before - 5000);
+
+      await request(app).patch(`${patients()}/${created.body.id}`).set(bearer(coordinatorA)).send({ gpPractice: 'Orchard Park' }).expect(200);
+      expect((await readsOf('patient', created.body.id)).map((e) => e.details?.method)).toEqual(['POST', 'PATCH']);
+
+      const bulk = await request(app).post(patients()).set(bearer(coordinatorA)).send([patientBody(8102), patientBody(8103)]).expect(201);
+      const bulkRead = (await readsOf('patient', '(list)')).find((e) => e.details?.method === 'POST');
+      expect(bulkRead?.details?.ids).toEqual(bulk.body.map((p: { id: string }) => p.id));
+
+      const referral = (await request(app).get(`/api/centres/${centreA}/referrals`).set(bearer(coordinatorA)).expect(200)).body.at(-1);
+      await request(app).post(`/api/centres/${centreA}/referrals/${referral.id}/transitions`).set(bearer(coordinatorA)).send({ to: 'cancelled', note: 'moved away' }).expect(201);
+      expect((await readsOf('referral', referral.id)).some((e) => e.details?.method === 'POST' && String(e.details.path).endsWith('/transitions'))).toBe(true);
+
+      const current = await request(app).get(dayUrl('/plan')).set(bearer(coordinatorA)).expect(200);
+      const activityId = current.body.plan.activities.find((a: { kind: string }) => a.kind !== 'meal').id;
+      await request(app).post(dayUrl('/plan/pins')).set(bearer(coordinatorA)).set('If-Match', current.headers.etag!).send({ activityId }).expect(200);
+      expect((await readsOf('day-plan', DATE)).some((e) => e.details?.method === 'POST' && String(e.details.path).endsWith('/plan/pins'))).toBe(true);
+
+      const [job] = await getDb()('plan_jobs').where({ centre_id: centreA }).select('id');
+      expect((await readsOf('plan-job', job.id)).some((e) => e.details?.method === 'POST' && e.details.status === 202)).toBe(true);
+    });
+
+    it('records nothing for responses without patient data: a 204, an error, set-up records, feed tokens, follow-up types', async () => {
+      const doomed = await request(app).post(patients()).set(bearer(coordinatorA)).send(patientBody(8104)).expect(201);
+      const count = await readCount();
+      await request(app).delete(`${patients()}/${doomed.body.id}`).set(bearer(coordinatorA)).expect(204);
+      await request(app).patch(`${patients()}/${doomed.body.id}`).set(bearer(coordinatorA)).send({ gpPractice: 'x' }).expect(404);
+      const bad = await request(app).post(patients()).set(bearer(coordinatorA)).send({ ...patientBody(8105), nhsNumber: '1234567890' }).expect(400);
+      expect(bad.body.error.details[0].path).toBe('nhsNumber');
+      await request(app).post(`/api/centres/${centreA}/rooms`).set(bearer(coordinatorA)).send({ name: 'Side room', type: 'consulting', capacity: 1 }).expect(201);
+      await request(app).post(`/api/centres/${centreA}/feed-tokens`).set(bearer(coordinatorA)).send({ kind: 'staff', ownerId: clinicianX.id }).expect(201);
+      const types = await request(app).get(`/api/centres/${centreA}/follow-ups/types`).set(bearer(coordinatorA)).expect(200);
+      await request(app).put(`/api/centres/${centreA}/follow-ups/types`).set(bearer(coordinatorA)).send(types.body.types).expect(200);
+      await request(app).patch(`/api/centres/${centreA}`).set(bearer(coordinatorA)).send({ fullPatientDetailsInFeeds: false }).expect(200);
+      expect(await readCount()).toBe(count);
+      // The write itself is still in the log, as before.
+      expect((await auditLog.forEntity(getDb(), 'patient', doomed.body.id)).map((e) => e.action)).toEqual(['create', 'read', 'delete']);
+    });
+
+    it('sends no patient data when its audit entry cannot be written: a 500 instead', async () => {
+      const db = getDb();
+      await db.raw("alter table audit_log add constraint refuse_patient_reads check (action <> 'read' or entity <> 'patient') not valid");
+      try {
+        const res = await request(app).post(patients()).set(bearer(coordinatorA)).send(patientBody(8106));
+        expect(res.status, JSON.stringify(res.body)).toBe(500);
+        expect(res.body.error.code).toBe('internal_error');
+        expect(JSON.stringify(res.body)).not.toContain(patientBody(8106).nhsNumber);
+      } finally {
+        await db.raw('alter table audit_log drop constraint refuse_patient_reads');
+      }
     });
   });
 });

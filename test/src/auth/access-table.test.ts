@@ -32,6 +32,20 @@ describe('accessTable', () => {
     expect(findAccessRule('GET', '/api/centres/:centreId/rooms')?.rule.audit).toBeUndefined();
   });
 
+  it('audits the write responses that carry patient data, and not those of set-up records, feed tokens or follow-up types', () => {
+    const audited = [
+      ['POST', '/patients'], ['PATCH', '/patients/:id'], ['POST', '/referrals'], ['PUT', '/referrals/:id/pre-visit'],
+      ['POST', '/referrals/:id/transitions'], ['POST', '/referrals/:id/mdt-outcome'], ['POST', '/bookings/plan'], ['POST', '/bookings/confirm'],
+      ['POST', '/follow-ups/plan'], ['POST', '/plan-jobs'], ['POST', '/plan-jobs/:id/cancel'], ['POST', '/days/:date/plan/moves'],
+      ['POST', '/days/:date/plan/replan'], ['POST', '/days/:date/plan/publish'], ['DELETE', '/days/:date/plan/pins/:activityId'],
+    ];
+    for (const [method, path] of audited) expect(findAccessRule(method!, `/api/centres/c1${path}`)?.rule.audit, `${method} ${path}`).toBeDefined();
+    const silent = [['POST', '/rooms'], ['PATCH', '/staff/:id'], ['POST', '/vehicles'], ['POST', '/feed-tokens'], ['PUT', '/follow-ups/types'], ['GET', '/follow-ups/types'], ['PATCH', '']];
+    for (const [method, path] of silent) expect(findAccessRule(method!, `/api/centres/c1${path}`)?.rule.audit, `${method} ${path}`).toBeUndefined();
+    expect(findAccessRule('POST', '/api/centres/c1/plan-jobs/j1/cancel')!.params).toMatchObject({ id: 'j1' });
+    expect(findAccessRule('POST', '/api/centres/c1/referrals/r1/transitions')!.params).toMatchObject({ id: 'r1' });
+  });
+
   it('matches real paths, with their parameters, first rule first', () => {
     const byStaff = findAccessRule('GET', '/api/centres/c1/days/2026-12-01/plan/by-staff')!;
     expect(byStaff.rule.allow).toEqual({ coordinator: 'centre', clinician: 'own-staff' });

@@ -1,7 +1,6 @@
 /**
  * A lower bound on `scorePlan(...).soft` over every feasible plan of a day, so the planner
- * can report its gap. Combinatorial, in three parts (the bound is the best valid
- * combination of them):
+ * can report its gap. Combinatorial, in parts (the bound is the best valid combination):
  *
  * 1. Unplaceable assessments (unknown type, nobody qualified, no room, no qualified staff
  *    member free long enough while the patient is on site): their unscheduled penalty is certain.
@@ -9,7 +8,9 @@
  *    shortest possible day (busy minutes + transfers between room types + rests, or the
  *    longest precedence chain with lags) gives least on-site, idle and preference cost;
  *    the unplaced rest costs their unscheduled penalty. The minimum over subsets is exact
- *    for up to 12 assessments per patient (2^12 subsets).
+ *    for up to 12 assessments per patient (2^12 subsets). For the full set, the exact
+ *    single-patient day (patient-schedule-dp.ts) replaces the formula when it is larger, and
+ *    proves some assessment must go when no day holds them all.
  * 3. Capacity: per qualification (staff minutes) and per room type (room minutes × seats)
  *    the placed load must fit, so at least a fractional knapsack's worth of assessments is
  *    dropped, each costing its unscheduled penalty minus the most its patient's day can save.
@@ -18,10 +19,12 @@
  *    must fit the staff minutes there (energetic-bound.ts).
  * When no assessment must be dropped, a makespan bound (per patient chain; per
  * single-qualified staff member's load; per room type's load) and a workload-spread bound
- * are added.
+ * (workload-spread-bound.ts) are added: each bounds a separate term of the objective.
  *
- * No LP: a time-indexed LP is too large for javascript-lp-solver at ICC sizes, and the
- * relaxations above are the parts an assignment LP would capture.
+ * No LP: a Lagrangian relaxation of staff and room capacity per 5-minute slot (with part 2's
+ * exact days as the subproblem, i.e. the Dantzig–Wolfe LP bound) was measured on the 16-patient
+ * demo day and gave nothing above the exact days (1485.0 after 80 subgradient steps), because
+ * a fractional plan can shift each patient's day in time to dodge every clash.
  */
 import type { DayProblem, RequiredAssessment } from '../../model/day-problem.ts';
 import type { PlanBound } from '../../model/day-plan.ts';
@@ -31,6 +34,10 @@ import { fractionalDropCost, type KnapsackItem } from './capacity-knapsack.ts';
 import { bestPatientCost, patientDay, subsetBound, type PatientDay } from './patient-day-bound.ts';
 import { staticUnplaceableReason } from './static-placeability.ts';
 import { energeticDropCost, windowedItems, type WindowedItem } from './energetic-bound.ts';
+import { patientScheduleModel } from './patient-schedule-model.ts';
+import { patientScheduleCost, scheduleDpSize, ScheduleDpScratch } from './patient-schedule-dp.ts';
+import { timeGridMin } from './time-grid.ts';
+import { workloadSpreadBound } from './workload-spread-bound.ts';
 
 /** One placeable assessment with the numbers the capacity bounds need. */
 interface LoadItem {
@@ -39,6 +46,8 @@ interface LoadItem {
   roomType: string;
   typeId: string;
   durationMin: number;
+  /** The activity's real length (a pin's overrun included). */
+  bookedMin: number;
   groupCapacity: number;
   /** Unscheduled penalty minus the most the patient's day can save by dropping it. */
   dropCost: number;
@@ -60,6 +69,10 @@ export function computeLowerBound(problem: DayProblem, weights: Partial<Objectiv
   const days: PatientDay[] = [];
   const loads: LoadItem[] = [];
   const windowed: WindowedItem[] = [];
+  const gridMin = timeGridMin(problem);
+  const scratch = new ScheduleDpScratch();
+  let exactDays = 0;
+  let exactGain = 0;
 
   for (const patient of problem.patients) {
     const placeable: RequiredAssessment[] = [];
@@ -71,17 +84,23 @@ export function computeLowerBound(problem: DayProblem, weights: Partial<Objectiv
     }
     const day = patientDay(problem, patient, placeable);
     days.push(day);
-    perPatient += bestPatientCost(problem, w, day);
     const all = subsetBound(problem, w, day, (1 << day.items.length) - 1);
-    const allCost = Number.isFinite(all.cost) ? all.cost : 0;
-    if (!all.feasible) allPlaceableFit = false;
+    const exact = exactAllPlacedCost(problem, w, patient, placeable, gridMin, scratch);
+    if (exact !== undefined) {
+      exactDays += 1;
+      if (Number.isFinite(exact) && Number.isFinite(all.cost)) exactGain += Math.max(0, exact - all.cost);
+    }
+    perPatient += bestPatientCost(problem, w, day, exact);
+    const allCost = Math.max(Number.isFinite(all.cost) ? all.cost : 0, exact !== undefined && Number.isFinite(exact) ? exact : 0);
+    if (!all.feasible || exact === Infinity) allPlaceableFit = false;
     allPlacedCost += allCost;
     const dropCost = w.unscheduled * patient.priority - allCost;
     windowed.push(...windowedItems(problem, day, dropCost));
     for (const item of day.items) {
       minSingleDrop = Math.min(minSingleDrop, dropCost);
+      const pinnedMin = problem.pins?.find((pin) => pin.patientId === patient.id && pin.typeId === item.type.id)?.durationMin;
       loads.push({ patientId: patient.id, qualification: item.type.qualification, roomType: item.type.roomType, typeId: item.type.id,
-        durationMin: item.type.durationMin, groupCapacity: Math.max(1, item.type.groupCapacity), dropCost });
+        durationMin: item.type.durationMin, bookedMin: pinnedMin ?? item.type.durationMin, groupCapacity: Math.max(1, item.type.groupCapacity), dropCost });
     }
   }
 
@@ -90,25 +109,51 @@ export function computeLowerBound(problem: DayProblem, weights: Partial<Objectiv
   const anyDropPossible = loads.length > 0;
   const boundPatients = unplaceableCost + perPatient;
   const boundCapacity = unplaceableCost + allPlacedCost + capacity.dropCost;
-  // If nothing placeable is dropped: all-placed cost plus makespan and workload bounds.
-  const noDrop = capacity.mustDrop || energetic.overloaded || !allPlaceableFit ? Infinity
-    : unplaceableCost + allPlacedCost + w.makespanMin * makespanLowerBound(problem, days, loads) + w.workloadImbalanceMin * workloadSpreadBound(problem, loads);
+  // If nothing placeable is dropped: all-placed cost plus makespan and workload bounds (separate terms).
+  const mustDrop = capacity.mustDrop || energetic.overloaded || !allPlaceableFit;
+  const makespanCost = mustDrop || w.makespanMin === 0 ? 0 : w.makespanMin * makespanLowerBound(problem, days, loads);
+  const workloadCost = mustDrop || w.workloadImbalanceMin === 0 ? 0
+    : w.workloadImbalanceMin * workloadSpreadBound(problem, loads.map((l) => ({ qualification: l.qualification, durationMin: l.bookedMin, groupCapacity: l.groupCapacity })));
+  const noDrop = mustDrop ? Infinity : unplaceableCost + allPlacedCost + makespanCost + workloadCost;
   // If something is dropped: at least the cheapest drop (or the sum of "negative" drops).
   const negativeDrops = loads.reduce((s, l) => s + Math.min(0, l.dropCost), 0);
   const boundEnergetic = unplaceableCost + allPlacedCost + negativeDrops + energetic.dropCost;
   const someDrop = anyDropPossible ? unplaceableCost + allPlacedCost + (negativeDrops < 0 ? negativeDrops : minSingleDrop) : Infinity;
   const caseSplit = Math.min(noDrop, someDrop);
-  const value = Math.max(0, boundPatients, boundCapacity, boundEnergetic, Number.isFinite(caseSplit) ? caseSplit : 0);
+  const candidates: Array<[string, number]> = [
+    ['per-patient subsets', boundPatients],
+    ['capacity knapsack', boundCapacity],
+    ['time windows', boundEnergetic],
+    [noDrop <= someDrop ? 'everything placeable placed' : 'something dropped', Number.isFinite(caseSplit) ? caseSplit : 0],
+  ];
+  const [binding, value] = candidates.reduce((best, c) => (c[1] > best[1] ? c : best), ['none', 0] as [string, number]);
+  const r2 = (x: number): number => Math.round(x * 100) / 100;
   const method = [
     `combinatorial: ${unplaceableCount} unplaceable assessment(s)`,
-    'per-patient subsets (busy + transfers + rests | precedence chain with lags)',
-    'per-qualification and per-room-type fractional knapsack of drops',
-    'time-window (energetic) knapsack per qualification from precedence heads/tails',
-    w.makespanMin > 0 ? 'makespan (patient chain, single-holder staff load, room-type load)' : '',
-    w.workloadImbalanceMin > 0 ? 'workload spread (forced vs possible load)' : '',
+    `binding: ${binding}`,
+    `patients' days ${r2(allPlacedCost)} (per-patient subsets: busy + transfers + rests | precedence chain with lags${exactDays > 0 ? `; exact single-patient days on a ${gridMin}-min grid for ${exactDays} patient(s), +${r2(exactGain)}` : ''})`,
+    `per-qualification and per-room-type fractional knapsack of drops ${r2(capacity.dropCost)}`,
+    `time-window (energetic) knapsack per qualification from precedence heads/tails ${r2(energetic.dropCost)}`,
+    w.makespanMin > 0 ? `makespan (patient chain, single-holder staff load, room-type load) ${r2(makespanCost)}` : '',
+    w.workloadImbalanceMin > 0 ? `workload spread (forced vs possible bookings) ${r2(workloadCost)}` : '',
     'no LP',
   ].filter(Boolean).join('; ');
   return { value: round6(value), method };
+}
+
+/** Largest state space (states per grid unit × units) solved exactly per patient; beyond it the patient keeps the subset bound. */
+export const MAX_EXACT_DAY_STATES = 4_000_000;
+
+/**
+ * The exact single-patient day with everything placeable placed (patient-schedule-dp.ts):
+ * Infinity when no such day exists, undefined when the exact bound does not apply.
+ */
+function exactAllPlacedCost(problem: DayProblem, w: ObjectiveWeights, patient: DayProblem['patients'][number], placeable: RequiredAssessment[], gridMin: number, scratch: ScheduleDpScratch): number | undefined {
+  // Nothing to gain when the day's own terms weigh nothing (the open-shop benchmark's makespan-only weights).
+  if (w.patientIdleMin === 0 && w.patientOnSiteMin === 0 && w.preferenceMin === 0 && w.carerAbsent === 0 && w.namedClinicianMissed === 0) return undefined;
+  const model = patientScheduleModel(problem, patient, placeable, gridMin, w);
+  if (!model || scheduleDpSize(model) > MAX_EXACT_DAY_STATES) return undefined;
+  return patientScheduleCost(model, w, scratch);
 }
 
 function round6(x: number): number {
@@ -171,32 +216,6 @@ function makespanLowerBound(problem: DayProblem, days: PatientDay[], loads: Load
     if (seats > 0) bound = Math.max(bound, centre.openMin + items.reduce((s, l) => s + l.durationMin, 0) / seats);
   }
   return Math.ceil(bound - 1e-9);
-}
-
-/**
- * Least workload spread per discipline when everything placeable is placed: the busiest is at
- * least the load only they can take, the least busy at most what they could possibly take.
- */
-function workloadSpreadBound(problem: DayProblem, loads: LoadItem[]): number {
-  const byQualification = groupBy(loads, (l) => l.qualification);
-  let total = 0;
-  for (const [, staff] of groupBy(problem.staff, (s) => s.discipline)) {
-    if (staff.length < 2) continue;
-    const forced = new Map<string, number>();
-    const possible = new Map<string, number>();
-    for (const [qualification, items] of byQualification) {
-      const holders = problem.staff.filter((s) => s.qualifications.includes(qualification));
-      const minutes = items.reduce((s, l) => s + l.durationMin / l.groupCapacity, 0);
-      // A group session books its full duration even for one patient: "possible" counts it per patient.
-      const possibleMinutes = items.reduce((s, l) => s + l.durationMin, 0);
-      for (const s of holders) possible.set(s.id, (possible.get(s.id) ?? 0) + possibleMinutes);
-      if (holders.length === 1) forced.set(holders[0]!.id, (forced.get(holders[0]!.id) ?? 0) + minutes);
-    }
-    const maxForced = Math.max(...staff.map((s) => forced.get(s.id) ?? 0));
-    const minPossible = Math.min(...staff.map((s) => Math.min(possible.get(s.id) ?? 0, totalMinutes(staffAssessmentIntervals(problem, s)))));
-    total += Math.max(0, maxForced - minPossible);
-  }
-  return total;
 }
 
 function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {

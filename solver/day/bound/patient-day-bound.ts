@@ -181,21 +181,23 @@ export const MAX_ENUMERATED_ITEMS = 12;
  * min over subsets S of [cost(S) + unscheduled penalty of the rest], over subsets that pass
  * the per-patient checks. Exact over the subsets when there are at most 12 items; beyond
  * that, min(cost(all), one unscheduled penalty), which is still a valid bound.
+ * `allPlacedCost`, when given, is another lower bound on the day with every item placed
+ * (Infinity: no such day); the larger of the two is used for the full set.
  */
-export function bestPatientCost(problem: DayProblem, weights: ObjectiveWeights, day: PatientDay): number {
+export function bestPatientCost(problem: DayProblem, weights: ObjectiveWeights, day: PatientDay, allPlacedCost?: number): number {
   const n = day.items.length;
   const dropCost = weights.unscheduled * day.patient.priority;
   const full = (1 << n) - 1;
+  const fullCost = (b: SubsetBound): number => (b.feasible ? Math.max(b.cost, allPlacedCost ?? -Infinity) : Infinity);
   if (n > MAX_ENUMERATED_ITEMS) {
-    const all = subsetBound(problem, weights, day, full);
-    return Math.min(all.feasible ? all.cost : Infinity, dropCost);
+    return Math.min(fullCost(subsetBound(problem, weights, day, full)), dropCost);
   }
   let best = Infinity;
   for (let mask = 0; mask <= full; mask++) {
     const b = subsetBound(problem, weights, day, mask);
     if (!b.feasible) continue;
     const dropped = n - popcount(mask);
-    best = Math.min(best, b.cost + dropped * dropCost);
+    best = Math.min(best, (mask === full ? fullCost(b) : b.cost) + dropped * dropCost);
   }
   // Not even the meal alone fits: the problem has no feasible plan; any bound holds.
   return Number.isFinite(best) ? best : 0;

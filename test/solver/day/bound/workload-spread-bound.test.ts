@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { workloadSpreadBound } from '../../../../solver/day/bound/workload-spread-bound.ts';
+import { computeLowerBound } from '../../../../solver/day/bound/compute-lower-bound.ts';
+import { DEFAULT_WEIGHTS } from '../../../../solver/model/options.ts';
+import type { DayProblem } from '../../../../solver/model/day-problem.ts';
+import { bruteForceOptimum, patient, tinyProblem, type } from './tiny-days.ts';
+
+const ot = { qualification: 'ot', durationMin: 30, groupCapacity: 1 };
+const onlyWorkload = { ...DEFAULT_WEIGHTS, patientIdleMin: 0, patientOnSiteMin: 0 };
+
+/** n patients each needing one 30-min OT assessment, with `staff` OTs sharing one qualification. */
+function otDay(n: number, staff: number): DayProblem {
+  const problem = tinyProblem({ assessmentTypes: [type('ot', 30, 'gym')], patients: Array.from({ length: n }, (_, i) => patient(`P${i}`, ['ot'])) });
+  problem.staff = Array.from({ length: staff }, (_, i) => ({ ...problem.staff[0]!, id: `s-ot${i}` }));
+  problem.rooms = Array.from({ length: staff }, (_, i) => ({ id: `r-gym${i}`, name: 'gym', type: 'gym', capacity: 1 }));
+  return problem;
+}
+
+describe('workloadSpreadBound', () => {
+  it('knows three 30-min assessments cannot be split evenly between two clinicians', () => {
+    const problem = otDay(3, 2);
+    expect(workloadSpreadBound(problem, [ot, ot, ot])).toBe(30);
+    expect(computeLowerBound(problem, onlyWorkload).value).toBe(15);
+    expect(bruteForceOptimum(problem, onlyWorkload, 60)).toBe(15);
+  });
+
+  it('sees no spread when the bookings divide evenly', () => {
+    expect(workloadSpreadBound(otDay(4, 2), [ot, ot, ot, ot])).toBe(0);
+  });
+
+  it('compares holders of different qualifications within one discipline', () => {
+    // Voluntary partners: two Alzheimer's advisers share three sessions, two Age UK advisers one.
+    // One Alzheimer's adviser books 60; one Age UK adviser books nothing: spread ≥ 60.
+    const problem = tinyProblem({ assessmentTypes: [type('alz', 30, 'consult', { discipline: 'voluntary' }), type('ageuk', 30, 'consult', { discipline: 'voluntary' })], patients: [] });
+    problem.staff = ['alz', 'alz', 'ageuk', 'ageuk'].map((q, i) => ({ ...problem.staff[0]!, id: `s${i}`, discipline: 'voluntary', qualifications: [q] }));
+    const items = [...Array.from({ length: 3 }, () => ({ qualification: 'alz', durationMin: 30, groupCapacity: 1 })), { qualification: 'ageuk', durationMin: 30, groupCapacity: 1 }];
+    expect(workloadSpreadBound(problem, items)).toBe(60);
+  });
+
+  it('lets a qualification shared with another discipline escape the busiest bound', () => {
+    // Bloods can go to the ANPs or the phlebotomists: no phlebotomist is forced to take any.
+    const problem = tinyProblem({ assessmentTypes: [type('bloods', 10, 'lab')], patients: [] });
+    problem.staff = [['anp', 'bloods'], ['anp', 'bloods'], ['phleb', 'bloods'], ['phleb', 'bloods']]
+      .map(([discipline, q], i) => ({ ...problem.staff[0]!, id: `s${i}`, discipline: discipline!, qualifications: [q!] }));
+    expect(workloadSpreadBound(problem, Array.from({ length: 3 }, () => ({ qualification: 'bloods', durationMin: 10, groupCapacity: 1 })))).toBe(0);
+  });
+
+  it('counts a group session once for however many patients join it', () => {
+    // Four patients in one falls group (capacity 6) that only s-falls can run: 30 min for them,
+    // not 120; the two other physios may have nothing: spread ≥ 30.
+    const problem = otDay(0, 3);
+    problem.staff.forEach((s, i) => { s.discipline = 'physio'; s.qualifications = i === 0 ? ['falls'] : ['other']; });
+    const falls = { qualification: 'falls', durationMin: 30, groupCapacity: 6 };
+    expect(workloadSpreadBound(problem, Array.from({ length: 4 }, () => falls))).toBe(30);
+  });
+});

@@ -4,6 +4,7 @@ import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { ZodError } from 'zod';
 import { translateDbError } from '../db/translate-db-error.ts';
 import { AppError, appError, isAppError } from '../errors/app-error.ts';
+import type { ErrorBody } from '../errors/error-body.ts';
 import { fromZodError } from '../errors/from-zod-error.ts';
 import type { Logger } from '../logger.ts';
 
@@ -27,11 +28,13 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
         : (fromHttpError(translated) ?? appError.internal(translated));
     if (known.status >= 500) logger.error({ err: error, method: req.method, url: req.originalUrl }, 'request failed');
     else logger.debug({ code: known.code, method: req.method, url: req.originalUrl }, known.message);
-    res.status(known.status).json({ error: { code: known.code, message: known.message, details: known.details } });
+    const body: ErrorBody = { error: { code: known.code, message: known.message, details: known.details } };
+    res.status(known.status).json(body);
   };
 }
 
 /** Unknown routes: a JSON 404 like every other error. */
 export const notFoundHandler: RequestHandler = (req, res) => {
-  res.status(404).json({ error: { code: 'not_found', message: `No route ${req.method} ${req.path}`, details: null } });
+  const body: ErrorBody = { error: { code: 'not_found', message: `No route ${req.method} ${req.path}`, details: null } };
+  res.status(404).json(body);
 };

@@ -19,6 +19,7 @@ import type {
 } from '../../solver/model/day-problem.ts';
 import { MEAL_TYPE_ID } from '../../solver/model/day-problem.ts';
 import { AppError } from '../errors/app-error.ts';
+import type { Exact } from './exact-type.ts';
 
 /** Minutes from local midnight; a plan day may run past midnight only in theory, so allow up to 48 h. */
 const minute = z.int().min(0).max(48 * 60);
@@ -193,7 +194,6 @@ export const dayProblemSchema = dayProblemShape.superRefine(checkReferences);
 // Compile-time guard: the schema and the solver's contract describe the same document.
 // Both directions must be assignable and the key sets equal, so a field added to
 // solver/model/day-problem.ts without a matching schema field fails `tsc` here.
-type Exact<A, B> = [A] extends [B] ? ([B] extends [A] ? ([keyof A] extends [keyof B] ? ([keyof B] extends [keyof A] ? true : false) : false) : false) : false;
 type Infer<S extends z.ZodType> = z.infer<S>;
 const schemaMatchesContract: [
   Exact<Infer<typeof dayProblemSchema>, DayProblem>,

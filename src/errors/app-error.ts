@@ -7,25 +7,27 @@ export interface ErrorDetail {
   message: string;
 }
 
-export type ErrorCode =
-  | 'validation_failed'
-  | 'not_found'
-  | 'conflict'
-  | 'reference_not_found'
-  | 'still_referenced'
-  | 'bad_request'
-  | 'internal_error'
-  | 'service_unavailable'
+export const errorCodes = [
+  'validation_failed',
+  'not_found',
+  'conflict',
+  'reference_not_found',
+  'still_referenced',
+  'bad_request',
+  'internal_error',
+  'service_unavailable',
   /** 412: an edit's If-Match names a version that is no longer the newest. */
-  | 'precondition_failed'
+  'precondition_failed',
   /** 428: an edit came without If-Match. */
-  | 'precondition_required'
+  'precondition_required',
   /** 422: a hand edit would break a hard constraint (details: the violations). */
-  | 'plan_rejected'
+  'plan_rejected',
   /** 401: no API token, or an unknown or revoked one. */
-  | 'unauthorized'
+  'unauthorized',
   /** 403: the token's role or centre does not allow this request. */
-  | 'forbidden';
+  'forbidden',
+] as const;
+export type ErrorCode = (typeof errorCodes)[number];
 
 export class AppError extends Error {
   readonly code: ErrorCode;

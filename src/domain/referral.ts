@@ -34,13 +34,13 @@ export const referralCreateSchema = z.strictObject({
 export const referralUpdateSchema = referralDocument.partial().extend({ statusNote: z.string().max(1000).optional() });
 
 /** One entry of a referral's status history. */
-export interface ReferralStatusChange {
-  status: ReferralStatus;
-  /** ISO instant. */
-  at: string;
-  by: string | null;
-  note: string | null;
-}
+export const referralStatusChangeSchema = z.strictObject({
+  status: z.enum(referralStatuses),
+  at: z.string().describe('ISO 8601 instant'),
+  by: z.string().nullable(),
+  note: z.string().nullable(),
+});
+export type ReferralStatusChange = z.infer<typeof referralStatusChangeSchema>;
 
 export type ReferralInput = z.input<typeof referralCreateSchema>;
 export type ReferralCreate = z.infer<typeof referralCreateSchema>;

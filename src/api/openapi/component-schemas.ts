@@ -1,28 +1,41 @@
-// The JSON Schemas of the OpenAPI document, generated from the zod schemas that validate the
-// API's input (request bodies: io 'input') and from the document schemas plus the stored
-// fields (responses: io 'output'), so the description cannot drift from what the code does.
+// The JSON Schemas of the OpenAPI document, every one generated from a zod schema: request
+// bodies from the schemas that validate them (io 'input'), replies from the schemas in
+// src/api/responses and the stored documents (io 'output'), errors from src/errors/error-body.
+// So the description cannot drift from what the code accepts and returns.
 import { z } from 'zod';
-import { apiTokenCreateSchema, roles } from '../../auth/api-token-service.ts';
+import { apiTokenCreateSchema } from '../../auth/api-token-service.ts';
 import * as domain from '../../domain/index.ts';
+import { followUpTypesBodySchema, mdtOutcomeSchema, referralTransitionSchema } from '../../domain/referral-pathway.ts';
+import { errorBodiesByStatus, errorBodySchema, type ErrorStatus } from '../../errors/error-body.ts';
+import { apiTokenSchema, feedTokenViewSchema, issuedApiTokenSchema, issuedFeedTokenReplySchema, principalSchema } from '../responses/access-responses.ts';
+import { bookingConfirmResultSchema, bookingPlanResultSchema } from '../responses/booking-responses.ts';
+import { roundsListSchema, transportListSchema, vehicleTransportListSchema, workerRoundsListSchema } from '../responses/list-responses.ts';
+import {
+  followUpPlanResultSchema, followUpSchema, followUpTypesViewSchema, mdtOutcomeViewSchema, pathwayViewSchema, preVisitRecordSchema, preVisitRoundsViewSchema,
+} from '../responses/pathway-responses.ts';
+import { planByPatientSchema, planByRoomSchema, planByStaffSchema, planJobViewSchema, planViewSchema } from '../responses/plan-responses.ts';
+import { healthSchema, openApiDocumentSchema } from '../responses/service-responses.ts';
+import { storedRecordSchema } from '../responses/stored-record.ts';
+import { bookingConfirmRequestSchema, bookingPlanRequestSchema } from '../services/booking-service.ts';
+import { feedTokenRequestSchema } from '../services/feed-token-service.ts';
+import { followUpPlanRequestSchema } from '../services/follow-up-service.ts';
+import { planJobRequestSchema } from '../services/plan-job-service.ts';
+import { moveBodySchema, pinBodySchema, replanBodySchema } from '../services/plan-service.ts';
 
 export type JsonSchema = Record<string, unknown>;
 
+/** Formats every client and validator knows: zod's spelled-out regex beside them only adds bulk. */
+const knownFormats = new Set(['uuid', 'date']);
+
 function toJson(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
-  const { $schema: _ignored, ...json } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as JsonSchema;
+  const { $schema: _ignored, ...json } = z.toJSONSchema(schema, {
+    io,
+    unrepresentable: 'any',
+    override: ({ jsonSchema }) => {
+      if (typeof jsonSchema.format === 'string' && knownFormats.has(jsonSchema.format)) delete jsonSchema.pattern;
+    },
+  }) as JsonSchema;
   return json;
-}
-
-/** A request body: what the service accepts, before defaults. */
-export const bodySchema = (schema: z.ZodType) => toJson(schema, 'input');
-
-const uuid = { type: 'string', format: 'uuid' };
-const timestamp = { type: 'string', description: 'ISO 8601 date-time' };
-
-/** A stored record: the document after defaults, plus id, timestamps and (centre-owned) centreId. */
-function storedSchema(document: z.ZodType, centreOwned: boolean): JsonSchema {
-  const json = toJson(document, 'output') as JsonSchema & { properties: Record<string, unknown>; required?: string[] };
-  const extra: Record<string, unknown> = { id: uuid, createdAt: timestamp, updatedAt: timestamp, ...(centreOwned ? { centreId: uuid } : {}) };
-  return { ...json, properties: { ...json.properties, ...extra }, required: [...(json.required ?? []), ...Object.keys(extra)] };
 }
 
 /** Centre-owned resources served by the generic resource router: path segment, schema names, zod schemas, list filters. */
@@ -37,70 +50,88 @@ export const resources = [
   { path: 'vehicles', name: 'Vehicle', document: domain.vehicleDocumentSchema, create: domain.vehicleCreateSchema, update: domain.vehicleUpdateSchema, filters: [] },
 ] as const;
 
-const apiToken = {
-  type: 'object',
-  required: ['id', 'name', 'role', 'centreId', 'staffId', 'createdBy', 'revokedAt', 'createdAt', 'updatedAt'],
-  additionalProperties: false,
-  properties: {
-    id: uuid,
-    name: { type: 'string' },
-    role: { enum: [...roles] },
-    centreId: { anyOf: [uuid, { type: 'null' }] },
-    staffId: { anyOf: [uuid, { type: 'null' }] },
-    createdBy: { type: 'string' },
-    revokedAt: { anyOf: [timestamp, { type: 'null' }] },
-    createdAt: timestamp,
-    updatedAt: timestamp,
-  },
+/** Request bodies besides the CRUD ones. */
+const requestBodies = {
+  CentreCreate: domain.centreCreateSchema,
+  CentreUpdate: domain.centreUpdateSchema,
+  ApiTokenCreate: apiTokenCreateSchema,
+  PreVisitCreate: domain.preVisitCreateSchema,
+  ReferralTransition: referralTransitionSchema,
+  MdtOutcomeCreate: mdtOutcomeSchema,
+  BookingPlanRequest: bookingPlanRequestSchema,
+  BookingConfirmRequest: bookingConfirmRequestSchema,
+  FollowUpTypesUpdate: followUpTypesBodySchema,
+  FollowUpPlanRequest: followUpPlanRequestSchema,
+  PlanJobRequest: planJobRequestSchema,
+  PinRequest: pinBodySchema,
+  MoveRequest: moveBodySchema,
+  ReplanRequest: replanBodySchema,
+  FeedTokenRequest: feedTokenRequestSchema,
 };
 
+/** Replies besides the stored CRUD records. */
+const replies = {
+  Health: healthSchema,
+  OpenApiDocument: openApiDocumentSchema,
+  ApiToken: apiTokenSchema,
+  IssuedApiToken: issuedApiTokenSchema,
+  Principal: principalSchema,
+  Centre: storedRecordSchema(domain.centreDocumentSchema, {}),
+  PreVisit: preVisitRecordSchema,
+  Pathway: pathwayViewSchema,
+  MdtOutcome: mdtOutcomeViewSchema,
+  FollowUp: followUpSchema,
+  FollowUpTypes: followUpTypesViewSchema,
+  FollowUpPlanResult: followUpPlanResultSchema,
+  BookingPlan: bookingPlanResultSchema,
+  BookingConfirmation: bookingConfirmResultSchema,
+  PreVisitRounds: preVisitRoundsViewSchema,
+  PlanJob: planJobViewSchema,
+  Plan: planViewSchema,
+  PlanByPatient: planByPatientSchema,
+  PlanByStaff: planByStaffSchema,
+  PlanByRoom: planByRoomSchema,
+  TransportList: transportListSchema,
+  VehicleTransportList: vehicleTransportListSchema,
+  RoundsList: roundsListSchema,
+  WorkerRoundsList: workerRoundsListSchema,
+  FeedToken: feedTokenViewSchema,
+  IssuedFeedToken: issuedFeedTokenReplySchema,
+};
+
+/** The error reply documented for each status. */
+export const errorComponentByStatus: Record<ErrorStatus, string> = {
+  400: 'ValidationError',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'NotFound',
+  409: 'Conflict',
+  412: 'PreconditionFailed',
+  413: 'PayloadTooLarge',
+  422: 'PlanRejected',
+  428: 'PreconditionRequired',
+  503: 'ServiceUnavailable',
+};
+
+type ResourceName = (typeof resources)[number]['name'];
+/** Every component a route may name (a typo is a compile error). */
+export type ComponentName = keyof typeof requestBodies | keyof typeof replies | ResourceName | `${ResourceName}Create` | `${ResourceName}Update`;
+
+/** A stored centre-owned record: the document plus id, timestamps and centreId (a referral also its history). */
+function storedResource(r: (typeof resources)[number]): z.ZodType {
+  const history: Record<string, z.ZodType> = r.name === 'Referral' ? { statusHistory: z.array(domain.referralStatusChangeSchema) } : {};
+  return storedRecordSchema(r.document as z.ZodObject<z.ZodRawShape>, { centreId: domain.idSchema, ...history });
+}
+
 export function componentSchemas(): Record<string, JsonSchema> {
-  const schemas: Record<string, JsonSchema> = {
-    Error: {
-      type: 'object',
-      required: ['error'],
-      properties: {
-        error: {
-          type: 'object',
-          required: ['code', 'message', 'details'],
-          properties: {
-            code: { type: 'string', examples: ['validation_failed', 'not_found', 'conflict', 'unauthorized', 'forbidden', 'precondition_failed', 'plan_rejected'] },
-            message: { type: 'string' },
-            details: { description: 'For validation: [{ path, message }] naming each field', anyOf: [{ type: 'array', items: { type: 'object', properties: { path: { type: 'string' }, message: { type: 'string' } } } }, { type: 'object' }, { type: 'null' }] },
-          },
-        },
-      },
-    },
-    Health: {
-      type: 'object',
-      required: ['status', 'database'],
-      properties: {
-        status: { const: 'ok' },
-        database: { type: 'object', required: ['engine', 'latencyMs'], properties: { engine: { enum: ['pglite', 'postgres'] }, latencyMs: { type: 'number', minimum: 0 } } },
-      },
-    },
-    Centre: storedSchema(domain.centreDocumentSchema, false),
-    CentreCreate: bodySchema(domain.centreCreateSchema),
-    CentreUpdate: bodySchema(domain.centreUpdateSchema),
-    PreVisitCreate: bodySchema(domain.preVisitCreateSchema),
-    ApiToken: apiToken,
-    ApiTokenCreate: bodySchema(apiTokenCreateSchema),
-    IssuedApiToken: {
-      ...apiToken,
-      required: [...apiToken.required, 'token'],
-      properties: { ...apiToken.properties, token: { type: 'string', description: 'The secret, shown only in this reply; send it as Authorization: Bearer <token>' } },
-    },
-    Principal: {
-      type: 'object',
-      required: ['tokenId', 'name', 'role', 'centreId', 'staffId'],
-      additionalProperties: false,
-      properties: { tokenId: uuid, name: { type: 'string' }, role: { enum: [...roles] }, centreId: { anyOf: [uuid, { type: 'null' }] }, staffId: { anyOf: [uuid, { type: 'null' }] } },
-    },
-  };
+  const schemas: Record<string, JsonSchema> = { Error: toJson(errorBodySchema, 'output') };
+  for (const [status, name] of Object.entries(errorComponentByStatus)) schemas[name] = toJson(errorBodiesByStatus[Number(status) as ErrorStatus], 'output');
+  for (const [name, schema] of Object.entries(requestBodies)) schemas[name] = toJson(schema, 'input');
+  for (const [name, schema] of Object.entries(replies)) schemas[name] = toJson(schema, 'output');
   for (const r of resources) {
-    schemas[r.name] = storedSchema(r.document, true);
-    schemas[`${r.name}Create`] = bodySchema(r.create);
-    schemas[`${r.name}Update`] = bodySchema(r.update);
+    schemas[r.name] = toJson(storedResource(r), 'output');
+    schemas[`${r.name}Create`] = toJson(r.create, 'input');
+    schemas[`${r.name}Update`] = toJson(r.update, 'input');
   }
   return schemas;
 }

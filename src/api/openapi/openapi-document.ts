@@ -1,25 +1,40 @@
 // The OpenAPI 3.1 document served at GET /openapi.json: component schemas from the zod
 // schemas, the centre resources' CRUD generated from one list, every other operation from the
 // route table, and the bearer-token security scheme (public operations say security: []).
-import { componentSchemas, resources, type JsonSchema } from './component-schemas.ts';
+import type { ErrorStatus } from '../../errors/error-body.ts';
+import { componentSchemas, errorComponentByStatus, resources, type ComponentName, type JsonSchema } from './component-schemas.ts';
 import { routeTable, type RouteDoc } from './route-table.ts';
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-const schemaOf = (schema: string | JsonSchema) => (typeof schema === 'string' ? ref(schema) : schema);
+const schemaOf = (schema: ComponentName | JsonSchema) => (typeof schema === 'string' ? ref(schema) : schema);
 const json = (schema: unknown, contentType = 'application/json') => ({ content: { [contentType]: { schema } } });
-const errorResponse = (description: string) => ({ description, ...json(ref('Error')) });
 
 /** /api/centres/:centreId/x/:id → /api/centres/{centreId}/x/{id} */
 export const openApiPath = (expressPath: string) => expressPath.replace(/:(\w+)/g, '{$1}');
 
-const commonErrors = {
-  400: errorResponse('Invalid input; details name each field'),
-  401: errorResponse('No API token, or an unknown or revoked one'),
-  403: errorResponse("The token's role or centre does not allow this"),
-  404: errorResponse('Unknown centre or id'),
-  409: errorResponse('Conflict: duplicate, or still referenced'),
+const errorDescriptions: Record<ErrorStatus, string> = {
+  400: 'Invalid input; details name each field',
+  401: 'No API token, or an unknown or revoked one',
+  403: "The token's role or centre does not allow this",
+  404: 'Unknown centre or id',
+  409: 'Conflict: duplicate, or still referenced',
+  412: 'Precondition failed',
+  413: 'The request body is too large',
+  422: 'Unprocessable',
+  428: 'Precondition required',
+  503: 'Service unavailable',
 };
-const publicErrors = { 400: commonErrors[400], 404: commonErrors[404] };
+
+/**
+ * The error statuses of a route: a token-checked one may answer 400, 401, 403 and 404; one that
+ * writes also 409, and 413 when it takes a body; plus the route's own. Public routes list theirs.
+ */
+function errorStatuses(route: RouteDoc): Partial<Record<ErrorStatus, string>> {
+  const usual: ErrorStatus[] = route.public ? [] : [400, 401, 403, 404];
+  if (!route.public && route.method !== 'get') usual.push(409);
+  if (route.body !== undefined) usual.push(413);
+  return { ...Object.fromEntries(usual.map((status) => [status, errorDescriptions[status]])), ...route.errors };
+}
 
 function pathParameters(expressPath: string) {
   return [...expressPath.matchAll(/:(\w+)/g)].map(([, name]) => ({
@@ -30,25 +45,40 @@ function pathParameters(expressPath: string) {
   }));
 }
 
+function successResponse(ok: RouteDoc['ok']): object {
+  const content = ok.schema === undefined ? {} : {
+    content: {
+      [ok.contentType ?? 'application/json']: { schema: schemaOf(ok.schema) },
+      ...Object.fromEntries((ok.alternatives ?? []).map((type) => [type, { schema: { type: 'string' } }])),
+    },
+  };
+  const headers = ok.headers === undefined ? {} : {
+    headers: Object.fromEntries(Object.entries(ok.headers).map(([name, header]) => [
+      name,
+      typeof header === 'string' ? { description: header, required: true, schema: { type: 'string' } } : { ...header, schema: { type: 'string' } },
+    ])),
+  };
+  return { description: ok.description, ...content, ...headers };
+}
+
 function operation(route: RouteDoc): object {
-  const { ok } = route;
-  const more = Object.fromEntries(Object.entries(route.more ?? {}).map(([status, description]) => [status, Number(status) === 304 ? { description } : errorResponse(description)]));
+  const errors = Object.entries(errorStatuses(route)).map(([status, description]) => [status, { description, ...json(ref(errorComponentByStatus[Number(status) as ErrorStatus])) }]);
   return {
     summary: route.summary,
     tags: [route.tag],
     ...(route.public ? { security: [] } : {}),
     parameters: [...pathParameters(route.path), ...(route.query ?? []).map((name) => ({ name, in: 'query', required: false, schema: { type: 'string' } }))],
-    ...(route.body === undefined ? {} : { requestBody: { required: true, ...json(schemaOf(route.body)) } }),
+    ...(route.body === undefined ? {} : { requestBody: { required: !route.bodyOptional, ...json(schemaOf(route.body)) } }),
     responses: {
-      [ok.status]: { description: ok.description, ...(ok.schema === undefined ? {} : json(schemaOf(ok.schema), ok.contentType)) },
-      ...(route.public ? publicErrors : commonErrors),
-      ...more,
+      [route.ok.status]: successResponse(route.ok),
+      ...(route.notModified ? { 304: { description: route.notModified } } : {}),
+      ...Object.fromEntries(errors),
     },
   };
 }
 
 /** CRUD of one collection: list and create at base, read, update and delete at base/:idName. */
-function crudRoutes(base: string, idName: string, name: string, tag: string, filters: readonly string[], bulk: boolean): RouteDoc[] {
+function crudRoutes(base: string, idName: string, name: (typeof resources)[number]['name'] | 'Centre', tag: string, filters: readonly string[], bulk: boolean): RouteDoc[] {
   const item = `${base}/:${idName}`;
   const created = bulk ? { oneOf: [ref(name), { type: 'array', items: ref(name) }] } : ref(name);
   return [

@@ -1,7 +1,9 @@
 // Every operation of the API besides the generic centre-resource CRUD (generated from
-// component-schemas' `resources`): method, Express path, summary, request and reply. The
-// OpenAPI test fails when the app serves a route that is neither here nor generated.
-import type { JsonSchema } from './component-schemas.ts';
+// component-schemas' `resources`): method, Express path, summary, request and replies. The
+// OpenAPI test fails when the app serves a route that is neither here nor generated, and
+// holds real replies to the schemas named here.
+import type { ErrorStatus } from '../../errors/error-body.ts';
+import type { ComponentName, JsonSchema } from './component-schemas.ts';
 
 export interface RouteDoc {
   method: 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -9,77 +11,105 @@ export interface RouteDoc {
   path: string;
   summary: string;
   tag: string;
-  /** No token needed. */
+  /** No token needed (its error statuses are then only those listed in `errors`). */
   public?: true;
   query?: string[];
   /** A component name, or an inline JSON Schema. */
-  body?: string | JsonSchema;
-  ok: { status: number; description: string; schema?: string | JsonSchema; contentType?: string };
-  /** Extra documented statuses besides the common errors (e.g. 304, 412, 422). */
-  more?: Record<number, string>;
+  body?: ComponentName | JsonSchema;
+  /** The body may be left out (every field has a default). */
+  bodyOptional?: true;
+  ok: {
+    status: number;
+    description: string;
+    /** The JSON reply (a component name or inline), or the text of `contentType`. */
+    schema?: ComponentName | JsonSchema;
+    /** Default application/json. */
+    contentType?: string;
+    /** Text renderings of the same reply, chosen by the path (e.g. <id>.csv). */
+    alternatives?: string[];
+    /** Response headers: name → what it carries (always sent unless marked not required). */
+    headers?: Record<string, string | { description: string; required: false }>;
+  };
+  /** Error statuses besides the usual ones (see openapi-document), with what they mean here. */
+  errors?: Partial<Record<ErrorStatus, string>>;
+  /** A conditional GET: 304 with this description. */
+  notModified?: string;
 }
 
-const object = { type: 'object' };
-const list = { type: 'array', items: object };
+const text = { type: 'string' };
+const listOf = (name: ComponentName) => ({ type: 'array', items: { $ref: `#/components/schemas/${name}` } });
 const C = '/api/centres/:centreId';
 const D = `${C}/days/:date`;
-const planEdit = { 409: 'Conflict', 412: 'If-Match names a stale version', 422: 'The edit breaks a hard constraint (details: the violations)', 428: 'If-Match is required' };
-const planReply = { status: 200, description: 'The new plan version (ETag: its version)', schema: object };
-const formats = (base: string, what: string, tag: string): RouteDoc[] => [
-  { method: 'get', path: base, summary: `${what} (JSON)`, tag, ok: { status: 200, description: what, schema: object } },
-  { method: 'get', path: `${base}.json`, summary: `${what} (JSON)`, tag, ok: { status: 200, description: what, schema: object } },
-  { method: 'get', path: `${base}.csv`, summary: `${what} (CSV, RFC 4180)`, tag, ok: { status: 200, description: what, schema: { type: 'string' }, contentType: 'text/csv' } },
-  { method: 'get', path: `${base}.html`, summary: `${what} (printable HTML)`, tag, ok: { status: 200, description: what, schema: { type: 'string' }, contentType: 'text/html' } },
+const etag = { ETag: 'The plan version, quoted ("3"): send it back as If-Match to edit' };
+const planEdit = {
+  409: 'The version is already published',
+  412: 'If-Match names a version that is no longer the newest (details.currentVersion)',
+  422: 'The edit breaks a hard constraint (details.violations)',
+  428: 'If-Match is required',
+};
+const planReply = { status: 200, description: 'The new plan version', schema: 'Plan', headers: etag } as const;
+const noCoordinates = { 409: 'The centre has no coordinates (lat, lon) to route from' };
+const csvFile = { 'Content-Disposition': 'attachment; filename="<list>-<date>.csv"' };
+const formats = (base: string, what: string, tag: string, schema: ComponentName, errors: RouteDoc['errors'] = {}): RouteDoc[] => [
+  { method: 'get', path: base, summary: `${what} (JSON)`, tag, errors, ok: { status: 200, description: what, schema } },
+  { method: 'get', path: `${base}.json`, summary: `${what} (JSON)`, tag, errors, ok: { status: 200, description: what, schema } },
+  { method: 'get', path: `${base}.csv`, summary: `${what} (CSV, RFC 4180)`, tag, errors, ok: { status: 200, description: what, schema: text, contentType: 'text/csv', headers: csvFile } },
+  { method: 'get', path: `${base}.html`, summary: `${what} (printable HTML)`, tag, errors, ok: { status: 200, description: what, schema: text, contentType: 'text/html' } },
 ];
 
 export const routeTable: readonly RouteDoc[] = [
-  { method: 'get', path: '/health', summary: 'Service and database health', tag: 'service', public: true, ok: { status: 200, description: 'Up', schema: 'Health' }, more: { 503: 'Database unreachable' } },
-  { method: 'get', path: '/openapi.json', summary: 'This OpenAPI document', tag: 'service', public: true, ok: { status: 200, description: 'OpenAPI 3.1', schema: object } },
-  { method: 'get', path: '/api/openapi.json', summary: 'This OpenAPI document (former address)', tag: 'service', public: true, ok: { status: 200, description: 'OpenAPI 3.1', schema: object } },
+  { method: 'get', path: '/health', summary: 'Service and database health', tag: 'service', public: true, ok: { status: 200, description: 'Up', schema: 'Health' }, errors: { 503: 'Database unreachable' } },
+  { method: 'get', path: '/openapi.json', summary: 'This OpenAPI document', tag: 'service', public: true, ok: { status: 200, description: 'OpenAPI 3.1', schema: 'OpenApiDocument' } },
+  { method: 'get', path: '/api/openapi.json', summary: 'This OpenAPI document (former address)', tag: 'service', public: true, ok: { status: 200, description: 'OpenAPI 3.1', schema: 'OpenApiDocument' } },
 
-  { method: 'get', path: '/api/tokens', summary: 'List API tokens (admin; never the secrets)', tag: 'tokens', ok: { status: 200, description: 'The tokens', schema: { type: 'array', items: { $ref: '#/components/schemas/ApiToken' } } } },
+  { method: 'get', path: '/api/tokens', summary: 'List API tokens (admin; never the secrets)', tag: 'tokens', ok: { status: 200, description: 'The tokens', schema: listOf('ApiToken') } },
   { method: 'post', path: '/api/tokens', summary: 'Issue an API token (admin); the secret is in this reply only', tag: 'tokens', body: 'ApiTokenCreate', ok: { status: 201, description: 'Issued', schema: 'IssuedApiToken' } },
   { method: 'get', path: '/api/tokens/me', summary: 'Who this token is (any role)', tag: 'tokens', ok: { status: 200, description: 'The principal', schema: 'Principal' } },
   { method: 'delete', path: '/api/tokens/:id', summary: 'Revoke an API token (admin)', tag: 'tokens', ok: { status: 200, description: 'Revoked', schema: 'ApiToken' } },
 
-  { method: 'get', path: `${C}/referrals/:id/pre-visit`, summary: "Read the referral's pre-visit outcome", tag: 'pathway', ok: { status: 200, description: 'Found', schema: object } },
-  { method: 'put', path: `${C}/referrals/:id/pre-visit`, summary: 'Record or replace the pre-visit outcome', tag: 'pathway', body: 'PreVisitCreate', ok: { status: 200, description: 'Saved', schema: object } },
-  { method: 'get', path: `${C}/referrals/:id/transitions`, summary: "The referral's pathway status and history", tag: 'pathway', ok: { status: 200, description: 'The pathway', schema: object } },
-  { method: 'post', path: `${C}/referrals/:id/transitions`, summary: 'Move the referral along its pathway', tag: 'pathway', body: object, ok: { status: 201, description: 'Moved', schema: object } },
-  { method: 'get', path: `${C}/referrals/:id/mdt-outcome`, summary: 'The MDT outcome of the ICC day', tag: 'pathway', ok: { status: 200, description: 'Found', schema: object } },
-  { method: 'post', path: `${C}/referrals/:id/mdt-outcome`, summary: 'Record the MDT outcome: care plan and follow-up requests', tag: 'pathway', body: object, ok: { status: 201, description: 'Recorded', schema: object } },
-  { method: 'post', path: `${C}/bookings/plan`, summary: 'Propose ICC-day and pre-visit dates for waiting referrals', tag: 'booking', body: object, ok: { status: 200, description: 'The proposal', schema: object } },
-  { method: 'post', path: `${C}/bookings/confirm`, summary: 'Confirm proposed bookings', tag: 'booking', body: object, ok: { status: 200, description: 'Booked', schema: object } },
-  { method: 'get', path: `${D}/pre-visit-rounds`, summary: "The support workers' pre-visit rounds for a date", tag: 'rounds', ok: { status: 200, description: 'The rounds', schema: object } },
-  { method: 'get', path: `${C}/follow-ups`, summary: 'Follow-ups (filters: status, referralId…)', tag: 'follow-ups', ok: { status: 200, description: 'The follow-ups', schema: list } },
-  { method: 'get', path: `${C}/follow-ups/types`, summary: "The centre's follow-up types", tag: 'follow-ups', ok: { status: 200, description: 'The types', schema: list } },
-  { method: 'put', path: `${C}/follow-ups/types`, summary: "Replace the centre's follow-up types", tag: 'follow-ups', body: object, ok: { status: 200, description: 'Saved', schema: list } },
-  { method: 'post', path: `${C}/follow-ups/plan`, summary: 'Book the requested follow-ups', tag: 'follow-ups', body: object, ok: { status: 200, description: 'Booked and unbooked with reasons', schema: object } },
+  { method: 'get', path: `${C}/referrals/:id/pre-visit`, summary: "Read the referral's pre-visit outcome", tag: 'pathway', ok: { status: 200, description: 'Found', schema: 'PreVisit' } },
+  { method: 'put', path: `${C}/referrals/:id/pre-visit`, summary: 'Record or replace the pre-visit outcome (a received or pre-visit-booked referral moves to pre-visit-done)', tag: 'pathway', body: 'PreVisitCreate', ok: { status: 200, description: 'Saved', schema: 'PreVisit' } },
+  { method: 'get', path: `${C}/referrals/:id/transitions`, summary: "The referral's pathway status, what may follow, held dates and history", tag: 'pathway', ok: { status: 200, description: 'The pathway', schema: 'Pathway' } },
+  { method: 'post', path: `${C}/referrals/:id/transitions`, summary: 'Move the referral along its pathway', tag: 'pathway', body: 'ReferralTransition', ok: { status: 201, description: 'Moved', schema: 'Pathway' }, errors: { 409: 'The move is not allowed from the current status (details.allowed), or a precondition is missing' } },
+  { method: 'get', path: `${C}/referrals/:id/mdt-outcome`, summary: 'The MDT outcome of the ICC day and its follow-ups', tag: 'pathway', ok: { status: 200, description: 'Found', schema: 'MdtOutcome' } },
+  { method: 'post', path: `${C}/referrals/:id/mdt-outcome`, summary: 'Record the MDT outcome: care plan and follow-up requests', tag: 'pathway', body: 'MdtOutcomeCreate', ok: { status: 201, description: 'Recorded', schema: 'MdtOutcome' } },
+  { method: 'post', path: `${C}/bookings/plan`, summary: 'Propose ICC-day and pre-visit dates for waiting referrals', tag: 'booking', body: 'BookingPlanRequest', ok: { status: 200, description: 'The proposal', schema: 'BookingPlan' } },
+  { method: 'post', path: `${C}/bookings/confirm`, summary: 'Confirm proposed bookings (all or nothing)', tag: 'booking', body: 'BookingConfirmRequest', ok: { status: 200, description: 'Booked', schema: 'BookingConfirmation' } },
+  { method: 'get', path: `${D}/pre-visit-rounds`, summary: "The support workers' pre-visit rounds for a date, with the router's problem and plan", tag: 'rounds', query: ['visitDurationMin', 'supportWorkerDiscipline', 'timeLimitMs', 'seed'], ok: { status: 200, description: 'The rounds', schema: 'PreVisitRounds' }, errors: noCoordinates },
+  { method: 'get', path: `${C}/follow-ups`, summary: 'Follow-ups (filters: status, referralId)', tag: 'follow-ups', query: ['status', 'referralId'], ok: { status: 200, description: 'The follow-ups', schema: listOf('FollowUp') } },
+  { method: 'get', path: `${C}/follow-ups/types`, summary: "The centre's follow-up types (the defaults until it sets its own)", tag: 'follow-ups', ok: { status: 200, description: 'The types', schema: 'FollowUpTypes' } },
+  { method: 'put', path: `${C}/follow-ups/types`, summary: "Replace the centre's follow-up types", tag: 'follow-ups', body: 'FollowUpTypesUpdate', ok: { status: 200, description: 'Saved', schema: 'FollowUpTypes' } },
+  { method: 'post', path: `${C}/follow-ups/plan`, summary: 'Book the requested follow-ups', tag: 'follow-ups', body: 'FollowUpPlanRequest', bodyOptional: true, ok: { status: 200, description: 'Booked, and unbooked with reasons', schema: 'FollowUpPlanResult' } },
 
-  { method: 'post', path: `${C}/plan-jobs`, summary: 'Plan a day as a job (202; Location: the job)', tag: 'planning', body: object, ok: { status: 202, description: 'Queued', schema: object } },
-  { method: 'get', path: `${C}/plan-jobs/:id`, summary: 'A planning job: status, progress, the plan so far', tag: 'planning', ok: { status: 200, description: 'The job', schema: object } },
-  { method: 'post', path: `${C}/plan-jobs/:id/cancel`, summary: 'Cancel a planning job', tag: 'planning', ok: { status: 200, description: 'Cancelled', schema: object } },
-  { method: 'delete', path: `${C}/plan-jobs/:id`, summary: 'Cancel a planning job', tag: 'planning', ok: { status: 200, description: 'Cancelled', schema: object } },
+  { method: 'post', path: `${C}/plan-jobs`, summary: 'Plan a day as a job (202; Location: the job)', tag: 'planning', body: 'PlanJobRequest', ok: { status: 202, description: 'Queued', schema: 'PlanJob', headers: { Location: 'The job: GET it to follow its progress' } } },
+  { method: 'get', path: `${C}/plan-jobs/:id`, summary: 'A planning job: status, progress, the plan it produced', tag: 'planning', ok: { status: 200, description: 'The job', schema: 'PlanJob' } },
+  { method: 'post', path: `${C}/plan-jobs/:id/cancel`, summary: 'Cancel a planning job', tag: 'planning', ok: { status: 200, description: 'Cancelled', schema: 'PlanJob' }, errors: { 409: 'The job has already finished' } },
+  { method: 'delete', path: `${C}/plan-jobs/:id`, summary: 'Cancel a planning job', tag: 'planning', ok: { status: 200, description: 'Cancelled', schema: 'PlanJob' }, errors: { 409: 'The job has already finished' } },
 
-  { method: 'get', path: `${D}/plan`, summary: "The day's plan (newest, or ?status / ?version); ETag = version", tag: 'plans', query: ['status', 'version'], ok: { status: 200, description: 'The plan', schema: object } },
-  { method: 'get', path: `${D}/plan/by-patient`, summary: 'The day by patient', tag: 'plans', query: ['status', 'version'], ok: { status: 200, description: 'Timetables', schema: object } },
-  { method: 'get', path: `${D}/plan/by-staff`, summary: "The day by staff member (?staffId: one timetable; a clinician token must name itself)", tag: 'plans', query: ['status', 'version', 'staffId'], ok: { status: 200, description: 'Timetables', schema: object } },
-  { method: 'get', path: `${D}/plan/by-room`, summary: 'The day by room', tag: 'plans', query: ['status', 'version'], ok: { status: 200, description: 'Timetables', schema: object } },
-  { method: 'post', path: `${D}/plan/pins`, summary: 'Pin an activity (If-Match)', tag: 'plans', body: object, ok: planReply, more: planEdit },
-  { method: 'delete', path: `${D}/plan/pins/:activityId`, summary: 'Unpin an activity (If-Match)', tag: 'plans', ok: planReply, more: planEdit },
-  { method: 'post', path: `${D}/plan/moves`, summary: 'Move an activity by hand (If-Match; 422 with reasons)', tag: 'plans', body: object, ok: planReply, more: planEdit },
-  { method: 'post', path: `${D}/plan/replan`, summary: 'Replan after a change, keeping the rest stable (If-Match)', tag: 'plans', body: object, ok: planReply, more: planEdit },
-  { method: 'post', path: `${D}/plan/publish`, summary: 'Publish the newest version (If-Match)', tag: 'plans', ok: planReply, more: planEdit },
-  { method: 'get', path: `${D}/timetable.html`, summary: "The coordinator's printable day timetable", tag: 'plans', ok: { status: 200, description: 'HTML', schema: { type: 'string' }, contentType: 'text/html' } },
+  { method: 'get', path: `${D}/plan`, summary: "The day's plan (newest, or ?status / ?version)", tag: 'plans', query: ['status', 'version'], ok: { status: 200, description: 'The plan', schema: 'Plan', headers: etag }, notModified: 'The copy named in If-None-Match is current' },
+  { method: 'get', path: `${D}/plan/by-patient`, summary: 'The day by patient', tag: 'plans', query: ['status', 'version'], ok: { status: 200, description: 'Itineraries', schema: 'PlanByPatient', headers: etag }, notModified: 'The copy named in If-None-Match is current' },
+  { method: 'get', path: `${D}/plan/by-staff`, summary: 'The day by staff member (?staffId: one timetable; a clinician token must name itself)', tag: 'plans', query: ['status', 'version', 'staffId'], ok: { status: 200, description: 'Timetables', schema: 'PlanByStaff', headers: etag }, notModified: 'The copy named in If-None-Match is current' },
+  { method: 'get', path: `${D}/plan/by-room`, summary: 'The day by room', tag: 'plans', query: ['status', 'version'], ok: { status: 200, description: 'Timetables', schema: 'PlanByRoom', headers: etag }, notModified: 'The copy named in If-None-Match is current' },
+  { method: 'post', path: `${D}/plan/pins`, summary: 'Pin an activity where it is (If-Match)', tag: 'plans', body: 'PinRequest', ok: planReply, errors: planEdit },
+  { method: 'delete', path: `${D}/plan/pins/:activityId`, summary: 'Unpin an activity (If-Match)', tag: 'plans', ok: planReply, errors: planEdit },
+  { method: 'post', path: `${D}/plan/moves`, summary: 'Move an activity by hand and pin it there (If-Match; 422 with reasons)', tag: 'plans', body: 'MoveRequest', ok: planReply, errors: planEdit },
+  { method: 'post', path: `${D}/plan/replan`, summary: 'Replan after a change, keeping the rest stable (If-Match)', tag: 'plans', body: 'ReplanRequest', ok: planReply, errors: planEdit },
+  { method: 'post', path: `${D}/plan/publish`, summary: 'Publish the newest version (If-Match)', tag: 'plans', ok: planReply, errors: planEdit },
+  { method: 'get', path: `${D}/timetable.html`, summary: "The coordinator's printable day timetable", tag: 'plans', ok: { status: 200, description: 'HTML', schema: text, contentType: 'text/html' } },
 
-  ...formats(`${D}/transport`, "The day's pickup and drop-off lists", 'transport'),
-  { method: 'get', path: `${D}/transport/vehicles/:file`, summary: "One vehicle's run: <vehicleId>[.json|.csv|.html]", tag: 'transport', ok: { status: 200, description: 'The run', schema: {} } },
-  ...formats(`${D}/rounds`, "The support workers' rounds", 'rounds'),
-  { method: 'get', path: `${D}/rounds/:file`, summary: "One support worker's round: <staffId>[.json|.csv|.html]", tag: 'rounds', ok: { status: 200, description: 'The round', schema: {} } },
+  ...formats(`${D}/transport`, "The day's pickup and drop-off lists", 'transport', 'TransportList', noCoordinates),
+  { method: 'get', path: `${D}/transport/vehicles/:file`, summary: "One vehicle's runs: <vehicleId>, <vehicleId>.json, .csv or .html", tag: 'transport', errors: noCoordinates, ok: { status: 200, description: 'The runs', schema: 'VehicleTransportList', alternatives: ['text/csv', 'text/html'] } },
+  ...formats(`${D}/rounds`, "The support workers' rounds", 'rounds', 'RoundsList', noCoordinates),
+  { method: 'get', path: `${D}/rounds/:file`, summary: "One support worker's round: <staffId>, <staffId>.json, .csv or .html", tag: 'rounds', errors: noCoordinates, ok: { status: 200, description: 'The round', schema: 'WorkerRoundsList', alternatives: ['text/csv', 'text/html'] } },
 
-  { method: 'get', path: `${C}/feed-tokens`, summary: 'Feed tokens of the centre (never the secrets)', tag: 'feeds', ok: { status: 200, description: 'The tokens', schema: list } },
-  { method: 'post', path: `${C}/feed-tokens`, summary: 'Issue a feed URL for a staff member, room, support worker, vehicle or patient (a clinician token: only its own staff feed)', tag: 'feeds', body: object, ok: { status: 201, description: 'Issued, with its URL (shown once)', schema: object } },
+  { method: 'get', path: `${C}/feed-tokens`, summary: 'Feed tokens of the centre (never the secrets)', tag: 'feeds', ok: { status: 200, description: 'The tokens', schema: listOf('FeedToken') } },
+  { method: 'post', path: `${C}/feed-tokens`, summary: 'Issue a feed URL for a staff member, room, support worker, vehicle or patient (a clinician token: only its own staff feed)', tag: 'feeds', body: 'FeedTokenRequest', ok: { status: 201, description: 'Issued, with its URL (shown once)', schema: 'IssuedFeedToken' } },
   { method: 'delete', path: `${C}/feed-tokens/:id`, summary: 'Revoke a feed URL', tag: 'feeds', ok: { status: 204, description: 'Revoked' } },
-  { method: 'post', path: `${C}/feed-tokens/:id/reissue`, summary: 'Revoke and issue a new feed URL', tag: 'feeds', ok: { status: 201, description: 'Issued', schema: object } },
-  { method: 'get', path: '/feeds/:file', summary: 'A subscribable iCal feed, /feeds/<token>.ics (the token is the credential)', tag: 'feeds', public: true, ok: { status: 200, description: 'iCalendar', schema: { type: 'string' }, contentType: 'text/calendar' }, more: { 304: 'Not modified (ETag / Last-Modified)' } },
+  { method: 'post', path: `${C}/feed-tokens/:id/reissue`, summary: 'Revoke and issue a new feed URL', tag: 'feeds', ok: { status: 201, description: 'Issued', schema: 'IssuedFeedToken' } },
+  {
+    method: 'get', path: '/feeds/:file', summary: 'A subscribable iCal feed, /feeds/<token>.ics (the token is the credential)', tag: 'feeds', public: true,
+    ok: { status: 200, description: 'iCalendar', schema: text, contentType: 'text/calendar', headers: { ETag: 'Changes when the feed does', 'Last-Modified': { description: 'When the feed last changed (absent for an empty feed)', required: false } } },
+    errors: { 404: 'No feed at this address (unknown or revoked token)' },
+    notModified: 'Not modified (If-None-Match / If-Modified-Since)',
+  },
 ];

@@ -4,6 +4,7 @@ import type { Knex } from 'knex';
 import { isEmbedded } from '../../db/create-database.ts';
 import { appError } from '../../errors/app-error.ts';
 import { handle } from '../handle.ts';
+import type { Health } from '../responses/service-responses.ts';
 
 export function healthRouter(db: Knex): Router {
   const router = Router();
@@ -14,9 +15,8 @@ export function healthRouter(db: Knex): Router {
     } catch {
       throw appError.unavailable('The database is not reachable');
     }
-    return {
-      body: { status: 'ok', database: { engine: isEmbedded(db) ? 'pglite' : 'postgres', latencyMs: Math.round(performance.now() - started) } },
-    };
+    const body: Health = { status: 'ok', database: { engine: isEmbedded(db) ? 'pglite' : 'postgres', latencyMs: Math.round(performance.now() - started) } };
+    return { body };
   }));
   return router;
 }

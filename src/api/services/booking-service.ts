@@ -38,7 +38,8 @@ export const bookingPlanDefaults = {
   supportWorkerDiscipline: 'support-worker',
 };
 
-const planRequestSchema = z.strictObject({
+/** POST …/bookings/plan (also described in the OpenAPI document). */
+export const bookingPlanRequestSchema = z.strictObject({
   from: localDateSchema,
   days: z.number().int().min(1).max(180).default(bookingPlanDefaults.days),
   minLeadDays: z.number().int().min(0).max(90).optional(),
@@ -53,7 +54,8 @@ const planRequestSchema = z.strictObject({
   message: 'must not exceed maxLeadDays', path: ['minLeadDays'],
 });
 
-const confirmRequestSchema = z.strictObject({
+/** POST …/bookings/confirm. */
+export const bookingConfirmRequestSchema = z.strictObject({
   proposals: z.array(z.strictObject({ referralId: idSchema, preVisitDate: localDateSchema.nullable().optional(), iccDate: localDateSchema })).min(1),
 });
 
@@ -95,7 +97,7 @@ async function solverFor(backend: 'javascript-lp-solver' | 'highs'): Promise<Mip
 export const bookingService = {
   /** POST …/bookings/plan: proposals for every waiting referral, the LP bound, gap and the unbooked with reasons. */
   async plan(db: Knex, centreId: string, body: unknown) {
-    const request = parseOrThrow(planRequestSchema, body, 'booking plan request');
+    const request = parseOrThrow(bookingPlanRequestSchema, body, 'booking plan request');
     const centre = await requireCentre(db, centreId);
     const to = addDays(request.from, request.days - 1);
     const [allReferrals, patientList, staff, allShifts, types] = await Promise.all([
@@ -183,7 +185,7 @@ export const bookingService = {
    * pre-visit is recorded (no ICC day is booked without one).
    */
   confirm(db: Knex, centreId: string, body: unknown, actor: Actor) {
-    const request = parseOrThrow(confirmRequestSchema, body, 'booking confirmation');
+    const request = parseOrThrow(bookingConfirmRequestSchema, body, 'booking confirmation');
     return db.transaction(async (trx) => {
       const centre = await requireCentre(trx, centreId);
       const confirmed: Array<{ referralId: string; status: Referral['status']; preVisitDate: string | null; iccDate: string }> = [];

@@ -20,7 +20,8 @@ import { requireCentre, type Actor } from './centre-scoped-service.ts';
 /** 32 bytes = 256 bits; the issue asks for at least 128. */
 const TOKEN_BYTES = 32;
 
-const createBodySchema = z.strictObject({ kind: z.enum(feedOwnerKinds), ownerId: idSchema });
+/** POST …/feed-tokens (also described in the OpenAPI document). */
+export const feedTokenRequestSchema = z.strictObject({ kind: z.enum(feedOwnerKinds), ownerId: idSchema });
 
 /** A token as the API lists it (never the token itself, which is not stored). */
 export interface FeedTokenView {
@@ -80,7 +81,7 @@ async function issue(trx: Knex, centreId: string, kind: FeedKind, ownerId: strin
 export const feedTokenService = {
   async create(db: Knex, centreId: string, body: unknown, actor: Actor): Promise<IssuedFeedToken> {
     await requireCentre(db, centreId);
-    const { kind, ownerId } = parseOrThrow(createBodySchema, body, 'feed token');
+    const { kind, ownerId } = parseOrThrow(feedTokenRequestSchema, body, 'feed token');
     await requireOwner(db, centreId, kind, ownerId);
     return db.transaction((trx) => issue(trx, centreId, kind, ownerId, actor));
   },

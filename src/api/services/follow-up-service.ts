@@ -27,7 +27,8 @@ import { assignFollowUps, minutesNeeded, type FollowUpAssignment, type StaffDay 
 import { describeReferralPatient, moveReferral, requireReferral, transitionRefused } from './pathway-service.ts';
 import { formatMinutes } from '../../../solver/model/format-minutes.ts';
 
-const planRequestSchema = z.strictObject({
+/** POST …/follow-ups/plan (also described in the OpenAPI document). */
+export const followUpPlanRequestSchema = z.strictObject({
   /** Only these referrals' follow-ups (default: every requested one of the centre). */
   referralIds: z.array(idSchema).optional(),
   seed: z.number().int().min(0).default(1),
@@ -127,7 +128,7 @@ export const followUpService = {
    * stores the result; referrals with a booked follow-up move to follow-up-booked.
    */
   plan(db: Knex, centreId: string, body: unknown, actor: Actor) {
-    const request = parseOrThrow(planRequestSchema, body ?? {}, 'follow-up plan request');
+    const request = parseOrThrow(followUpPlanRequestSchema, body ?? {}, 'follow-up plan request');
     return db.transaction(async (trx) => {
       const centre = await requireCentre(trx, centreId);
       const wanted = request.referralIds ? new Set(request.referralIds) : null;

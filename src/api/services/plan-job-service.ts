@@ -17,7 +17,8 @@ import type { DayPlan } from '../../../solver/model/index.ts';
 export const DEFAULT_JOB_TIME_LIMIT_SEC = 5;
 export const MAX_JOB_TIME_LIMIT_SEC = 120;
 
-const planJobRequestSchema = z.strictObject({
+/** POST …/plan-jobs (also described in the OpenAPI document). */
+export const planJobRequestSchema = z.strictObject({
   date: localDateSchema,
   /** The patients attending that day. Default: those whose referral holds this date as its ICC day. */
   patientIds: z.array(idSchema).min(1, { message: 'must list at least one attending patient' }).max(500)

@@ -58,27 +58,28 @@ const getQuerySchema = z.strictObject({
   status: z.enum(['draft', 'published']).optional(),
   version: z.coerce.number().int().min(1).optional(),
 });
-const pinBodySchema = z.strictObject({ activityId: z.string().min(1) });
-const moveBodySchema = z.strictObject({
+/** Request bodies of the plan edits (also described in the OpenAPI document). */
+export const pinBodySchema = z.strictObject({ activityId: z.string().min(1) });
+export const moveBodySchema = z.strictObject({
   activityId: z.string().min(1),
   start: localTimeSchema,
   staffId: idSchema.optional(),
   roomId: idSchema.optional(),
 });
-const changeSchema = z.discriminatedUnion('kind', [
+export const dayChangeBodySchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('patient-cancelled'), patientId: z.string().min(1) }),
   z.strictObject({ kind: z.literal('patient-late'), patientId: z.string().min(1), arrival: localTimeSchema }),
   z.strictObject({ kind: z.literal('staff-off-sick'), staffId: z.string().min(1), from: localTimeSchema }),
   z.strictObject({ kind: z.literal('assessment-overran'), patientId: z.string().min(1), typeId: z.string().min(1), end: localTimeSchema }),
 ]);
-const replanBodySchema = z.strictObject({
+export const replanBodySchema = z.strictObject({
   now: localTimeSchema,
-  changes: z.array(changeSchema).min(1, { message: 'must list at least one change' }),
+  changes: z.array(dayChangeBodySchema).min(1, { message: 'must list at least one change' }),
   timeLimitSec: z.number().positive().max(MAX_REPLAN_TIME_LIMIT_SEC).default(DEFAULT_REPLAN_TIME_LIMIT_SEC),
   seed: z.number().int().min(0).max(2 ** 31 - 1).default(1),
 });
 
-function toDayChange(change: z.infer<typeof changeSchema>): DayChange {
+function toDayChange(change: z.infer<typeof dayChangeBodySchema>): DayChange {
   switch (change.kind) {
     case 'patient-cancelled':
       return change;

@@ -73,7 +73,7 @@ export interface TransportView {
   /** 'stored': the plan document's transport part; 'planned': planned for this request. */
   source: 'stored' | 'planned';
   runs: RunView[];
-  unserved: Array<{ patientId: string; ref: string; run: string; reason: string; message: string }>;
+  unserved: Array<{ patientId: string; ref: string; run: RunSheet['kind']; reason: string; message: string }>;
   /** Patients who come by their own means or could not be routed at all (e.g. no coordinates). */
   notRouted: Array<{ patientId: string; ref: string; reason: string }>;
   /** The raw problem and plan, for feeds and renderers that need minutes. */

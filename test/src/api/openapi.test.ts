@@ -32,6 +32,25 @@ describe('openApiDocument', () => {
     expect((doc as unknown as { components: { securitySchemes: object } }).components.securitySchemes).toHaveProperty('bearerAuth');
   });
 
+  it('request bodies of the non-CRUD routes come from the schemas that validate them', () => {
+    const job = doc.components.schemas.PlanJobRequest as { required?: string[]; properties: Record<string, { maximum?: number }> };
+    expect(job.required).toEqual(['date']);
+    expect(job.properties.timeLimitSec?.maximum).toBe(120);
+    const replan = doc.paths['/api/centres/{centreId}/days/{date}/plan/replan']!.post as { requestBody: { content: Record<string, { schema: unknown }> } };
+    expect(replan.requestBody.content['application/json']!.schema).toEqual({ $ref: '#/components/schemas/ReplanRequest' });
+  });
+
+  it('documents each error status with its own codes and details, and the success replies with their fields', () => {
+    const error = (name: string) => (doc.components.schemas[name] as { properties: { error: { properties: { code: unknown; details: unknown } } } }).properties.error.properties;
+    expect(error('NotFound').code).toEqual({ type: 'string', const: 'not_found' });
+    expect(error('PreconditionFailed').details).toMatchObject({ required: ['currentVersion'], additionalProperties: false });
+    const job = doc.components.schemas.PlanJob as { required?: string[]; additionalProperties?: boolean };
+    expect(job.required).toEqual(expect.arrayContaining(['status', 'progress', 'planUrl', 'error']));
+    expect(job.additionalProperties).toBe(false);
+    const errors = Object.keys((doc.paths['/api/centres/{centreId}/days/{date}/plan/pins']!.post as { responses: object }).responses);
+    expect(errors).toEqual(expect.arrayContaining(['200', '400', '401', '403', '404', '409', '412', '413', '422', '428']));
+  });
+
   it('is plain JSON', () => {
     expect(JSON.parse(JSON.stringify(doc))).toEqual(doc);
   });

@@ -1,0 +1,70 @@
+// What the JSON lists return: the day's transport (run sheets, unserved and not-routed
+// patients) for the whole day or one vehicle, and the support workers' rounds for the whole
+// day or one worker. The CSV and printable HTML are renderings of the same lists.
+import { z } from 'zod';
+import type { Exact } from '../../domain/exact-type.ts';
+import { idSchema, localDateSchema, localTimeSchema } from '../../domain/primitives.ts';
+import type { RoundsView } from '../services/rounds-service.ts';
+import type { RunView, StopPassengerView, StopView, TransportView } from '../services/transport-service.ts';
+import { roundsListShape } from './pathway-responses.ts';
+
+const passengerSchema = z.strictObject({
+  patientId: z.string(),
+  ref: z.string(),
+  initials: z.string(),
+  mobility: z.string(),
+  carer: z.boolean().describe('A carer travels with them'),
+});
+
+const stopSchema = z.strictObject({
+  order: z.int().min(1),
+  arrive: localTimeSchema,
+  depart: localTimeSchema,
+  arriveMin: z.int(),
+  departMin: z.int(),
+  isCentre: z.boolean(),
+  address: z.string(),
+  boarding: z.array(passengerSchema),
+  alighting: z.array(passengerSchema),
+  onBoardAfter: z.strictObject({ seatsUsed: z.int(), wheelchairSpacesUsed: z.int(), carers: z.int() }),
+});
+
+const runSchema = z.strictObject({
+  vehicleId: z.string(),
+  vehicleName: z.string(),
+  kind: z.enum(['morning', 'afternoon']),
+  leave: localTimeSchema,
+  finish: localTimeSchema,
+  seats: z.int(),
+  wheelchairSpaces: z.int(),
+  distanceKm: z.number(),
+  stops: z.array(stopSchema),
+});
+
+const transportShape = {
+  centreId: idSchema,
+  date: localDateSchema,
+  planVersion: z.int().min(1).describe('The day plan version the transport follows'),
+  planStatus: z.enum(['draft', 'published']),
+  source: z.enum(['stored', 'planned']).describe("'planned': planned for this request from the plan and the centre's vehicles"),
+  runs: z.array(runSchema),
+  unserved: z.array(z.strictObject({ patientId: z.string(), ref: z.string(), run: z.enum(['morning', 'afternoon']), reason: z.string(), message: z.string() })),
+  notRouted: z.array(z.strictObject({ patientId: z.string(), ref: z.string(), reason: z.string() })).describe('Own means, or no coordinates to route from'),
+};
+
+export const transportListSchema = z.strictObject(transportShape);
+export const vehicleTransportListSchema = z.strictObject({ ...transportShape, vehicleId: idSchema });
+
+export const roundsListSchema = z.strictObject(roundsListShape);
+export const workerRoundsListSchema = z.strictObject({ ...roundsListShape, workerId: idSchema });
+
+// Compile-time guard: each schema describes what the code returns.
+type Infer<S extends z.ZodType> = z.infer<S>;
+const schemasMatchCode: [
+  Exact<Infer<typeof transportListSchema>, Omit<TransportView, 'problem' | 'plan'>>,
+  Exact<Infer<typeof runSchema>, RunView>,
+  Exact<Infer<typeof stopSchema>, StopView>,
+  Exact<Infer<typeof passengerSchema>, StopPassengerView>,
+  Exact<Infer<typeof roundsListSchema>, RoundsView>,
+] = [true, true, true, true, true];
+void schemasMatchCode;

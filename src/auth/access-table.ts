@@ -87,7 +87,8 @@ export const accessTable: readonly AccessRule[] = [
   ...(['transport', 'rounds'] as const).flatMap((list): AccessRule[] => [`${C}/days/:date/${list}{.:format}`, `${C}/days/:date/${list}/*rest`].map((path) => ({
     methods: GET, path, allow: { coordinator: 'centre', transport: 'centre' }, audit: { entity: list === 'transport' ? 'transport-list' : 'rounds', idParam: 'date' },
   }))),
-  { methods: GET, path: `${C}/days/:date/pre-visit-rounds{/*rest}`, allow: { coordinator: 'centre', transport: 'centre' }, audit: { entity: 'pre-visit-rounds', idParam: 'date' } },
+  // The router's raw rounds carry home coordinates: a coordinator's planning view; transport reads …/rounds.
+  { methods: GET, path: `${C}/days/:date/pre-visit-rounds{/*rest}`, allow: { coordinator: 'centre' }, audit: { entity: 'pre-visit-rounds', idParam: 'date' } },
   // Anything else about a day (printable timetables, future views) is the coordinator's.
   { methods: GET, path: `${C}/days{/*rest}`, allow: centreStaff, audit: { entity: 'day' } },
   { methods: WRITE, path: `${C}/days{/*rest}`, allow: centreStaff },

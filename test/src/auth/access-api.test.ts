@@ -106,10 +106,12 @@ describeEachDatabase('roles and access', (getDb) => {
   });
 
   describe('transport', () => {
-    it("reads its centre's vehicles and rounds but not patients (403)", async () => {
+    it("reads its centre's vehicles and rounds but not patients or the router's raw rounds with home coordinates (403)", async () => {
       await request(app).get(`/api/centres/${centreA}/vehicles`).set(bearer(transportA)).expect(200);
-      const rounds = await request(app).get(dayUrl('/pre-visit-rounds')).set(bearer(transportA));
+      const rounds = await request(app).get(dayUrl('/rounds')).set(bearer(transportA));
       expect(rounds.status).toBe(200);
+      expect(JSON.stringify(rounds.body)).not.toMatch(/"lat"|"lon"/);
+      await request(app).get(dayUrl('/pre-visit-rounds')).set(bearer(transportA)).expect(403);
       const denied = await request(app).get(`/api/centres/${centreA}/patients`).set(bearer(transportA)).expect(403);
       expect(denied.body.error.message).toMatch(/transport token may not GET/);
       await request(app).get(dayUrl('/plan/by-patient')).set(bearer(transportA)).expect(403);

@@ -62,10 +62,13 @@ export function planDay(problem: DayProblem, options: SolveOptions = {}): DayPla
   // per decode; on ICC objectives the serial scheme placed more in the same time.
   const schemeLimit = weights.makespanMin > 0 ? DECODING_SCHEMES.length : 1;
   const schemeState: SchemeState = { scheme: 0, schemeCount: schemeLimit };
+  // With a makespan objective the parallel schemes aim at the makespan bound (one step of
+  // workload lookahead per pick).
+  const targetEndMin = weights.makespanMin > 0 ? dayLowerBound(problem, { ...weights, makespanMin: 1 }).value : Infinity;
   const decode = (order: Int32Array) => {
     const { delta } = DECODING_SCHEMES[schemeState.scheme]!;
     if (delta < 0) decoder.decode(order);
-    else decoder.decodeParallel(order, delta);
+    else decoder.decodeParallel(order, delta, targetEndMin);
   };
   // Tried: ends up to the makespan bound free in the tie-breaker; on tai7x7_4 and tai10x10_3/5
   // it did worse (468/604/648 vs 465/602/645 in 9 s), so every minute of every end counts.

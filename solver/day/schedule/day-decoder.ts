@@ -11,6 +11,7 @@
 import type { CompiledDay } from '../compile/compile-day-problem.ts';
 import { CapacityTimeline } from './capacity-timeline.ts';
 import { UnitTimeline } from './unit-timeline.ts';
+import { WorkloadLookahead } from './workload-lookahead.ts';
 
 /** What stopped an activity from being placed (the last thing that pushed it past its window). */
 export const Block = {
@@ -82,6 +83,9 @@ export class DayDecoder {
   private readonly roomUsers: number[][];
   /** 1 when neither a rest rule nor the on-site limit can bind: only overlaps matter for this patient. */
   private readonly patientLooseDay: Uint8Array;
+  /** Built on the first decode with a target end. */
+  private lookahead: WorkloadLookahead | null = null;
+  private readonly candidates: number[] = [];
 
   constructor(private readonly day: CompiledDay) {
     const { problem, activityCount: n } = day;
@@ -290,12 +294,24 @@ export class DayDecoder {
    * serial scheme on makespan-like objectives, at more evaluations per decode; earliest
    * starts are cached and recomputed only for activities sharing the patient, a staff
    * member or a room with the one just placed.
+   *
+   * With a finite `targetEndMin` the pick also looks one step ahead (WorkloadLookahead):
+   * the highest-priority candidate whose booking still lets every patient and clinician it
+   * affects finish their remaining work by then; once no candidate can, the day cannot end
+   * by the target any more and the decode goes on by priority alone.
    */
-  decodeParallel(order: ArrayLike<number>, delta: number): void {
+  decodeParallel(order: ArrayLike<number>, delta: number, targetEndMin = Infinity): void {
     this.reset();
     const { day } = this;
     for (const a of this.pinnedList) this.placePinned(a);
     const n = day.activityCount;
+    let lookahead: WorkloadLookahead | null = null;
+    if (targetEndMin < Infinity) {
+      lookahead = this.lookahead ??= new WorkloadLookahead(day);
+      lookahead.reset(this.processed);
+      // Until an activity's choice is computed, its static window start is what is known.
+      this.cStart.set(day.earliestStartMin);
+    }
     const rank = this.rank;
     rank.fill(0x7fffffff);
     for (let i = 0; i < order.length; i++) rank[order[i]!] = i;
@@ -327,6 +343,7 @@ export class DayDecoder {
             ready.pop();
             i--;
             this.processed[a] = 1;
+            lookahead?.settle(a);
             for (const arc of day.succs[a]!) this.predsLeft[arc.other]!--;
             onReady(a);
             continue;
@@ -348,8 +365,16 @@ export class DayDecoder {
           pickIndex = i;
         }
       }
+      if (lookahead && !lookahead.fits(pick, this.cStart[pick]!, targetEndMin, this.cStart, this.processed)) {
+        pickIndex = this.pickWithinTarget(lookahead, limit, targetEndMin);
+        if (pickIndex < 0) {
+          lookahead = null;
+          pickIndex = this.readyIndexOf(pick);
+        } else pick = ready[pickIndex]!;
+      }
       ready[pickIndex] = ready[ready.length - 1]!;
       ready.pop();
+      lookahead?.settle(pick);
       this.chosenStart = this.cStart[pick]!;
       this.chosenStaff = this.cStaff[pick]!;
       this.chosenRoom = this.cRoom[pick]!;
@@ -383,6 +408,29 @@ export class DayDecoder {
         this.processed[a] = 1;
         this.block[a] = Block.Precedence;
       }
+  }
+
+  /**
+   * Index in the ready list of the highest-priority candidate (start ≤ limit) the lookahead
+   * accepts, after the first choice was refused; −1 if none.
+   */
+  private pickWithinTarget(lookahead: WorkloadLookahead, limit: number, targetEndMin: number): number {
+    const ready = this.readyList;
+    const candidates = this.candidates;
+    candidates.length = 0;
+    for (let i = 0; i < ready.length; i++) if (this.cStart[ready[i]!]! <= limit) candidates.push(i);
+    const rank = this.rank;
+    candidates.sort((x, y) => rank[ready[x]!]! - rank[ready[y]!]!);
+    // The first was refused already.
+    for (let k = 1; k < candidates.length; k++) {
+      const a = ready[candidates[k]!]!;
+      if (lookahead.fits(a, this.cStart[a]!, targetEndMin, this.cStart, this.processed)) return candidates[k]!;
+    }
+    return -1;
+  }
+
+  private readyIndexOf(a: number): number {
+    return this.readyList.indexOf(a);
   }
 
   /**

@@ -235,4 +235,15 @@ describe('planDay', () => {
     expectValid(problem, plan);
     expect(Math.max(...plan.activities.map((a) => a.endMin))).toBe(193);
   });
+
+  it('reaches the Taillard tai10x10_4 optimum, its bound 577, by decoding towards the bound', () => {
+    const file = fileURLToPath(new URL('../../../../shared/benchmarks/openshop/taillard/ta10x10_4os.txt', import.meta.url));
+    const instance = parseTaillardOpenShop('tai10x10_4', readFileSync(file, 'utf8'));
+    const problem = openShopToDayProblem(instance);
+    const plan = planDay(problem, { seed: 1, maxIterations: 3000, weights: OPEN_SHOP_WEIGHTS });
+    expectValid(problem, plan);
+    expect(Math.max(...plan.activities.map((a) => a.endMin))).toBe(577);
+    // It stopped at the bound, well inside the budget.
+    expect(plan.stats.iterations).toBeLessThan(3000);
+  });
 });

@@ -17,6 +17,9 @@
  * 4. Time windows: precedence chains force assessments into windows (the review after
  *    everything else, before the MDT); per qualification and interval, the load forced inside
  *    must fit the staff minutes there (energetic-bound.ts).
+ * 5. First and last slots: when the staff of the assessment every patient starts with and of the
+ *    one they end with cannot give everyone their whole day (bookend-bound.ts), something
+ *    must be dropped.
  * When no assessment must be dropped, a makespan bound (per patient chain; per
  * single-qualified staff member's load; per room type's load) and a workload-spread bound
  * (workload-spread-bound.ts) are added: each bounds a separate term of the objective.
@@ -38,6 +41,8 @@ import { patientScheduleModel } from './patient-schedule-model.ts';
 import { patientScheduleCost, scheduleDpSize, ScheduleDpScratch } from './patient-schedule-dp.ts';
 import { timeGridMin } from './time-grid.ts';
 import { workloadSpreadBound } from './workload-spread-bound.ts';
+import { bookendBound, type BookendPatient, type BookendResult } from './bookend-bound.ts';
+import type { PatientScheduleModel } from './patient-schedule-model.ts';
 
 /** One placeable assessment with the numbers the capacity bounds need. */
 interface LoadItem {
@@ -73,6 +78,7 @@ export function computeLowerBound(problem: DayProblem, weights: Partial<Objectiv
   const scratch = new ScheduleDpScratch();
   let exactDays = 0;
   let exactGain = 0;
+  const bookendPatients: BookendPatient[] = [];
 
   for (const patient of problem.patients) {
     const placeable: RequiredAssessment[] = [];
@@ -85,7 +91,8 @@ export function computeLowerBound(problem: DayProblem, weights: Partial<Objectiv
     const day = patientDay(problem, patient, placeable);
     days.push(day);
     const all = subsetBound(problem, w, day, (1 << day.items.length) - 1);
-    const exact = exactAllPlacedCost(problem, w, patient, placeable, gridMin, scratch);
+    const { cost: exact, model } = exactAllPlacedCost(problem, w, patient, placeable, gridMin, scratch);
+    bookendPatients.push({ placeableTypeIds: placeable.map((r) => r.typeId), model });
     if (exact !== undefined) {
       exactDays += 1;
       if (Number.isFinite(exact) && Number.isFinite(all.cost)) exactGain += Math.max(0, exact - all.cost);
@@ -110,7 +117,9 @@ export function computeLowerBound(problem: DayProblem, weights: Partial<Objectiv
   const boundPatients = unplaceableCost + perPatient;
   const boundCapacity = unplaceableCost + allPlacedCost + capacity.dropCost;
   // If nothing placeable is dropped: all-placed cost plus makespan and workload bounds (separate terms).
-  const mustDrop = capacity.mustDrop || energetic.overloaded || !allPlaceableFit;
+  // The first and last assessments' staff cannot give everyone their whole day (bookend-bound.ts).
+  const bookends: BookendResult | undefined = capacity.mustDrop || energetic.overloaded || !allPlaceableFit ? undefined : bookendBound(problem, bookendPatients);
+  const mustDrop = capacity.mustDrop || energetic.overloaded || !allPlaceableFit || bookends?.everythingImpossible === true;
   const makespanCost = mustDrop || w.makespanMin === 0 ? 0 : w.makespanMin * makespanLowerBound(problem, days, loads);
   const workloadCost = mustDrop || w.workloadImbalanceMin === 0 ? 0
     : w.workloadImbalanceMin * workloadSpreadBound(problem, loads.map((l) => ({ qualification: l.qualification, durationMin: l.bookedMin, groupCapacity: l.groupCapacity })));
@@ -134,6 +143,7 @@ export function computeLowerBound(problem: DayProblem, weights: Partial<Objectiv
     `patients' days ${r2(allPlacedCost)} (per-patient subsets: busy + transfers + rests | precedence chain with lags${exactDays > 0 ? `; exact single-patient days on a ${gridMin}-min grid for ${exactDays} patient(s), +${r2(exactGain)}` : ''})`,
     `per-qualification and per-room-type fractional knapsack of drops ${r2(capacity.dropCost)}`,
     `time-window (energetic) knapsack per qualification from precedence heads/tails ${r2(energetic.dropCost)}`,
+    bookends?.firstTypeId ? `first/last slots (${bookends.firstTypeId} … ${bookends.lastTypeId}): ${bookends.everythingImpossible ? 'not everyone can have their whole day' : bookends.gaveUp ? 'search gave up' : 'no conflict'} (${bookends.nodes} nodes)` : '',
     w.makespanMin > 0 ? `makespan (patient chain, single-holder staff load, room-type load) ${r2(makespanCost)}` : '',
     w.workloadImbalanceMin > 0 ? `workload spread (forced vs possible bookings) ${r2(workloadCost)}` : '',
     'no LP',
@@ -146,14 +156,14 @@ export const MAX_EXACT_DAY_STATES = 4_000_000;
 
 /**
  * The exact single-patient day with everything placeable placed (patient-schedule-dp.ts):
- * Infinity when no such day exists, undefined when the exact bound does not apply.
+ * cost Infinity when no such day exists, undefined when the exact bound does not apply.
  */
-function exactAllPlacedCost(problem: DayProblem, w: ObjectiveWeights, patient: DayProblem['patients'][number], placeable: RequiredAssessment[], gridMin: number, scratch: ScheduleDpScratch): number | undefined {
+function exactAllPlacedCost(problem: DayProblem, w: ObjectiveWeights, patient: DayProblem['patients'][number], placeable: RequiredAssessment[], gridMin: number, scratch: ScheduleDpScratch): { cost?: number; model?: PatientScheduleModel } {
   // Nothing to gain when the day's own terms weigh nothing (the open-shop benchmark's makespan-only weights).
-  if (w.patientIdleMin === 0 && w.patientOnSiteMin === 0 && w.preferenceMin === 0 && w.carerAbsent === 0 && w.namedClinicianMissed === 0) return undefined;
+  if (w.patientIdleMin === 0 && w.patientOnSiteMin === 0 && w.preferenceMin === 0 && w.carerAbsent === 0 && w.namedClinicianMissed === 0) return {};
   const model = patientScheduleModel(problem, patient, placeable, gridMin, w);
-  if (!model || scheduleDpSize(model) > MAX_EXACT_DAY_STATES) return undefined;
-  return patientScheduleCost(model, w, scratch);
+  if (!model || scheduleDpSize(model) > MAX_EXACT_DAY_STATES) return {};
+  return { cost: patientScheduleCost(model, w, scratch), model };
 }
 
 function round6(x: number): number {

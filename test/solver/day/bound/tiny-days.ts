@@ -34,8 +34,13 @@ export function tinyProblem(parts: Partial<DayProblem> & Pick<DayProblem, 'asses
 
 interface Option { activity?: PlannedActivity; unscheduled?: UnscheduledAssessment }
 
-/** The least soft score of any plan with no hard violation, by exhaustive search. */
-export function bruteForceOptimum(problem: DayProblem, weights: Partial<ObjectiveWeights>, horizonMin: number): number {
+/**
+ * The least soft score of any plan with no hard violation, by exhaustive search over starts
+ * every `stepMin` (5 unless given; exact when every time in the problem is a multiple of it).
+ * With `placeAll`, only plans placing every assessment count (Infinity: there is none).
+ */
+export function bruteForceOptimum(problem: DayProblem, weights: Partial<ObjectiveWeights>, horizonMin: number, options: { stepMin?: number; placeAll?: boolean } = {}): number {
+  const stepMin = options.stepMin ?? 5;
   const w = { ...DEFAULT_WEIGHTS, ...weights };
   const slots: Option[][] = [];
   for (const p of problem.patients) {
@@ -46,16 +51,16 @@ export function bruteForceOptimum(problem: DayProblem, weights: Partial<Objectiv
       const roomType = t ? t.roomType : problem.centre.mealRoomType;
       const staffIds = t ? problem.staff.filter((s) => s.qualifications.includes(t.qualification)).map((s) => s.id) : [undefined];
       const rooms = problem.rooms.filter((r) => r.type === roomType);
-      const options: Option[] = t ? [{ unscheduled: { patientId: p.id, typeId, reason: 'no-staff-free', message: 'enumerated' } }] : [];
-      for (let startMin = 0; startMin + durationMin <= horizonMin; startMin += 5) {
+      const choices: Option[] = t && !options.placeAll ? [{ unscheduled: { patientId: p.id, typeId, reason: 'no-staff-free', message: 'enumerated' } }] : [];
+      for (let startMin = 0; startMin + durationMin <= horizonMin; startMin += stepMin) {
         for (const staffId of staffIds) {
           for (const room of rooms) {
-            options.push({ activity: { id: `${p.id}:${typeId}`, patientId: p.id, typeId, kind: t ? t.kind : 'meal', startMin, endMin: startMin + durationMin,
+            choices.push({ activity: { id: `${p.id}:${typeId}`, patientId: p.id, typeId, kind: t ? t.kind : 'meal', startMin, endMin: startMin + durationMin,
               roomId: room.id, ...(staffId ? { staffId } : {}) } });
           }
         }
       }
-      slots.push(options);
+      slots.push(choices);
     }
   }
   let best = Infinity;

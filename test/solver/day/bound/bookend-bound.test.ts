@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import { bookendBound, type BookendPatient } from '../../../../solver/day/bound/bookend-bound.ts';
+import { computeLowerBound } from '../../../../solver/day/bound/compute-lower-bound.ts';
+import { patientScheduleModel } from '../../../../solver/day/bound/patient-schedule-model.ts';
+import { timeGridMin } from '../../../../solver/day/bound/time-grid.ts';
+import { DEFAULT_WEIGHTS } from '../../../../solver/model/options.ts';
+import type { DayProblem } from '../../../../solver/model/day-problem.ts';
+import { createRng } from '../../../../solver/model/rng.ts';
+import { scorePlan } from '../../../../solver/constraints/score-plan.ts';
+import { demoDayProblem } from '../../../../src/demo/demo-day-problem.ts';
+import { bruteForceOptimum, patient, tinyProblem, type } from './tiny-days.ts';
+
+function bookendPatients(problem: DayProblem): BookendPatient[] {
+  const grid = timeGridMin(problem);
+  return problem.patients.map((p) => ({ placeableTypeIds: p.required.map((r) => r.typeId), model: patientScheduleModel(problem, p, p.required, grid, DEFAULT_WEIGHTS) }));
+}
+
+const firstAndLast = [
+  { id: 'first', before: 'a', after: '*', minLagMin: 0 },
+  { id: 'last', before: '*', after: 'z', minLagMin: 0 },
+];
+
+/**
+ * One first-assessor, one last-assessor, the MDT at 120; a long patient (a, 60 min of m, z),
+ * a medium one (a, 30 min of n, z) and a short one (a, z), all 30-min steps. Alone each fits
+ * easily, and every time window has room for its load, but the assessor's second and third
+ * slots (30, 60) leave the medium patient's review no slot 60 min later.
+ */
+function squeezedDay(): DayProblem {
+  return tinyProblem({
+    assessmentTypes: [type('a', 30, 'ra'), type('m', 60, 'rm'), type('n', 30, 'rn'), type('z', 30, 'rz')],
+    patients: [patient('long', ['a', 'm', 'z']), patient('medium', ['a', 'n', 'z']), patient('short', ['a', 'z'])],
+    precedences: firstAndLast,
+  }, { mdt: { startMin: 120, durationMin: 30 } });
+}
+
+const at = (patientId: string, typeId: string, startMin: number, endMin: number, staffId: string, roomId: string) =>
+  ({ id: `${patientId}:${typeId}`, patientId, typeId, kind: 'assessment' as const, startMin, endMin, staffId, roomId });
+
+describe('bookendBound', () => {
+  it('proves that not everyone can have their whole day when the first and last slots do not pair up', () => {
+    const problem = squeezedDay();
+    const result = bookendBound(problem, bookendPatients(problem));
+    expect(result).toMatchObject({ everythingImpossible: true, firstTypeId: 'a', lastTypeId: 'z', gaveUp: false });
+    // Exhaustively (every time is a multiple of 30): no plan places all eight assessments…
+    expect(bruteForceOptimum(problem, DEFAULT_WEIGHTS, 120, { stepMin: 30, placeAll: true })).toBe(Infinity);
+    // …and the lower bound now charges a drop, staying below a plan that drops one review.
+    const bound = computeLowerBound(problem);
+    expect(bound.value).toBeGreaterThanOrEqual(1000);
+    expect(bound.method).toContain('not everyone can have their whole day');
+    const plan = [
+      at('long', 'a', 0, 30, 's-a', 'r-ra'), at('long', 'm', 30, 90, 's-m', 'r-rm'), at('long', 'z', 90, 120, 's-z', 'r-rz'),
+      at('short', 'a', 30, 60, 's-a', 'r-ra'), at('short', 'z', 60, 90, 's-z', 'r-rz'),
+      at('medium', 'a', 60, 90, 's-a', 'r-ra'), at('medium', 'n', 90, 120, 's-n', 'r-rn'),
+    ].sort((x, y) => x.startMin - y.startMin);
+    const score = scorePlan(problem, plan, [{ patientId: 'medium', typeId: 'z', reason: 'no-staff-free', message: 'no slot' }]);
+    expect(score.hard).toBe(0);
+    expect(bound.value).toBeLessThanOrEqual(score.soft + 1e-9);
+  }, 60_000);
+
+  it('finds no conflict with a second first-assessor and a second last-assessor, and a plan confirms it', () => {
+    const problem = squeezedDay();
+    for (const id of ['a', 'z']) {
+      problem.staff.push({ ...problem.staff.find((s) => s.id === `s-${id}`)!, id: `s-${id}2` });
+      problem.rooms.push({ id: `r-r${id}2`, name: `r${id}2`, type: `r${id}`, capacity: 1 });
+    }
+    expect(bookendBound(problem, bookendPatients(problem)).everythingImpossible).toBe(false);
+    const plan = [
+      at('long', 'a', 0, 30, 's-a', 'r-ra'), at('long', 'm', 30, 90, 's-m', 'r-rm'), at('long', 'z', 90, 120, 's-z', 'r-rz'),
+      at('medium', 'a', 0, 30, 's-a2', 'r-ra2'), at('medium', 'n', 30, 60, 's-n', 'r-rn'), at('medium', 'z', 90, 120, 's-z2', 'r-rz2'),
+      at('short', 'a', 30, 60, 's-a', 'r-ra'), at('short', 'z', 60, 90, 's-z', 'r-rz'),
+    ].sort((x, y) => x.startMin - y.startMin);
+    expect(scorePlan(problem, plan, []).hard).toBe(0);
+  });
+
+  it('says nothing without a first and a last rule', () => {
+    const problem = squeezedDay();
+    problem.precedences = [firstAndLast[0]!];
+    expect(bookendBound(problem, bookendPatients(problem))).toMatchObject({ everythingImpossible: false, nodes: 0 });
+  });
+
+  it('proves the 16-patient demo day cannot place everything', () => {
+    const problem = demoDayProblem({ seed: 1, date: '2026-12-01', patients: 16 });
+    const result = bookendBound(problem, bookendPatients(problem));
+    expect(result).toMatchObject({ everythingImpossible: true, firstTypeId: 'anp-initial', lastTypeId: 'geriatrician-review' });
+  });
+
+  it('never claims a conflict a plan disproves, on random small days with first and last rules', () => {
+    // 2–3 patients, 30-min grid so the exhaustive search is quick; the claim must agree with it.
+    let claims = 0;
+    for (let seed = 1; seed <= 12; seed++) {
+      const rng = createRng(seed * 4099);
+      const pick = <T,>(xs: T[]): T => xs[rng.int(xs.length)]!;
+      const problem = tinyProblem({
+        assessmentTypes: [type('a', 30, 'ra'), type('m', pick([30, 60]), 'rm'), type('z', 30, 'rz')],
+        patients: Array.from({ length: 2 + rng.int(2) }, (_, i) => patient(`P${i}`, rng.next() < 0.5 ? ['a', 'm', 'z'] : ['a', 'z'], { earliestArrivalMin: pick([0, 30]) })),
+        precedences: firstAndLast,
+      }, { mdt: { startMin: pick([90, 120, 150]), durationMin: 30 } });
+      if (rng.next() < 0.5) problem.staff.find((s) => s.id === 's-z')!.breaks = [{ startMin: 60, endMin: 90 }];
+      const result = bookendBound(problem, bookendPatients(problem));
+      const items = problem.patients.reduce((s, p) => s + p.required.length, 0);
+      if (items > 8) continue;
+      const placesAll = bruteForceOptimum(problem, DEFAULT_WEIGHTS, problem.centre.mdt.startMin, { stepMin: 30, placeAll: true }) < Infinity;
+      if (result.everythingImpossible) {
+        claims++;
+        expect(placesAll, `seed ${seed}`).toBe(false);
+      }
+    }
+    expect(claims).toBeGreaterThan(0);
+  }, 120_000);
+});

@@ -52,54 +52,95 @@ export interface BookendPatient {
  * bookendBound(problem, patients).everythingImpossible // true: some assessment must be left out
  */
 export function bookendBound(problem: DayProblem, patients: readonly BookendPatient[], maxNodes = BOOKEND_MAX_NODES): BookendResult {
-  const none: BookendResult = { everythingImpossible: false, nodes: 0, gaveUp: false };
-  const firstTypeId = problem.precedences.find((r) => r.after === '*' && r.before !== '*')?.before;
-  const lastTypeId = problem.precedences.find((r) => r.before === '*' && r.after !== '*')?.after;
-  if (!firstTypeId || !lastTypeId || firstTypeId === lastTypeId) return none;
-  const first = problem.assessmentTypes.find((t) => t.id === firstTypeId);
-  const last = problem.assessmentTypes.find((t) => t.id === lastTypeId);
-  if (!first || !last || first.groupCapacity > 1 || last.groupCapacity > 1) return none;
+  return new BookendCheck(problem, patients, maxNodes).check();
+}
 
-  // Patients who need both ends placed.
-  const involved: number[] = [];
-  patients.forEach((patient, p) => {
-    if (patient.placeableTypeIds.includes(firstTypeId) && patient.placeableTypeIds.includes(lastTypeId)) involved.push(p);
-  });
-  const n = involved.length;
-  if (n === 0) return none;
-  const { mdt, checkInBufferMin, openMin, closeMin } = problem.centre;
-  const untilMin = Math.min(mdt.startMin, closeMin);
-  const staff = usableStaff(problem);
-  const earliestMin = Math.max(openMin, Math.min(...involved.map((p) => problem.patients[p]!.earliestArrivalMin + checkInBufferMin)));
-  const L = earliestPacking(staff.filter((s) => s.qualifications.includes(first.qualification)), first.durationMin, earliestMin, untilMin).slice(0, n);
-  const G = latestPacking(staff.filter((s) => s.qualifications.includes(last.qualification)), last.durationMin, untilMin).slice(0, n);
-  if (L.length < n || G.length < n) return { ...none, everythingImpossible: true, firstTypeId, lastTypeId };
+/** The check, set up once, to run again with one patient's assessments changed (a drop). */
+export class BookendCheck {
+  readonly firstTypeId: string | undefined;
+  readonly lastTypeId: string | undefined;
+  private readonly L: number[] = [];
+  private readonly G: number[] = [];
+  private readonly levels: number[] = [];
+  /** Need row of each patient who needs both ends (by patient index). */
+  private readonly rows = new Map<number, number[]>();
+  private readonly scratch = new ScheduleDpScratch();
 
-  // need[p][a] = earliest last-assessment start for first start ≥ level a (−Infinity: unknown).
-  const levels = [...new Set(L)];
-  const scratch = new ScheduleDpScratch();
-  const need = involved.map((p) => {
-    const m = patients[p]!.model;
-    return levels.map((level) => (m ? earliestLastStart(m, firstTypeId, lastTypeId, level, scratch) : -Infinity));
-  });
-  const levelOf = L.map((t) => levels.indexOf(t));
-  // Any group of patients must fit the first ranks 1..k and the last ranks 1..k by the same
-  // argument, so when everyone is too many for the search, the hardest patients alone are tried.
-  const hardest = need.map((_, p) => p).sort((x, y) => compareRows(need[y]!, need[x]!));
-  let nodes = 0;
-  let gaveUp = false;
-  const sizes = subsetSizes(n);
-  for (const size of sizes) {
-    const group = hardest.slice(0, size).map((p) => need[p]!);
-    const budget = size === n && sizes.length > 1 ? Math.floor(maxNodes / 4) : maxNodes - nodes;
-    const result = searchRanks(group, levelOf.slice(0, size), G.slice(0, size), Math.max(1000, budget));
-    nodes += result.nodes;
-    if (result.infeasible) return { everythingImpossible: true, firstTypeId, lastTypeId, nodes, gaveUp: false };
-    if (!result.gaveUp && size === n) break;
-    gaveUp ||= result.gaveUp;
-    if (nodes >= maxNodes) break;
+  constructor(problem: DayProblem, patients: readonly BookendPatient[], private readonly maxNodes = BOOKEND_MAX_NODES) {
+    const firstTypeId = problem.precedences.find((r) => r.after === '*' && r.before !== '*')?.before;
+    const lastTypeId = problem.precedences.find((r) => r.before === '*' && r.after !== '*')?.after;
+    const first = problem.assessmentTypes.find((t) => t.id === firstTypeId);
+    const last = problem.assessmentTypes.find((t) => t.id === lastTypeId);
+    if (!first || !last || first.id === last.id || first.groupCapacity > 1 || last.groupCapacity > 1) return;
+    this.firstTypeId = first.id;
+    this.lastTypeId = last.id;
+    const involved = patients.flatMap((patient, p) => (this.needsBoth(patient) ? [p] : []));
+    if (involved.length === 0) return;
+    const { mdt, checkInBufferMin, openMin, closeMin } = problem.centre;
+    const untilMin = Math.min(mdt.startMin, closeMin);
+    const staff = usableStaff(problem);
+    const earliestMin = Math.max(openMin, Math.min(...involved.map((p) => problem.patients[p]!.earliestArrivalMin + checkInBufferMin)));
+    this.L = earliestPacking(staff.filter((s) => s.qualifications.includes(first.qualification)), first.durationMin, earliestMin, untilMin).slice(0, involved.length);
+    this.G = latestPacking(staff.filter((s) => s.qualifications.includes(last.qualification)), last.durationMin, untilMin).slice(0, involved.length);
+    this.levels = [...new Set(this.L)];
+    for (const p of involved) this.rows.set(p, this.needRow(patients[p]!));
   }
-  return { everythingImpossible: false, firstTypeId, lastTypeId, nodes, gaveUp };
+
+  /** Can everyone have their whole day, as far as the two ends tell? */
+  check(): BookendResult {
+    return this.search([...this.rows.values()], this.maxNodes);
+  }
+
+  /** The same with patient `p`'s assessments replaced (e.g. one dropped), within `maxNodes`. */
+  checkWith(p: number, patient: BookendPatient, maxNodes = this.maxNodes): BookendResult {
+    if (this.firstTypeId === undefined) return this.search([], maxNodes);
+    const rows = [...this.rows].filter(([q]) => q !== p).map(([, row]) => row);
+    if (this.needsBoth(patient)) rows.push(this.needRow(patient));
+    return this.search(rows, maxNodes);
+  }
+
+  private needsBoth(patient: BookendPatient): boolean {
+    return this.firstTypeId !== undefined && patient.placeableTypeIds.includes(this.firstTypeId) && patient.placeableTypeIds.includes(this.lastTypeId!);
+  }
+
+  /** need[a] = earliest last-assessment start for a first start ≥ level a (−Infinity: unknown). */
+  private needRow(patient: BookendPatient): number[] {
+    const m = patient.model;
+    if (!m) return this.levels.map(() => -Infinity);
+    const row: number[] = [];
+    // A day found for one level, whose first assessment starts at or after the next levels too, answers for them.
+    let found: { lastMin: number; firstMin: number } | undefined;
+    for (const level of this.levels) {
+      if (!found || found.firstMin < level) found = earliestLastStart(m, this.firstTypeId!, this.lastTypeId!, level, this.scratch);
+      row.push(found.lastMin);
+    }
+    return row;
+  }
+
+  private search(need: number[][], maxNodes: number): BookendResult {
+    const { firstTypeId, lastTypeId } = this;
+    const n = need.length;
+    if (firstTypeId === undefined || n === 0) return { everythingImpossible: false, nodes: 0, gaveUp: false };
+    if (this.L.length < n || this.G.length < n) return { everythingImpossible: true, firstTypeId, lastTypeId, nodes: 0, gaveUp: false };
+    const levelOf = this.L.map((t) => this.levels.indexOf(t));
+    // Any group of patients must fit the first ranks 1..k and the last ranks 1..k by the same
+    // argument, so when everyone is too many for the search, the hardest patients alone are tried.
+    const hardest = need.map((_, p) => p).sort((x, y) => compareRows(need[y]!, need[x]!));
+    let nodes = 0;
+    let gaveUp = false;
+    const sizes = subsetSizes(n);
+    for (const size of sizes) {
+      const group = hardest.slice(0, size).map((p) => need[p]!);
+      const budget = size === n && sizes.length > 1 ? Math.floor(maxNodes / 4) : maxNodes - nodes;
+      const result = searchRanks(group, levelOf.slice(0, size), this.G.slice(0, size), Math.max(100, budget));
+      nodes += result.nodes;
+      if (result.infeasible) return { everythingImpossible: true, firstTypeId, lastTypeId, nodes, gaveUp: false };
+      if (!result.gaveUp && size === n) break;
+      gaveUp ||= result.gaveUp;
+      if (nodes >= maxNodes) break;
+    }
+    return { everythingImpossible: false, firstTypeId, lastTypeId, nodes, gaveUp };
+  }
 }
 
 /** Everyone first, then ever smaller groups of the hardest patients. */
@@ -148,19 +189,28 @@ function latestPacking(staff: DayStaffMember[], durationMin: number, untilMin: n
   return starts.sort((a, b) => b - a);
 }
 
-/** The earliest start of `lastTypeId` over the patient's days whose `firstTypeId` starts at or after `fromMin` (Infinity: none). */
-function earliestLastStart(model: PatientScheduleModel, firstTypeId: string, lastTypeId: string, fromMin: number, scratch: ScheduleDpScratch): number {
+/**
+ * The earliest start of `lastTypeId` over the patient's days whose `firstTypeId` starts at or
+ * after `fromMin` (Infinity: none), and, among those days, the latest first start. Ties are
+ * broken inside the DP cost: last start in whole units plus a fraction that falls as the first
+ * start grows (units never exceed the horizon, so the fraction stays below one unit).
+ */
+function earliestLastStart(model: PatientScheduleModel, firstTypeId: string, lastTypeId: string, fromMin: number, scratch: ScheduleDpScratch): { lastMin: number; firstMin: number } {
   const g = model.gridMin;
+  const U = model.spanU;
   const items = model.items.map((item) => {
     const startCost = new Float64Array(item.startCost.length);
     for (let u = 0; u < startCost.length; u++) {
       const allowed = Number.isFinite(item.startCost[u]!) && (item.typeId !== firstTypeId || (model.startU + u) * g >= fromMin);
-      startCost[u] = !allowed ? Infinity : item.typeId === lastTypeId ? u : 0;
+      startCost[u] = !allowed ? Infinity : item.typeId === lastTypeId ? u : item.typeId === firstTypeId ? (U - u) / (U + 2) : 0;
     }
     return { ...item, startCost };
   });
-  const u = patientScheduleCost({ ...model, items }, ZERO_WEIGHTS, scratch);
-  return Number.isFinite(u) ? (model.startU + u) * g : Infinity;
+  const cost = patientScheduleCost({ ...model, items }, ZERO_WEIGHTS, scratch);
+  if (!Number.isFinite(cost)) return { lastMin: Infinity, firstMin: Infinity };
+  const lastU = Math.floor(cost + 1e-9);
+  const firstU = U - Math.round((cost - lastU) * (U + 2));
+  return { lastMin: (model.startU + lastU) * g, firstMin: (model.startU + firstU) * g };
 }
 
 /**
@@ -181,59 +231,68 @@ function searchRanks(need: number[][], levelOf: number[], G: number[], maxNodes:
   for (const a of levelOf) freeAtLevel[a]! += 1;
   const slots = [...G].sort((a, b) => b - a);
   const latestSlot = slots[0] ?? -Infinity;
+  // Slot groups (equal times), latest first; slotsAfter[g] = slots later than group g's time.
+  const slotGroups = [...new Set(slots)];
+  const groupTotal = slotGroups.length;
+  const slotsAfter = new Int32Array(groupTotal);
+  for (let g = 1; g < groupTotal; g++) slotsAfter[g] = slots.filter((t) => t > slotGroups[g]!).length;
+  // A threshold's group: the latest group at or after it (−1: after every slot), stored shifted by one.
+  const groupOf = (t: number): number => { let g = -1; for (let i = 0; i < groupTotal; i++) if (slotGroups[i]! >= t) g = i; return g; };
   // Hardest first; equal rows next to each other.
   const order = need.map((_, p) => p).sort((x, y) => compareRows(need[y]!, need[x]!));
   const rows = order.map((p) => need[p]!);
+  const n = rows.length;
   const sameAsPrevious = rows.map((row, k) => k > 0 && compareRows(row, rows[k - 1]!) === 0);
-  const level = new Int32Array(rows.length).fill(-1);
+  const needGroup = rows.map((row) => row.map(groupOf));
+  const latestLevel = rows.map((row) => { for (let a = levelCount - 1; a >= 0; a--) if (row[a]! <= latestSlot) return a; return -1; });
+  // Suffix counts over the undecided patients k..n−1.
+  const W = groupTotal + 1;
+  const sufGroup = Array.from({ length: n + 1 }, () => new Int32Array(levelCount * W));
+  const sufLatest = Array.from({ length: n + 1 }, () => new Int32Array(levelCount + 1));
+  for (let k = n - 1; k >= 0; k--) {
+    sufGroup[k]!.set(sufGroup[k + 1]!);
+    sufLatest[k]!.set(sufLatest[k + 1]!);
+    for (let a = 0; a < levelCount; a++) sufGroup[k]![a * W + needGroup[k]![a]! + 1]! += 1;
+    sufLatest[k]![latestLevel[k]! + 1]! += 1;
+  }
+  const level = new Int32Array(n).fill(-1);
+  const groupCount = new Int32Array(groupTotal); // decided patients per threshold group
   let nodes = 0;
   let gaveUp = false;
-  // Slot group of a threshold: how many slots are at or after it (equal slot times form one group).
-  const slotGroups = [...new Set(slots)];
-  const groupOf = (t: number): number => { let g = -1; for (let i = 0; i < slotGroups.length; i++) if (slotGroups[i]! >= t) g = i; return g; };
-  const groupCount = new Int32Array(slotGroups.length);
   const failed = new Set<string>();
 
-  const thresholds: number[] = [];
-  const latestLevels: number[] = [];
   const cutOk = (from: number): boolean => {
+    const undecided = sufGroup[from]!;
+    const latest = sufLatest[from]!;
+    if (latest[0]! > 0) return false; // someone has no usable level at all
     const firstFree = freeAtLevel.findIndex((c) => c > 0);
-    thresholds.length = 0;
-    latestLevels.length = 0;
-    for (let k = 0; k < rows.length; k++) {
-      const row = rows[k]!;
-      if (k < from) { thresholds.push(row[level[k]!]!); continue; }
-      if (firstFree < 0) return false;
-      thresholds.push(row[firstFree]!);
-      let latest = -1;
-      for (let a = levelCount - 1; a >= 0; a--) if (row[a]! <= latestSlot) { latest = a; break; }
-      if (latest < 0) return false;
-      latestLevels.push(latest);
+    if (from < n && firstFree < 0) return false;
+    // Undecided latest usable levels must cover the free levels (nested sets).
+    let withLatestUpTo = 0;
+    let freeUpTo = 0;
+    for (let a = 0; a < levelCount; a++) {
+      withLatestUpTo += latest[a + 1]!;
+      freeUpTo += freeAtLevel[a]!;
+      if (withLatestUpTo > freeUpTo) return false;
     }
-    // k-th largest threshold ≤ k-th latest last slot.
-    thresholds.sort((a, b) => b - a);
-    for (let k = 0; k < thresholds.length; k++) if (thresholds[k]! > slots[k]!) return false;
-    // k-th earliest latest-usable level ≥ k-th earliest free first level.
-    latestLevels.sort((a, b) => a - b);
-    let k = 0;
-    for (let a = 0; a < levelCount && k < latestLevels.length; a++) {
-      for (let c = 0; c < freeAtLevel[a]! && k < latestLevels.length; c++, k++) if (latestLevels[k]! < a) return false;
-    }
-    // Both ends at once: an undecided patient whose need at level a is after slot time v takes
-    // a level before a or a slot after v; decided patients already hold some of those.
-    for (let a = 1; a < levelCount; a++) {
+    // Thresholds later than group g's time need the slots later than it: decided ones as
+    // decided, undecided ones at the earliest free level, or (a ≥ 1) at level a unless they
+    // take a free level before a.
+    let decidedAfter = 0;
+    for (let g = 0; g < groupTotal; g++) {
+      if (g > 0) decidedAfter += groupCount[g - 1]!;
+      const room = slotsAfter[g]! - decidedAfter;
+      if (from < n) {
+        let atFirst = 0;
+        for (let x = 0; x <= g; x++) atFirst += undecided[firstFree * W + x]!;
+        if (atFirst > room) return false;
+      } else if (room < 0) return false;
       let earlyFree = 0;
-      for (let b = 0; b < a; b++) earlyFree += freeAtLevel[b]!;
-      for (let gi = 0; gi < slotGroups.length; gi++) {
-        const v = slotGroups[gi]!;
-        let lateSlots = 0;
-        for (const t of slots) if (t > v) lateSlots++;
+      for (let a = 1; a < levelCount; a++) {
+        earlyFree += freeAtLevel[a - 1]!;
         let critical = 0;
-        for (let q = 0; q < rows.length; q++) {
-          if (q < from) { if (rows[q]![level[q]!]! > v) lateSlots--; }
-          else if (rows[q]![a]! > v) critical++;
-        }
-        if (critical > earlyFree + lateSlots) return false;
+        for (let x = 0; x <= g; x++) critical += undecided[a * W + x]!;
+        if (critical > earlyFree + room) return false;
       }
     }
     return true;
@@ -242,13 +301,13 @@ function searchRanks(need: number[][], levelOf: number[], G: number[], maxNodes:
   const dfs = (k: number): boolean => {
     if (++nodes > maxNodes) { gaveUp = true; return true; }
     if (!cutOk(k)) return false;
-    if (k === rows.length) return true;
+    if (k === n) return true;
     const fromLevel = sameAsPrevious[k] ? level[k - 1]! : 0;
     const key = `${k}|${fromLevel}|${freeAtLevel.join(',')}|${groupCount.join(',')}`;
     if (failed.has(key)) return false;
     for (let a = fromLevel; a < levelCount; a++) {
-      if (freeAtLevel[a] === 0 || rows[k]![a]! > latestSlot) continue;
-      const group = groupOf(rows[k]![a]!);
+      const group = needGroup[k]![a]!;
+      if (freeAtLevel[a] === 0 || group < 0) continue;
       freeAtLevel[a]! -= 1;
       groupCount[group]! += 1;
       level[k] = a;

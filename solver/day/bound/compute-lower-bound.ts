@@ -20,6 +20,9 @@
  * 5. First and last slots: when the staff of the assessment every patient starts with and of the
  *    one they end with cannot give everyone their whole day (bookend-bound.ts), something
  *    must be dropped.
+ * When something must be dropped, drop-bound.ts finds the least it can cost: one assessment
+ * (that patient's exact day without it, the workload spread without it, and a first/last check
+ * that no longer fails) or two or more.
  * When no assessment must be dropped, a makespan bound (per patient chain; per
  * single-qualified staff member's load; per room type's load) and a workload-spread bound
  * (workload-spread-bound.ts) are added: each bounds a separate term of the objective.
@@ -41,7 +44,8 @@ import { patientScheduleModel } from './patient-schedule-model.ts';
 import { patientScheduleCost, scheduleDpSize, ScheduleDpScratch } from './patient-schedule-dp.ts';
 import { timeGridMin } from './time-grid.ts';
 import { workloadSpreadBound } from './workload-spread-bound.ts';
-import { bookendBound, type BookendPatient, type BookendResult } from './bookend-bound.ts';
+import { BookendCheck, type BookendPatient, type BookendResult } from './bookend-bound.ts';
+import { dropBound, type DropBound, type DropPatient } from './drop-bound.ts';
 import type { PatientScheduleModel } from './patient-schedule-model.ts';
 
 /** One placeable assessment with the numbers the capacity bounds need. */
@@ -79,6 +83,7 @@ export function computeLowerBound(problem: DayProblem, weights: Partial<Objectiv
   let exactDays = 0;
   let exactGain = 0;
   const bookendPatients: BookendPatient[] = [];
+  const dropPatients: DropPatient[] = [];
 
   for (const patient of problem.patients) {
     const placeable: RequiredAssessment[] = [];
@@ -101,6 +106,7 @@ export function computeLowerBound(problem: DayProblem, weights: Partial<Objectiv
     const allCost = Math.max(Number.isFinite(all.cost) ? all.cost : 0, exact !== undefined && Number.isFinite(exact) ? exact : 0);
     if (!all.feasible || exact === Infinity) allPlaceableFit = false;
     allPlacedCost += allCost;
+    dropPatients.push({ patient, placeable, allPlacedCost: allCost });
     const dropCost = w.unscheduled * patient.priority - allCost;
     windowed.push(...windowedItems(problem, day, dropCost));
     for (const item of day.items) {
@@ -118,16 +124,25 @@ export function computeLowerBound(problem: DayProblem, weights: Partial<Objectiv
   const boundCapacity = unplaceableCost + allPlacedCost + capacity.dropCost;
   // If nothing placeable is dropped: all-placed cost plus makespan and workload bounds (separate terms).
   // The first and last assessments' staff cannot give everyone their whole day (bookend-bound.ts).
-  const bookends: BookendResult | undefined = capacity.mustDrop || energetic.overloaded || !allPlaceableFit ? undefined : bookendBound(problem, bookendPatients);
+  const bookendCheck = new BookendCheck(problem, bookendPatients);
+  const bookends: BookendResult | undefined = capacity.mustDrop || energetic.overloaded || !allPlaceableFit ? undefined : bookendCheck.check();
   const mustDrop = capacity.mustDrop || energetic.overloaded || !allPlaceableFit || bookends?.everythingImpossible === true;
   const makespanCost = mustDrop || w.makespanMin === 0 ? 0 : w.makespanMin * makespanLowerBound(problem, days, loads);
-  const workloadCost = mustDrop || w.workloadImbalanceMin === 0 ? 0
-    : w.workloadImbalanceMin * workloadSpreadBound(problem, loads.map((l) => ({ qualification: l.qualification, durationMin: l.bookedMin, groupCapacity: l.groupCapacity })));
+  const workloadWithout = (patientId?: string, typeId?: string): number => (w.workloadImbalanceMin === 0 ? 0
+    : w.workloadImbalanceMin * workloadSpreadBound(problem, loads.filter((l) => l.patientId !== patientId || l.typeId !== typeId)
+      .map((l) => ({ qualification: l.qualification, durationMin: l.bookedMin, groupCapacity: l.groupCapacity }))));
+  const workloadCost = mustDrop ? 0 : workloadWithout();
   const noDrop = mustDrop ? Infinity : unplaceableCost + allPlacedCost + makespanCost + workloadCost;
   // If something is dropped: at least the cheapest drop (or the sum of "negative" drops).
   const negativeDrops = loads.reduce((s, l) => s + Math.min(0, l.dropCost), 0);
   const boundEnergetic = unplaceableCost + allPlacedCost + negativeDrops + energetic.dropCost;
-  const someDrop = anyDropPossible ? unplaceableCost + allPlacedCost + (negativeDrops < 0 ? negativeDrops : minSingleDrop) : Infinity;
+  let someDrop = anyDropPossible ? unplaceableCost + allPlacedCost + (negativeDrops < 0 ? negativeDrops : minSingleDrop) : Infinity;
+  // Something must go: which single drop could it be, and what does the rest of the day cost then?
+  let drops: DropBound | undefined;
+  if (mustDrop && anyDropPossible && negativeDrops === 0 && minSingleDrop >= 0) {
+    drops = dropBound({ problem, weights: w, patients: dropPatients, gridMin, scratch, bookends: bookendCheck, workloadWithout, maxDayStates: MAX_EXACT_DAY_STATES });
+    someDrop = Math.max(someDrop, unplaceableCost + allPlacedCost + drops.extraCost);
+  }
   const caseSplit = Math.min(noDrop, someDrop);
   const candidates: Array<[string, number]> = [
     ['per-patient subsets', boundPatients],
@@ -145,7 +160,8 @@ export function computeLowerBound(problem: DayProblem, weights: Partial<Objectiv
     `time-window (energetic) knapsack per qualification from precedence heads/tails ${r2(energetic.dropCost)}`,
     bookends?.firstTypeId ? `first/last slots (${bookends.firstTypeId} … ${bookends.lastTypeId}): ${bookends.everythingImpossible ? 'not everyone can have their whole day' : bookends.gaveUp ? 'search gave up' : 'no conflict'} (${bookends.nodes} nodes)` : '',
     w.makespanMin > 0 ? `makespan (patient chain, single-holder staff load, room-type load) ${r2(makespanCost)}` : '',
-    w.workloadImbalanceMin > 0 ? `workload spread (forced vs possible bookings) ${r2(workloadCost)}` : '',
+    w.workloadImbalanceMin > 0 && !mustDrop ? `workload spread (forced vs possible bookings) ${r2(workloadCost)}` : '',
+    drops ? `least drop ${r2(drops.extraCost)}${drops.cheapest ? ` (one: ${drops.cheapest.typeId} of ${problem.patients.find((p) => p.id === drops!.cheapest!.patientId)?.ref || drops.cheapest.patientId}, with that patient's exact day without it and the workload spread)` : ' (two or more)'}` : '',
     'no LP',
   ].filter(Boolean).join('; ');
   return { value: round6(value), method };

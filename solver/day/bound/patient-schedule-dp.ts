@@ -23,12 +23,15 @@
 import type { ObjectiveWeights } from '../../model/options.ts';
 import type { PatientScheduleModel } from './patient-schedule-model.ts';
 
-/** Scratch values shared by successive solves (grown on demand). */
+/** Scratch arrays shared by successive solves (grown on demand). */
 export class ScheduleDpScratch {
   value = new Float64Array(0);
+  /** Per (unit, set of done items): has any state been reached? */
+  reached = new Uint8Array(0);
 
-  reserve(size: number): Float64Array {
+  reserve(size: number, flags: number): Float64Array {
     if (this.value.length < size) this.value = new Float64Array(size);
+    if (this.reached.length < flags) this.reached = new Uint8Array(flags);
     return this.value;
   }
 }
@@ -99,12 +102,16 @@ export function scheduleDpSize(model: PatientScheduleModel): number {
  * if (model) patientScheduleCost(model, weights); // ≤ on-site + idle + preference (+ certain penalties) in any plan placing all
  */
 export function patientScheduleCost(model: PatientScheduleModel, weights: ObjectiveWeights, scratch = new ScheduleDpScratch()): number {
-  const L = layout(model);
   const n = model.items.length;
+  if (n === 0) return 0; // nothing to place: the patient need not come
+  const L = layout(model);
   const S = L.stateCount;
   const U = model.spanU;
-  const value = scratch.reserve((U + 1) * S);
+  const M = L.masks.length;
+  const value = scratch.reserve((U + 1) * S, (U + 1) * M);
   value.fill(Infinity, 0, (U + 1) * S);
+  const reached = scratch.reached;
+  reached.fill(0, 0, (U + 1) * M);
   const fullIndex = L.maskIndex[(1 << n) - 1]!;
   if (fullIndex < 0) return Infinity;
 
@@ -159,12 +166,12 @@ export function patientScheduleCost(model: PatientScheduleModel, weights: Object
     if (useT && u + transferU <= U) {
       const t = (u + transferU) * S + tBase[mi]! + (run - 1) * eN + Math.min(eN - 1, e + transferU);
       const v2 = v + waitCost * transferU;
-      if (v2 < value[t]!) value[t] = v2;
+      if (v2 < value[t]!) { value[t] = v2; reached[(u + transferU) * M + mi] = 1; }
     }
     if (hasRest && u + restArcU <= U) {
       const r = (u + restArcU) * S + rBase[mi]! + Math.min(eN - 1, e + restArcU);
       const v2 = v + waitCost * restArcU;
-      if (v2 < value[r]!) value[r] = v2;
+      if (v2 < value[r]!) { value[r] = v2; reached[(u + restArcU) * M + mi] = 1; }
     }
   };
 
@@ -178,46 +185,54 @@ export function patientScheduleCost(model: PatientScheduleModel, weights: Object
   }
 
   const maskCount = masks.length;
+  // Best value so far among dominating states: a rest (R) beats any T state, a shorter run
+  // beats a longer one, and more time since the lag's first item beats less (same unit and set).
+  const bestT = new Float64Array(runMax + 1);
   for (let u = 0; u <= U; u++) {
     const row = u * S;
     for (let mi = 1; mi < maskCount; mi++) {
-      if (mi === fullIndex) continue;
+      if (mi === fullIndex || reached[u * M + mi] === 0) continue;
       const eN = eCount[mi]!;
       const candidates = next[mi]!;
       const lagWaiting = eN > 1;
-      if (useT) {
-        for (let c = 1; c <= runMax; c++) {
-          const base = row + tBase[mi]! + (c - 1) * eN;
-          for (let e = 0; e < eN; e++) {
-            const v = value[base + e]!;
-            if (v === Infinity) continue;
-            if (!hasRest || c < runMax) {
-              for (let i = 0; i < candidates.length; i++) {
-                const k = candidates[i]!;
-                if (lagWaiting && e < needU[k]!) continue;
-                place(k, u, mi, hasRest ? c + 1 : 1, e, v);
-              }
+      let bestR = Infinity;
+      bestT.fill(Infinity);
+      for (let e = eN - 1; e >= 0; e--) {
+        if (hasRest) {
+          const s = row + rBase[mi]! + e;
+          const v = value[s]!;
+          if (v < bestR) {
+            bestR = v;
+            for (let i = 0; i < candidates.length; i++) {
+              const k = candidates[i]!;
+              if (lagWaiting && e < needU[k]!) continue;
+              place(k, u, mi, 1, e, v);
             }
             if (u < U) {
-              const t = base + S + Math.min(eN - 1, e + 1);
-              if (v + waitCost < value[t]!) value[t] = v + waitCost;
+              const r = s + S + (e + 1 < eN ? 1 : 0);
+              if (v + waitCost < value[r]!) { value[r] = v + waitCost; reached[(u + 1) * M + mi] = 1; }
             }
           }
         }
-      }
-      if (hasRest) {
-        const base = row + rBase[mi]!;
-        for (let e = 0; e < eN; e++) {
-          const v = value[base + e]!;
-          if (v === Infinity) continue;
-          for (let i = 0; i < candidates.length; i++) {
-            const k = candidates[i]!;
-            if (lagWaiting && e < needU[k]!) continue;
-            place(k, u, mi, 1, e, v);
+        if (!useT) continue;
+        let dominating = bestR;
+        for (let c = 1; c <= runMax; c++) {
+          dominating = Math.min(dominating, bestT[c]!);
+          const s = row + tBase[mi]! + (c - 1) * eN + e;
+          const v = value[s]!;
+          if (v >= dominating) continue;
+          bestT[c] = v;
+          dominating = v;
+          if (!hasRest || c < runMax) {
+            for (let i = 0; i < candidates.length; i++) {
+              const k = candidates[i]!;
+              if (lagWaiting && e < needU[k]!) continue;
+              place(k, u, mi, hasRest ? c + 1 : 1, e, v);
+            }
           }
           if (u < U) {
-            const r = base + S + Math.min(eN - 1, e + 1);
-            if (v + waitCost < value[r]!) value[r] = v + waitCost;
+            const t = s + S + (e + 1 < eN ? 1 : 0);
+            if (v + waitCost < value[t]!) { value[t] = v + waitCost; reached[(u + 1) * M + mi] = 1; }
           }
         }
       }

@@ -109,3 +109,28 @@ describe('bookendBound', () => {
     expect(claims).toBeGreaterThan(0);
   }, 120_000);
 });
+
+it('keeps the lower bound at or below the exhaustive optimum on random small days with first and last rules', () => {
+  // Here the first/last check and the single-drop bound take part (26 days checked while
+  // developing: 24 exact, 7 of them with a drop); 30-min times keep the search quick.
+  let checked = 0;
+  let withDrop = 0;
+  for (let seed = 1; seed <= 14; seed++) {
+    const rng = createRng(seed * 6007);
+    const pick = <T,>(xs: T[]): T => xs[rng.int(xs.length)]!;
+    const problem = tinyProblem({
+      assessmentTypes: [type('a', 30, 'ra'), type('m', pick([30, 60]), 'rm'), type('z', 30, 'rz')],
+      patients: Array.from({ length: 2 + rng.int(2) }, (_, i) => patient(`P${i}`, rng.next() < 0.5 ? ['a', 'm', 'z'] : ['a', 'z'], { earliestArrivalMin: pick([0, 30]), priority: 1 + rng.int(3) })),
+      precedences: firstAndLast,
+    }, { mdt: { startMin: pick([90, 120, 150]), durationMin: 30 } });
+    if (rng.next() < 0.5) problem.staff.find((s) => s.id === 's-z')!.breaks = [{ startMin: 60, endMin: 90 }];
+    if (rng.next() < 0.3) problem.staff.push({ ...problem.staff.find((s) => s.id === 's-m')!, id: 's-m2', discipline: 'm' });
+    if (problem.patients.reduce((s, p) => s + p.required.length, 0) > 7) continue;
+    const optimum = bruteForceOptimum(problem, DEFAULT_WEIGHTS, problem.centre.mdt.startMin, { stepMin: 30 });
+    expect(computeLowerBound(problem).value, `seed ${seed}`).toBeLessThanOrEqual(optimum + 1e-6);
+    checked++;
+    if (optimum >= 1000) withDrop++;
+  }
+  expect(checked).toBeGreaterThanOrEqual(10);
+  expect(withDrop).toBeGreaterThan(0);
+}, 180_000);

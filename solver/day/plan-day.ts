@@ -73,12 +73,19 @@ export function planDay(problem: DayProblem, options: SolveOptions = {}): DayPla
   // Tried: ends up to the makespan bound free in the tie-breaker; on tai7x7_4 and tai10x10_3/5
   // it did worse (468/604/648 vs 465/602/645 in 9 s), so every minute of every end counts.
   const densityFloorMin = 0;
+  let totalMin = 0;
+  for (let a = 0; a < day.activityCount; a++) totalMin += day.durationMin[a]!;
+  // Aiming at a target, the share of minutes booked before a decode lost it also breaks
+  // ties (the later it gives up on the bound, the nearer it came); half the density's room.
+  const keptScale = targetEndMin < Infinity ? 0.005 : 0;
+  const densityWeight = targetEndMin < Infinity ? 0.5 * densityScale : densityScale;
   const unplaced: number[] = [];
   const evaluate = (order: Int32Array) => {
     decode(order);
     unplaced.length = 0;
     for (let a = 0; a < day.activityCount; a++) if (decoder.start[a]! < 0) unplaced.push(a);
-    return scheduleCost(day, decoder) + densityScale * scheduleDensity(day, decoder, staffLastEnd, patientLastEnd, densityFloorMin);
+    const kept = keptScale * (1 - decoder.targetKeptMin / Math.max(1, totalMin));
+    return scheduleCost(day, decoder) + kept + densityWeight * scheduleDensity(day, decoder, staffLastEnd, patientLastEnd, densityFloorMin);
   };
 
   // Lunch staggered across patients to start with (the search then moves each meal).

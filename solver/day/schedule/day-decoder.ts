@@ -43,6 +43,8 @@ export class DayDecoder {
    * Falls back to the earliest slot when the delayed one does not exist.
    */
   readonly mealDelayMin: Int32Array;
+  /** Minutes booked while the last decode could still end by its target (all of them if it never lost it). */
+  targetKeptMin = 0;
 
   private readonly staffLines: UnitTimeline[];
   private readonly roomUnit: Array<UnitTimeline | null>;
@@ -177,6 +179,7 @@ export class DayDecoder {
 
   private reset(): void {
     const { day } = this;
+    this.targetKeptMin = 0;
     this.start.fill(-1);
     this.staffOf.fill(-1);
     this.roomOf.fill(-1);
@@ -308,7 +311,6 @@ export class DayDecoder {
     let lookahead: WorkloadLookahead | null = null;
     if (targetEndMin < Infinity) {
       lookahead = this.lookahead ??= new WorkloadLookahead(day);
-      lookahead.reset(this.processed);
       // Until an activity's choice is computed, its static window start is what is known.
       this.cStart.set(day.earliestStartMin);
     }
@@ -343,7 +345,6 @@ export class DayDecoder {
             ready.pop();
             i--;
             this.processed[a] = 1;
-            lookahead?.settle(a);
             for (const arc of day.succs[a]!) this.predsLeft[arc.other]!--;
             onReady(a);
             continue;
@@ -366,15 +367,15 @@ export class DayDecoder {
         }
       }
       if (lookahead && !lookahead.fits(pick, this.cStart[pick]!, targetEndMin, this.cStart, this.processed)) {
-        pickIndex = this.pickWithinTarget(lookahead, limit, targetEndMin);
-        if (pickIndex < 0) {
-          lookahead = null;
-          pickIndex = this.readyIndexOf(pick);
-        } else pick = ready[pickIndex]!;
+        const other = this.pickWithinTarget(lookahead, limit, targetEndMin);
+        if (other >= 0) {
+          pickIndex = other;
+          pick = ready[other]!;
+        } else lookahead = null; // the day can no longer end by the target: priority alone from here
       }
       ready[pickIndex] = ready[ready.length - 1]!;
       ready.pop();
-      lookahead?.settle(pick);
+      if (lookahead) this.targetKeptMin += day.durationMin[pick]!;
       this.chosenStart = this.cStart[pick]!;
       this.chosenStaff = this.cStaff[pick]!;
       this.chosenRoom = this.cRoom[pick]!;
@@ -427,10 +428,6 @@ export class DayDecoder {
       if (lookahead.fits(a, this.cStart[a]!, targetEndMin, this.cStart, this.processed)) return candidates[k]!;
     }
     return -1;
-  }
-
-  private readyIndexOf(a: number): number {
-    return this.readyList.indexOf(a);
   }
 
   /**

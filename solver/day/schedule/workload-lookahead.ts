@@ -19,11 +19,12 @@ export class WorkloadLookahead {
   private readonly soleStaffOf: Int32Array;
   /** Activities owned by each resource (patients first, then clinicians). */
   private readonly owned: Int32Array[];
-  /** Minutes of not-yet-settled activities per resource. */
-  private readonly remainingMin: Int32Array;
   private readonly stamp: Int32Array;
   private stampNow = 0;
   private readonly touched: number[] = [];
+  /** Scratch for resourceBound. */
+  private readonly starts: Int32Array;
+  private readonly minutes: Int32Array;
 
   constructor(private readonly day: CompiledDay) {
     const patientCount = day.problem.patients.length;
@@ -41,20 +42,10 @@ export class WorkloadLookahead {
       }
     }
     this.owned = lists.map((list) => Int32Array.from(list));
-    this.remainingMin = new Int32Array(lists.length);
     this.stamp = new Int32Array(lists.length);
-  }
-
-  /** Counts the minutes of every activity not yet settled (call after the pins are placed). */
-  reset(settled: Uint8Array): void {
-    this.remainingMin.fill(0);
-    const { durationMin } = this.day;
-    for (let a = 0; a < this.day.activityCount; a++) if (!settled[a]) this.addMinutes(a, durationMin[a]!);
-  }
-
-  /** An activity was placed or given up: its minutes no longer wait. */
-  settle(a: number): void {
-    this.addMinutes(a, -this.day.durationMin[a]!);
+    const longest = Math.max(0, ...lists.map((list) => list.length));
+    this.starts = new Int32Array(longest);
+    this.minutes = new Int32Array(longest);
   }
 
   /**
@@ -63,6 +54,14 @@ export class WorkloadLookahead {
    * given the bookings so far (a lower bound is enough).
    */
   fits(a: number, t: number, targetEndMin: number, earliest: Int32Array, settled: Uint8Array): boolean {
+    return this.endAfter(a, t, earliest, settled, targetEndMin) <= targetEndMin;
+  }
+
+  /**
+   * The latest of the affected resources' bounds (earliest start + remaining minutes) once
+   * `a` is booked at t; stops counting as soon as one exceeds `stopAboveMin`.
+   */
+  endAfter(a: number, t: number, earliest: Int32Array, settled: Uint8Array, stopAboveMin = Infinity): number {
     this.stampNow++;
     this.touched.length = 0;
     const p = this.patientOf[a]!;
@@ -81,8 +80,12 @@ export class WorkloadLookahead {
         if (sb >= 0) this.touch(sb);
       }
     }
-    for (const r of this.touched) if (this.resourceBound(r, a, t, earliest, settled) > targetEndMin) return false;
-    return true;
+    let end = t + this.day.durationMin[a]!;
+    for (const r of this.touched) {
+      end = Math.max(end, this.resourceBound(r, a, t, earliest, settled));
+      if (end > stopAboveMin) break;
+    }
+    return end;
   }
 
   private touch(r: number): void {
@@ -91,17 +94,40 @@ export class WorkloadLookahead {
     this.touched.push(r);
   }
 
-  /** Earliest start + remaining minutes of resource r, with `a` booked at t. */
+  /**
+   * Resource r's bound with `a` booked at t: over its remaining activities taken from the
+   * latest earliest start down, max(earliest start + minutes of those starting no earlier)
+   * (Jackson's head bound for one machine; at least min earliest start + all its minutes).
+   */
   private resourceBound(r: number, a: number, t: number, earliest: Int32Array, settled: Uint8Array): number {
     const list = this.owned[r]!;
-    let first = Infinity;
+    const starts = this.starts;
+    const minutes = this.minutes;
+    const { durationMin } = this.day;
+    let k = 0;
     for (let i = 0; i < list.length; i++) {
       const b = list[i]!;
       if (settled[b]) continue;
       const e = b === a ? t : this.earliestAfter(b, a, t, earliest);
-      if (e < first) first = e;
+      const d = durationMin[b]!;
+      // Insertion sort, latest start first (a resource owns a handful of activities).
+      let j = k - 1;
+      while (j >= 0 && starts[j]! < e) {
+        starts[j + 1] = starts[j]!;
+        minutes[j + 1] = minutes[j]!;
+        j--;
+      }
+      starts[j + 1] = e;
+      minutes[j + 1] = d;
+      k++;
     }
-    return first === Infinity ? 0 : first + this.remainingMin[r]!;
+    let bound = 0;
+    let work = 0;
+    for (let i = 0; i < k; i++) {
+      work += minutes[i]!;
+      if (starts[i]! + work > bound) bound = starts[i]! + work;
+    }
+    return bound;
   }
 
   /** b's earliest start once `a` is booked at t: after a's end if their slots would clash on a shared patient or clinician. */
@@ -114,11 +140,5 @@ export class WorkloadLookahead {
     const gap = samePatient ? this.day.transferMin : 0;
     const end = t + durationMin[a]!;
     return eb < end + gap && t < eb + durationMin[b]! + gap ? end + gap : eb;
-  }
-
-  private addMinutes(a: number, minutes: number): void {
-    this.remainingMin[this.patientOf[a]!] = this.remainingMin[this.patientOf[a]!]! + minutes;
-    const s = this.soleStaffOf[a]!;
-    if (s >= 0) this.remainingMin[s] = this.remainingMin[s]! + minutes;
   }
 }

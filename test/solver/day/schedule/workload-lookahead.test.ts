@@ -21,7 +21,6 @@ describe('WorkloadLookahead', () => {
     const day = compiledShop();
     const lookahead = new WorkloadLookahead(day);
     const settled = new Uint8Array(day.activityCount);
-    lookahead.reset(settled);
     const earliest = new Int32Array(day.activityCount); // everyone could start at 0
     const j1m1 = activity(day, 'j1:j1-m1');
     // j1 needs 21 minutes; starting its first one at 0 keeps 21 possible, at 1 it cannot.
@@ -34,7 +33,6 @@ describe('WorkloadLookahead', () => {
     const day = compiledShop();
     const lookahead = new WorkloadLookahead(day);
     const settled = new Uint8Array(day.activityCount);
-    lookahead.reset(settled);
     const earliest = new Int32Array(day.activityCount);
     // m3's other two patients cannot start before 5 (busy elsewhere); j1-m3 could start at 0.
     earliest[activity(day, 'j2:j2-m3')] = 5;
@@ -45,20 +43,30 @@ describe('WorkloadLookahead', () => {
     expect(lookahead.fits(activity(day, 'j1:j1-m3'), 0, 21, earliest, settled)).toBe(true);
   });
 
-  it('stops counting the minutes of settled activities', () => {
+  it('bounds a queue by its late starters too (Jackson): 12 minutes that cannot start before 10 end at 22', () => {
     const day = compiledShop();
     const lookahead = new WorkloadLookahead(day);
     const settled = new Uint8Array(day.activityCount);
-    lookahead.reset(settled);
+    const earliest = new Int32Array(day.activityCount);
+    earliest[activity(day, 'j2:j2-m3')] = 10;
+    earliest[activity(day, 'j3:j3-m3')] = 10;
+    const j1m3 = activity(day, 'j1:j1-m3');
+    // m3 from 0 with all 21 minutes would end at 21, but j2's 4 and j3's 8 only from 10.
+    expect(lookahead.endAfter(j1m3, 0, earliest, settled)).toBe(22);
+    expect(lookahead.fits(j1m3, 0, 21, earliest, settled)).toBe(false);
+    expect(lookahead.fits(j1m3, 0, 22, earliest, settled)).toBe(true);
+  });
+
+  it('counts only the activities not yet settled', () => {
+    const day = compiledShop();
+    const lookahead = new WorkloadLookahead(day);
+    const settled = new Uint8Array(day.activityCount);
     const earliest = new Int32Array(day.activityCount);
     for (const id of ['j1:j1-m1', 'j1:j1-m2', 'j1:j1-m3']) earliest[activity(day, id)] = 13;
     const j1m1 = activity(day, 'j1:j1-m1');
     // All 21 of j1's minutes still wait, none can start before 13.
     expect(lookahead.fits(j1m1, 13, 21, earliest, settled)).toBe(false);
-    for (const id of ['j1:j1-m2', 'j1:j1-m3']) {
-      settled[activity(day, id)] = 1;
-      lookahead.settle(activity(day, id));
-    }
+    for (const id of ['j1:j1-m2', 'j1:j1-m3']) settled[activity(day, id)] = 1;
     // Only its 8 minutes on m1 are left: 13 + 8 = 21.
     expect(lookahead.fits(j1m1, 13, 21, earliest, settled)).toBe(true);
   });
@@ -73,7 +81,6 @@ describe('WorkloadLookahead', () => {
     const day = compileDayProblem(problem, DEFAULT_WEIGHTS);
     const lookahead = new WorkloadLookahead(day);
     const settled = new Uint8Array(day.activityCount);
-    lookahead.reset(settled);
     const earliest = Int32Array.from(day.earliestStartMin);
     const start = day.earliestStartMin[0]!;
     // If one ANP owned both reviews, booking p1's would leave p2's ending at start + 120.

@@ -52,7 +52,7 @@ export interface BookendPatient {
  * bookendBound(problem, patients).everythingImpossible // true: some assessment must be left out
  */
 export function bookendBound(problem: DayProblem, patients: readonly BookendPatient[], maxNodes = BOOKEND_MAX_NODES): BookendResult {
-  return new BookendCheck(problem, patients, maxNodes).check();
+  return new BookendCheck(problem, patients, new ScheduleDpScratch(), maxNodes).check();
 }
 
 /** The check, set up once, to run again with one patient's assessments changed (a drop). */
@@ -64,9 +64,7 @@ export class BookendCheck {
   private readonly levels: number[] = [];
   /** Need row of each patient who needs both ends (by patient index). */
   private readonly rows = new Map<number, number[]>();
-  private readonly scratch = new ScheduleDpScratch();
-
-  constructor(problem: DayProblem, patients: readonly BookendPatient[], private readonly maxNodes = BOOKEND_MAX_NODES) {
+  constructor(problem: DayProblem, patients: readonly BookendPatient[], private readonly scratch = new ScheduleDpScratch(), private readonly maxNodes = BOOKEND_MAX_NODES) {
     const firstTypeId = problem.precedences.find((r) => r.after === '*' && r.before !== '*')?.before;
     const lastTypeId = problem.precedences.find((r) => r.before === '*' && r.after !== '*')?.after;
     const first = problem.assessmentTypes.find((t) => t.id === firstTypeId);
@@ -111,7 +109,9 @@ export class BookendCheck {
     // A day found for one level, whose first assessment starts at or after the next levels too, answers for them.
     let found: { lastMin: number; firstMin: number } | undefined;
     for (const level of this.levels) {
-      if (!found || found.firstMin < level) found = earliestLastStart(m, this.firstTypeId!, this.lastTypeId!, level, this.scratch);
+      if (!found || found.firstMin < level) {
+        found = earliestLastStart(m, this.firstTypeId!, this.lastTypeId!, level, this.scratch);
+      }
       row.push(found.lastMin);
     }
     return row;
@@ -207,6 +207,8 @@ function earliestLastStart(model: PatientScheduleModel, firstTypeId: string, las
     return { ...item, startCost };
   });
   const cost = patientScheduleCost({ ...model, items }, ZERO_WEIGHTS, scratch);
+  // Out of work budget: unknown (no coupling claimed, for this level or later ones).
+  if (Number.isNaN(cost)) return { lastMin: -Infinity, firstMin: Infinity };
   if (!Number.isFinite(cost)) return { lastMin: Infinity, firstMin: Infinity };
   const lastU = Math.floor(cost + 1e-9);
   const firstU = U - Math.round((cost - lastU) * (U + 2));

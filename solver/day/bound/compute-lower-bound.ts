@@ -41,7 +41,7 @@ import { bestPatientCost, patientDay, subsetBound, type PatientDay } from './pat
 import { staticUnplaceableReason } from './static-placeability.ts';
 import { energeticDropCost, windowedItems, type WindowedItem } from './energetic-bound.ts';
 import { patientScheduleModel } from './patient-schedule-model.ts';
-import { patientScheduleCost, scheduleDpSize, ScheduleDpScratch } from './patient-schedule-dp.ts';
+import { patientScheduleCost, ScheduleDpScratch } from './patient-schedule-dp.ts';
 import { timeGridMin } from './time-grid.ts';
 import { workloadSpreadBound } from './workload-spread-bound.ts';
 import { BookendCheck, type BookendPatient, type BookendResult } from './bookend-bound.ts';
@@ -79,7 +79,10 @@ export function computeLowerBound(problem: DayProblem, weights: Partial<Objectiv
   const loads: LoadItem[] = [];
   const windowed: WindowedItem[] = [];
   const gridMin = timeGridMin(problem);
-  const scratch = new ScheduleDpScratch();
+  // A third of the work budget for the exact days, the rest for the first/last check and the drops.
+  const budget = DP_WORK_PER_PATIENT * Math.max(1, problem.patients.length);
+  const scratch = new ScheduleDpScratch(budget / 3);
+  const checkScratch = new ScheduleDpScratch((2 * budget) / 3);
   let exactDays = 0;
   let exactGain = 0;
   const bookendPatients: BookendPatient[] = [];
@@ -124,7 +127,7 @@ export function computeLowerBound(problem: DayProblem, weights: Partial<Objectiv
   const boundCapacity = unplaceableCost + allPlacedCost + capacity.dropCost;
   // If nothing placeable is dropped: all-placed cost plus makespan and workload bounds (separate terms).
   // The first and last assessments' staff cannot give everyone their whole day (bookend-bound.ts).
-  const bookendCheck = new BookendCheck(problem, bookendPatients);
+  const bookendCheck = new BookendCheck(problem, bookendPatients, checkScratch);
   const bookends: BookendResult | undefined = capacity.mustDrop || energetic.overloaded || !allPlaceableFit ? undefined : bookendCheck.check();
   const mustDrop = capacity.mustDrop || energetic.overloaded || !allPlaceableFit || bookends?.everythingImpossible === true;
   const makespanCost = mustDrop || w.makespanMin === 0 ? 0 : w.makespanMin * makespanLowerBound(problem, days, loads);
@@ -140,7 +143,7 @@ export function computeLowerBound(problem: DayProblem, weights: Partial<Objectiv
   // Something must go: which single drop could it be, and what does the rest of the day cost then?
   let drops: DropBound | undefined;
   if (mustDrop && anyDropPossible && negativeDrops === 0 && minSingleDrop >= 0) {
-    drops = dropBound({ problem, weights: w, patients: dropPatients, gridMin, scratch, bookends: bookendCheck, workloadWithout, maxDayStates: MAX_EXACT_DAY_STATES });
+    drops = dropBound({ problem, weights: w, patients: dropPatients, gridMin, scratch: checkScratch, bookends: bookendCheck, workloadWithout });
     someDrop = Math.max(someDrop, unplaceableCost + allPlacedCost + drops.extraCost);
   }
   const caseSplit = Math.min(noDrop, someDrop);
@@ -167,8 +170,14 @@ export function computeLowerBound(problem: DayProblem, weights: Partial<Objectiv
   return { value: round6(value), method };
 }
 
-/** Largest state space (states per grid unit × units) solved exactly per patient; beyond it the patient keeps the subset bound. */
-export const MAX_EXACT_DAY_STATES = 4_000_000;
+/**
+ * Starts the exact solves of one bound may try, all together, per patient. The demo days on
+ * their 5-min grid use 16–18k per patient for the exact days and 42–61k for the first/last
+ * check and the drops (about 0.1 µs each); a 1-min grid makes every solve ~25× larger, and
+ * past the budget each part falls back to its weaker form (deterministic, unlike a clock),
+ * keeping the bound to a few hundred ms on 16 patients.
+ */
+export const DP_WORK_PER_PATIENT = 200_000;
 
 /**
  * The exact single-patient day with everything placeable placed (patient-schedule-dp.ts):
@@ -178,8 +187,9 @@ function exactAllPlacedCost(problem: DayProblem, w: ObjectiveWeights, patient: D
   // Nothing to gain when the day's own terms weigh nothing (the open-shop benchmark's makespan-only weights).
   if (w.patientIdleMin === 0 && w.patientOnSiteMin === 0 && w.preferenceMin === 0 && w.carerAbsent === 0 && w.namedClinicianMissed === 0) return {};
   const model = patientScheduleModel(problem, patient, placeable, gridMin, w);
-  if (!model || scheduleDpSize(model) > MAX_EXACT_DAY_STATES) return {};
-  return { cost: patientScheduleCost(model, w, scratch), model };
+  if (!model) return {};
+  const cost = patientScheduleCost(model, w, scratch);
+  return Number.isNaN(cost) ? { model } : { cost, model };
 }
 
 function round6(x: number): number {

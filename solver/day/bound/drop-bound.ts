@@ -14,7 +14,7 @@ import type { DayPatient, DayProblem, RequiredAssessment } from '../../model/day
 import type { ObjectiveWeights } from '../../model/options.ts';
 import type { BookendCheck } from './bookend-bound.ts';
 import { patientScheduleModel } from './patient-schedule-model.ts';
-import { patientScheduleCost, scheduleDpSize, type ScheduleDpScratch } from './patient-schedule-dp.ts';
+import { patientScheduleCost, type ScheduleDpScratch } from './patient-schedule-dp.ts';
 
 export interface DropPatient {
   patient: DayPatient;
@@ -32,7 +32,6 @@ export interface DropBoundInput {
   bookends: BookendCheck;
   /** Weighted workload-spread bound with one assessment left out. */
   workloadWithout: (patientId: string, typeId: string) => number;
-  maxDayStates: number;
   maxPatients?: number;
   /** First/last search nodes for all the single drops together. */
   maxNodes?: number;
@@ -71,8 +70,9 @@ export function dropBound(input: DropBoundInput): DropBound {
       if (nodesLeft <= 0) { patientBest = Math.min(patientBest, floors[c]!); break; }
       const rest = d.placeable.filter((r) => r !== dropped);
       const model = patientScheduleModel(problem, d.patient, rest, gridMin, w);
-      const day = model && scheduleDpSize(model) <= input.maxDayStates ? patientScheduleCost(model, w, scratch) : 0;
-      if (day === Infinity) continue; // the rest cannot be placed either
+      const solved = model ? patientScheduleCost(model, w, scratch) : 0;
+      if (solved === Infinity) continue; // the rest cannot be placed either
+      const day = Number.isNaN(solved) ? 0 : solved; // out of work budget: only the penalty is sure
       const extra = floors[c]! + day + input.workloadWithout(d.patient.id, dropped.typeId);
       if (extra >= Math.min(best, patientBest)) continue;
       const check = bookends.checkWith(index, { placeableTypeIds: rest.map((r) => r.typeId), model }, nodesLeft);

@@ -23,9 +23,24 @@
 import type { ObjectiveWeights } from '../../model/options.ts';
 import type { PatientScheduleModel } from './patient-schedule-model.ts';
 
-/** Scratch arrays shared by successive solves (grown on demand). */
+/** Largest state space (states per grid unit × units) a solve takes on (memory); beyond it a solve returns NaN. */
+export const MAX_DP_STATES = 1_000_000;
+
+/**
+ * Scratch arrays shared by successive solves (grown on demand), and a work budget: the
+ * starts the solves may try, all together, so that a fine time grid cannot make the bound
+ * slow (deterministically, unlike a clock). A solve that runs out returns NaN and its caller
+ * falls back to a weaker bound.
+ */
 export class ScheduleDpScratch {
   value = new Float64Array(0);
+  /** Starts the solves may still try. */
+  workLeft: number;
+
+  constructor(budget = Infinity) {
+    this.workLeft = budget;
+  }
+
   /** Per (unit, set of done items): has any state been reached? */
   reached = new Uint8Array(0);
 
@@ -100,10 +115,12 @@ export function scheduleDpSize(model: PatientScheduleModel): number {
  * @example
  * const model = patientScheduleModel(problem, patient, patient.required, timeGridMin(problem), weights);
  * if (model) patientScheduleCost(model, weights); // ≤ on-site + idle + preference (+ certain penalties) in any plan placing all
+ * @returns the cost; Infinity when no day places every item; NaN when the scratch's work budget ran out
  */
 export function patientScheduleCost(model: PatientScheduleModel, weights: ObjectiveWeights, scratch = new ScheduleDpScratch()): number {
   const n = model.items.length;
   if (n === 0) return 0; // nothing to place: the patient need not come
+  if (scratch.workLeft <= 0 || scheduleDpSize(model) > MAX_DP_STATES) return NaN;
   const L = layout(model);
   const S = L.stateCount;
   const U = model.spanU;
@@ -133,7 +150,10 @@ export function patientScheduleCost(model: PatientScheduleModel, weights: Object
   let best = Infinity;
 
   // Start item k at unit u (the caller checked precedence and the lag), making run `run`.
+  // Work: every start tried counts; out of budget, the solve stops and says NaN.
+  let work = scratch.workLeft;
   const place = (k: number, u: number, mi: number, run: number, e: number, v: number): void => {
+    if (--work < 0) return;
     const dur = durations[k]!;
     if (u + dur > U) return;
     const sc = startCost[k]![u]!;
@@ -189,6 +209,7 @@ export function patientScheduleCost(model: PatientScheduleModel, weights: Object
   // beats a longer one, and more time since the lag's first item beats less (same unit and set).
   const bestT = new Float64Array(runMax + 1);
   for (let u = 0; u <= U; u++) {
+    if (work < 0) { scratch.workLeft = 0; return NaN; }
     const row = u * S;
     for (let mi = 1; mi < maskCount; mi++) {
       if (mi === fullIndex || reached[u * M + mi] === 0) continue;
@@ -238,5 +259,7 @@ export function patientScheduleCost(model: PatientScheduleModel, weights: Object
       }
     }
   }
+  if (work < 0) { scratch.workLeft = 0; return NaN; }
+  scratch.workLeft = work;
   return best;
 }

@@ -3,6 +3,8 @@ import { computeLowerBound } from '../../../../solver/day/bound/compute-lower-bo
 import { DEFAULT_WEIGHTS } from '../../../../solver/model/options.ts';
 import { scorePlan } from '../../../../solver/constraints/score-plan.ts';
 import { bruteForceOptimum, patient, tinyProblem, type } from './tiny-days.ts';
+import { demoDayProblem } from '../../../../src/demo/demo-day-problem.ts';
+import { planDay } from '../../../../solver/day/plan-day.ts';
 
 const onlyMakespan = { unscheduled: 1000, patientIdleMin: 0, patientOnSiteMin: 0, staffOvertimeMin: 0, workloadImbalanceMin: 0, namedClinicianMissed: 0, preferenceMin: 0, carerAbsent: 0, makespanMin: 1 };
 
@@ -105,4 +107,19 @@ describe('computeLowerBound', () => {
     expect(score.hard).toBe(0);
     expect(bound).toBeLessThanOrEqual(score.soft + 1e-9);
   });
+});
+
+describe('computeLowerBound on a fine time grid', () => {
+  it('stays within its work budget on a 1-min grid, falling back to the weaker parts, and stays below a plan', () => {
+    // A 16-patient demo day with a 16-min check-in: the grid becomes 1 min and every exact
+    // day ~25× larger; only some patients get theirs within the budget.
+    const problem = demoDayProblem({ seed: 1, date: '2026-12-01', patients: 16 });
+    problem.centre.checkInBufferMin = 16;
+    const bound = computeLowerBound(problem);
+    const exactDays = Number(/exact single-patient days on a 1-min grid for (\d+) patient/.exec(bound.method)?.[1] ?? 0);
+    expect(exactDays).toBeGreaterThan(0);
+    expect(exactDays).toBeLessThan(16);
+    const plan = planDay(problem, { seed: 1, maxIterations: 300 });
+    expect(bound.value).toBeLessThanOrEqual(plan.score.soft + 1e-9);
+  }, 60_000);
 });

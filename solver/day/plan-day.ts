@@ -20,6 +20,7 @@ import { initialOrders } from './search/initial-orders.ts';
 import { lateAcceptanceSearch } from './search/late-acceptance-search.ts';
 import { AdjacentSwapMove, MealShiftMove, PatientBlockMove, PromoteUnplacedMove, RelocateMove, SchemeSwitchMove, SwapMove, type SchemeState } from './search/priority-moves.ts';
 import { scheduleCost, scheduleDensity } from './search/schedule-cost.ts';
+import { lastEndMin, TargetEnd } from './search/target-end.ts';
 import { dayLowerBound } from './day-lower-bound.ts';
 import { computeLowerBound } from './bound/compute-lower-bound.ts';
 import { explainUnscheduled, type UnscheduledExplanation } from './explain/explain-unscheduled.ts';
@@ -62,13 +63,16 @@ export function planDay(problem: DayProblem, options: SolveOptions = {}): DayPla
   // per decode; on ICC objectives the serial scheme placed more in the same time.
   const schemeLimit = weights.makespanMin > 0 ? DECODING_SCHEMES.length : 1;
   const schemeState: SchemeState = { scheme: 0, schemeCount: schemeLimit };
-  // With a makespan objective the parallel schemes aim at the makespan bound (one step of
-  // workload lookahead per pick).
-  const targetEndMin = weights.makespanMin > 0 ? dayLowerBound(problem, { ...weights, makespanMin: 1 }).value : Infinity;
-  const decode = (order: Int32Array) => {
+  // With a makespan objective the parallel schemes aim at a target end (one step of workload
+  // lookahead per pick): the makespan bound, then just below the best plan (TargetEnd).
+  let evaluations = 0;
+  const halfSpent = () => (timed && now!() - startedMs! >= 0.5 * options.timeLimitMs!) || evaluations >= maxIterations / 2;
+  const targetEnd = new TargetEnd(weights.makespanMin > 0 ? dayLowerBound(problem, { ...weights, makespanMin: 1 }).value : Infinity, halfSpent);
+  const aiming = weights.makespanMin > 0;
+  const decode = (order: Int32Array, aimMin = targetEnd.current()) => {
     const { delta } = DECODING_SCHEMES[schemeState.scheme]!;
     if (delta < 0) decoder.decode(order);
-    else decoder.decodeParallel(order, delta, targetEndMin);
+    else decoder.decodeParallel(order, delta, aimMin);
   };
   // Tried: ends up to the makespan bound free in the tie-breaker; on tai7x7_4 and tai10x10_3/5
   // it did worse (468/604/648 vs 465/602/645 in 9 s), so every minute of every end counts.
@@ -77,10 +81,11 @@ export function planDay(problem: DayProblem, options: SolveOptions = {}): DayPla
   for (let a = 0; a < day.activityCount; a++) totalMin += day.durationMin[a]!;
   // Aiming at a target, the share of minutes booked before a decode lost it also breaks
   // ties (the later it gives up on the bound, the nearer it came); half the density's room.
-  const keptScale = targetEndMin < Infinity ? 0.005 : 0;
-  const densityWeight = targetEndMin < Infinity ? 0.5 * densityScale : densityScale;
+  const keptScale = aiming ? 0.005 : 0;
+  const densityWeight = aiming ? 0.5 * densityScale : densityScale;
   const unplaced: number[] = [];
   const evaluate = (order: Int32Array) => {
+    evaluations++;
     decode(order);
     unplaced.length = 0;
     for (let a = 0; a < day.activityCount; a++) if (decoder.start[a]! < 0) unplaced.push(a);
@@ -106,6 +111,7 @@ export function planDay(problem: DayProblem, options: SolveOptions = {}): DayPla
         bestCost = cost;
         bestOrder = order;
         bestScheme = k;
+        if (aiming) targetEnd.noteBest(lastEndMin(day.durationMin, decoder.start));
         bestSoFar?.capture(decoder);
       }
     }
@@ -147,13 +153,14 @@ export function planDay(problem: DayProblem, options: SolveOptions = {}): DayPla
     },
     onNewBest: () => {
       bestScheme = schemeState.scheme;
+      if (aiming) targetEnd.noteBest(lastEndMin(day.durationMin, decoder.start));
       bestMealDelay.set(decoder.mealDelayMin);
       bestSoFar?.capture(decoder);
     },
   });
   schemeState.scheme = bestScheme;
   decoder.mealDelayMin.set(bestMealDelay);
-  decode(outcome.best);
+  decode(outcome.best, targetEnd.best());
   const hardDeadline = timed ? startedMs + 0.95 * options.timeLimitMs! : undefined;
   const { activities, unscheduled } = explainOrRepair(problem, weights, readSchedule(day, decoder), () =>
     hardDeadline === undefined || now!() < hardDeadline,

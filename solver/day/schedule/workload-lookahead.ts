@@ -1,35 +1,43 @@
 /**
  * Workload lookahead for the parallel decoder: before an activity is booked at [t, e), ask
- * whether every patient and every clinician it touches could still get through their
- * remaining work by a target end (e.g. the makespan lower bound). For each such resource
- * the bound is the earliest start any of its remaining activities can take, plus the
- * minutes they need — the classic "resource load" bound, applied one step ahead.
+ * whether every patient and every clinician it affects could still get through their
+ * remaining work by a target end (e.g. the makespan lower bound). For each such resource the
+ * bound is Jackson's head bound over its remaining activities: taken from the latest earliest
+ * start down, max(earliest start + minutes of those starting no earlier) — at least the
+ * earliest start plus all its minutes, the classic resource-load bound, applied one step ahead.
  *
  * Only a clinician who is the sole option of an activity owns it (otherwise it is unclear
  * whose day the minutes fall on). Earliest starts come from the decoder's cached choices;
  * an activity whose slot overlaps the tentative booking on a shared patient or clinician
  * cannot start before its end (bookings only remove free time), which is what moves the
- * bound. It is a heuristic filter for the pick, never a feasibility rule.
+ * bounds. It is a heuristic filter for the pick, never a feasibility rule.
  */
 import type { CompiledDay } from '../compile/compile-day-problem.ts';
 
 export class WorkloadLookahead {
-  /** Resource of an activity: its patient, and its sole clinician (patient count + staff index) or −1. */
   private readonly patientOf: Int32Array;
+  /** The sole clinician of an activity as a resource index (patient count + staff index), or −1. */
   private readonly soleStaffOf: Int32Array;
+  private readonly durationMin: Int32Array;
+  private readonly transferMin: number;
   /** Activities owned by each resource (patients first, then clinicians). */
   private readonly owned: Int32Array[];
-  private readonly stamp: Int32Array;
+  /** Per call: resources to check (stamped) and activities pushed back, with their new earliest start. */
   private stampNow = 0;
+  private readonly resourceStamp: Int32Array;
   private readonly touched: number[] = [];
+  private readonly pushedStamp: Int32Array;
+  private readonly pushedStart: Int32Array;
   /** Scratch for resourceBound. */
   private readonly starts: Int32Array;
   private readonly minutes: Int32Array;
 
-  constructor(private readonly day: CompiledDay) {
+  constructor(day: CompiledDay) {
     const patientCount = day.problem.patients.length;
     const n = day.activityCount;
     this.patientOf = day.activityPatient;
+    this.durationMin = day.durationMin;
+    this.transferMin = day.transferMin;
     this.soleStaffOf = new Int32Array(n).fill(-1);
     const lists: number[][] = Array.from({ length: patientCount + day.problem.staff.length }, () => []);
     for (let a = 0; a < n; a++) {
@@ -42,7 +50,9 @@ export class WorkloadLookahead {
       }
     }
     this.owned = lists.map((list) => Int32Array.from(list));
-    this.stamp = new Int32Array(lists.length);
+    this.resourceStamp = new Int32Array(lists.length);
+    this.pushedStamp = new Int32Array(n);
+    this.pushedStart = new Int32Array(n);
     const longest = Math.max(0, ...lists.map((list) => list.length));
     this.starts = new Int32Array(longest);
     this.minutes = new Int32Array(longest);
@@ -58,57 +68,57 @@ export class WorkloadLookahead {
   }
 
   /**
-   * The latest of the affected resources' bounds (earliest start + remaining minutes) once
-   * `a` is booked at t; stops counting as soon as one exceeds `stopAboveMin`.
+   * The latest of the affected resources' bounds once `a` is booked at t; stops counting as
+   * soon as one exceeds `stopAboveMin`.
    */
   endAfter(a: number, t: number, earliest: Int32Array, settled: Uint8Array, stopAboveMin = Infinity): number {
-    this.stampNow++;
+    const stamp = ++this.stampNow;
     this.touched.length = 0;
+    const end = t + this.durationMin[a]!;
     const p = this.patientOf[a]!;
     const s = this.soleStaffOf[a]!;
     this.touch(p);
     if (s >= 0) this.touch(s);
-    // Resources of the activities whose start this booking pushes back.
-    const ownersLength = s >= 0 ? 2 : 1;
-    for (let k = 0; k < ownersLength; k++) {
-      const list = this.owned[k === 0 ? p : s]!;
-      for (let i = 0; i < list.length; i++) {
-        const b = list[i]!;
-        if (b === a || settled[b] || this.earliestAfter(b, a, t, earliest) === earliest[b]) continue;
-        this.touch(this.patientOf[b]!);
-        const sb = this.soleStaffOf[b]!;
-        if (sb >= 0) this.touch(sb);
-      }
-    }
-    let end = t + this.day.durationMin[a]!;
-    for (const r of this.touched) {
-      end = Math.max(end, this.resourceBound(r, a, t, earliest, settled));
-      if (end > stopAboveMin) break;
-    }
-    return end;
+    // The patient's and the clinician's other activities whose slot clashes start after the
+    // booking; the other resource of each such activity is affected too.
+    this.pushBack(p, a, t, end + this.transferMin, this.transferMin, earliest, settled, stamp);
+    if (s >= 0) this.pushBack(s, a, t, end, 0, earliest, settled, stamp);
+    let bound = end;
+    for (let i = 0; i < this.touched.length && bound <= stopAboveMin; i++) bound = Math.max(bound, this.resourceBound(this.touched[i]!, a, t, earliest, settled, stamp));
+    return bound;
   }
 
   private touch(r: number): void {
-    if (this.stamp[r] === this.stampNow) return;
-    this.stamp[r] = this.stampNow;
+    if (this.resourceStamp[r] === this.stampNow) return;
+    this.resourceStamp[r] = this.stampNow;
     this.touched.push(r);
   }
 
-  /**
-   * Resource r's bound with `a` booked at t: over its remaining activities taken from the
-   * latest earliest start down, max(earliest start + minutes of those starting no earlier)
-   * (Jackson's head bound for one machine; at least min earliest start + all its minutes).
-   */
-  private resourceBound(r: number, a: number, t: number, earliest: Int32Array, settled: Uint8Array): number {
+  private pushBack(r: number, a: number, t: number, after: number, gap: number, earliest: Int32Array, settled: Uint8Array, stamp: number): void {
     const list = this.owned[r]!;
-    const starts = this.starts;
-    const minutes = this.minutes;
-    const { durationMin } = this.day;
+    for (let i = 0; i < list.length; i++) {
+      const b = list[i]!;
+      if (b === a || settled[b]) continue;
+      const eb = this.pushedStamp[b] === stamp ? this.pushedStart[b]! : earliest[b]!;
+      // Overlap with [t, end) (plus the transfer gap on the patient's side): only after it.
+      if (!(eb < after && t < eb + this.durationMin[b]! + gap)) continue;
+      this.pushedStamp[b] = stamp;
+      this.pushedStart[b] = after;
+      this.touch(this.patientOf[b]!);
+      const sb = this.soleStaffOf[b]!;
+      if (sb >= 0) this.touch(sb);
+    }
+  }
+
+  /** Jackson's head bound of resource r's remaining activities, with `a` booked at t. */
+  private resourceBound(r: number, a: number, t: number, earliest: Int32Array, settled: Uint8Array, stamp: number): number {
+    const list = this.owned[r]!;
+    const { starts, minutes, durationMin, pushedStamp, pushedStart } = this;
     let k = 0;
     for (let i = 0; i < list.length; i++) {
       const b = list[i]!;
       if (settled[b]) continue;
-      const e = b === a ? t : this.earliestAfter(b, a, t, earliest);
+      const e = b === a ? t : pushedStamp[b] === stamp ? pushedStart[b]! : earliest[b]!;
       const d = durationMin[b]!;
       // Insertion sort, latest start first (a resource owns a handful of activities).
       let j = k - 1;
@@ -128,17 +138,5 @@ export class WorkloadLookahead {
       if (starts[i]! + work > bound) bound = starts[i]! + work;
     }
     return bound;
-  }
-
-  /** b's earliest start once `a` is booked at t: after a's end if their slots would clash on a shared patient or clinician. */
-  private earliestAfter(b: number, a: number, t: number, earliest: Int32Array): number {
-    const eb = earliest[b]!;
-    const { durationMin } = this.day;
-    const samePatient = this.patientOf[b] === this.patientOf[a];
-    const sameStaff = this.soleStaffOf[b]! >= 0 && this.soleStaffOf[b] === this.soleStaffOf[a];
-    if (!samePatient && !sameStaff) return eb;
-    const gap = samePatient ? this.day.transferMin : 0;
-    const end = t + durationMin[a]!;
-    return eb < end + gap && t < eb + durationMin[b]! + gap ? end + gap : eb;
   }
 }

@@ -27,7 +27,20 @@ export const Block = {
 } as const;
 export type Block = (typeof Block)[keyof typeof Block];
 
-export class DayDecoder {
+/** What a decode leaves behind: per activity its start, staff member, room and session, and why it failed. */
+export interface DecodeResult {
+  /** Start minute per activity, −1 if not placed. */
+  readonly start: Int32Array;
+  readonly staffOf: Int32Array;
+  readonly roomOf: Int32Array;
+  /** Group session index, −1 for one-to-one. */
+  readonly sessionOf: Int32Array;
+  readonly block: Uint8Array;
+  /** Booked minutes per staff member (a group session counts once). */
+  readonly staffLoad: Int32Array;
+}
+
+export class DayDecoder implements DecodeResult {
   /** Start minute per activity, −1 if not placed. */
   readonly start: Int32Array;
   readonly staffOf: Int32Array;
@@ -56,6 +69,11 @@ export class DayDecoder {
   private readonly predsLeft: Int32Array;
   private readonly processed: Uint8Array;
   private readonly pinnedList: number[];
+  /** Placements held fixed by the caller (a neighbourhood search keeping most of a plan); −1: not fixed / any. */
+  private readonly fixedStart: Int32Array;
+  private readonly fixedStaff: Int32Array;
+  private readonly fixedRoom: Int32Array;
+  private readonly fixedList: number[] = [];
   // Group sessions: parallel arrays, cleared per decode.
   private sessionActivity: number[] = [];
   private sessionCount: number[] = [];
@@ -83,6 +101,12 @@ export class DayDecoder {
   /** Activities that could use each staff member / room (whose cached choice a booking there may change). */
   private readonly staffUsers: number[][];
   private readonly roomUsers: number[][];
+  /**
+   * Per staff member: the minutes of demand they could take, each activity's duration shared
+   * among everyone qualified for it. Among staff free at a start, the least sought-after is
+   * chosen (the phlebotomist takes bloods before an ANP does), then the least loaded.
+   */
+  private readonly staffDemand: Float64Array;
   /** 1 when neither a rest rule nor the on-site limit can bind: only overlaps matter for this patient. */
   private readonly patientLooseDay: Uint8Array;
   /** Built on the first decode with a target end. */
@@ -116,6 +140,8 @@ export class DayDecoder {
       for (const st of day.staffOptions[a]!) this.staffUsers[st]!.push(a);
       for (const r of day.roomOptions[a]!) this.roomUsers[r]!.push(a);
     }
+    this.staffDemand = new Float64Array(problem.staff.length);
+    for (let a = 0; a < n; a++) for (const st of day.staffOptions[a]!) this.staffDemand[st] = this.staffDemand[st]! + day.durationMin[a]! / day.staffOptions[a]!.length;
     const far = day.horizonMin + 100_000;
     this.staffLines = problem.staff.map((s) => {
       const line = new UnitTimeline();
@@ -142,6 +168,9 @@ export class DayDecoder {
     this.patientPlaced = problem.patients.map(() => []);
     this.waiting = problem.patients.map(() => []);
     this.pinnedList = [];
+    this.fixedStart = new Int32Array(n).fill(-1);
+    this.fixedStaff = new Int32Array(n).fill(-1);
+    this.fixedRoom = new Int32Array(n).fill(-1);
     for (let a = 0; a < n; a++) if (day.pin[a]) this.pinnedList.push(a);
     const typeIds = new Map<string, number>();
     this.typeKey = Int32Array.from(day.activityTypeId, (id) => {
@@ -157,11 +186,29 @@ export class DayDecoder {
     return out;
   }
 
-  /** Decodes a priority list (each free activity once). Pins are placed first, as given. */
+  /**
+   * Holds an activity at `startMin` (with `staff` / `room`, or any qualified one when −1) in
+   * every decode until `clearFixed`: it is placed right after the pins, and the list skips it.
+   */
+  fix(a: number, startMin: number, staff = -1, room = -1): void {
+    if (this.fixedStart[a]! < 0) this.fixedList.push(a);
+    this.fixedStart[a] = startMin;
+    this.fixedStaff[a] = staff;
+    this.fixedRoom[a] = room;
+  }
+
+  /** Releases every fixed placement. */
+  clearFixed(): void {
+    for (const a of this.fixedList) this.fixedStart[a] = -1;
+    this.fixedList.length = 0;
+  }
+
+  /** Decodes a priority list (each free activity once). Pins, then fixed placements, come first. */
   decode(order: ArrayLike<number>): void {
     this.reset();
     const { day } = this;
     for (const a of this.pinnedList) this.placePinned(a);
+    for (const a of this.fixedList) this.placeFixed(a);
     for (let i = 0; i < order.length; i++) {
       const a = order[i]!;
       if (this.processed[a]) continue;
@@ -237,6 +284,22 @@ export class DayDecoder {
     this.markProcessed(a);
   }
 
+  /** A fixed placement: exactly there, joining a session of its type that starts then if one has room. */
+  private placeFixed(a: number): void {
+    if (this.processed[a]) return; // a pin wins over a fixed placement
+    const { day } = this;
+    const t = this.fixedStart[a]!;
+    const staff = this.fixedStaff[a]!;
+    const room = this.fixedRoom[a]!;
+    if (!(day.groupCapacity[a]! > 1 && this.tryJoinSession(a, t, staff, room))) {
+      const staffList = staff >= 0 ? [staff] : day.staffOptions[a]!;
+      const roomList = room >= 0 ? [room] : day.roomOptions[a]!;
+      if (this.findSlot(a, staffList, roomList, t) === t) this.commit(a, t, this.slotStaff, this.slotRoom);
+      else this.block[a] = Block.Pin;
+    }
+    this.markProcessed(a);
+  }
+
   /** Places a free activity at its best start, or records why it could not be placed. */
   private placeFree(a: number): void {
     if (this.choose(a) < 0) this.block[a] = this.chosenBlock;
@@ -307,6 +370,7 @@ export class DayDecoder {
     this.reset();
     const { day } = this;
     for (const a of this.pinnedList) this.placePinned(a);
+    for (const a of this.fixedList) this.placeFixed(a);
     const n = day.activityCount;
     let lookahead: WorkloadLookahead | null = null;
     if (targetEndMin < Infinity) {
@@ -490,7 +554,7 @@ export class DayDecoder {
         for (const s of staffList) {
           const f = this.staffLines[s]!.nextFree(t, d);
           if (f === t) {
-            if (staff < 0 || this.staffLoad[s]! < this.staffLoad[staff]!) staff = s;
+            if (staff < 0 || this.preferStaff(s, staff)) staff = s;
           } else if (f < next) next = f;
         }
         if (staff < 0) {
@@ -527,6 +591,14 @@ export class DayDecoder {
       return t;
     }
     return -1;
+  }
+
+  /** Whether staff member s is a better pick than `than` for a slot both are free for. */
+  private preferStaff(s: number, than: number): boolean {
+    const ds = this.staffDemand[s]!;
+    const dt = this.staffDemand[than]!;
+    if (Math.abs(ds - dt) > 1e-6) return ds < dt;
+    return this.staffLoad[s]! < this.staffLoad[than]!;
   }
 
   /** Earliest t' ≥ t where the patient is free for d minutes, keeping the transfer gap either side. */

@@ -194,3 +194,48 @@ export class MealShiftMove implements PriorityMove {
     this.mealDelayMin[this.patient] = this.previous;
   }
 }
+
+
+/**
+ * Targets what the last decode left unplaced: swaps it in the list with an activity of the
+ * same kind that was placed (another patient's geriatrician's review, say), so the two
+ * patients trade who gets the scarce clinician — the move that changes who is left out.
+ */
+export class SwapWithUnplacedMove implements PriorityMove {
+  readonly name = 'swap-with-unplaced';
+  private i = 0;
+  private j = 0;
+  private readonly position: Int32Array;
+  constructor(
+    /** Per activity, a key shared by activities competing for the same staff (e.g. the assessment type). */
+    private readonly kindOf: Int32Array,
+    /** The activities the last decode could not place. */
+    private readonly unplaced: () => readonly number[],
+  ) {
+    this.position = new Int32Array(kindOf.length);
+  }
+  apply(order: Int32Array, rng: Rng): boolean {
+    const candidates = this.unplaced();
+    if (candidates.length === 0) return false;
+    const u = candidates[rng.int(candidates.length)]!;
+    const kind = this.kindOf[u]!;
+    for (let i = 0; i < order.length; i++) this.position[order[i]!] = i;
+    // Reservoir-sample one placed rival of the same kind.
+    let rival = -1;
+    let seen = 0;
+    for (let i = 0; i < order.length; i++) {
+      const v = order[i]!;
+      if (v === u || this.kindOf[v] !== kind || candidates.includes(v)) continue;
+      seen++;
+      if (rng.int(seen) === 0) rival = v;
+    }
+    if (rival < 0) return false;
+    this.i = this.position[u]!;
+    this.j = this.position[rival]!;
+    swap(order, this.i, this.j);
+    return true;
+  }
+  undo(order: Int32Array): void {
+    swap(order, this.i, this.j);
+  }
+}

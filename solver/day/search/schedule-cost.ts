@@ -5,12 +5,12 @@
  * ObjectiveWeights; the final plan's reported score comes from scorePlan.
  */
 import type { CompiledDay } from '../compile/compile-day-problem.ts';
-import type { DayDecoder } from '../schedule/day-decoder.ts';
+import type { DecodeResult } from '../schedule/day-decoder.ts';
 
 /** The search's penalty for a patient without a meal, in multiples of an unscheduled assessment. */
 export const MISSING_MEAL_FACTOR = 100;
 
-export function scheduleCost(day: CompiledDay, decoder: DayDecoder): number {
+export function scheduleCost(day: CompiledDay, decoder: DecodeResult): number {
   const w = day.weights;
   const { start, staffOf, staffLoad } = decoder;
   const { problem, durationMin } = day;
@@ -71,7 +71,7 @@ export function scheduleCost(day: CompiledDay, decoder: DayDecoder): number {
  */
 export function scheduleDensity(
   day: CompiledDay,
-  decoder: DayDecoder,
+  decoder: DecodeResult,
   staffLastEnd: Int32Array,
   patientLastEnd: Int32Array,
   /** Ends up to here cost nothing (a makespan bound: only what overshoots it needs to move). */

@@ -7,6 +7,7 @@ import type { DayProblem } from '../../../solver/model/day-problem.ts';
 import type { ProgressEvent } from '../../../solver/model/options.ts';
 import { validatePlan } from '../../../solver/validate/validate-plan.ts';
 import { OPEN_SHOP_WEIGHTS, openShopToDayProblem, parseTaillardOpenShop } from '../../../bench/adapters/openshop-to-day-problem.ts';
+import { demoDayProblem } from '../../../src/demo/demo-day-problem.ts';
 import { assessmentType, HOUR, patient, smallDay, staffMember } from './small-day-fixture.ts';
 
 function expectValid(problem: DayProblem, plan: DayPlan): void {
@@ -257,5 +258,18 @@ describe('planDay', () => {
     expect(Math.max(...plan.activities.map((a) => a.endMin))).toBe(271);
     expect(plan.stats.iterations).toBeGreaterThan(5000);
   });
-});
 
+  it('plans the 16-patient demo day with a modest budget: 95 of 97 assessments (two geriatricians cannot see everyone), valid', () => {
+    // Two of the sixteen reviews cannot be placed by any plan: with six ANPs starting the
+    // days and four geriatricians ending them, the long days cannot all be ready in time
+    // (a time-indexed model of just those two staff groups, solved exactly, places 14 reviews).
+    const problem = demoDayProblem({ seed: 1, date: '2026-12-01', patients: 16 });
+    const plan = planDay(problem, { seed: 1, maxIterations: 20_000 });
+    expectValid(problem, plan);
+    const missing = plan.unscheduled.filter((u) => u.typeId !== 'meal');
+    expect(plan.activities.filter((a) => a.kind !== 'meal')).toHaveLength(97 - missing.length);
+    expect(missing.length).toBeLessThanOrEqual(2);
+    expect(missing.every((u) => u.typeId === 'geriatrician-review')).toBe(true);
+    expect(plan.unscheduled.some((u) => u.typeId === 'meal')).toBe(false);
+  });
+});

@@ -7,6 +7,8 @@
  * construction rules give starting lists; late-acceptance hill climbing over the list
  * (swap, relocate, move a whole patient) improves it against the weighted soft objective.
  * Because the decoder enforces the hard rules, every plan the search sees is feasible.
+ * With a makespan objective, parallel schemes also decode, and each pick looks one step ahead
+ * at a target end: the makespan bound, later just below the best plan (TargetEnd).
  */
 import type { DayProblem } from '../model/day-problem.ts';
 import type { DayPlan, PlanBound, PlannedActivity, UnscheduledAssessment } from '../model/day-plan.ts';

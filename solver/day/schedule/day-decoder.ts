@@ -265,6 +265,9 @@ export class DayDecoder implements DecodeResult {
     }
   }
 
+  /** While a pin is placed, the room it is pinned to (no transfer gap beside the patient's activities there); else −1. */
+  private noTransferRoom = -1;
+
   private placePinned(a: number): void {
     const pin = this.day.pin[a]!;
     const staffIndex = pin.staffId === undefined ? -1 : this.day.problem.staff.findIndex((s) => s.id === pin.staffId);
@@ -275,9 +278,14 @@ export class DayDecoder implements DecodeResult {
     let ok = false;
     if (!badChoice) {
       if (this.day.groupCapacity[a]! > 1 && this.tryJoinSession(a, pin.startMin, staffIndex, roomIndex)) ok = true;
-      else if (this.findSlot(a, staffList, roomList, pin.startMin) === pin.startMin) {
-        this.commit(a, pin.startMin, this.slotStaff, this.slotRoom);
-        ok = true;
+      else {
+        // A pin comes from a plan the checker accepted: back to back in the same room needs no transfer.
+        this.noTransferRoom = roomList.length === 1 ? roomList[0]! : -1;
+        if (this.findSlot(a, staffList, roomList, pin.startMin) === pin.startMin) {
+          this.commit(a, pin.startMin, this.slotStaff, this.slotRoom);
+          ok = true;
+        }
+        this.noTransferRoom = -1;
       }
     }
     if (!ok) this.block[a] = Block.Pin;
@@ -604,10 +612,10 @@ export class DayDecoder implements DecodeResult {
   /** Earliest t' ≥ t where the patient is free for d minutes, keeping the transfer gap either side. */
   private patientNextFree(p: number, t: number, d: number): number {
     const { day } = this;
-    const gap = day.transferMin;
     for (const b of this.patientPlaced[p]!) {
       const s = this.start[b]!;
       const e = s + day.durationMin[b]!;
+      const gap = this.roomOf[b] === this.noTransferRoom ? 0 : day.transferMin;
       if (t < e + gap && s < t + d + gap) t = e + gap;
     }
     return t;

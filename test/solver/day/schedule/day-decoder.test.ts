@@ -2,9 +2,31 @@ import { describe, expect, it } from 'vitest';
 import { compileDayProblem } from '../../../../solver/day/compile/compile-day-problem.ts';
 import { DayDecoder } from '../../../../solver/day/schedule/day-decoder.ts';
 import { DEFAULT_WEIGHTS } from '../../../../solver/model/options.ts';
+import { planDay } from '../../../../solver/day/plan-day.ts';
+import { validatePlan } from '../../../../solver/validate/validate-plan.ts';
 import { assessmentType, HOUR, patient, smallDay, staffMember } from '../small-day-fixture.ts';
 
 describe('DayDecoder', () => {
+  it('places pins back to back in the same room without a transfer gap, as the checker allows (replan keeps such plans)', () => {
+    const pinned = (roomId: string) => smallDay({
+      centre: { ...smallDay({}).centre, transferMin: 5 },
+      assessmentTypes: [assessmentType('anp', 45), assessmentType('med', 30)],
+      staff: [staffMember('s-anp', ['anp']), staffMember('s-pharm', ['med'])],
+      patients: [patient('p1', ['anp', 'med'])],
+      pins: [
+        { patientId: 'p1', typeId: 'anp', startMin: 9 * HOUR, staffId: 's-anp', roomId: 'consult-1' },
+        { patientId: 'p1', typeId: 'med', startMin: 9 * HOUR + 45, staffId: 's-pharm', roomId },
+      ],
+    });
+    const same = pinned('consult-1');
+    const plan = planDay(same, { seed: 1, maxIterations: 50 });
+    expect(plan.unscheduled).toEqual([]);
+    expect(validatePlan(same, plan).violations).toEqual([]);
+    // Another room needs the 5-minute transfer: that pin cannot hold, and the plan says so.
+    const moved = planDay(pinned('consult-2'), { seed: 1, maxIterations: 50 });
+    expect(moved.unscheduled.map((u) => u.reason)).toEqual(['pin-conflict']);
+  });
+
   it('gives bloods to the phlebotomist rather than an ANP, whom the initial assessments need', () => {
     const problem = smallDay({
       assessmentTypes: [assessmentType('anp', 45), assessmentType('bloods', 10)],

@@ -104,7 +104,8 @@ export class DayDecoder implements DecodeResult {
   /**
    * Per staff member: the minutes of demand they could take, each activity's duration shared
    * among everyone qualified for it. Among staff free at a start, the least sought-after is
-   * chosen (the phlebotomist takes bloods before an ANP does), then the least loaded.
+   * chosen (the phlebotomist takes bloods before an ANP does), then the best fit, then the
+   * least loaded.
    */
   private readonly staffDemand: Float64Array;
   /** 1 when neither a rest rule nor the on-site limit can bind: only overlaps matter for this patient. */
@@ -562,7 +563,7 @@ export class DayDecoder implements DecodeResult {
         for (const s of staffList) {
           const f = this.staffLines[s]!.nextFree(t, d);
           if (f === t) {
-            if (staff < 0 || this.preferStaff(s, staff)) staff = s;
+            if (staff < 0 || this.preferStaff(s, staff, t)) staff = s;
           } else if (f < next) next = f;
         }
         if (staff < 0) {
@@ -602,10 +603,15 @@ export class DayDecoder implements DecodeResult {
   }
 
   /** Whether staff member s is a better pick than `than` for a slot both are free for. */
-  private preferStaff(s: number, than: number): boolean {
+  private preferStaff(s: number, than: number, t: number): boolean {
     const ds = this.staffDemand[s]!;
     const dt = this.staffDemand[than]!;
     if (Math.abs(ds - dt) > 1e-6) return ds < dt;
+    // Best fit: the one whose last booking (or break, or shift start) ends nearest t, so the
+    // others keep their longer free stretches for activities that need them.
+    const gs = t - this.staffLines[s]!.lastEndBefore(t);
+    const gt = t - this.staffLines[than]!.lastEndBefore(t);
+    if (gs !== gt) return gs < gt;
     return this.staffLoad[s]! < this.staffLoad[than]!;
   }
 

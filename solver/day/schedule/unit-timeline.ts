@@ -18,12 +18,33 @@ export class UnitTimeline {
   /** Earliest start ≥ t where [start, start + d) is free. Never fails: after the last interval all is free. */
   nextFree(t: number, d: number): number {
     const { starts, ends } = this;
-    for (let i = 0; i < this.count; i++) {
-      if (ends[i]! <= t) continue;
+    for (let i = this.firstEndingAfter(t); i < this.count; i++) {
       if (starts[i]! >= t + d) return t;
-      t = ends[i]!;
+      if (ends[i]! > t) t = ends[i]!;
     }
     return t;
+  }
+
+  /**
+   * Index of the first interval ending after t. Intervals are disjoint and sorted by start
+   * (bookings go only where free; `freezeBase` merges overlapping fixed blocks), so their ends
+   * are sorted too and a binary search finds it.
+   */
+  private firstEndingAfter(t: number): number {
+    let lo = 0;
+    let hi = this.count;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.ends[mid]! <= t) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** End of the last busy interval that ends at or before t (−Infinity if none). */
+  lastEndBefore(t: number): number {
+    const i = this.firstEndingAfter(t);
+    return i > 0 ? this.ends[i - 1]! : -Infinity;
   }
 
   isFree(t: number, d: number): boolean {
@@ -45,8 +66,22 @@ export class UnitTimeline {
     this.count++;
   }
 
-  /** Remembers the current intervals (shift limits, breaks, pins) as the state `reset` returns to. */
+  /**
+   * Remembers the current intervals (shift limits, breaks, pins) as the state `reset` returns
+   * to, merging any that overlap (a break past the end of a shift) so the intervals stay disjoint.
+   */
   freezeBase(): void {
+    let kept = 0;
+    for (let i = 0; i < this.count; i++) {
+      if (kept > 0 && this.starts[i]! <= this.ends[kept - 1]!) {
+        if (this.ends[i]! > this.ends[kept - 1]!) this.ends[kept - 1] = this.ends[i]!;
+        continue;
+      }
+      this.starts[kept] = this.starts[i]!;
+      this.ends[kept] = this.ends[i]!;
+      kept++;
+    }
+    this.count = kept;
     this.baseStarts = this.starts.slice(0, this.count);
     this.baseEnds = this.ends.slice(0, this.count);
   }

@@ -63,4 +63,20 @@ describe('DayDecoder', () => {
     decoder.decode([1, 0]);
     expect([decoder.start[1], decoder.start[0]]).toEqual([9 * HOUR, 9 * HOUR + 45]);
   });
+
+  it('books the clinician whose last booking ends nearest the start (best fit), keeping the other one free for longer', () => {
+    const problem = smallDay({
+      assessmentTypes: [assessmentType('ger', 30)],
+      staff: [staffMember('ger-a', ['ger']), staffMember('ger-b', ['ger'])],
+      patients: [patient('p1', ['ger']), patient('p2', ['ger'], { earliestArrivalMin: 9 * HOUR + 30 })],
+    });
+    const day = compileDayProblem(problem, DEFAULT_WEIGHTS);
+    const decoder = new DayDecoder(day);
+    decoder.fix(0, 9 * HOUR, 0);
+    decoder.decode([1]);
+    // Both are free at 9:30; ger-a has just finished (no gap), ger-b has been idle since 9:00
+    // and is the less booked — best fit still gives p2 to ger-a.
+    expect(decoder.start[1]).toBe(9 * HOUR + 30);
+    expect(decoder.staffOf[1]).toBe(0);
+  });
 });

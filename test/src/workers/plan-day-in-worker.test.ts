@@ -30,8 +30,9 @@ describe('planDayInWorker', () => {
       expect(validatePlan(problem, provisional).violations.map((v) => v.message)).toEqual([]);
       if (i === 0) continue;
       expect(provisional.score.soft).toBeLessThan(best[i - 1]!.score.soft + 0.01);
-      // Built in the worker at least the interval apart (its own clock).
-      expect(provisional.stats.elapsedMs! - best[i - 1]!.stats.elapsedMs!).toBeGreaterThanOrEqual(400);
+      // Posted at least the interval apart; elapsedMs is stamped while each plan is built, after the
+      // throttle's own reading, so allow the build-time jitter (CI saw 393 ms on a loaded machine).
+      expect(provisional.stats.elapsedMs! - best[i - 1]!.stats.elapsedMs!).toBeGreaterThanOrEqual(400 - 50);
     }
     expect(plan.score.soft).toBeLessThanOrEqual(best.at(-1)!.score.soft + 0.01);
   });

@@ -22,6 +22,7 @@ import { initialOrders } from './search/initial-orders.ts';
 import { lateAcceptanceSearch } from './search/late-acceptance-search.ts';
 import { AdjacentSwapMove, MealShiftMove, PatientBlockMove, PromoteUnplacedMove, RelocateMove, SchemeSwitchMove, SwapMove, SwapWithUnplacedMove, type SchemeState } from './search/priority-moves.ts';
 import { randomPatientOrder } from './search/random-patient-order.ts';
+import { nonDelayOrders } from './search/non-delay-orders.ts';
 import { compactPatientDays } from './search/compact-patient-days.ts';
 import { BackwardDecoder } from './schedule/backward-decoder.ts';
 import { scheduleCost, scheduleDensity } from './search/schedule-cost.ts';
@@ -121,12 +122,30 @@ export function planDay(problem: DayProblem, options: SolveOptions = {}): DayPla
       }
     }
   }
+  const iccDay = weights.makespanMin <= 0;
+  if (iccDay) {
+    // Built in time order by the parallel scheme, lunch first at the window's opening.
+    const staggered = decoder.mealDelayMin.slice();
+    decoder.mealDelayMin.fill(0);
+    let won = false;
+    schemeState.scheme = 0;
+    for (const { order } of nonDelayOrders(day, decoder)) {
+      const cost = evaluate(order);
+      if (cost < bestCost) {
+        bestCost = cost;
+        bestOrder = order;
+        bestScheme = 0;
+        won = true;
+        bestSoFar?.capture(decoder);
+      }
+    }
+    if (!won) decoder.mealDelayMin.set(staggered);
+  }
   schemeState.scheme = bestScheme;
   options.onProgress?.({ phase: 'construct', iteration: 0, bestSoft: bestCost, bestHard: 0, elapsedMs: elapsed(), fraction: 0 });
 
   const rng = createRng(seed);
   const bestMealDelay = decoder.mealDelayMin.slice();
-  const iccDay = weights.makespanMin <= 0;
   const outcome = lateAcceptanceSearch(bestOrder, bestCost, {
     evaluate,
     moves: [

@@ -129,7 +129,8 @@ export function planDay(problem: DayProblem, options: SolveOptions = {}): DayPla
     decoder.mealDelayMin.fill(0);
     let won = false;
     schemeState.scheme = 0;
-    for (const { order } of nonDelayOrders(day, decoder)) {
+    // Its own generator, so the search's draws stay as they were.
+    for (const { order } of nonDelayOrders(day, decoder, { count: 24, rng: createRng(seed + 7919) })) {
       const cost = evaluate(order);
       if (cost < bestCost) {
         bestCost = cost;

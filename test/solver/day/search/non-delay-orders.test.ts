@@ -5,6 +5,7 @@ import { nonDelayOrders } from '../../../../solver/day/search/non-delay-orders.t
 import { scheduleCost } from '../../../../solver/day/search/schedule-cost.ts';
 import { initialOrders } from '../../../../solver/day/search/initial-orders.ts';
 import { DEFAULT_WEIGHTS } from '../../../../solver/model/options.ts';
+import { createRng } from '../../../../solver/model/rng.ts';
 import { demoDayProblem } from '../../../../src/demo/demo-day-problem.ts';
 import { assessmentType, HOUR, patient, smallDay, staffMember } from '../small-day-fixture.ts';
 
@@ -22,7 +23,9 @@ describe('nonDelayOrders', () => {
     });
     const day = compileDayProblem(problem, DEFAULT_WEIGHTS);
     const decoder = new DayDecoder(day);
-    for (const { order } of nonDelayOrders(day, decoder)) {
+    const orders = nonDelayOrders(day, decoder, { count: 4, rng: createRng(1) });
+    expect(orders).toHaveLength(8);
+    for (const { order } of orders) {
       expect([...order].sort((x, y) => x - y)).toEqual(Array.from({ length: day.activityCount }, (_, a) => a));
       decoder.decode(order);
       const starts = [...order].map((a) => decoder.start[a]!);
@@ -32,6 +35,16 @@ describe('nonDelayOrders', () => {
       for (let a = 0; a < day.activityCount; a++)
         if (day.activityKind[a] === 'meal') expect(decoder.start[a]).toBeGreaterThanOrEqual(12 * HOUR);
     }
+  });
+
+  it('jitters priorities deterministically for a seed', () => {
+    const problem = demoDayProblem({ seed: 1, date: '2026-12-01', patients: 16 });
+    const day = compileDayProblem(problem, DEFAULT_WEIGHTS);
+    const decoder = new DayDecoder(day);
+    const lists = (seed: number) => nonDelayOrders(day, decoder, { count: 3, rng: createRng(seed) }).map(({ order }) => Array.from(order).join(','));
+    expect(lists(5)).toEqual(lists(5));
+    // Different draws give different starts.
+    expect(new Set(lists(5).slice(4)).size).toBeGreaterThan(1);
   });
 
   it('starts the 32-patient demo day with fewer assessments left out than the serial constructions', () => {

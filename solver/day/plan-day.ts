@@ -157,7 +157,7 @@ export function planDay(problem: DayProblem, options: SolveOptions = {}): DayPla
       new SchemeSwitchMove(schemeState),
       new PromoteUnplacedMove(day.activityPatient, () => unplaced),
       new MealShiftMove(decoder.mealDelayMin, maxMealDelayMin),
-      ...(iccDay ? [new SwapWithUnplacedMove(typeKeys(day.activityTypeId), () => unplaced)] : []),
+      ...(iccDay ? [new SwapWithUnplacedMove(typeKeys(day.activityTypeId), () => unplaced, Float64Array.from(day.activityPatient, (p) => day.patientPriority[p]!))] : []),
     ],
     rng,
     maxIterations,

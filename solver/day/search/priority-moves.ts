@@ -200,6 +200,8 @@ export class MealShiftMove implements PriorityMove {
  * Targets what the last decode left unplaced: swaps it in the list with an activity of the
  * same kind that was placed (another patient's geriatrician's review, say), so the two
  * patients trade who gets the scarce clinician — the move that changes who is left out.
+ * With `worth`, a rival whose patient has a lower priority is taken when there is one: when
+ * someone must go without, it should be the patient it costs least.
  */
 export class SwapWithUnplacedMove implements PriorityMove {
   readonly name = 'swap-with-unplaced';
@@ -211,6 +213,8 @@ export class SwapWithUnplacedMove implements PriorityMove {
     private readonly kindOf: Int32Array,
     /** The activities the last decode could not place. */
     private readonly unplaced: () => readonly number[],
+    /** Per activity, what leaving it out costs (its patient's priority): cheaper rivals are preferred. */
+    private readonly worth?: Float64Array,
   ) {
     this.position = new Int32Array(kindOf.length);
   }
@@ -220,12 +224,20 @@ export class SwapWithUnplacedMove implements PriorityMove {
     const u = candidates[rng.int(candidates.length)]!;
     const kind = this.kindOf[u]!;
     for (let i = 0; i < order.length; i++) this.position[order[i]!] = i;
-    // Reservoir-sample one placed rival of the same kind.
+    // Reservoir-sample one placed rival of the same kind, one that matters less if any does.
     let rival = -1;
     let seen = 0;
+    let cheaper = false;
+    const worth = this.worth;
     for (let i = 0; i < order.length; i++) {
       const v = order[i]!;
       if (v === u || this.kindOf[v] !== kind || candidates.includes(v)) continue;
+      const isCheaper = worth !== undefined && worth[v]! < worth[u]!;
+      if (isCheaper && !cheaper) {
+        cheaper = true;
+        seen = 0;
+      }
+      if (cheaper && !isCheaper) continue;
       seen++;
       if (rng.int(seen) === 0) rival = v;
     }

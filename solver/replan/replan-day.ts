@@ -14,12 +14,17 @@ import type { DayPin, DayProblem } from '../model/day-problem.ts';
 import type { DayPlan, PlannedActivity } from '../model/day-plan.ts';
 import type { SolveOptions } from '../model/options.ts';
 import { planDay } from '../day/plan-day.ts';
+import { buildPlanViews } from '../day/build-plan-views.ts';
+import { scorePlan } from '../constraints/score-plan.ts';
 import { applyDayChanges } from './apply-day-changes.ts';
 import type { ActivityMove, DayChange } from './day-change.ts';
 import { diffPlans } from './diff-plans.ts';
 
 export interface ReplanResult {
-  /** The changed problem the new plan answers (with the pins that froze the past). */
+  /**
+   * The changed problem the new plan answers: the coordinator's pins and pins that freeze what
+   * started before "now" (not the pins a candidate used to keep the rest still).
+   */
   problem: DayProblem;
   plan: DayPlan;
   /** Every published activity that moved, was removed or could not be re-placed, and newly placed ones. */
@@ -67,8 +72,22 @@ export function replanDay(
     // Nothing left unplaced with the most stable candidate: nothing else can beat it on stability.
     if (k === 0 && key[0] === 0 && plan.unscheduled.length <= countUnscheduledBefore(published, changed.removedPatients)) break;
   }
-  const { key: _key, ...result } = best!;
-  return result;
+  const { key: _key, strategy, plan, moves } = best!;
+  // The candidate pinned everything it kept only to keep it still; what is stored for the next
+  // edit pins just the coordinator's pins and the past, or later replans could move nothing.
+  const stored = withPins(changed.problem, live.filter(isFrozen), changed.overrunDurationMin, nowMin);
+  return { problem: stored, plan: withPinnedFlags(stored, plan), moves, strategy, notes: changed.notes };
+}
+
+/** The plan's activities marked pinned exactly when the problem pins them (views and score follow). */
+function withPinnedFlags(problem: DayProblem, plan: DayPlan): DayPlan {
+  const pinned = new Set((problem.pins ?? []).map((p) => `${p.patientId}:${p.typeId}`));
+  const activities = plan.activities.map((a) => {
+    const { pinned: _was, ...rest } = a;
+    return pinned.has(a.id) ? { ...rest, pinned: true } : rest;
+  });
+  const score = scorePlan(problem, activities, plan.unscheduled);
+  return { ...plan, activities, ...buildPlanViews(problem, activities), score };
 }
 
 function withPins(problem: DayProblem, kept: PlannedActivity[], overrun: ReadonlyMap<string, number>, nowMin: number): DayProblem {

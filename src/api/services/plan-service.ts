@@ -316,7 +316,10 @@ export const planService = {
     });
   },
 
-  /** Replans after changes on the day (on a worker thread); the new version lists what moved. */
+  /**
+   * Replans after changes on the day (on a worker thread); the new version lists what moved.
+   * 422 with the broken rules when the new plan would break one the current plan keeps.
+   */
   replan(db: Knex, centreId: string, date: string, ifMatch: string | undefined, body: unknown, actor: Actor): Promise<Plan> {
     const request = parseOrThrow(replanBodySchema, body, 'replan');
     const changes = request.changes.map(toDayChange);
@@ -331,6 +334,11 @@ export const planService = {
         if (error instanceof ReplanRejectedError) throw appError.validation(error.message, [{ path: error.field, message: error.message }]);
         throw error;
       });
+      // A replan that cannot keep every hard rule (an overrun running into a coordinator's pin,
+      // say) is refused with the broken rules, so a draft never silently breaks one.
+      const existing = new Set(validatePlan(problem, plan).violations.map((v) => v.message));
+      const broken = validatePlan(result.problem, result.plan).violations.filter((v) => !existing.has(v.message));
+      if (broken.length > 0) throw rejected(`Replanning cannot keep every hard rule (${broken.length} broken; unpin or move what conflicts with the change, then replan)`, broken);
       const cancelled = new Set(changes.flatMap((c) => (c.kind === 'patient-cancelled' ? [c.patientId] : [])));
       return {
         document: {

@@ -59,6 +59,29 @@ describe('replanDay', () => {
     for (const m of moved) expect(m.to!.startMin).toBeGreaterThanOrEqual(NOW);
   });
 
+  it('returns a problem that pins only the past and the coordinator\'s pins, so a later replan can still move the rest', () => {
+    const coordinatorPin = published.activities.find((a) => a.startMin >= 13 * 60 && a.typeId !== 'meal')!;
+    const pinnedProblem: DayProblem = { ...problem, pins: [{ patientId: coordinatorPin.patientId, typeId: coordinatorPin.typeId, startMin: coordinatorPin.startMin, roomId: coordinatorPin.roomId, staffId: coordinatorPin.staffId }] };
+    const cancelled = problem.patients.find((p) => p.id !== coordinatorPin.patientId)!.id;
+    const first = replanDay(pinnedProblem, published, [{ kind: 'patient-cancelled', patientId: cancelled }], NOW, solve);
+    expect(first.strategy).toBe('displaced-only'); // every other activity kept its slot
+    expectValid(first.problem, first.plan);
+    const pinKeys = (first.problem.pins ?? []).map((p) => `${p.patientId}:${p.typeId}`).sort();
+    const expected = [coordinatorPin.id, ...first.plan.activities.filter((a) => a.startMin < NOW).map((a) => a.id)];
+    expect(pinKeys).toEqual([...new Set(expected)].sort());
+    for (const a of first.plan.activities) expect(a.pinned === true, a.id).toBe(pinKeys.includes(a.id));
+
+    // An hour later a clinician goes off sick: their activities after then are not held by the first replan.
+    const later = NOW + 60;
+    const counts = new Map<string, number>();
+    for (const a of first.plan.activities) if (a.staffId && a.startMin >= later && a.id !== coordinatorPin.id) counts.set(a.staffId, (counts.get(a.staffId) ?? 0) + 1);
+    const [sickId] = [...counts.entries()].sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]))[0]!;
+    const second = replanDay(first.problem, first.plan, [{ kind: 'staff-off-sick', staffId: sickId, fromMin: later }], later, solve);
+    expectValid(second.problem, second.plan);
+    expect(second.plan.activities.filter((a) => a.staffId === sickId && a.endMin > later)).toEqual([]);
+    expect(second.moves.filter((m) => m.kind === 'moved').length).toBeGreaterThan(0);
+  });
+
   it('removes a cancelled patient and leaves everyone else exactly where they were', () => {
     const cancelled = problem.patients[0]!.id;
     const result = replanDay(problem, published, [{ kind: 'patient-cancelled', patientId: cancelled }], NOW, solve);

@@ -166,6 +166,41 @@ describeEachDatabase('plan editing API', (getDb) => {
     expect(unknown.body.error.details[0].path).toBe('changes[0].patientId');
   });
 
+  it('refuses a replan that would break a hard rule (an overrun running into a pinned activity) with the broken rules, and saves nothing', async () => {
+    let state = await current();
+    // A patient's activity followed by another, both after the last replan's "now" (what came
+    // before it is fixed); the second is pinned by the coordinator.
+    const byPatient = new Map<string, PlannedActivity[]>();
+    const fixedBeforeMin = state.problem.replanFromMin ?? 0;
+    for (const a of state.plan.activities) {
+      if (a.typeId !== 'meal' && a.startMin >= fixedBeforeMin) byPatient.set(a.patientId, [...(byPatient.get(a.patientId) ?? []), a]);
+    }
+    const [overran, pinned] = [...byPatient.values()].map((list) => list.sort((x, y) => x.startMin - y.startMin))
+      .find((list) => list.length >= 2)!;
+    const pin = await request(app).post(planUrl('/pins')).set('If-Match', state.etag).send({ activityId: pinned!.id }).expect(200);
+    state = await current();
+    expect(state.body.version).toBe(pin.body.version);
+
+    // It overran 20 minutes into the pinned one: keeping the pin and the overrun cannot both hold.
+    const res = await request(app).post(planUrl('/replan')).set('If-Match', state.etag)
+      .send({ now: formatMinutes(overran!.startMin + 5), changes: [{ kind: 'assessment-overran', patientId: overran!.patientId, typeId: overran!.typeId, end: formatMinutes(pinned!.startMin + 20) }], timeLimitSec: 1 })
+      .expect(422);
+    expect(res.body.error.code).toBe('plan_rejected');
+    expect(res.body.error.message).toMatch(/^Replanning cannot keep every hard rule/);
+    const constraints = res.body.error.details.violations.map((v: { constraint: string }) => v.constraint);
+    expect(constraints).toContain('pinsRespected');
+    expect((await current()).body.version).toBe(state.body.version);
+
+    // Unpinned, the same change replans.
+    const unpinned = await request(app).delete(planUrl(`/pins/${pinned!.id}`)).set('If-Match', state.etag).expect(200);
+    const replanned = await request(app).post(planUrl('/replan')).set('If-Match', unpinned.headers.etag!)
+      .send({ now: formatMinutes(overran!.startMin + 5), changes: [{ kind: 'assessment-overran', patientId: overran!.patientId, typeId: overran!.typeId, end: formatMinutes(pinned!.startMin + 20) }], timeLimitSec: 1 });
+    expect(replanned.status, JSON.stringify(replanned.body)).toBe(200);
+    expect(replanned.body.moves.map((m: { activityId: string }) => m.activityId)).toContain(pinned!.id);
+    const after = await current();
+    expect(validatePlan(after.problem, after.plan).violations).toEqual([]);
+  });
+
   it('publishes the newest version; ?status=published then serves it; publishing it again is a conflict', async () => {
     const before = await current();
     const res = await request(app).post(planUrl('/publish')).set('If-Match', before.etag).expect(200);

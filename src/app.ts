@@ -5,6 +5,7 @@ import { centresRouter } from './api/routes/centres-router.ts';
 import { healthRouter } from './api/routes/health-router.ts';
 import { feedsRouter } from './api/routes/feeds-router.ts';
 import { errorHandler, notFoundHandler } from './api/error-handler.ts';
+import { parseJsonBody } from './api/json-body.ts';
 import { openApiDocument } from './api/openapi/openapi-document.ts';
 import { logger as defaultLogger, type Logger } from './logger.ts';
 import { requireAccess } from './auth/require-access.ts';
@@ -26,7 +27,7 @@ export function createApp({ db, logger = defaultLogger, auth }: AppOptions): Exp
   app.disable('x-powered-by');
   // Checked before the body is parsed: an anonymous caller gets no work done.
   if (auth?.enforce) app.use(requireAccess(db));
-  app.use(express.json({ limit: '5mb' }));
+  app.use(parseJsonBody);
   app.use('/health', healthRouter(db));
   const openApi = openApiDocument();
   app.get(['/openapi.json', '/api/openapi.json'], (_req, res) => {

@@ -7,13 +7,21 @@ import { AppError, appError, isAppError } from '../errors/app-error.ts';
 import type { ErrorBody } from '../errors/error-body.ts';
 import { fromZodError } from '../errors/from-zod-error.ts';
 import type { Logger } from '../logger.ts';
+import { JSON_BODY_LIMIT } from './json-body.ts';
 
 /** body-parser's errors carry an HTTP status and a type such as 'entity.parse.failed'. */
 function fromHttpError(error: unknown): AppError | undefined {
   if (typeof error !== 'object' || error === null) return undefined;
   const { status, type } = error as { status?: number; type?: string };
-  if (type === 'entity.parse.failed') return appError.badRequest('The request body is not valid JSON', [{ path: '(body)', message: 'must be valid JSON' }]);
-  if (type === 'entity.too.large') return new AppError({ code: 'bad_request', status: 413, message: 'The request body is too large' });
+  if (type === 'entity.parse.failed') {
+    // JSON.parse's own words, without the excerpt of the body it quotes.
+    const problem = String((error as Error).message ?? '').replace(/, ".*" is not valid JSON$/s, '') || 'not valid JSON';
+    return appError.badRequest(`The request body is not valid JSON: ${problem}`, [{ path: '(body)', message: problem }]);
+  }
+  if (type === 'entity.too.large') {
+    const limitBytes = Number((error as { limit?: number }).limit); // body-parser always sets it
+    return appError.payloadTooLarge(`The request body is larger than the ${JSON_BODY_LIMIT} limit (${limitBytes} bytes)`, limitBytes);
+  }
   if (typeof status === 'number' && status >= 400 && status < 500) return appError.badRequest(String((error as Error).message ?? 'Bad request'));
   return undefined;
 }

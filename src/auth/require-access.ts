@@ -4,8 +4,9 @@
 // before the route runs, a write's (POST/PUT/PATCH/DELETE) once its successful JSON body is
 // ready — so no such data leaves the service unrecorded (if the audit write fails, the client
 // gets a 500 instead of the data).
-import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { Knex } from 'knex';
+import { parseJsonBody } from '../api/json-body.ts';
 import { auditLog } from '../db/repositories/audit-log.ts';
 import { appError } from '../errors/app-error.ts';
 import { findAccessRule, type RuleMatch, type Scope } from './access-table.ts';
@@ -97,10 +98,9 @@ function auditResponseOf(db: Knex, principal: Principal, found: RuleMatch, req: 
 }
 
 /** Parses a JSON body early, only for rules whose scope reads it (express.json then skips it). */
-const parseJson = express.json({ limit: '5mb' });
 const parseBody = (req: Request, res: Response) =>
   new Promise<void>((resolve, reject) => {
-    parseJson(req, res, (error?: unknown) => (error ? reject(error) : resolve()));
+    parseJsonBody(req, res, (error?: unknown) => (error ? reject(error) : resolve()));
   });
 
 export function requireAccess(db: Knex): RequestHandler {

@@ -14,6 +14,8 @@ export const errorCodes = [
   'reference_not_found',
   'still_referenced',
   'bad_request',
+  /** 413: the request body is larger than the JSON body limit (details.limitBytes). */
+  'payload_too_large',
   'internal_error',
   'service_unavailable',
   /** 412: an edit's If-Match names a version that is no longer the newest. */
@@ -52,6 +54,7 @@ export const appError = {
   referenceNotFound: (message: string, details: ErrorDetail[]) => new AppError({ code: 'reference_not_found', status: 400, message, details }),
   stillReferenced: (message: string, details: Record<string, unknown>) => new AppError({ code: 'still_referenced', status: 409, message, details }),
   badRequest: (message: string, details: ErrorDetail[] = []) => new AppError({ code: 'bad_request', status: 400, message, details }),
+  payloadTooLarge: (message: string, limitBytes: number) => new AppError({ code: 'payload_too_large', status: 413, message, details: { limitBytes } }),
   unavailable: (message: string) => new AppError({ code: 'service_unavailable', status: 503, message }),
   unauthorized: (message: string) => new AppError({ code: 'unauthorized', status: 401, message }),
   forbidden: (message: string, details: Record<string, unknown> | null = null) => new AppError({ code: 'forbidden', status: 403, message, details }),

@@ -34,7 +34,7 @@ export const errorBodiesByStatus = {
     z.strictObject({ referencedBy: z.string() }).describe('Deleting a record others still refer to'),
   ])),
   412: envelope(z.literal('precondition_failed'), z.strictObject({ currentVersion: z.int().min(1) })),
-  413: envelope(z.literal('bad_request'), z.null()),
+  413: envelope(z.literal('payload_too_large'), z.strictObject({ limitBytes: z.int().min(1).describe('The largest body accepted, in bytes') })),
   422: envelope(z.literal('plan_rejected'), z.strictObject({ violations: z.array(z.strictObject({ constraint: z.string(), message: z.string() })) })),
   428: envelope(z.literal('precondition_required'), fieldDetails),
   503: envelope(z.literal('service_unavailable'), z.null()),

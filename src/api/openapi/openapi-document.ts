@@ -2,6 +2,7 @@
 // schemas, the centre resources' CRUD generated from one list, every other operation from the
 // route table, and the bearer-token security scheme (public operations say security: []).
 import type { ErrorStatus } from '../../errors/error-body.ts';
+import { JSON_BODY_LIMIT } from '../json-body.ts';
 import { componentSchemas, errorComponentByStatus, resources, type ComponentName, type JsonSchema } from './component-schemas.ts';
 import { routeTable, type RouteDoc } from './route-table.ts';
 
@@ -19,7 +20,7 @@ const errorDescriptions: Record<ErrorStatus, string> = {
   404: 'Unknown centre or id',
   409: 'Conflict: duplicate, or still referenced',
   412: 'Precondition failed',
-  413: 'The request body is too large',
+  413: `The request body is larger than the JSON body limit (${JSON_BODY_LIMIT}; details.limitBytes)`,
   422: 'Unprocessable',
   428: 'Precondition required',
   503: 'Service unavailable',

@@ -37,6 +37,7 @@ export const errorBodiesByStatus = {
   413: envelope(z.literal('payload_too_large'), z.strictObject({ limitBytes: z.int().min(1).describe('The largest body accepted, in bytes') })),
   422: envelope(z.literal('plan_rejected'), z.strictObject({ violations: z.array(z.strictObject({ constraint: z.string(), message: z.string() })) })),
   428: envelope(z.literal('precondition_required'), fieldDetails),
+  500: envelope(z.literal('internal_error'), z.null()).describe('Always the same generic message: the failure itself is only in the log'),
   503: envelope(z.literal('service_unavailable'), z.null()),
 } as const;
 export type ErrorStatus = keyof typeof errorBodiesByStatus;

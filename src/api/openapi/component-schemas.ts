@@ -110,6 +110,7 @@ export const errorComponentByStatus: Record<ErrorStatus, string> = {
   413: 'PayloadTooLarge',
   422: 'PlanRejected',
   428: 'PreconditionRequired',
+  500: 'InternalError',
   503: 'ServiceUnavailable',
 };
 

@@ -23,17 +23,20 @@ const errorDescriptions: Record<ErrorStatus, string> = {
   413: `The request body is larger than the JSON body limit (${JSON_BODY_LIMIT}; details.limitBytes)`,
   422: 'Unprocessable',
   428: 'Precondition required',
+  500: 'An unexpected failure, logged by the service; the reply says only "Internal error"',
   503: 'Service unavailable',
 };
 
 /**
  * The error statuses of a route: a token-checked one may answer 400, 401, 403 and 404; one that
- * writes also 409, and 413 when it takes a body; plus the route's own. Public routes list theirs.
+ * writes also 409, and 413 when it takes a body; any route 500; plus the route's own. Public
+ * routes list theirs.
  */
 function errorStatuses(route: RouteDoc): Partial<Record<ErrorStatus, string>> {
   const usual: ErrorStatus[] = route.public ? [] : [400, 401, 403, 404];
   if (!route.public && route.method !== 'get') usual.push(409);
   if (route.body !== undefined) usual.push(413);
+  usual.push(500);
   return { ...Object.fromEntries(usual.map((status) => [status, errorDescriptions[status]])), ...route.errors };
 }
 

@@ -1,13 +1,21 @@
 // The service's error replies when the request or the service itself goes wrong: bodies too
 // large or not JSON, and (below) internal failures, audit failures and an unavailable
 // database — each a real failure on the real database, each in the one JSON error envelope.
+import { pino } from 'pino';
 import request from 'supertest';
 import { beforeEach, expect, it } from 'vitest';
 import { createApp } from '../../../src/app.ts';
 import { describeEachDatabase } from '../../helpers/describe-each-database.ts';
 import { createReplyChecker } from '../../helpers/documented-replies.ts';
-import { centreBody } from '../../helpers/fixtures.ts';
+import { centreBody, patientBody } from '../../helpers/fixtures.ts';
 import { truncateAll } from '../../helpers/test-database.ts';
+
+/** A real pino logger whose JSON lines are kept for the test to read. */
+function recordingLogger() {
+  const lines: Array<Record<string, unknown>> = [];
+  const logger = pino({ level: 'debug' }, { write: (line: string) => void lines.push(JSON.parse(line) as Record<string, unknown>) });
+  return { logger, lines };
+}
 
 describeEachDatabase('error replies', (getDb) => {
   const app = () => createApp({ db: getDb() });
@@ -35,5 +43,32 @@ describeEachDatabase('error replies', (getDb) => {
 
     const cut = await request(app()).post('/api/centres').set('content-type', 'application/json').send('{"name":').expect(400);
     expect(cut.body.error.message).toBe('The request body is not valid JSON: Unexpected end of JSON input');
+  });
+
+  it('500 internal_error with a generic message, no SQL and no patient data, when the database fails a query; the failure is logged', async () => {
+    const { expectDocumented } = createReplyChecker();
+    const { logger, lines } = recordingLogger();
+    const failing = createApp({ db: getDb(), logger });
+    const centreId = (await request(failing).post('/api/centres').send(centreBody()).expect(201)).body.id as string;
+    const patient = patientBody(1, { givenName: 'Mary', familyName: 'Failing' });
+    // A genuine failure: the patients table is not there while the request runs.
+    await getDb().raw('alter table patients rename to patients_away');
+    let res: request.Response;
+    try {
+      res = await request(failing).post(`/api/centres/${centreId}/patients`).send(patient).expect(500);
+    } finally {
+      await getDb().raw('alter table patients_away rename to patients');
+    }
+    expect(res.body).toEqual({ error: { code: 'internal_error', message: 'Internal error', details: null } });
+    expect(res.text).not.toMatch(/patients|insert|select|Mary|Failing|at .*\.ts:\d+/);
+    expect(res.text).not.toContain(patient.nhsNumber);
+    expectDocumented('post', '/api/centres/:centreId/patients', res);
+
+    const logged = lines.filter((line) => line.level === 50);
+    expect(logged).toHaveLength(1);
+    expect(logged[0]).toMatchObject({ msg: 'request failed', method: 'POST', url: `/api/centres/${centreId}/patients` });
+    expect((logged[0]!.err as { message: string }).message).toMatch(/relation "patients" does not exist/);
+    // Once the table is back, the same request succeeds.
+    await request(failing).post(`/api/centres/${centreId}/patients`).send(patient).expect(201);
   });
 });

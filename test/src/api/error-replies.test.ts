@@ -5,6 +5,7 @@ import { pino } from 'pino';
 import request from 'supertest';
 import { beforeEach, expect, it } from 'vitest';
 import { createApp } from '../../../src/app.ts';
+import { bearer, issueToken } from '../../helpers/auth-tokens.ts';
 import { describeEachDatabase } from '../../helpers/describe-each-database.ts';
 import { createReplyChecker } from '../../helpers/documented-replies.ts';
 import { centreBody, patientBody } from '../../helpers/fixtures.ts';
@@ -70,5 +71,38 @@ describeEachDatabase('error replies', (getDb) => {
     expect((logged[0]!.err as { message: string }).message).toMatch(/relation "patients" does not exist/);
     // Once the table is back, the same request succeeds.
     await request(failing).post(`/api/centres/${centreId}/patients`).send(patient).expect(201);
+  });
+
+  it('500, never 400 or the data, when the audit entry of a patient-data reply cannot be written; nothing saved', async () => {
+    const { expectDocumented } = createReplyChecker();
+    const plain = app();
+    const centreId = (await request(plain).post('/api/centres').send(centreBody()).expect(201)).body.id as string;
+    const patient = (await request(plain).post(`/api/centres/${centreId}/patients`).send(patientBody(1)).expect(201)).body as { id: string; nhsNumber: string };
+    const feed = (await request(plain).post(`/api/centres/${centreId}/feed-tokens`).send({ kind: 'patient', ownerId: patient.id }).expect(201)).body as { url: string };
+    const coordinator = bearer(await issueToken(getDb(), { role: 'coordinator', centreId }));
+    const audited = createApp({ db: getDb(), auth: { enforce: true } });
+    await request(audited).get(`/api/centres/${centreId}/patients/${patient.id}`).set(coordinator).expect(200);
+
+    // A genuine failure of the audit write: the audit log refuses every new row (a CHECK the
+    // database reports as 23514, which the API otherwise turns into a 400).
+    await getDb().raw('alter table audit_log add constraint audit_log_refuses check (false) not valid');
+    try {
+      const read = await request(audited).get(`/api/centres/${centreId}/patients/${patient.id}`).set(coordinator).expect(500);
+      expect(read.body).toEqual({ error: { code: 'internal_error', message: 'Internal error', details: null } });
+      expectDocumented('get', '/api/centres/:centreId/patients/:id', read);
+      const list = await request(audited).get(`/api/centres/${centreId}/patients`).set(coordinator).expect(500);
+      expect(list.text).not.toContain(patient.nhsNumber);
+
+      const written = await request(audited).post(`/api/centres/${centreId}/patients`).set(coordinator).send(patientBody(2)).expect(500);
+      expect(written.body.error.code).toBe('internal_error');
+
+      const ical = await request(audited).get(feed.url).expect(500);
+      expect(ical.body.error.code).toBe('internal_error');
+      expect(ical.text).not.toContain('BEGIN:VCALENDAR');
+    } finally {
+      await getDb().raw('alter table audit_log drop constraint audit_log_refuses');
+    }
+    const after = await request(audited).get(`/api/centres/${centreId}/patients`).set(coordinator).expect(200);
+    expect(after.body.map((p: { id: string }) => p.id)).toEqual([patient.id]);
   });
 });

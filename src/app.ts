@@ -4,7 +4,7 @@ import type { Knex } from 'knex';
 import { centresRouter } from './api/routes/centres-router.ts';
 import { healthRouter } from './api/routes/health-router.ts';
 import { feedsRouter } from './api/routes/feeds-router.ts';
-import { errorHandler, notFoundHandler } from './api/error-handler.ts';
+import { errorHandler, notFoundHandler, refuseWhenShuttingDown } from './api/error-handler.ts';
 import { parseJsonBody } from './api/json-body.ts';
 import { openApiDocument } from './api/openapi/openapi-document.ts';
 import { logger as defaultLogger, type Logger } from './logger.ts';
@@ -20,11 +20,14 @@ export interface AppOptions {
    * the app checks nothing (tests of single features); `npm start` always enforces.
    */
   auth?: { enforce: boolean };
+  /** Aborted when the process starts shutting down: from then on every request gets 503. */
+  shuttingDown?: AbortSignal;
 }
 
-export function createApp({ db, logger = defaultLogger, auth }: AppOptions): Express {
+export function createApp({ db, logger = defaultLogger, auth, shuttingDown }: AppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
+  if (shuttingDown) app.use(refuseWhenShuttingDown(shuttingDown));
   // Checked before the body is parsed: an anonymous caller gets no work done.
   if (auth?.enforce) app.use(requireAccess(db));
   app.use(parseJsonBody);

@@ -42,11 +42,14 @@ async function main(): Promise<void> {
   const jobRunner = planJobRunnerFor(db);
   await jobRunner.ready;
 
-  const server = createApp({ db, logger, auth: { enforce: true } }).listen(config.port, () => {
+  const stopping = new AbortController();
+  const server = createApp({ db, logger, auth: { enforce: true }, shuttingDown: stopping.signal }).listen(config.port, () => {
     logger.info(`ICC scheduler listening on http://localhost:${config.port}`);
   });
   const shutdown = (signal: string) => {
     logger.info(`${signal}: shutting down`);
+    // Requests still arriving on open connections get 503 with Retry-After while the rest finish.
+    stopping.abort();
     server.close(() => {
       // A job still planning goes back to the queue for another process (or the next start).
       void jobRunner.close().finally(() => db.destroy().finally(() => process.exit(0)));

@@ -26,6 +26,9 @@ function fromHttpError(error: unknown): AppError | undefined {
   return undefined;
 }
 
+/** Seconds a 503 asks the client to wait before trying again (Retry-After). */
+export const RETRY_AFTER_SECONDS = 10;
+
 export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (error, req, res, _next) => {
     const translated = translateDbError(error);
@@ -37,7 +40,20 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     if (known.status >= 500) logger.error({ err: error, method: req.method, url: req.originalUrl }, 'request failed');
     else logger.debug({ code: known.code, method: req.method, url: req.originalUrl }, known.message);
     const body: ErrorBody = { error: { code: known.code, message: known.message, details: known.details } };
+    if (known.status === 503) res.set('Retry-After', String(RETRY_AFTER_SECONDS));
     res.status(known.status).json(body);
+  };
+}
+
+/**
+ * Once `signal` is aborted (the process is shutting down), every request gets 503 and its
+ * connection is closed, so a keep-alive client moves on and the server can finish closing.
+ */
+export function refuseWhenShuttingDown(signal: AbortSignal): RequestHandler {
+  return (_req, res, next) => {
+    if (!signal.aborted) return next();
+    res.set('Connection', 'close');
+    next(appError.unavailable('The service is shutting down; try again shortly'));
   };
 }
 

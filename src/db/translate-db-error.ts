@@ -35,13 +35,31 @@ function keyFields(detail: string | undefined): string[] {
 
 const humanTable = (table: string | undefined) => (table ?? 'record').replace(/_/g, ' ');
 
+/** Node's errors for a server that cannot be reached or went away. */
+const networkErrorCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'EPIPE']);
+
 /**
- * Maps a database error to an AppError: unique violation → 409, foreign key → 400 naming the
+ * Whether the database could not be reached at all (rather than refusing or failing a query):
+ * a network error, a PostgreSQL connection exception (class 08) or shutdown (57P01–57P03), too
+ * many connections (53300), knex's pool timing out or destroyed, or a closed PGlite.
+ */
+export function isDatabaseUnreachable(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const { code, name, message } = error as { code?: unknown; name?: unknown; message?: unknown };
+  if (typeof code === 'string' && (networkErrorCodes.has(code) || /^08|^57P0[123]$|^53300$/.test(code))) return true;
+  if (name === 'KnexTimeoutError') return true;
+  return typeof message === 'string' && /Unable to acquire a connection|PGlite is closed|Connection terminated/.test(message);
+}
+
+/**
+ * Maps a database error to an AppError: unreachable → 503; unique violation → 409, foreign key → 400 naming the
  * reference (or 409 when deleting something still referenced), check → 400, malformed value → 400.
  * Anything else (and anything already an AppError) is returned unchanged.
  */
 export function translateDbError(error: unknown): unknown {
-  if (isAppError(error) || !isPgError(error)) return error;
+  if (isAppError(error)) return error;
+  if (isDatabaseUnreachable(error)) return appError.unavailable('The database is not reachable; try again shortly');
+  if (!isPgError(error)) return error;
   const fields = keyFields(error.detail);
   switch (error.code) {
     case '23505': {

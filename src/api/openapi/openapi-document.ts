@@ -24,19 +24,18 @@ const errorDescriptions: Record<ErrorStatus, string> = {
   422: 'Unprocessable',
   428: 'Precondition required',
   500: 'An unexpected failure, logged by the service; the reply says only "Internal error"',
-  503: 'Service unavailable',
+  503: 'The service is shutting down or its database is unreachable: try again after Retry-After seconds',
 };
 
 /**
  * The error statuses of a route: a token-checked one may answer 400, 401, 403 and 404; one that
- * writes also 409, and 413 when it takes a body; any route 500; plus the route's own. Public
- * routes list theirs.
+ * writes also 409, and 413 when it takes a body; any route 500 and 503; plus the route's own.
  */
 function errorStatuses(route: RouteDoc): Partial<Record<ErrorStatus, string>> {
   const usual: ErrorStatus[] = route.public ? [] : [400, 401, 403, 404];
   if (!route.public && route.method !== 'get') usual.push(409);
   if (route.body !== undefined) usual.push(413);
-  usual.push(500);
+  usual.push(500, 503);
   return { ...Object.fromEntries(usual.map((status) => [status, errorDescriptions[status]])), ...route.errors };
 }
 
@@ -66,7 +65,11 @@ function successResponse(ok: RouteDoc['ok']): object {
 }
 
 function operation(route: RouteDoc): object {
-  const errors = Object.entries(errorStatuses(route)).map(([status, description]) => [status, { description, ...json(ref(errorComponentByStatus[Number(status) as ErrorStatus])) }]);
+  const errors = Object.entries(errorStatuses(route)).map(([status, description]) => [status, {
+    description,
+    ...json(ref(errorComponentByStatus[Number(status) as ErrorStatus])),
+    ...(status === '503' ? { headers: { 'Retry-After': { description: 'Seconds to wait before trying again', required: true, schema: { type: 'integer', minimum: 1 } } } } : {}),
+  }]);
   return {
     summary: route.summary,
     tags: [route.tag],

@@ -58,7 +58,7 @@ const formats = (base: string, what: string, tag: string, schema: ComponentName,
 ];
 
 export const routeTable: readonly RouteDoc[] = [
-  { method: 'get', path: '/health', summary: 'Service and database health', tag: 'service', public: true, ok: { status: 200, description: 'Up', schema: 'Health' }, errors: { 503: 'Database unreachable' } },
+  { method: 'get', path: '/health', summary: 'Service and database health', tag: 'service', public: true, ok: { status: 200, description: 'Up', schema: 'Health' }, errors: { 503: 'The database is unreachable, or the service is shutting down (Retry-After)' } },
   { method: 'get', path: '/openapi.json', summary: 'This OpenAPI document', tag: 'service', public: true, ok: { status: 200, description: 'OpenAPI 3.1', schema: 'OpenApiDocument' } },
   { method: 'get', path: '/api/openapi.json', summary: 'This OpenAPI document (former address)', tag: 'service', public: true, ok: { status: 200, description: 'OpenAPI 3.1', schema: 'OpenApiDocument' } },
 

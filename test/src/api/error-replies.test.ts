@@ -5,6 +5,7 @@ import { pino } from 'pino';
 import request from 'supertest';
 import { beforeEach, expect, it } from 'vitest';
 import { createApp } from '../../../src/app.ts';
+import { createDatabase, embeddedPglite, type Db } from '../../../src/db/create-database.ts';
 import { bearer, issueToken } from '../../helpers/auth-tokens.ts';
 import { describeEachDatabase } from '../../helpers/describe-each-database.ts';
 import { createReplyChecker } from '../../helpers/documented-replies.ts';
@@ -18,7 +19,7 @@ function recordingLogger() {
   return { logger, lines };
 }
 
-describeEachDatabase('error replies', (getDb) => {
+describeEachDatabase('error replies', (getDb, kind) => {
   const app = () => createApp({ db: getDb() });
   beforeEach(() => truncateAll(getDb()));
 
@@ -104,5 +105,49 @@ describeEachDatabase('error replies', (getDb) => {
     }
     const after = await request(audited).get(`/api/centres/${centreId}/patients`).set(coordinator).expect(200);
     expect(after.body.map((p: { id: string }) => p.id)).toEqual([patient.id]);
+  });
+
+  /** A database that cannot be reached: a PostgreSQL port nothing listens on, or a closed PGlite. */
+  async function unreachableDatabase(): Promise<Db> {
+    if (kind === 'postgres') return createDatabase({ databaseUrl: 'postgres://postgres@127.0.0.1:1/test' });
+    const db = await createDatabase({ dataDir: 'memory' });
+    await embeddedPglite(db)!.close();
+    return db;
+  }
+
+  it('503 service_unavailable with Retry-After when the database is unreachable: health, any route, and before the token check', async () => {
+    const { expectDocumented } = createReplyChecker();
+    const db = await unreachableDatabase();
+    try {
+      const unavailable = { error: { code: 'service_unavailable', message: expect.stringMatching(/^The database is not reachable/), details: null } };
+      const health = await request(createApp({ db })).get('/health').expect(503).expect('retry-after', '10');
+      expect(health.body).toEqual(unavailable);
+      expectDocumented('get', '/health', health);
+
+      const list = await request(createApp({ db })).get('/api/centres').expect(503).expect('retry-after', '10');
+      expect(list.body).toEqual(unavailable);
+      expectDocumented('get', '/api/centres', list);
+
+      const guarded = await request(createApp({ db, auth: { enforce: true } })).get('/api/centres').set(bearer('x'.repeat(30))).expect(503).expect('retry-after', '10');
+      expect(guarded.body).toEqual(unavailable);
+    } finally {
+      await db.destroy().catch(() => undefined);
+    }
+  });
+
+  it('503 with Retry-After and Connection: close for every request once the service is shutting down; nothing saved', async () => {
+    const { expectDocumented } = createReplyChecker();
+    const stopping = new AbortController();
+    const service = createApp({ db: getDb(), shuttingDown: stopping.signal });
+    await request(service).get('/health').expect(200);
+    stopping.abort();
+    const shuttingDown = { error: { code: 'service_unavailable', message: 'The service is shutting down; try again shortly', details: null } };
+    const health = await request(service).get('/health').expect(503).expect('retry-after', '10').expect('connection', 'close');
+    expect(health.body).toEqual(shuttingDown);
+    expectDocumented('get', '/health', health);
+    const created = await request(service).post('/api/centres').send(centreBody()).expect(503).expect('retry-after', '10');
+    expect(created.body).toEqual(shuttingDown);
+    expectDocumented('post', '/api/centres', created);
+    expect((await request(app()).get('/api/centres').expect(200)).body).toEqual([]);
   });
 });

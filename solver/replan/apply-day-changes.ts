@@ -38,7 +38,7 @@ export function applyDayChanges(problem: DayProblem, published: DayPlan, changes
         removedPatients.add(change.patientId);
         changed.patients = changed.patients.filter((p) => p.id !== change.patientId);
         changed.pins = (changed.pins ?? []).filter((p) => p.patientId !== change.patientId);
-        notes.push(`${change.patientId} cancelled: their activities are removed.`);
+        notes.push(`${patientRef(problem, change.patientId)} cancelled: their activities are removed.`);
         break;
       }
       case 'patient-late': {
@@ -53,7 +53,7 @@ export function applyDayChanges(problem: DayProblem, published: DayPlan, changes
         }
         for (const a of activities) if (a.patientId === change.patientId) displaced.add(a.id);
         changed.pins = (changed.pins ?? []).filter((p) => p.patientId !== change.patientId || p.startMin >= change.arrivalMin);
-        notes.push(`${change.patientId} arrives at ${formatMinutes(change.arrivalMin)}: their day is rebuilt.`);
+        notes.push(`${patientRef(problem, change.patientId)} arrives at ${formatMinutes(change.arrivalMin)}: their day is rebuilt.`);
         break;
       }
       case 'staff-off-sick': {
@@ -84,13 +84,19 @@ export function applyDayChanges(problem: DayProblem, published: DayPlan, changes
         if (change.endMin <= activity.endMin) throw new ReplanInputError(`${field}.endMin`, `an overrun must end after the planned end ${formatMinutes(activity.endMin)}.`);
         overrunDurationMin.set(id, change.endMin - activity.startMin);
         for (const a of activities) if (a.id !== id && a.startMin >= nowMin && sharesResource(a, activity)) displaced.add(a.id);
-        notes.push(`${change.typeId} for ${change.patientId} runs until ${formatMinutes(change.endMin)}: what follows for the same patient, staff member or room is re-placed.`);
+        const typeName = problem.assessmentTypes.find((t) => t.id === change.typeId)?.name ?? change.typeId;
+        notes.push(`${patientRef(problem, change.patientId)}'s ${typeName} runs until ${formatMinutes(change.endMin)}: what follows for the same patient, staff member or room is re-placed.`);
         break;
       }
     }
   });
   for (const id of displaced) if (removedPatients.has(id.split(':')[0]!)) displaced.delete(id);
   return { problem: changed, displaced, removedPatients, overrunDurationMin, notes };
+}
+
+/** The patient's local reference for sentences (their id if they have none). */
+function patientRef(problem: DayProblem, patientId: string): string {
+  return problem.patients.find((p) => p.id === patientId)?.ref || patientId;
 }
 
 function requirePatient(problem: DayProblem, patientId: string, field: string) {

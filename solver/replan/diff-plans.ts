@@ -1,26 +1,34 @@
+import type { DayProblem } from '../model/day-problem.ts';
 import type { DayPlan, PlannedActivity } from '../model/day-plan.ts';
 import { formatMinutes } from '../model/format-minutes.ts';
 import type { ActivityMove } from './day-change.ts';
 
-/** Exactly what changed between the published plan and the new one, activity by activity. */
-export function diffPlans(published: DayPlan, next: DayPlan, removedPatients: ReadonlySet<string>): ActivityMove[] {
+/**
+ * Exactly what changed between the published plan and the new one, activity by activity,
+ * each with a sentence a coordinator can read out: the patient's reference, the assessment,
+ * the staff member and room by name (`problem` is the day before the changes, so it still
+ * names a cancelled patient or a clinician off sick all day).
+ */
+export function diffPlans(problem: DayProblem, published: DayPlan, next: DayPlan, removedPatients: ReadonlySet<string>): ActivityMove[] {
+  const names = dayNames(problem);
   const nextById = new Map(next.activities.map((a) => [a.id, a]));
   const publishedIds = new Set(published.activities.map((a) => a.id));
   const moves: ActivityMove[] = [];
   for (const before of published.activities) {
     const after = nextById.get(before.id);
     const base = { activityId: before.id, patientId: before.patientId, typeId: before.typeId, from: slot(before) };
+    const what = names.activity(before);
     if (removedPatients.has(before.patientId)) {
-      moves.push({ ...base, kind: 'removed', message: `${before.id} removed (patient cancelled).` });
+      moves.push({ ...base, kind: 'removed', message: `${what} at ${formatMinutes(before.startMin)} is removed (the patient cancelled).` });
     } else if (!after) {
-      moves.push({ ...base, kind: 'unscheduled', message: `${before.id} at ${formatMinutes(before.startMin)} could not be re-placed.` });
+      moves.push({ ...base, kind: 'unscheduled', message: `${what} at ${formatMinutes(before.startMin)} could not be re-placed.` });
     } else if (after.startMin !== before.startMin || after.staffId !== before.staffId || after.roomId !== before.roomId) {
-      moves.push({ ...base, kind: 'moved', to: slot(after), message: `${before.id}: ${describe(before)} → ${describe(after)}.` });
+      moves.push({ ...base, kind: 'moved', to: slot(after), message: `${what}: ${names.slot(before)} → ${names.slot(after)}.` });
     }
   }
   for (const after of next.activities) {
     if (publishedIds.has(after.id)) continue;
-    moves.push({ activityId: after.id, patientId: after.patientId, typeId: after.typeId, kind: 'added', to: slot(after), message: `${after.id} newly placed at ${describe(after)}.` });
+    moves.push({ activityId: after.id, patientId: after.patientId, typeId: after.typeId, kind: 'added', to: slot(after), message: `${names.activity(after)} is newly placed: ${names.slot(after)}.` });
   }
   return moves;
 }
@@ -29,6 +37,15 @@ function slot(a: PlannedActivity): { startMin: number; staffId?: string; roomId:
   return a.staffId === undefined ? { startMin: a.startMin, roomId: a.roomId } : { startMin: a.startMin, staffId: a.staffId, roomId: a.roomId };
 }
 
-function describe(a: PlannedActivity): string {
-  return `${formatMinutes(a.startMin)}${a.staffId ? ` with ${a.staffId}` : ''} in ${a.roomId}`;
+/** Readable names for the day's patients (their reference), assessments, staff and rooms; ids where a name is missing. */
+function dayNames(problem: DayProblem) {
+  const patient = new Map(problem.patients.map((p) => [p.id, p.ref || p.id]));
+  const type = new Map(problem.assessmentTypes.map((t) => [t.id, t.name]));
+  const staff = new Map(problem.staff.map((s) => [s.id, s.name]));
+  const room = new Map(problem.rooms.map((r) => [r.id, r.name]));
+  return {
+    activity: (a: PlannedActivity): string => `${patient.get(a.patientId) ?? a.patientId}'s ${a.typeId === 'meal' ? 'meal' : (type.get(a.typeId) ?? a.typeId)}`,
+    slot: (a: PlannedActivity): string =>
+      `${formatMinutes(a.startMin)}${a.staffId ? ` with ${staff.get(a.staffId) ?? a.staffId}` : ''} in ${room.get(a.roomId) ?? a.roomId}`,
+  };
 }

@@ -66,7 +66,7 @@ export function replanDay(
       ...options,
       timeLimitMs: options.timeLimitMs === undefined ? undefined : options.timeLimitMs * budgetShare[k]!,
     });
-    const moves = diffPlans(published, plan, changed.removedPatients);
+    const moves = diffPlans(problem, published, plan, changed.removedPatients);
     const key = [plan.score.hard, unscheduledPenalty(candidateProblem, plan), moves.filter((m) => m.kind === 'moved').length, plan.score.soft];
     if (!best || lexLess(key, best.key)) best = { problem: candidateProblem, plan, moves, strategy: candidate.strategy, notes: changed.notes, key };
     // Nothing left unplaced with the most stable candidate: nothing else can beat it on stability.

@@ -57,6 +57,18 @@ describe('replanDay', () => {
     const moved = result.moves.filter((m) => m.kind === 'moved');
     expect(moved.length).toBeGreaterThan(0);
     for (const m of moved) expect(m.to!.startMin).toBeGreaterThanOrEqual(NOW);
+    // Each move reads as a coordinator would say it: the patient's reference, the assessment, staff and rooms by name.
+    const sick = problem.staff.find((s) => s.id === sickId)!;
+    for (const m of moved) {
+      const patient = problem.patients.find((p) => p.id === m.patientId)!;
+      const typeName = m.typeId === 'meal' ? 'meal' : problem.assessmentTypes.find((t) => t.id === m.typeId)!.name;
+      const room = problem.rooms.find((r) => r.id === m.to!.roomId)!;
+      expect(m.message.startsWith(`${patient.ref}'s ${typeName}: `), m.message).toBe(true);
+      expect(m.message).toContain(`in ${room.name}.`);
+      if (m.from!.staffId === sickId) expect(m.message).toContain(`with ${sick.name} in`);
+      expect(m.message).not.toContain(m.patientId);
+    }
+    expect(result.notes).toContain(`${sick.name} is off sick from 11:00: their later activities move to colleagues.`);
   });
 
   it('returns a problem that pins only the past and the coordinator\'s pins, so a later replan can still move the rest', () => {
@@ -91,6 +103,9 @@ describe('replanDay', () => {
     const removed = result.moves.filter((m) => m.kind === 'removed').map((m) => m.activityId).sort();
     expect(removed).toEqual(published.activities.filter((a) => a.patientId === cancelled).map((a) => a.id).sort());
     expect(result.moves.filter((m) => m.kind === 'moved')).toEqual([]);
+    const ref = problem.patients[0]!.ref;
+    expect(result.notes).toEqual([`${ref} cancelled: their activities are removed.`]);
+    for (const m of result.moves) expect(m.message).toMatch(new RegExp(`^${ref}'s .+ at \\d\\d:\\d\\d is removed \\(the patient cancelled\\)\\.$`));
   });
 
   it('rebuilds a late patient\'s day after their new arrival', () => {

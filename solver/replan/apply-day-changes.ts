@@ -76,6 +76,25 @@ export function applyDayChanges(problem: DayProblem, published: DayPlan, changes
         }
         break;
       }
+      case 'staff-late': {
+        const member = changed.staff.find((s) => s.id === change.staffId);
+        if (!member) throw new ReplanInputError(`${field}.staffId`, `unknown staff member '${change.staffId}'.`);
+        const seen = activities.find((a) => a.staffId === change.staffId && a.startMin < Math.min(nowMin, change.fromMin));
+        if (seen) {
+          throw new ReplanInputError(`${field}.fromMin`, `${member.name} already saw ${patientRef(problem, seen.patientId)} at ${formatMinutes(seen.startMin)}, before ${formatMinutes(change.fromMin)}.`);
+        }
+        if (change.fromMin >= Math.min(member.shift.endMin, problem.centre.mdt.startMin)) {
+          throw new ReplanInputError(`${field}.fromMin`, `${member.name} would arrive at ${formatMinutes(change.fromMin)}, too late to see anyone (use staff-off-sick for a day off).`);
+        }
+        for (const a of activities) if (a.staffId === change.staffId && a.startMin < change.fromMin) displaced.add(a.id);
+        changed.pins = (changed.pins ?? []).map((p) => (p.staffId === change.staffId && p.startMin < change.fromMin ? withoutStaff(p) : p));
+        member.shift = { startMin: Math.max(member.shift.startMin, change.fromMin), endMin: member.shift.endMin };
+        member.breaks = member.breaks
+          .filter((b) => b.endMin > member.shift.startMin)
+          .map((b) => ({ startMin: Math.max(b.startMin, member.shift.startMin), endMin: b.endMin }));
+        notes.push(`${member.name} arrives at ${formatMinutes(change.fromMin)}: their earlier activities move to colleagues or later.`);
+        break;
+      }
       case 'assessment-overran': {
         const id = `${change.patientId}:${change.typeId}`;
         const activity = activities.find((a) => a.id === id);

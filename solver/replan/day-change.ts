@@ -1,12 +1,14 @@
 /**
  * Changes on the day that make a published plan out of date (SPEC §2: cancellation,
- * staff sickness, late transport, an overrunning assessment). Times are minutes from
+ * staff sickness, late transport, an overrunning assessment; and a staff member arriving late). Times are minutes from
  * local midnight, like everything in the solver.
  */
 export type DayChange =
   | { kind: 'patient-cancelled'; patientId: string }
   | { kind: 'patient-late'; patientId: string; arrivalMin: number }
   | { kind: 'staff-off-sick'; staffId: string; fromMin: number }
+  /** A staff member arrives late (held up, a clinic that ran over): available from `fromMin`. */
+  | { kind: 'staff-late'; staffId: string; fromMin: number }
   | { kind: 'assessment-overran'; patientId: string; typeId: string; endMin: number };
 
 /** How one activity of the published plan fared in the new plan. */

@@ -70,6 +70,7 @@ export const dayChangeBodySchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('patient-cancelled'), patientId: z.string().min(1) }),
   z.strictObject({ kind: z.literal('patient-late'), patientId: z.string().min(1), arrival: localTimeSchema }),
   z.strictObject({ kind: z.literal('staff-off-sick'), staffId: z.string().min(1), from: localTimeSchema }),
+  z.strictObject({ kind: z.literal('staff-late'), staffId: z.string().min(1), from: localTimeSchema }),
   z.strictObject({ kind: z.literal('assessment-overran'), patientId: z.string().min(1), typeId: z.string().min(1), end: localTimeSchema }),
 ]);
 export const replanBodySchema = z.strictObject({
@@ -86,10 +87,16 @@ function toDayChange(change: z.infer<typeof dayChangeBodySchema>): DayChange {
     case 'patient-late':
       return { kind: 'patient-late', patientId: change.patientId, arrivalMin: timeToMin(change.arrival) };
     case 'staff-off-sick':
-      return { kind: 'staff-off-sick', staffId: change.staffId, fromMin: timeToMin(change.from) };
+    case 'staff-late':
+      return { kind: change.kind, staffId: change.staffId, fromMin: timeToMin(change.from) };
     case 'assessment-overran':
       return { kind: 'assessment-overran', patientId: change.patientId, typeId: change.typeId, endMin: timeToMin(change.end) };
   }
+}
+
+/** The request's name for a field the solver names in minutes (`changes[0].fromMin` → `changes[0].from`). */
+function requestField(solverField: string): string {
+  return solverField.replace(/\.(arrival|from|end)Min$/, '.$1');
 }
 
 function documentOf(stored: Plan): DayPlanDocument {
@@ -331,7 +338,7 @@ export const planService = {
         nowMin: timeToMin(request.now),
         options: { timeLimitMs: request.timeLimitSec * 1000, seed: request.seed },
       }).catch((error: unknown) => {
-        if (error instanceof ReplanRejectedError) throw appError.validation(error.message, [{ path: error.field, message: error.message }]);
+        if (error instanceof ReplanRejectedError) throw appError.validation(error.message, [{ path: requestField(error.field), message: error.message }]);
         throw error;
       });
       // A replan that cannot keep every hard rule (an overrun running into a coordinator's pin,

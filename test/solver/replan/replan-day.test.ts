@@ -3,6 +3,7 @@ import { demoDayProblem } from '../../../src/demo/demo-day-problem.ts';
 import { planDay } from '../../../solver/day/plan-day.ts';
 import type { DayPlan, DayProblem, PlannedActivity } from '../../../solver/model/index.ts';
 import { replanDay } from '../../../solver/replan/replan-day.ts';
+import { formatMinutes } from '../../../solver/model/format-minutes.ts';
 import { ReplanInputError } from '../../../solver/replan/replan-input-error.ts';
 import { validatePlan } from '../../../solver/validate/validate-plan.ts';
 
@@ -145,6 +146,30 @@ describe('replanDay', () => {
     const kept = byId(result.plan).get(target.id)!;
     expect(kept.startMin).toBe(target.startMin);
     expect(kept.staffId).toBe(target.staffId);
+  });
+
+  it('moves a late clinician\'s activities before their arrival to colleagues or later, and nothing else of theirs', () => {
+    // Someone not yet seen by now whose day starts soon after.
+    const firstOf = new Map<string, number>();
+    for (const a of published.activities) if (a.staffId) firstOf.set(a.staffId, Math.min(firstOf.get(a.staffId) ?? Infinity, a.startMin));
+    const [lateId, firstMin] = [...firstOf.entries()].filter(([, t]) => t >= NOW).sort((x, y) => x[1] - y[1] || x[0].localeCompare(y[0]))[0]!;
+    const fromMin = firstMin + 60;
+    const result = replanDay(problem, published, [{ kind: 'staff-late', staffId: lateId, fromMin }], NOW, solve);
+    expectValid(result.problem, result.plan);
+    expectPastKept(result.plan);
+    expectMovesMatchDiff(result.plan, result.moves);
+    expect(result.plan.activities.filter((a) => a.staffId === lateId && a.startMin < fromMin)).toEqual([]);
+    const early = published.activities.filter((a) => a.staffId === lateId && a.startMin < fromMin).map((a) => a.id);
+    expect(early.length).toBeGreaterThan(0);
+    const changedIds = new Set(result.moves.map((m) => m.activityId));
+    for (const id of early) expect(changedIds.has(id), id).toBe(true);
+    const member = problem.staff.find((s) => s.id === lateId)!;
+    expect(result.notes).toEqual([`${member.name} arrives at ${formatMinutes(fromMin)}: their earlier activities move to colleagues or later.`]);
+
+    // Late after they have already seen someone: the change does not fit.
+    const seen = published.activities.find((a) => a.staffId && a.startMin < NOW)!;
+    expect(() => replanDay(problem, published, [{ kind: 'staff-late', staffId: seen.staffId!, fromMin: NOW }], NOW, solve))
+      .toThrow(expect.objectContaining({ field: 'changes[0].fromMin' }));
   });
 
   it('rejects a change that does not fit the plan, naming the field', () => {

@@ -164,6 +164,10 @@ describeEachDatabase('plan editing API', (getDb) => {
     const unknown = await request(app).post(planUrl('/replan')).set('If-Match', after.etag)
       .send({ now: '10:00', changes: [{ kind: 'patient-cancelled', patientId: 'nobody' }], timeLimitSec: 1 }).expect(400);
     expect(unknown.body.error.details[0].path).toBe('changes[0].patientId');
+    // A clinician arriving after the MDT has started cannot be planned around: named by the request's field.
+    const tooLate = await request(app).post(planUrl('/replan')).set('If-Match', after.etag)
+      .send({ now: '10:00', changes: [{ kind: 'staff-late', staffId: after.problem.staff.find((s) => !after.plan.activities.some((a) => a.staffId === s.id && a.startMin < 600))!.id, from: '16:00' }], timeLimitSec: 1 }).expect(400);
+    expect(tooLate.body.error.details[0].path).toBe('changes[0].from');
   });
 
   it('refuses a replan that would break a hard rule (an overrun running into a pinned activity) with the broken rules, and saves nothing', async () => {

@@ -56,6 +56,22 @@ export function applyDayChanges(problem: DayProblem, published: DayPlan, changes
         notes.push(`${patientRef(problem, change.patientId)} arrives at ${formatMinutes(change.arrivalMin)}: their day is rebuilt.`);
         break;
       }
+      case 'patient-added': {
+        const { patient } = change;
+        if (changed.patients.some((p) => p.id === patient.id)) {
+          throw new ReplanInputError(`${field}.patientId`, `${patient.ref || patient.id} is already in the plan.`);
+        }
+        const typeIds = new Set(changed.assessmentTypes.map((t) => t.id));
+        patient.required.forEach((r, k) => {
+          if (!typeIds.has(r.typeId)) throw new ReplanInputError(`${field}.patient.required[${k}].typeId`, `unknown assessment type '${r.typeId}'.`);
+        });
+        if (patient.latestDepartureMin <= nowMin) {
+          throw new ReplanInputError(`${field}.patientId`, `${patient.ref || patient.id} must leave by ${formatMinutes(patient.latestDepartureMin)}, before now (${formatMinutes(nowMin)}).`);
+        }
+        changed.patients.push(structuredClone(patient));
+        notes.push(`${patient.ref || patient.id} is added: their day is planned from ${formatMinutes(nowMin)} around everyone else.`);
+        break;
+      }
       case 'staff-off-sick': {
         const index = changed.staff.findIndex((s) => s.id === change.staffId);
         if (index < 0) throw new ReplanInputError(`${field}.staffId`, `unknown staff member '${change.staffId}'.`);

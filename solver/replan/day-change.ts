@@ -3,9 +3,13 @@
  * staff sickness, late transport, an overrunning assessment; and a staff member arriving late). Times are minutes from
  * local midnight, like everything in the solver.
  */
+import type { DayPatient } from '../model/day-problem.ts';
+
 export type DayChange =
   | { kind: 'patient-cancelled'; patientId: string }
   | { kind: 'patient-late'; patientId: string; arrivalMin: number }
+  /** Someone fitted in on the day (an urgent referral): planned around everyone else where possible. */
+  | { kind: 'patient-added'; patient: DayPatient }
   | { kind: 'staff-off-sick'; staffId: string; fromMin: number }
   /** A staff member arrives late (held up, a clinic that ran over): available from `fromMin`. */
   | { kind: 'staff-late'; staffId: string; fromMin: number }

@@ -10,10 +10,12 @@ import type { Plan, PlanPin } from '../../domain/plan.ts';
 import { idSchema, localDateSchema, localTimeSchema, timeToMin } from '../../domain/primitives.ts';
 import { AppError, appError } from '../../errors/app-error.ts';
 import { parseOrThrow } from '../../errors/from-zod-error.ts';
+import { buildJobProblem } from '../../jobs/build-job-problem.ts';
 import { replanDayInWorker, ReplanRejectedError } from '../../jobs/replan-day-in-worker.ts';
+import { DayProblemInputError } from '../../planning/build-day-problem.ts';
 import { buildPlanViews } from '../../../solver/day/build-plan-views.ts';
 import { scorePlan } from '../../../solver/constraints/score-plan.ts';
-import type { DayPin, DayPlan, DayProblem, PlannedActivity } from '../../../solver/model/index.ts';
+import type { DayPatient, DayPin, DayPlan, DayProblem, PlannedActivity } from '../../../solver/model/index.ts';
 import type { ActivityMove, DayChange } from '../../../solver/replan/day-change.ts';
 import type { ReplanStrategy } from '../../../solver/replan/replan-day.ts';
 import { validatePlan } from '../../../solver/validate/validate-plan.ts';
@@ -69,6 +71,7 @@ export const moveBodySchema = z.strictObject({
 export const dayChangeBodySchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('patient-cancelled'), patientId: z.string().min(1) }),
   z.strictObject({ kind: z.literal('patient-late'), patientId: z.string().min(1), arrival: localTimeSchema }),
+  z.strictObject({ kind: z.literal('patient-added'), patientId: z.string().min(1) }),
   z.strictObject({ kind: z.literal('staff-off-sick'), staffId: z.string().min(1), from: localTimeSchema }),
   z.strictObject({ kind: z.literal('staff-late'), staffId: z.string().min(1), from: localTimeSchema }),
   z.strictObject({ kind: z.literal('assessment-overran'), patientId: z.string().min(1), typeId: z.string().min(1), end: localTimeSchema }),
@@ -80,8 +83,10 @@ export const replanBodySchema = z.strictObject({
   seed: z.number().int().min(0).max(2 ** 31 - 1).default(1),
 });
 
-function toDayChange(change: z.infer<typeof dayChangeBodySchema>): DayChange {
+async function toDayChange(db: Knex, centreId: string, date: string, change: z.infer<typeof dayChangeBodySchema>, index: number): Promise<DayChange> {
   switch (change.kind) {
+    case 'patient-added':
+      return { kind: 'patient-added', patient: await patientForTheDay(db, centreId, date, change.patientId, `changes[${index}].patientId`) };
     case 'patient-cancelled':
       return change;
     case 'patient-late':
@@ -91,6 +96,20 @@ function toDayChange(change: z.infer<typeof dayChangeBodySchema>): DayChange {
       return { kind: change.kind, staffId: change.staffId, fromMin: timeToMin(change.from) };
     case 'assessment-overran':
       return { kind: 'assessment-overran', patientId: change.patientId, typeId: change.typeId, endMin: timeToMin(change.end) };
+  }
+}
+
+/**
+ * A patient fitted in on the day, as the planner sees them: built from their referral and
+ * pre-visit outcome exactly as a planning job builds its patients (400 naming `field` when the
+ * patient cannot attend, e.g. unknown, no pre-visit outcome, unavailable that day).
+ */
+async function patientForTheDay(db: Knex, centreId: string, date: string, patientId: string, field: string): Promise<DayPatient> {
+  try {
+    return (await buildJobProblem(db, centreId, requireDate(date), [patientId])).patients[0]!;
+  } catch (error) {
+    if (error instanceof DayProblemInputError) throw appError.validation(`${field}: ${error.message}`, [{ path: field, message: error.message }]);
+    throw error;
   }
 }
 
@@ -327,9 +346,9 @@ export const planService = {
    * Replans after changes on the day (on a worker thread); the new version lists what moved.
    * 422 with the broken rules when the new plan would break one the current plan keeps.
    */
-  replan(db: Knex, centreId: string, date: string, ifMatch: string | undefined, body: unknown, actor: Actor): Promise<Plan> {
+  async replan(db: Knex, centreId: string, date: string, ifMatch: string | undefined, body: unknown, actor: Actor): Promise<Plan> {
     const request = parseOrThrow(replanBodySchema, body, 'replan');
-    const changes = request.changes.map(toDayChange);
+    const changes = await Promise.all(request.changes.map((change, i) => toDayChange(db, centreId, date, change, i)));
     return editPlan(db, centreId, date, ifMatch, actor, async (current, { problem, plan }) => {
       const result = await replanDayInWorker({
         problem,

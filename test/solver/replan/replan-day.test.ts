@@ -148,6 +148,27 @@ describe('replanDay', () => {
     expect(kept.staffId).toBe(target.staffId);
   });
 
+  it('fits in a patient added on the day around everyone else, reporting their activities as added', () => {
+    // The demo centre's next patient on the list: same team, rooms and catalogue.
+    const added = demoDayProblem({ seed: 11, date: '2026-12-01', patients: 9 }).patients[8]!;
+    expect(problem.patients.some((p) => p.id === added.id)).toBe(false);
+    const result = replanDay(problem, published, [{ kind: 'patient-added', patient: added }], NOW, solve);
+    expectValid(result.problem, result.plan);
+    expectPastKept(result.plan);
+    expectMovesMatchDiff(result.plan, result.moves);
+    const theirs = result.plan.activities.filter((a) => a.patientId === added.id);
+    expect(theirs.length).toBeGreaterThan(0);
+    for (const a of theirs) expect(a.startMin).toBeGreaterThanOrEqual(NOW);
+    expect(result.moves.filter((m) => m.kind === 'added').map((m) => m.activityId).sort()).toEqual(theirs.map((a) => a.id).sort());
+    const placedOrExplained = new Set([...theirs.map((a) => a.typeId), ...result.plan.unscheduled.filter((u) => u.patientId === added.id).map((u) => u.typeId)]);
+    for (const r of added.required) expect(placedOrExplained.has(r.typeId), r.typeId).toBe(true);
+    expect(result.notes).toEqual([`${added.ref} is added: their day is planned from 10:30 around everyone else.`]);
+
+    // Someone already on the list cannot be added again.
+    expect(() => replanDay(problem, published, [{ kind: 'patient-added', patient: problem.patients[0]! }], NOW, solve))
+      .toThrow(expect.objectContaining({ field: 'changes[0].patientId' }));
+  });
+
   it('moves a late clinician\'s activities before their arrival to colleagues or later, and nothing else of theirs', () => {
     // Someone not yet seen by now whose day starts soon after.
     const firstOf = new Map<string, number>();

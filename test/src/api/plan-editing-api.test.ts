@@ -1,6 +1,7 @@
 // Reading and adjusting a day plan through the API on both databases: the views, pins, hand
 // moves (accepted, and rejected with the broken rules' sentences), replanning after a
-// sickness, publishing, and ETag / If-Match concurrency (428, 412, and a race with one winner).
+// sickness, an overrun into a pin (refused) and a patient added on the day, publishing, and
+// ETag / If-Match concurrency (428, 412, and a race with one winner).
 import request from 'supertest';
 import type { Express } from 'express';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -203,6 +204,31 @@ describeEachDatabase('plan editing API', (getDb) => {
     expect(replanned.body.moves.map((m: { activityId: string }) => m.activityId)).toContain(pinned!.id);
     const after = await current();
     expect(validatePlan(after.problem, after.plan).violations).toEqual([]);
+  });
+
+  it('fits in a patient added on the day: their activities are added around the others, the plan validates; unknown or already attending → 400', async () => {
+    const before = await current();
+    const onList = new Set(before.problem.patients.map((p) => p.id));
+    const candidate = (await patients.list(getDb(), centreId)).filter((p) => !p.unavailableDates.includes(DATE) && !onList.has(p.id))[0]!;
+    const now = formatMinutes(Math.max(before.problem.replanFromMin ?? 0, 10 * 60));
+    const res = await request(app).post(planUrl('/replan')).set('If-Match', before.etag)
+      .send({ now, changes: [{ kind: 'patient-added', patientId: candidate.id }], timeLimitSec: 1 });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    const after = await current();
+    expect(after.problem.patients.map((p) => p.id)).toContain(candidate.id);
+    const theirs = after.plan.activities.filter((a) => a.patientId === candidate.id);
+    expect(theirs.length).toBeGreaterThan(0);
+    expect(res.body.moves.filter((m: { kind: string }) => m.kind === 'added').map((m: { activityId: string }) => m.activityId).sort())
+      .toEqual(theirs.map((a) => a.id).sort());
+    expect(validatePlan(after.problem, after.plan).violations).toEqual([]);
+
+    const unknown = await request(app).post(planUrl('/replan')).set('If-Match', after.etag)
+      .send({ now, changes: [{ kind: 'patient-added', patientId: 'nobody' }], timeLimitSec: 1 }).expect(400);
+    expect(unknown.body.error.details[0].path).toBe('changes[0].patientId');
+    const again = await request(app).post(planUrl('/replan')).set('If-Match', after.etag)
+      .send({ now, changes: [{ kind: 'patient-added', patientId: candidate.id }], timeLimitSec: 1 }).expect(400);
+    expect(again.body.error.details[0].path).toBe('changes[0].patientId');
+    expect((await current()).body.version).toBe(after.body.version);
   });
 
   it('publishes the newest version; ?status=published then serves it; publishing it again is a conflict', async () => {

@@ -11,6 +11,10 @@ export interface ChangedDay {
   displaced: Set<string>;
   /** Patients who cancelled: their activities leave the plan. */
   removedPatients: Set<string>;
+  /** Activities no longer needed (`patientId:typeId`): they leave the plan. */
+  removedActivities: Set<string>;
+  /** Patients whose future may be rebuilt although nothing of theirs is displaced (an assessment added). */
+  affectedPatients: Set<string>;
   /** Overrunning activities: how long they really last (kept where they are, longer). */
   overrunDurationMin: Map<string, number>;
   /** What the changes did, as sentences. */
@@ -26,6 +30,8 @@ export function applyDayChanges(problem: DayProblem, published: DayPlan, changes
   const changed: DayProblem = structuredClone(problem);
   const displaced = new Set<string>();
   const removedPatients = new Set<string>();
+  const removedActivities = new Set<string>();
+  const affectedPatients = new Set<string>();
   const overrunDurationMin = new Map<string, number>();
   const notes: string[] = [];
   const activities = published.activities;
@@ -70,6 +76,38 @@ export function applyDayChanges(problem: DayProblem, published: DayPlan, changes
         }
         changed.patients.push(structuredClone(patient));
         notes.push(`${patient.ref || patient.id} is added: their day is planned from ${formatMinutes(nowMin)} around everyone else.`);
+        break;
+      }
+      case 'assessment-added': {
+        const patient = requirePatient(changed, change.patientId, `${field}.patientId`);
+        const type = changed.assessmentTypes.find((t) => t.id === change.typeId);
+        if (!type) throw new ReplanInputError(`${field}.typeId`, `unknown assessment type '${change.typeId}'.`);
+        if (patient.required.some((r) => r.typeId === change.typeId)) {
+          throw new ReplanInputError(`${field}.typeId`, `${patientRef(problem, patient.id)} already has ${type.name} today.`);
+        }
+        if (patient.latestDepartureMin <= nowMin) {
+          throw new ReplanInputError(`${field}.patientId`, `${patientRef(problem, patient.id)} has left (by ${formatMinutes(patient.latestDepartureMin)}).`);
+        }
+        patient.required.push({ typeId: change.typeId });
+        affectedPatients.add(patient.id);
+        notes.push(`${patientRef(problem, patient.id)} also needs ${type.name} today: it is fitted into their day.`);
+        break;
+      }
+      case 'assessment-removed': {
+        const patient = requirePatient(changed, change.patientId, `${field}.patientId`);
+        const typeName = changed.assessmentTypes.find((t) => t.id === change.typeId)?.name ?? change.typeId;
+        if (!patient.required.some((r) => r.typeId === change.typeId)) {
+          throw new ReplanInputError(`${field}.typeId`, `${patientRef(problem, patient.id)} has no ${typeName} today.`);
+        }
+        const id = `${change.patientId}:${change.typeId}`;
+        const activity = activities.find((a) => a.id === id);
+        if (activity && activity.startMin < nowMin) {
+          throw new ReplanInputError(`${field}.typeId`, `${patientRef(problem, patient.id)}'s ${typeName} already started at ${formatMinutes(activity.startMin)}.`);
+        }
+        patient.required = patient.required.filter((r) => r.typeId !== change.typeId);
+        changed.pins = (changed.pins ?? []).filter((p) => p.patientId !== change.patientId || p.typeId !== change.typeId);
+        removedActivities.add(id);
+        notes.push(`${patientRef(problem, patient.id)}'s ${typeName} is no longer needed: it is removed.`);
         break;
       }
       case 'staff-off-sick': {
@@ -125,8 +163,8 @@ export function applyDayChanges(problem: DayProblem, published: DayPlan, changes
       }
     }
   });
-  for (const id of displaced) if (removedPatients.has(id.split(':')[0]!)) displaced.delete(id);
-  return { problem: changed, displaced, removedPatients, overrunDurationMin, notes };
+  for (const id of displaced) if (removedPatients.has(id.split(':')[0]!) || removedActivities.has(id)) displaced.delete(id);
+  return { problem: changed, displaced, removedPatients, removedActivities, affectedPatients, overrunDurationMin, notes };
 }
 
 /** The patient's local reference for sentences (their id if they have none). */

@@ -9,7 +9,8 @@ import type { ActivityMove } from './day-change.ts';
  * the staff member and room by name (`problem` is the day before the changes, so it still
  * names a cancelled patient or a clinician off sick all day).
  */
-export function diffPlans(problem: DayProblem, published: DayPlan, next: DayPlan, removedPatients: ReadonlySet<string>): ActivityMove[] {
+export function diffPlans(problem: DayProblem, published: DayPlan, next: DayPlan, removedPatients: ReadonlySet<string>,
+  removedActivities: ReadonlySet<string> = new Set()): ActivityMove[] {
   const names = dayNames(problem);
   const nextById = new Map(next.activities.map((a) => [a.id, a]));
   const publishedIds = new Set(published.activities.map((a) => a.id));
@@ -20,6 +21,8 @@ export function diffPlans(problem: DayProblem, published: DayPlan, next: DayPlan
     const what = names.activity(before);
     if (removedPatients.has(before.patientId)) {
       moves.push({ ...base, kind: 'removed', message: `${what} at ${formatMinutes(before.startMin)} is removed (the patient cancelled).` });
+    } else if (removedActivities.has(before.id)) {
+      moves.push({ ...base, kind: 'removed', message: `${what} at ${formatMinutes(before.startMin)} is removed (no longer needed).` });
     } else if (!after) {
       moves.push({ ...base, kind: 'unscheduled', message: `${what} at ${formatMinutes(before.startMin)} could not be re-placed.` });
     } else if (after.startMin !== before.startMin || after.staffId !== before.staffId || after.roomId !== before.roomId) {

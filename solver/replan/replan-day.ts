@@ -49,9 +49,9 @@ export function replanDay(
   options: SolveOptions = {},
 ): ReplanResult {
   const changed = applyDayChanges(problem, published, changes, nowMin);
-  const live = published.activities.filter((a) => !changed.removedPatients.has(a.patientId));
+  const live = published.activities.filter((a) => !changed.removedPatients.has(a.patientId) && !changed.removedActivities.has(a.id));
   const isFrozen = (a: PlannedActivity) => a.startMin < nowMin && !changed.displaced.has(a.id);
-  const affectedPatients = new Set(live.filter((a) => changed.displaced.has(a.id)).map((a) => a.patientId));
+  const affectedPatients = new Set([...changed.affectedPatients, ...live.filter((a) => changed.displaced.has(a.id)).map((a) => a.patientId)]);
 
   const candidates: Array<{ strategy: ReplanStrategy; keep: (a: PlannedActivity) => boolean }> = [
     { strategy: 'displaced-only', keep: (a) => isFrozen(a) || !changed.displaced.has(a.id) },
@@ -66,11 +66,11 @@ export function replanDay(
       ...options,
       timeLimitMs: options.timeLimitMs === undefined ? undefined : options.timeLimitMs * budgetShare[k]!,
     });
-    const moves = diffPlans(problem, published, plan, changed.removedPatients);
+    const moves = diffPlans(problem, published, plan, changed.removedPatients, changed.removedActivities);
     const key = [plan.score.hard, unscheduledPenalty(candidateProblem, plan), moves.filter((m) => m.kind === 'moved').length, plan.score.soft];
     if (!best || lexLess(key, best.key)) best = { problem: candidateProblem, plan, moves, strategy: candidate.strategy, notes: changed.notes, key };
     // Nothing left unplaced with the most stable candidate: nothing else can beat it on stability.
-    if (k === 0 && key[0] === 0 && plan.unscheduled.length <= countUnscheduledBefore(published, changed.removedPatients)) break;
+    if (k === 0 && key[0] === 0 && plan.unscheduled.length <= countUnscheduledBefore(published, changed)) break;
   }
   const { key: _key, strategy, plan, moves } = best!;
   // The candidate pinned everything it kept only to keep it still; what is stored for the next
@@ -107,8 +107,8 @@ function unscheduledPenalty(problem: DayProblem, plan: DayPlan): number {
   return plan.unscheduled.reduce((sum, u) => sum + (priority.get(u.patientId) ?? 1), 0);
 }
 
-function countUnscheduledBefore(published: DayPlan, removed: ReadonlySet<string>): number {
-  return published.unscheduled.filter((u) => !removed.has(u.patientId)).length;
+function countUnscheduledBefore(published: DayPlan, changed: { removedPatients: ReadonlySet<string>; removedActivities: ReadonlySet<string> }): number {
+  return published.unscheduled.filter((u) => !changed.removedPatients.has(u.patientId) && !changed.removedActivities.has(`${u.patientId}:${u.typeId}`)).length;
 }
 
 function lexLess(a: number[], b: number[]): boolean {

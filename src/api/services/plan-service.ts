@@ -75,6 +75,8 @@ export const dayChangeBodySchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('staff-off-sick'), staffId: z.string().min(1), from: localTimeSchema }),
   z.strictObject({ kind: z.literal('staff-late'), staffId: z.string().min(1), from: localTimeSchema }),
   z.strictObject({ kind: z.literal('assessment-overran'), patientId: z.string().min(1), typeId: z.string().min(1), end: localTimeSchema }),
+  z.strictObject({ kind: z.literal('assessment-added'), patientId: z.string().min(1), typeId: z.string().min(1) }),
+  z.strictObject({ kind: z.literal('assessment-removed'), patientId: z.string().min(1), typeId: z.string().min(1) }),
 ]);
 export const replanBodySchema = z.strictObject({
   now: localTimeSchema,
@@ -88,6 +90,8 @@ async function toDayChange(db: Knex, centreId: string, date: string, change: z.i
     case 'patient-added':
       return { kind: 'patient-added', patient: await patientForTheDay(db, centreId, date, change.patientId, `changes[${index}].patientId`) };
     case 'patient-cancelled':
+    case 'assessment-added':
+    case 'assessment-removed':
       return change;
     case 'patient-late':
       return { kind: 'patient-late', patientId: change.patientId, arrivalMin: timeToMin(change.arrival) };

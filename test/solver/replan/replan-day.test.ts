@@ -169,6 +169,39 @@ describe('replanDay', () => {
       .toThrow(expect.objectContaining({ field: 'changes[0].patientId' }));
   });
 
+  it('fits in an assessment asked for on the day, and takes out one no longer needed, reporting both', () => {
+    // An X-ray for a patient who has none and is still on site after now.
+    const patient = problem.patients.find((p) => !p.required.some((r) => r.typeId === 'x-ray')
+      && published.activities.some((a) => a.patientId === p.id && a.startMin >= NOW + 60))!;
+    const added = replanDay(problem, published, [{ kind: 'assessment-added', patientId: patient.id, typeId: 'x-ray' }], NOW, solve);
+    expectValid(added.problem, added.plan);
+    expectPastKept(added.plan);
+    expectMovesMatchDiff(added.plan, added.moves);
+    expect(added.problem.patients.find((p) => p.id === patient.id)!.required.map((r) => r.typeId)).toContain('x-ray');
+    const xray = added.plan.activities.find((a) => a.id === `${patient.id}:x-ray`);
+    if (xray) {
+      expect(xray.startMin).toBeGreaterThanOrEqual(NOW);
+      expect(added.moves).toContainEqual(expect.objectContaining({ activityId: xray.id, kind: 'added' }));
+    } else {
+      expect(added.plan.unscheduled).toContainEqual(expect.objectContaining({ patientId: patient.id, typeId: 'x-ray' }));
+    }
+    expect(added.notes).toEqual([`${patient.ref} also needs X-ray today: it is fitted into their day.`]);
+    expect(() => replanDay(problem, published, [{ kind: 'assessment-added', patientId: patient.id, typeId: patient.required[0]!.typeId }], NOW, solve))
+      .toThrow(expect.objectContaining({ field: 'changes[0].typeId' }));
+
+    // A later assessment no longer needed: it goes, nobody else moves.
+    const dropped = published.activities.find((a) => a.typeId !== 'meal' && a.startMin >= NOW + 60)!;
+    const removed = replanDay(problem, published, [{ kind: 'assessment-removed', patientId: dropped.patientId, typeId: dropped.typeId }], NOW, solve);
+    expectValid(removed.problem, removed.plan);
+    expect(removed.strategy).toBe('displaced-only');
+    expect(removed.plan.activities.some((a) => a.id === dropped.id)).toBe(false);
+    expect(removed.moves).toEqual([expect.objectContaining({ activityId: dropped.id, kind: 'removed', message: expect.stringMatching(/is removed \(no longer needed\)\.$/) })]);
+    expect(removed.problem.patients.find((p) => p.id === dropped.patientId)!.required.map((r) => r.typeId)).not.toContain(dropped.typeId);
+    const started = published.activities.find((a) => a.typeId !== 'meal' && a.startMin < NOW)!;
+    expect(() => replanDay(problem, published, [{ kind: 'assessment-removed', patientId: started.patientId, typeId: started.typeId }], NOW, solve))
+      .toThrow(expect.objectContaining({ field: 'changes[0].typeId' }));
+  });
+
   it('moves a late clinician\'s activities before their arrival to colleagues or later, and nothing else of theirs', () => {
     // Someone not yet seen by now whose day starts soon after.
     const firstOf = new Map<string, number>();

@@ -231,6 +231,32 @@ describeEachDatabase('plan editing API', (getDb) => {
     expect((await current()).body.version).toBe(after.body.version);
   });
 
+  it('takes out an assessment no longer needed and fits in one asked for on the day', async () => {
+    const before = await current();
+    const nowMin = Math.max(before.problem.replanFromMin ?? 0, 10 * 60);
+    const dropped = before.plan.activities.find((a) => a.typeId !== 'meal' && a.startMin >= nowMin && !a.pinned)!;
+    const res = await request(app).post(planUrl('/replan')).set('If-Match', before.etag)
+      .send({ now: formatMinutes(nowMin), changes: [{ kind: 'assessment-removed', patientId: dropped.patientId, typeId: dropped.typeId }], timeLimitSec: 1 });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body.moves).toContainEqual(expect.objectContaining({ activityId: dropped.id, kind: 'removed' }));
+    let after = await current();
+    expect(after.plan.activities.some((a) => a.id === dropped.id)).toBe(false);
+    expect(validatePlan(after.problem, after.plan).violations).toEqual([]);
+
+    // Asked for again: it is fitted back in (or listed with its reason).
+    const back = await request(app).post(planUrl('/replan')).set('If-Match', after.etag)
+      .send({ now: formatMinutes(nowMin), changes: [{ kind: 'assessment-added', patientId: dropped.patientId, typeId: dropped.typeId }], timeLimitSec: 1 });
+    expect(back.status, JSON.stringify(back.body)).toBe(200);
+    after = await current();
+    const placed = after.plan.activities.some((a) => a.id === dropped.id);
+    const explained = after.plan.unscheduled.some((u) => u.patientId === dropped.patientId && u.typeId === dropped.typeId);
+    expect(placed || explained).toBe(true);
+    expect(validatePlan(after.problem, after.plan).violations).toEqual([]);
+    const twice = await request(app).post(planUrl('/replan')).set('If-Match', after.etag)
+      .send({ now: formatMinutes(nowMin), changes: [{ kind: 'assessment-added', patientId: dropped.patientId, typeId: dropped.typeId }], timeLimitSec: 1 }).expect(400);
+    expect(twice.body.error.details[0].path).toBe('changes[0].typeId');
+  });
+
   it('publishes the newest version; ?status=published then serves it; publishing it again is a conflict', async () => {
     const before = await current();
     const res = await request(app).post(planUrl('/publish')).set('If-Match', before.etag).expect(200);

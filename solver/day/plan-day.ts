@@ -12,7 +12,7 @@
  */
 import type { DayProblem } from '../model/day-problem.ts';
 import type { DayPlan, PlanBound, PlannedActivity, UnscheduledAssessment } from '../model/day-plan.ts';
-import { DEFAULT_WEIGHTS, type ObjectiveWeights, type SolveOptions } from '../model/options.ts';
+import { DEFAULT_WEIGHTS, type ObjectiveWeights, type ProgressEvent, type SolveOptions } from '../model/options.ts';
 import { createRng } from '../model/rng.ts';
 import { scorePlan } from '../constraints/score-plan.ts';
 import { buildPlanViews } from './build-plan-views.ts';
@@ -35,6 +35,17 @@ import { trackBestPlan } from './best-plan-so-far.ts';
 
 /** Iterations when neither a budget nor a clock is given (keeps an unbounded call finite). */
 export const DEFAULT_MAX_ITERATIONS = 5000;
+
+/** Independent runs on an ICC day, each with its own seed and a share of the budget. */
+export const ICC_RUNS = 4;
+/**
+ * Days with more activities than this get one run: with the few thousand iterations a large
+ * day gets in its time, a quarter each was too little (icc-64, 10k iterations, seeds 1–2: one
+ * run 42871, four 43429).
+ */
+export const ICC_RUNS_MAX_ACTIVITIES = 300;
+/** Seeds of runs after the first: seed + run × this (a large odd step keeps them apart). */
+const RUN_SEED_STEP = 1_000_003;
 
 /**
  * Plans one ICC day. Deterministic for a given problem, `seed` and `maxIterations`; with
@@ -102,99 +113,134 @@ export function planDay(problem: DayProblem, options: SolveOptions = {}): DayPla
   // Lunch staggered across patients to start with (the search then moves each meal).
   const { lunchWindow, mealDurationMin } = problem.centre;
   const maxMealDelayMin = weights.makespanMin > 0 ? 0 : Math.max(0, lunchWindow.endMin - lunchWindow.startMin - mealDurationMin);
-  for (let p = 0; p < problem.patients.length; p++) decoder.mealDelayMin[p] = 30 * (p % (Math.floor(maxMealDelayMin / 30) + 1));
+  const staggeredMeals = Int32Array.from(problem.patients, (_, p) => 30 * (p % (Math.floor(maxMealDelayMin / 30) + 1)));
+  const iccDay = weights.makespanMin <= 0;
 
-  // Construction: the best of a few priority rules under each decoding scheme; the search
-  // then keeps the scheme that won.
+  // The best over all runs: its list, cost, decoding scheme and meal delays.
   let bestOrder: Int32Array = new Int32Array(0);
   let bestCost = Infinity;
   let bestScheme = 0;
-  for (let k = 0; k < schemeLimit; k++) {
-    schemeState.scheme = k;
-    for (const { order } of initialOrders(day, decoder.freeActivities())) {
-      const cost = evaluate(order);
-      if (cost < bestCost) {
-        bestCost = cost;
-        bestOrder = order;
-        bestScheme = k;
-        if (aiming) targetEnd.noteBest(lastEndMin(day.durationMin, decoder.start));
-        bestSoFar?.capture(decoder);
-      }
-    }
-  }
-  const iccDay = weights.makespanMin <= 0;
-  if (iccDay) {
-    // Built in time order by the parallel scheme, lunch first at the window's opening.
-    const staggered = decoder.mealDelayMin.slice();
-    decoder.mealDelayMin.fill(0);
-    let won = false;
-    schemeState.scheme = 0;
-    // Its own generator, so the search's draws stay as they were.
-    for (const { order } of nonDelayOrders(day, decoder, { count: 24, rng: createRng(seed + 7919) })) {
-      const cost = evaluate(order);
-      if (cost < bestCost) {
-        bestCost = cost;
-        bestOrder = order;
-        bestScheme = 0;
-        won = true;
-        bestSoFar?.capture(decoder);
-      }
-    }
-    if (!won) decoder.mealDelayMin.set(staggered);
-  }
-  schemeState.scheme = bestScheme;
-  options.onProgress?.({ phase: 'construct', iteration: 0, bestSoft: bestCost, bestHard: 0, elapsedMs: elapsed(), fraction: 0 });
+  const bestMealDelay = staggeredMeals.slice();
+  /** The decoder holds a schedule costing `cost`: the best of all runs so far? */
+  const noteIfBest = (order: Int32Array, cost: number): void => {
+    if (cost >= bestCost) return;
+    bestCost = cost;
+    bestOrder = order.slice();
+    bestScheme = schemeState.scheme;
+    bestMealDelay.set(decoder.mealDelayMin);
+    if (aiming) targetEnd.noteBest(lastEndMin(day.durationMin, decoder.start));
+    bestSoFar?.capture(decoder);
+  };
 
-  const rng = createRng(seed);
-  const bestMealDelay = decoder.mealDelayMin.slice();
-  const outcome = lateAcceptanceSearch(bestOrder, bestCost, {
-    evaluate,
-    moves: [
-      new SwapMove(),
-      new RelocateMove(),
-      new AdjacentSwapMove(),
-      new PatientBlockMove(day.activityPatient, problem.patients.length),
-      new SchemeSwitchMove(schemeState),
-      new PromoteUnplacedMove(day.activityPatient, () => unplaced),
-      new MealShiftMove(decoder.mealDelayMin, maxMealDelayMin),
-      ...(iccDay ? [new SwapWithUnplacedMove(typeKeys(day.activityTypeId), () => unplaced, Float64Array.from(day.activityPatient, (p) => day.patientPriority[p]!))] : []),
-    ],
-    rng,
-    maxIterations,
-    target: target + 0.01,
-    historyLength: Math.max(20, Math.min(1000, day.activityCount * 2)),
-    now,
-    // Leave 15% of the limit for explaining and repairing what is left unplaced, and scoring.
-    deadlineMs: timed ? startedMs + 0.85 * options.timeLimitMs! : undefined,
-    onProgress: bestSoFar?.onProgress ?? options.onProgress,
-    startedMs,
-    // ICC days keep improving slowly for longer: on the demo days, restarting after 100 ×
-    // activities without a gain did better than after 20 × (16 and 32 patients, seeds 1–3).
-    restartAfter: Math.max(2000, (iccDay ? 100 : 20) * day.activityCount),
-    diversify: (order, random) => {
-      if (iccDay) {
-        // A fresh plausible plan (patients in a new order) rather than a random list.
-        randomPatientOrder(day, order, random);
-        return;
+  // ICC days: independent runs (construction and search from their own seed), each with an
+  // equal share of the budget. A run settles within a few thousand iterations, so fresh
+  // starts beat one longer run: 20k iterations, icc-16 seeds 1–12 mean 8822 → 8669, icc-32
+  // seeds 1–4 15853 → 14348. Open-shop days keep one run (their tuning).
+  const runs = iccDay && day.activityCount <= ICC_RUNS_MAX_ACTIVITIES ? ICC_RUNS : 1;
+  const searchEndMs = timed ? startedMs + 0.85 * options.timeLimitMs! : undefined;
+  const total = { iterations: 0, improvements: 0, timedOut: false };
+  for (let run = 0; run < runs; run++) {
+    const runSeed = run === 0 ? seed : seed + run * RUN_SEED_STEP;
+    const runCost = construct(runSeed);
+    options.onProgress?.({ phase: 'construct', iteration: total.iterations, bestSoft: Math.min(bestCost, runCost.cost), bestHard: 0, elapsedMs: elapsed(), fraction: run / runs });
+    const iterationsLeft = maxIterations - total.iterations;
+    const outcome = search(runSeed, runCost, {
+      maxIterations: run === runs - 1 ? iterationsLeft : Math.floor(iterationsLeft / (runs - run)),
+      deadlineMs: searchEndMs === undefined ? undefined : startedMs! + ((searchEndMs - startedMs!) * (run + 1)) / runs,
+      progress: (event) => ({ ...event, iteration: total.iterations + event.iteration, bestSoft: Math.min(bestCost, event.bestSoft), fraction: (run + event.fraction) / runs }),
+    });
+    total.iterations += outcome.iterations;
+    total.improvements += outcome.improvements;
+    total.timedOut = outcome.timedOut;
+    if (bestCost <= target + 0.01 || (searchEndMs !== undefined && now!() >= searchEndMs)) break;
+  }
+  const outcome = total;
+
+  /**
+   * Construction: the best of a few priority rules under each decoding scheme (the search then
+   * keeps the scheme that won); on ICC days also the day built in time order by the parallel
+   * scheme, lunch first at the window's opening. Leaves the decoder's meal delays and scheme
+   * as the winner's.
+   */
+  function construct(runSeed: number): { order: Int32Array<ArrayBufferLike>; cost: number; scheme: number; mealDelay: Int32Array } {
+    decoder.mealDelayMin.set(staggeredMeals);
+    let winner: { order: Int32Array<ArrayBufferLike>; cost: number; scheme: number } = { order: new Int32Array(0), cost: Infinity, scheme: 0 };
+    for (let k = 0; k < schemeLimit; k++) {
+      schemeState.scheme = k;
+      for (const { order } of initialOrders(day, decoder.freeActivities())) {
+        const cost = evaluate(order);
+        noteIfBest(order, cost);
+        if (cost < winner.cost) winner = { order, cost, scheme: k };
       }
-      for (let i = order.length - 1; i > 0; i--) {
-        const j = random.int(i + 1);
-        const x = order[i]!;
-        order[i] = order[j]!;
-        order[j] = x;
+    }
+    let mealDelay = staggeredMeals.slice();
+    if (iccDay) {
+      decoder.mealDelayMin.fill(0);
+      schemeState.scheme = 0;
+      // Its own generator, so the search's draws stay as they were.
+      for (const { order } of nonDelayOrders(day, decoder, { count: 24, rng: createRng(runSeed + 7919) })) {
+        const cost = evaluate(order);
+        noteIfBest(order, cost);
+        if (cost < winner.cost) {
+          winner = { order, cost, scheme: 0 };
+          mealDelay = new Int32Array(problem.patients.length);
+        }
       }
-      schemeState.scheme = random.int(schemeLimit);
-    },
-    onNewBest: () => {
-      bestScheme = schemeState.scheme;
-      if (aiming) targetEnd.noteBest(lastEndMin(day.durationMin, decoder.start));
-      bestMealDelay.set(decoder.mealDelayMin);
-      bestSoFar?.capture(decoder);
-    },
-  });
+    }
+    decoder.mealDelayMin.set(mealDelay);
+    schemeState.scheme = winner.scheme;
+    return { ...winner, mealDelay };
+  }
+
+  /** Late-acceptance hill climbing from the run's construction, with its own generator. */
+  function search(runSeed: number, from: { order: Int32Array<ArrayBufferLike>; cost: number }, budget: {
+    maxIterations: number; deadlineMs: number | undefined; progress: (event: ProgressEvent) => ProgressEvent;
+  }) {
+    const report = bestSoFar?.onProgress ?? options.onProgress;
+    return lateAcceptanceSearch(from.order, from.cost, {
+      evaluate: evaluate,
+      moves: [
+        new SwapMove(),
+        new RelocateMove(),
+        new AdjacentSwapMove(),
+        new PatientBlockMove(day.activityPatient, problem.patients.length),
+        new SchemeSwitchMove(schemeState),
+        new PromoteUnplacedMove(day.activityPatient, () => unplaced),
+        new MealShiftMove(decoder.mealDelayMin, maxMealDelayMin),
+        ...(iccDay ? [new SwapWithUnplacedMove(typeKeys(day.activityTypeId), () => unplaced, Float64Array.from(day.activityPatient, (p) => day.patientPriority[p]!))] : []),
+      ],
+      rng: createRng(runSeed),
+      maxIterations: budget.maxIterations,
+      target: target + 0.01,
+      historyLength: Math.max(20, Math.min(1000, day.activityCount * 2)),
+      now,
+      // Leave 15% of the limit for explaining and repairing what is left unplaced, and scoring.
+      deadlineMs: budget.deadlineMs,
+      onProgress: report ? (event) => report(budget.progress(event)) : undefined,
+      startedMs,
+      // ICC days keep improving slowly for longer: on the demo days, restarting after 100 ×
+      // activities without a gain did better than after 20 × (16 and 32 patients, seeds 1–3).
+      restartAfter: Math.max(2000, (iccDay ? 100 : 20) * day.activityCount),
+      diversify: (order, random) => {
+        if (iccDay) {
+          // A fresh plausible plan (patients in a new order) rather than a random list.
+          randomPatientOrder(day, order, random);
+          return;
+        }
+        for (let i = order.length - 1; i > 0; i--) {
+          const j = random.int(i + 1);
+          const x = order[i]!;
+          order[i] = order[j]!;
+          order[j] = x;
+        }
+        schemeState.scheme = random.int(schemeLimit);
+      },
+      onNewBest: (best, cost) => noteIfBest(best, cost),
+    });
+  }
   schemeState.scheme = bestScheme;
   decoder.mealDelayMin.set(bestMealDelay);
-  decode(outcome.best, targetEnd.best());
+  decode(bestOrder, targetEnd.best());
   // Then each patient's day is packed up to their review where that costs less (later
   // arrivals, shorter waits), in the time left before explaining.
   const final = iccDay

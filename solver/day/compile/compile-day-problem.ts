@@ -29,9 +29,15 @@ export interface CompiledDay {
   activityKind: Array<'assessment' | 'diagnostic' | 'meal'>;
   activityPatient: Int32Array;
   durationMin: Int32Array;
-  /** Static earliest start and latest end. */
+  /** Static earliest start and latest end, through precedence (e.g. everything ends in time for the review after it). */
   earliestStartMin: Int32Array;
   latestEndMin: Int32Array;
+  /**
+   * The activity's own window, before precedence narrows it: what binds once the activities
+   * it precedes (or follows) are left out, since precedence only links placed activities.
+   */
+  ownEarliestStartMin: Int32Array;
+  ownLatestEndMin: Int32Array;
   /** Indices into problem.staff (empty for the meal). */
   staffOptions: number[][];
   /** Indices into problem.rooms. */
@@ -218,6 +224,8 @@ export function compileDayProblem(problem: DayProblem, weights: ObjectiveWeights
     durationMin: Int32Array.from(duration),
     earliestStartMin: earliestStart,
     latestEndMin: latestEnd,
+    ownEarliestStartMin: Int32Array.from(earliest),
+    ownLatestEndMin: Int32Array.from(latest),
     staffOptions,
     roomOptions,
     groupCapacity: Int32Array.from(groupCap),

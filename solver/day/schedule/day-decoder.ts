@@ -79,6 +79,8 @@ export class DayDecoder implements DecodeResult {
   private sessionCount: number[] = [];
   private sessionLimit: number[] = [];
   private readonly typeKey: Int32Array;
+  /** findSlot uses the activity's own window instead of the one narrowed through precedence (see placeLeftOutInOwnWindow). */
+  private ownWindow = false;
   // Result of the last findSlot.
   private slotStaff = -1;
   private slotRoom = -1;
@@ -223,6 +225,27 @@ export class DayDecoder implements DecodeResult {
           this.processed[a] = 1;
           this.block[a] = Block.Precedence;
         }
+    this.placeLeftOutInOwnWindow();
+  }
+
+  /**
+   * Precedence links only placed activities, but the static windows assume everything is
+   * placed: the pharmacist's review must end in time for a geriatrician's review after it even
+   * when that review was left out. A second try in the activity's own window (placed
+   * neighbours still bind, through findSlot) places what the first pass lost that way — as the
+   * final repair of planDay did, but now inside every evaluation, so the search sees it.
+   */
+  private placeLeftOutInOwnWindow(): void {
+    const { day } = this;
+    for (let a = 0; a < day.activityCount; a++) {
+      if (this.start[a]! >= 0 || day.pin[a] || this.fixedStart[a]! >= 0) continue;
+      if (day.ownLatestEndMin[a] === day.latestEndMin[a] && day.ownEarliestStartMin[a] === day.earliestStartMin[a]) continue;
+      const block = this.block[a]! as Block;
+      this.ownWindow = true;
+      this.placeFree(a);
+      this.ownWindow = false;
+      if (this.start[a]! < 0) this.block[a] = block;
+    }
   }
 
   private reset(): void {
@@ -277,6 +300,8 @@ export class DayDecoder implements DecodeResult {
     const roomList = roomIndex >= 0 && this.day.roomOptions[a]!.includes(roomIndex) ? [roomIndex] : this.day.roomOptions[a]!;
     const badChoice = (pin.staffId !== undefined && staffList.length !== 1) || (pin.roomId !== undefined && roomList.length !== 1);
     let ok = false;
+    // A pin is a fact of an accepted plan: its own window binds, and precedence only with placed neighbours.
+    this.ownWindow = true;
     if (!badChoice) {
       if (this.day.groupCapacity[a]! > 1 && this.tryJoinSession(a, pin.startMin, staffIndex, roomIndex)) ok = true;
       else {
@@ -289,6 +314,7 @@ export class DayDecoder implements DecodeResult {
         this.noTransferRoom = -1;
       }
     }
+    this.ownWindow = false;
     if (!ok) this.block[a] = Block.Pin;
     this.markProcessed(a);
   }
@@ -300,12 +326,15 @@ export class DayDecoder implements DecodeResult {
     const t = this.fixedStart[a]!;
     const staff = this.fixedStaff[a]!;
     const room = this.fixedRoom[a]!;
+    // Like a pin, a fixed placement comes from a plan: its own window binds.
+    this.ownWindow = true;
     if (!(day.groupCapacity[a]! > 1 && this.tryJoinSession(a, t, staff, room))) {
       const staffList = staff >= 0 ? [staff] : day.staffOptions[a]!;
       const roomList = room >= 0 ? [room] : day.roomOptions[a]!;
       if (this.findSlot(a, staffList, roomList, t) === t) this.commit(a, t, this.slotStaff, this.slotRoom);
       else this.block[a] = Block.Pin;
     }
+    this.ownWindow = false;
     this.markProcessed(a);
   }
 
@@ -512,8 +541,8 @@ export class DayDecoder implements DecodeResult {
     const { day } = this;
     const p = day.activityPatient[a]!;
     const d = day.durationMin[a]!;
-    let lo = Math.max(day.earliestStartMin[a]!, notBeforeMin);
-    let hi = day.latestEndMin[a]!;
+    let lo = Math.max((this.ownWindow ? day.ownEarliestStartMin : day.earliestStartMin)[a]!, notBeforeMin);
+    let hi = (this.ownWindow ? day.ownLatestEndMin : day.latestEndMin)[a]!;
     for (const arc of day.preds[a]!) {
       const s = this.start[arc.other]!;
       if (s >= 0) lo = Math.max(lo, s + day.durationMin[arc.other]! + arc.lagMin);

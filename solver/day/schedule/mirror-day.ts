@@ -25,15 +25,21 @@ export function mirrorDay(day: CompiledDay): CompiledDay {
   };
   const earliestStartMin = new Int32Array(day.activityCount);
   const latestEndMin = new Int32Array(day.activityCount);
+  const ownEarliestStartMin = new Int32Array(day.activityCount);
+  const ownLatestEndMin = new Int32Array(day.activityCount);
   for (let a = 0; a < day.activityCount; a++) {
     earliestStartMin[a] = h - day.latestEndMin[a]!;
     latestEndMin[a] = h - day.earliestStartMin[a]!;
+    ownEarliestStartMin[a] = h - day.ownLatestEndMin[a]!;
+    ownLatestEndMin[a] = h - day.ownEarliestStartMin[a]!;
   }
   return {
     ...day,
     problem: mirroredProblem,
     earliestStartMin,
     latestEndMin,
+    ownEarliestStartMin,
+    ownLatestEndMin,
     preds: day.succs,
     succs: day.preds,
     pin: day.pin.map((pin, a) => (pin ? { ...pin, startMin: h - pin.startMin - day.durationMin[a]! } : undefined)),

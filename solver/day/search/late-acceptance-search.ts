@@ -22,8 +22,8 @@ export interface LateAcceptanceOptions {
   restartAfter?: number;
   /** A fresh start for every other restart (e.g. a random list); without it restarts only shake the best. */
   diversify?: (order: Int32Array, rng: Rng) => void;
-  /** Called with each new best (e.g. to remember state outside the list, like the decoding scheme). */
-  onNewBest?: () => void;
+  /** Called with each new best list and its cost, right after it was evaluated (e.g. to remember state outside the list, like the decoding scheme). */
+  onNewBest?: (best: Int32Array, cost: number) => void;
   now?: () => number;
   deadlineMs?: number;
   onProgress?: (event: ProgressEvent) => void;
@@ -76,7 +76,7 @@ export function lateAcceptanceSearch(initial: Int32Array, initialCost: number, o
         best.set(order);
         improvements++;
         lastGain = iterations;
-        options.onNewBest?.();
+        options.onNewBest?.(best, cost);
         report(progressFraction());
       }
     } else move.undo(order);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { planDay } from '../../../solver/day/plan-day.ts';
+import { ICC_RUNS, planDay } from '../../../solver/day/plan-day.ts';
 import type { DayPlan, PlannedActivity } from '../../../solver/model/day-plan.ts';
 import type { DayProblem } from '../../../solver/model/day-problem.ts';
 import type { ProgressEvent } from '../../../solver/model/options.ts';
@@ -207,6 +207,24 @@ describe('planDay', () => {
     expect(plan.stats.iterations).toBeGreaterThan(0);
     expect(events[0]!.phase).toBe('construct');
     expect(events[events.length - 1]!.phase).toBe('done');
+  });
+
+  it('on an ICC day shares the budget among independent runs: all iterations spent, progress rising to 1, the same plan for the same seed', () => {
+    // The 8-patient demo day: the plan stays above the bound, so every run searches.
+    const problem = demoDayProblem({ seed: 1, date: '2026-12-01', patients: 8 });
+    const events: ProgressEvent[] = [];
+    const plan = planDay(problem, { seed: 3, maxIterations: 2000, onProgress: (e) => events.push(e) });
+    expectValid(problem, plan);
+    expect(plan.stats.iterations).toBe(2000);
+    // One construction per run, each reported as the run starts.
+    expect(events.filter((e) => e.phase === 'construct').map((e) => e.fraction)).toEqual(Array.from({ length: ICC_RUNS }, (_, run) => run / ICC_RUNS));
+    const fractions = events.map((e) => e.fraction);
+    for (let i = 1; i < fractions.length; i++) expect(fractions[i]!).toBeGreaterThanOrEqual(fractions[i - 1]! - 1e-12);
+    expect(fractions.at(-1)).toBe(1);
+    // The best so far never gets worse across runs.
+    const best = events.filter((e) => e.phase !== 'done').map((e) => e.bestSoft);
+    for (let i = 1; i < best.length; i++) expect(best[i]!).toBeLessThanOrEqual(best[i - 1]!);
+    expect(planDay(problem, { seed: 3, maxIterations: 2000 }).activities).toEqual(plan.activities);
   });
 
   it('rejects malformed input with an error naming the field', () => {

@@ -27,6 +27,27 @@ describe('DayDecoder', () => {
     expect(moved.unscheduled.map((u) => u.reason)).toEqual(['pin-conflict']);
   });
 
+  it('places an activity in its own window when what it had to precede was left out (precedence links placed activities only)', () => {
+    // The pharmacist's review must come before the geriatrician's, who leaves at 10:00; the patient stays until 11:00.
+    const problem = smallDay({
+      assessmentTypes: [assessmentType('med', 30), assessmentType('review', 45)],
+      precedences: [{ id: 'r1', before: 'med', after: 'review', minLagMin: 0 }],
+      staff: [staffMember('s-pharm', ['med'], { shift: { startMin: 10 * HOUR, endMin: 17 * HOUR } }), staffMember('s-ger', ['review'], { shift: { startMin: 9 * HOUR, endMin: 10 * HOUR } })],
+      patients: [patient('p1', ['med', 'review'], { latestDepartureMin: 11 * HOUR })],
+    });
+    const day = compileDayProblem(problem, DEFAULT_WEIGHTS);
+    // Through precedence the review (by 11:00) leaves the pharmacist until 10:15; their own window runs to 11:00.
+    expect(day.latestEndMin[0]).toBe(10 * HOUR + 15);
+    expect(day.ownLatestEndMin[0]).toBe(11 * HOUR);
+    const decoder = new DayDecoder(day);
+    decoder.decode([0, 1]);
+    expect(decoder.start[1]).toBe(-1); // the geriatrician has gone before the pharmacist starts
+    expect(decoder.start[0]).toBe(10 * HOUR);
+    const plan = planDay(problem, { seed: 1, maxIterations: 20 });
+    expect(plan.activities.map((a) => a.typeId)).toEqual(['med']);
+    expect(validatePlan(problem, plan).violations).toEqual([]);
+  });
+
   it('gives bloods to the phlebotomist rather than an ANP, whom the initial assessments need', () => {
     const problem = smallDay({
       assessmentTypes: [assessmentType('anp', 45), assessmentType('bloods', 10)],

@@ -1,4 +1,4 @@
-import type { DayPin, DayProblem } from '../model/day-problem.ts';
+import type { DayProblem } from '../model/day-problem.ts';
 import type { DayPlan, PlannedActivity } from '../model/day-plan.ts';
 import { formatMinutes } from '../model/format-minutes.ts';
 import type { DayChange } from './day-change.ts';
@@ -115,7 +115,7 @@ export function applyDayChanges(problem: DayProblem, published: DayPlan, changes
         if (index < 0) throw new ReplanInputError(`${field}.staffId`, `unknown staff member '${change.staffId}'.`);
         const member = changed.staff[index]!;
         for (const a of activities) if (a.staffId === change.staffId && a.endMin > change.fromMin) displaced.add(a.id);
-        changed.pins = (changed.pins ?? []).map((p) => (p.staffId === change.staffId && p.startMin + 1 > change.fromMin ? withoutStaff(p) : p));
+        releasePinsWith(changed, change.staffId, (id) => displaced.has(id), member.name, notes);
         if (change.fromMin <= member.shift.startMin) {
           changed.staff.splice(index, 1);
           notes.push(`${member.name} is off sick all day.`);
@@ -141,7 +141,7 @@ export function applyDayChanges(problem: DayProblem, published: DayPlan, changes
           throw new ReplanInputError(`${field}.fromMin`, `${member.name} would arrive at ${formatMinutes(change.fromMin)}, too late to see anyone (use staff-off-sick for a day off).`);
         }
         for (const a of activities) if (a.staffId === change.staffId && a.startMin < change.fromMin) displaced.add(a.id);
-        changed.pins = (changed.pins ?? []).map((p) => (p.staffId === change.staffId && p.startMin < change.fromMin ? withoutStaff(p) : p));
+        releasePinsWith(changed, change.staffId, (id) => displaced.has(id), member.name, notes);
         member.shift = { startMin: Math.max(member.shift.startMin, change.fromMin), endMin: member.shift.endMin };
         member.breaks = member.breaks
           .filter((b) => b.endMin > member.shift.startMin)
@@ -178,9 +178,19 @@ function requirePatient(problem: DayProblem, patientId: string, field: string) {
   return patient;
 }
 
-function withoutStaff(pin: DayPin): DayPin {
-  const { staffId: _staffId, ...rest } = pin;
-  return rest;
+/**
+ * A coordinator's pins of activities with a staff member who is no longer there then are
+ * released (the search re-places them, with a colleague or later): the pin named someone
+ * absent, and keeping its time could be impossible.
+ */
+function releasePinsWith(problem: DayProblem, staffId: string, isDisplaced: (activityId: string) => boolean, staffName: string, notes: string[]): void {
+  const released = (problem.pins ?? []).filter((p) => p.staffId === staffId && isDisplaced(`${p.patientId}:${p.typeId}`));
+  if (released.length === 0) return;
+  problem.pins = (problem.pins ?? []).filter((p) => !released.includes(p));
+  for (const pin of released) {
+    const typeName = problem.assessmentTypes.find((t) => t.id === pin.typeId)?.name ?? pin.typeId;
+    notes.push(`${patientRef(problem, pin.patientId)}'s ${typeName} was pinned at ${formatMinutes(pin.startMin)} with ${staffName}: the pin is released.`);
+  }
 }
 
 function sharesResource(a: PlannedActivity, b: PlannedActivity): boolean {

@@ -369,7 +369,8 @@ export const planService = {
       const existing = new Set(validatePlan(problem, plan).violations.map((v) => v.message));
       const broken = validatePlan(result.problem, result.plan).violations.filter((v) => !existing.has(v.message));
       if (broken.length > 0) throw rejected(`Replanning cannot keep every hard rule (${broken.length} broken; unpin or move what conflicts with the change, then replan)`, broken);
-      const cancelled = new Set(changes.flatMap((c) => (c.kind === 'patient-cancelled' ? [c.patientId] : [])));
+      // The coordinator's pins the changes released (a cancelled patient, a clinician gone, an assessment dropped) go.
+      const stillPinned = new Set((result.problem.pins ?? []).map(pinKey));
       return {
         document: {
           problem: result.problem,
@@ -379,7 +380,7 @@ export const planService = {
           strategy: result.strategy,
           notes: result.notes,
         },
-        pins: current.pins.filter((p) => !cancelled.has(p.patientId)),
+        pins: current.pins.filter((p) => stillPinned.has(pinKey(p))),
       };
     });
   },

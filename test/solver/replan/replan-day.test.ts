@@ -226,6 +226,22 @@ describe('replanDay', () => {
       .toThrow(expect.objectContaining({ field: 'changes[0].fromMin' }));
   });
 
+  it('releases a coordinator\'s pin with a clinician who goes off sick, and re-places that activity', () => {
+    const target = published.activities.find((a) => a.startMin >= 11 * 60 && a.staffId && a.typeId !== 'meal')!;
+    const pin = { patientId: target.patientId, typeId: target.typeId, startMin: target.startMin, staffId: target.staffId!, roomId: target.roomId };
+    const pinned: DayProblem = { ...problem, pins: [pin] };
+    const base = planDay(pinned, solve);
+    expectValid(pinned, base);
+    const result = replanDay(pinned, base, [{ kind: 'staff-off-sick', staffId: target.staffId!, fromMin: NOW }], NOW, solve);
+    expectValid(result.problem, result.plan);
+    expect((result.problem.pins ?? []).some((p) => p.patientId === pin.patientId && p.typeId === pin.typeId)).toBe(false);
+    const after = byId(result.plan).get(target.id);
+    if (after) expect(after.staffId).not.toBe(target.staffId);
+    const member = problem.staff.find((s) => s.id === target.staffId)!;
+    const patientRef = problem.patients.find((p) => p.id === target.patientId)!.ref;
+    expect(result.notes).toContainEqual(expect.stringMatching(new RegExp(`^${patientRef}'s .* was pinned at \\d\\d:\\d\\d with ${member.name}: the pin is released\\.$`)));
+  });
+
   it('rejects a change that does not fit the plan, naming the field', () => {
     expect(() => replanDay(problem, published, [{ kind: 'patient-cancelled', patientId: 'nobody' }], NOW, solve))
       .toThrow(ReplanInputError);

@@ -150,8 +150,8 @@ describeEachDatabase('plan editing API', (getDb) => {
     await request(app).post(planUrl('/replan')).set('If-Match', before.etag).send({ now: '25:00', changes: [] }).expect(400);
 
     const res = await request(app).post(planUrl('/replan')).set('If-Match', before.etag)
-      .send({ now: formatMinutes(fromMin), changes: [{ kind: 'staff-off-sick', staffId: sickId, from: formatMinutes(fromMin) }], timeLimitSec: 1 })
-      .expect(200);
+      .send({ now: formatMinutes(fromMin), changes: [{ kind: 'staff-off-sick', staffId: sickId, from: formatMinutes(fromMin) }], timeLimitSec: 1 });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect(res.body.version).toBe(before.body.version + 1);
     const movedIds = new Set(res.body.moves.map((m: { activityId: string }) => m.activityId));
     for (const a of theirs) expect(movedIds.has(a.id)).toBe(true);

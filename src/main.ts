@@ -17,7 +17,8 @@ const logger = createLogger(config.logLevel);
 async function main(): Promise<void> {
   if (!config.databaseUrl) await mkdir(config.dataDir, { recursive: true });
   logger.info(config.databaseUrl ? 'opening PostgreSQL at DATABASE_URL' : `opening embedded PostgreSQL in ${config.dataDir}`);
-  const db = await createDatabase(config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: config.dataDir });
+  const dbLogger = logger.child({ component: 'db' });
+  const db = await createDatabase({ ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: config.dataDir }), logger: dbLogger });
   const applied = await migrateLatest(db);
   logger.info({ applied }, applied.length > 0 ? 'migrations applied' : 'database schema up to date');
   // A fresh database gets the demo centre so the service has something to show.

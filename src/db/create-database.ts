@@ -18,6 +18,32 @@ export interface DatabaseConfig {
   searchPath?: string[];
   /** pg pool size; PGlite always has exactly one connection. */
   poolMax?: number;
+  /**
+   * Where knex's own messages go (e.g. "Acquire connection error" when the database is down);
+   * the service passes its logger. Without it they go to the console, as knex does by default.
+   */
+  logger?: DatabaseLogger;
+}
+
+/** The part of a logger knex needs (pino's fits). */
+export interface DatabaseLogger {
+  warn(message: string): void;
+  error(message: string): void;
+  debug(message: string): void;
+}
+
+/** knex's `log` option from a logger: warnings, errors, deprecations and debug lines, each one line. */
+function knexLog(logger: DatabaseLogger | undefined): Pick<Knex.Config, 'log'> {
+  if (!logger) return {};
+  const text = (message: unknown): string => (typeof message === 'string' ? message : JSON.stringify(message));
+  return {
+    log: {
+      warn: (message: unknown) => logger.warn(`knex: ${text(message)}`),
+      error: (message: unknown) => logger.error(`knex: ${text(message)}`),
+      deprecate: (method: string, alternative: string) => logger.warn(`knex: ${method} is deprecated, use ${alternative}`),
+      debug: (message: unknown) => logger.debug(`knex: ${text(message)}`),
+    },
+  };
 }
 
 const DATE_OID = 1082;
@@ -47,6 +73,7 @@ export async function createDatabase(config: DatabaseConfig = {}): Promise<Db> {
       connection: { connectionString: config.databaseUrl, types: pgTypes } as Knex.PgConnectionConfig,
       pool: { min: 0, max: config.poolMax ?? 5 },
       ...(config.searchPath ? { searchPath: config.searchPath } : {}),
+      ...knexLog(config.logger),
     });
     return db;
   }
@@ -62,6 +89,7 @@ export async function createDatabase(config: DatabaseConfig = {}): Promise<Db> {
     dialect: 'postgres',
     connection: () => ({ pglite }) as unknown as Knex.StaticConnectionConfig,
     ...(config.searchPath ? { searchPath: config.searchPath } : {}),
+    ...knexLog(config.logger),
   } as Knex.Config);
 }
 

@@ -108,9 +108,12 @@ describeEachDatabase('error replies', (getDb, kind) => {
   });
 
   /** A database that cannot be reached: a PostgreSQL port nothing listens on, or a closed PGlite. */
+  /** What knex itself says about the unreachable database: through our logger, not the console. */
+  const knexLines: string[] = [];
+  const dbLogger = { warn: (m: string) => knexLines.push(m), error: (m: string) => knexLines.push(m), debug: () => {} };
   async function unreachableDatabase(): Promise<Db> {
-    if (kind === 'postgres') return createDatabase({ databaseUrl: 'postgres://postgres@127.0.0.1:1/test' });
-    const db = await createDatabase({ dataDir: 'memory' });
+    if (kind === 'postgres') return createDatabase({ databaseUrl: 'postgres://postgres@127.0.0.1:1/test', logger: dbLogger });
+    const db = await createDatabase({ dataDir: 'memory', logger: dbLogger });
     await embeddedPglite(db)!.close();
     return db;
   }
@@ -130,6 +133,9 @@ describeEachDatabase('error replies', (getDb, kind) => {
 
       const guarded = await request(createApp({ db, auth: { enforce: true } })).get('/api/centres').set(bearer('x'.repeat(30))).expect(503).expect('retry-after', '10');
       expect(guarded.body).toEqual(unavailable);
+      // knex's own complaint reached the logger it was given, not the console.
+      expect(knexLines.length).toBeGreaterThan(0);
+      for (const line of knexLines) expect(line).toMatch(/^knex: Acquire connection error/);
     } finally {
       await db.destroy().catch(() => undefined);
     }

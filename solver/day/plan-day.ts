@@ -174,6 +174,17 @@ export function planDay(problem: DayProblem, options: SolveOptions = {}): DayPla
       }
     }
     let mealDelay = staggeredMeals.slice();
+    const given = runSeed === seed ? startOrder() : undefined;
+    if (given) {
+      decoder.mealDelayMin.set(given.mealDelay);
+      schemeState.scheme = 0;
+      const cost = evaluate(given.order);
+      noteIfBest(given.order, cost);
+      if (cost < winner.cost) {
+        winner = { order: given.order, cost, scheme: 0 };
+        mealDelay = Int32Array.from(given.mealDelay);
+      }
+    }
     if (iccDay) {
       decoder.mealDelayMin.fill(0);
       schemeState.scheme = 0;
@@ -190,6 +201,22 @@ export function planDay(problem: DayProblem, options: SolveOptions = {}): DayPla
     decoder.mealDelayMin.set(mealDelay);
     schemeState.scheme = winner.scheme;
     return { ...winner, mealDelay };
+  }
+
+  /** options.startFrom as a list in its start order (what it lacks last) with its meal times as delays. */
+  function startOrder(): { order: Int32Array; mealDelay: Int32Array } | undefined {
+    const given = options.startFrom;
+    if (!given || given.length === 0) return undefined;
+    const startOf = new Map(given.map((a) => [a.id, a.startMin]));
+    const free = decoder.freeActivities();
+    const at = (a: number) => startOf.get(day.activityId[a]!) ?? Infinity;
+    const order = Int32Array.from([...free].sort((x, y) => at(x) - at(y) || x - y));
+    const mealDelay = staggeredMeals.slice();
+    for (let a = 0; a < day.activityCount; a++) {
+      const t = startOf.get(day.activityId[a]!);
+      if (day.activityKind[a] === 'meal' && t !== undefined) mealDelay[day.activityPatient[a]!] = Math.max(0, Math.min(maxMealDelayMin, t - day.earliestStartMin[a]!));
+    }
+    return { order, mealDelay };
   }
 
   /** Late-acceptance hill climbing from the run's construction, with its own generator. */

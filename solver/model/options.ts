@@ -64,4 +64,11 @@ export interface SolveOptions {
   weights?: Partial<ObjectiveWeights>;
   /** Stop as soon as the soft score reaches this (e.g. a known lower bound). */
   targetSoft?: number;
+  /**
+   * planDay only: a plan to start from (e.g. a planning job's best so far before it was
+   * interrupted): its activities in start order, meals at their times, join the constructions.
+   * Only a hint: activities it does not know are planned as usual, and every hard rule is
+   * checked again.
+   */
+  startFrom?: ReadonlyArray<{ id: string; startMin: number }>;
 }

@@ -113,7 +113,16 @@ export function createPlanJobRunner(db: Db, options: PlanJobRunnerOptions = {}):
       await progressWrites;
       if (!stillOurs || closed) return;
       worker = planDayInWorker(
-        { problem, options: { timeLimitMs: job.request.timeLimitSec * 1000, seed: job.request.seed }, bestPlanEveryMs: BEST_PLAN_WRITE_INTERVAL_MS },
+        {
+          problem,
+          options: {
+            timeLimitMs: job.request.timeLimitSec * 1000,
+            seed: job.request.seed,
+            // Handed back by a runner that shut down: start from the best plan it had found.
+            ...(job.provisionalPlan ? { startFrom: job.provisionalPlan.activities.map((a) => ({ id: a.id, startMin: a.startMin })) } : {}),
+          },
+          bestPlanEveryMs: BEST_PLAN_WRITE_INTERVAL_MS,
+        },
         (event) => {
           lastProgress = toProgress(event);
           const nowMs = performance.now();

@@ -109,12 +109,15 @@ export const planJobs = {
       const rows = await db('plan_jobs').where({ id, status: 'running', owner_id: ownerId }).update({ lease_expires_at: leaseEnd(db, leaseMs) }).returning('id');
       return rows.length > 0;
     }),
-  /** Running → queued for whatever this owner still holds (it is shutting down; another runner may take them). */
+  /**
+   * Running → queued for whatever this owner still holds (it is shutting down; another runner
+   * may take them). The best plan so far stays: the next runner starts from it.
+   */
   release: (db: Knex, ownerId: string) =>
     translatingDbErrors(async () => {
       const rows = await db('plan_jobs')
         .where({ status: 'running', owner_id: ownerId })
-        .update({ ...codec.toRow({ status: 'queued', ownerId: null, leaseExpiresAt: null, startedAt: null, progress: null, ...finished }), updated_at: db.fn.now() })
+        .update({ ...codec.toRow({ status: 'queued', ownerId: null, leaseExpiresAt: null, startedAt: null, progress: null }), updated_at: db.fn.now() })
         .returning('id');
       return rows.length;
     }),

@@ -227,6 +227,19 @@ describe('planDay', () => {
     expect(planDay(problem, { seed: 3, maxIterations: 2000 }).activities).toEqual(plan.activities);
   });
 
+  it('starts from a given plan (startFrom): a few iterations end no worse than that plan, where a cold start ends worse', () => {
+    const problem = demoDayProblem({ seed: 1, date: '2026-12-01', patients: 32 });
+    const earlier = planDay(problem, { seed: 1, maxIterations: 4000 });
+    const cold = planDay(problem, { seed: 2, maxIterations: 8 });
+    const warm = planDay(problem, { seed: 2, maxIterations: 8, startFrom: earlier.activities });
+    expectValid(problem, warm);
+    expect(cold.score.soft).toBeGreaterThan(earlier.score.soft);
+    expect(warm.score.soft).toBeLessThanOrEqual(earlier.score.soft);
+    // Only a hint: activities it does not know are ignored.
+    const odd = planDay(problem, { seed: 2, maxIterations: 8, startFrom: [{ id: 'nobody:nothing', startMin: 600 }, ...earlier.activities.slice(0, 5)] });
+    expectValid(problem, odd);
+  });
+
   it('rejects malformed input with an error naming the field', () => {
     const problem = smallDay({
       assessmentTypes: [assessmentType('anp', 0)],

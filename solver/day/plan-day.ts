@@ -154,53 +154,40 @@ export function planDay(problem: DayProblem, options: SolveOptions = {}): DayPla
     total.timedOut = outcome.timedOut;
     if (bestCost <= target + 0.01 || (searchEndMs !== undefined && now!() >= searchEndMs)) break;
   }
-  const outcome = total;
 
   /**
    * Construction: the best of a few priority rules under each decoding scheme (the search then
    * keeps the scheme that won); on ICC days also the day built in time order by the parallel
-   * scheme, lunch first at the window's opening. Leaves the decoder's meal delays and scheme
-   * as the winner's.
+   * scheme, lunch first at the window's opening; and the plan to start from, if given. Leaves
+   * the decoder's meal delays and scheme as the winner's.
    */
-  function construct(runSeed: number): { order: Int32Array<ArrayBufferLike>; cost: number; scheme: number; mealDelay: Int32Array } {
+  function construct(runSeed: number): { order: Int32Array<ArrayBufferLike>; cost: number } {
+    let winner: { order: Int32Array<ArrayBufferLike>; cost: number; scheme: number; mealDelay: Int32Array } | undefined;
+    /** Decodes a candidate under the decoder's current scheme and meal delays; keeps it if it wins. */
+    const consider = (order: Int32Array<ArrayBufferLike>): void => {
+      const cost = evaluate(order);
+      noteIfBest(order, cost);
+      if (!winner || cost < winner.cost) winner = { order, cost, scheme: schemeState.scheme, mealDelay: decoder.mealDelayMin.slice() };
+    };
     decoder.mealDelayMin.set(staggeredMeals);
-    let winner: { order: Int32Array<ArrayBufferLike>; cost: number; scheme: number } = { order: new Int32Array(0), cost: Infinity, scheme: 0 };
     for (let k = 0; k < schemeLimit; k++) {
       schemeState.scheme = k;
-      for (const { order } of initialOrders(day, decoder.freeActivities())) {
-        const cost = evaluate(order);
-        noteIfBest(order, cost);
-        if (cost < winner.cost) winner = { order, cost, scheme: k };
-      }
+      for (const { order } of initialOrders(day, decoder.freeActivities())) consider(order);
     }
-    let mealDelay = staggeredMeals.slice();
+    schemeState.scheme = 0;
     const given = runSeed === seed ? startOrder() : undefined;
     if (given) {
       decoder.mealDelayMin.set(given.mealDelay);
-      schemeState.scheme = 0;
-      const cost = evaluate(given.order);
-      noteIfBest(given.order, cost);
-      if (cost < winner.cost) {
-        winner = { order: given.order, cost, scheme: 0 };
-        mealDelay = Int32Array.from(given.mealDelay);
-      }
+      consider(given.order);
     }
     if (iccDay) {
       decoder.mealDelayMin.fill(0);
-      schemeState.scheme = 0;
       // Its own generator, so the search's draws stay as they were.
-      for (const { order } of nonDelayOrders(day, decoder, { count: 24, rng: createRng(runSeed + 7919) })) {
-        const cost = evaluate(order);
-        noteIfBest(order, cost);
-        if (cost < winner.cost) {
-          winner = { order, cost, scheme: 0 };
-          mealDelay = new Int32Array(problem.patients.length);
-        }
-      }
+      for (const { order } of nonDelayOrders(day, decoder, { count: 24, rng: createRng(runSeed + 7919) })) consider(order);
     }
-    decoder.mealDelayMin.set(mealDelay);
-    schemeState.scheme = winner.scheme;
-    return { ...winner, mealDelay };
+    decoder.mealDelayMin.set(winner!.mealDelay);
+    schemeState.scheme = winner!.scheme;
+    return winner!;
   }
 
   /** options.startFrom as a list in its start order (what it lacks last) with its meal times as delays. */
@@ -225,7 +212,7 @@ export function planDay(problem: DayProblem, options: SolveOptions = {}): DayPla
   }) {
     const report = bestSoFar?.onProgress ?? options.onProgress;
     return lateAcceptanceSearch(from.order, from.cost, {
-      evaluate: evaluate,
+      evaluate,
       moves: [
         new SwapMove(),
         new RelocateMove(),
@@ -287,9 +274,9 @@ export function planDay(problem: DayProblem, options: SolveOptions = {}): DayPla
     score,
     bound,
     gapPct: Math.max(0, Math.round(gapPct * 100) / 100),
-    stats: { iterations: outcome.iterations, improvements: outcome.improvements, elapsedMs: elapsed(), timedOut: outcome.timedOut, seed, method: `late acceptance over a priority list, ${DECODING_SCHEMES[bestScheme]!.name} decoding` },
+    stats: { iterations: total.iterations, improvements: total.improvements, elapsedMs: elapsed(), timedOut: total.timedOut, seed, method: `late acceptance over a priority list, ${DECODING_SCHEMES[bestScheme]!.name} decoding` },
   };
-  options.onProgress?.({ phase: 'done', iteration: outcome.iterations, bestSoft: score.soft, bestHard: score.hard, elapsedMs: elapsed(), fraction: 1 });
+  options.onProgress?.({ phase: 'done', iteration: total.iterations, bestSoft: score.soft, bestHard: score.hard, elapsedMs: elapsed(), fraction: 1 });
   return plan;
 
   function elapsed(): number | undefined {

@@ -111,9 +111,8 @@ export function applyDayChanges(problem: DayProblem, published: DayPlan, changes
         break;
       }
       case 'staff-off-sick': {
-        const index = changed.staff.findIndex((s) => s.id === change.staffId);
-        if (index < 0) throw new ReplanInputError(`${field}.staffId`, `unknown staff member '${change.staffId}'.`);
-        const member = changed.staff[index]!;
+        const member = requireStaff(changed, change.staffId, `${field}.staffId`);
+        const index = changed.staff.indexOf(member);
         for (const a of activities) if (a.staffId === change.staffId && a.endMin > change.fromMin) displaced.add(a.id);
         releasePinsWith(changed, change.staffId, (id) => displaced.has(id), member.name, notes);
         if (change.fromMin <= member.shift.startMin) {
@@ -131,8 +130,7 @@ export function applyDayChanges(problem: DayProblem, published: DayPlan, changes
         break;
       }
       case 'staff-late': {
-        const member = changed.staff.find((s) => s.id === change.staffId);
-        if (!member) throw new ReplanInputError(`${field}.staffId`, `unknown staff member '${change.staffId}'.`);
+        const member = requireStaff(changed, change.staffId, `${field}.staffId`);
         const seen = activities.find((a) => a.staffId === change.staffId && a.startMin < Math.min(nowMin, change.fromMin));
         if (seen) {
           throw new ReplanInputError(`${field}.fromMin`, `${member.name} already saw ${patientRef(problem, seen.patientId)} at ${formatMinutes(seen.startMin)}, before ${formatMinutes(change.fromMin)}.`);
@@ -170,6 +168,12 @@ export function applyDayChanges(problem: DayProblem, published: DayPlan, changes
 /** The patient's local reference for sentences (their id if they have none). */
 function patientRef(problem: DayProblem, patientId: string): string {
   return problem.patients.find((p) => p.id === patientId)?.ref || patientId;
+}
+
+function requireStaff(problem: DayProblem, staffId: string, field: string) {
+  const member = problem.staff.find((s) => s.id === staffId);
+  if (!member) throw new ReplanInputError(field, `unknown staff member '${staffId}'.`);
+  return member;
 }
 
 function requirePatient(problem: DayProblem, patientId: string, field: string) {

@@ -1,4 +1,4 @@
-import type { DayProblem } from '../model/day-problem.ts';
+import { MEAL_TYPE_ID, type DayProblem } from '../model/day-problem.ts';
 import type { DayPlan, PlannedActivity } from '../model/day-plan.ts';
 import { formatMinutes } from '../model/format-minutes.ts';
 import type { ActivityMove } from './day-change.ts';
@@ -47,7 +47,7 @@ function dayNames(problem: DayProblem) {
   const staff = new Map(problem.staff.map((s) => [s.id, s.name]));
   const room = new Map(problem.rooms.map((r) => [r.id, r.name]));
   return {
-    activity: (a: PlannedActivity): string => `${patient.get(a.patientId) ?? a.patientId}'s ${a.typeId === 'meal' ? 'meal' : (type.get(a.typeId) ?? a.typeId)}`,
+    activity: (a: PlannedActivity): string => `${patient.get(a.patientId) ?? a.patientId}'s ${a.typeId === MEAL_TYPE_ID ? 'meal' : (type.get(a.typeId) ?? a.typeId)}`,
     slot: (a: PlannedActivity): string =>
       `${formatMinutes(a.startMin)}${a.staffId ? ` with ${staff.get(a.staffId) ?? a.staffId}` : ''} in ${room.get(a.roomId) ?? a.roomId}`,
   };

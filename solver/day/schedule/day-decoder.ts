@@ -81,6 +81,8 @@ export class DayDecoder implements DecodeResult {
   private readonly typeKey: Int32Array;
   /** findSlot uses the activity's own window instead of the one narrowed through precedence (see placeLeftOutInOwnWindow). */
   private ownWindow = false;
+  /** Activities whose window precedence narrows: the only ones the second try can help. */
+  private readonly narrowedByPrecedence: number[] = [];
   // Result of the last findSlot.
   private slotStaff = -1;
   private slotRoom = -1;
@@ -137,6 +139,9 @@ export class DayDecoder implements DecodeResult {
     this.patientLooseDay = Uint8Array.from(problem.patients, (p) =>
       !p.rest && p.maxOnSiteMin >= p.latestDepartureMin - p.earliestArrivalMin ? 1 : 0,
     );
+    for (let a = 0; a < n; a++) {
+      if (day.ownLatestEndMin[a] !== day.latestEndMin[a] || day.ownEarliestStartMin[a] !== day.earliestStartMin[a]) this.narrowedByPrecedence.push(a);
+    }
     this.staffUsers = problem.staff.map(() => []);
     this.roomUsers = problem.rooms.map(() => []);
     for (let a = 0; a < n; a++) {
@@ -237,9 +242,8 @@ export class DayDecoder implements DecodeResult {
    */
   private placeLeftOutInOwnWindow(): void {
     const { day } = this;
-    for (let a = 0; a < day.activityCount; a++) {
+    for (const a of this.narrowedByPrecedence) {
       if (this.start[a]! >= 0 || day.pin[a] || this.fixedStart[a]! >= 0) continue;
-      if (day.ownLatestEndMin[a] === day.latestEndMin[a] && day.ownEarliestStartMin[a] === day.earliestStartMin[a]) continue;
       const block = this.block[a]! as Block;
       this.ownWindow = true;
       this.placeFree(a);

@@ -350,10 +350,11 @@ export const planService = {
    * Replans after changes on the day (on a worker thread); the new version lists what moved.
    * 422 with the broken rules when the new plan would break one the current plan keeps.
    */
-  async replan(db: Knex, centreId: string, date: string, ifMatch: string | undefined, body: unknown, actor: Actor): Promise<Plan> {
+  replan(db: Knex, centreId: string, date: string, ifMatch: string | undefined, body: unknown, actor: Actor): Promise<Plan> {
     const request = parseOrThrow(replanBodySchema, body, 'replan');
-    const changes = await Promise.all(request.changes.map((change, i) => toDayChange(db, centreId, date, change, i)));
     return editPlan(db, centreId, date, ifMatch, actor, async (current, { problem, plan }) => {
+      // After the plan and its version are checked (404, 428, 412 first): an added patient reads the database.
+      const changes = await Promise.all(request.changes.map((change, i) => toDayChange(db, centreId, date, change, i)));
       const result = await replanDayInWorker({
         problem,
         published: plan,

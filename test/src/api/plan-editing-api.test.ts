@@ -222,6 +222,8 @@ describeEachDatabase('plan editing API', (getDb) => {
       .toEqual(theirs.map((a) => a.id).sort());
     expect(validatePlan(after.problem, after.plan).violations).toEqual([]);
 
+    // The plan's version is checked before the added patient is looked up.
+    await request(app).post(planUrl('/replan')).send({ now, changes: [{ kind: 'patient-added', patientId: 'nobody' }], timeLimitSec: 1 }).expect(428);
     const unknown = await request(app).post(planUrl('/replan')).set('If-Match', after.etag)
       .send({ now, changes: [{ kind: 'patient-added', patientId: 'nobody' }], timeLimitSec: 1 }).expect(400);
     expect(unknown.body.error.details[0].path).toBe('changes[0].patientId');

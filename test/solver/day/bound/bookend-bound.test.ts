@@ -8,34 +8,12 @@ import type { DayProblem } from '../../../../solver/model/day-problem.ts';
 import { createRng } from '../../../../solver/model/rng.ts';
 import { scorePlan } from '../../../../solver/constraints/score-plan.ts';
 import { demoDayProblem } from '../../../../src/demo/demo-day-problem.ts';
-import { bruteForceOptimum, patient, tinyProblem, type } from './tiny-days.ts';
+import { at, bruteForceOptimum, firstAndLast, patient, squeezedDay, squeezedDayWithoutMediumReview, tinyProblem, type } from './tiny-days.ts';
 
 function bookendPatients(problem: DayProblem): BookendPatient[] {
   const grid = timeGridMin(problem);
   return problem.patients.map((p) => ({ placeableTypeIds: p.required.map((r) => r.typeId), model: patientScheduleModel(problem, p, p.required, grid, DEFAULT_WEIGHTS) }));
 }
-
-const firstAndLast = [
-  { id: 'first', before: 'a', after: '*', minLagMin: 0 },
-  { id: 'last', before: '*', after: 'z', minLagMin: 0 },
-];
-
-/**
- * One first-assessor, one last-assessor, the MDT at 120; a long patient (a, 60 min of m, z),
- * a medium one (a, 30 min of n, z) and a short one (a, z), all 30-min steps. Alone each fits
- * easily, and every time window has room for its load, but the assessor's second and third
- * slots (30, 60) leave the medium patient's review no slot 60 min later.
- */
-function squeezedDay(): DayProblem {
-  return tinyProblem({
-    assessmentTypes: [type('a', 30, 'ra'), type('m', 60, 'rm'), type('n', 30, 'rn'), type('z', 30, 'rz')],
-    patients: [patient('long', ['a', 'm', 'z']), patient('medium', ['a', 'n', 'z']), patient('short', ['a', 'z'])],
-    precedences: firstAndLast,
-  }, { mdt: { startMin: 120, durationMin: 30 } });
-}
-
-const at = (patientId: string, typeId: string, startMin: number, endMin: number, staffId: string, roomId: string) =>
-  ({ id: `${patientId}:${typeId}`, patientId, typeId, kind: 'assessment' as const, startMin, endMin, staffId, roomId });
 
 describe('bookendBound', () => {
   it('proves that not everyone can have their whole day when the first and last slots do not pair up', () => {
@@ -48,12 +26,7 @@ describe('bookendBound', () => {
     const bound = computeLowerBound(problem);
     expect(bound.value).toBeGreaterThanOrEqual(1000);
     expect(bound.method).toContain('not everyone can have their whole day');
-    const plan = [
-      at('long', 'a', 0, 30, 's-a', 'r-ra'), at('long', 'm', 30, 90, 's-m', 'r-rm'), at('long', 'z', 90, 120, 's-z', 'r-rz'),
-      at('short', 'a', 30, 60, 's-a', 'r-ra'), at('short', 'z', 60, 90, 's-z', 'r-rz'),
-      at('medium', 'a', 60, 90, 's-a', 'r-ra'), at('medium', 'n', 90, 120, 's-n', 'r-rn'),
-    ].sort((x, y) => x.startMin - y.startMin);
-    const score = scorePlan(problem, plan, [{ patientId: 'medium', typeId: 'z', reason: 'no-staff-free', message: 'no slot' }]);
+    const { score } = squeezedDayWithoutMediumReview(problem);
     expect(score.hard).toBe(0);
     expect(bound.value).toBeLessThanOrEqual(score.soft + 1e-9);
   }, 60_000);

@@ -32,6 +32,44 @@ export function tinyProblem(parts: Partial<DayProblem> & Pick<DayProblem, 'asses
   };
 }
 
+/** 'a' comes first and 'z' last. */
+export const firstAndLast = [
+  { id: 'first', before: 'a', after: '*', minLagMin: 0 },
+  { id: 'last', before: '*', after: 'z', minLagMin: 0 },
+];
+
+/**
+ * One first-assessor, one last-assessor, the MDT at 120; a long patient (a, 60 min of m, z),
+ * a medium one (a, 30 min of n, z) and a short one (a, z), all 30-min steps. Alone each fits
+ * easily, and every time window has room for its load, but the assessor's second and third
+ * slots (30, 60) leave the medium patient's review no slot 60 min later.
+ */
+export function squeezedDay(priorities: { long?: number; medium?: number; short?: number } = {}): DayProblem {
+  return tinyProblem({
+    assessmentTypes: [type('a', 30, 'ra'), type('m', 60, 'rm'), type('n', 30, 'rn'), type('z', 30, 'rz')],
+    patients: [
+      patient('long', ['a', 'm', 'z'], { priority: priorities.long ?? 1 }),
+      patient('medium', ['a', 'n', 'z'], { priority: priorities.medium ?? 1 }),
+      patient('short', ['a', 'z'], { priority: priorities.short ?? 1 }),
+    ],
+    precedences: firstAndLast.map((r) => ({ ...r })),
+  }, { mdt: { startMin: 120, durationMin: 30 } });
+}
+
+/** A planned assessment for hand-made plans. */
+export const at = (patientId: string, typeId: string, startMin: number, endMin: number, staffId: string, roomId: string): PlannedActivity =>
+  ({ id: `${patientId}:${typeId}`, patientId, typeId, kind: 'assessment', startMin, endMin, staffId, roomId });
+
+/** A valid plan of the squeezed day that leaves out the medium patient's review, with its score. */
+export function squeezedDayWithoutMediumReview(problem: DayProblem) {
+  const activities = [
+    at('long', 'a', 0, 30, 's-a', 'r-ra'), at('long', 'm', 30, 90, 's-m', 'r-rm'), at('long', 'z', 90, 120, 's-z', 'r-rz'),
+    at('short', 'a', 30, 60, 's-a', 'r-ra'), at('short', 'z', 60, 90, 's-z', 'r-rz'),
+    at('medium', 'a', 60, 90, 's-a', 'r-ra'), at('medium', 'n', 90, 120, 's-n', 'r-rn'),
+  ].sort((x, y) => x.startMin - y.startMin);
+  return { activities, score: scorePlan(problem, activities, [{ patientId: 'medium', typeId: 'z', reason: 'no-staff-free', message: 'no slot' }]) };
+}
+
 interface Option { activity?: PlannedActivity; unscheduled?: UnscheduledAssessment }
 
 /**

@@ -17,7 +17,8 @@ import { createRng } from '../model/rng.ts';
 import { scorePlan } from '../constraints/score-plan.ts';
 import { buildPlanViews } from './build-plan-views.ts';
 import { compileDayProblem } from './compile/compile-day-problem.ts';
-import { DayDecoder } from './schedule/day-decoder.ts';
+import { DayDecoder, type DecodeResult } from './schedule/day-decoder.ts';
+import type { CompiledDay } from './compile/compile-day-problem.ts';
 import { initialOrders } from './search/initial-orders.ts';
 import { lateAcceptanceSearch } from './search/late-acceptance-search.ts';
 import { AdjacentSwapMove, MealShiftMove, PatientBlockMove, PromoteUnplacedMove, RelocateMove, SchemeSwitchMove, SwapMove, SwapWithUnplacedMove, type SchemeState } from './search/priority-moves.ts';
@@ -257,9 +258,10 @@ export function planDay(problem: DayProblem, options: SolveOptions = {}): DayPla
   decode(bestOrder, targetEnd.best());
   // Then each patient's day is packed up to their review where that costs less (later
   // arrivals, shorter waits), in the time left before explaining.
-  const final = iccDay
+  const compacted = iccDay
     ? compactPatientDays(day, decoder, { forward: decoder, backward: new BackwardDecoder(day, decoder.mealDelayMin) }, { timeLeft: () => !timed || now!() < startedMs + 0.9 * options.timeLimitMs! }).best
     : decoder;
+  const final = heldIfBetter(day, options.startFrom, compacted);
   const hardDeadline = timed ? startedMs + 0.95 * options.timeLimitMs! : undefined;
   const { activities, unscheduled } = explainOrRepair(problem, weights, readSchedule(day, final), () =>
     hardDeadline === undefined || now!() < hardDeadline,
@@ -282,6 +284,25 @@ export function planDay(problem: DayProblem, options: SolveOptions = {}): DayPla
   function elapsed(): number | undefined {
     return now && startedMs !== undefined ? now() - startedMs : undefined;
   }
+}
+
+/**
+ * The plan to start from, held where it is (its staff and rooms when given; what it lacks
+ * decoded after it), when that costs less than the search's plan: a list decoded afresh
+ * does not always rebuild the plan it came from, and a resumed job must not lose ground.
+ */
+function heldIfBetter(day: CompiledDay, given: SolveOptions['startFrom'], found: DecodeResult): DecodeResult {
+  if (!given || given.length === 0) return found;
+  const held = new DayDecoder(day);
+  const indexOf = new Map(day.activityId.map((id, a) => [id, a]));
+  const { staff, rooms } = day.problem;
+  for (const activity of given) {
+    const a = indexOf.get(activity.id);
+    if (a === undefined || day.pin[a]) continue;
+    held.fix(a, activity.startMin, staff.findIndex((s) => s.id === activity.staffId), rooms.findIndex((r) => r.id === activity.roomId));
+  }
+  held.decode(Int32Array.from(held.freeActivities()));
+  return scheduleCost(day, held) < scheduleCost(day, found) ? held : found;
 }
 
 /** Per activity, its assessment type as a small integer (activities that compete for the same staff). */
@@ -353,6 +374,10 @@ function explainOrRepair(
           staffId: slot.staffId,
           roomId: slot.roomId,
         };
+        // Joining a group session that is already there: one session, so the same group id.
+        const session = activities.find((a) => a.groupId !== undefined && a.typeId === candidate.typeId && a.startMin === candidate.startMin
+          && a.staffId === candidate.staffId && a.roomId === candidate.roomId);
+        if (session) candidate.groupId = session.groupId;
         const trial = [...activities, candidate].sort((x, y) => x.startMin - y.startMin || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
         const rest = [...unscheduled, ...decoded.unplaced.filter((u) => u !== item)];
         if (scorePlan(problem, trial, rest, weights).hard === 0) {

@@ -68,7 +68,8 @@ export interface SolveOptions {
    * planDay only: a plan to start from (e.g. a planning job's best so far before it was
    * interrupted): its activities in start order, meals at their times, join the constructions.
    * Only a hint: activities it does not know are planned as usual, and every hard rule is
-   * checked again.
+   * checked again. The plan returned is never worse than this one held where it is (with its
+   * staff and rooms, when given), as far as the rules still allow it.
    */
-  startFrom?: ReadonlyArray<{ id: string; startMin: number }>;
+  startFrom?: ReadonlyArray<{ id: string; startMin: number; staffId?: string; roomId?: string }>;
 }

@@ -119,7 +119,7 @@ export function createPlanJobRunner(db: Db, options: PlanJobRunnerOptions = {}):
             timeLimitMs: job.request.timeLimitSec * 1000,
             seed: job.request.seed,
             // Handed back by a runner that shut down: start from the best plan it had found.
-            ...(job.provisionalPlan ? { startFrom: job.provisionalPlan.activities.map((a) => ({ id: a.id, startMin: a.startMin })) } : {}),
+            ...(job.provisionalPlan ? { startFrom: job.provisionalPlan.activities.map((a) => ({ id: a.id, startMin: a.startMin, staffId: a.staffId, roomId: a.roomId })) } : {}),
           },
           bestPlanEveryMs: BEST_PLAN_WRITE_INTERVAL_MS,
         },

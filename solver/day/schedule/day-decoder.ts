@@ -580,6 +580,21 @@ export class DayDecoder implements DecodeResult {
       lo = exactStart;
       hi = exactStart + d;
     }
+    const t = this.earliestSlot(a, staffList, roomList, lo, hi);
+    // Staying in the room of the activity before (or after) needs no transfer: the next
+    // clinician comes to the patient. Only a candidate earlier than the slot found counts.
+    if (day.transferMin > 0 && this.noTransferRoom < 0 && placed.length > 0 && roomList.length > 0) {
+      const stay = this.sameRoomSlot(a, staffList, roomList, lo, t < 0 ? hi : Math.min(hi, t - 1 + d));
+      if (stay >= 0) return stay;
+    }
+    return t;
+  }
+
+  /** The earliest start in [lo, hi − d] with every rule, a transfer gap beside each neighbour in another room. */
+  private earliestSlot(a: number, staffList: readonly number[], roomList: readonly number[], lo: number, hi: number): number {
+    const { day } = this;
+    const p = day.activityPatient[a]!;
+    const d = day.durationMin[a]!;
     const group = day.groupCapacity[a]! > 1;
     let t = lo;
     this.slotBlock = Block.Window;
@@ -633,6 +648,47 @@ export class DayDecoder implements DecodeResult {
       return t;
     }
     return -1;
+  }
+
+  /**
+   * The earliest start in [lo, hi − d] right after or right before one of the patient's
+   * activities, in that activity's room, with no transfer gap beside it; −1 if none. Leaves
+   * slotStaff/slotRoom/slotBlock alone when it finds nothing.
+   */
+  private sameRoomSlot(a: number, staffList: readonly number[], roomList: readonly number[], lo: number, hi: number): number {
+    const { day } = this;
+    const p = day.activityPatient[a]!;
+    const d = day.durationMin[a]!;
+    const group = day.groupCapacity[a]! > 1;
+    let best = -1;
+    let bestStaff = -1;
+    let bestRoom = -1;
+    for (const b of this.patientPlaced[p]!) {
+      const room = this.roomOf[b]!;
+      if (!roomList.includes(room)) continue;
+      for (const t of [this.start[b]! + day.durationMin[b]!, this.start[b]! - d]) {
+        if (t < lo || t + d > hi || (best >= 0 && t >= best)) continue;
+        this.noTransferRoom = room;
+        const patientFree = this.patientNextFree(p, t, d) === t;
+        this.noTransferRoom = -1;
+        if (!patientFree) continue;
+        const unit = this.roomUnit[room];
+        const roomFree = unit ? unit.nextFree(t, d) === t : this.roomShared[room]!.nextFree(t, d, group ? this.roomCapacity[room]! : 1) === t;
+        if (!roomFree) continue;
+        let staff = -1;
+        for (const s of staffList) if (this.staffLines[s]!.nextFree(t, d) === t && (staff < 0 || this.preferStaff(s, staff, t))) staff = s;
+        if (staffList.length > 0 && staff < 0) continue;
+        if (!this.restHolds(p, t, d)) continue;
+        best = t;
+        bestStaff = staff;
+        bestRoom = room;
+      }
+    }
+    if (best >= 0) {
+      this.slotStaff = bestStaff;
+      this.slotRoom = bestRoom;
+    }
+    return best;
   }
 
   /** Whether staff member s is a better pick than `than` for a slot both are free for. */
@@ -746,9 +802,18 @@ export class DayDecoder implements DecodeResult {
       if (this.typeKey[host] !== this.typeKey[a] || this.sessionCount[k]! >= this.sessionLimit[k]!) continue;
       const s = this.start[host]!;
       if (best >= 0 && this.start[this.sessionActivity[best]!]! <= s) continue;
-      if (this.findSlot(a, [], [], s) === s) best = k;
+      if (this.fitsSession(a, host)) best = k;
     }
     return best;
+  }
+
+  /** Whether the patient can join the host's session: free then, with no transfer beside their own activities in its room. */
+  private fitsSession(a: number, host: number): boolean {
+    const s = this.start[host]!;
+    this.noTransferRoom = this.roomOf[host]!;
+    const fits = this.findSlot(a, [], [], s) === s;
+    this.noTransferRoom = -1;
+    return fits;
   }
 
   private tryJoinSession(a: number, startMin: number, staff: number, room: number): boolean {
@@ -756,7 +821,7 @@ export class DayDecoder implements DecodeResult {
       const host = this.sessionActivity[k]!;
       if (this.typeKey[host] !== this.typeKey[a] || this.start[host] !== startMin || this.sessionCount[k]! >= this.sessionLimit[k]!) continue;
       if ((staff >= 0 && this.staffOf[host] !== staff) || (room >= 0 && this.roomOf[host] !== room)) continue;
-      if (this.findSlot(a, [], [], startMin) !== startMin) continue;
+      if (!this.fitsSession(a, host)) continue;
       this.join(a, k);
       return true;
     }

@@ -100,4 +100,47 @@ describe('DayDecoder', () => {
     expect(decoder.start[1]).toBe(9 * HOUR + 30);
     expect(decoder.staffOf[1]).toBe(0);
   });
+
+  it('keeps a patient in their consult room, after or before an activity already there, with no transfer gap', () => {
+    const problem = smallDay({
+      centre: { ...smallDay({}).centre, transferMin: 5 },
+      assessmentTypes: [assessmentType('anp', 60), assessmentType('med', 30)],
+      staff: [staffMember('s-anp', ['anp']), staffMember('s-pharm', ['med'], { shift: { startMin: 10 * HOUR, endMin: 17 * HOUR } })],
+      patients: [patient('p1', ['anp', 'med'])],
+    });
+    const day = compileDayProblem(problem, DEFAULT_WEIGHTS);
+    const anp = day.activityId.indexOf('p1:anp');
+    const med = day.activityId.indexOf('p1:med');
+    const decoder = new DayDecoder(day);
+    // After: the pharmacist takes over the ANP's room at 10:00 (another room would mean 10:05).
+    decoder.decode([anp, med]);
+    expect([decoder.start[anp], decoder.start[med]]).toEqual([9 * HOUR, 10 * HOUR]);
+    expect(decoder.roomOf[med]).toBe(decoder.roomOf[anp]);
+    // Before: with the pharmacist's 10:00 placed first, the hour with the ANP fits 9:00–10:00 in
+    // the same room; with a transfer it would have to wait until after (10:35).
+    decoder.decode([med, anp]);
+    expect([decoder.start[anp], decoder.start[med]]).toEqual([9 * HOUR, 10 * HOUR]);
+    expect(decoder.roomOf[anp]).toBe(decoder.roomOf[med]);
+  });
+
+  it('lets a patient join a group session in the room they are already in, with no transfer gap', () => {
+    const problem = smallDay({
+      centre: { ...smallDay({}).centre, transferMin: 5 },
+      assessmentTypes: [assessmentType('physio', 45, { roomType: 'gym' }), assessmentType('falls', 30, { roomType: 'gym', groupCapacity: 4 })],
+      staff: [staffMember('s-physio', ['physio']), staffMember('s-falls', ['falls'])],
+      rooms: [...smallDay({}).rooms, { id: 'gym', name: 'Gym', type: 'gym', capacity: 4 }],
+      patients: [patient('p1', ['physio', 'falls']), patient('p2', ['falls'], { earliestArrivalMin: 9 * HOUR + 45 })],
+    });
+    const day = compileDayProblem(problem, DEFAULT_WEIGHTS);
+    const [physio1, falls1, falls2] = ['p1:physio', 'p1:falls', 'p2:falls'].map((id) => day.activityId.indexOf(id)) as [number, number, number];
+    const decoder = new DayDecoder(day);
+    decoder.decode([physio1, falls2, falls1]);
+    expect(decoder.start[physio1]).toBe(9 * HOUR);
+    // p2's session starts at 9:45 in the gym, where p1's physio just ended: p1 joins it.
+    expect(decoder.start[falls2]).toBe(9 * HOUR + 45);
+    expect(decoder.start[falls1]).toBe(9 * HOUR + 45);
+    expect(decoder.sessionOf[falls1]).toBe(decoder.sessionOf[falls2]);
+    const plan = planDay(problem, { seed: 1, maxIterations: 50 });
+    expect(validatePlan(problem, plan).violations).toEqual([]);
+  });
 });

@@ -56,6 +56,11 @@ export class DayDecoder implements DecodeResult {
    * Falls back to the earliest slot when the delayed one does not exist.
    */
   readonly mealDelayMin: Int32Array;
+  /**
+   * Per patient: no free activity of theirs starts before this minute (0: no limit). Set by
+   * the end-of-search pass that shifts one patient's whole day (compact-patient-days.ts).
+   */
+  readonly patientNotBeforeMin: Int32Array;
   /** Minutes booked while the last decode could still end by its target (all of them if it never lost it). */
   targetKeptMin = 0;
 
@@ -129,6 +134,7 @@ export class DayDecoder implements DecodeResult {
     this.processed = new Uint8Array(n);
     this.staffLoad = new Int32Array(problem.staff.length);
     this.mealDelayMin = new Int32Array(problem.patients.length);
+    this.patientNotBeforeMin = new Int32Array(problem.patients.length);
     this.cStart = new Int32Array(n);
     this.cStaff = new Int32Array(n);
     this.cRoom = new Int32Array(n);
@@ -358,16 +364,17 @@ export class DayDecoder implements DecodeResult {
     const staffAll = day.staffOptions[a]!;
     const rooms = day.roomOptions[a]!;
     let t = -1;
+    const notBefore = this.patientNotBeforeMin[day.activityPatient[a]!]!;
     const delay = day.activityKind[a] === 'meal' ? this.mealDelayMin[day.activityPatient[a]!]! : 0;
-    if (delay > 0) t = this.findSlot(a, staffAll, rooms, -1, day.earliestStartMin[a]! + delay);
-    if (t < 0) t = this.findSlot(a, staffAll, rooms, -1);
+    if (delay > 0) t = this.findSlot(a, staffAll, rooms, -1, Math.max(notBefore, day.earliestStartMin[a]! + delay));
+    if (t < 0) t = this.findSlot(a, staffAll, rooms, -1, notBefore);
     this.chosenStaff = this.slotStaff;
     this.chosenRoom = this.slotRoom;
     this.chosenSession = -1;
     this.chosenBlock = this.slotBlock;
     const preferred = day.preferredStaff[a]!;
     if (preferred >= 0 && this.chosenStaff !== preferred && staffAll.includes(preferred)) {
-      const tPreferred = this.findSlot(a, [preferred], rooms, -1);
+      const tPreferred = this.findSlot(a, [preferred], rooms, -1, notBefore);
       const worthMin = day.weights.namedClinicianMissed / Math.max(1e-9, day.weights.patientIdleMin + day.weights.patientOnSiteMin);
       if (tPreferred >= 0 && (t < 0 || tPreferred - t <= worthMin)) {
         t = tPreferred;
@@ -377,7 +384,7 @@ export class DayDecoder implements DecodeResult {
     }
     if (day.groupCapacity[a]! > 1) {
       const joined = this.bestSessionToJoin(a);
-      if (joined >= 0 && (t < 0 || this.start[this.sessionActivity[joined]!]! <= t)) {
+      if (joined >= 0 && this.start[this.sessionActivity[joined]!]! >= notBefore && (t < 0 || this.start[this.sessionActivity[joined]!]! <= t)) {
         const host = this.sessionActivity[joined]!;
         this.chosenSession = joined;
         this.chosenStaff = this.staffOf[host]!;

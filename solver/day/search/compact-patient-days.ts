@@ -3,12 +3,19 @@
  * start, so a patient whose review is late arrives early and waits. Holding everyone else and
  * the patient's anchor (the review) where they are, rebuild the patient's other activities
  * backwards — each at its latest start before the review — and keep the result when the plan
- * costs less (a later arrival, shorter waits). Repeats while anything improves.
+ * costs less (a later arrival, shorter waits). Then shift the patient's whole day: everyone
+ * else held, all their activities (the review too) decoded forwards from a later start, in
+ * 5-minute steps up to three hours — a short day that began at 8:45 and waited for lunch
+ * after its review may fit better from 10:30. Repeats while anything improves.
  */
 import type { CompiledDay } from '../compile/compile-day-problem.ts';
 import type { BackwardDecoder } from '../schedule/backward-decoder.ts';
 import type { DayDecoder, DecodeResult } from '../schedule/day-decoder.ts';
 import { scheduleCost } from './schedule-cost.ts';
+
+/** A patient's day is tried from its first start plus 5, 10, … 180 minutes. */
+const SHIFT_STEP_MIN = 5;
+const SHIFT_STEPS = 36;
 
 export interface CompactionOutcome {
   /** The forward decoder holding the compacted plan. */
@@ -57,21 +64,61 @@ export function compactPatientDays(
       const trial = scheduleCost(day, backward);
 
       if (trial < cost - 1e-9) {
-        for (const a of own) {
-          start[a] = backward.start[a]!;
-          staff[a] = backward.staffOf[a]!;
-          room[a] = backward.roomOf[a]!;
-        }
+        keep(own, backward);
         cost = trial;
         improvements++;
         improved = true;
       }
+      if (shiftDay(p)) improved = true;
     }
     if (!improved) break;
   }
   backward.clearFixed();
   cost = settle();
   return { best: forward, cost, improvements, decodes };
+
+  function keep(own: readonly number[], from: DecodeResult): void {
+    for (const a of own) {
+      start[a] = from.start[a]!;
+      staff[a] = from.staffOf[a]!;
+      room[a] = from.roomOf[a]!;
+    }
+  }
+
+  /** Patient p's whole day decoded forwards from later starts, everyone else held; keeps the cheapest if it beats the plan. */
+  function shiftDay(p: number): boolean {
+    const own = day.patientActivities[p]!;
+    const free = own.filter((a) => !day.pin[a]).sort((x, y) => (start[x]! < 0 ? Infinity : start[x]!) - (start[y]! < 0 ? Infinity : start[y]!));
+    const placedStarts = free.filter((a) => start[a]! >= 0).map((a) => start[a]!);
+    if (free.length === 0 || placedStarts.length === 0) return false;
+    const firstStart = Math.min(...placedStarts);
+    forward.clearFixed();
+    for (let a = 0; a < n; a++) if (day.activityPatient[a] !== p && start[a]! >= 0) forward.fix(a, start[a]!, staff[a]!, room[a]!);
+    const order = Int32Array.from(free);
+    let bestShift = -1;
+    let bestCost = cost;
+    for (let step = 1; step <= SHIFT_STEPS; step++) {
+      if (options.timeLeft && !options.timeLeft()) break;
+      forward.patientNotBeforeMin[p] = firstStart + step * SHIFT_STEP_MIN;
+      forward.decode(order);
+      decodes++;
+      const trial = scheduleCost(day, forward);
+      if (trial < bestCost - 1e-9) { bestCost = trial; bestShift = step; }
+    }
+    let improved = false;
+    if (bestShift > 0) {
+      forward.patientNotBeforeMin[p] = firstStart + bestShift * SHIFT_STEP_MIN;
+      forward.decode(order);
+      decodes++;
+      keep(own, forward);
+      cost = bestCost;
+      improvements++;
+      improved = true;
+    }
+    forward.patientNotBeforeMin[p] = 0;
+    forward.clearFixed();
+    return improved;
+  }
 
   /** Decodes the held plan with the forward decoder (everything fixed) and returns its cost. */
   function settle(): number {

@@ -32,6 +32,30 @@ describe('compactPatientDays', () => {
     expect(outcome.cost).toBe(scheduleCost(day, outcome.best));
   });
 
+  it("shifts a patient's whole day later when their lunch came long after their last assessment", () => {
+    // One 30-minute assessment and lunch (12:00–14:00): decoded forwards, the assessment is at
+    // 9:00 and the patient waits until noon. Nothing follows it to pack it against; a later start does.
+    const lunch = smallDay({
+      assessmentTypes: [assessmentType('anp', 30)],
+      staff: [staffMember('s-anp', ['anp'])],
+      patients: [patient('p1', ['anp'], { needsMeal: true })],
+    });
+    const day = compileDayProblem(lunch, DEFAULT_WEIGHTS);
+    const forward = new DayDecoder(day);
+    const backward = new BackwardDecoder(day, forward.mealDelayMin);
+    const anp = day.activityId.indexOf('p1:anp');
+    const meal = day.activityKind.indexOf('meal');
+    forward.decode([anp, meal]);
+    expect([forward.start[anp], forward.start[meal]]).toEqual([9 * HOUR, 12 * HOUR]);
+    const before = scheduleCost(day, forward);
+    const outcome = compactPatientDays(day, forward, { forward, backward });
+    expect(outcome.cost).toBeLessThan(before);
+    expect([outcome.best.start[anp], outcome.best.start[meal]]).toEqual([11 * HOUR + 30, 12 * HOUR]);
+    expect(outcome.cost).toBe(scheduleCost(day, outcome.best));
+    // The limit is for that pass only.
+    expect(Array.from(forward.patientNotBeforeMin)).toEqual([0]);
+  });
+
   it('is part of planDay: the plan has no wait and validates', () => {
     const plan = planDay(problem, { seed: 1, maxIterations: 100 });
     expect(validatePlan(problem, plan).valid).toBe(true);

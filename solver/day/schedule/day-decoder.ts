@@ -673,7 +673,8 @@ export class DayDecoder implements DecodeResult {
     for (const b of this.patientPlaced[p]!) {
       const room = this.roomOf[b]!;
       if (!roomList.includes(room)) continue;
-      for (const t of [this.start[b]! + day.durationMin[b]!, this.start[b]! - d]) {
+      for (let side = 0; side < 2; side++) {
+        const t = side === 0 ? this.start[b]! + day.durationMin[b]! : this.start[b]! - d;
         if (t < lo || t + d > hi || (best >= 0 && t >= best)) continue;
         this.noTransferRoom = room;
         const patientFree = this.patientNextFree(p, t, d) === t;

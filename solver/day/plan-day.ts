@@ -37,14 +37,26 @@ import { trackBestPlan } from './best-plan-so-far.ts';
 /** Iterations when neither a budget nor a clock is given (keeps an unbounded call finite). */
 export const DEFAULT_MAX_ITERATIONS = 5000;
 
-/** Independent runs on an ICC day, each with its own seed and a share of the budget. */
-export const ICC_RUNS = 4;
 /**
- * Days with more activities than this get one run: with the few thousand iterations a large
- * day gets in its time, a quarter each was too little (icc-64, 10k iterations, seeds 1–2: one
- * run 42871, four 43429).
+ * Independent runs on an ICC day, each with its own seed and a share of the budget, by the
+ * day's size (activities, meals included). A run settles within a few thousand iterations;
+ * on the 16-patient demo day a run leaves its constructed two-drop plan for one drop within
+ * a few hundred iterations or not at all (3 of 8 runs at 5k iterations), so more tries help
+ * there: 8 runs placed 96 of 97 on seeds 1–8 at 10k iterations, 4 runs on 7 of 8. On the
+ * 32-patient day 8 runs did a little worse than 4 at 15 s (seeds 1–2: 9909 and 10435 against
+ * 9807 and 10373). Larger days get one run: with the few thousand iterations a large day gets
+ * in its time, a quarter each was too little (icc-64, 10k iterations, seeds 1–2: one run
+ * 42871, four 43429).
  */
-export const ICC_RUNS_MAX_ACTIVITIES = 300;
+export const ICC_RUN_TIERS: ReadonlyArray<{ maxActivities: number; runs: number }> = [
+  { maxActivities: 150, runs: 8 },
+  { maxActivities: 300, runs: 4 },
+];
+
+/** How many independent runs an ICC day of this many activities gets (1 beyond the tiers). */
+export function iccRunCount(activityCount: number): number {
+  return ICC_RUN_TIERS.find((tier) => activityCount <= tier.maxActivities)?.runs ?? 1;
+}
 /** Seeds of runs after the first: seed + run × this (a large odd step keeps them apart). */
 const RUN_SEED_STEP = 1_000_003;
 
@@ -137,7 +149,7 @@ export function planDay(problem: DayProblem, options: SolveOptions = {}): DayPla
   // equal share of the budget. A run settles within a few thousand iterations, so fresh
   // starts beat one longer run: 20k iterations, icc-16 seeds 1–12 mean 8822 → 8669, icc-32
   // seeds 1–4 15853 → 14348. Open-shop days keep one run (their tuning).
-  const runs = iccDay && day.activityCount <= ICC_RUNS_MAX_ACTIVITIES ? ICC_RUNS : 1;
+  const runs = iccDay ? iccRunCount(day.activityCount) : 1;
   const searchEndMs = timed ? startedMs + 0.85 * options.timeLimitMs! : undefined;
   const total = { iterations: 0, improvements: 0, timedOut: false };
   for (let run = 0; run < runs; run++) {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { ICC_RUNS, planDay } from '../../../solver/day/plan-day.ts';
+import { iccRunCount, planDay } from '../../../solver/day/plan-day.ts';
 import type { DayPlan, PlannedActivity } from '../../../solver/model/day-plan.ts';
 import type { DayProblem } from '../../../solver/model/day-problem.ts';
 import type { ProgressEvent } from '../../../solver/model/options.ts';
@@ -227,6 +227,10 @@ describe('planDay', () => {
     expect(events[events.length - 1]!.phase).toBe('done');
   });
 
+  it('gives small ICC days 8 independent runs, middle-sized ones 4, large ones 1', () => {
+    expect([1, 150, 151, 300, 301, 600].map(iccRunCount)).toEqual([8, 8, 4, 4, 1, 1]);
+  });
+
   it('on an ICC day shares the budget among independent runs: all iterations spent, progress rising to 1, the same plan for the same seed', () => {
     // The 8-patient demo day: the plan stays above the bound, so every run searches.
     const problem = demoDayProblem({ seed: 1, date: '2026-12-01', patients: 8 });
@@ -235,7 +239,10 @@ describe('planDay', () => {
     expectValid(problem, plan);
     expect(plan.stats.iterations).toBe(2000);
     // One construction per run, each reported as the run starts.
-    expect(events.filter((e) => e.phase === 'construct').map((e) => e.fraction)).toEqual(Array.from({ length: ICC_RUNS }, (_, run) => run / ICC_RUNS));
+    // 47 assessments and 8 meals: the smallest tier's 8 runs.
+    const runs = iccRunCount(47 + 8);
+    expect(runs).toBe(8);
+    expect(events.filter((e) => e.phase === 'construct').map((e) => e.fraction)).toEqual(Array.from({ length: runs }, (_, run) => run / runs));
     const fractions = events.map((e) => e.fraction);
     for (let i = 1; i < fractions.length; i++) expect(fractions[i]!).toBeGreaterThanOrEqual(fractions[i - 1]! - 1e-12);
     expect(fractions.at(-1)).toBe(1);

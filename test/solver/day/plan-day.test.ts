@@ -320,9 +320,9 @@ describe('planDay', () => {
     // days cannot all be ready in time: the lower bound proves one review must go. (An earlier
     // note here said two; that model charged a transfer between every two activities, and a
     // patient who stays in their consult room needs none.)
-    // (At this budget seeds 2–6 place 96, seed 1 stays at 95.)
+    // (At this budget seeds 1–6 place 96.)
     const problem = demoDayProblem({ seed: 1, date: '2026-12-01', patients: 16 });
-    const plan = planDay(problem, { seed: 2, maxIterations: 20_000 });
+    const plan = planDay(problem, { seed: 1, maxIterations: 20_000 });
     expectValid(problem, plan);
     const missing = plan.unscheduled.filter((u) => u.typeId !== 'meal');
     expect(plan.activities.filter((a) => a.kind !== 'meal')).toHaveLength(97 - missing.length);

@@ -11,7 +11,7 @@
  * at a target end: the makespan bound, later just below the best plan (TargetEnd).
  */
 import type { DayProblem } from '../model/day-problem.ts';
-import type { DayPlan, PlanBound, PlannedActivity, UnscheduledAssessment } from '../model/day-plan.ts';
+import type { DayPlan, PlanBound } from '../model/day-plan.ts';
 import { DEFAULT_WEIGHTS, type ObjectiveWeights, type ProgressEvent, type SolveOptions } from '../model/options.ts';
 import { createRng } from '../model/rng.ts';
 import { scorePlan } from '../constraints/score-plan.ts';
@@ -30,7 +30,7 @@ import { scheduleCost, scheduleDensity } from './search/schedule-cost.ts';
 import { lastEndMin, TargetEnd } from './search/target-end.ts';
 import { dayLowerBound } from './day-lower-bound.ts';
 import { computeLowerBound } from './bound/compute-lower-bound.ts';
-import { explainUnscheduled, type UnscheduledExplanation } from './explain/explain-unscheduled.ts';
+import { explainOrRepair } from './explain/explain-or-repair.ts';
 import { readSchedule } from './read-schedule.ts';
 import { trackBestPlan } from './best-plan-so-far.ts';
 
@@ -346,61 +346,5 @@ const DECODING_SCHEMES: DecodingScheme[] = [
   { name: 'parallel-delta-0.8', delta: 0.8 },
   { name: 'parallel-active', delta: 1 },
 ];
-
-/**
- * For each activity the search left unplaced, ask explainUnscheduled why. When it finds a
- * slot after all (the search missed it), place it there if the plan stays free of hard
- * violations; otherwise list it with the explanation's reason and sentence.
- */
-function explainOrRepair(
-  problem: DayProblem,
-  weights: ObjectiveWeights,
-  decoded: { activities: PlannedActivity[]; unscheduled: UnscheduledAssessment[]; unplaced: UnscheduledAssessment[] },
-  /** False once the time limit is reached: then the search's own reasons are kept. */
-  timeLeft: () => boolean,
-): { activities: PlannedActivity[]; unscheduled: UnscheduledAssessment[] } {
-  let activities = decoded.activities;
-  const unscheduled = [...decoded.unscheduled];
-  for (const item of decoded.unplaced) {
-    let explanation: UnscheduledExplanation | undefined;
-    if (!timeLeft()) {
-      unscheduled.push(item);
-      continue;
-    }
-    try {
-      explanation = explainUnscheduled(problem, activities, item.patientId, item.typeId);
-    } catch {
-      explanation = undefined; // keep the search's own reason
-    }
-    const slot = explanation?.freeSlot;
-    if (slot) {
-      const type = problem.assessmentTypes.find((t) => t.id === item.typeId);
-      if (type) {
-        const candidate: PlannedActivity = {
-          id: `${item.patientId}:${item.typeId}`,
-          patientId: item.patientId,
-          typeId: item.typeId,
-          kind: type.kind,
-          startMin: slot.startMin,
-          endMin: slot.startMin + type.durationMin,
-          staffId: slot.staffId,
-          roomId: slot.roomId,
-        };
-        // Joining a group session that is already there: one session, so the same group id.
-        const session = activities.find((a) => a.groupId !== undefined && a.typeId === candidate.typeId && a.startMin === candidate.startMin
-          && a.staffId === candidate.staffId && a.roomId === candidate.roomId);
-        if (session) candidate.groupId = session.groupId;
-        const trial = [...activities, candidate].sort((x, y) => x.startMin - y.startMin || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
-        const rest = [...unscheduled, ...decoded.unplaced.filter((u) => u !== item)];
-        if (scorePlan(problem, trial, rest, weights).hard === 0) {
-          activities = trial;
-          continue;
-        }
-      }
-    }
-    unscheduled.push(explanation ? { patientId: item.patientId, typeId: item.typeId, reason: explanation.reason, message: explanation.message } : item);
-  }
-  return { activities, unscheduled };
-}
 
 export type { PlanBound };

@@ -173,15 +173,24 @@ describeEachDatabase('plan editing API', (getDb) => {
 
   it('refuses a replan that would break a hard rule (an overrun running into a pinned activity) with the broken rules, and saves nothing', async () => {
     let state = await current();
-    // A patient's activity followed by another, both after the last replan's "now" (what came
-    // before it is fixed); the second is pinned by the coordinator.
+    // A patient's activity followed directly (no meal between) by another, both after the last
+    // replan's "now" (what came before it is fixed); the second is pinned by the coordinator.
+    // The overrun must be one the day can absorb once the pin goes: its clinician works on
+    // through it (no break, shift not over), so only the pin stands in its way.
     const byPatient = new Map<string, PlannedActivity[]>();
     const fixedBeforeMin = state.problem.replanFromMin ?? 0;
     for (const a of state.plan.activities) {
-      if (a.typeId !== 'meal' && a.startMin >= fixedBeforeMin) byPatient.set(a.patientId, [...(byPatient.get(a.patientId) ?? []), a]);
+      if (a.startMin >= fixedBeforeMin) byPatient.set(a.patientId, [...(byPatient.get(a.patientId) ?? []), a]);
     }
-    const [overran, pinned] = [...byPatient.values()].map((list) => list.sort((x, y) => x.startMin - y.startMin))
-      .find((list) => list.length >= 2)!;
+    const staffWorksThrough = (a: PlannedActivity, untilMin: number): boolean => {
+      const member = state.problem.staff.find((s) => s.id === a.staffId);
+      return !!member && member.shift.endMin >= untilMin && member.breaks.every((b) => b.endMin <= a.startMin || b.startMin >= untilMin);
+    };
+    const pairs = [...byPatient.values()].flatMap((list) => {
+      const sorted = list.sort((x, y) => x.startMin - y.startMin);
+      return sorted.slice(1).map((next, i) => [sorted[i]!, next] as const);
+    });
+    const [overran, pinned] = pairs.find(([a, b]) => a.typeId !== 'meal' && b.typeId !== 'meal' && staffWorksThrough(a, b.startMin + 20))!;
     const pin = await request(app).post(planUrl('/pins')).set('If-Match', state.etag).send({ activityId: pinned!.id }).expect(200);
     state = await current();
     expect(state.body.version).toBe(pin.body.version);
@@ -218,8 +227,11 @@ describeEachDatabase('plan editing API', (getDb) => {
     expect(after.problem.patients.map((p) => p.id)).toContain(candidate.id);
     const theirs = after.plan.activities.filter((a) => a.patientId === candidate.id);
     expect(theirs.length).toBeGreaterThan(0);
+    // Added: their activities, and any assessment the plan had left out that now fits (a
+    // time-limited plan may have left one out).
+    const wasLeftOut = new Set(before.plan.unscheduled.map((u) => `${u.patientId}:${u.typeId}`));
     expect(res.body.moves.filter((m: { kind: string }) => m.kind === 'added').map((m: { activityId: string }) => m.activityId).sort())
-      .toEqual(theirs.map((a) => a.id).sort());
+      .toEqual(after.plan.activities.filter((a) => a.patientId === candidate.id || wasLeftOut.has(a.id)).map((a) => a.id).sort());
     expect(validatePlan(after.problem, after.plan).violations).toEqual([]);
 
     // The plan's version is checked before the added patient is looked up.

@@ -590,7 +590,7 @@ export class DayDecoder implements DecodeResult {
     const t = this.earliestSlot(a, staffList, roomList, lo, hi);
     // Staying in the room of the activity before (or after) needs no transfer: the next
     // clinician comes to the patient. Only a candidate earlier than the slot found counts.
-    if (day.transferMin > 0 && this.noTransferRoom < 0 && placed.length > 0 && roomList.length > 0) {
+    if (t !== lo && day.transferMin > 0 && this.noTransferRoom < 0 && placed.length > 0 && roomList.length > 0) {
       const stay = this.sameRoomSlot(a, staffList, roomList, lo, t < 0 ? hi : Math.min(hi, t - 1 + d));
       if (stay >= 0) return stay;
     }
@@ -632,8 +632,7 @@ export class DayDecoder implements DecodeResult {
       let nextRoom = Infinity;
       if (roomList.length === 0) nextRoom = t;
       for (const r of roomList) {
-        const unit = this.roomUnit[r];
-        const f = unit ? unit.nextFree(t, d) : this.roomShared[r]!.nextFree(t, d, group ? this.roomCapacity[r]! : 1);
+        const f = this.roomNextFree(r, t, d, group);
         if (f === t) {
           room = r;
           break;
@@ -676,13 +675,7 @@ export class DayDecoder implements DecodeResult {
       for (let side = 0; side < 2; side++) {
         const t = side === 0 ? this.start[b]! + day.durationMin[b]! : this.start[b]! - d;
         if (t < lo || t + d > hi || (best >= 0 && t >= best)) continue;
-        this.noTransferRoom = room;
-        const patientFree = this.patientNextFree(p, t, d) === t;
-        this.noTransferRoom = -1;
-        if (!patientFree) continue;
-        const unit = this.roomUnit[room];
-        const roomFree = unit ? unit.nextFree(t, d) === t : this.roomShared[room]!.nextFree(t, d, group ? this.roomCapacity[room]! : 1) === t;
-        if (!roomFree) continue;
+        if (this.patientNextFree(p, t, d, room) !== t || this.roomNextFree(room, t, d, group) !== t) continue;
         let staff = -1;
         for (const s of staffList) if (this.staffLines[s]!.nextFree(t, d) === t && (staff < 0 || this.preferStaff(s, staff, t))) staff = s;
         if (staffList.length > 0 && staff < 0) continue;
@@ -712,13 +705,19 @@ export class DayDecoder implements DecodeResult {
     return this.staffLoad[s]! < this.staffLoad[than]!;
   }
 
-  /** Earliest t' ≥ t where the patient is free for d minutes, keeping the transfer gap either side. */
-  private patientNextFree(p: number, t: number, d: number): number {
+  /** Earliest t' ≥ t where room r has a place for d minutes (a group session takes the whole room). */
+  private roomNextFree(r: number, t: number, d: number, group: boolean): number {
+    const unit = this.roomUnit[r];
+    return unit ? unit.nextFree(t, d) : this.roomShared[r]!.nextFree(t, d, group ? this.roomCapacity[r]! : 1);
+  }
+
+  /** Earliest t' ≥ t where the patient is free for d minutes, keeping the transfer gap either side (none beside their activities in `sameRoom`). */
+  private patientNextFree(p: number, t: number, d: number, sameRoom = this.noTransferRoom): number {
     const { day } = this;
     for (const b of this.patientPlaced[p]!) {
       const s = this.start[b]!;
       const e = s + day.durationMin[b]!;
-      const gap = this.roomOf[b] === this.noTransferRoom ? 0 : day.transferMin;
+      const gap = this.roomOf[b] === sameRoom ? 0 : day.transferMin;
       if (t < e + gap && s < t + d + gap) t = e + gap;
     }
     return t;

@@ -17,6 +17,15 @@ export default tseslint.config(
     },
   },
   {
+    // The service sees the solver through its public surface only, so solver/ can reorganise freely.
+    files: ['src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{ group: ['**/solver/**', '!**/solver/index.ts'], message: 'src/ imports the solver through solver/index.ts only.' }],
+      }],
+    },
+  },
+  {
     files: ['solver/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {

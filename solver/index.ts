@@ -13,3 +13,20 @@ export { constraintRegistry, allConstraints, type RegisteredConstraint } from '.
 export { replanDay } from './replan/replan-day.ts';
 export * from './validate/index.ts';
 export { planWholeDay, type WholeDayProblem, type WholeDayOptions, type WholeDayResult, type UntimedPassenger } from './plan-whole-day.ts';
+// What the service (src/) uses besides the day planner; src/ imports the solver only through
+// this file (lint rule in eslint.config.js).
+export { formatMinutes, formatInterval } from './model/format-minutes.ts';
+export type { ActivityMove, DayChange } from './replan/day-change.ts';
+export type { ReplanResult, ReplanStrategy } from './replan/replan-day.ts';
+export { ReplanInputError } from './replan/replan-input-error.ts';
+export * from './transport/transport-problem.ts';
+export { planTransport } from './transport/plan-transport.ts';
+export { runSheets, type RunSheet } from './transport/run-sheets.ts';
+export * from './rounds/rounds-problem.ts';
+export { planRounds } from './rounds/plan-rounds.ts';
+export type { TravelLocation } from './routing/travel/travel-times.ts';
+export { buildTravel, indexLocations, type TravelSource } from './routing/build-travel.ts';
+export * from './booking/booking-problem.ts';
+export { BookingInputError } from './booking/check-booking-input.ts';
+export { planBooking } from './booking/plan-booking.ts';
+export * from './lp/index.ts';

@@ -9,7 +9,7 @@ import { loadDemoCentre } from './demo/load-demo-centre.ts';
 import { createLogger } from './logger.ts';
 import { bootstrapAdminToken } from './auth/bootstrap-admin-token.ts';
 import { demoTokens } from './auth/demo-tokens.ts';
-import { planJobRunnerFor } from './jobs/plan-job-runner.ts';
+import { planJobRunnerFor } from './solving/jobs/plan-job-runner.ts';
 
 const config = loadConfig();
 const logger = createLogger(config.logLevel);

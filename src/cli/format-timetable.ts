@@ -2,8 +2,7 @@
  * The day plan as readable text: by patient, by staff member, the MDT and what could not
  * be placed (with reasons). Patients appear by initials and local reference only.
  */
-import type { DayPlan, DayProblem, PlannedActivity } from '../../solver/model/index.ts';
-import { formatMinutes } from '../../solver/model/format-minutes.ts';
+import { type DayPlan, type DayProblem, type PlannedActivity, formatMinutes } from '../../solver/index.ts';
 
 export function formatTimetable(problem: DayProblem, plan: DayPlan): string {
   const typeName = new Map(problem.assessmentTypes.map((t) => [t.id, t.name]));

@@ -2,7 +2,7 @@
  * A one-line progress indicator for a terminal: silent for solves under a second, and
  * silent when stderr is not a terminal (pipes and CI logs stay clean).
  */
-import type { ProgressEvent } from '../../solver/model/index.ts';
+import type { ProgressEvent } from '../../solver/index.ts';
 
 export interface ProgressIndicator {
   update(event: ProgressEvent): void;

@@ -1,7 +1,7 @@
 // One demo ICC day as a solver problem: the demo centre's team and rooms on `date`, with
 // `patients` of its referred patients attending. Used by the CLI, tests and benchmarks.
-import type { DayProblem } from '../../solver/model/day-problem.ts';
-import { buildDayProblem } from '../planning/build-day-problem.ts';
+import type { DayProblem } from '../../solver/index.ts';
+import { buildDayProblem } from '../solving/problem/build-day-problem.ts';
 import { demoOpenDates, generateDemoCentre, type DemoCentre } from './generate-demo-centre.ts';
 
 export interface DemoDayProblemOptions {

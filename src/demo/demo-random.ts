@@ -1,7 +1,7 @@
 // Seeded randomness for the demo data. Each part of the centre (rota, patient i, …) draws
 // from its own stream, derived from the seed and a label, so adding a patient or a shift
 // never changes the others and the same seed always gives byte-identical output.
-import { createRng, type Rng } from '../../solver/model/rng.ts';
+import { createRng, type Rng } from '../../solver/index.ts';
 
 export interface DemoRandom extends Rng {
   /** True with probability p. */

@@ -1,8 +1,7 @@
 // The transport side of one demo ICC day: the demo centre's vehicles and the attending
 // patients' homes, mobility and carers, without activity times (the coupled planner fills
 // those in from the itineraries). Pairs with demoDayProblem for the same seed, date and size.
-import type { TransportPassenger, TransportProblem } from '../../solver/transport/transport-problem.ts';
-import type { TravelLocation } from '../../solver/routing/travel/travel-times.ts';
+import type { TransportPassenger, TransportProblem, TravelLocation } from '../../solver/index.ts';
 import { demoDayAttendance, type DemoDayProblemOptions } from './demo-day-problem.ts';
 
 /** A transport problem whose passengers carry no activity times yet. */

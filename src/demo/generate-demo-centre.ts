@@ -12,8 +12,8 @@ import type { RoomCreate } from '../domain/room.ts';
 import type { ShiftCreate } from '../domain/shift.ts';
 import type { StaffMemberCreate } from '../domain/staff-member.ts';
 import type { VehicleCreate } from '../domain/vehicle.ts';
-import type { WithId } from '../planning/build-day-problem.ts';
-import { addDays, isoWeekday } from '../planning/local-date.ts';
+import type { WithId } from '../solving/problem/build-day-problem.ts';
+import { addDays, isoWeekday } from '../domain/local-date.ts';
 import { demoAssessmentTypes, demoPrecedences } from './demo-catalogue.ts';
 import { demoRandom, type DemoRandom } from './demo-random.ts';
 import {

@@ -5,7 +5,7 @@ import type { Db } from '../db/create-database.ts';
 import {
   assessmentTypes, centres, patients, precedenceRules, preVisits, referrals, rooms, shifts, staffMembers, vehicles,
 } from '../db/index.ts';
-import { addDays, isoWeekday } from '../planning/local-date.ts';
+import { addDays, isoWeekday } from '../domain/local-date.ts';
 import { generateDemoCentre } from './generate-demo-centre.ts';
 
 export interface LoadDemoCentreOptions {

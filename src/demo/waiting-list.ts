@@ -2,11 +2,7 @@
  * A deterministic (seeded) demo waiting list and capacity calendar for the booking planner:
  * for tests, the demo and the `booking` benchmark. Same options, same output.
  */
-import { createRng } from '../../solver/model/rng.ts';
-import type { Rng } from '../../solver/model/rng.ts';
-import type {
-  BookingHorizon, BookingReferral, DayCapacity, DisciplineMinutes, EfiCategory,
-} from '../../solver/booking/booking-problem.ts';
+import { createRng, type Rng, type BookingHorizon, type BookingReferral, type DayCapacity, type DisciplineMinutes, type EfiCategory } from '../../solver/index.ts';
 import { dayIndexToIso, englandBankHolidays, weekdayOf } from './waiting-list-calendar.ts';
 
 export interface WaitingListOptions {

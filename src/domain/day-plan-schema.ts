@@ -3,10 +3,7 @@
  * the plan routes return inside `plan`, described in the OpenAPI document from here.
  */
 import { z } from 'zod';
-import type {
-  ConstraintScore, DayPlan, Itinerary, PlanBound, PlannedActivity, PlanScore, PlanStats, Timetable, UnscheduledAssessment,
-} from '../../solver/model/day-plan.ts';
-import type { Violation } from '../../solver/model/violation.ts';
+import type { ConstraintScore, DayPlan, Itinerary, PlanBound, PlannedActivity, PlanScore, PlanStats, Timetable, UnscheduledAssessment, Violation } from '../../solver/index.ts';
 import type { Exact } from './exact-type.ts';
 
 const minute = z.int();

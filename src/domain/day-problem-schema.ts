@@ -4,20 +4,7 @@
  * (`npm run schema` writes `schemas/day-problem.schema.json`).
  */
 import { z } from 'zod';
-import type {
-  DayAssessmentType,
-  DayCentre,
-  DayPatient,
-  DayPin,
-  DayPrecedence,
-  DayProblem,
-  DayRoom,
-  DayStaffMember,
-  MinuteWindow,
-  RequiredAssessment,
-  RestRule,
-} from '../../solver/model/day-problem.ts';
-import { MEAL_TYPE_ID } from '../../solver/model/day-problem.ts';
+import { type DayAssessmentType, type DayCentre, type DayPatient, type DayPin, type DayPrecedence, type DayProblem, type DayRoom, type DayStaffMember, type MinuteWindow, type RequiredAssessment, type RestRule, MEAL_TYPE_ID } from '../../solver/index.ts';
 import { AppError } from '../errors/app-error.ts';
 import type { Exact } from './exact-type.ts';
 

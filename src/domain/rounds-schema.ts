@@ -4,11 +4,7 @@
  * them from here.
  */
 import { z } from 'zod';
-import type {
-  HomeVisit, Round, RoundsPlan, RoundsProblem, RoundStop, RoundWorker, UnplannedVisit,
-} from '../../solver/rounds/rounds-problem.ts';
-import type { TravelSource } from '../../solver/routing/build-travel.ts';
-import type { TravelLocation } from '../../solver/routing/travel/travel-times.ts';
+import type { HomeVisit, Round, RoundsPlan, RoundsProblem, RoundStop, RoundWorker, UnplannedVisit, TravelSource, TravelLocation } from '../../solver/index.ts';
 import type { Exact } from './exact-type.ts';
 
 const minute = z.int();

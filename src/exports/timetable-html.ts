@@ -1,7 +1,7 @@
 // The coordinator's printable day timetable: one table per staff member (who, when, where),
 // then each patient's arrival, departure and anything left unscheduled with the reason.
 import type { planByPatient, planByStaff } from '../api/services/plan-views.ts';
-import { formatMinutes } from '../../solver/model/format-minutes.ts';
+import { formatMinutes } from '../../solver/index.ts';
 import { html, htmlPage } from './html-page.ts';
 
 export interface TimetableInput {

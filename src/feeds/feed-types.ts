@@ -1,7 +1,7 @@
 // The data that flows through the feed pipeline: plan → events (builders) → published
 // states (reconcileFeedEvents) → .ics text (renderIcs). Everything here is plain JSON so
 // the HTTP layer can store published states as they are.
-import type { DayPlan, DayProblem } from '../../solver/model/index.ts';
+import type { DayPlan, DayProblem } from '../../solver/index.ts';
 
 /** Whose calendar a feed is (matches `feedOwnerKinds` in src/domain/feed-token.ts). */
 export type FeedKind = 'staff' | 'room' | 'support-worker' | 'vehicle' | 'patient';

@@ -4,9 +4,7 @@
  */
 import highsModule from 'highs';
 import type { Highs } from 'highs';
-import { acceptAnswer } from '../../solver/lp/accept-answer.ts';
-import type { RawAnswer } from '../../solver/lp/accept-answer.ts';
-import type { LpModel, MipResult, MipSolveOptions, MipSolver } from '../../solver/lp/lp-model.ts';
+import { acceptAnswer, type RawAnswer, type LpModel, type MipResult, type MipSolveOptions, type MipSolver } from '../../solver/index.ts';
 
 // The ESM build's default export is the loader; the bundled types describe the CJS shape.
 const loadHighs = highsModule as unknown as () => Promise<Highs>;

@@ -19,8 +19,8 @@ import { storedRecordSchema } from '../responses/stored-record.ts';
 import { bookingConfirmRequestSchema, bookingPlanRequestSchema } from '../services/booking-service.ts';
 import { feedTokenRequestSchema } from '../services/feed-token-service.ts';
 import { followUpPlanRequestSchema } from '../services/follow-up-service.ts';
-import { planJobRequestSchema } from '../services/plan-job-service.ts';
-import { moveBodySchema, pinBodySchema, replanBodySchema } from '../services/plan-service.ts';
+import { planJobRequestSchema } from '../../solving/jobs/plan-job-service.ts';
+import { moveBodySchema, pinBodySchema, replanBodySchema } from '../../solving/plans/plan-service.ts';
 
 export type JsonSchema = Record<string, unknown>;
 

@@ -7,11 +7,11 @@ import { dayPlanSchema, unscheduledReasonCodes } from '../../domain/day-plan-sch
 import type { Exact } from '../../domain/exact-type.ts';
 import { planPinSchema } from '../../domain/plan.ts';
 import { idSchema, localDateSchema, localTimeSchema } from '../../domain/primitives.ts';
-import type { PlanJobView } from '../services/plan-job-service.ts';
-import type { PlanView } from '../services/plan-service.ts';
+import type { PlanJobView } from '../../solving/jobs/plan-job-service.ts';
+import type { PlanView } from '../../solving/plans/plan-service.ts';
 import type { ActivityView, planByPatient, planByRoom, planByStaff } from '../services/plan-views.ts';
-import type { ActivityMove } from '../../../solver/replan/day-change.ts';
-import { dayChangeBodySchema } from '../services/plan-service.ts';
+import type { ActivityMove } from '../../../solver/index.ts';
+import { dayChangeBodySchema } from '../../solving/plans/plan-service.ts';
 
 const timestamp = z.string().describe('ISO 8601 instant');
 const hhmm = localTimeSchema;

@@ -4,7 +4,7 @@
 import { Router, type Request } from 'express';
 import type { Knex } from 'knex';
 import { actorOf, param } from '../handle.ts';
-import { planService, planView } from '../services/plan-service.ts';
+import { planService, planView } from '../../solving/plans/plan-service.ts';
 import type { Plan } from '../../domain/plan.ts';
 import { handlePlan, type PlanReply } from './plan-reply.ts';
 

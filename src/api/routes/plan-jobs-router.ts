@@ -2,7 +2,7 @@
 import { Router } from 'express';
 import type { Knex } from 'knex';
 import { param } from '../handle.ts';
-import { planJobService } from '../services/plan-job-service.ts';
+import { planJobService } from '../../solving/jobs/plan-job-service.ts';
 import { handlePlan } from './plan-reply.ts';
 
 export function planJobsRouter(db: Knex): Router {

@@ -5,7 +5,7 @@ import type { Knex } from 'knex';
 import { plans } from '../../db/repositories/plans.ts';
 import { timetableHtml } from '../../exports/timetable-html.ts';
 import { appError } from '../../errors/app-error.ts';
-import type { DayPlan, DayProblem } from '../../../solver/model/index.ts';
+import type { DayPlan, DayProblem } from '../../../solver/index.ts';
 import { param } from '../handle.ts';
 import { requireCentre } from '../services/centre-scoped-service.ts';
 import { planByPatient, planByStaff } from '../services/plan-views.ts';

@@ -1,12 +1,12 @@
 // The booking horizon's capacity from the centre's rota (SPEC §3A): per day, whether the
 // centre runs ICC days, patient places, clinical minutes per discipline from the shifts,
 // and how many home pre-visits the support workers on shift can make.
-import type { DayCapacity, DisciplineMinutes } from '../../../solver/booking/booking-problem.ts';
+import type { DayCapacity, DisciplineMinutes } from '../../../solver/index.ts';
 import type { Centre } from '../../domain/centre.ts';
 import { timeToMin } from '../../domain/primitives.ts';
 import type { Shift } from '../../domain/shift.ts';
 import type { StaffMember } from '../../domain/staff-member.ts';
-import { addDays, isoWeekday } from '../../planning/local-date.ts';
+import { addDays, isoWeekday } from '../../domain/local-date.ts';
 
 export interface CapacityRules {
   /** Patients the centre takes on an open day. */

@@ -3,11 +3,7 @@
 // rota (booking-capacity.ts); already-booked referrals are pins and stay where they are.
 import type { Knex } from 'knex';
 import { z } from 'zod';
-import type { BookingReferral, DisciplineMinutes } from '../../../solver/booking/booking-problem.ts';
-import { BookingInputError } from '../../../solver/booking/check-booking-input.ts';
-import { planBooking } from '../../../solver/booking/plan-booking.ts';
-import { createJslsSolver } from '../../../solver/lp/jsls-solver.ts';
-import type { MipSolver } from '../../../solver/lp/lp-model.ts';
+import { type BookingReferral, type DisciplineMinutes, BookingInputError, planBooking, createJslsSolver, type MipSolver } from '../../../solver/index.ts';
 import { assessmentTypes } from '../../db/repositories/assessment-types.ts';
 import { patients } from '../../db/repositories/patients.ts';
 import { preVisits } from '../../db/repositories/pre-visits.ts';
@@ -23,7 +19,7 @@ import type { Referral } from '../../domain/referral.ts';
 import { appError } from '../../errors/app-error.ts';
 import { parseOrThrow } from '../../errors/from-zod-error.ts';
 import { createHighsSolver } from '../../lp/highs-solver.ts';
-import { addDays, daysBetween } from '../../planning/local-date.ts';
+import { addDays, daysBetween } from '../../domain/local-date.ts';
 import { bookingCapacity, closedReason } from './booking-capacity.ts';
 import { requireCentre, type Actor } from './centre-scoped-service.ts';
 import { moveReferral, requireReferral } from './pathway-service.ts';

@@ -4,7 +4,7 @@
 import type { Knex } from 'knex';
 import { format } from 'date-fns';
 import { TZDate } from '@date-fns/tz';
-import type { DayPlan, DayProblem } from '../../../solver/model/index.ts';
+import { type DayPlan, type DayProblem, planRounds } from '../../../solver/index.ts';
 import { auditLog } from '../../db/repositories/audit-log.ts';
 import { centres } from '../../db/repositories/centres.ts';
 import { feedEvents, type FeedOwner } from '../../db/repositories/feed-events.ts';
@@ -22,7 +22,6 @@ import {
   staffFeedEvents, vehicleDaysFromTransport, vehicleFeedEvents, type FeedCentre, type FeedDay, type FeedEvent, type FeedKind, type FeedPatient,
   type PublishedFeed,
 } from '../../feeds/index.ts';
-import { planRounds } from '../../../solver/rounds/plan-rounds.ts';
 import { isAppError } from '../../errors/app-error.ts';
 import { roundsFromPlan, supportWorkerFeedEvents } from '../../feeds/index.ts';
 import { hashFeedToken } from './feed-token-service.ts';

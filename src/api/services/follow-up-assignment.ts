@@ -2,7 +2,7 @@
 // inside the follow-up's window, within the team's free minutes per day, preferring a
 // clinician the patient already saw (continuity). Pure: the service loads and stores.
 import type { FollowUp } from '../../domain/referral-pathway.ts';
-import { addDays } from '../../planning/local-date.ts';
+import { addDays } from '../../domain/local-date.ts';
 
 export interface StaffDay {
   staffId: string;

@@ -3,9 +3,7 @@
 // windows, routes home visits with planRounds and prefers a clinician the patient saw.
 import type { Knex } from 'knex';
 import { z } from 'zod';
-import { planRounds } from '../../../solver/rounds/plan-rounds.ts';
-import type { HomeVisit, RoundWorker } from '../../../solver/rounds/rounds-problem.ts';
-import type { TravelLocation } from '../../../solver/routing/travel/travel-times.ts';
+import { planRounds, type HomeVisit, type RoundWorker, type TravelLocation, formatMinutes } from '../../../solver/index.ts';
 import { followUps } from '../../db/repositories/follow-ups.ts';
 import { patients } from '../../db/repositories/patients.ts';
 import { plans } from '../../db/repositories/plans.ts';
@@ -20,12 +18,11 @@ import {
 } from '../../domain/referral-pathway.ts';
 import { appError } from '../../errors/app-error.ts';
 import { parseOrThrow } from '../../errors/from-zod-error.ts';
-import { addDays } from '../../planning/local-date.ts';
+import { addDays } from '../../domain/local-date.ts';
 import { shiftMinutes } from './booking-capacity.ts';
 import { requireCentre, type Actor } from './centre-scoped-service.ts';
 import { assignFollowUps, minutesNeeded, type FollowUpAssignment, type StaffDay } from './follow-up-assignment.ts';
 import { describeReferralPatient, moveReferral, requireReferral, transitionRefused } from './pathway-service.ts';
-import { formatMinutes } from '../../../solver/model/format-minutes.ts';
 
 /** POST …/follow-ups/plan (also described in the OpenAPI document). */
 export const followUpPlanRequestSchema = z.strictObject({

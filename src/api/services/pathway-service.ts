@@ -12,7 +12,7 @@ import { allowedNext, canTransition, referralTransitionSchema, type ReferralBook
 import type { Referral, ReferralStatus } from '../../domain/referral.ts';
 import { AppError, appError } from '../../errors/app-error.ts';
 import { parseOrThrow } from '../../errors/from-zod-error.ts';
-import { isoWeekday } from '../../planning/local-date.ts';
+import { isoWeekday } from '../../domain/local-date.ts';
 import { requireCentre, type Actor } from './centre-scoped-service.ts';
 
 export interface PathwayView {

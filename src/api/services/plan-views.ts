@@ -1,7 +1,6 @@
 // A stored day plan read three ways — by patient, by staff member, by room — with names and
 // local "HH:MM" times beside the solver's minutes, so a coordinator's screen needs no lookups.
-import type { DayPlan, DayProblem, PlannedActivity } from '../../../solver/model/index.ts';
-import { formatMinutes } from '../../../solver/model/format-minutes.ts';
+import { type DayPlan, type DayProblem, type PlannedActivity, formatMinutes } from '../../../solver/index.ts';
 
 export interface ActivityView {
   activityId: string;

@@ -4,9 +4,7 @@
 // `preVisitRoundsService.plan` and render its answer.
 import type { Knex } from 'knex';
 import { z } from 'zod';
-import { planRounds } from '../../../solver/rounds/plan-rounds.ts';
-import type { HomeVisit, RoundsPlan, RoundsProblem, RoundWorker } from '../../../solver/rounds/rounds-problem.ts';
-import type { TravelLocation } from '../../../solver/routing/travel/travel-times.ts';
+import { planRounds, type HomeVisit, type RoundsPlan, type RoundsProblem, type RoundWorker, type TravelLocation, formatMinutes } from '../../../solver/index.ts';
 import { patients } from '../../db/repositories/patients.ts';
 import { referralTransitions } from '../../db/repositories/referral-transitions.ts';
 import { referrals } from '../../db/repositories/referrals.ts';
@@ -17,7 +15,6 @@ import { localDateSchema, timeToMin } from '../../domain/primitives.ts';
 import { appError } from '../../errors/app-error.ts';
 import { parseOrThrow } from '../../errors/from-zod-error.ts';
 import { requireCentre } from './centre-scoped-service.ts';
-import { formatMinutes } from '../../../solver/model/format-minutes.ts';
 
 /** Defaults of GET …/days/:date/pre-visit-rounds (query parameters override them). */
 export const preVisitRoundsDefaults = { visitDurationMin: 60, supportWorkerDiscipline: 'support-worker', timeLimitMs: 2000, seed: 1 };

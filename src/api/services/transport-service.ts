@@ -4,12 +4,7 @@
 // on-request planning later without touching the lists, run sheets or feeds.
 import type { Knex } from 'knex';
 import { z } from 'zod';
-import { formatMinutes } from '../../../solver/model/format-minutes.ts';
-import { MEAL_TYPE_ID, type DayPlan, type DayProblem } from '../../../solver/model/index.ts';
-import { planTransport } from '../../../solver/transport/plan-transport.ts';
-import { runSheets, type RunSheet } from '../../../solver/transport/run-sheets.ts';
-import type { TransportPassenger, TransportPlan, TransportProblem } from '../../../solver/transport/transport-problem.ts';
-import type { TravelLocation } from '../../../solver/routing/travel/travel-times.ts';
+import { formatMinutes, MEAL_TYPE_ID, type DayPlan, type DayProblem, planTransport, runSheets, type RunSheet, type TransportPassenger, type TransportPlan, type TransportProblem, type TravelLocation } from '../../../solver/index.ts';
 import { patients } from '../../db/repositories/patients.ts';
 import { plans } from '../../db/repositories/plans.ts';
 import { vehicles } from '../../db/repositories/vehicles.ts';

@@ -4,8 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { planDay } from '../../../solver/day/plan-day.ts';
-import type { DayProblem } from '../../../solver/model/index.ts';
+import { planDay, type DayProblem } from '../../../solver/index.ts';
 import { parseDayProblem } from '../../domain/day-problem-schema.ts';
 import { formatTimetable } from '../format-timetable.ts';
 import { createProgressIndicator } from '../progress-indicator.ts';

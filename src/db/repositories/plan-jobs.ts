@@ -3,7 +3,7 @@
 // Several service processes may share the database: a runner claims a queued job atomically
 // (FOR UPDATE SKIP LOCKED) and holds it by renewing a lease; only expired leases are swept.
 import type { Knex } from 'knex';
-import type { DayPlan } from '../../../solver/model/index.ts';
+import type { DayPlan } from '../../../solver/index.ts';
 import { createRowCodec } from '../row-codec.ts';
 import { translatingDbErrors } from '../translate-db-error.ts';
 import { isUuid } from './centre-scoped-repository.ts';

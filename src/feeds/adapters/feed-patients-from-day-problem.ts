@@ -1,5 +1,5 @@
 // The day problem already carries what the default (private) feeds need of each patient.
-import type { DayProblem } from '../../../solver/model/index.ts';
+import type { DayProblem } from '../../../solver/index.ts';
 import type { FeedPatient } from '../feed-types.ts';
 
 /**

@@ -1,5 +1,5 @@
 // The rounds planner's answer (solver/rounds) as the visits a support worker's feed shows.
-import type { RoundsPlan, RoundsProblem } from '../../../solver/rounds/rounds-problem.ts';
+import type { RoundsPlan, RoundsProblem } from '../../../solver/index.ts';
 import type { SupportWorkerRound } from '../feed-types.ts';
 
 /**

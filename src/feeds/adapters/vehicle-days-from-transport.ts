@@ -1,5 +1,5 @@
 // The transport planner's runs (solver/transport) as the timed stops a driver's feed shows.
-import type { TransportPlan, TransportProblem } from '../../../solver/transport/transport-problem.ts';
+import type { TransportPlan, TransportProblem } from '../../../solver/index.ts';
 import type { TimedStop, VehicleDay } from '../feed-types.ts';
 
 /**

@@ -1,5 +1,5 @@
 // A group session is one event for the clinician and the room, not one per patient.
-import type { PlannedActivity } from '../../../solver/model/index.ts';
+import type { PlannedActivity } from '../../../solver/index.ts';
 
 export interface ActivityGroup {
   /** Stable item id for the UID: `activity:<activity id>`, or `group:<typeId>#<n>` for a group session. */

@@ -1,6 +1,6 @@
 // Names for the ids a plan refers to. A plan that names an id its problem does not know is
 // inconsistent input: the error says which id and where.
-import { MEAL_TYPE_ID, type PlannedActivity } from '../../../solver/model/index.ts';
+import { MEAL_TYPE_ID, type PlannedActivity } from '../../../solver/index.ts';
 import { appError } from '../../errors/index.ts';
 import type { FeedDay } from '../feed-types.ts';
 

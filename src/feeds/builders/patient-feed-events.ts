@@ -1,7 +1,6 @@
 // A patient's (and carer's) itinerary for the ICC day: pickup, who they will see, the meal,
 // the end of the day and the ride home (SPEC §2).
-import { formatInterval, formatMinutes } from '../../../solver/model/format-minutes.ts';
-import { MEAL_TYPE_ID } from '../../../solver/model/index.ts';
+import { formatInterval, formatMinutes, MEAL_TYPE_ID } from '../../../solver/index.ts';
 import { byStartThenUid, centreLocation, feedEvent } from '../feed-event.ts';
 import type { FeedCentre, FeedDay, FeedEvent, FeedPatient, TimedStop } from '../feed-types.ts';
 import { patientDirectory } from '../patient-for-feed.ts';

@@ -1,5 +1,5 @@
 // A room's calendar: what happens in it, with whom, for the coordinator and the room's users.
-import { formatInterval } from '../../../solver/model/format-minutes.ts';
+import { formatInterval } from '../../../solver/index.ts';
 import { byStartThenUid, centreLocation, feedEvent } from '../feed-event.ts';
 import type { FeedCentre, FeedDay, FeedEvent, FeedPatient } from '../feed-types.ts';
 import { patientDirectory } from '../patient-for-feed.ts';

@@ -1,6 +1,5 @@
 // One event per session (a one-to-one activity, or a whole group session) for the clinical feeds.
-import type { PlannedActivity } from '../../../solver/model/index.ts';
-import { formatInterval } from '../../../solver/model/format-minutes.ts';
+import { type PlannedActivity, formatInterval } from '../../../solver/index.ts';
 import { centreLocation, feedEvent } from '../feed-event.ts';
 import type { FeedCentre, FeedEvent, FeedKind } from '../feed-types.ts';
 import { activityGroups } from './activity-groups.ts';

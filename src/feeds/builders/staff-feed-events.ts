@@ -1,5 +1,5 @@
 // A clinician's or voluntary partner's calendar: who they see, when, where, what for (SPEC §2).
-import { formatInterval } from '../../../solver/model/format-minutes.ts';
+import { formatInterval } from '../../../solver/index.ts';
 import { byStartThenUid, centreLocation, feedEvent } from '../feed-event.ts';
 import type { FeedCentre, FeedDay, FeedEvent, FeedPatient } from '../feed-types.ts';
 import { patientDirectory } from '../patient-for-feed.ts';

@@ -1,5 +1,5 @@
 // A support worker's pre-visit round: visit order, times and addresses (SPEC §2, §3B).
-import { formatInterval } from '../../../solver/model/format-minutes.ts';
+import { formatInterval } from '../../../solver/index.ts';
 import { byStartThenUid, feedEvent } from '../feed-event.ts';
 import type { FeedCentre, FeedEvent, FeedPatient, SupportWorkerRound } from '../feed-types.ts';
 import { patientDirectory } from '../patient-for-feed.ts';

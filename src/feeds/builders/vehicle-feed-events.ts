@@ -1,5 +1,5 @@
 // A vehicle's calendar for the driver: each pickup and drop-off with the address (SPEC §2).
-import { formatMinutes } from '../../../solver/model/format-minutes.ts';
+import { formatMinutes } from '../../../solver/index.ts';
 import { byStartThenUid, centreLocation, feedEvent } from '../feed-event.ts';
 import type { FeedCentre, FeedEvent, FeedPatient, VehicleDay } from '../feed-types.ts';
 import { patientDirectory } from '../patient-for-feed.ts';

@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { beforeEach, expect, it } from 'vitest';
 import { createApp } from '../../../src/app.ts';
-import { addDays, daysBetween, isoWeekday } from '../../../src/planning/local-date.ts';
+import { addDays, daysBetween, isoWeekday } from '../../../src/domain/local-date.ts';
 import { describeEachDatabase } from '../../helpers/describe-each-database.ts';
 import { assessmentTypeBody, centreBody, patientBody, shiftBody, staffBody } from '../../helpers/fixtures.ts';
 import { truncateAll } from '../../helpers/test-database.ts';

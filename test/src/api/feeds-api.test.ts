@@ -12,7 +12,7 @@ import { referralTransitions } from '../../../src/db/repositories/referral-trans
 import { plans } from '../../../src/db/repositories/plans.ts';
 import type { Patient } from '../../../src/domain/patient.ts';
 import { loadDemoCentre } from '../../../src/demo/load-demo-centre.ts';
-import { planJobRunnerFor } from '../../../src/jobs/plan-job-runner.ts';
+import { planJobRunnerFor } from '../../../src/solving/jobs/plan-job-runner.ts';
 import { createLogger } from '../../../src/logger.ts';
 import type { DayPlan, DayProblem } from '../../../solver/model/index.ts';
 import { describeEachDatabase } from '../../helpers/describe-each-database.ts';

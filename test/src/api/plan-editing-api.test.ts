@@ -9,7 +9,7 @@ import { createApp } from '../../../src/app.ts';
 import { auditLog, patients } from '../../../src/db/index.ts';
 import { plans } from '../../../src/db/repositories/plans.ts';
 import { loadDemoCentre } from '../../../src/demo/load-demo-centre.ts';
-import { planJobRunnerFor } from '../../../src/jobs/plan-job-runner.ts';
+import { planJobRunnerFor } from '../../../src/solving/jobs/plan-job-runner.ts';
 import { createLogger } from '../../../src/logger.ts';
 import { formatMinutes } from '../../../solver/model/format-minutes.ts';
 import type { DayPlan, DayProblem, PlannedActivity } from '../../../solver/model/index.ts';

@@ -10,7 +10,7 @@ import { patients, vehicles } from '../../../src/db/index.ts';
 import type { Patient } from '../../../src/domain/patient.ts';
 import { loadDemoCentre } from '../../../src/demo/load-demo-centre.ts';
 import { transportCsvColumns } from '../../../src/exports/transport-exports.ts';
-import { planJobRunnerFor } from '../../../src/jobs/plan-job-runner.ts';
+import { planJobRunnerFor } from '../../../src/solving/jobs/plan-job-runner.ts';
 import { createLogger } from '../../../src/logger.ts';
 import { describeEachDatabase } from '../../helpers/describe-each-database.ts';
 import { truncateAll } from '../../helpers/test-database.ts';

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../../src/app.ts';
 import { auditLog, patients, staffMembers } from '../../../src/db/index.ts';
 import { loadDemoCentre } from '../../../src/demo/load-demo-centre.ts';
-import { planJobRunnerFor } from '../../../src/jobs/plan-job-runner.ts';
+import { planJobRunnerFor } from '../../../src/solving/jobs/plan-job-runner.ts';
 import { createLogger } from '../../../src/logger.ts';
 import { bearer, issueToken } from '../../helpers/auth-tokens.ts';
 import { describeEachDatabase } from '../../helpers/describe-each-database.ts';

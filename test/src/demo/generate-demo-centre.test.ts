@@ -6,7 +6,7 @@ import {
 } from '../../../src/domain/index.ts';
 import { isValidNhsNumber } from '../../../src/domain/nhs-number.ts';
 import { isValidUkPostcode } from '../../../src/domain/postcode.ts';
-import { isoWeekday } from '../../../src/planning/local-date.ts';
+import { isoWeekday } from '../../../src/domain/local-date.ts';
 
 const demo = generateDemoCentre({ seed: 1, startDate: '2026-11-30' });
 

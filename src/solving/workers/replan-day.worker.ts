@@ -1,10 +1,7 @@
 /** Worker entry: replans one day off the main thread (replanDay runs the planner). */
 import { parentPort, workerData } from 'node:worker_threads';
 import { performance } from 'node:perf_hooks';
-import { replanDay } from '../../solver/replan/replan-day.ts';
-import { ReplanInputError } from '../../solver/replan/replan-input-error.ts';
-import type { DayChange } from '../../solver/replan/day-change.ts';
-import type { DayPlan, DayProblem, SolveOptions } from '../../solver/model/index.ts';
+import { replanDay, ReplanInputError, type DayChange, type DayPlan, type DayProblem, type SolveOptions } from '../../../solver/index.ts';
 
 export interface ReplanDayWorkerData {
   problem: DayProblem;

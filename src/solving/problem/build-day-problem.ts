@@ -1,18 +1,18 @@
 // From the centre's entity documents to the solver's DayProblem for one date. Pure: no I/O,
 // no clock; the same documents and date always give the same problem.
-import type { AssessmentTypeCreate } from '../domain/assessment-type.ts';
-import type { CentreCreate } from '../domain/centre.ts';
-import type { PatientCreate } from '../domain/patient.ts';
-import { patientInitials } from '../domain/patient.ts';
-import type { PrecedenceRuleCreate } from '../domain/precedence-rule.ts';
-import type { PreVisitCreate } from '../domain/pre-visit.ts';
-import { timeToMin, type LocalWindow } from '../domain/primitives.ts';
-import type { ReferralCreate } from '../domain/referral.ts';
-import type { RoomCreate } from '../domain/room.ts';
-import type { ShiftCreate } from '../domain/shift.ts';
-import type { StaffMemberCreate } from '../domain/staff-member.ts';
-import { parseDayProblem } from '../domain/day-problem-schema.ts';
-import { AppError } from '../errors/app-error.ts';
+import type { AssessmentTypeCreate } from '../../domain/assessment-type.ts';
+import type { CentreCreate } from '../../domain/centre.ts';
+import type { PatientCreate } from '../../domain/patient.ts';
+import { patientInitials } from '../../domain/patient.ts';
+import type { PrecedenceRuleCreate } from '../../domain/precedence-rule.ts';
+import type { PreVisitCreate } from '../../domain/pre-visit.ts';
+import { timeToMin, type LocalWindow } from '../../domain/primitives.ts';
+import type { ReferralCreate } from '../../domain/referral.ts';
+import type { RoomCreate } from '../../domain/room.ts';
+import type { ShiftCreate } from '../../domain/shift.ts';
+import type { StaffMemberCreate } from '../../domain/staff-member.ts';
+import { parseDayProblem } from '../../domain/day-problem-schema.ts';
+import { AppError } from '../../errors/app-error.ts';
 import {
   MEAL_TYPE_ID,
   type DayPatient,
@@ -21,8 +21,8 @@ import {
   type DayStaffMember,
   type MinuteWindow,
   type RequiredAssessment,
-} from '../../solver/model/day-problem.ts';
-import { daysBetween, isoWeekday } from './local-date.ts';
+} from '../../../solver/index.ts';
+import { daysBetween, isoWeekday } from '../../domain/local-date.ts';
 import { patientPriority } from './patient-priority.ts';
 
 /** An entity document with the id it is stored under. Stored rows (with timestamps) fit too. */

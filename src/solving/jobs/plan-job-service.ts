@@ -1,5 +1,5 @@
 // Planning jobs: request a day's plan, read the job's status and progress, cancel it.
-// The job itself runs in src/jobs (worker thread); this service only talks to the database.
+// The job itself runs in plan-job-runner.ts (worker thread); this service only talks to the database.
 import type { Knex } from 'knex';
 import { z } from 'zod';
 import { planJobs, type PlanJob } from '../../db/repositories/plan-jobs.ts';
@@ -7,11 +7,11 @@ import { plans } from '../../db/repositories/plans.ts';
 import { idSchema, localDateSchema } from '../../domain/primitives.ts';
 import { appError } from '../../errors/app-error.ts';
 import { parseOrThrow } from '../../errors/from-zod-error.ts';
-import { attendingPatients } from '../../jobs/attending-patients.ts';
-import { buildJobProblem } from '../../jobs/build-job-problem.ts';
-import { planJobRunnerFor } from '../../jobs/plan-job-runner.ts';
-import { requireCentre } from './centre-scoped-service.ts';
-import type { DayPlan } from '../../../solver/model/index.ts';
+import { attendingPatients } from '../problem/attending-patients.ts';
+import { buildJobProblem } from '../problem/build-job-problem.ts';
+import { planJobRunnerFor } from './plan-job-runner.ts';
+import { requireCentre } from '../../api/services/centre-scoped-service.ts';
+import type { DayPlan } from '../../../solver/index.ts';
 
 /** Default and largest solve time a job may ask for. */
 export const DEFAULT_JOB_TIME_LIMIT_SEC = 5;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { generateDemoCentre, type DemoCentre } from '../../../src/demo/generate-demo-centre.ts';
-import { buildDayProblem, DayProblemInputError, type DayProblemEntities } from '../../../src/planning/build-day-problem.ts';
-import { patientPriority } from '../../../src/planning/patient-priority.ts';
+import { generateDemoCentre, type DemoCentre } from '../../../../src/demo/generate-demo-centre.ts';
+import { buildDayProblem, DayProblemInputError, type DayProblemEntities } from '../../../../src/solving/problem/build-day-problem.ts';
+import { patientPriority } from '../../../../src/solving/problem/patient-priority.ts';
 
 const DATE = '2026-12-01';
 const demo = generateDemoCentre({ seed: 4, startDate: '2026-11-30' });

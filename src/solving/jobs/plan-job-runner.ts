@@ -5,15 +5,14 @@
 // process's), renews a lease on the one it runs, and fails only jobs whose lease expired.
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
-import type { Db } from '../db/create-database.ts';
-import { planJobs, type PlanJob, type PlanJobError, type PlanJobProgress } from '../db/repositories/plan-jobs.ts';
-import { plans } from '../db/repositories/plans.ts';
-import type { Plan, PlanCreate } from '../domain/plan.ts';
-import { isAppError } from '../errors/app-error.ts';
+import type { Db } from '../../db/create-database.ts';
+import { planJobs, type PlanJob, type PlanJobError, type PlanJobProgress } from '../../db/repositories/plan-jobs.ts';
+import { isAppError } from '../../errors/app-error.ts';
 import { planDayInWorker } from '../workers/plan-day-in-worker.ts';
 import { WorkerCancelledError, type WorkerRun } from '../workers/run-in-worker.ts';
-import type { DayPlan, ProgressEvent } from '../../solver/model/index.ts';
-import { buildJobProblem } from './build-job-problem.ts';
+import type { DayPlan, ProgressEvent } from '../../../solver/index.ts';
+import { buildJobProblem } from '../problem/build-job-problem.ts';
+import { writePlanVersion } from '../plans/plan-versions.ts';
 
 /** Progress is written at most this often, so a fast solver cannot flood the database. */
 const PROGRESS_WRITE_INTERVAL_MS = 250;
@@ -63,19 +62,6 @@ function toJobError(error: unknown): PlanJobError {
 
 function toProgress(event: ProgressEvent): PlanJobProgress {
   return { phase: event.phase, fraction: event.fraction, bestSoft: event.bestSoft, bestHard: event.bestHard, iteration: event.iteration };
-}
-
-/**
- * Saves the plan as the next version. An edit saved at the same moment takes the number
- * first; then the conditional insert writes nothing and the next number is tried.
- */
-async function saveNextVersion(db: Db, centreId: string, doc: PlanCreate): Promise<Plan> {
-  for (let attempt = 0; attempt < 5; attempt++) {
-    const latest = await plans.latest(db, centreId, doc.date);
-    const saved = await plans.insertVersionIfAbsent(db, centreId, doc, (latest?.version ?? 0) + 1);
-    if (saved) return saved;
-  }
-  throw new Error(`could not save the plan: the plan of ${doc.date} kept changing`);
 }
 
 export function createPlanJobRunner(db: Db, options: PlanJobRunnerOptions = {}): PlanJobRunner {
@@ -143,7 +129,7 @@ export function createPlanJobRunner(db: Db, options: PlanJobRunnerOptions = {}):
       const plan = await worker.result;
       await progressWrites;
       await db.transaction(async (trx) => {
-        const stored = await saveNextVersion(trx, job.centreId, { date: job.date, kind: 'day', status: 'draft', document: { problem, plan, source: { kind: 'job', jobId } }, pins: [] });
+        const stored = (await writePlanVersion(trx, { centreId: job.centreId, doc: { date: job.date, kind: 'day', status: 'draft', document: { problem, plan, source: { kind: 'job', jobId } }, pins: [] } }))!;
         const done = await planJobs.succeed(trx, jobId, stored.id, lastProgress);
         // Cancelled while the worker was finishing: keep no plan.
         if (!done) throw new PlanningCancelled();

@@ -1,8 +1,8 @@
 // The best-plan throttle on a hand-driven clock: at most one plan per interval, only after
 // an improvement, built only when sent, and a waiting improvement goes out on the next tick.
 import { describe, expect, it } from 'vitest';
-import { bestPlanThrottle } from '../../../src/workers/best-plan-throttle.ts';
-import type { DayPlan } from '../../../solver/model/index.ts';
+import { bestPlanThrottle } from '../../../../src/solving/workers/best-plan-throttle.ts';
+import type { DayPlan } from '../../../../solver/model/index.ts';
 
 describe('bestPlanThrottle', () => {
   it('sends the first improvement at once, holds later ones until the interval is over, and never resends', () => {

@@ -1,12 +1,12 @@
 import { beforeAll, expect, it } from 'vitest';
-import { patients } from '../../../src/db/index.ts';
-import { generateDemoCentre } from '../../../src/demo/generate-demo-centre.ts';
-import { loadDemoCentre } from '../../../src/demo/load-demo-centre.ts';
-import { buildDayProblem, DayProblemInputError } from '../../../src/planning/build-day-problem.ts';
-import { loadDayEntities } from '../../../src/planning/load-day-entities.ts';
-import type { DayProblem } from '../../../solver/model/day-problem.ts';
-import { describeEachDatabase } from '../../helpers/describe-each-database.ts';
-import { truncateAll } from '../../helpers/test-database.ts';
+import { patients } from '../../../../src/db/index.ts';
+import { generateDemoCentre } from '../../../../src/demo/generate-demo-centre.ts';
+import { loadDemoCentre } from '../../../../src/demo/load-demo-centre.ts';
+import { buildDayProblem, DayProblemInputError } from '../../../../src/solving/problem/build-day-problem.ts';
+import { loadDayEntities } from '../../../../src/solving/problem/load-day-entities.ts';
+import type { DayProblem } from '../../../../solver/model/day-problem.ts';
+import { describeEachDatabase } from '../../../helpers/describe-each-database.ts';
+import { truncateAll } from '../../../helpers/test-database.ts';
 
 const START = '2026-11-30';
 const DATE = '2026-12-01';

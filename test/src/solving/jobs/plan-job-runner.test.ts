@@ -6,15 +6,15 @@
 // On PostgreSQL the second "process" has its own connection pool; PGlite has one connection,
 // so there both runners share it.
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { patients } from '../../../src/db/index.ts';
-import { createDatabase, type Db } from '../../../src/db/create-database.ts';
-import { planJobs, type PlanJob } from '../../../src/db/repositories/plan-jobs.ts';
-import { plans } from '../../../src/db/repositories/plans.ts';
-import type { DayPlan } from '../../../solver/model/index.ts';
-import { loadDemoCentre } from '../../../src/demo/load-demo-centre.ts';
-import { createPlanJobRunner, type PlanJobRunner } from '../../../src/jobs/plan-job-runner.ts';
-import { describeEachDatabase } from '../../helpers/describe-each-database.ts';
-import { testDatabaseUrl, truncateAll } from '../../helpers/test-database.ts';
+import { patients } from '../../../../src/db/index.ts';
+import { createDatabase, type Db } from '../../../../src/db/create-database.ts';
+import { planJobs, type PlanJob } from '../../../../src/db/repositories/plan-jobs.ts';
+import { plans } from '../../../../src/db/repositories/plans.ts';
+import type { DayPlan } from '../../../../solver/model/index.ts';
+import { loadDemoCentre } from '../../../../src/demo/load-demo-centre.ts';
+import { createPlanJobRunner, type PlanJobRunner } from '../../../../src/solving/jobs/plan-job-runner.ts';
+import { describeEachDatabase } from '../../../helpers/describe-each-database.ts';
+import { testDatabaseUrl, truncateAll } from '../../../helpers/test-database.ts';
 
 const DATE = '2026-12-01';
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { demoDayProblem } from '../../../src/demo/demo-day-problem.ts';
-import { planDayInWorker } from '../../../src/workers/plan-day-in-worker.ts';
-import { WorkerCancelledError } from '../../../src/workers/run-in-worker.ts';
-import { validatePlan } from '../../../solver/validate/validate-plan.ts';
-import type { DayPlan, ProgressEvent } from '../../../solver/model/index.ts';
+import { demoDayProblem } from '../../../../src/demo/demo-day-problem.ts';
+import { planDayInWorker } from '../../../../src/solving/workers/plan-day-in-worker.ts';
+import { WorkerCancelledError } from '../../../../src/solving/workers/run-in-worker.ts';
+import { validatePlan } from '../../../../solver/validate/validate-plan.ts';
+import type { DayPlan, ProgressEvent } from '../../../../solver/model/index.ts';
 
 describe('planDayInWorker', () => {
   it('plans on another thread while the event loop keeps ticking, reporting progress', async () => {

@@ -1,9 +1,9 @@
 // Who comes on an ICC day when a planning request does not say: the patients whose open
 // referral holds that date as its ICC day (set by booking or the referral pathway).
-import type { Db } from '../db/create-database.ts';
-import { referralTransitions } from '../db/repositories/referral-transitions.ts';
-import { referrals } from '../db/repositories/referrals.ts';
-import { DayProblemInputError } from '../planning/build-day-problem.ts';
+import type { Db } from '../../db/create-database.ts';
+import { referralTransitions } from '../../db/repositories/referral-transitions.ts';
+import { referrals } from '../../db/repositories/referrals.ts';
+import { DayProblemInputError } from './build-day-problem.ts';
 
 /** Referrals in these states no longer bring the patient in, even if a date is still held. */
 const closedStatuses = new Set(['declined', 'cancelled', 'discharged', 'did-not-attend']);

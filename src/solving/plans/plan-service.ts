@@ -4,23 +4,18 @@
 // edits of the same version exactly one is saved and the other gets 412 — never a lost update.
 import type { Knex } from 'knex';
 import { z } from 'zod';
-import { auditLog } from '../../db/repositories/audit-log.ts';
 import { plans } from '../../db/repositories/plans.ts';
 import type { Plan, PlanPin } from '../../domain/plan.ts';
 import { idSchema, localDateSchema, localTimeSchema, timeToMin } from '../../domain/primitives.ts';
 import { AppError, appError } from '../../errors/app-error.ts';
 import { parseOrThrow } from '../../errors/from-zod-error.ts';
-import { buildJobProblem } from '../../jobs/build-job-problem.ts';
-import { replanDayInWorker, ReplanRejectedError } from '../../jobs/replan-day-in-worker.ts';
-import { DayProblemInputError } from '../../planning/build-day-problem.ts';
-import { buildPlanViews } from '../../../solver/day/build-plan-views.ts';
-import { scorePlan } from '../../../solver/constraints/score-plan.ts';
-import type { DayPatient, DayPin, DayPlan, DayProblem, PlannedActivity } from '../../../solver/model/index.ts';
-import type { ActivityMove, DayChange } from '../../../solver/replan/day-change.ts';
-import type { ReplanStrategy } from '../../../solver/replan/replan-day.ts';
-import { validatePlan } from '../../../solver/validate/validate-plan.ts';
-import { requireCentre, type Actor } from './centre-scoped-service.ts';
-import { planViews, type PlanViewName } from './plan-views.ts';
+import { buildJobProblem } from '../problem/build-job-problem.ts';
+import { replanDayInWorker } from '../workers/replan-day-in-worker.ts';
+import { DayProblemInputError } from '../problem/build-day-problem.ts';
+import { buildPlanViews, scorePlan, type DayPatient, type DayPin, type DayPlan, type DayProblem, type PlannedActivity, type ActivityMove, type DayChange, type ReplanStrategy, validatePlan } from '../../../solver/index.ts';
+import { writePlanVersion } from './plan-versions.ts';
+import { requireCentre, type Actor } from '../../api/services/centre-scoped-service.ts';
+import { planViews, type PlanViewName } from '../../api/services/plan-views.ts';
 
 /** What a stored day plan's `document` holds: the problem it answers (with every pin) and the plan. */
 export interface DayPlanDocument {
@@ -115,11 +110,6 @@ async function patientForTheDay(db: Knex, centreId: string, date: string, patien
     if (error instanceof DayProblemInputError) throw appError.validation(`${field}: ${error.message}`, [{ path: field, message: error.message }]);
     throw error;
   }
-}
-
-/** The request's name for a field the solver names in minutes (`changes[0].fromMin` → `changes[0].from`). */
-function requestField(solverField: string): string {
-  return solverField.replace(/\.(arrival|from|end)Min$/, '.$1');
 }
 
 function documentOf(stored: Plan): DayPlanDocument {
@@ -229,17 +219,11 @@ async function editPlan(
     throw preconditionFailed(`The plan has changed: version ${current.version} is the newest, not ${ifMatch}. Reload it and edit again.`, current.version);
   }
   const next = await edit(current, documentOf(current));
-  const saved = await db.transaction(async (trx) => {
-    const inserted = await plans.insertVersionIfAbsent(
-      trx,
-      centreId,
-      { date: current.date, kind: 'day', status: next.status ?? 'draft', document: next.document as unknown as Record<string, unknown>, pins: next.pins },
-      current.version + 1,
-    );
-    if (inserted) {
-      await auditLog.append(trx, { actor: actor.name, action: next.status === 'published' ? 'publish' : 'update', entity: 'plan', entityId: inserted.id, details: { date: inserted.date, version: inserted.version, ...next.document.source } });
-    }
-    return inserted;
+  const saved = await writePlanVersion(db, {
+    centreId,
+    doc: { date: current.date, kind: 'day', status: next.status ?? 'draft', document: next.document as unknown as Record<string, unknown>, pins: next.pins },
+    version: current.version + 1,
+    audit: { actor: actor.name, action: next.status === 'published' ? 'publish' : 'update', details: { ...next.document.source } },
   });
   if (!saved) throw preconditionFailed(`The plan was changed by someone else while this edit was made (version ${current.version} is no longer the newest). Reload it and edit again.`, current.version + 1);
   return saved;
@@ -361,9 +345,6 @@ export const planService = {
         changes,
         nowMin: timeToMin(request.now),
         options: { timeLimitMs: request.timeLimitSec * 1000, seed: request.seed },
-      }).catch((error: unknown) => {
-        if (error instanceof ReplanRejectedError) throw appError.validation(error.message, [{ path: requestField(error.field), message: error.message }]);
-        throw error;
       });
       // A replan that cannot keep every hard rule (an overrun running into a coordinator's pin,
       // say) is refused with the broken rules, so a draft never silently breaks one.

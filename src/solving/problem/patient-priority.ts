@@ -1,5 +1,5 @@
 // How much a patient's unscheduled assessments weigh in the day plan (DayPatient.priority).
-import type { PatientCreate } from '../domain/patient.ts';
+import type { PatientCreate } from '../../domain/patient.ts';
 
 /** Points per eFI category: the frailer, the more it matters that nothing is left undone. */
 export const efiPriorityPoints: Record<PatientCreate['efiCategory'], number> = { fit: 0, mild: 1, moderate: 2, severe: 3 };

@@ -2,7 +2,7 @@
 // improved since the last one sent. A best found inside the interval waits for the next
 // tick (the planner's progress events), so the newest improvement is never held back for
 // longer than the interval plus one progress event.
-import type { DayPlan } from '../../solver/model/index.ts';
+import type { DayPlan } from '../../../solver/index.ts';
 
 export interface BestPlanThrottle {
   /** The planner found a better plan; `build` makes it (it is built only when sent). */

@@ -1,8 +1,8 @@
 // Reads what buildDayProblem needs for one centre and date through the data layer.
-import type { Db } from '../db/create-database.ts';
+import type { Db } from '../../db/create-database.ts';
 import {
   assessmentTypes, centres, patients, precedenceRules, preVisits, referrals, rooms, shifts, staffMembers,
-} from '../db/index.ts';
+} from '../../db/index.ts';
 import { DayProblemInputError, type DayProblemEntities } from './build-day-problem.ts';
 
 /**

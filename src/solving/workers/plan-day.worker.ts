@@ -4,8 +4,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { performance } from 'node:perf_hooks';
-import { planDay } from '../../solver/day/plan-day.ts';
-import type { DayPlan, DayProblem, ProgressEvent, SolveOptions } from '../../solver/model/index.ts';
+import { planDay, type DayPlan, type DayProblem, type ProgressEvent, type SolveOptions } from '../../../solver/index.ts';
 import { bestPlanThrottle } from './best-plan-throttle.ts';
 
 export interface PlanDayWorkerData {

@@ -1,10 +1,10 @@
 // The day problem a planning job solves, read from the database. Used twice: when a job is
 // requested (so an unplannable day gets a 4xx at once) and when it starts (the data may have
 // changed while it was queued).
-import type { Db } from '../db/create-database.ts';
-import { buildDayProblem, DayProblemInputError } from '../planning/build-day-problem.ts';
-import { loadDayEntities } from '../planning/load-day-entities.ts';
-import type { DayProblem } from '../../solver/model/day-problem.ts';
+import type { Db } from '../../db/create-database.ts';
+import { buildDayProblem, DayProblemInputError } from './build-day-problem.ts';
+import { loadDayEntities } from './load-day-entities.ts';
+import type { DayProblem } from '../../../solver/index.ts';
 
 /**
  * @throws DayProblemInputError (400, naming the field) when the day cannot be planned: closed

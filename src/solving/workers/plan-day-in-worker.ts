@@ -1,4 +1,4 @@
-import type { DayPlan, ProgressEvent } from '../../solver/model/index.ts';
+import type { DayPlan, ProgressEvent } from '../../../solver/index.ts';
 import { runInWorker, type WorkerRun } from './run-in-worker.ts';
 import type { PlanDayUpdate, PlanDayWorkerData } from './plan-day.worker.ts';
 

@@ -16,7 +16,7 @@ import { planDay } from '../../solver/day/plan-day.ts';
 import { validatePlan } from '../../solver/validate/validate-plan.ts';
 
 /** Resolved from the repository, so a fresh clone beside `shared/` finds it. */
-export const DEFAULT_OPENSHOP_DIR = fileURLToPath(new URL('../../../shared/benchmarks/openshop/taillard', import.meta.url));
+export const DEFAULT_OPENSHOP_DIR = fileURLToPath(new URL('../../../shared/benchmarks/openshop/taillard/', import.meta.url));
 
 /** The issue's limits: 10 s up to 10x10, 30 s for 15x15 and 20x20. */
 export function openShopTimeLimitSec(jobs: number, machines: number): number {

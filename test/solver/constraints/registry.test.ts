@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { constraintRegistry } from '../../../solver/constraints/registry.ts';
 
-const constraintsDir = fileURLToPath(new URL('../../../solver/constraints', import.meta.url));
+const constraintsDir = fileURLToPath(new URL('../../../solver/constraints/', import.meta.url));
 const kebab = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 
 describe('constraintRegistry', () => {

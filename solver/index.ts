@@ -30,3 +30,4 @@ export * from './booking/booking-problem.ts';
 export { BookingInputError } from './booking/check-booking-input.ts';
 export { planBooking } from './booking/plan-booking.ts';
 export * from './lp/index.ts';
+export * from './outreach/index.ts';

@@ -13,6 +13,7 @@ export async function loadSuites(): Promise<BenchSuite[]> {
     import('./darp.ts'),
     import('./vrptw.ts'),
     import('./booking.ts'),
+    import('./outreach.ts'),
   ];
   return (await Promise.all(modules)).map((m) => m.default);
 }

@@ -1,0 +1,6 @@
+/** Care-home outreach: the outreach day planner, its problem and plan, and replanning. */
+export * from './outreach-problem.ts';
+export * from './outreach-plan.ts';
+export { planOutreachDay, DEFAULT_OUTREACH_ITERATIONS, type OutreachSolveOptions } from './plan-outreach-day.ts';
+export { outreachTravel } from './outreach-travel.ts';
+export { replanOutreachDay, type OutreachChange, type OutreachVisitMove, type OutreachReplanResult } from './replan-outreach-day.ts';

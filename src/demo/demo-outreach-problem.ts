@@ -1,7 +1,7 @@
 // A demo care-home outreach day as a solver problem: `residents` residents spread over
 // `homes` Hull care homes, the demo catalogue and precedence rules, and an outreach team
 // sized to the round. Used by tests and the `outreach` benchmark; deterministic for a seed.
-import type { OutreachProblem, OutreachStaffMember } from '../../solver/outreach/outreach-problem.ts';
+import type { OutreachProblem, OutreachStaffMember } from '../../solver/index.ts';
 import { demoAssessmentTypes, demoPrecedences } from './demo-catalogue.ts';
 import { demoRandom } from './demo-random.ts';
 import { careHomes, hullDistricts, iccSite, staffGivenNames, familyNames } from './hull-places.ts';

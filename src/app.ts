@@ -10,6 +10,8 @@ import { openApiDocument } from './api/openapi/openapi-document.ts';
 import { logger as defaultLogger, type Logger } from './logger.ts';
 import { requireAccess } from './auth/require-access.ts';
 import { tokensRouter } from './api/routes/tokens-router.ts';
+import { configurePublicUrl } from './api/public-url.ts';
+import type { PublicUrlConfig } from './config.ts';
 
 export interface AppOptions {
   db: Knex;
@@ -22,11 +24,14 @@ export interface AppOptions {
   auth?: { enforce: boolean };
   /** Aborted when the process starts shutting down: from then on every request gets 503. */
   shuttingDown?: AbortSignal;
+  /** PUBLIC_BASE_URL / TRUST_PROXY: the origin of the addresses the service hands out. */
+  publicUrl?: PublicUrlConfig;
 }
 
-export function createApp({ db, logger = defaultLogger, auth, shuttingDown }: AppOptions): Express {
+export function createApp({ db, logger = defaultLogger, auth, shuttingDown, publicUrl }: AppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
+  configurePublicUrl(app, publicUrl);
   if (shuttingDown) app.use(refuseWhenShuttingDown(shuttingDown));
   // Checked before the body is parsed: an anonymous caller gets no work done.
   if (auth?.enforce) app.use(requireAccess(db));

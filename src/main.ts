@@ -44,7 +44,7 @@ async function main(): Promise<void> {
   await jobRunner.ready;
 
   const stopping = new AbortController();
-  const server = createApp({ db, logger, auth: { enforce: true }, shuttingDown: stopping.signal }).listen(config.port, () => {
+  const server = createApp({ db, logger, auth: { enforce: true }, shuttingDown: stopping.signal, publicUrl: config.publicUrl }).listen(config.port, () => {
     logger.info(`ICC scheduler listening on http://localhost:${config.port}`);
   });
   const shutdown = (signal: string) => {

@@ -193,6 +193,9 @@ export function generateDemoCentre(options: DemoCentreOptions): DemoCentre {
     postcode: iccSite.postcode,
     lat: iccSite.lat,
     lon: iccSite.lon,
+    // Ofcom's numbers for drama and an example.org address: fictional, never anyone's.
+    phone: '01632 960000',
+    email: 'jean-bishop-icc@example.org',
     fullPatientDetailsInFeeds: false,
   };
 
@@ -350,7 +353,7 @@ function generatePatient(r: DemoRandom, index: number, takenNhs: Set<string>, op
   }
   const hasCarer = careHomeResident || r.chance(efiCategory === 'severe' ? 0.75 : 0.45);
   const carer = hasCarer
-    ? { name: careHomeResident ? 'Care home staff' : `${r.pick([...femaleGivenNames, ...maleGivenNames])} ${familyName} (${r.pick(carerRelationships)})`, attending: r.chance(careHomeResident ? 0.8 : 0.6) }
+    ? { name: careHomeResident ? 'Care home staff' : `${r.pick([...femaleGivenNames, ...maleGivenNames])} ${familyName} (${r.pick(carerRelationships)})`, phone: demoMobile(index), attending: r.chance(careHomeResident ? 0.8 : 0.6) }
     : null;
   const dietaryNeeds = r.chance(0.3) ? [r.pick(dietaryOptions)] : [];
   const unavailableDates = openDates.length === 0 ? [] : [...new Set(Array.from({ length: r.between(0, 2) }, () => r.pick(openDates)))].sort();
@@ -365,6 +368,7 @@ function generatePatient(r: DemoRandom, index: number, takenNhs: Set<string>, op
     lat: round(lat, 5),
     lon: round(lon, 5),
     phone: `01482 ${String(r.between(100000, 999999))}`,
+    accessNotes: demoAccessNotes(index, careHomeResident),
     mobility: drawMobility(r, efiCategory),
     carer,
     efiCategory,
@@ -374,6 +378,22 @@ function generatePatient(r: DemoRandom, index: number, takenNhs: Set<string>, op
     unavailableDates,
     localRef: `JB-${String(index + 1).padStart(4, '0')}`,
   };
+}
+
+// Carer phones and access notes come from the index, not the seeded draws, so adding them
+// left every other demo value (and the benchmarks built on them) as it was.
+/** A mobile number from Ofcom's range for drama (07700 900000–900999). */
+function demoMobile(index: number): string {
+  return `07700 900${String((index * 37) % 1000).padStart(3, '0')}`;
+}
+
+function demoAccessNotes(index: number, careHomeResident: boolean): string | null {
+  if (careHomeResident) return 'Ring at reception; the duty carer brings the patient to the door.';
+  switch (index % 4) {
+    case 0: return `Key safe left of the front door, code ${1000 + ((index * 7919) % 9000)}. Knock and call out before going in.`;
+    case 1: return 'Side door (front door sticks). Ring twice and wait: hard of hearing.';
+    default: return null;
+  }
 }
 
 function generateReferral(r: DemoRandom, patient: WithId<PatientCreate>, startDate: string): WithId<ReferralCreate> {

@@ -31,6 +31,10 @@ const centreFields = {
   postcode: postcodeSchema.nullable(),
   lat: latitudeSchema.nullable(),
   lon: longitudeSchema.nullable(),
+  /** The number a patient rings (printed on their letter). */
+  phone: z.string().trim().min(1).max(40).nullable(),
+  /** The centre's contact address: the feeds' ORGANIZER (a reserved .invalid address without it). */
+  email: z.email({ message: 'must be an email address' }).nullable(),
   /** Information governance: feeds carry initials and local reference unless this is on. */
   fullPatientDetailsInFeeds: z.boolean(),
 };
@@ -50,6 +54,8 @@ export const centreDefaults = {
   postcode: null,
   lat: null,
   lon: null,
+  phone: null,
+  email: null,
   fullPatientDetailsInFeeds: false,
 };
 
@@ -94,6 +100,8 @@ export const centreCreateSchema = z
     postcode: centreFields.postcode.default(null),
     lat: centreFields.lat.default(null),
     lon: centreFields.lon.default(null),
+    phone: centreFields.phone.default(null),
+    email: centreFields.email.default(null),
     fullPatientDetailsInFeeds: centreFields.fullPatientDetailsInFeeds.default(false),
   })
   .superRefine(checkCentre);

@@ -19,12 +19,17 @@ const patientFields = {
   phone: z.string().trim().max(40).nullable(),
   mobility: z.enum(mobilityLevels),
   /** A carer, if any, and whether they come along on the ICC day. */
-  carer: z.strictObject({ name: nonEmptyText.optional(), attending: z.boolean() }).nullable(),
+  carer: z.strictObject({ name: nonEmptyText.optional(), phone: z.string().trim().max(40).optional(), attending: z.boolean() }).nullable(),
   efiCategory: z.enum(efiCategories),
   gpPractice: nonEmptyText,
   careHomeResident: z.boolean(),
   dietaryNeeds: z.array(nonEmptyText),
   unavailableDates: z.array(localDateSchema),
+  /**
+   * How to get in: key safe, door code, "ring twice, side door". Printed on the driver's run
+   * sheet and the support worker's round sheet only — never in a calendar feed.
+   */
+  accessNotes: z.string().trim().max(500).nullable(),
   /** The centre's own reference, shown on feeds and transport lists instead of the NHS number. */
   localRef: z.string().trim().min(1, { message: 'must not be empty' }).max(40),
 };
@@ -46,6 +51,7 @@ export const patientCreateSchema = z
     lat: patientFields.lat.default(null),
     lon: patientFields.lon.default(null),
     phone: patientFields.phone.default(null),
+    accessNotes: patientFields.accessNotes.default(null),
     mobility: patientFields.mobility.default('walks'),
     carer: patientFields.carer.default(null),
     careHomeResident: patientFields.careHomeResident.default(false),

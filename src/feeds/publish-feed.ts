@@ -2,10 +2,13 @@
 // with what it published last time, then render. The caller stores `states` for next time.
 import type { FeedEvent, FeedEventState } from './feed-types.ts';
 import { reconcileFeedEvents, type ReconcileOptions, type ReconcileResult } from './reconcile-feed-events.ts';
-import { renderIcs, type RenderedFeed } from './render-ics.ts';
+import { renderIcs, type FeedOrganizer, type RenderedFeed } from './render-ics.ts';
 
 export interface PublishFeedInput extends ReconcileOptions {
   calendarName: string;
+  calendarDescription?: string;
+  /** The events' ORGANIZER (the centre): see RenderIcsInput. */
+  organizer?: FeedOrganizer;
   /** States stored after the last publication ([] for a new feed). */
   previous: readonly FeedEventState[];
   /** The feed's events built from the current plans (see builders/). */
@@ -37,6 +40,8 @@ export function publishFeed(input: PublishFeedInput): PublishedFeed {
   });
   const rendered = renderIcs({
     calendarName: input.calendarName, states, generatedAt: input.now,
+    ...(input.calendarDescription === undefined ? {} : { calendarDescription: input.calendarDescription }),
+    ...(input.organizer === undefined ? {} : { organizer: input.organizer }),
     ...(input.refreshMin === undefined ? {} : { refreshMin: input.refreshMin }),
   });
   const changed = Object.values(changes).some((uids) => uids.length > 0);

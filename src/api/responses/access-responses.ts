@@ -50,7 +50,7 @@ const issuedFeedTokenSchema = feedTokenViewSchema.extend({
 
 /** The 201 reply: the token, and the URLs to paste into a calendar app. */
 export const issuedFeedTokenReplySchema = issuedFeedTokenSchema.extend({
-  subscribeUrl: z.url().describe('Absolute URL of the feed, from the host the request came to'),
+  subscribeUrl: z.url().describe('Absolute URL of the feed: PUBLIC_BASE_URL when set (https behind the NHS proxy), else the host the request came to (X-Forwarded-Proto/Host only with TRUST_PROXY)'),
   webcalUrl: z.string().regex(/^webcal:\/\//).describe('The same as webcal://, which Apple Calendar and Outlook open as a subscription'),
 });
 

@@ -2,14 +2,16 @@
 import { Router, type Request } from 'express';
 import type { Knex } from 'knex';
 import { actorOf, handle, param } from '../handle.ts';
+import { publicUrl } from '../public-url.ts';
 import { feedTokenService, type IssuedFeedToken } from '../services/feed-token-service.ts';
 
 /**
- * The URL to paste into a calendar app, from the host the request came to, and its webcal://
- * twin (Apple Calendar and Outlook open a subscription from it directly).
+ * The URL to paste into a calendar app (PUBLIC_BASE_URL's origin when set: Google Calendar
+ * subscribes only to https), and its webcal:// twin (Apple Calendar and Outlook open a
+ * subscription from it directly).
  */
 function withSubscribeUrls(req: Request, issued: IssuedFeedToken) {
-  const subscribeUrl = `${req.protocol}://${req.get('host') ?? 'localhost'}${issued.url}`;
+  const subscribeUrl = publicUrl(req, issued.url);
   return { ...issued, subscribeUrl, webcalUrl: subscribeUrl.replace(/^https?:/, 'webcal:') };
 }
 

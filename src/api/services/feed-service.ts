@@ -18,9 +18,9 @@ import type { Centre } from '../../domain/centre.ts';
 import type { Plan } from '../../domain/plan.ts';
 import { appError } from '../../errors/app-error.ts';
 import {
-  feedCalendarName, feedPatientFromRecord, feedPatientsFromDayProblem, patientFeedEvents, publishFeed, roomFeedEvents,
+  DEFAULT_ORGANIZER, feedCalendarDescription, feedCalendarName, feedPatientFromRecord, feedPatientsFromDayProblem, patientFeedEvents, publishFeed, roomFeedEvents,
   staffFeedEvents, vehicleDaysFromTransport, vehicleFeedEvents, type FeedCentre, type FeedDay, type FeedEvent, type FeedKind, type FeedPatient,
-  type PublishedFeed,
+  type FeedOrganizer, type PublishedFeed,
 } from '../../feeds/index.ts';
 import { isAppError } from '../../errors/app-error.ts';
 import { roundsFromPlan, supportWorkerFeedEvents } from '../../feeds/index.ts';
@@ -54,6 +54,11 @@ function feedCentreOf(centre: Centre): FeedCentre {
   return { id: centre.id, name: centre.name, timeZone: centre.timeZone, fullPatientDetailsInFeeds: centre.fullPatientDetailsInFeeds, ...(address ? { address } : {}) };
 }
 
+/** The centre organises every event of its feeds (ORGANIZER, needed by METHOD:PUBLISH). */
+function feedOrganizerOf(centre: Centre): FeedOrganizer {
+  return { name: centre.name, email: centre.email ?? DEFAULT_ORGANIZER.email };
+}
+
 /** The newest published day plan of each date in [from, to]. */
 async function publishedPlans(db: Knex, centreId: string, from: string, to: string): Promise<Plan[]> {
   const published = await plans.list(db, centreId, { kind: 'day', status: 'published' });
@@ -72,17 +77,23 @@ function feedPatientsFor(records: FeedPatient[], problem: Pick<DayProblem, 'pati
   return [...records, ...feedPatientsFromDayProblem(problem).filter((p) => !known.has(p.id))];
 }
 
-async function ownerName(db: Knex, owner: FeedOwner, patientsById: Map<string, FeedPatient>): Promise<string | FeedPatient> {
+/**
+ * The owner's name, or undefined when the feed has no owner any more: a staff member who was
+ * deactivated (left, or off the rota for good), or a record that was deleted. Their feed ends.
+ */
+async function currentOwnerName(db: Knex, owner: FeedOwner, patientsById: Map<string, FeedPatient>): Promise<string | FeedPatient | undefined> {
   switch (owner.ownerKind) {
     case 'staff':
-    case 'support-worker':
-      return (await staffMembers.findById(db, owner.centreId, owner.ownerId))?.name ?? owner.ownerId;
+    case 'support-worker': {
+      const member = await staffMembers.findById(db, owner.centreId, owner.ownerId);
+      return member?.active ? member.name : undefined;
+    }
     case 'room':
-      return (await rooms.findById(db, owner.centreId, owner.ownerId))?.name ?? owner.ownerId;
+      return (await rooms.findById(db, owner.centreId, owner.ownerId))?.name;
     case 'vehicle':
-      return (await vehicles.findById(db, owner.centreId, owner.ownerId))?.name ?? owner.ownerId;
+      return (await vehicles.findById(db, owner.centreId, owner.ownerId))?.name;
     case 'patient':
-      return patientsById.get(owner.ownerId) ?? owner.ownerId;
+      return patientsById.get(owner.ownerId);
   }
 }
 
@@ -153,11 +164,14 @@ export const feedService = {
     if (!centreRecord) throw appError.notFound('feed', 'for this address');
     const centre = feedCentreOf(centreRecord);
     const owner: FeedOwner = { centreId: stored.centreId, ownerKind: stored.ownerKind, ownerId: stored.ownerId };
+    const records = (await patients.list(db, centre.id)).map(feedPatientFromRecord);
+    // The same 404 as an unknown token: a feed whose owner is deactivated or gone has ended.
+    const name = await currentOwnerName(db, owner, new Map(records.map((p) => [p.id, p])));
+    if (name === undefined) throw appError.notFound('feed', 'for this address');
 
     const today = format(new TZDate(now.getTime(), centre.timeZone), 'yyyy-MM-dd');
     const lastDay = addDays(today, FEED_DAYS_AHEAD - 1);
     const windowDates = Array.from({ length: FEED_DAYS_AHEAD }, (_, i) => addDays(today, i));
-    const records = (await patients.list(db, centre.id)).map(feedPatientFromRecord);
     let events: FeedEvent[];
     let servedDates: string[];
     if (owner.ownerKind === 'support-worker') {
@@ -175,8 +189,10 @@ export const feedService = {
     const forgetBefore = addDays(today, -FEED_HISTORY_DAYS);
     const previous = (await feedEvents.statesOf(db, owner)).filter((s) => s.event.date >= forgetBefore);
     const rebuiltDates = windowDates;
-    const name = await ownerName(db, owner, new Map(records.map((p) => [p.id, p])));
-    const feed = publishFeed({ calendarName: feedCalendarName(centre, owner.ownerKind, name), previous, events, now, rebuiltDates });
+    const feed = publishFeed({
+      calendarName: feedCalendarName(centre, owner.ownerKind, name), calendarDescription: feedCalendarDescription(centre, owner.ownerKind, name),
+      organizer: feedOrganizerOf(centreRecord), previous, events, now, rebuiltDates,
+    });
     if (feed.changed || previous.length !== feed.states.length) await feedEvents.replaceStates(db, owner, feed.states);
 
     // Information governance: every read of patient data through a feed is on record.

@@ -60,7 +60,9 @@ async function requireOwner(db: Knex, centreId: string, kind: FeedKind, ownerId:
     vehicle: vehicles.findById,
     patient: patients.findById,
   };
-  if (!(await finders[kind](db, centreId, ownerId))) {
+  const found = await finders[kind](db, centreId, ownerId);
+  // A deactivated staff member gets no new feed (theirs ended when they were deactivated).
+  if (!found || ((kind === 'staff' || kind === 'support-worker') && (found as { active: boolean }).active === false)) {
     throw appError.referenceNotFound(`No ${kind} ${ownerId} at this centre`, [{ path: 'ownerId', message: `no ${kind} with id ${ownerId} at this centre` }]);
   }
 }
@@ -102,15 +104,24 @@ export const feedTokenService = {
     });
   },
 
-  /** A new URL for the same feed; the old one stops working (one transaction). */
+  /**
+   * A new URL for the same feed; the old one stops working (one transaction). A revoked token
+   * cannot be reissued (409): revoking ends a feed for good, and bringing it back is a new,
+   * deliberate POST …/feed-tokens (which checks the owner again).
+   */
   async reissue(db: Knex, centreId: string, id: string, actor: Actor): Promise<IssuedFeedToken> {
     await requireCentre(db, centreId);
     const stored = await requireToken(db, centreId, id);
+    if (stored.revoked) {
+      throw appError.conflict('This feed address was revoked and cannot be reissued; issue a new one with POST …/feed-tokens', [{ path: 'id', message: 'the feed token is revoked' }]);
+    }
+    await requireOwner(db, centreId, stored.ownerKind, stored.ownerId);
     return db.transaction(async (trx) => {
-      if (!stored.revoked) {
-        await feedTokens.revoke(trx, centreId, id);
-        await auditLog.append(trx, { actor: actor.name, action: 'revoke', entity: 'feed_token', entityId: id, details: { kind: stored.ownerKind, ownerId: stored.ownerId, reissued: true } });
+      // Only a token still active is revoked here; a concurrent revoke makes this 0 rows.
+      if (!(await feedTokens.revokeIfActive(trx, centreId, id))) {
+        throw appError.conflict('This feed address was revoked and cannot be reissued; issue a new one with POST …/feed-tokens', [{ path: 'id', message: 'the feed token is revoked' }]);
       }
+      await auditLog.append(trx, { actor: actor.name, action: 'revoke', entity: 'feed_token', entityId: id, details: { kind: stored.ownerKind, ownerId: stored.ownerId, reissued: true } });
       return issue(trx, centreId, stored.ownerKind, stored.ownerId, actor);
     });
   },

@@ -17,4 +17,7 @@ export const feedTokens = {
       return row ? (codec.fromRow(row) as unknown as FeedToken) : undefined;
     }),
   revoke: (db: Knex, centreId: string, id: string) => base.update(db, centreId, id, { revoked: true, revokedAt: db.fn.now() } as FeedTokenUpdate),
+  /** Revokes the token if it is still active; false when it was already revoked (or is unknown). */
+  revokeIfActive: (db: Knex, centreId: string, id: string) =>
+    translatingDbErrors(async () => (await db('feed_tokens').where({ centre_id: centreId, id, revoked: false }).update({ revoked: true, revoked_at: db.fn.now() })) > 0),
 };

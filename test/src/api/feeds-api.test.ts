@@ -17,7 +17,8 @@ import { createLogger } from '../../../src/logger.ts';
 import type { DayPlan, DayProblem } from '../../../solver/model/index.ts';
 import { describeEachDatabase } from '../../helpers/describe-each-database.ts';
 import { truncateAll } from '../../helpers/test-database.ts';
-import { parseWithIcalJs, parseWithNodeIcal, type ParsedEvent } from '../feeds/parse-feed.ts';
+import { libicalErrors } from '../../helpers/libical-validate.ts';
+import { calendarOfTsIcs, parseWithIcalJs, parseWithNodeIcal, parseWithTsIcs, type ParsedEvent } from '../feeds/parse-feed.ts';
 
 // A Thursday in British Summer Time: local wall clock = UTC + 1 hour.
 const DATE = '2026-10-22';
@@ -244,6 +245,77 @@ describeEachDatabase('feeds API', (getDb) => {
     }
   });
 
+  it('every feed kind passes libical\'s RFC 5545/iTIP check, reads the same in three parsers, is named owner first, and never carries access notes', async () => {
+    const centre = (await request(app).get(`/api/centres/${centreId}`).expect(200)).body;
+    const transport = await request(app).get(`/api/centres/${centreId}/days/${DATE}/transport`).expect(200);
+    const vehicleRun = transport.body.runs.find((r: { stops: unknown[] }) => r.stops.length > 0);
+    expect(vehicleRun, 'the demo day has a vehicle run').toBeDefined();
+    const rounds = await request(app).get(`/api/centres/${centreId}/days/2026-10-23/rounds`).expect(200);
+    const worker = rounds.body.rounds.find((r: { stops: unknown[] }) => r.stops.length > 0);
+    const roomId = stored.plan.activities.find((a) => a.roomId)!.roomId!;
+    const patient = attending.find((p) => stored.plan.itineraries.some((i) => i.patientId === p.id))!;
+    const staffName = (await request(app).get(`/api/centres/${centreId}/staff/${staffId}`).expect(200)).body.name as string;
+    const owners = [
+      { kind: 'staff', ownerId: staffId, name: `${staffName} — ICC` },
+      { kind: 'room', ownerId: roomId, name: / — ICC room$/ },
+      { kind: 'patient', ownerId: patient.id, name: / — ICC day$/ },
+      { kind: 'vehicle', ownerId: vehicleRun.vehicleId, name: `${vehicleRun.vehicleName} — ICC transport` },
+      { kind: 'support-worker', ownerId: worker.workerId, name: `${worker.workerName} — ICC pre-visits` },
+    ];
+    const accessNotes = [...attendingOrAny.values()].map((p) => p.accessNotes).filter((n): n is string => n !== null);
+    expect(accessNotes.length).toBeGreaterThan(0);
+    for (const owner of owners) {
+      const issued = await request(app).post(`/api/centres/${centreId}/feed-tokens`).send({ kind: owner.kind, ownerId: owner.ownerId }).expect(201);
+      const body = (await fetchFeed(200, {}, issued.body.url)).text;
+      expect(libicalErrors(body), owner.kind).toEqual([]);
+      const [icalJs, nodeIcal, tsIcs] = [parseWithIcalJs(body), parseWithNodeIcal(body), parseWithTsIcs(body)];
+      expect(icalJs.length, owner.kind).toBeGreaterThan(0);
+      const instants = (events: ParsedEvent[]) => events.map((e) => `${e.uid} ${e.startUtc} ${e.endUtc} ${e.status}`);
+      expect(instants(nodeIcal), owner.kind).toEqual(instants(icalJs));
+      expect(instants(tsIcs), owner.kind).toEqual(instants(icalJs));
+      const calendar = calendarOfTsIcs(body);
+      expect(calendar.method).toBe('PUBLISH');
+      if (typeof owner.name === 'string') expect(calendar.name).toBe(owner.name);
+      else expect(calendar.name).toMatch(owner.name);
+      // Calendar properties come before the first component (RFC 5545 §3.4).
+      const head = body.slice(0, body.indexOf('BEGIN:V', 1));
+      for (const property of ['METHOD:PUBLISH', 'REFRESH-INTERVAL', 'X-PUBLISHED-TTL', 'X-WR-CALNAME']) expect(head, `${owner.kind} ${property}`).toContain(property);
+      expect(body.replace(/\r\n[ \t]/g, '')).toContain(`ORGANIZER;CN="${centre.name}":mailto:${centre.email}`);
+      for (const note of accessNotes) expect(body.replace(/\r\n[ \t]/g, '')).not.toContain(note.slice(0, 20));
+    }
+  });
+
+  it('subscribeUrl: PUBLIC_BASE_URL gives https behind a proxy; X-Forwarded-* count only with TRUST_PROXY', async () => {
+    const send = (target: Express, headers: Record<string, string> = {}) => {
+      const req = request(target).post(`/api/centres/${centreId}/feed-tokens`).send({ kind: 'staff', ownerId: staffId });
+      for (const [k, v] of Object.entries(headers)) req.set(k, v);
+      return req.expect(201);
+    };
+    const proxied = { 'X-Forwarded-Proto': 'https', 'X-Forwarded-Host': 'icc.proxy.nhs.uk' };
+    const withBase = createApp({ db: getDb(), logger: createLogger('silent'), publicUrl: { baseUrl: 'https://icc.example.nhs.uk' } });
+    const viaBase = await send(withBase, proxied);
+    expect(viaBase.body.subscribeUrl).toBe(`https://icc.example.nhs.uk${viaBase.body.url}`);
+    expect(viaBase.body.webcalUrl).toBe(`webcal://icc.example.nhs.uk${viaBase.body.url}`);
+    const trusting = createApp({ db: getDb(), logger: createLogger('silent'), publicUrl: { trustProxy: true } });
+    const viaProxy = await send(trusting, proxied);
+    expect(viaProxy.body.subscribeUrl).toBe(`https://icc.proxy.nhs.uk${viaProxy.body.url}`);
+    // Without TRUST_PROXY a client cannot steer the address with forged headers.
+    const plain = await send(app, proxied);
+    expect(plain.body.subscribeUrl).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:\\d+${plain.body.url}$`));
+  });
+
+  it('a feed ends (404) while its owner is deactivated; a deactivated staff member gets no new feed', async () => {
+    const other = stored.plan.activities.map((a) => a.staffId).find((id) => id && id !== staffId)!;
+    const issued = await request(app).post(`/api/centres/${centreId}/feed-tokens`).send({ kind: 'staff', ownerId: other }).expect(201);
+    await fetchFeed(200, {}, issued.body.url);
+    await request(app).patch(`/api/centres/${centreId}/staff/${other}`).send({ active: false }).expect(200);
+    expect((await fetchFeed(404, {}, issued.body.url)).body.error.code).toBe('not_found');
+    const refused = await request(app).post(`/api/centres/${centreId}/feed-tokens`).send({ kind: 'staff', ownerId: other }).expect(400);
+    expect(refused.body.error.details[0].path).toBe('ownerId');
+    await request(app).post(`/api/centres/${centreId}/feed-tokens/${issued.body.id}/reissue`).expect(400);
+    await request(app).patch(`/api/centres/${centreId}/staff/${other}`).send({ active: true }).expect(200);
+  });
+
   it('across the clock change of 25 October: a room feed shows 22 Oct in BST (UTC+1) and 27 Oct in GMT (UTC+0), in both parsers', async () => {
     const afterChange = '2026-10-27';
     const ids = [...attendingOrAny.values()].filter((p) => !p.unavailableDates.includes(afterChange)).slice(0, 5).map((p) => p.id);
@@ -279,7 +351,7 @@ describeEachDatabase('feeds API', (getDb) => {
     expect(after.filter((e) => e.startUtc.startsWith(DATE)).map((e) => e.uid).sort()).toEqual(confirmed22);
   });
 
-  it('a revoked URL answers 404; reissuing gives a new URL for the same feed', async () => {
+  it('a revoked URL answers 404; reissuing gives a new URL for the same feed; a revoked token cannot be reissued', async () => {
     const sequences = (text: string) => parseWithNodeIcal(text).map((e) => `${e.uid}#${e.sequence}#${e.status}`).sort();
     const last = sequences((await fetchFeed(200)).text);
     const reissued = await request(app).post(`/api/centres/${centreId}/feed-tokens/${tokenId}/reissue`).expect(201);
@@ -293,6 +365,12 @@ describeEachDatabase('feeds API', (getDb) => {
     expect(gone.body.error.code).toBe('not_found');
     await request(app).delete(`/api/centres/${centreId}/feed-tokens/${reissued.body.id}`).expect(204);
     feedUrl = reissued.body.url;
+    await fetchFeed(404);
+    // Revoked is for good: neither the revoked token nor the one it replaced can be reissued.
+    for (const id of [reissued.body.id, tokenId]) {
+      const refused = await request(app).post(`/api/centres/${centreId}/feed-tokens/${id}/reissue`).expect(409);
+      expect(refused.body.error).toMatchObject({ code: 'conflict', details: [{ path: 'id' }] });
+    }
     await fetchFeed(404);
     await request(app).get('/feeds/not-a-token.ics').expect(404);
   });

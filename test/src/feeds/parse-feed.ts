@@ -1,7 +1,8 @@
-// Two independent readings of a rendered feed, reduced to the same shape so tests can
-// require both parsers to agree with what we meant.
+// Three independent readings of a rendered feed, reduced to the same shape so tests can
+// require the parsers to agree with what we meant.
 import ICAL from 'ical.js';
 import nodeIcal from 'node-ical';
+import { convertIcsCalendar } from 'ts-ics';
 
 export interface ParsedEvent {
   uid: string;
@@ -55,6 +56,27 @@ export function parseWithNodeIcal(body: string): ParsedEvent[] {
       description: textOf(e.description),
     }))
     .sort(byStartThenUid);
+}
+
+/** ts-ics (a third, TypeScript parser): resolves TZID through its own zone handling. */
+export function parseWithTsIcs(body: string): ParsedEvent[] {
+  const calendar = convertIcsCalendar(undefined, body);
+  return (calendar.events ?? []).map((e) => ({
+    uid: e.uid,
+    startUtc: e.start.date.toISOString(),
+    endUtc: (e.end ?? e.start).date.toISOString(),
+    tzid: e.start.local?.timezone,
+    sequence: e.sequence ?? 0,
+    status: String(e.status),
+    summary: e.summary ?? '',
+    location: e.location ?? '',
+    description: e.description ?? '',
+  })).sort(byStartThenUid);
+}
+
+/** The calendar's own properties as ts-ics reads them (name, method). */
+export function calendarOfTsIcs(body: string) {
+  return convertIcsCalendar(undefined, body);
 }
 
 /** node-ical gives text values either as strings or as { val, params }. */

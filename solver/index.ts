@@ -6,6 +6,8 @@
 export * from './model/index.ts';
 export { planDay, DEFAULT_MAX_ITERATIONS } from './day/plan-day.ts';
 export { buildPlanViews, type PlanViews } from './day/build-plan-views.ts';
+export { assembleDayPlan, type DayPlanParts } from './day/assemble-day-plan.ts';
+export { planGapPct } from './day/plan-gap.ts';
 export { computeLowerBound } from './day/bound/compute-lower-bound.ts';
 export { explainUnscheduled, type UnscheduledExplanation } from './day/explain/explain-unscheduled.ts';
 export { scorePlan } from './constraints/score-plan.ts';

@@ -5,7 +5,7 @@
  *   npm run bench -- icc [--time-limit s] [--filter regex]
  */
 import { performance } from 'node:perf_hooks';
-import { gapPct, type BenchRow, type BenchSuite } from '../lib/types.ts';
+import type { BenchRow, BenchSuite } from '../lib/types.ts';
 import { demoDayProblem } from '../../src/demo/demo-day-problem.ts';
 import { planDay } from '../../solver/day/plan-day.ts';
 import { validatePlan } from '../../solver/validate/validate-plan.ts';
@@ -44,7 +44,7 @@ const suite: BenchSuite = {
         instance: name,
         known,
         value,
-        gapPct: gapPct(value, known),
+        gapPct: plan.gapPct,
         seconds,
         valid: check.valid,
         patients: day.patients,

@@ -7,8 +7,7 @@
  */
 import type { DayPlan, PlanBound } from '../model/day-plan.ts';
 import type { ObjectiveWeights, ProgressEvent, SolveOptions } from '../model/options.ts';
-import { scorePlan } from '../constraints/score-plan.ts';
-import { buildPlanViews } from './build-plan-views.ts';
+import { assembleDayPlan } from './assemble-day-plan.ts';
 import type { CompiledDay } from './compile/compile-day-problem.ts';
 import { readSchedule, type DecodedSchedule } from './read-schedule.ts';
 
@@ -46,21 +45,13 @@ export function trackBestPlan({ day, weights, bound, seed, startedMs, options }:
   let iterations = 0;
 
   const build = (): DayPlan => {
-    const { problem } = day;
     const { activities, unscheduled, unplaced } = readSchedule(day, best);
-    const allUnscheduled = [...unscheduled, ...unplaced];
-    const score = scorePlan(problem, activities, allUnscheduled, weights);
-    // As planDay reports it: 100 × (soft − bound) / max(|soft|, 1), two decimals.
-    const gapPct = (100 * (score.soft - bound.value)) / Math.max(Math.abs(score.soft), 1);
     const now = options.now;
-    return {
-      date: problem.date,
+    return assembleDayPlan(day.problem, {
       activities,
-      ...buildPlanViews(problem, activities),
-      unscheduled: allUnscheduled,
-      score,
+      unscheduled: [...unscheduled, ...unplaced],
       bound,
-      gapPct: Math.max(0, Math.round(gapPct * 100) / 100),
+      weights,
       stats: {
         iterations,
         improvements: Math.max(0, captures - 1),
@@ -69,7 +60,7 @@ export function trackBestPlan({ day, weights, bound, seed, startedMs, options }:
         seed,
         method: 'best so far (provisional: unplaced assessments not yet explained or repaired)',
       },
-    };
+    });
   };
 
   // The decoder enforces every hard rule except that each patient who needs one has a meal

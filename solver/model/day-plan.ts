@@ -99,7 +99,7 @@ export interface DayPlan {
   unscheduled: UnscheduledAssessment[];
   score: PlanScore;
   bound: PlanBound;
-  /** 100 × (soft − bound) / max(|soft|, 1). */
+  /** 100 × (soft − bound) / max(|bound|, 1), ≥ 0, two decimals (solver/day/plan-gap.ts). */
   gapPct: number;
   stats: PlanStats;
 }

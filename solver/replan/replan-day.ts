@@ -14,8 +14,7 @@ import type { DayPin, DayProblem } from '../model/day-problem.ts';
 import type { DayPlan, PlannedActivity } from '../model/day-plan.ts';
 import type { SolveOptions } from '../model/options.ts';
 import { planDay } from '../day/plan-day.ts';
-import { buildPlanViews } from '../day/build-plan-views.ts';
-import { scorePlan } from '../constraints/score-plan.ts';
+import { assembleDayPlan } from '../day/assemble-day-plan.ts';
 import { applyDayChanges } from './apply-day-changes.ts';
 import type { ActivityMove, DayChange } from './day-change.ts';
 import { diffPlans } from './diff-plans.ts';
@@ -86,8 +85,7 @@ function withPinnedFlags(problem: DayProblem, plan: DayPlan): DayPlan {
     const { pinned: _was, ...rest } = a;
     return pinned.has(a.id) ? { ...rest, pinned: true } : rest;
   });
-  const score = scorePlan(problem, activities, plan.unscheduled);
-  return { ...plan, activities, ...buildPlanViews(problem, activities), score };
+  return assembleDayPlan(problem, { activities, unscheduled: plan.unscheduled, bound: plan.bound, stats: plan.stats });
 }
 
 function withPins(problem: DayProblem, kept: PlannedActivity[], overrun: ReadonlyMap<string, number>, nowMin: number): DayProblem {

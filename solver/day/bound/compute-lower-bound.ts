@@ -65,7 +65,7 @@ interface LoadItem {
 /**
  * @example
  * const bound = computeLowerBound(problem, DEFAULT_WEIGHTS);
- * const gapPct = (100 * (plan.score.soft - bound.value)) / Math.max(Math.abs(plan.score.soft), 1);
+ * const gapPct = planGapPct(plan.score.soft, bound.value); // solver/day/plan-gap.ts
  */
 export function computeLowerBound(problem: DayProblem, weights: Partial<ObjectiveWeights> = DEFAULT_WEIGHTS): PlanBound {
   const w: ObjectiveWeights = { ...DEFAULT_WEIGHTS, ...weights };

@@ -7,12 +7,13 @@
  */
 import type { Rng } from '../../model/rng.ts';
 import type { ProgressEvent } from '../../model/options.ts';
-import type { PriorityMove } from './priority-moves.ts';
+import type { DaySearchState } from './day-search-state.ts';
+import type { DaySearchMove } from './moves/day-search-move.ts';
 
 export interface LateAcceptanceOptions {
-  /** Cost of a list (decodes it). */
-  evaluate: (order: Int32Array) => number;
-  moves: PriorityMove[];
+  /** Cost of the state's list as it stands (decodes it). */
+  evaluate: (state: DaySearchState) => number;
+  moves: DaySearchMove[];
   rng: Rng;
   maxIterations: number;
   /** Stop once the best cost is ≤ this. */
@@ -21,7 +22,7 @@ export interface LateAcceptanceOptions {
   /** After this many iterations without a new best, restart from a shaken copy of the best. */
   restartAfter?: number;
   /** A fresh start for every other restart (e.g. a random list); without it restarts only shake the best. */
-  diversify?: (order: Int32Array, rng: Rng) => void;
+  diversify?: (state: DaySearchState, rng: Rng) => void;
   /** Called with each new best list and its cost, right after it was evaluated (e.g. to remember state outside the list, like the decoding scheme). */
   onNewBest?: (best: Int32Array, cost: number) => void;
   now?: () => number;
@@ -38,10 +39,15 @@ export interface SearchOutcome {
   timedOut: boolean;
 }
 
-export function lateAcceptanceSearch(initial: Int32Array, initialCost: number, options: LateAcceptanceOptions): SearchOutcome {
+/**
+ * Searches from `state` as it stands (its list costing `initialCost`); the state is left at
+ * wherever the walk ended, the best list is returned. The scheme and meal delays of the best
+ * are not restored on a restart (only its list): a seed's plans depend on that.
+ */
+export function lateAcceptanceSearch(state: DaySearchState, initialCost: number, options: LateAcceptanceOptions): SearchOutcome {
   const { evaluate, moves, rng, maxIterations, target, now, deadlineMs } = options;
-  const order = initial.slice();
-  const best = initial.slice();
+  const order = state.order;
+  const best = order.slice();
   let bestCost = initialCost;
   let currentCost = initialCost;
   const history = new Float64Array(Math.max(1, options.historyLength)).fill(initialCost);
@@ -66,8 +72,8 @@ export function lateAcceptanceSearch(initial: Int32Array, initialCost: number, o
     }
     iterations++;
     const move = moves[rng.int(moves.length)]!;
-    if (!move.apply(order, rng)) continue;
-    const cost = evaluate(order);
+    if (!move.apply(state, rng)) continue;
+    const cost = evaluate(state);
     const slot = iterations % history.length;
     if (cost <= currentCost || cost < history[slot]!) {
       currentCost = cost;
@@ -79,19 +85,19 @@ export function lateAcceptanceSearch(initial: Int32Array, initialCost: number, o
         options.onNewBest?.(best, cost);
         report(progressFraction());
       }
-    } else move.undo(order);
+    } else move.undo(state);
     if (currentCost < history[slot]!) history[slot] = currentCost;
     if ((iterations & 1023) === 0) report(progressFraction());
     if (options.restartAfter !== undefined && iterations - lastGain > options.restartAfter) {
       // Stuck: start again from a shaken copy of the best, or from somewhere new, and forget the history.
       restarts++;
-      if (options.diversify && restarts % 2 === 0) options.diversify(order, rng);
+      if (options.diversify && restarts % 2 === 0) options.diversify(state, rng);
       else {
         order.set(best);
         const kicks = 2 + rng.int(Math.max(1, Math.ceil(order.length / 10)));
-        for (let k = 0; k < kicks; k++) moves[rng.int(moves.length)]!.apply(order, rng);
+        for (let k = 0; k < kicks; k++) moves[rng.int(moves.length)]!.apply(state, rng);
       }
-      currentCost = evaluate(order);
+      currentCost = evaluate(state);
       history.fill(currentCost);
       lastGain = iterations;
     }

@@ -12,7 +12,7 @@ import { parseOrThrow } from '../../errors/from-zod-error.ts';
 import { buildJobProblem } from '../problem/build-job-problem.ts';
 import { replanDayInWorker } from '../workers/replan-day-in-worker.ts';
 import { DayProblemInputError } from '../problem/build-day-problem.ts';
-import { buildPlanViews, scorePlan, type DayPatient, type DayPin, type DayPlan, type DayProblem, type PlannedActivity, type ActivityMove, type DayChange, type ReplanStrategy, validatePlan } from '../../../solver/index.ts';
+import { assembleDayPlan, type DayPatient, type DayPin, type DayPlan, type DayProblem, type PlannedActivity, type ActivityMove, type DayChange, type ReplanStrategy, validatePlan } from '../../../solver/index.ts';
 import { writePlanVersion } from './plan-versions.ts';
 import { requireCentre, type Actor } from '../../api/services/centre-scoped-service.ts';
 import { planViews, type PlanViewName } from '../../api/services/plan-views.ts';
@@ -180,16 +180,9 @@ function withPin<P extends DayPin | PlanPin>(pins: readonly P[] | undefined, pin
   return [...(pins ?? []).filter((p) => pinKey(p) !== pinKey(pin)), pin];
 }
 
-/** The plan with new activities: views and score rebuilt from them (activities are the source of truth). */
+/** The plan with new activities: views, score and gap rebuilt from them (activities are the source of truth). */
 function rebuilt(problem: DayProblem, plan: DayPlan, activities: PlannedActivity[]): DayPlan {
-  const score = scorePlan(problem, activities, plan.unscheduled);
-  return {
-    ...plan,
-    activities,
-    ...buildPlanViews(problem, activities),
-    score,
-    gapPct: (100 * (score.soft - plan.bound.value)) / Math.max(Math.abs(score.soft), 1),
-  };
+  return assembleDayPlan(problem, { activities, unscheduled: plan.unscheduled, bound: plan.bound, stats: plan.stats });
 }
 
 interface EditResult {

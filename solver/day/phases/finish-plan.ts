@@ -1,0 +1,49 @@
+/**
+ * The final repair, the last phase: the best schedule of all runs decoded again, each
+ * patient's day compacted (ICC days), the caller's start plan held in place when that costs
+ * less, and what is still unplaced explained — or placed, where the explanation finds a slot.
+ */
+import type { PlannedActivity, UnscheduledAssessment } from '../../model/day-plan.ts';
+import type { SolveOptions } from '../../model/options.ts';
+import type { CompiledDay } from '../compile/compile-day-problem.ts';
+import { explainOrRepair } from '../explain/explain-or-repair.ts';
+import { readSchedule } from '../read-schedule.ts';
+import { BackwardDecoder } from '../schedule/backward-decoder.ts';
+import { DayDecoder, type DecodeResult } from '../schedule/day-decoder.ts';
+import { compactPatientDays } from '../search/compact-patient-days.ts';
+import type { DaySearch } from '../search/day-search.ts';
+import { scheduleCost } from '../search/schedule-cost.ts';
+
+export function finishPlan(search: DaySearch): { activities: PlannedActivity[]; unscheduled: UnscheduledAssessment[] } {
+  const { day, decoder, state, best, clock } = search;
+  const before = (share: number) => () => !clock || clock.now() < clock.startedMs + share * clock.timeLimitMs;
+  state.scheme = best.scheme;
+  decoder.mealDelayMin.set(best.mealDelayMin);
+  search.decode(best.order, search.targetEnd.best());
+  // Each patient's day is packed up to their review where that costs less (later arrivals,
+  // shorter waits), in the time left before explaining.
+  const compacted = search.iccDay
+    ? compactPatientDays(day, decoder, { forward: decoder, backward: new BackwardDecoder(day, decoder.mealDelayMin) }, { timeLeft: before(0.9) }).best
+    : decoder;
+  const final = heldIfBetter(day, search.options.startFrom, compacted);
+  return explainOrRepair(search.problem, search.weights, readSchedule(day, final), before(0.95));
+}
+
+/**
+ * The plan to start from, held where it is (its staff and rooms when given; what it lacks
+ * decoded after it), when that costs less than the search's plan: a list decoded afresh
+ * does not always rebuild the plan it came from, and a resumed job must not lose ground.
+ */
+function heldIfBetter(day: CompiledDay, given: SolveOptions['startFrom'], found: DecodeResult): DecodeResult {
+  if (!given || given.length === 0) return found;
+  const held = new DayDecoder(day);
+  const indexOf = new Map(day.activityId.map((id, a) => [id, a]));
+  const { staff, rooms } = day.problem;
+  for (const activity of given) {
+    const a = indexOf.get(activity.id);
+    if (a === undefined || day.pin[a]) continue;
+    held.fix(a, activity.startMin, staff.findIndex((s) => s.id === activity.staffId), rooms.findIndex((r) => r.id === activity.roomId));
+  }
+  held.decode(Int32Array.from(held.freeActivities()));
+  return scheduleCost(day, held) < scheduleCost(day, found) ? held : found;
+}

@@ -1,0 +1,63 @@
+/**
+ * The multi-run driver: on ICC days, independent runs (construction and search, each from its
+ * own seed) with an equal share of the budget. A run settles within a few thousand
+ * iterations, so fresh starts beat one longer run: 20k iterations, icc-16 seeds 1–12 mean
+ * 8822 → 8669, icc-32 seeds 1–4 15853 → 14348. Open-shop days keep one run (their tuning).
+ */
+import type { DaySearch } from '../search/day-search.ts';
+import { constructRun } from './construct-run.ts';
+import { improveRun } from './improve-run.ts';
+
+/**
+ * Independent runs on an ICC day, by the day's size (activities, meals included). On the
+ * 16-patient demo day a run leaves its constructed two-drop plan for one drop within a few
+ * hundred iterations or not at all (3 of 8 runs at 5k iterations), so more tries help there:
+ * 8 runs placed 96 of 97 on seeds 1–8 at 10k iterations, 4 runs on 7 of 8. On the 32-patient
+ * day 8 runs did a little worse than 4 at 15 s (seeds 1–2: 9909 and 10435 against 9807 and
+ * 10373). Larger days get one run: with the few thousand iterations a large day gets in its
+ * time, a quarter each was too little (icc-64, 10k iterations, seeds 1–2: one run 42871, four 43429).
+ */
+export const ICC_RUN_TIERS: ReadonlyArray<{ maxActivities: number; runs: number }> = [
+  { maxActivities: 150, runs: 8 },
+  { maxActivities: 300, runs: 4 },
+];
+
+/** How many independent runs an ICC day of this many activities gets (1 beyond the tiers). */
+export function iccRunCount(activityCount: number): number {
+  return ICC_RUN_TIERS.find((tier) => activityCount <= tier.maxActivities)?.runs ?? 1;
+}
+
+/** Seeds of runs after the first: seed + run × this (a large odd step keeps them apart). */
+const RUN_SEED_STEP = 1_000_003;
+
+/** Share of the time limit the runs may use; the rest is for compaction, explaining and repair, and scoring. */
+export const SEARCH_SHARE_OF_LIMIT = 0.85;
+
+export interface RunsOutcome {
+  iterations: number;
+  improvements: number;
+  timedOut: boolean;
+}
+
+export function runIndependentRuns(search: DaySearch): RunsOutcome {
+  const { clock, best, options } = search;
+  const runs = search.iccDay ? iccRunCount(search.day.activityCount) : 1;
+  const searchEndMs = clock ? clock.startedMs + SEARCH_SHARE_OF_LIMIT * clock.timeLimitMs : undefined;
+  const total: RunsOutcome = { iterations: 0, improvements: 0, timedOut: false };
+  for (let run = 0; run < runs; run++) {
+    const runSeed = run === 0 ? search.seed : search.seed + run * RUN_SEED_STEP;
+    const constructed = constructRun(search, runSeed);
+    options.onProgress?.({ phase: 'construct', iteration: total.iterations, bestSoft: Math.min(best.cost, constructed.cost), bestHard: 0, elapsedMs: search.elapsedMs(), fraction: run / runs });
+    const iterationsLeft = search.maxIterations - total.iterations;
+    const outcome = improveRun(search, runSeed, constructed, {
+      maxIterations: run === runs - 1 ? iterationsLeft : Math.floor(iterationsLeft / (runs - run)),
+      deadlineMs: searchEndMs === undefined ? undefined : clock!.startedMs + ((searchEndMs - clock!.startedMs) * (run + 1)) / runs,
+      progress: (event) => ({ ...event, iteration: total.iterations + event.iteration, bestSoft: Math.min(best.cost, event.bestSoft), fraction: (run + event.fraction) / runs }),
+    });
+    total.iterations += outcome.iterations;
+    total.improvements += outcome.improvements;
+    total.timedOut = outcome.timedOut;
+    if (best.cost <= search.target + 0.01 || (searchEndMs !== undefined && clock!.now() >= searchEndMs)) break;
+  }
+  return total;
+}

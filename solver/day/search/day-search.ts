@@ -1,0 +1,164 @@
+/**
+ * The day search's shared parts, built once per planDay call: the compiled day, its bound and
+ * stopping target, the clock, the decoder, the search state (what moves change), the cost of
+ * a state (`evaluate`) and the best schedule over all runs (`best`, `noteIfBest`). The phases
+ * (solver/day/phases) read and change it; nothing else holds search state.
+ */
+import type { DayProblem } from '../../model/day-problem.ts';
+import type { PlanBound } from '../../model/day-plan.ts';
+import { DEFAULT_WEIGHTS, type ObjectiveWeights, type SolveOptions } from '../../model/options.ts';
+import { compileDayProblem, type CompiledDay } from '../compile/compile-day-problem.ts';
+import { DayDecoder } from '../schedule/day-decoder.ts';
+import { computeLowerBound } from '../bound/compute-lower-bound.ts';
+import { dayLowerBound } from '../day-lower-bound.ts';
+import { trackBestPlan, type BestPlanTracker } from '../best-plan-so-far.ts';
+import type { DaySearchState } from './day-search-state.ts';
+import { scheduleCost, scheduleDensity } from './schedule-cost.ts';
+import { lastEndMin, TargetEnd } from './target-end.ts';
+
+/** Iterations when neither a budget nor a clock is given (keeps an unbounded call finite). */
+export const DEFAULT_MAX_ITERATIONS = 5000;
+
+/** How a priority list becomes a schedule. */
+export interface DecodingScheme {
+  name: string;
+  /** < 0: serial (each activity in list order at its earliest slot); 0..1: parallel with this delta. */
+  delta: number;
+}
+
+export const DECODING_SCHEMES: readonly DecodingScheme[] = [
+  { name: 'serial', delta: -1 },
+  { name: 'parallel-non-delay', delta: 0 },
+  { name: 'parallel-delta-0.2', delta: 0.2 },
+  { name: 'parallel-delta-0.5', delta: 0.5 },
+  { name: 'parallel-delta-0.8', delta: 0.8 },
+  { name: 'parallel-active', delta: 1 },
+];
+
+/** The best schedule over all runs: its list, cost, decoding scheme and meal delays. */
+export interface BestSchedule {
+  order: Int32Array;
+  cost: number;
+  scheme: number;
+  readonly mealDelayMin: Int32Array;
+}
+
+/** The clock as planDay sees it: absent for a fixed iteration budget. */
+export interface SearchClock {
+  now: () => number;
+  startedMs: number;
+  timeLimitMs: number;
+}
+
+export interface DaySearch {
+  readonly problem: DayProblem;
+  readonly options: SolveOptions;
+  readonly seed: number;
+  readonly weights: ObjectiveWeights;
+  readonly day: CompiledDay;
+  readonly bound: PlanBound;
+  /** Stop once a plan costs this (the bound, or the caller's target if higher). */
+  readonly target: number;
+  /** An ICC day (no makespan objective): independent runs, ICC moves, compaction at the end. */
+  readonly iccDay: boolean;
+  readonly maxIterations: number;
+  readonly clock: SearchClock | undefined;
+  /** When the caller started the clock (undefined without one); for progress events. */
+  readonly startedMs: number | undefined;
+  readonly decoder: DayDecoder;
+  readonly state: DaySearchState;
+  /** Lunch staggered across patients to start with (the search then moves each meal). */
+  readonly staggeredMeals: Int32Array;
+  readonly best: BestSchedule;
+  readonly targetEnd: TargetEnd;
+  readonly bestSoFar: BestPlanTracker | undefined;
+  /** Decodes and costs the state's list under its scheme and meal delays; refills state.unplaced. */
+  evaluate(state: DaySearchState): number;
+  /** Decodes a list under the state's scheme and meal delays (aiming at `aimMin` when the scheme is parallel). */
+  decode(order: Int32Array, aimMin?: number): void;
+  /** The decoder holds a schedule of `order` costing `cost`: keeps it if it is the best of all runs so far. */
+  noteIfBest(order: Int32Array, cost: number): void;
+  /** Milliseconds since the clock started (undefined without a clock). */
+  elapsedMs(): number | undefined;
+}
+
+export function createDaySearch(problem: DayProblem, options: SolveOptions): DaySearch {
+  const now = options.now;
+  const startedMs = now?.();
+  const seed = options.seed ?? 1;
+  const weights: ObjectiveWeights = { ...DEFAULT_WEIGHTS, ...options.weights };
+  const day = compileDayProblem(problem, weights);
+  const bound = strongerBound(computeLowerBound(problem, weights), dayLowerBound(problem, weights));
+  const target = Math.max(options.targetSoft ?? -Infinity, bound.value);
+  const clock = options.timeLimitMs !== undefined && now !== undefined && startedMs !== undefined ? { now, startedMs, timeLimitMs: options.timeLimitMs } : undefined;
+  const maxIterations = options.maxIterations ?? (clock ? Number.MAX_SAFE_INTEGER : DEFAULT_MAX_ITERATIONS);
+  const decoder = new DayDecoder(day);
+  const bestSoFar = options.onBestPlan ? trackBestPlan({ day, weights, bound, seed, startedMs, options }) : undefined;
+  const iccDay = weights.makespanMin <= 0;
+
+  // The parallel schemes build denser schedules (what a makespan needs) at ~5–10× the cost
+  // per decode; on ICC objectives the serial scheme placed more in the same time.
+  const schemeCount = weights.makespanMin > 0 ? DECODING_SCHEMES.length : 1;
+  const { lunchWindow, mealDurationMin } = problem.centre;
+  const maxMealDelayMin = weights.makespanMin > 0 ? 0 : Math.max(0, lunchWindow.endMin - lunchWindow.startMin - mealDurationMin);
+  const state: DaySearchState = { order: new Int32Array(0), scheme: 0, schemeCount, mealDelayMin: decoder.mealDelayMin, maxMealDelayMin, unplaced: [] };
+  const staggeredMeals = Int32Array.from(problem.patients, (_, p) => 30 * (p % (Math.floor(maxMealDelayMin / 30) + 1)));
+
+  // With a makespan objective the parallel schemes aim at a target end (one step of workload
+  // lookahead per pick): the makespan bound, then just below the best plan (TargetEnd).
+  let evaluations = 0;
+  const halfSpent = () => (clock !== undefined && clock.now() - clock.startedMs >= 0.5 * clock.timeLimitMs) || evaluations >= maxIterations / 2;
+  const aiming = weights.makespanMin > 0;
+  const targetEnd = new TargetEnd(aiming ? dayLowerBound(problem, { ...weights, makespanMin: 1 }).value : Infinity, halfSpent);
+
+  // Density breaks ties on plateaus; scaled so that all of it is worth less than 0.01 of cost.
+  const densityScale = 0.01 / Math.max(1, (problem.staff.length + problem.patients.length) * (day.horizonMin + 1));
+  // Tried: ends up to the makespan bound free in the tie-breaker; on tai7x7_4 and tai10x10_3/5
+  // it did worse (468/604/648 vs 465/602/645 in 9 s), so every minute of every end counts.
+  const densityFloorMin = 0;
+  let totalMin = 0;
+  for (let a = 0; a < day.activityCount; a++) totalMin += day.durationMin[a]!;
+  // Aiming at a target, the share of minutes booked before a decode lost it also breaks
+  // ties (the later it gives up on the bound, the nearer it came); half the density's room.
+  const keptScale = aiming ? 0.005 : 0;
+  const densityWeight = aiming ? 0.5 * densityScale : densityScale;
+  const staffLastEnd = new Int32Array(problem.staff.length);
+  const patientLastEnd = new Int32Array(problem.patients.length);
+
+  const decode = (order: Int32Array, aimMin = targetEnd.current()): void => {
+    const { delta } = DECODING_SCHEMES[state.scheme]!;
+    if (delta < 0) decoder.decode(order);
+    else decoder.decodeParallel(order, delta, aimMin);
+  };
+  const best: BestSchedule = { order: new Int32Array(0), cost: Infinity, scheme: 0, mealDelayMin: staggeredMeals.slice() };
+
+  return {
+    problem, options, seed, weights, day, bound, target, iccDay, maxIterations, clock, startedMs,
+    decoder, state, staggeredMeals, best, targetEnd, bestSoFar, decode,
+    evaluate({ order, unplaced }) {
+      evaluations++;
+      decode(order);
+      unplaced.length = 0;
+      for (let a = 0; a < day.activityCount; a++) if (decoder.start[a]! < 0) unplaced.push(a);
+      const kept = keptScale * (1 - decoder.targetKeptMin / Math.max(1, totalMin));
+      return scheduleCost(day, decoder) + kept + densityWeight * scheduleDensity(day, decoder, staffLastEnd, patientLastEnd, densityFloorMin);
+    },
+    noteIfBest(order, cost) {
+      if (cost >= best.cost) return;
+      best.cost = cost;
+      best.order = order.slice();
+      best.scheme = state.scheme;
+      best.mealDelayMin.set(decoder.mealDelayMin);
+      if (aiming) targetEnd.noteBest(lastEndMin(day.durationMin, decoder.start));
+      bestSoFar?.capture(decoder);
+    },
+    elapsedMs() {
+      return now && startedMs !== undefined ? now() - startedMs : undefined;
+    },
+  };
+}
+
+/** Both are valid lower bounds; report the larger. */
+function strongerBound(a: PlanBound, b: PlanBound): PlanBound {
+  return b.value > a.value ? b : a;
+}

@@ -6,6 +6,7 @@ import { healthRouter } from './api/routes/health-router.ts';
 import { feedsRouter } from './api/routes/feeds-router.ts';
 import { errorHandler, notFoundHandler, refuseWhenShuttingDown } from './api/error-handler.ts';
 import { parseJsonBody } from './api/json-body.ts';
+import { pathTemplates, refuseUnstorableBody, refuseUnstorablePathAndQuery } from './api/input-check.ts';
 import { openApiDocument } from './api/openapi/openapi-document.ts';
 import { logger as defaultLogger, type Logger } from './logger.ts';
 import { requireAccess } from './auth/require-access.ts';
@@ -33,11 +34,13 @@ export function createApp({ db, logger = defaultLogger, auth, shuttingDown, publ
   app.disable('x-powered-by');
   configurePublicUrl(app, publicUrl);
   if (shuttingDown) app.use(refuseWhenShuttingDown(shuttingDown));
+  const openApi = openApiDocument();
+  // Text PostgreSQL cannot store is a 400 naming the field, whatever the route (src/api/input-check.ts).
+  app.use(refuseUnstorablePathAndQuery(pathTemplates(Object.keys(openApi.paths as Record<string, unknown>))));
   // Checked before the body is parsed: an anonymous caller gets no work done.
   if (auth?.enforce) app.use(requireAccess(db));
-  app.use(parseJsonBody);
+  app.use(parseJsonBody, refuseUnstorableBody);
   app.use('/health', healthRouter(db));
-  const openApi = openApiDocument();
   app.get(['/openapi.json', '/api/openapi.json'], (_req, res) => {
     res.json(openApi);
   });

@@ -5,6 +5,10 @@ export interface Config {
   /** postgres://… ; unset = embedded PostgreSQL (PGlite) in dataDir. */
   databaseUrl: string | undefined;
   port: number;
+  /** The address to listen on: loopback unless HOST says otherwise (HOST=0.0.0.0 for every interface). */
+  host: string;
+  /** ICC_DEMO_TOKENS=1: the README's public tokens are active (only ever on a loopback address). */
+  demoTokens: boolean;
   /** Embedded database directory (ignored with databaseUrl). */
   dataDir: string;
   logLevel: string;
@@ -50,6 +54,11 @@ export function parseTrustProxy(value: string | undefined): PublicUrlConfig['tru
   return text;
 }
 
+/** Whether `host` is reachable from this machine only. */
+export function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = env.PORT === undefined || env.PORT === '' ? 3000 : Number(env.PORT);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
@@ -61,9 +70,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const baseUrl = parsePublicBaseUrl(env.PUBLIC_BASE_URL);
   const trustProxy = parseTrustProxy(env.TRUST_PROXY);
+  const host = env.HOST?.trim() || '127.0.0.1';
+  const demoTokens = env.ICC_DEMO_TOKENS === '1';
+  if (demoTokens && !isLoopback(host)) {
+    throw new Error(`ICC_DEMO_TOKENS=1 makes publicly known tokens valid, so the service only starts with it on a loopback address (HOST=127.0.0.1, ::1 or localhost), not HOST=${host}`);
+  }
   return {
     databaseUrl,
     port,
+    host,
+    demoTokens,
     dataDir: resolve(env.ICC_DATA_DIR?.trim() || './data'),
     logLevel: env.LOG_LEVEL?.trim() || 'info',
     publicUrl: { ...(baseUrl ? { baseUrl } : {}), ...(trustProxy !== undefined ? { trustProxy } : {}) },

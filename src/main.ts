@@ -7,15 +7,27 @@ import { createDatabase } from './db/create-database.ts';
 import { migrateLatest } from './db/migrate.ts';
 import { loadDemoCentre } from './demo/load-demo-centre.ts';
 import { createLogger } from './logger.ts';
-import { bootstrapAdminToken } from './auth/bootstrap-admin-token.ts';
+import { bootstrapAdminToken, writeBootstrapTokenFile } from './auth/bootstrap-admin-token.ts';
 import { demoTokens } from './auth/demo-tokens.ts';
 import { planJobRunnerFor } from './solving/jobs/plan-job-runner.ts';
+import { answerClientErrorsAsJson } from './api/client-errors.ts';
 
-const config = loadConfig();
+const config = (() => {
+  try {
+    return loadConfig();
+  } catch (error) {
+    // A configuration mistake is the operator's to fix: say it plainly and stop.
+    process.stderr.write(`icc-scheduler: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  }
+})();
+
+/** How the listening address goes in a URL (an IPv6 address in brackets). */
+const urlHost = (host: string) => (host.includes(':') ? `[${host}]` : host);
 const logger = createLogger(config.logLevel);
 
 async function main(): Promise<void> {
-  if (!config.databaseUrl) await mkdir(config.dataDir, { recursive: true });
+  await mkdir(config.dataDir, { recursive: true });
   logger.info(config.databaseUrl ? 'opening PostgreSQL at DATABASE_URL' : `opening embedded PostgreSQL in ${config.dataDir}`);
   const dbLogger = logger.child({ component: 'db' });
   const db = await createDatabase({ ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: config.dataDir }), logger: dbLogger });
@@ -25,17 +37,20 @@ async function main(): Promise<void> {
   const demo = await loadDemoCentre(db);
   if (demo.loaded) logger.info({ centreId: demo.centreId, counts: demo.counts }, 'loaded the demo centre into the empty database');
 
-  // The service always enforces access; a fresh install gets its first admin token here.
+  // The service always enforces access; a fresh install gets its first admin token here. Its
+  // secret goes to a file only its owner can read, never to the log (logs are shipped and kept).
   const bootstrap = await bootstrapAdminToken(db, process.env.ICC_ADMIN_TOKEN);
   if (bootstrap.kind === 'generated') {
-    logger.warn(`No admin API token existed, so one was made. It is shown only now; keep it safe: ${bootstrap.token}`);
+    const file = await writeBootstrapTokenFile(config.dataDir, bootstrap.token);
+    logger.warn({ file }, 'No admin API token existed, so one was made: it is in this file (mode 0600). Read it, keep it safe, then delete the file');
   } else if (bootstrap.kind === 'from-env' && bootstrap.created) {
     logger.info('registered ICC_ADMIN_TOKEN as an admin API token');
   }
-  // Only for the README walk-through: publicly known tokens, never in a production configuration.
-  if (process.env.ICC_DEMO_TOKENS === '1') {
+  // Only for the README walk-through: publicly known tokens, so only on a loopback address (config.ts).
+  if (config.demoTokens) {
     const demo = await demoTokens(db);
-    if (demo) logger.warn({ centreId: demo.centreId, clinicianStaffId: demo.clinicianStaffId, created: demo.created }, 'ICC_DEMO_TOKENS=1: the demo coordinator, clinician and transport tokens from the README are active');
+    if (demo) logger.warn({ centreId: demo.centreId, clinicianStaffId: demo.clinicianStaffId, created: demo.created }, 'ICC_DEMO_TOKENS=1: the demo coordinator, clinician and transport tokens from the README are active at the demo centre');
+    else logger.warn('ICC_DEMO_TOKENS=1, but this database has no demo centre (it was not loaded as the demo): no demo tokens');
   }
 
   // Planning jobs: this process runs queued ones (whichever process took the request) and
@@ -44,9 +59,9 @@ async function main(): Promise<void> {
   await jobRunner.ready;
 
   const stopping = new AbortController();
-  const server = createApp({ db, logger, auth: { enforce: true }, shuttingDown: stopping.signal, publicUrl: config.publicUrl }).listen(config.port, () => {
-    logger.info(`ICC scheduler listening on http://localhost:${config.port}`);
-  });
+  const server = answerClientErrorsAsJson(createApp({ db, logger, auth: { enforce: true }, shuttingDown: stopping.signal, publicUrl: config.publicUrl }).listen(config.port, config.host, () => {
+    logger.info({ host: config.host, port: config.port }, `ICC scheduler listening on http://${urlHost(config.host)}:${config.port}`);
+  }));
   const shutdown = (signal: string) => {
     logger.info(`${signal}: shutting down`);
     // Requests still arriving on open connections get 503 with Retry-After while the rest finish.

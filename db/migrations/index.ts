@@ -12,6 +12,7 @@ import * as apiTokens from './20261122-1500-create-api-tokens.ts';
 import * as planJobProvisionalPlan from './20261122-1600-add-plan-job-provisional-plan.ts';
 import * as planJobLease from './20261122-1700-add-plan-job-lease.ts';
 import * as accessNotesCentreContact from './20261206-1300-add-access-notes-and-centre-contact.ts';
+import * as serviceSettings from './20261206-1500-create-service-settings.ts';
 
 const migrations: Record<string, Knex.Migration> = {
   '20261122-1100-create-centres-staff-rooms-catalogue': centresStaffRoomsCatalogue,
@@ -24,6 +25,7 @@ const migrations: Record<string, Knex.Migration> = {
   '20261122-1600-add-plan-job-provisional-plan': planJobProvisionalPlan,
   '20261122-1700-add-plan-job-lease': planJobLease,
   '20261206-1300-add-access-notes-and-centre-contact': accessNotesCentreContact,
+  '20261206-1500-create-service-settings': serviceSettings,
 };
 
 /** A knex migration source over the list above. */

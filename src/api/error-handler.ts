@@ -37,7 +37,11 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       : translated instanceof ZodError
         ? fromZodError(translated, 'input')
         : (fromHttpError(translated) ?? appError.internal(translated));
-    if (known.status >= 500) logger.error({ err: error, method: req.method, url: req.originalUrl }, 'request failed');
+    if (known.status === 503) {
+      // Expected while the database is away or the service stops: a warning naming why, no stack.
+      const cause = error instanceof Error && error !== known ? { name: error.name, code: (error as { code?: unknown }).code, message: error.message } : undefined;
+      logger.warn({ code: known.code, method: req.method, url: req.originalUrl, cause }, known.message);
+    } else if (known.status >= 500) logger.error({ err: error, method: req.method, url: req.originalUrl }, 'request failed');
     else logger.debug({ code: known.code, method: req.method, url: req.originalUrl }, known.message);
     const body: ErrorBody = { error: { code: known.code, message: known.message, details: known.details } };
     if (known.status === 503) res.set('Retry-After', String(RETRY_AFTER_SECONDS));

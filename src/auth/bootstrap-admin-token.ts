@@ -1,6 +1,8 @@
 // The first admin token of a fresh install. With ICC_ADMIN_TOKEN set, that secret is an admin
 // token (registered once, kept across restarts). Otherwise, when no live admin token exists,
-// one is made and its secret returned for `npm start` to print once; it cannot be shown again.
+// one is made and its secret returned for `npm start` to write to a 0600 file (never the log).
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Knex } from 'knex';
 import { apiTokens } from '../db/repositories/api-tokens.ts';
 import { apiTokenService } from './api-token-service.ts';
@@ -31,4 +33,16 @@ export async function bootstrapAdminToken(db: Knex, envSecret: string | undefine
   if ((await apiTokens.countActiveAdmins(db)) > 0) return { kind: 'exists' };
   const issued = await apiTokenService.create(db, { name: 'bootstrap admin', role: 'admin' }, 'bootstrap');
   return { kind: 'generated', token: issued.token };
+}
+
+/**
+ * Writes a generated admin secret to `<dir>/admin-token`, readable by this user only (0600), so
+ * it never reaches the log (logs are shipped and kept); returns the file's path for the log.
+ */
+export async function writeBootstrapTokenFile(dir: string, token: string): Promise<string> {
+  await mkdir(dir, { recursive: true });
+  const path = join(dir, 'admin-token');
+  await rm(path, { force: true }); // a file left from an earlier database: replace it, mode and all
+  await writeFile(path, `${token}\n`, { mode: 0o600, flag: 'wx' });
+  return path;
 }

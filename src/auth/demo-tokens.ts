@@ -1,9 +1,12 @@
 // Known API tokens for the README walk-through, made ONLY when the demo is asked for
 // (ICC_DEMO_TOKENS=1 with `npm start`); a production configuration never sets it, and the
-// values are public, so anyone could use them. Each is registered once, at the first centre by name.
+// values are public, so anyone could use them (so the service starts with them on a loopback
+// address only: src/config.ts). Each is registered once, at the demo centre by its id (recorded
+// when the demo was loaded), never at a real centre.
 import type { Knex } from 'knex';
 import { apiTokens } from '../db/repositories/api-tokens.ts';
 import { centres } from '../db/repositories/centres.ts';
+import { serviceSettings } from '../db/repositories/service-settings.ts';
 import { staffMembers } from '../db/repositories/staff-members.ts';
 import { apiTokenService } from './api-token-service.ts';
 import { hashApiTokenSecret } from './api-token-secret.ts';
@@ -22,9 +25,10 @@ export interface DemoTokens {
   created: string[];
 }
 
-/** Registers the demo tokens at the first centre by name; undefined when there is no centre or clinician. */
+/** Registers the demo tokens at the demo centre; undefined when there is no demo centre or clinician. */
 export async function demoTokens(db: Knex): Promise<DemoTokens | undefined> {
-  const centre = (await centres.list(db))[0];
+  const demoCentreId = await serviceSettings.get(db, 'demo_centre_id');
+  const centre = demoCentreId === undefined ? undefined : await centres.findById(db, demoCentreId);
   if (!centre) return undefined;
   const clinician = (await staffMembers.list(db, centre.id)).find((s) => s.discipline !== 'support-worker');
   if (!clinician) return undefined;

@@ -4,6 +4,7 @@ import { snakeToCamel } from './row-codec.ts';
 
 interface PgErrorLike {
   code?: string;
+  column?: string;
   detail?: string;
   constraint?: string;
   table?: string;
@@ -21,6 +22,24 @@ const checkConstraintFields: Record<string, string> = {
   vehicles_capacity_check: 'seats',
   centres_minutes_check: 'mealDurationMin',
   plans_check: 'status',
+};
+
+/**
+ * Data exceptions (SQLSTATE class 22 and a too-large value) that mean the request's value cannot be
+ * stored: a 400 in our own words, never the server's message (knex puts the SQL query in it).
+ */
+const dataExceptionMessages: Record<string, string> = {
+  '22P02': 'is not in the form this field takes',
+  '22007': 'is not a valid date or time',
+  '22008': 'is a date or time out of range',
+  '22003': 'is a number out of range',
+  '22001': 'is too long',
+  '22021': 'contains a character the database cannot store',
+  '22P05': 'contains a character the database cannot store (e.g. U+0000)',
+  '22004': 'must not be null',
+  '2200D': 'is not a valid interval',
+  '22015': 'is an interval out of range',
+  '54000': 'is too large for the database to store',
 };
 
 function isPgError(error: unknown): error is PgErrorLike {
@@ -90,14 +109,17 @@ export function translateDbError(error: unknown): unknown {
       const path = checkConstraintFields[error.constraint ?? ''] ?? error.constraint ?? 'value';
       return appError.validation(`Rejected by the database check ${error.constraint ?? ''} on ${path}`, [{ path, message: `violates ${error.constraint ?? 'a check'}` }]);
     }
-    case '23502':
-      return appError.validation(error.message ?? 'A required value is missing', [{ path: snakeToCamel(/column "([^"]+)"/.exec(error.message ?? '')?.[1] ?? 'value'), message: 'is required' }]);
-    case '22P02':
-    case '22007':
-    case '22008':
-      return appError.badRequest(`Malformed value: ${error.message ?? ''}`);
-    default:
-      return error;
+    case '23502': {
+      // knex puts the SQL in front of the server's message, so replies are built from the column alone.
+      const path = snakeToCamel(error.column ?? /column "([^"]+)"/.exec(error.message ?? '')?.[1] ?? 'value');
+      return appError.validation(`${path} is required`, [{ path, message: 'is required' }]);
+    }
+    default: {
+      const problem = dataExceptionMessages[error.code ?? ''];
+      if (!problem) return error;
+      const path = error.column ? snakeToCamel(error.column) : 'value';
+      return appError.validation(`A value the database refused: ${path} ${problem}`, [{ path, message: problem }]);
+    }
   }
 }
 

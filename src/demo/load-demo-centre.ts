@@ -1,6 +1,7 @@
 // Loads the generated demo centre into the database through the data layer, in one
 // transaction, when the database has no centre yet (`npm start` on a fresh machine).
 // The database makes its own ids, so the generator's ids are mapped to the stored ones.
+import { serviceSettings } from '../db/repositories/service-settings.ts';
 import type { Db } from '../db/create-database.ts';
 import {
   assessmentTypes, centres, patients, precedenceRules, preVisits, referrals, rooms, shifts, staffMembers, vehicles,
@@ -56,6 +57,8 @@ export async function loadDemoCentre(db: Db, options: LoadDemoCentreOptions = {}
     if ((await centres.count(trx)) > 0) return { loaded: false };
     const centre = await centres.insert(trx, withoutId(demo.centre));
     const centreId = centre.id;
+    // The demo tokens (src/auth/demo-tokens.ts) are bound to this centre by its id.
+    await serviceSettings.set(trx, 'demo_centre_id', centreId);
 
     const staffIds: Array<[string, string]> = [];
     for (const member of demo.staff) staffIds.push([member.id, (await staffMembers.insert(trx, centreId, withoutId(member))).id]);

@@ -28,6 +28,10 @@ export const errorCodes = [
   'unauthorized',
   /** 403: the token's role or centre does not allow this request. */
   'forbidden',
+  /** 431: the request headers are over Node's 16 KB limit (answered by src/api/client-errors.ts). */
+  'headers_too_large',
+  /** 408: the request did not arrive in time (Node's request timeout). */
+  'request_timeout',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 

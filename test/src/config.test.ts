@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadConfig, parsePublicBaseUrl, parseTrustProxy } from '../../src/config.ts';
+import { isLoopback, loadConfig, parsePublicBaseUrl, parseTrustProxy } from '../../src/config.ts';
 
 describe('loadConfig: PUBLIC_BASE_URL and TRUST_PROXY', () => {
   it('takes an http(s) origin (with an optional path prefix) and drops the trailing slash', () => {
@@ -24,5 +24,25 @@ describe('loadConfig: PUBLIC_BASE_URL and TRUST_PROXY', () => {
     expect(parseTrustProxy('loopback, 10.0.0.0/8')).toBe('loopback, 10.0.0.0/8');
     expect(loadConfig({ PUBLIC_BASE_URL: 'https://icc.example.nhs.uk', TRUST_PROXY: '1' }).publicUrl).toEqual({ baseUrl: 'https://icc.example.nhs.uk', trustProxy: 1 });
     expect(loadConfig({}).publicUrl).toEqual({});
+  });
+});
+
+
+describe('loadConfig', () => {
+  it('listens on 127.0.0.1 unless HOST says otherwise', () => {
+    expect(loadConfig({}).host).toBe('127.0.0.1');
+    expect(loadConfig({ HOST: '0.0.0.0' }).host).toBe('0.0.0.0');
+  });
+
+  it('refuses to start with demo tokens on an address other machines can reach', () => {
+    expect(() => loadConfig({ ICC_DEMO_TOKENS: '1', HOST: '0.0.0.0' })).toThrow(/loopback address/);
+    expect(() => loadConfig({ ICC_DEMO_TOKENS: '1', HOST: '192.168.1.20' })).toThrow(/not HOST=192\.168\.1\.20/);
+    expect(loadConfig({ ICC_DEMO_TOKENS: '1' })).toMatchObject({ host: '127.0.0.1', demoTokens: true });
+    expect(loadConfig({ ICC_DEMO_TOKENS: '1', HOST: '::1' }).demoTokens).toBe(true);
+  });
+
+  it('knows loopback addresses', () => {
+    for (const host of ['127.0.0.1', '127.1.2.3', '::1', 'localhost']) expect(isLoopback(host), host).toBe(true);
+    for (const host of ['0.0.0.0', '::', '10.0.0.1', 'icc.example.nhs.uk', '127.0.0.1.example.com']) expect(isLoopback(host), host).toBe(false);
   });
 });

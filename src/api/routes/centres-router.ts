@@ -1,5 +1,8 @@
 // /api/centres and everything a centre owns beneath it.
-import { Router } from 'express';
+import { Router, type RequestHandler } from 'express';
+import { z } from 'zod';
+import { localDateSchema } from '../../domain/primitives.ts';
+import { parseOrThrow } from '../../errors/from-zod-error.ts';
 import type { Knex } from 'knex';
 import { actorOf, handle, param } from '../handle.ts';
 import { centreService } from '../services/centre-service.ts';
@@ -19,6 +22,12 @@ import { feedTokensRouter } from './feed-tokens-router.ts';
 import { transportRouter } from './transport-router.ts';
 import { roundsRouter } from './rounds-router.ts';
 import { timetableRouter } from './timetable-router.ts';
+
+/** A real calendar date "YYYY-MM-DD" (2026-02-30 and -2026-01-01 are not), else 400 naming `date`. */
+const requirePathDate: RequestHandler = (req, _res, next) => {
+  parseOrThrow(z.strictObject({ date: localDateSchema }), { date: param(req, 'date') }, 'date in the path');
+  next();
+};
 
 export function centresRouter(db: Knex): Router {
   const router = Router();
@@ -54,6 +63,8 @@ export function centresRouter(db: Knex): Router {
   referrals.use('/:id/transitions', pathwayRouter(db));
   referrals.use('/:id/mdt-outcome', pathwayMdtRouter(db));
   router.use('/:centreId/referrals', referrals);
+  // Every date in a path is checked here once, before any route under it reads it.
+  router.use('/:centreId/days/:date', requirePathDate);
   router.use('/:centreId/bookings', bookingsRouter(db));
   router.use('/:centreId/days/:date/pre-visit-rounds', pathwayRoundsRouter(db));
   router.use('/:centreId/follow-ups', followUpsRouter(db));

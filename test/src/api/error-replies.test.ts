@@ -127,8 +127,15 @@ describeEachDatabase('error replies', (getDb, kind) => {
       expect(health.body).toEqual(unavailable);
       expectDocumented('get', '/health', health);
 
-      const list = await request(createApp({ db })).get('/api/centres').expect(503).expect('retry-after', '10');
+      const { logger, lines } = recordingLogger();
+      const list = await request(createApp({ db, logger })).get('/api/centres').expect(503).expect('retry-after', '10');
       expect(list.body).toEqual(unavailable);
+      // Expected, so a warning (level 40) naming the route, with no stack and no error-level line.
+      expect(lines.filter((line) => Number(line.level) >= 50)).toEqual([]);
+      const warned = lines.filter((line) => line.level === 40);
+      expect(warned).toHaveLength(1);
+      expect(warned[0]).toMatchObject({ code: 'service_unavailable', method: 'GET', url: '/api/centres' });
+      expect(JSON.stringify(warned[0])).not.toMatch(/"stack"|\n\s+at /);
       expectDocumented('get', '/api/centres', list);
 
       const guarded = await request(createApp({ db, auth: { enforce: true } })).get('/api/centres').set(bearer('x'.repeat(30))).expect(503).expect('retry-after', '10');

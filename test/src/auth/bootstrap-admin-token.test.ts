@@ -1,7 +1,10 @@
 // The first admin token of a fresh install, on both databases.
-import { expect, it } from 'vitest';
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
 import { apiTokenService } from '../../../src/auth/api-token-service.ts';
-import { bootstrapAdminToken } from '../../../src/auth/bootstrap-admin-token.ts';
+import { bootstrapAdminToken, writeBootstrapTokenFile } from '../../../src/auth/bootstrap-admin-token.ts';
 import { describeEachDatabase } from '../../helpers/describe-each-database.ts';
 import { truncateAll } from '../../helpers/test-database.ts';
 
@@ -23,5 +26,20 @@ describeEachDatabase('bootstrapAdminToken', (getDb) => {
     expect((await apiTokenService.list(getDb())).filter((t) => t.role === 'admin')).toHaveLength(1);
     await expect(apiTokenService.authenticate(getDb(), `Bearer ${secret}`)).resolves.toMatchObject({ role: 'admin' });
     await expect(bootstrapAdminToken(getDb(), 'short')).rejects.toThrow(/ICC_ADMIN_TOKEN must be at least 22 characters/);
+  });
+});
+
+describe('writeBootstrapTokenFile', () => {
+  it('writes the secret to <dir>/admin-token readable by its owner only, replacing an old one', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'icc-admin-token-'));
+    try {
+      await writeFile(join(dir, 'admin-token'), 'old secret', { mode: 0o644 });
+      const path = await writeBootstrapTokenFile(dir, 'the-new-secret-0123456789');
+      expect(path).toBe(join(dir, 'admin-token'));
+      expect(await readFile(path, 'utf8')).toBe('the-new-secret-0123456789\n');
+      expect((await stat(path)).mode & 0o777).toBe(0o600);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

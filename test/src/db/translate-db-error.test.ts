@@ -42,6 +42,19 @@ describe('translateDbError', () => {
     expect(e.details).toEqual([{ path: 'end', message: 'violates shifts_end_after_start' }]);
   });
 
+  it('data exceptions → 400 in our own words, never the message knex built with the SQL in it', () => {
+    const sqlMessage = 'select * from "plans" where "date" = $1 - date/time field value out of range: "2026-02-30"';
+    for (const code of ['22P02', '22007', '22008', '22003', '22001', '22021', '22P05', '54000']) {
+      const e = translated({ code, message: sqlMessage });
+      expect(e.status).toBe(400);
+      expect(e.code).toBe('validation_failed');
+      expect(JSON.stringify([e.message, e.details])).not.toMatch(/select|plans|2026-02-30/);
+    }
+    expect(translated({ code: '22001', column: 'given_name', message: sqlMessage }).details).toEqual([{ path: 'givenName', message: 'is too long' }]);
+    const missing = translated({ code: '23502', column: 'room_id', message: 'insert into "x" - null value in column "room_id"' });
+    expect(missing.message).toBe('roomId is required');
+  });
+
   it('leaves other errors alone', () => {
     const other = new Error('connection refused');
     expect(translateDbError(other)).toBe(other);

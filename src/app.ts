@@ -13,6 +13,7 @@ import { requireAccess } from './auth/require-access.ts';
 import { tokensRouter } from './api/routes/tokens-router.ts';
 import { configurePublicUrl } from './api/public-url.ts';
 import type { PublicUrlConfig } from './config.ts';
+import { serveWebApp } from './web/serve-web-app.ts';
 
 export interface AppOptions {
   db: Knex;
@@ -47,6 +48,8 @@ export function createApp({ db, logger = defaultLogger, auth, shuttingDown, publ
   app.use('/api/tokens', tokensRouter(db));
   app.use('/api/centres', centresRouter(db));
   app.use('/feeds', feedsRouter(db));
+  // The coordinator's screen (src/web): the page at / and its bundle; it calls the API above.
+  app.use(serveWebApp());
   app.use(notFoundHandler);
   app.use(errorHandler(logger));
   return app;

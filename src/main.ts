@@ -11,6 +11,7 @@ import { bootstrapAdminToken, writeBootstrapTokenFile } from './auth/bootstrap-a
 import { demoTokens } from './auth/demo-tokens.ts';
 import { planJobRunnerFor } from './solving/jobs/plan-job-runner.ts';
 import { answerClientErrorsAsJson } from './api/client-errors.ts';
+import { webAppBundle } from './web/web-app-bundle.ts';
 
 const config = (() => {
   try {
@@ -57,6 +58,10 @@ async function main(): Promise<void> {
   // fails those of a process sharing the database that stopped without finishing them.
   const jobRunner = planJobRunnerFor(db);
   await jobRunner.ready;
+
+  // The web app is bundled now, so the first visitor does not wait for it (and a broken bundle shows here).
+  const bundle = await webAppBundle();
+  logger.info({ jsBytes: bundle.js.byteLength, cssBytes: bundle.css.byteLength }, `web app bundled: open http://${urlHost(config.host)}:${config.port}/`);
 
   const stopping = new AbortController();
   const server = answerClientErrorsAsJson(createApp({ db, logger, auth: { enforce: true }, shuttingDown: stopping.signal, publicUrl: config.publicUrl }).listen(config.port, config.host, () => {

@@ -45,6 +45,9 @@ export const accessTable: readonly AccessRule[] = [
   { methods: GET, path: '/openapi.json', public: true },
   { methods: GET, path: '/api/openapi.json', public: true },
   { methods: GET, path: '/feeds/:file', public: true },
+  // The web app's page and bundle hold no data; signing in happens in the browser with a token.
+  { methods: GET, path: '/', public: true },
+  { methods: GET, path: '/app/*rest', public: true },
 
   // Tokens: admins manage them; any token may ask who it is.
   { methods: GET, path: '/api/tokens/me', allow: { coordinator: 'any', clinician: 'any', transport: 'any' } },

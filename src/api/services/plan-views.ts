@@ -6,12 +6,15 @@ export interface ActivityView {
   activityId: string;
   typeId: string;
   typeName: string;
+  /** The assessment type's discipline ('meal' for the meal): what a screen colours it by. */
+  discipline: string;
   start: string;
   end: string;
   startMin: number;
   endMin: number;
   patientId: string;
   patientRef: string;
+  patientInitials: string;
   staffId: string | null;
   staffName: string | null;
   roomId: string;
@@ -22,14 +25,17 @@ export interface ActivityView {
 
 function namer(problem: DayProblem) {
   const types = new Map(problem.assessmentTypes.map((t) => [t.id, t.name]));
+  const disciplines = new Map(problem.assessmentTypes.map((t) => [t.id, t.discipline]));
   const staff = new Map(problem.staff.map((s) => [s.id, s.name]));
   const rooms = new Map(problem.rooms.map((r) => [r.id, r.name]));
-  const patients = new Map(problem.patients.map((p) => [p.id, p.ref]));
+  const patients = new Map(problem.patients.map((p) => [p.id, p]));
   return {
     type: (id: string) => (id === 'meal' ? 'Meal' : (types.get(id) ?? id)),
+    discipline: (id: string) => (id === 'meal' ? 'meal' : (disciplines.get(id) ?? 'unknown')),
     staff: (id: string) => staff.get(id) ?? id,
     room: (id: string) => rooms.get(id) ?? id,
-    patient: (id: string) => patients.get(id) ?? id,
+    patient: (id: string) => patients.get(id)?.ref ?? id,
+    initials: (id: string) => patients.get(id)?.initials ?? '',
   };
 }
 
@@ -40,12 +46,14 @@ function activityViews(problem: DayProblem, plan: DayPlan): Map<string, Activity
     activityId: a.id,
     typeId: a.typeId,
     typeName: names.type(a.typeId),
+    discipline: names.discipline(a.typeId),
     start: formatMinutes(a.startMin),
     end: formatMinutes(a.endMin),
     startMin: a.startMin,
     endMin: a.endMin,
     patientId: a.patientId,
     patientRef: names.patient(a.patientId),
+    patientInitials: names.initials(a.patientId),
     staffId: a.staffId ?? null,
     staffName: a.staffId === undefined ? null : names.staff(a.staffId),
     roomId: a.roomId,
@@ -87,6 +95,7 @@ export function planByStaff(problem: DayProblem, plan: DayPlan) {
     name: member.name,
     discipline: member.discipline,
     shift: { start: formatMinutes(member.shift.startMin), end: formatMinutes(member.shift.endMin) },
+    breaks: member.breaks.map((b) => ({ start: formatMinutes(b.startMin), end: formatMinutes(b.endMin) })),
     activities: pick(views, plan.staffTimetables.find((t) => t.ownerId === member.id)?.activityIds ?? []),
     mdt: attending.has(member.id) ? { start: formatMinutes(plan.mdt.startMin), end: formatMinutes(plan.mdt.endMin) } : null,
   }));

@@ -1,0 +1,70 @@
+// Booking proposals from the booking planner (a MIP over the coming weeks) as a table, with
+// the unbooked and their reasons, confirmed all at once in one click.
+import { useState } from 'preact/hooks';
+import { api, ApiError, centrePath } from '../api.ts';
+import type { BookingConfirmation, BookingConfirmRequest, BookingPlan, BookingPlanRequest } from '../api-types.ts';
+import { today } from '../time.ts';
+
+export function BookingsView({ centreId }: { centreId: string }) {
+  const [from, setFrom] = useState(today());
+  const [days, setDays] = useState(28);
+  const [plan, setPlan] = useState<BookingPlan | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<{ message: string; sentences: string[] } | null>(null);
+  const [confirmed, setConfirmed] = useState<BookingConfirmation | null>(null);
+
+  const fail = (e: unknown) => setError({ message: (e as Error).message, sentences: e instanceof ApiError ? e.sentences : [] });
+  const propose = async (e: Event) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    setConfirmed(null);
+    try {
+      const body: BookingPlanRequest = { from, days };
+      setPlan((await api<BookingPlan>(centrePath(centreId, '/bookings/plan'), { method: 'POST', body })).body);
+    } catch (err) { fail(err); }
+    setBusy(false);
+  };
+  const fresh = plan?.proposals.filter((p) => !p.pinned) ?? [];
+  const confirm = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      const body: BookingConfirmRequest = { proposals: fresh.map((p) => ({ referralId: p.referralId, preVisitDate: p.preVisitDate, iccDate: p.iccDate })) };
+      setConfirmed((await api<BookingConfirmation>(centrePath(centreId, '/bookings/confirm'), { method: 'POST', body })).body);
+      setPlan(null);
+    } catch (err) { fail(err); }
+    setBusy(false);
+  };
+
+  return (
+    <div class="bookings">
+      <h1>Booking proposals</h1>
+      <form class="row" onSubmit={propose}>
+        <span class="field"><label for="booking-from">From</label><input id="booking-from" type="date" value={from} onChange={(e) => setFrom(e.currentTarget.value)} required /></span>
+        <span class="field"><label for="booking-days">Days ahead</label><input id="booking-days" type="number" min={1} max={180} value={days} onInput={(e) => setDays(Number(e.currentTarget.value))} /></span>
+        <button type="submit" class="primary" disabled={busy}>{busy ? 'Working…' : 'Propose bookings'}</button>
+      </form>
+      {error && <div class="error" role="alert"><p>{error.message}</p>{error.sentences.length > 0 && <ul>{error.sentences.map((s) => <li key={s}>{s}</li>)}</ul>}</div>}
+      {confirmed && <p class="banner ok" role="status">Confirmed {confirmed.confirmed.length} bookings.</p>}
+      {plan && (
+        <>
+          <p>{plan.method} ({plan.status}), objective {plan.objective.toFixed(1)}{plan.gapPct !== null ? `, gap ${plan.gapPct.toFixed(1)} %` : ''}, longest wait {plan.maxWaitDays} days.</p>
+          <button type="button" class="primary" disabled={busy || fresh.length === 0} onClick={() => { void confirm(); }}>Confirm {fresh.length} bookings</button>
+          <table class="list">
+            <caption>{plan.proposals.length} proposals, {plan.horizon.from} to {plan.horizon.to}</caption>
+            <thead><tr><th scope="col">Patient</th><th scope="col">Pre-visit</th><th scope="col">ICC day</th><th scope="col">Wait (days)</th><th scope="col">Priority</th><th scope="col">Note</th></tr></thead>
+            <tbody>
+              {plan.proposals.map((p) => (
+                <tr key={p.referralId}><td>{p.patientRef}</td><td>{p.preVisitDate ?? (p.preVisitRecorded ? 'done' : '—')}</td><td>{p.iccDate}</td><td>{p.waitDays}</td><td>{p.priority.toFixed(1)}</td><td>{p.pinned ? 'already booked' : ''}</td></tr>
+              ))}
+            </tbody>
+          </table>
+          {plan.unbooked.length > 0 && (
+            <section class="card"><h2>Not booked ({plan.unbooked.length})</h2><ul>{plan.unbooked.map((u) => <li key={u.referralId}>{u.patientRef} ({u.reason}): {u.message}</li>)}</ul></section>
+          )}
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,212 @@
+// The coordinator's day board: the date, the plan as a timeline (rows by staff, room or
+// patient), its version and status, score, gap and unscheduled list; planning the day as a
+// job with live progress, moving, pinning, replanning and publishing. Every edit sends the
+// version it was made on (If-Match); a 412 says someone else saved and offers a reload.
+import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
+import { api, ApiError, centrePath } from '../api.ts';
+import type {
+  AssessmentTypeRecord, PatientRecord, PlanByPatient, PlanByRoom, PlanByStaff, PlanJobView, PlanView, RoomRecord, StaffRecord,
+} from '../api-types.ts';
+import { boardFromPlan, boardItems, boardRows, disciplinesIn, type BoardData, type Catalogue, type RowMode } from '../board-model.ts';
+import { disciplineColour, disciplineName } from '../disciplines.ts';
+import { hhmm } from '../time.ts';
+import { ActivityPanel } from './ActivityPanel.tsx';
+import { DateField } from './DateField.tsx';
+import { PlanJobPanel } from './PlanJobPanel.tsx';
+import { PlanSummary } from './PlanSummary.tsx';
+import { PlanTimeline, type MoveAsked } from './PlanTimeline.tsx';
+import { ReplanPanel } from './ReplanPanel.tsx';
+
+export interface SavedPlan {
+  plan: PlanView;
+  etag: string;
+  board: BoardData;
+}
+
+/** What an edit reply tells the board: the new version, or why nothing was saved. */
+export interface EditOutcome {
+  ok: boolean;
+  sentences: string[];
+}
+
+const modeNames: Record<RowMode, string> = { staff: 'Staff', rooms: 'Rooms', patients: 'Patients' };
+
+async function loadCatalogue(centreId: string): Promise<Catalogue> {
+  const [staff, rooms, types, patients] = await Promise.all([
+    api<StaffRecord[]>(centrePath(centreId, '/staff')),
+    api<RoomRecord[]>(centrePath(centreId, '/rooms')),
+    api<AssessmentTypeRecord[]>(centrePath(centreId, '/assessment-types')),
+    api<PatientRecord[]>(centrePath(centreId, '/patients')),
+  ]);
+  return { staff: staff.body, rooms: rooms.body, types: types.body, patients: patients.body };
+}
+
+export function DayBoard({ centreId, date, onDate }: { centreId: string; date: string; onDate: (date: string) => void }) {
+  const [mode, setMode] = useState<RowMode>('staff');
+  const [saved, setSaved] = useState<SavedPlan | null>(null);
+  const [state, setState] = useState<'loading' | 'ready' | 'none' | 'error'>('loading');
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [catalogue, setCatalogue] = useState<Catalogue | null>(null);
+  const [job, setJob] = useState<PlanJobView | null>(null);
+  const [selected, setSelected] = useState<string | null>(null);
+  const [stale, setStale] = useState(false);
+  const [refusal, setRefusal] = useState<{ title: string; sentences: string[] } | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+
+  const planPath = (suffix = '') => centrePath(centreId, `/days/${date}/plan${suffix}`);
+
+  const load = useCallback(async () => {
+    setStale(false);
+    try {
+      const plan = await api<PlanView>(planPath());
+      const [staff, rooms, patients] = await Promise.all([
+        api<PlanByStaff>(planPath(`/by-staff?version=${plan.body.version}`)),
+        api<PlanByRoom>(planPath(`/by-room?version=${plan.body.version}`)),
+        api<PlanByPatient>(planPath(`/by-patient?version=${plan.body.version}`)),
+      ]);
+      const mdt = { startMin: plan.body.plan.mdt.startMin, endMin: plan.body.plan.mdt.endMin };
+      setSaved({ plan: plan.body, etag: plan.etag ?? `"${plan.body.version}"`, board: { staff: staff.body.staff, rooms: rooms.body.rooms, patients: patients.body.patients, mdt } });
+      setState('ready');
+    } catch (e) {
+      setSaved(null);
+      if (e instanceof ApiError && e.status === 404) setState('none');
+      else {
+        setLoadError((e as Error).message);
+        setState('error');
+      }
+    }
+  }, [centreId, date]);
+
+  useEffect(() => {
+    setState('loading');
+    setSelected(null);
+    setRefusal(null);
+    setNotice(null);
+    void load();
+  }, [load]);
+
+  useEffect(() => {
+    loadCatalogue(centreId).then(setCatalogue, () => setCatalogue(null));
+  }, [centreId]);
+
+  /** Runs a plan edit with the version shown; a 412 raises the reload offer, a 422 the checker's sentences. */
+  const edit = async (title: string, suffix: string, method: 'POST' | 'DELETE', body?: unknown): Promise<EditOutcome & { reply?: PlanView }> => {
+    if (!saved) return { ok: false, sentences: [] };
+    setRefusal(null);
+    setNotice(null);
+    try {
+      const reply = await api<PlanView>(planPath(suffix), { method, body, ifMatch: saved.etag });
+      await load();
+      setNotice(`${title}: saved as version ${reply.body.version}.`);
+      return { ok: true, sentences: [], reply: reply.body };
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 412) {
+        setStale(true);
+        return { ok: false, sentences: [] };
+      }
+      const sentences = e instanceof ApiError ? e.sentences : [];
+      setRefusal({ title: `${title} refused: ${(e as Error).message}`, sentences });
+      return { ok: false, sentences };
+    }
+  };
+
+  const rowOf = (activityId: string, rowId: string | undefined) => {
+    if (!rowId) return {};
+    return mode === 'staff' ? { staffId: rowId } : mode === 'rooms' ? { roomId: rowId } : {};
+  };
+
+  const onDragMove = async (move: MoveAsked) => {
+    const outcome = await edit('Move', '/moves', 'POST', { activityId: move.activityId, start: hhmm(move.startMin), ...rowOf(move.activityId, move.rowId) });
+    return outcome.ok;
+  };
+
+  const running = job !== null && (job.status === 'queued' || job.status === 'running');
+  const board: BoardData | null = useMemo(() => {
+    if (running && job?.plan && catalogue) return boardFromPlan(job.plan, catalogue);
+    return saved?.board ?? null;
+  }, [running, job, catalogue, saved]);
+
+  const rows = useMemo(() => (board ? boardRows(board, mode) : []), [board, mode]);
+  const items = useMemo(() => (board ? boardItems(board, mode) : []), [board, mode]);
+  const selectedActivity = saved?.board.patients.flatMap((p) => p.activities).find((a) => a.activityId === selected) ?? null;
+
+  return (
+    <div class="day-board">
+      <div class="board-head">
+        <h1>Day board</h1>
+        <DateField date={date} onDate={onDate} />
+        <fieldset class="row-mode">
+          <legend>Rows</legend>
+          {(Object.keys(modeNames) as RowMode[]).map((m) => (
+            <label key={m}><input type="radio" name="row-mode" value={m} checked={mode === m} onChange={() => setMode(m)} /> {modeNames[m]}</label>
+          ))}
+        </fieldset>
+        {saved && (
+          <p class="version" aria-live="polite">
+            Version <strong>{saved.plan.version}</strong> · <span class={`status status-${saved.plan.status}`}>{saved.plan.status}</span>
+          </p>
+        )}
+      </div>
+
+      {stale && (
+        <div class="banner warning" role="alert">
+          Someone else saved a newer version of this plan, so your change was not made.{' '}
+          <button type="button" onClick={() => { void load(); }}>Reload the plan</button>
+        </div>
+      )}
+      {refusal && (
+        <div class="banner refusal" role="alert">
+          <p>{refusal.title}</p>
+          {refusal.sentences.length > 0 && <ul>{refusal.sentences.map((s) => <li key={s}>{s}</li>)}</ul>}
+        </div>
+      )}
+      {notice && <p class="banner ok" role="status">{notice}</p>}
+
+      <div class="board-body">
+        <section class="board-main" aria-labelledby="timeline-heading">
+          <h2 id="timeline-heading">
+            {running ? 'Provisional plan (improving)' : 'Timeline'}
+          </h2>
+          {state === 'loading' && <p role="status">Loading the plan…</p>}
+          {state === 'error' && <p class="error" role="alert">{loadError}</p>}
+          {state === 'none' && !running && <p>No plan for {date} yet. Choose a time limit and press “Plan this day”.</p>}
+          {board && (
+            <>
+              <PlanTimeline
+                date={date}
+                rows={rows}
+                items={items}
+                label={`Plan for ${date} by ${modeNames[mode].toLowerCase()}`}
+                drag={running || !saved ? 'none' : mode === 'patients' ? 'time' : 'time-and-row'}
+                onMove={onDragMove}
+                onSelect={setSelected}
+              />
+              <ul class="legend" aria-label="Disciplines">
+                {disciplinesIn(board).map((d) => <li key={d}><span class="swatch" style={{ background: disciplineColour(d) }} />{disciplineName(d)}</li>)}
+                <li><span class="swatch swatch-break" />Break</li>
+                <li><span class="swatch swatch-mdt" />MDT meeting</li>
+              </ul>
+            </>
+          )}
+          {saved && selectedActivity && (
+            <ActivityPanel
+              key={selectedActivity.activityId}
+              activity={selectedActivity}
+              board={saved.board}
+              onMove={(body) => edit('Move', '/moves', 'POST', body)}
+              onPin={(pin) => (pin ? edit('Pin', '/pins', 'POST', { activityId: selectedActivity.activityId }) : edit('Unpin', `/pins/${encodeURIComponent(selectedActivity.activityId)}`, 'DELETE'))}
+              onClose={() => setSelected(null)}
+            />
+          )}
+          {saved && catalogue && (
+            <ReplanPanel board={saved.board} catalogue={catalogue} onReplan={(body) => edit('Replan', '/replan', 'POST', body)} />
+          )}
+        </section>
+        <aside class="board-side" aria-label="Plan details">
+          <PlanJobPanel centreId={centreId} date={date} catalogue={catalogue} onJob={setJob} onFinished={() => { void load(); }} />
+          {saved && <PlanSummary saved={saved} onPublish={() => edit('Publish', '/publish', 'POST')} />}
+        </aside>
+      </div>
+    </div>
+  );
+}

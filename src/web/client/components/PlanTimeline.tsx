@@ -1,0 +1,174 @@
+// The day as a timeline (vis-timeline): one row per staff member, room or patient, 08:00–17:00,
+// each activity a focusable element with role="button" and a spoken name; dragging it to
+// another time or row asks the caller, who answers true (kept) or false (snaps back).
+import { useEffect, useRef } from 'preact/hooks';
+import * as visTimeline from 'vis-timeline/standalone';
+import type { DataItem, TimelineOptions } from 'vis-timeline/standalone';
+import type { DataSet as DataSetClass } from 'vis-data/peer';
+import 'vis-timeline/styles/vis-timeline-graph2d.min.css';
+import { activityName, type BoardItem, type BoardRow } from '../board-model.ts';
+import { disciplineColour } from '../disciplines.ts';
+import { dateToMinutes, minutesToDate } from '../time.ts';
+
+export interface MoveAsked {
+  activityId: string;
+  startMin: number;
+  /** The row it was dropped on, when that changed. */
+  rowId?: string;
+}
+
+interface Props {
+  date: string;
+  rows: BoardRow[];
+  items: BoardItem[];
+  /** Whether items may be dragged, and whether across rows. */
+  drag: 'none' | 'time' | 'time-and-row';
+  onMove?: (move: MoveAsked) => Promise<boolean>;
+  onSelect?: (activityId: string) => void;
+  label: string;
+  /** Shown from / to, in minutes (default 08:00–17:00). */
+  fromMin?: number;
+  toMin?: number;
+}
+
+function itemContent(item: BoardItem, onSelect: ((id: string) => void) | undefined): HTMLElement {
+  const el = document.createElement('div');
+  el.className = 'tl-content';
+  if (item.kind === 'stop' && item.stop) {
+    el.setAttribute('role', 'img');
+    el.setAttribute('aria-label', item.stop.name);
+    for (const line of item.stop.lines) {
+      const span = document.createElement('span');
+      span.textContent = line;
+      el.append(span);
+    }
+    return el;
+  }
+  if (item.kind !== 'activity' || !item.activity) {
+    el.textContent = item.kind === 'mdt' ? 'MDT' : 'Break';
+    el.setAttribute('aria-label', `${item.kind === 'mdt' ? 'MDT meeting' : 'Break'} ${minutesLabel(item.startMin)}–${minutesLabel(item.endMin)}`);
+    el.setAttribute('role', 'img');
+    return el;
+  }
+  const a = item.activity;
+  // The patient's initials and the pin mark sit beside the button, hidden from screen readers:
+  // the button's visible text (reference and assessment) is the start of its spoken name.
+  const aside = document.createElement('span');
+  aside.className = 'tl-initials';
+  aside.setAttribute('aria-hidden', 'true');
+  aside.textContent = `${a.pinned ? '📌' : ''}${a.patientInitials}`;
+  const button = document.createElement('div');
+  button.className = 'tl-button';
+  button.setAttribute('role', 'button');
+  button.setAttribute('tabindex', '0');
+  button.setAttribute('aria-label', activityName(a));
+  button.dataset.activityId = a.activityId;
+  const who = document.createElement('span');
+  who.className = 'tl-who';
+  who.textContent = a.patientRef;
+  const what = document.createElement('span');
+  what.className = 'tl-what';
+  what.textContent = a.typeName;
+  button.append(who, ' ', what);
+  el.append(aside, button);
+  button.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter' || event.key === ' ') {
+      event.preventDefault();
+      onSelect?.(a.activityId);
+    }
+  });
+  return el;
+}
+
+// The standalone build bundles vis-data and exports its DataSet, which its type declarations leave out.
+const { Timeline } = visTimeline;
+const DataSet = (visTimeline as unknown as { DataSet: typeof DataSetClass }).DataSet;
+
+const minutesLabel = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+
+export function PlanTimeline({ date, rows, items, drag, onMove, onSelect, label, fromMin = 8 * 60, toMin = 17 * 60 }: Props) {
+  const host = useRef<HTMLDivElement>(null);
+  const timeline = useRef<visTimeline.Timeline | null>(null);
+  const itemSet = useRef(new DataSet<DataItem>());
+  const groupSet = useRef(new DataSet<{ id: string; content: HTMLElement }>());
+  // The handlers change on every render; the timeline keeps calling the latest ones.
+  const handlers = useRef({ onMove, onSelect, date });
+  handlers.current = { onMove, onSelect, date };
+
+  useEffect(() => {
+    const options: TimelineOptions = {
+      start: minutesToDate(date, fromMin),
+      end: minutesToDate(date, toMin),
+      min: minutesToDate(date, fromMin - 30),
+      max: minutesToDate(date, toMin + 30),
+      moveable: false,
+      zoomable: false,
+      stack: true,
+      orientation: { axis: 'top', item: 'top' },
+      margin: { item: { horizontal: 0, vertical: 2 }, axis: 2 },
+      showCurrentTime: false,
+      selectable: true,
+      groupOrder: 'order',
+      timeAxis: { scale: 'hour', step: 1 },
+      format: { minorLabels: { hour: 'HH:mm', minute: 'HH:mm' }, majorLabels: { hour: ' ', minute: ' ', day: ' ' } },
+      snap: (at: Date) => {
+        const step = 5 * 60_000;
+        return new Date(Math.round(at.getTime() / step) * step);
+      },
+      // Drag at once, without selecting first (a click still selects and opens the form).
+      itemsAlwaysDraggable: { item: drag !== 'none', range: drag !== 'none' },
+      editable: drag === 'none' ? false : { updateTime: true, updateGroup: drag === 'time-and-row', add: false, remove: false, overrideItems: false },
+      onMove: (item, callback) => {
+        const { onMove: ask, date: day } = handlers.current;
+        const original = itemSet.current.get(item.id as string);
+        if (!ask || !original) return callback(null);
+        const startMin = dateToMinutes(day, new Date(item.start as Date));
+        const rowId = item.group !== undefined && item.group !== original.group ? String(item.group) : undefined;
+        ask({ activityId: String(item.id), startMin, ...(rowId ? { rowId } : {}) }).then((kept) => callback(kept ? item : null), () => callback(null));
+      },
+    };
+    const t = new Timeline(host.current!, itemSet.current, groupSet.current, options);
+    t.on('select', ({ items: selected }: { items: string[] }) => {
+      const id = selected[0];
+      if (id && !id.startsWith('break:') && !id.startsWith('mdt:')) handlers.current.onSelect?.(id);
+    });
+    timeline.current = t;
+    return () => t.destroy();
+    // The timeline is made once per date and drag mode; rows and items are fed in below.
+  }, [date, drag, fromMin, toMin]);
+
+  useEffect(() => {
+    groupSet.current.clear();
+    groupSet.current.add(rows.map((r, order) => {
+      const el = document.createElement('div');
+      el.className = 'tl-row';
+      const name = document.createElement('span');
+      name.className = 'tl-row-name';
+      name.textContent = r.label;
+      const detail = document.createElement('span');
+      detail.className = 'tl-row-detail';
+      detail.textContent = r.detail;
+      el.append(name, detail);
+      return { id: r.id, content: el, order };
+    }));
+    itemSet.current.clear();
+    itemSet.current.add(items.map((item): DataItem => {
+      const activity = item.activity;
+      return {
+        id: item.id,
+        group: item.row,
+        start: minutesToDate(date, item.startMin),
+        end: minutesToDate(date, item.endMin),
+        type: item.kind === 'break' ? 'background' : 'range',
+        content: itemContent(item, (id) => handlers.current.onSelect?.(id)) as unknown as string,
+        className: item.kind === 'activity' ? `tl-activity${activity?.pinned ? ' tl-pinned' : ''}` : `tl-${item.kind}`,
+        style: activity ? `background-color: ${disciplineColour(activity.discipline)};` : item.stop ? `background-color: ${item.stop.colour};` : undefined,
+        editable: item.kind === 'activity' && drag !== 'none' ? { updateTime: true, updateGroup: drag === 'time-and-row', remove: false } : false,
+        selectable: item.kind === 'activity',
+      };
+    }));
+  }, [rows, items, date, drag]);
+
+  // Focusable: the rows scroll, and a keyboard user must be able to scroll them.
+  return <div class="timeline" role="group" aria-label={label} ref={host} tabIndex={0} />;
+}

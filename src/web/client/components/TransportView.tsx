@@ -1,0 +1,92 @@
+// The day's transport: runs per vehicle on a timeline (pickups, drop-offs, who is on board),
+// each run's stops as a table, and the printable run sheets and CSV (fetched with the token).
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { api, ApiError, centrePath, openDocument } from '../api.ts';
+import type { TransportList } from '../api-types.ts';
+import type { BoardItem, BoardRow } from '../board-model.ts';
+import { DateField } from './DateField.tsx';
+import { PlanTimeline } from './PlanTimeline.tsx';
+
+type Run = TransportList['runs'][number];
+type Stop = Run['stops'][number];
+const names = (list: Stop['boarding']) => list.map((p) => `${p.initials} ${p.ref}`).join(', ');
+const runName = (run: Run) => `${run.vehicleName} ${run.kind} run ${run.leave}–${run.finish}`;
+
+export function TransportView({ centreId, date, onDate }: { centreId: string; date: string; onDate: (d: string) => void }) {
+  const [list, setList] = useState<TransportList | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const [downloadError, setDownloadError] = useState<string | null>(null);
+
+  useEffect(() => {
+    setList(null);
+    setMessage('Loading the day’s transport…');
+    api<TransportList>(centrePath(centreId, `/days/${date}/transport`)).then(
+      (r) => { setList(r.body); setMessage(null); },
+      (e: unknown) => setMessage(e instanceof ApiError && e.status === 404 ? `No plan for ${date} yet, so no transport.` : (e as Error).message),
+    );
+  }, [centreId, date]);
+
+  const rows: BoardRow[] = useMemo(() => {
+    const seen = new Map<string, string>();
+    for (const run of list?.runs ?? []) seen.set(run.vehicleId, run.vehicleName);
+    return [...seen].map(([id, name]) => ({ id, label: name, detail: '' }));
+  }, [list]);
+  // Each stop is a short item of its run's row; its name says who boards, alights and stays on board.
+  const items: BoardItem[] = useMemo(() => (list?.runs ?? []).flatMap((run, r) => run.stops.map((stop): BoardItem => {
+    const boards = stop.boarding.length > 0 ? `boards ${names(stop.boarding)}` : '';
+    const alights = stop.alighting.length > 0 ? `alights ${names(stop.alighting)}` : '';
+    const place = stop.isCentre ? 'Centre' : stop.address;
+    return {
+      id: `${r}:${stop.order}`, row: run.vehicleId, startMin: stop.arriveMin, endMin: Math.max(stop.departMin, stop.arriveMin + 5), kind: 'stop',
+      stop: {
+        name: `${runName(run)}, stop ${stop.order} ${stop.arrive}–${stop.depart}, ${place}${boards ? `, ${boards}` : ''}${alights ? `, ${alights}` : ''}; ${stop.onBoardAfter.seatsUsed} seats and ${stop.onBoardAfter.wheelchairSpacesUsed} wheelchair spaces used after`,
+        lines: [`${stop.arrive} ${stop.isCentre ? 'Centre' : stop.boarding.length > 0 ? 'Pickup' : 'Drop-off'}`, [boards, alights].filter(Boolean).join('; ')],
+        colour: run.kind === 'morning' ? '#cfe3ff' : '#ffe0c2',
+      },
+    };
+  })), [list]);
+
+  const download = (path: string, file: string) => {
+    setDownloadError(null);
+    openDocument(centrePath(centreId, `/days/${date}/${path}`), file).catch((e: unknown) => setDownloadError((e as Error).message));
+  };
+
+  return (
+    <div class="transport">
+      <div class="board-head">
+        <h1>Transport</h1>
+        <DateField date={date} onDate={onDate} />
+        {list && <p class="version">Follows plan version <strong>{list.planVersion}</strong> ({list.planStatus})</p>}
+      </div>
+      {message && <p role="status">{message}</p>}
+      {list && (
+        <>
+          <div class="row">
+            <button type="button" onClick={() => download('transport.html', `run-sheets-${date}.html`)}>Printable run sheets</button>
+            <button type="button" onClick={() => download('transport.csv', `transport-${date}.csv`)}>CSV for the day</button>
+            {rows.map((v) => <button type="button" key={v.id} onClick={() => download(`transport/vehicles/${v.id}.csv`, `transport-${date}-${v.label}.csv`)}>CSV for {v.label}</button>)}
+          </div>
+          {downloadError && <p class="error" role="alert">{downloadError}</p>}
+          <PlanTimeline date={date} rows={rows} items={items} drag="none" label={`Transport runs on ${date}`} fromMin={7 * 60} toMin={18 * 60} />
+          {list.runs.map((run) => (
+            <table class="list" key={`${run.vehicleId}:${run.kind}`}>
+              <caption>{runName(run)}, {run.distanceKm.toFixed(1)} km</caption>
+              <thead><tr><th scope="col">Stop</th><th scope="col">Arrive</th><th scope="col">Depart</th><th scope="col">Place</th><th scope="col">Boarding</th><th scope="col">Alighting</th><th scope="col">On board after</th></tr></thead>
+              <tbody>
+                {run.stops.map((s) => (
+                  <tr key={s.order}><td>{s.order}</td><td>{s.arrive}</td><td>{s.depart}</td><td>{s.isCentre ? 'Centre' : s.address}</td><td>{names(s.boarding)}</td><td>{names(s.alighting)}</td><td>{s.onBoardAfter.seatsUsed} seats, {s.onBoardAfter.wheelchairSpacesUsed} wheelchair</td></tr>
+                ))}
+              </tbody>
+            </table>
+          ))}
+          {list.unserved.length > 0 && (
+            <section class="card"><h2>Not carried</h2><ul>{list.unserved.map((u) => <li key={`${u.patientId}:${u.run}`}>{u.ref} ({u.run}): {u.message}</li>)}</ul></section>
+          )}
+          {list.notRouted.length > 0 && (
+            <section class="card"><h2>Not routed</h2><ul>{list.notRouted.map((u) => <li key={u.patientId}>{u.ref}: {u.reason}</li>)}</ul></section>
+          )}
+        </>
+      )}
+    </div>
+  );
+}

@@ -13,6 +13,7 @@ import * as planJobProvisionalPlan from './20261122-1600-add-plan-job-provisiona
 import * as planJobLease from './20261122-1700-add-plan-job-lease.ts';
 import * as accessNotesCentreContact from './20261206-1300-add-access-notes-and-centre-contact.ts';
 import * as serviceSettings from './20261206-1500-create-service-settings.ts';
+import * as careHomesOutreach from './20261206-1600-create-care-homes-outreach.ts';
 
 const migrations: Record<string, Knex.Migration> = {
   '20261122-1100-create-centres-staff-rooms-catalogue': centresStaffRoomsCatalogue,
@@ -26,6 +27,7 @@ const migrations: Record<string, Knex.Migration> = {
   '20261122-1700-add-plan-job-lease': planJobLease,
   '20261206-1300-add-access-notes-and-centre-contact': accessNotesCentreContact,
   '20261206-1500-create-service-settings': serviceSettings,
+  '20261206-1600-create-care-homes-outreach': careHomesOutreach,
 };
 
 /** A knex migration source over the list above. */

@@ -81,6 +81,9 @@ export const accessTable: readonly AccessRule[] = [
   { methods: '*', path: `${C}/precedence-rules{/*rest}`, allow: centreStaff },
   { methods: GET, path: `${C}/vehicles{/*rest}`, allow: { coordinator: 'centre', transport: 'centre' } },
   { methods: WRITE, path: `${C}/vehicles{/*rest}`, allow: centreStaff },
+  // Care-home outreach set-up: homes (no patient data) and the team that goes out on a date.
+  { methods: '*', path: `${C}/care-homes{/*rest}`, allow: centreStaff },
+  { methods: '*', path: `${C}/outreach-days{/*rest}`, allow: centreStaff },
 
   // A day's plan: a clinician may read their own timetable (by-staff with ?staffId=<theirs>).
   { methods: GET, path: `${C}/days/:date/plan/by-staff`, allow: { coordinator: 'centre', clinician: 'own-staff' }, audit: { entity: 'day-plan', idParam: 'date' } },

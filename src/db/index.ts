@@ -15,3 +15,5 @@ export { vehicles } from './repositories/vehicles.ts';
 export { plans } from './repositories/plans.ts';
 export { feedTokens } from './repositories/feed-tokens.ts';
 export { auditLog } from './repositories/audit-log.ts';
+export { careHomes } from './repositories/care-homes.ts';
+export { outreachDays } from './repositories/outreach-days.ts';

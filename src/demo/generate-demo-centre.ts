@@ -12,6 +12,7 @@ import type { RoomCreate } from '../domain/room.ts';
 import type { ShiftCreate } from '../domain/shift.ts';
 import type { StaffMemberCreate } from '../domain/staff-member.ts';
 import type { VehicleCreate } from '../domain/vehicle.ts';
+import type { CareHomeCreate } from '../domain/care-home.ts';
 import type { WithId } from '../solving/problem/build-day-problem.ts';
 import { addDays, isoWeekday } from '../domain/local-date.ts';
 import { demoAssessmentTypes, demoPrecedences } from './demo-catalogue.ts';
@@ -38,6 +39,8 @@ export interface DemoCentre {
   /** One per referral. */
   preVisits: WithId<PreVisitCreate & { referralId: string }>[];
   vehicles: WithId<VehicleCreate>[];
+  /** The Hull care homes the demo's care-home residents live in (care-home outreach). */
+  careHomes: WithId<CareHomeCreate>[];
 }
 
 export interface DemoCentreOptions {
@@ -197,6 +200,7 @@ export function generateDemoCentre(options: DemoCentreOptions): DemoCentre {
     phone: '01632 960000',
     email: 'jean-bishop-icc@example.org',
     fullPatientDetailsInFeeds: false,
+    outreach: null,
   };
 
   const staff = generateStaff(seed);
@@ -241,7 +245,32 @@ export function generateDemoCentre(options: DemoCentreOptions): DemoCentre {
     preVisits.push(preVisit);
   }
 
-  return { seed, startDate, days, centre, staff, shifts, rooms, assessmentTypes, precedenceRules, patients, referrals, preVisits, vehicles };
+  // Care homes draw from their own streams, and residents are linked by the home's name in
+  // their address, so adding them changed no other demo record.
+  const demoCareHomes = generateCareHomes(seed);
+  for (const patient of patients) {
+    patient.careHomeId = patient.careHomeResident ? (demoCareHomes.find((h) => h.name === patient.addressLines[0])?.id ?? null) : null;
+  }
+
+  return { seed, startDate, days, centre, staff, shifts, rooms, assessmentTypes, precedenceRules, patients, referrals, preVisits, vehicles, careHomes: demoCareHomes };
+}
+
+function generateCareHomes(seed: number): WithId<CareHomeCreate>[] {
+  return careHomes.map((home, i) => {
+    const r = demoRandom(seed, `care-home:${i}`);
+    const district = hullDistricts.find((d) => d.outward === home.outward)!;
+    return {
+      id: r.uuid(),
+      name: home.name,
+      addressLines: [`${r.between(2, 180)} ${home.street}`, 'Hull'],
+      postcode: postcodeIn(r, home.outward),
+      lat: round(district.lat + r.real(-0.004, 0.004), 5),
+      lon: round(district.lon + r.real(-0.006, 0.006), 5),
+      phone: `01482 ${String(r.between(100000, 999999))}`,
+      sharedRooms: [{ key: 'lounge', name: 'Lounge', capacity: 1 }, ...(r.chance(0.5) ? [{ key: 'quiet-room', name: 'Quiet room', capacity: 1 }] : [])],
+      visitingHours: { start: r.pick(['09:00', '09:30']), end: '17:00' },
+    };
+  });
 }
 
 function generateStaff(seed: number): WithId<StaffMemberCreate>[] {
@@ -374,6 +403,7 @@ function generatePatient(r: DemoRandom, index: number, takenNhs: Set<string>, op
     efiCategory,
     gpPractice: r.pick(gpPractices),
     careHomeResident,
+    careHomeId: null,
     dietaryNeeds,
     unavailableDates,
     localRef: `JB-${String(index + 1).padStart(4, '0')}`,

@@ -4,7 +4,7 @@
 import { serviceSettings } from '../db/repositories/service-settings.ts';
 import type { Db } from '../db/create-database.ts';
 import {
-  assessmentTypes, centres, patients, precedenceRules, preVisits, referrals, rooms, shifts, staffMembers, vehicles,
+  assessmentTypes, careHomes, centres, patients, precedenceRules, preVisits, referrals, rooms, shifts, staffMembers, vehicles,
 } from '../db/index.ts';
 import { addDays, isoWeekday } from '../domain/local-date.ts';
 import { generateDemoCentre } from './generate-demo-centre.ts';
@@ -75,8 +75,15 @@ export async function loadDemoCentre(db: Db, options: LoadDemoCentreOptions = {}
 
     await vehicles.insertMany(trx, centreId, demo.vehicles.map((v) => ({ ...withoutId(v), driverStaffId: v.driverStaffId === null ? null : staffId(v.driverStaffId) })));
 
+    const homeIds: Array<[string, string]> = [];
+    for (const home of demo.careHomes) homeIds.push([home.id, (await careHomes.insert(trx, centreId, withoutId(home))).id]);
+    const careHomeId = idMap(homeIds, 'care home');
+
     const patientIds: Array<[string, string]> = [];
-    for (const patient of demo.patients) patientIds.push([patient.id, (await patients.insert(trx, centreId, withoutId(patient))).id]);
+    for (const patient of demo.patients) {
+      const stored = await patients.insert(trx, centreId, { ...withoutId(patient), careHomeId: patient.careHomeId === null ? null : careHomeId(patient.careHomeId) });
+      patientIds.push([patient.id, stored.id]);
+    }
     const patientId = idMap(patientIds, 'patient');
 
     const referralIds: Array<[string, string]> = [];
@@ -107,6 +114,7 @@ export async function loadDemoCentre(db: Db, options: LoadDemoCentreOptions = {}
         assessmentTypes: demo.assessmentTypes.length,
         precedenceRules: demo.precedenceRules.length,
         vehicles: demo.vehicles.length,
+        careHomes: demo.careHomes.length,
         patients: demo.patients.length,
         referrals: demo.referrals.length,
         preVisits: demo.preVisits.length,

@@ -5,6 +5,7 @@ import {
   nonEmptyText, nonNegativeMinSchema, postcodeSchema, slugSchema, timeToMin, timeZoneSchema, windowInside,
   type Stored,
 } from './primitives.ts';
+import { outreachSettingsSchema } from './outreach.ts';
 
 const weekdaySchema = z.number().int().min(1, { message: 'must be an ISO weekday 1 (Monday) to 7 (Sunday)' }).max(7, { message: 'must be an ISO weekday 1 (Monday) to 7 (Sunday)' });
 
@@ -37,6 +38,8 @@ const centreFields = {
   email: z.email({ message: 'must be an email address' }).nullable(),
   /** Information governance: feeds carry initials and local reference unless this is on. */
   fullPatientDetailsInFeeds: z.boolean(),
+  /** Care-home outreach settings; null: the defaults (`defaultOutreachSettings`). */
+  outreach: outreachSettingsSchema.nullable(),
 };
 
 /** Defaults a new centre gets; documented in the README. */
@@ -57,6 +60,7 @@ export const centreDefaults = {
   phone: null,
   email: null,
   fullPatientDetailsInFeeds: false,
+  outreach: null,
 };
 
 /** Checks that need several fields: lunch and MDT inside opening hours, meal fits lunch. */
@@ -103,6 +107,7 @@ export const centreCreateSchema = z
     phone: centreFields.phone.default(null),
     email: centreFields.email.default(null),
     fullPatientDetailsInFeeds: centreFields.fullPatientDetailsInFeeds.default(false),
+    outreach: centreFields.outreach.default(null),
   })
   .superRefine(checkCentre);
 

@@ -15,3 +15,5 @@ export * from './vehicle.ts';
 export * from './plan.ts';
 export * from './feed-token.ts';
 export * from './audit-entry.ts';
+export * from './care-home.ts';
+export * from './outreach.ts';

@@ -1,7 +1,7 @@
 // A frail older person referred to the ICC (SPEC §1). NHS number and postcode are validated
 // here (SPEC §5); feeds show initials and localRef instead of name and NHS number.
 import { z } from 'zod';
-import { latitudeSchema, localDateSchema, longitudeSchema, nhsNumberSchema, nonEmptyText, postcodeSchema, type Stored } from './primitives.ts';
+import { idSchema, latitudeSchema, localDateSchema, longitudeSchema, nhsNumberSchema, nonEmptyText, postcodeSchema, type Stored } from './primitives.ts';
 
 export const mobilityLevels = ['walks', 'walking-aid', 'wheelchair'] as const;
 /** Electronic frailty index categories. */
@@ -23,6 +23,8 @@ const patientFields = {
   efiCategory: z.enum(efiCategories),
   gpPractice: nonEmptyText,
   careHomeResident: z.boolean(),
+  /** The care home a resident lives in (care-home outreach): they are assessed there, not at the centre. */
+  careHomeId: idSchema.nullable(),
   dietaryNeeds: z.array(nonEmptyText),
   unavailableDates: z.array(localDateSchema),
   /**
@@ -37,6 +39,9 @@ const patientFields = {
 type PatientFields = z.infer<z.ZodObject<typeof patientFields>>;
 
 function checkPatient(p: PatientFields, ctx: z.RefinementCtx): void {
+  if (p.careHomeId !== null && !p.careHomeResident) {
+    ctx.addIssue({ code: 'custom', path: ['careHomeResident'], message: 'must be true when careHomeId links the patient to a care home' });
+  }
   if ((p.lat === null) !== (p.lon === null)) {
     ctx.addIssue({ code: 'custom', path: [p.lat === null ? 'lat' : 'lon'], message: 'lat and lon must be given together' });
   }
@@ -55,6 +60,7 @@ export const patientCreateSchema = z
     mobility: patientFields.mobility.default('walks'),
     carer: patientFields.carer.default(null),
     careHomeResident: patientFields.careHomeResident.default(false),
+    careHomeId: patientFields.careHomeId.default(null),
     dietaryNeeds: patientFields.dietaryNeeds.default([]),
     unavailableDates: patientFields.unavailableDates.default([]),
   })

@@ -71,3 +71,15 @@ export const vehicleBody = (overrides: Record<string, unknown> = {}) => ({
   driverShift: { start: '07:30', end: '17:30' },
   ...overrides,
 });
+
+export const careHomeBody = (overrides: Record<string, unknown> = {}) => ({
+  name: 'Ashcourt Care Home',
+  addressLines: ['41 Cottingham Road', 'Hull'],
+  postcode: 'HU5 2DH',
+  lat: 53.7635,
+  lon: -0.3705,
+  phone: '01482 440011',
+  sharedRooms: [{ key: 'lounge', name: 'Lounge', capacity: 1 }],
+  visitingHours: { start: '09:30', end: '17:00' },
+  ...overrides,
+});

@@ -45,9 +45,11 @@ export const resources = [
   { path: 'rooms', name: 'Room', document: domain.roomDocumentSchema, create: domain.roomCreateSchema, update: domain.roomUpdateSchema, filters: ['type'] },
   { path: 'assessment-types', name: 'AssessmentType', document: domain.assessmentTypeDocumentSchema, create: domain.assessmentTypeCreateSchema, update: domain.assessmentTypeUpdateSchema, filters: ['discipline', 'code'] },
   { path: 'precedence-rules', name: 'PrecedenceRule', document: domain.precedenceRuleDocumentSchema, create: domain.precedenceRuleCreateSchema, update: domain.precedenceRuleUpdateSchema, filters: [] },
-  { path: 'patients', name: 'Patient', document: domain.patientDocumentSchema, create: domain.patientCreateSchema, update: domain.patientUpdateSchema, filters: ['efiCategory', 'localRef'] },
+  { path: 'patients', name: 'Patient', document: domain.patientDocumentSchema, create: domain.patientCreateSchema, update: domain.patientUpdateSchema, filters: ['efiCategory', 'localRef', 'careHomeId'] },
   { path: 'referrals', name: 'Referral', document: domain.referralDocumentSchema, create: domain.referralCreateSchema, update: domain.referralUpdateSchema, filters: ['status', 'patientId'] },
   { path: 'vehicles', name: 'Vehicle', document: domain.vehicleDocumentSchema, create: domain.vehicleCreateSchema, update: domain.vehicleUpdateSchema, filters: [] },
+  { path: 'care-homes', name: 'CareHome', document: domain.careHomeDocumentSchema, create: domain.careHomeCreateSchema, update: domain.careHomeUpdateSchema, filters: ['postcode'] },
+  { path: 'outreach-days', name: 'OutreachDay', document: domain.outreachDayDocumentSchema, create: domain.outreachDayCreateSchema, update: domain.outreachDayUpdateSchema, filters: ['date'] },
 ] as const;
 
 /** Request bodies besides the CRUD ones. */

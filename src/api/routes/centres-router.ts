@@ -8,7 +8,7 @@ import { actorOf, handle, param } from '../handle.ts';
 import { centreService } from '../services/centre-service.ts';
 import { referralService } from '../services/referral-service.ts';
 import {
-  assessmentTypeService, patientService, precedenceRuleService, roomService, shiftService, staffService, vehicleService,
+  assessmentTypeService, careHomeService, outreachDayService, patientService, precedenceRuleService, roomService, shiftService, staffService, vehicleService,
 } from '../services/resource-services.ts';
 import { resourceRouter } from './resource-router.ts';
 import { planJobsRouter } from './plan-jobs-router.ts';
@@ -47,6 +47,8 @@ export function centresRouter(db: Knex): Router {
   router.use('/:centreId/precedence-rules', resourceRouter(db, precedenceRuleService));
   router.use('/:centreId/patients', resourceRouter(db, patientService));
   router.use('/:centreId/vehicles', resourceRouter(db, vehicleService));
+  router.use('/:centreId/care-homes', resourceRouter(db, careHomeService));
+  router.use('/:centreId/outreach-days', resourceRouter(db, outreachDayService));
 
   const referrals = Router({ mergeParams: true });
   const ids = (req: Parameters<typeof param>[0]) => [param(req, 'centreId'), param(req, 'id')] as const;

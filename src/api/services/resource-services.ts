@@ -7,6 +7,10 @@ import { rooms } from '../../db/repositories/rooms.ts';
 import { shifts } from '../../db/repositories/shifts.ts';
 import { staffMembers } from '../../db/repositories/staff-members.ts';
 import { vehicles } from '../../db/repositories/vehicles.ts';
+import { careHomes } from '../../db/repositories/care-homes.ts';
+import { outreachDays } from '../../db/repositories/outreach-days.ts';
+import { careHomeCreateSchema, careHomeDocumentSchema, careHomeUpdateSchema } from '../../domain/care-home.ts';
+import { defaultOutreachSettings, outreachDayCreateSchema, outreachDayDocumentSchema, outreachDayUpdateSchema } from '../../domain/outreach.ts';
 import { assessmentTypeCreateSchema, assessmentTypeDocumentSchema, assessmentTypeUpdateSchema } from '../../domain/assessment-type.ts';
 import { patientCreateSchema, patientDocumentSchema, patientUpdateSchema, efiCategories } from '../../domain/patient.ts';
 import { precedenceRuleCreateSchema, precedenceRuleDocumentSchema, precedenceRuleUpdateSchema } from '../../domain/precedence-rule.ts';
@@ -85,7 +89,40 @@ export const patientService = centreScopedService({
   createSchema: patientCreateSchema,
   updateSchema: patientUpdateSchema,
   documentSchema: patientDocumentSchema,
-  listQuerySchema: z.strictObject({ efiCategory: z.enum(efiCategories), localRef: z.string() }).partial(),
+  listQuerySchema: z.strictObject({ efiCategory: z.enum(efiCategories), localRef: z.string(), careHomeId: idSchema }).partial(),
+  async check(trx, centre, patient) {
+    if (patient.careHomeId) await requireInCentre(trx, careHomes, centre.id, patient.careHomeId, 'careHomeId', 'care home');
+  },
+});
+
+export const careHomeService = centreScopedService({
+  entity: 'care home',
+  repository: careHomes,
+  createSchema: careHomeCreateSchema,
+  updateSchema: careHomeUpdateSchema,
+  documentSchema: careHomeDocumentSchema,
+  listQuerySchema: z.strictObject({ postcode: z.string() }).partial(),
+});
+
+export const outreachDayService = centreScopedService({
+  entity: 'outreach day',
+  repository: outreachDays,
+  createSchema: outreachDayCreateSchema,
+  updateSchema: outreachDayUpdateSchema,
+  documentSchema: outreachDayDocumentSchema,
+  listQuerySchema: z.strictObject({ date: localDateSchema }).partial(),
+  // The team works for this centre, and the date is not a day the centre is closed.
+  async check(trx, centre, day) {
+    const goOut = (centre.outreach ?? defaultOutreachSettings).disciplines;
+    for (const [i, staffId] of day.staffIds.entries()) {
+      const member = await requireInCentre(trx, staffMembers, centre.id, staffId, `staffIds.${i}`, 'staff member');
+      if (!goOut.includes(member.discipline)) {
+        const message = `${member.name}'s discipline '${member.discipline}' does not go out to care homes (the centre's outreach.disciplines: ${goOut.join(', ')})`;
+        throw appError.validation(`Invalid outreach day: ${message}`, [{ path: `staffIds.${i}`, message }]);
+      }
+    }
+    if (new Set(day.staffIds).size !== day.staffIds.length) throw appError.validation('Invalid outreach day: a staff member is listed twice', [{ path: 'staffIds', message: 'lists a staff member twice' }]);
+  },
 });
 
 export const vehicleService = centreScopedService({

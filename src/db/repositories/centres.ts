@@ -5,7 +5,7 @@ import { createRowCodec } from '../row-codec.ts';
 import { translatingDbErrors } from '../translate-db-error.ts';
 import { isUuid } from './centre-scoped-repository.ts';
 
-const codec = createRowCodec({ json: ['openingHours', 'openWeekdays', 'closedDates', 'lunchWindow', 'mdt', 'restRule', 'addressLines'] });
+const codec = createRowCodec({ json: ['openingHours', 'openWeekdays', 'closedDates', 'lunchWindow', 'mdt', 'restRule', 'addressLines', 'outreach'] });
 const fromRow = (row: Record<string, unknown>) => codec.fromRow(row) as unknown as Centre;
 
 export const centres = {

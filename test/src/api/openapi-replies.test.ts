@@ -18,7 +18,7 @@ import { formatMinutes } from '../../../solver/model/format-minutes.ts';
 import { bearer, issueToken } from '../../helpers/auth-tokens.ts';
 import { describeEachDatabase } from '../../helpers/describe-each-database.ts';
 import { createReplyChecker, doc, validatorFor } from '../../helpers/documented-replies.ts';
-import { assessmentTypeBody, centreBody, patientBody, shiftBody, staffBody, vehicleBody } from '../../helpers/fixtures.ts';
+import { assessmentTypeBody, centreBody, patientBody, shiftBody, staffBody, vehicleBody, careHomeBody } from '../../helpers/fixtures.ts';
 import { truncateAll } from '../../helpers/test-database.ts';
 
 const START = '2026-11-30'; // Monday: the demo rota's first day
@@ -140,6 +140,8 @@ describeEachDatabase('OpenAPI replies', (getDb) => {
       { path: 'patients', create: () => patientBody(8801), patch: { phone: '01482 000000' } },
       { path: 'referrals', create: () => ({ patientId: ids.patients, referrer: { kind: 'gp', name: 'Dr Patel' }, referredDate: '2026-11-16' }), patch: { notes: 'checked' } },
       { path: 'vehicles', create: () => vehicleBody({ name: 'Van X' }), patch: { seats: 5 } },
+      { path: 'care-homes', create: () => careHomeBody({ name: 'OpenAPI Lodge' }), patch: { phone: '01482 000001' } },
+      { path: 'outreach-days', create: () => ({ date: '2026-12-09', staffIds: [ids.staff] }), patch: { maxResidents: 4 } },
     ];
     for (const r of resources) {
       const base = `${C}/${r.path}`;

@@ -14,6 +14,7 @@ import { tokensRouter } from './api/routes/tokens-router.ts';
 import { configurePublicUrl } from './api/public-url.ts';
 import type { PublicUrlConfig } from './config.ts';
 import { serveWebApp } from './web/serve-web-app.ts';
+import { fhirRouter } from './fhir/fhir-router.ts';
 
 export interface AppOptions {
   db: Knex;
@@ -48,6 +49,7 @@ export function createApp({ db, logger = defaultLogger, auth, shuttingDown, publ
   app.use('/api/tokens', tokensRouter(db));
   app.use('/api/centres', centresRouter(db));
   app.use('/feeds', feedsRouter(db));
+  app.use('/fhir/r4', fhirRouter(db));
   // The coordinator's screen (src/web): the page at / and its bundle; it calls the API above.
   app.use(serveWebApp());
   app.use(notFoundHandler);

@@ -12,6 +12,8 @@ import * as apiTokens from './20261122-1500-create-api-tokens.ts';
 import * as planJobProvisionalPlan from './20261122-1600-add-plan-job-provisional-plan.ts';
 import * as planJobLease from './20261122-1700-add-plan-job-lease.ts';
 import * as accessNotesCentreContact from './20261206-1300-add-access-notes-and-centre-contact.ts';
+import * as referralIdentifiers from './20261206-1400-create-referral-identifiers.ts';
+import * as webhooks from './20261206-1401-create-webhooks.ts';
 import * as serviceSettings from './20261206-1500-create-service-settings.ts';
 import * as careHomesOutreach from './20261206-1600-create-care-homes-outreach.ts';
 
@@ -26,6 +28,8 @@ const migrations: Record<string, Knex.Migration> = {
   '20261122-1600-add-plan-job-provisional-plan': planJobProvisionalPlan,
   '20261122-1700-add-plan-job-lease': planJobLease,
   '20261206-1300-add-access-notes-and-centre-contact': accessNotesCentreContact,
+  '20261206-1400-create-referral-identifiers': referralIdentifiers,
+  '20261206-1401-create-webhooks': webhooks,
   '20261206-1500-create-service-settings': serviceSettings,
   '20261206-1600-create-care-homes-outreach': careHomesOutreach,
 };

@@ -5,12 +5,15 @@ import type { Actor } from './services/centre-scoped-service.ts';
 export interface Reply {
   status?: number;
   body?: unknown;
+  /** Response headers, e.g. Location of a 201 or a Content-Type other than application/json. */
+  headers?: Record<string, string>;
 }
 
 export function handle(work: (req: Request) => Promise<Reply>): RequestHandler {
   return async (req: Request, res: Response, next: NextFunction) => {
     try {
-      const { status = 200, body } = await work(req);
+      const { status = 200, body, headers } = await work(req);
+      if (headers) res.set(headers);
       if (body === undefined) res.status(status).end();
       else res.status(status).json(body);
     } catch (error) {

@@ -85,6 +85,11 @@ export const accessTable: readonly AccessRule[] = [
   { methods: '*', path: `${C}/care-homes{/*rest}`, allow: centreStaff },
   { methods: '*', path: `${C}/outreach-days{/*rest}`, allow: centreStaff },
 
+  // FHIR R4 (src/fhir): the CapabilityStatement names no patient; everything else is the
+  // coordinator's and audited as a read, by the path's resource (e.g. "Appointment/<id>").
+  { methods: GET, path: '/fhir/r4/:centreId/metadata', allow: { coordinator: 'centre', clinician: 'centre', transport: 'centre' } },
+  { methods: '*', path: '/fhir/r4/:centreId{/*rest}', allow: centreStaff, audit: { entity: 'fhir', idParam: 'rest' } },
+
   // A day's plan: a clinician may read their own timetable (by-staff with ?staffId=<theirs>).
   { methods: GET, path: `${C}/days/:date/plan/by-staff`, allow: { coordinator: 'centre', clinician: 'own-staff' }, audit: { entity: 'day-plan', idParam: 'date' } },
   { methods: '*', path: `${C}/days/:date/plan{/*rest}`, allow: centreStaff, audit: { entity: 'day-plan', idParam: 'date' } },

@@ -20,3 +20,16 @@ export function normalisePostcode(input: string): string {
   if (compact.length < 5) return compact;
   return `${compact.slice(0, -3)} ${compact.slice(-3)}`;
 }
+
+/**
+ * A search by postcode: a whole postcode matches it exactly (any case or spacing), anything
+ * shorter is an outward code ('HU3' finds 'HU3 2JZ' but not 'HU13 0AA').
+ */
+export function postcodeMatcher(query: string): (postcode: string) => boolean {
+  if (isValidUkPostcode(query)) {
+    const wanted = normalisePostcode(query);
+    return (postcode) => postcode === wanted;
+  }
+  const outwardCode = query.replace(/\s+/g, '').toUpperCase();
+  return (postcode) => postcode.split(' ')[0] === outwardCode;
+}

@@ -5,6 +5,7 @@ import type { ErrorStatus } from '../../errors/error-body.ts';
 import { JSON_BODY_LIMIT } from '../json-body.ts';
 import { componentSchemas, errorComponentByStatus, resources, type ComponentName, type JsonSchema } from './component-schemas.ts';
 import { routeTable, type RouteDoc } from './route-table.ts';
+import { fhirRouteDocs } from '../../fhir/fhir-openapi.ts';
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const schemaOf = (schema: ComponentName | JsonSchema) => (typeof schema === 'string' ? ref(schema) : schema);
@@ -44,7 +45,10 @@ function pathParameters(expressPath: string) {
     name,
     in: 'path',
     required: true,
-    schema: name === 'date' ? { type: 'string', format: 'date' } : name === 'file' || name === 'activityId' ? { type: 'string' } : { type: 'string', format: 'uuid' },
+    schema: name === 'date' ? { type: 'string', format: 'date' }
+      : name === 'file' || name === 'activityId' ? { type: 'string' }
+      : name === 'id' && expressPath.startsWith('/fhir/') ? { type: 'string', pattern: '^[A-Za-z0-9\\-\\.]{1,64}$', description: 'A FHIR id' }
+      : { type: 'string', format: 'uuid' },
   }));
 }
 
@@ -103,6 +107,7 @@ export function documentedRoutes(): RouteDoc[] {
     ...crudRoutes('/api/centres', 'centreId', 'Centre', 'centres', [], false),
     ...resources.flatMap((r) => crudRoutes(`/api/centres/:centreId/${r.path}`, 'id', r.name, r.path, r.filters, r.path !== 'referrals')),
     ...routeTable,
+    ...fhirRouteDocs,
   ];
 }
 

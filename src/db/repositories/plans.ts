@@ -42,4 +42,20 @@ export const plans = {
         .returning('*');
       return row ? (codec.fromRow(row) as unknown as Plan) : undefined;
     }),
+  /**
+   * The newest published day plan of each date of the centre (dates from..to inclusive, either
+   * open), by date: what feeds and the FHIR API serve.
+   */
+  listNewestPublished: (db: Knex, centreId: string, range: { from?: string; to?: string } = {}) =>
+    translatingDbErrors(async () => {
+      const newest = db('plans').where({ centre_id: centreId, kind: 'day', status: 'published' }).groupBy('date').select('date').max({ version: 'version' });
+      if (range.from) newest.andWhere('date', '>=', range.from);
+      if (range.to) newest.andWhere('date', '<=', range.to);
+      const rows = await db('plans as p')
+        .join(newest.as('n'), (on) => on.on('p.date', 'n.date').andOn('p.version', 'n.version'))
+        .where({ 'p.centre_id': centreId, 'p.kind': 'day', 'p.status': 'published' })
+        .select('p.*')
+        .orderBy('p.date');
+      return rows.map((row) => codec.fromRow(row) as unknown as Plan);
+    }),
 };

@@ -310,6 +310,18 @@ describeEachDatabase('OpenAPI replies', (getDb) => {
     await call('post', `${C}/feed-tokens/:id/reissue`, 404, { params: { id: UNKNOWN } });
   });
 
+  it('the FHIR R4 API: metadata, every type searched and read', async () => {
+    const F = '/fhir/r4/:centreId';
+    await call('get', `${F}/metadata`, 200);
+    for (const type of ['Patient', 'Practitioner', 'Location', 'Schedule', 'Slot', 'Appointment', 'ServiceRequest']) {
+      const bundle = await call('get', `${F}/${type}`, 200, { query: type === 'Slot' ? `?start=${DATE}` : '' });
+      expect(bundle.body.entry?.length ?? 0, `${type} search finds something`).toBeGreaterThan(0);
+      await call('get', `${F}/${type}/:id`, 200, { params: { id: bundle.body.entry[0].resource.id } });
+    }
+    await call('get', `${F}/Patient`, 400, { query: '?colour=red' });
+    await call('get', `${F}/Patient/:id`, 404, { params: { id: UNKNOWN } });
+  });
+
   it('answered every documented operation for real, and every family refused something', () => {
     const operations = Object.entries(doc.paths).flatMap(([path, ops]) => Object.entries(ops).map(([method, op]) => ({ path, method, op })));
     const success = (op: (typeof operations)[number]['op']) => Object.keys(op.responses).find((s) => /^2/.test(s))!;

@@ -1,0 +1,31 @@
+// The FHIR routes in the OpenAPI document (their bodies are FHIR R4 JSON, described by the
+// official FHIR R4 JSON Schema rather than repeated here).
+import type { RouteDoc } from '../api/openapi/route-table.ts';
+import { fhirResourceTypes, searchParams } from './fhir-service.ts';
+import { FHIR_JSON } from './uk-core.ts';
+
+const F = '/fhir/r4/:centreId';
+const fhirJson = (resourceType: string, description: string) => ({
+  type: 'object',
+  required: ['resourceType'],
+  properties: { resourceType: { const: resourceType } },
+  description: `${description}: FHIR R4 JSON (https://hl7.org/fhir/R4/${resourceType.toLowerCase()}.html), UK Core profile`,
+});
+
+export const fhirRouteDocs: RouteDoc[] = [
+  {
+    method: 'get', path: `${F}/metadata`, summary: "The FHIR server's CapabilityStatement", tag: 'fhir',
+    ok: { status: 200, description: 'CapabilityStatement', contentType: FHIR_JSON, schema: fhirJson('CapabilityStatement', 'What this FHIR server supports') },
+  },
+  ...fhirResourceTypes.flatMap((type): RouteDoc[] => [
+    {
+      method: 'get', path: `${F}/${type}`, summary: `Search ${type} (a searchset Bundle; _count and _offset page it, link "next")`, tag: 'fhir',
+      query: [...Object.keys(searchParams[type]), '_count', '_offset'],
+      ok: { status: 200, description: 'A searchset Bundle', contentType: FHIR_JSON, schema: fhirJson('Bundle', `A searchset Bundle of ${type}`) },
+    },
+    {
+      method: 'get', path: `${F}/${type}/:id`, summary: `Read a ${type}`, tag: 'fhir', ...(type === 'Patient' ? { query: ['_full'] } : {}),
+      ok: { status: 200, description: type, contentType: FHIR_JSON, schema: fhirJson(type, type) },
+    },
+  ]),
+];

@@ -2,7 +2,7 @@
 // Everything is read through the repositories; the resources are built in ./resources.
 import type { Knex } from 'knex';
 import { z } from 'zod';
-import type { DayPlan } from '../../solver/model/index.ts';
+import type { DayPlan } from '../../solver/index.ts';
 import { assessmentTypes } from '../db/repositories/assessment-types.ts';
 import { patients } from '../db/repositories/patients.ts';
 import { plans } from '../db/repositories/plans.ts';

@@ -1,7 +1,7 @@
 // Appointment (each assessment of a published day plan), Schedule (a staff member's) and Slot
 // (their shift cut into busy, free and on-break stretches by the published plan).
 import { createHash } from 'node:crypto';
-import type { PlannedActivity } from '../../../solver/model/index.ts';
+import type { PlannedActivity } from '../../../solver/index.ts';
 import type { ReferralStatus } from '../../domain/referral.ts';
 import type { Shift } from '../../domain/shift.ts';
 import type { StaffMember } from '../../domain/staff-member.ts';

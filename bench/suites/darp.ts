@@ -17,7 +17,7 @@ import { checkCordeauSolution } from '../adapters/cordeau-check.ts';
 import { solveRouting } from '../../solver/routing/core/solve-routing.ts';
 import { validateDarpSolution } from '../../solver/validate/validate-darp-solution.ts';
 
-export const DEFAULT_DARP_DIR = fileURLToPath(new URL('../../../shared/benchmarks/darp/cordeau/', import.meta.url));
+export const DEFAULT_DARP_DIR = fileURLToPath(new URL('../instances/darp/cordeau/', import.meta.url));
 /** Per-instance limit: the issue allows 30 s; 20 s keeps the 14-instance suite under 5 minutes. */
 export const DEFAULT_DARP_TIME_LIMIT_SEC = 20;
 

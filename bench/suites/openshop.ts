@@ -15,8 +15,8 @@ import { OPEN_SHOP_WEIGHTS, openShopToDayProblem, openShopTrivialBound, parseTai
 import { planDay } from '../../solver/day/plan-day.ts';
 import { validatePlan } from '../../solver/validate/validate-plan.ts';
 
-/** Resolved from the repository, so a fresh clone beside `shared/` finds it. */
-export const DEFAULT_OPENSHOP_DIR = fileURLToPath(new URL('../../../shared/benchmarks/openshop/taillard/', import.meta.url));
+/** In the repository (bench/instances/), so a fresh clone needs nothing beside it. */
+export const DEFAULT_OPENSHOP_DIR = fileURLToPath(new URL('../instances/openshop/taillard/', import.meta.url));
 
 /** The issue's limits: 10 s up to 10x10, 30 s for 15x15 and 20x20. */
 export function openShopTimeLimitSec(jobs: number, machines: number): number {

@@ -18,7 +18,7 @@ import { checkSolomonSolution } from '../adapters/solomon-check.ts';
 import { solveRouting } from '../../solver/routing/core/solve-routing.ts';
 import { validateVrptwSolution } from '../../solver/validate/validate-vrptw-solution.ts';
 
-export const DEFAULT_VRPTW_DIR = fileURLToPath(new URL('../../../shared/benchmarks/vrptw/solomon/100/', import.meta.url));
+export const DEFAULT_VRPTW_DIR = fileURLToPath(new URL('../instances/vrptw/solomon/100/', import.meta.url));
 /** Per-instance limit: 20 s keeps the 36-instance suite near 12 minutes (the target allows 60 s). */
 export const DEFAULT_VRPTW_TIME_LIMIT_SEC = 20;
 

@@ -6,7 +6,7 @@ import darpSuite from '../../bench/suites/darp.ts';
 import { solveRouting } from '../../solver/routing/core/solve-routing.ts';
 import { validateDarpSolution } from '../../solver/validate/validate-darp-solution.ts';
 
-const dir = fileURLToPath(new URL('../../../shared/benchmarks/darp/cordeau/', import.meta.url));
+const dir = fileURLToPath(new URL('../../bench/instances/darp/cordeau/', import.meta.url));
 
 describe('Cordeau adapter', () => {
   it('reads the header and the 2n+2 nodes of a2-16', () => {

@@ -6,7 +6,7 @@ import vrptwSuite from '../../bench/suites/vrptw.ts';
 import { solveRouting } from '../../solver/routing/core/solve-routing.ts';
 import { validateVrptwSolution } from '../../solver/validate/validate-vrptw-solution.ts';
 
-const dir = fileURLToPath(new URL('../../../shared/benchmarks/vrptw/solomon/100/', import.meta.url));
+const dir = fileURLToPath(new URL('../../bench/instances/vrptw/solomon/100/', import.meta.url));
 
 describe('Solomon adapter', () => {
   it('reads the fleet, the depot and 100 customers of C101', () => {

@@ -285,7 +285,7 @@ describe('planDay', () => {
   });
 
   it('solves Taillard tai4x4_1 to its published optimum 193', () => {
-    const file = fileURLToPath(new URL('../../../../shared/benchmarks/openshop/taillard/ta4x4_1os.txt', import.meta.url));
+    const file = fileURLToPath(new URL('../../../bench/instances/openshop/taillard/ta4x4_1os.txt', import.meta.url));
     const instance = parseTaillardOpenShop('tai4x4_1', readFileSync(file, 'utf8'));
     const problem = openShopToDayProblem(instance);
     const plan = planDay(problem, { seed: 1, maxIterations: 40_000, weights: OPEN_SHOP_WEIGHTS, targetSoft: 193 });
@@ -294,7 +294,7 @@ describe('planDay', () => {
   });
 
   it('reaches the Taillard tai10x10_4 optimum, its bound 577, by decoding towards the bound', () => {
-    const file = fileURLToPath(new URL('../../../../shared/benchmarks/openshop/taillard/ta10x10_4os.txt', import.meta.url));
+    const file = fileURLToPath(new URL('../../../bench/instances/openshop/taillard/ta10x10_4os.txt', import.meta.url));
     const instance = parseTaillardOpenShop('tai10x10_4', readFileSync(file, 'utf8'));
     const problem = openShopToDayProblem(instance);
     const plan = planDay(problem, { seed: 1, maxIterations: 3000, weights: OPEN_SHOP_WEIGHTS });
@@ -305,7 +305,7 @@ describe('planDay', () => {
   });
 
   it('reaches tai4x4_3\'s optimum 271, above its bound 262, by aiming just below the best plan in the second half of the run', () => {
-    const file = fileURLToPath(new URL('../../../../shared/benchmarks/openshop/taillard/ta4x4_3os.txt', import.meta.url));
+    const file = fileURLToPath(new URL('../../../bench/instances/openshop/taillard/ta4x4_3os.txt', import.meta.url));
     const instance = parseTaillardOpenShop('tai4x4_3', readFileSync(file, 'utf8'));
     const problem = openShopToDayProblem(instance);
     // Aiming at the bound alone this seed stays at 272 for 100,000 iterations.

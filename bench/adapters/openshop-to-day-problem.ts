@@ -42,7 +42,6 @@ export const OPEN_SHOP_WEIGHTS: ObjectiveWeights = {
   unscheduled: 100_000,
   patientIdleMin: 0,
   patientOnSiteMin: 0,
-  staffOvertimeMin: 0,
   workloadImbalanceMin: 0,
   namedClinicianMissed: 0,
   preferenceMin: 0,

@@ -7,7 +7,7 @@ import type {
   DayAssessmentType, DayPatient, DayProblem, DayRoom, DayStaffMember,
 } from '../model/day-problem.ts';
 import { MEAL_TYPE_ID } from '../model/day-problem.ts';
-import type { PlannedActivity, UnscheduledAssessment } from '../model/day-plan.ts';
+import type { Itinerary, PlannedActivity, UnscheduledAssessment } from '../model/day-plan.ts';
 import type { ObjectiveWeights } from '../model/options.ts';
 
 /** Problem-only lookups; independent of any plan. */
@@ -28,6 +28,8 @@ export interface ConstraintContext extends ProblemIndex {
   /** Only activities with a staffId; sorted by startMin, then endMin. */
   byStaff: Map<string, PlannedActivity[]>;
   byRoom: Map<string, PlannedActivity[]>;
+  /** The plan's itineraries by patient, when scored with them (their arrival and departure are the plan's). */
+  itineraryByPatient: Map<string, Itinerary>;
 }
 
 const indexCache = new WeakMap<DayProblem, ProblemIndex>();
@@ -61,6 +63,7 @@ export function buildConstraintContext(
   activities: readonly PlannedActivity[],
   unscheduled: readonly UnscheduledAssessment[],
   weights: ObjectiveWeights,
+  itineraries: readonly Itinerary[] = [],
 ): ConstraintContext {
   const byPatient = new Map<string, PlannedActivity[]>();
   const byStaff = new Map<string, PlannedActivity[]>();
@@ -71,7 +74,8 @@ export function buildConstraintContext(
     pushTo(byRoom, activity.roomId, activity);
   }
   for (const map of [byPatient, byStaff, byRoom]) for (const list of map.values()) list.sort(byStart);
-  return { ...problemIndex(problem), problem, activities, unscheduled, weights, byPatient, byStaff, byRoom };
+  const itineraryByPatient = new Map(itineraries.map((i) => [i.patientId, i]));
+  return { ...problemIndex(problem), problem, activities, unscheduled, weights, byPatient, byStaff, byRoom, itineraryByPatient };
 }
 
 /** The name a sentence uses for an activity's type ("meal" for the meal). */
@@ -125,4 +129,23 @@ export function forEachOverlappingPair(
 /** How sentences name a patient: their local reference (never the NHS number; ids may be opaque). */
 export function patientRef(ctx: ProblemIndex, patientId: string): string {
   return ctx.patientById.get(patientId)?.ref || patientId;
+}
+
+/**
+ * When a patient is on site: the itinerary's arrival and departure when the plan states them
+ * (e.g. set by transport), else the tightest the activities allow — first start − check-in
+ * buffer, last end. The independent checker reads them the same way.
+ */
+export function onSiteSpan(ctx: ConstraintContext, patientId: string, activities: readonly PlannedActivity[]): { arrivalMin: number; departureMin: number } {
+  const itinerary = ctx.itineraryByPatient.get(patientId);
+  let firstStart = Infinity;
+  let lastEnd = -Infinity;
+  for (const a of activities) {
+    firstStart = Math.min(firstStart, a.startMin);
+    lastEnd = Math.max(lastEnd, a.endMin);
+  }
+  return {
+    arrivalMin: itinerary?.arrivalMin ?? firstStart - ctx.problem.centre.checkInBufferMin,
+    departureMin: itinerary?.departureMin ?? lastEnd,
+  };
 }

@@ -30,7 +30,6 @@ import { namedClinician } from './soft/named-clinician.ts';
 import { patientIdleTime } from './soft/patient-idle-time.ts';
 import { patientPreferences } from './soft/patient-preferences.ts';
 import { patientTimeOnSite } from './soft/patient-time-on-site.ts';
-import { staffOvertime } from './soft/staff-overtime.ts';
 import { unscheduledAssessments } from './soft/unscheduled-assessments.ts';
 import { workloadBalance } from './soft/workload-balance.ts';
 
@@ -56,11 +55,11 @@ export const constraintRegistry: { hard: RegisteredConstraint[]; soft: Registere
   hard: [
     hard('qualifiedStaff', 'qualified-staff', 'Each assessment is delivered by a staff member holding its qualification.', qualifiedStaff),
     hard('staffWithinShift', 'staff-within-shift', 'Staff work inside their shift and outside their breaks.', staffWithinShift),
-    hard('staffOneAtATime', 'staff-one-at-a-time', 'A staff member sees one patient at a time; group sessions share type, room and start, up to their capacity.', staffOneAtATime),
+    hard('staffOneAtATime', 'staff-one-at-a-time', 'A staff member sees one patient at a time; group sessions share type, room, start and group id, up to their capacity.', staffOneAtATime),
     hard('patientOneAtATime', 'patient-one-at-a-time', 'A patient does one thing at a time.', patientOneAtATime),
     hard('roomOfRequiredType', 'room-of-required-type', 'Each activity is in a room of the type it needs (meals in the dining room).', roomOfRequiredType),
     hard('roomCapacity', 'room-capacity', 'A room never holds more activities at once than its capacity (dining seats, gym places).', roomCapacity),
-    hard('patientOnSiteWindow', 'patient-on-site-window', 'Patients arrive (with check-in) and leave inside their window and stay no longer than allowed.', patientOnSiteWindow),
+    hard('patientOnSiteWindow', 'patient-on-site-window', 'Patients arrive (with check-in) and leave inside their window and stay no longer than allowed (the itinerary\'s arrival and departure when given).', patientOnSiteWindow),
     hard('precedenceWithLag', 'precedence-with-lag', 'Precedence rules with minimum lags, including first/last (*) rules.', precedenceWithLag),
     hard('mealInLunchWindow', 'meal-in-lunch-window', 'Every patient who needs a meal has exactly one, inside the lunch window.', mealInLunchWindow),
     hard('assessmentsBeforeMdt', 'assessments-before-mdt', 'All assessments and diagnostics end by the MDT start.', assessmentsBeforeMdt),
@@ -77,7 +76,6 @@ export const constraintRegistry: { hard: RegisteredConstraint[]; soft: Registere
     soft('unscheduledAssessments', 'unscheduled-assessments', 'Each required assessment not placed costs weights.unscheduled × the patient\'s priority.', unscheduledAssessments),
     soft('patientIdleTime', 'patient-idle-time', 'Minutes a patient waits between their first and last activity.', patientIdleTime),
     soft('patientTimeOnSite', 'patient-time-on-site', 'Minutes from arrival (with check-in) to departure.', patientTimeOnSite),
-    soft('staffOvertime', 'staff-overtime', 'Minutes staff work outside their shift, including the MDT past the shift end.', staffOvertime),
     soft('workloadBalance', 'workload-balance', 'Spread of booked minutes between staff of the same discipline.', workloadBalance),
     soft('namedClinician', 'named-clinician', 'Assessments not done by the patient\'s named clinician.', namedClinician),
     soft('patientPreferences', 'patient-preferences', 'Minutes outside the patient\'s preferred arrival and departure.', patientPreferences),

@@ -9,7 +9,7 @@
  * millisecond per call, so the search can afford it for accepted moves.
  */
 import type { DayProblem } from '../model/day-problem.ts';
-import type { ConstraintScore, PlannedActivity, PlanScore, UnscheduledAssessment } from '../model/day-plan.ts';
+import type { ConstraintScore, Itinerary, PlannedActivity, PlanScore, UnscheduledAssessment } from '../model/day-plan.ts';
 import { DEFAULT_WEIGHTS, type ObjectiveWeights } from '../model/options.ts';
 import { buildConstraintContext } from './context.ts';
 import { allConstraints } from './registry.ts';
@@ -28,9 +28,11 @@ export function scorePlan(
   activities: readonly PlannedActivity[],
   unscheduled: readonly UnscheduledAssessment[] = [],
   weights: Partial<ObjectiveWeights> = DEFAULT_WEIGHTS,
+  /** The plan's itineraries: their arrival and departure are then the patient's (as the checker reads them). */
+  itineraries: readonly Itinerary[] = [],
 ): PlanScore {
   const fullWeights = weights === DEFAULT_WEIGHTS ? DEFAULT_WEIGHTS : { ...DEFAULT_WEIGHTS, ...weights };
-  const ctx = buildConstraintContext(problem, activities, unscheduled, fullWeights);
+  const ctx = buildConstraintContext(problem, activities, unscheduled, fullWeights, itineraries);
   let hard = 0;
   let soft = 0;
   const byConstraint: ConstraintScore[] = [];

@@ -24,11 +24,12 @@ export interface DayPlanParts {
  * plan.score.soft; plan.gapPct; plan.itineraries;
  */
 export function assembleDayPlan(problem: DayProblem, { activities, unscheduled, bound, stats, weights = DEFAULT_WEIGHTS }: DayPlanParts): DayPlan {
-  const score = scorePlan(problem, activities, unscheduled, weights);
+  const views = buildPlanViews(problem, activities);
+  const score = scorePlan(problem, activities, unscheduled, weights, views.itineraries);
   return {
     date: problem.date,
     activities,
-    ...buildPlanViews(problem, activities),
+    ...views,
     unscheduled,
     score,
     bound,

@@ -9,8 +9,6 @@ export interface ObjectiveWeights {
   patientIdleMin: number;
   /** Per minute on site (arrival to departure). */
   patientOnSiteMin: number;
-  /** Per minute a staff member works outside their shift (only if search allows it; hard otherwise). */
-  staffOvertimeMin: number;
   /** Per minute of (max − min) booked minutes across staff of the same discipline. */
   workloadImbalanceMin: number;
   /** Per assessment not done by the patient's named clinician. */
@@ -27,7 +25,6 @@ export const DEFAULT_WEIGHTS: ObjectiveWeights = {
   unscheduled: 1000,
   patientIdleMin: 1,
   patientOnSiteMin: 0.2,
-  staffOvertimeMin: 10,
   workloadImbalanceMin: 0.5,
   namedClinicianMissed: 60,
   preferenceMin: 2,

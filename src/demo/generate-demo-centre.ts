@@ -98,7 +98,8 @@ function icc(): StaffMemberCreate['organisation'] {
 /** Rooms: name, type, capacity (dining: seats; MDT: chairs round the table). */
 const roomPlan: ReadonlyArray<{ name: string; type: string; capacity: number }> = [
   ...Array.from({ length: 8 }, (_, i) => ({ name: `Consult room ${i + 1}`, type: 'consult', capacity: 1 })),
-  { name: 'Therapy gym', type: 'gym', capacity: 2 },
+  // Places for a full strength-and-balance group (groupCapacity 6); with 2 a group could never pass 2.
+  { name: 'Therapy gym', type: 'gym', capacity: 6 },
   { name: 'OT kitchen', type: 'ot-kitchen', capacity: 1 },
   { name: 'ADL flat', type: 'ot-kitchen', capacity: 1 },
   { name: 'Phlebotomy room', type: 'phlebotomy', capacity: 1 },

@@ -18,26 +18,23 @@ export type PrecedenceWithLagJustification = {
 };
 
 /**
- * SPEC §3C.6: start(after) ≥ end(before) + minLagMin, for each patient who has both sides
- * placed among their required assessments. '*' stands for every other assessment or
- * diagnostic of the patient (never the meal), giving "first" and "last" rules.
+ * SPEC §3C.6: start(after) ≥ end(before) + minLagMin, for each patient with activities on
+ * both sides — every clinical activity the plan gives them (never the meal), as the checker
+ * reads it; an activity of a type they do not need is a breach of its own
+ * (oneActivityPerRequirement) and is held to the rules too. '*' stands for every other
+ * assessment or diagnostic of the patient, giving "first" and "last" rules; two activities
+ * of the same type are never ordered against each other.
  */
 export function precedenceWithLag(ctx: ConstraintContext): Violation[] {
   const violations: Violation[] = [];
   if (ctx.problem.precedences.length === 0) return violations;
   for (const [patientId, activities] of ctx.byPatient) {
-    const patient = ctx.patientById.get(patientId);
-    if (!patient) continue;
-    // The patient's placed, required assessments and diagnostics (the meal never takes part).
-    const placed: PlannedActivity[] = [];
-    for (const a of activities) {
-      if (a.typeId !== MEAL_TYPE_ID && patient.required.some((r) => r.typeId === a.typeId)) placed.push(a);
-    }
-    if (placed.length < 2) continue;
-    const find = (typeId: string): PlannedActivity | undefined => placed.find((a) => a.typeId === typeId);
+    const clinical = activities.filter((a) => a.typeId !== MEAL_TYPE_ID);
+    if (clinical.length < 2) continue;
     const check = (rule: DayPrecedence, before: PlannedActivity, after: PlannedActivity): void => {
+      if (before === after || before.typeId === after.typeId) return;
       const shortByMin = before.endMin + rule.minLagMin - after.startMin;
-      if (shortByMin <= 0 || before === after) return;
+      if (shortByMin <= 0) return;
       const lagText = rule.minLagMin > 0 ? ` at least ${rule.minLagMin} min` : '';
       const why = rule.reason ? ` (${rule.reason})` : '';
       violations.push(hardViolation<PrecedenceWithLagJustification>('precedenceWithLag',
@@ -47,16 +44,9 @@ export function precedenceWithLag(ctx: ConstraintContext): Violation[] {
     };
     for (const rule of ctx.problem.precedences) {
       if (rule.before === '*' && rule.after === '*') continue;
-      if (rule.before === '*') {
-        const after = find(rule.after);
-        if (after) for (const a of placed) check(rule, a, after);
-      } else if (rule.after === '*') {
-        const before = find(rule.before);
-        if (before) for (const a of placed) check(rule, before, a);
-      } else {
-        const before = find(rule.before);
-        const after = before && find(rule.after);
-        if (before && after) check(rule, before, after);
+      for (const before of clinical) {
+        if (rule.before !== '*' && before.typeId !== rule.before) continue;
+        for (const after of clinical) if (rule.after === '*' || after.typeId === rule.after) check(rule, before, after);
       }
     }
   }

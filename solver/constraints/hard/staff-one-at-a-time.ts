@@ -17,15 +17,15 @@ export type StaffOneAtATimeJustification = {
   groupCapacity: number | undefined;
 };
 
-/** Activities belong to one group session when they share type, room and start. */
+/** Activities belong to one group session when they share type, room, start and group id (or have none). */
 function sessionKey(a: PlannedActivity): string {
-  return `${a.typeId}|${a.roomId}|${a.startMin}`;
+  return `${a.typeId}|${a.roomId}|${a.startMin}|${a.groupId ?? ''}`;
 }
 
 /**
  * SPEC §3C.2: a staff member sees one patient at a time. A group session (type with
- * groupCapacity > 1) is one session: same type, same room, same start, at most
- * groupCapacity patients.
+ * groupCapacity > 1) is one session: same type, same room, same start, same group id (or
+ * none), at most groupCapacity patients.
  */
 export function staffOneAtATime(ctx: ConstraintContext): Violation[] {
   const violations: Violation[] = [];

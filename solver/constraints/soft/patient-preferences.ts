@@ -1,7 +1,6 @@
 import { formatMinutes } from '../../model/format-minutes.ts';
 import type { Violation } from '../../model/violation.ts';
-import { patientRef, type ConstraintContext } from '../context.ts';
-import { lastEndMin } from '../intervals.ts';
+import { patientRef, type ConstraintContext, onSiteSpan } from '../context.ts';
 import { softViolation } from '../types.ts';
 
 export type PatientPreferencesJustification = {
@@ -22,12 +21,10 @@ export function patientPreferences(ctx: ConstraintContext): Violation[] {
   const violations: Violation[] = [];
   const weight = ctx.weights.preferenceMin;
   if (weight === 0) return violations;
-  const bufferMin = ctx.problem.centre.checkInBufferMin;
   for (const patient of ctx.problem.patients) {
     const activities = ctx.byPatient.get(patient.id);
     if (!activities || activities.length === 0) continue;
-    const arrivalMin = activities[0]!.startMin - bufferMin;
-    const departureMin = lastEndMin(activities);
+    const { arrivalMin, departureMin } = onSiteSpan(ctx, patient.id, activities);
     const base = { patientId: patient.id, arrivalMin, departureMin };
     const early = patient.preferredEarliestArrivalMin;
     if (early !== undefined && arrivalMin < early) {

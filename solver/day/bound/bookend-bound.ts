@@ -35,7 +35,7 @@ export interface BookendResult {
 /** Search nodes before giving up (each node is a few array scans). */
 export const BOOKEND_MAX_NODES = 200_000;
 
-const ZERO_WEIGHTS: ObjectiveWeights = { ...DEFAULT_WEIGHTS, unscheduled: 0, patientIdleMin: 0, patientOnSiteMin: 0, staffOvertimeMin: 0, workloadImbalanceMin: 0,
+const ZERO_WEIGHTS: ObjectiveWeights = { ...DEFAULT_WEIGHTS, unscheduled: 0, patientIdleMin: 0, patientOnSiteMin: 0, workloadImbalanceMin: 0,
   namedClinicianMissed: 0, preferenceMin: 0, carerAbsent: 0, makespanMin: 0 };
 
 /** One patient as the search sees them. */

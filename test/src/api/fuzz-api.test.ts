@@ -90,7 +90,7 @@ describeEachDatabase('API fuzz', (getDb) => {
     await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
   });
 
-  it(`${REQUESTS} seeded requests over every documented operation: no 5xx, errors in the envelope, nothing internal leaked`, async () => {
+  it('seeded requests over every documented operation: no 5xx, errors in the envelope, nothing internal leaked', async () => {
     const failures: Failure[] = [];
     const statuses = new Map<number, number>();
     const started = performance.now();

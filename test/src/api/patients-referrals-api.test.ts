@@ -107,4 +107,17 @@ describeEachDatabase('patients, referrals and pre-visits API', (getDb) => {
     const unknownType = await request(app()).put(api(`/referrals/${referralId}/pre-visit`)).send({ requiredAssessmentTypeIds: [anp, '00000000-0000-4000-8000-000000000004'] }).expect(400);
     expect(errorPaths(unknownType.body)).toEqual(['requiredAssessmentTypeIds.1']);
   });
+
+  it('dietary needs recorded at the pre-visit and on the patient are read back unchanged', async () => {
+    const needs = ['diabetic', 'soft diet (dysphagia)', 'nut allergy'];
+    const patient = (await request(app()).post(api('/patients')).send(patientBody(1, { dietaryNeeds: needs })).expect(201)).body;
+    expect((await request(app()).get(api(`/patients/${patient.id}`)).expect(200)).body.dietaryNeeds).toEqual(needs);
+    const referralId = (await request(app()).post(api('/referrals')).send({ patientId: patient.id, referrer: { kind: 'gp', name: 'Dr Patel' }, referredDate: '2026-02-01' }).expect(201)).body.id;
+    const anp = (await request(app()).post(api('/assessment-types')).send(assessmentTypeBody('anp-initial')).expect(201)).body.id;
+    await request(app()).put(api(`/referrals/${referralId}/pre-visit`)).send({ requiredAssessmentTypeIds: [anp], dietaryNeeds: needs.slice(0, 2) }).expect(200);
+    expect((await request(app()).get(api(`/referrals/${referralId}/pre-visit`)).expect(200)).body.dietaryNeeds).toEqual(needs.slice(0, 2));
+    // A patch of another field keeps them.
+    await request(app()).patch(api(`/patients/${patient.id}`)).send({ phone: '01482 000000' }).expect(200);
+    expect((await request(app()).get(api(`/patients/${patient.id}`)).expect(200)).body.dietaryNeeds).toEqual(needs);
+  });
 });

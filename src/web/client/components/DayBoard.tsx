@@ -105,7 +105,8 @@ export function DayBoard({ centreId, date, onDate }: { centreId: string; date: s
         return { ok: false, sentences: [] };
       }
       const sentences = e instanceof ApiError ? e.sentences : [];
-      setRefusal({ title: `${title} refused: ${(e as Error).message}`, sentences });
+      // The checker's sentences say it all; other refusals (a 400, a 409) carry their own message.
+      setRefusal({ title: sentences.length > 0 ? `${title} refused:` : `${title} refused: ${(e as Error).message}`, sentences });
       return { ok: false, sentences };
     }
   };

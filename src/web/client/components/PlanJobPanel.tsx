@@ -21,6 +21,7 @@ export function PlanJobPanel({ centreId, date, catalogue, onJob, onFinished }: P
   const [job, setJob] = useState<PlanJobView | null>(null);
   const [error, setError] = useState<{ message: string; sentences: string[] } | null>(null);
   const [chosen, setChosen] = useState<Set<string>>(new Set());
+  const [choosing, setChoosing] = useState(false);
   const timer = useRef<number | undefined>(undefined);
 
   const update = (next: PlanJobView | null) => {
@@ -50,6 +51,7 @@ export function PlanJobPanel({ centreId, date, catalogue, onJob, onFinished }: P
 
   const start = async () => {
     setError(null);
+    setChoosing(false);
     const body: PlanJobRequest = { date, timeLimitSec: limit, ...(chosen.size > 0 ? { patientIds: [...chosen] } : {}) };
     try {
       const reply = await api<PlanJobView>(centrePath(centreId, '/plan-jobs'), { method: 'POST', body });
@@ -103,7 +105,7 @@ export function PlanJobPanel({ centreId, date, catalogue, onJob, onFinished }: P
         )}
       </div>
       {running && <progress max={1} value={fraction} aria-label="Planning progress" />}
-      <details>
+      <details open={choosing} onToggle={(e) => setChoosing(e.currentTarget.open)}>
         <summary>Patients ({chosen.size > 0 ? `${chosen.size} chosen` : 'those booked for this day'})</summary>
         <p>Without a choice, the plan takes the patients whose referral holds this ICC day.</p>
         <div class="patient-choices">

@@ -278,6 +278,11 @@ describeEachDatabase('OpenAPI replies', (getDb) => {
     await call('post', `${D}/plan/publish`, 409, { headers: { 'If-Match': etag } });
     await call('get', `${D}/timetable.html`, 200);
     await call('get', `${D}/timetable.html`, 404, { params: { date: '2026-12-25' } });
+    for (const file of ['letter.html', 'letter.txt']) {
+      await call('get', `${D}/patients/:patientId/${file}`, 200, { params: { patientId: attending[0]! } });
+      await call('get', `${D}/patients/:patientId/${file}`, 409, { params: { patientId: attending[0]!, date: '2026-12-25' } });
+      await call('get', `${D}/patients/:patientId/${file}`, 404, { params: { patientId: UNKNOWN } });
+    }
   });
 
   it('the transport lists in every format, for the day and for one vehicle', async () => {

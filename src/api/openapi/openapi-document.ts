@@ -79,9 +79,15 @@ function operation(route: RouteDoc): object {
     tags: [route.tag],
     ...(route.public ? { security: [] } : {}),
     parameters: [...pathParameters(route.path), ...(route.query ?? []).map((name) => ({ name, in: 'query', required: false, schema: { type: 'string' } }))],
-    ...(route.body === undefined ? {} : { requestBody: { required: !route.bodyOptional, ...json(schemaOf(route.body)) } }),
+    ...(route.body === undefined ? {} : {
+      requestBody: {
+        required: !route.bodyOptional,
+        content: Object.fromEntries((route.bodyTypes ?? ['application/json']).map((type) => [type, { schema: schemaOf(route.body!) }])),
+      },
+    }),
     responses: {
       [route.ok.status]: successResponse(route.ok),
+      ...(route.alsoOk ? { [route.alsoOk.status]: successResponse({ ...route.ok, ...route.alsoOk }) } : {}),
       ...(route.notModified ? { 304: { description: route.notModified } } : {}),
       ...Object.fromEntries(errors),
     },
@@ -105,7 +111,7 @@ function crudRoutes(base: string, idName: string, name: (typeof resources)[numbe
 export function documentedRoutes(): RouteDoc[] {
   return [
     ...crudRoutes('/api/centres', 'centreId', 'Centre', 'centres', [], false),
-    ...resources.flatMap((r) => crudRoutes(`/api/centres/:centreId/${r.path}`, 'id', r.name, r.path, r.filters, r.path !== 'referrals')),
+    ...resources.flatMap((r) => crudRoutes(`/api/centres/:centreId/${r.path}`, 'id', r.name, r.path, r.filters, true)),
     ...routeTable,
     ...fhirRouteDocs,
   ];

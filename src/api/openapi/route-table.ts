@@ -16,6 +16,10 @@ export interface RouteDoc {
   query?: string[];
   /** A component name, or an inline JSON Schema. */
   body?: ComponentName | JsonSchema;
+  /** The media types the body may come as (default application/json), e.g. text/csv. */
+  bodyTypes?: string[];
+  /** A second success reply with the same body (e.g. 200 for a repeated idempotent create). */
+  alsoOk?: { status: number; description: string; headers?: Record<string, string> };
   /** The body may be left out (every field has a default). */
   bodyOptional?: true;
   ok: {
@@ -67,6 +71,11 @@ export const routeTable: readonly RouteDoc[] = [
   { method: 'get', path: '/api/tokens/me', summary: 'Who this token is (any role)', tag: 'tokens', ok: { status: 200, description: 'The principal', schema: 'Principal' } },
   { method: 'delete', path: '/api/tokens/:id', summary: 'Revoke an API token (admin)', tag: 'tokens', ok: { status: 200, description: 'Revoked', schema: 'ApiToken' } },
 
+  {
+    method: 'post', path: `${C}/referrals/import`, tag: 'referrals', bodyTypes: ['text/csv'], body: { type: 'string', description: 'CSV with a header row; columns: nhsNumber, givenName, familyName, dateOfBirth?, addressLine1, addressLine2?, addressLine3?, postcode, phone?, mobility?, efiCategory, gpPractice, localRef, referrerKind?, referrerName, referrerOrganisation?, referredDate, urgent? (yes/no), notes?' },
+    summary: 'Import referrals with their patients from CSV, all or nothing (400 naming every bad row and column as rows.<row>.<column>; the header is row 1)',
+    ok: { status: 201, description: 'Imported', schema: 'ReferralImportResult', headers: { Location: 'The referrals list' } },
+  },
   { method: 'get', path: `${C}/referrals/:id/pre-visit`, summary: "Read the referral's pre-visit outcome", tag: 'pathway', ok: { status: 200, description: 'Found', schema: 'PreVisit' } },
   { method: 'put', path: `${C}/referrals/:id/pre-visit`, summary: 'Record or replace the pre-visit outcome (a received or pre-visit-booked referral moves to pre-visit-done)', tag: 'pathway', body: 'PreVisitCreate', ok: { status: 200, description: 'Saved', schema: 'PreVisit' } },
   { method: 'get', path: `${C}/referrals/:id/transitions`, summary: "The referral's pathway status, what may follow, held dates and history", tag: 'pathway', ok: { status: 200, description: 'The pathway', schema: 'Pathway' } },

@@ -1,5 +1,7 @@
 // /api/centres and everything a centre owns beneath it.
-import { Router, type RequestHandler } from 'express';
+import express, { Router, type RequestHandler } from 'express';
+import { JSON_BODY_LIMIT } from '../json-body.ts';
+import { referralImport } from '../services/referral-import.ts';
 import { z } from 'zod';
 import { localDateSchema } from '../../domain/primitives.ts';
 import { parseOrThrow } from '../../errors/from-zod-error.ts';
@@ -55,6 +57,12 @@ export function centresRouter(db: Knex): Router {
   const ids = (req: Parameters<typeof param>[0]) => [param(req, 'centreId'), param(req, 'id')] as const;
   referrals.get('/', handle(async (req) => ({ body: await referralService.list(db, param(req, 'centreId'), req.query as Record<string, unknown>) })));
   referrals.post('/', handle(async (req) => ({ status: 201, body: await referralService.create(db, param(req, 'centreId'), req.body, actorOf(req)) })));
+  // A spreadsheet of referrals with their patients, all or nothing (src/api/services/referral-import.ts).
+  referrals.post('/import', express.text({ type: ['text/csv', 'text/plain'], limit: JSON_BODY_LIMIT }), handle(async (req) => ({
+    status: 201,
+    body: await referralImport.import(db, param(req, 'centreId'), req.body, actorOf(req)),
+    headers: { Location: `${req.baseUrl}` },
+  })));
   referrals.get('/:id', handle(async (req) => ({ body: await referralService.get(db, ...ids(req)) })));
   referrals.patch('/:id', handle(async (req) => ({ body: await referralService.update(db, ...ids(req), req.body, actorOf(req)) })));
   referrals.delete('/:id', handle(async (req) => {

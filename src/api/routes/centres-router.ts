@@ -12,7 +12,8 @@ import { referralService } from '../services/referral-service.ts';
 import {
   assessmentTypeService, careHomeService, outreachDayService, patientService, precedenceRuleService, roomService, shiftService, staffService, vehicleService,
 } from '../services/resource-services.ts';
-import { resourceRouter } from './resource-router.ts';
+import { resourceRouter, withEtag } from './resource-router.ts';
+import { ifMatchPrecondition } from '../record-etag.ts';
 import { planJobsRouter } from './plan-jobs-router.ts';
 import { daysRouter } from './days-router.ts';
 import { pathwayRouter } from './pathway-router.ts';
@@ -36,10 +37,10 @@ export function centresRouter(db: Knex): Router {
   const router = Router();
   router.get('/', handle(async () => ({ body: await centreService.list(db) })));
   router.post('/', handle(async (req) => ({ status: 201, body: await centreService.create(db, req.body, actorOf(req)) })));
-  router.get('/:centreId', handle(async (req) => ({ body: await centreService.get(db, param(req, 'centreId')) })));
-  router.patch('/:centreId', handle(async (req) => ({ body: await centreService.update(db, param(req, 'centreId'), req.body, actorOf(req)) })));
+  router.get('/:centreId', handle(async (req) => withEtag(await centreService.get(db, param(req, 'centreId')))));
+  router.patch('/:centreId', handle(async (req) => withEtag(await centreService.update(db, param(req, 'centreId'), req.body, actorOf(req), ifMatchPrecondition(req)))));
   router.delete('/:centreId', handle(async (req) => {
-    await centreService.remove(db, param(req, 'centreId'), actorOf(req));
+    await centreService.remove(db, param(req, 'centreId'), actorOf(req), ifMatchPrecondition(req));
     return { status: 204 };
   }));
 
@@ -63,10 +64,10 @@ export function centresRouter(db: Knex): Router {
     body: await referralImport.import(db, param(req, 'centreId'), req.body, actorOf(req)),
     headers: { Location: `${req.baseUrl}` },
   })));
-  referrals.get('/:id', handle(async (req) => ({ body: await referralService.get(db, ...ids(req)) })));
-  referrals.patch('/:id', handle(async (req) => ({ body: await referralService.update(db, ...ids(req), req.body, actorOf(req)) })));
+  referrals.get('/:id', handle(async (req) => withEtag(await referralService.get(db, ...ids(req)))));
+  referrals.patch('/:id', handle(async (req) => withEtag(await referralService.update(db, ...ids(req), req.body, actorOf(req), ifMatchPrecondition(req)))));
   referrals.delete('/:id', handle(async (req) => {
-    await referralService.remove(db, ...ids(req), actorOf(req));
+    await referralService.remove(db, ...ids(req), actorOf(req), ifMatchPrecondition(req));
     return { status: 204 };
   }));
   referrals.get('/:id/pre-visit', handle(async (req) => ({ body: await referralService.getPreVisit(db, ...ids(req)) })));

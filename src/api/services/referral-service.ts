@@ -1,4 +1,5 @@
 // Referrals (with status history) and their pre-visit outcome.
+import type { Precondition } from '../record-etag.ts';
 import type { Knex } from 'knex';
 import { z } from 'zod';
 import { assessmentTypes } from '../../db/repositories/assessment-types.ts';
@@ -65,10 +66,12 @@ export const referralService = {
       return Array.isArray(body) ? created : created[0]!;
     });
   },
-  update(db: Knex, centreId: string, id: string, body: unknown, actor: Actor): Promise<Referral> {
+  update(db: Knex, centreId: string, id: string, body: unknown, actor: Actor, precondition?: Precondition<Referral>): Promise<Referral> {
     const { statusNote, ...patch } = parseOrThrow(referralUpdateSchema, body, 'referral');
     return db.transaction(async (trx) => {
+      await referrals.lock(trx, centreId, id);
       const existing = await requireReferral(trx, centreId, id);
+      precondition?.(existing);
       // A status change follows the pathway table, like POST …/transitions.
       if (patch.status !== undefined && patch.status !== existing.status) {
         await moveReferral(trx, existing, patch.status, actor, { note: statusNote ?? null, dateField: 'status' });
@@ -82,9 +85,10 @@ export const referralService = {
       return updated;
     });
   },
-  remove(db: Knex, centreId: string, id: string, actor: Actor): Promise<void> {
+  remove(db: Knex, centreId: string, id: string, actor: Actor, precondition?: Precondition<Referral>): Promise<void> {
     return db.transaction(async (trx) => {
-      await requireReferral(trx, centreId, id);
+      await referrals.lock(trx, centreId, id);
+      precondition?.(await requireReferral(trx, centreId, id));
       await referrals.remove(trx, centreId, id);
       await auditLog.append(trx, { actor: actor.name, action: 'delete', entity: 'referral', entityId: id, details: null });
     });

@@ -30,6 +30,6 @@ export type { TravelLocation } from './routing/travel/travel-times.ts';
 export { buildTravel, indexLocations, type TravelSource } from './routing/build-travel.ts';
 export * from './booking/booking-problem.ts';
 export { BookingInputError } from './booking/check-booking-input.ts';
-export { planBooking } from './booking/plan-booking.ts';
+export { planBooking, type BookingPlan } from './booking/plan-booking.ts';
 export * from './lp/index.ts';
 export * from './outreach/index.ts';

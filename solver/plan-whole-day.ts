@@ -6,7 +6,7 @@ import { passengerReach, type ReachContext } from './coupling/transport-reach.ts
 import { planDay } from './day/plan-day.ts';
 import type { DayPlan } from './model/day-plan.ts';
 import type { DayPatient, DayPin, DayProblem } from './model/day-problem.ts';
-import type { ObjectiveWeights } from './model/options.ts';
+import type { ObjectiveWeights, SolveOptions } from './model/options.ts';
 import { buildTravel, indexLocations, locationIndex } from './routing/build-travel.ts';
 import { planTransport } from './transport/plan-transport.ts';
 import {
@@ -36,6 +36,11 @@ export interface WholeDayOptions {
   /** How far a patient's on-site window moves when vehicles are full at their time (default 20 min). */
   stepMin?: number;
   weights?: Partial<ObjectiveWeights>;
+  /** Passed to every day planning (a job shows progress and keeps its best plan so far). */
+  onProgress?: SolveOptions['onProgress'];
+  onBestPlan?: SolveOptions['onBestPlan'];
+  /** A plan found earlier (a resumed job's): a construction of the first day planning only. */
+  startFrom?: SolveOptions['startFrom'];
 }
 
 export interface WholeDayResult {
@@ -107,7 +112,12 @@ export function planWholeDay(problem: WholeDayProblem, options: WholeDayOptions 
   const timeLeftMs = () => (options.timeLimitMs === undefined || startedMs === undefined ? undefined : options.timeLimitMs - (options.now!() - startedMs));
   const dayOptions = (roundsLeft: number) => {
     const left = timeLeftMs();
-    return { seed: options.seed, weights: options.weights, maxIterations: options.dayMaxIterations ?? (left === undefined ? DEFAULT_DAY_ITERATIONS : undefined), now: options.now, timeLimitMs: left === undefined ? undefined : Math.max(1, (0.7 * left) / Math.min(roundsLeft, 3)) };
+    return {
+      seed: options.seed, weights: options.weights, maxIterations: options.dayMaxIterations ?? (left === undefined ? DEFAULT_DAY_ITERATIONS : undefined), now: options.now,
+      timeLimitMs: left === undefined ? undefined : Math.max(1, (0.7 * left) / Math.min(roundsLeft, 3)),
+      onProgress: options.onProgress, onBestPlan: options.onBestPlan,
+      ...(roundsLeft === maxRounds && options.startFrom ? { startFrom: options.startFrom } : {}),
+    };
   };
   const transportOptions = (roundsLeft: number) => {
     const left = timeLeftMs();

@@ -16,6 +16,7 @@ import * as referralIdentifiers from './20261206-1400-create-referral-identifier
 import * as webhooks from './20261206-1401-create-webhooks.ts';
 import * as serviceSettings from './20261206-1500-create-service-settings.ts';
 import * as careHomesOutreach from './20261206-1600-create-care-homes-outreach.ts';
+import * as planJobResumesAndPlanReads from './20261206-1800-plan-job-resumes-and-plan-reads.ts';
 
 const migrations: Record<string, Knex.Migration> = {
   '20261122-1100-create-centres-staff-rooms-catalogue': centresStaffRoomsCatalogue,
@@ -32,6 +33,7 @@ const migrations: Record<string, Knex.Migration> = {
   '20261206-1401-create-webhooks': webhooks,
   '20261206-1500-create-service-settings': serviceSettings,
   '20261206-1600-create-care-homes-outreach': careHomesOutreach,
+  '20261206-1800-plan-job-resumes-and-plan-reads': planJobResumesAndPlanReads,
 };
 
 /** A knex migration source over the list above. */

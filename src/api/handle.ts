@@ -32,3 +32,12 @@ export function actorOf(req: Request): Actor {
 export function param(req: Request, name: string): string {
   return String((req.params as Record<string, string>)[name]);
 }
+
+/** Aborts when the client goes away before the reply is sent: a solve it asked for is cancelled. */
+export function clientGone(req: Request): AbortSignal {
+  const controller = new AbortController();
+  req.res?.on('close', () => {
+    if (!req.res!.writableFinished) controller.abort();
+  });
+  return controller.signal;
+}

@@ -12,15 +12,8 @@ const passengerSchema = z.strictObject({
   patientId: z.string(),
   ref: z.string(),
   initials: z.string(),
-  name: z.string().nullable().describe('Full name, for the driver at the door (transport and coordinators only; every read is audited)'),
-  phone: z.string().nullable(),
   mobility: z.string(),
   carer: z.boolean().describe('A carer travels with them'),
-  carerName: z.string().nullable(),
-  carerPhone: z.string().nullable(),
-  accessNotes: z.string().nullable().describe('Key safe, door code and the like; never in a calendar feed'),
-  at: localTimeSchema.describe("This passenger's own boarding or alighting time"),
-  atMin: z.int(),
 });
 
 const stopSchema = z.strictObject({
@@ -39,10 +32,8 @@ const stopSchema = z.strictObject({
 const runSchema = z.strictObject({
   vehicleId: z.string(),
   vehicleName: z.string(),
-  driverName: z.string().nullable(),
   kind: z.enum(['morning', 'afternoon']),
-  leave: localTimeSchema.describe('When this run sets off: the depot in the morning, the centre (first passengers aboard) in the afternoon'),
-  leaveMin: z.int(),
+  leave: localTimeSchema,
   finish: localTimeSchema,
   seats: z.int(),
   wheelchairSpaces: z.int(),
@@ -52,14 +43,19 @@ const runSchema = z.strictObject({
 
 const transportShape = {
   centreId: idSchema,
-  centreName: z.string(),
   date: localDateSchema,
   planVersion: z.int().min(1).describe('The day plan version the transport follows'),
   planStatus: z.enum(['draft', 'published']),
-  source: z.enum(['stored', 'planned']).describe("'planned': planned for this request from the plan and the centre's vehicles"),
+  source: z.enum(['stored', 'none']).describe("'stored': the transport stored with the plan version (planned with the itineraries, kept in step by every edit); 'none': the version has no transport (no runs)"),
+  patientDays: z.array(z.strictObject({
+    patientId: z.string(), ref: z.string(),
+    arrivalMin: z.number(), departureMin: z.number(), arrive: localTimeSchema, leave: localTimeSchema,
+    onSiteMin: z.number(), idleMin: z.number(),
+    carried: z.strictObject({ morning: z.boolean(), afternoon: z.boolean() }),
+  })).describe('Each patient at the centre from drop-off to pick-up (the check-in buffer before the first activity and the last end when not carried): time on site and idle time count from these'),
   runs: z.array(runSchema),
   unserved: z.array(z.strictObject({ patientId: z.string(), ref: z.string(), run: z.enum(['morning', 'afternoon']), reason: z.string(), message: z.string() })),
-  notRouted: z.array(z.strictObject({ patientId: z.string(), ref: z.string(), reason: z.string() })).describe('Own means, or no coordinates to route from'),
+  notRouted: z.array(z.strictObject({ patientId: z.string(), ref: z.string(), reason: z.string() })).describe('Own means, no coordinates to route from, nothing planned, or no transport stored with the version'),
 };
 
 export const transportListSchema = z.strictObject(transportShape);

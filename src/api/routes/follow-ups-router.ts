@@ -1,7 +1,7 @@
 // /api/centres/:centreId/follow-ups — follow-up types, the follow-ups, and booking them.
 import { Router } from 'express';
 import type { Knex } from 'knex';
-import { actorOf, handle, param } from '../handle.ts';
+import { actorOf, clientGone, handle, param } from '../handle.ts';
 import { followUpService } from '../services/follow-up-service.ts';
 
 export function followUpsRouter(db: Knex): Router {
@@ -10,6 +10,6 @@ export function followUpsRouter(db: Knex): Router {
   router.get('/', handle(async (req) => ({ body: await followUpService.list(db, centre(req), req.query as Record<string, unknown>) })));
   router.get('/types', handle(async (req) => ({ body: await followUpService.types(db, centre(req)) })));
   router.put('/types', handle(async (req) => ({ body: await followUpService.setTypes(db, centre(req), req.body) })));
-  router.post('/plan', handle(async (req) => ({ body: await followUpService.plan(db, centre(req), req.body, actorOf(req)) })));
+  router.post('/plan', handle(async (req) => ({ body: await followUpService.plan(db, centre(req), req.body, actorOf(req), clientGone(req)) })));
   return router;
 }

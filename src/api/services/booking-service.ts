@@ -3,7 +3,8 @@
 // rota (booking-capacity.ts); already-booked referrals are pins and stay where they are.
 import type { Knex } from 'knex';
 import { z } from 'zod';
-import { type BookingReferral, type DisciplineMinutes, BookingInputError, planBooking, createJslsSolver, type MipSolver } from '../../../solver/index.ts';
+import type { BookingPlan, BookingReferral, DisciplineMinutes } from '../../../solver/index.ts';
+import { solve, SolveInputError } from '../../solving/workers/solve-pool.ts';
 import { assessmentTypes } from '../../db/repositories/assessment-types.ts';
 import { patients } from '../../db/repositories/patients.ts';
 import { preVisits } from '../../db/repositories/pre-visits.ts';
@@ -18,7 +19,6 @@ import { waitingStatuses } from '../../domain/referral-pathway.ts';
 import type { Referral } from '../../domain/referral.ts';
 import { appError } from '../../errors/app-error.ts';
 import { parseOrThrow } from '../../errors/from-zod-error.ts';
-import { createHighsSolver } from '../../lp/highs-solver.ts';
 import { addDays, daysBetween } from '../../domain/local-date.ts';
 import { bookingCapacity, closedReason } from './booking-capacity.ts';
 import { requireCentre, type Actor } from './centre-scoped-service.ts';
@@ -86,13 +86,9 @@ function meanMinutes(all: DisciplineMinutes[]): DisciplineMinutes {
   return Object.fromEntries(Object.entries(sums).map(([k, v]) => [k, Math.round(v / all.length)]));
 }
 
-async function solverFor(backend: 'javascript-lp-solver' | 'highs'): Promise<MipSolver> {
-  return backend === 'highs' ? createHighsSolver() : createJslsSolver();
-}
-
 export const bookingService = {
   /** POST …/bookings/plan: proposals for every waiting referral, the LP bound, gap and the unbooked with reasons. */
-  async plan(db: Knex, centreId: string, body: unknown) {
+  async plan(db: Knex, centreId: string, body: unknown, signal?: AbortSignal) {
     const request = parseOrThrow(bookingPlanRequestSchema, body, 'booking plan request');
     const centre = await requireCentre(db, centreId);
     const to = addDays(request.from, request.days - 1);
@@ -131,16 +127,21 @@ export const bookingService = {
     });
 
     const capacity = bookingCapacity(centre, staff, allShifts.filter((s) => s.date >= addDays(request.from, -1) && s.date <= to), request.from, request.days, request);
-    let plan;
+    let plan: BookingPlan;
     try {
-      plan = planBooking(problem, capacity, {
-        days: request.days, startDate: request.from,
-        ...(request.minLeadDays !== undefined ? { minLeadDays: request.minLeadDays } : {}),
-        ...(request.maxLeadDays !== undefined ? { maxLeadDays: request.maxLeadDays } : {}),
-        ...(request.targetWaitDays !== undefined ? { targetWaitDays: request.targetWaitDays } : {}),
-      }, { solver: await solverFor(request.backend), timeLimitMs: request.timeLimitMs, now: () => performance.now() });
+      // The MIP runs on a solver thread (up to 300 s): the event loop keeps answering.
+      plan = await solve<'plan-booking', BookingPlan>('plan-booking', {
+        referrals: problem, capacity,
+        horizon: {
+          days: request.days, startDate: request.from,
+          ...(request.minLeadDays !== undefined ? { minLeadDays: request.minLeadDays } : {}),
+          ...(request.maxLeadDays !== undefined ? { maxLeadDays: request.maxLeadDays } : {}),
+          ...(request.targetWaitDays !== undefined ? { targetWaitDays: request.targetWaitDays } : {}),
+        },
+        backend: request.backend, timeLimitMs: request.timeLimitMs,
+      }, { timeLimitMs: request.timeLimitMs, ...(signal ? { signal } : {}) }).result;
     } catch (error) {
-      if (error instanceof BookingInputError) throw appError.validation(`Booking input: ${error.message}`, [{ path: error.field, message: error.message }]);
+      if (error instanceof SolveInputError && error.code === 'booking_input') throw appError.validation(`Booking input: ${error.message}`, [{ path: error.field, message: error.message }]);
       throw error;
     }
     const byId = new Map(considered.map((r) => [r.id, r]));

@@ -4,7 +4,8 @@
 import type { Knex } from 'knex';
 import { format } from 'date-fns';
 import { TZDate } from '@date-fns/tz';
-import { type DayPlan, type DayProblem, planRounds } from '../../../solver/index.ts';
+import type { DayPlan, DayProblem } from '../../../solver/index.ts';
+import { planRoundsInWorker } from '../../solving/workers/plan-rounds-in-worker.ts';
 import { auditLog } from '../../db/repositories/audit-log.ts';
 import { centres } from '../../db/repositories/centres.ts';
 import { feedEvents, type FeedOwner } from '../../db/repositories/feed-events.ts';
@@ -25,7 +26,7 @@ import {
 import { isAppError } from '../../errors/app-error.ts';
 import { roundsFromPlan, supportWorkerFeedEvents } from '../../feeds/index.ts';
 import { hashFeedToken } from './feed-token-service.ts';
-import { buildPreVisitRoundsProblem, preVisitRoundsDefaults, preVisitRoundsWeights } from './pre-visit-rounds-service.ts';
+import { buildPreVisitRoundsProblem, preVisitRoundsDefaults } from './pre-visit-rounds-service.ts';
 import { transportService } from './transport-service.ts';
 
 /** Days ahead a feed shows (today included): the "next 14 days". */
@@ -145,7 +146,7 @@ async function supportWorkerEvents(db: Knex, owner: FeedOwner, centre: FeedCentr
     const { problem } = await buildPreVisitRoundsProblem(db, centre.id, date, preVisitRoundsDefaults);
     built.push(date);
     if (problem.visits.length === 0 || !problem.workers.some((w) => w.id === owner.ownerId)) continue;
-    const plan = planRounds(problem, { ...preVisitRoundsWeights, seed: preVisitRoundsDefaults.seed, maxIterations: FEED_ROUNDS_ITERATIONS });
+    const plan = await planRoundsInWorker(problem, { seed: preVisitRoundsDefaults.seed, maxIterations: FEED_ROUNDS_ITERATIONS });
     const round = roundsFromPlan(plan, problem).find((r) => r.supportWorkerId === owner.ownerId);
     if (round) events.push(...supportWorkerFeedEvents({ round, centre, patients: records }));
   }

@@ -3,7 +3,7 @@
 // windows, routes home visits with planRounds and prefers a clinician the patient saw.
 import type { Knex } from 'knex';
 import { z } from 'zod';
-import { planRounds, type HomeVisit, type RoundWorker, type TravelLocation, formatMinutes } from '../../../solver/index.ts';
+import { type HomeVisit, type RoundWorker, type TravelLocation, formatMinutes } from '../../../solver/index.ts';
 import { followUps } from '../../db/repositories/follow-ups.ts';
 import { patients } from '../../db/repositories/patients.ts';
 import { plans } from '../../db/repositories/plans.ts';
@@ -21,6 +21,7 @@ import { parseOrThrow } from '../../errors/from-zod-error.ts';
 import { addDays } from '../../domain/local-date.ts';
 import { shiftMinutes } from './booking-capacity.ts';
 import { requireCentre, type Actor } from './centre-scoped-service.ts';
+import { planRoundsInWorker } from '../../solving/workers/plan-rounds-in-worker.ts';
 import { assignFollowUps, minutesNeeded, type FollowUpAssignment, type StaffDay } from './follow-up-assignment.ts';
 import { describeReferralPatient, moveReferral, requireReferral, transitionRefused } from './pathway-service.ts';
 
@@ -124,36 +125,37 @@ export const followUpService = {
    * POST …/follow-ups/plan: books every requested follow-up (or those of `referralIds`) and
    * stores the result; referrals with a booked follow-up move to follow-up-booked.
    */
-  plan(db: Knex, centreId: string, body: unknown, actor: Actor) {
+  async plan(db: Knex, centreId: string, body: unknown, actor: Actor, signal?: AbortSignal) {
     const request = parseOrThrow(followUpPlanRequestSchema, body ?? {}, 'follow-up plan request');
-    return db.transaction(async (trx) => {
-      const centre = await requireCentre(trx, centreId);
+    // Read, route on solver threads, then write in one transaction: never solve while it is open.
+    {
+      const centre = await requireCentre(db, centreId);
       const wanted = request.referralIds ? new Set(request.referralIds) : null;
-      const pending = [...await followUps.list(trx, centreId, { status: 'requested' }), ...await followUps.list(trx, centreId, { status: 'unbooked' })]
+      const pending = [...await followUps.list(db, centreId, { status: 'requested' }), ...await followUps.list(db, centreId, { status: 'unbooked' })]
         .filter((f) => !wanted || wanted.has(f.referralId));
       if (pending.length === 0) return { booked: [], unbooked: [], rounds: [] };
       const from = pending.reduce((m, f) => (f.earliestDate < m ? f.earliestDate : m), pending[0]!.earliestDate);
       const to = pending.reduce((m, f) => (f.latestDate > m ? f.latestDate : m), pending[0]!.latestDate);
-      const staffById = new Map((await staffMembers.list(trx, centreId)).filter((s) => s.active).map((s) => [s.id, s]));
-      const staffDays: StaffDay[] = (await shifts.list(trx, centreId)).filter((s) => s.date >= from && s.date <= to && staffById.has(s.staffId)).map((s) => ({
+      const staffById = new Map((await staffMembers.list(db, centreId)).filter((s) => s.active).map((s) => [s.id, s]));
+      const staffDays: StaffDay[] = (await shifts.list(db, centreId)).filter((s) => s.date >= from && s.date <= to && staffById.has(s.staffId)).map((s) => ({
         staffId: s.staffId, discipline: staffById.get(s.staffId)!.discipline, date: s.date,
         shiftStartMin: timeToMin(s.start), shiftEndMin: timeToMin(s.end), freeMin: shiftMinutes(s),
       }));
       // Follow-ups booked earlier already use their clinicians' time.
-      for (const done of await followUps.listBookedBetween(trx, centreId, from, to)) {
+      for (const done of await followUps.listBookedBetween(db, centreId, from, to)) {
         const day = staffDays.find((d) => d.staffId === done.staffId && d.date === done.bookedDate);
         if (day) day.freeMin -= minutesNeeded(done);
       }
-      const seen = await seenByPatient(trx, centreId, pending);
+      const seen = await seenByPatient(db, centreId, pending);
       const byId = new Map(pending.map((f) => [f.id, f]));
-      const patientById = new Map((await patients.list(trx, centreId)).map((p) => [p.id, p]));
+      const patientById = new Map((await patients.list(db, centreId)).map((p) => [p.id, p]));
       const unbooked: Array<{ followUpId: string; reason: string; message: string }> = [];
       const startMin = new Map<string, number>();
       const roundsByDate = new Map<string, Array<{ date: string; staffId: string; stops: Array<{ followUpId: string; patientRef: string; start: string; end: string }> }>>();
       const staffDayOf = (staffId: string, date: string) => staffDays.find((d) => d.staffId === staffId && d.date === date)!;
 
       /** Routes the date's home visits, each with its assigned clinician; returns those the router could not fit. */
-      const routeDate = (date: string, visits: FollowUpAssignment[]) => {
+      const routeDate = async (date: string, visits: FollowUpAssignment[]) => {
         const failed: Array<{ followUpId: string; reason: string; message: string }> = [];
         const locations: TravelLocation[] = [{ id: 'centre', lat: centre.lat!, lon: centre.lon! }];
         const homeVisits: HomeVisit[] = visits.map((a) => {
@@ -170,7 +172,7 @@ export const followUpService = {
           const day = staffDayOf(id, date);
           return { id, name: staffById.get(id)!.name, baseLocationId: 'centre', shift: { startMin: day.shiftStartMin, endMin: day.shiftEndMin }, skills: [`staff:${id}`] };
         });
-        const routed = planRounds({ date, locations, workers, visits: homeVisits }, { seed: request.seed, timeLimitMs: request.timeLimitMs, now: () => performance.now() });
+        const routed = await planRoundsInWorker({ date, locations, workers, visits: homeVisits }, { seed: request.seed, timeLimitMs: request.timeLimitMs }, signal);
         for (const u of routed.unplanned) failed.push({ followUpId: u.visitId, reason: u.reason, message: `routing on ${date}: ${u.message}` });
         roundsByDate.set(date, routed.rounds.filter((r) => r.stops.length > 0).map((round) => {
           for (const st of round.stops) startMin.set(st.visitId, st.startMin);
@@ -199,7 +201,7 @@ export const followUpService = {
         for (const r of refused) unbooked.push(lastRoutingFailure.has(r.followUpId) ? { followUpId: r.followUpId, ...lastRoutingFailure.get(r.followUpId)! } : r);
         accepted = [...accepted, ...assigned];
         const touched = new Set(assigned.filter((a) => byId.get(a.followUpId)!.mode === 'home-visit').map((a) => a.date));
-        const failed = [...touched].flatMap((date) => routeDate(date, accepted.filter((a) => a.date === date && byId.get(a.followUpId)!.mode === 'home-visit')));
+        const failed = (await Promise.all([...touched].map((date) => routeDate(date, accepted.filter((a) => a.date === date && byId.get(a.followUpId)!.mode === 'home-visit'))))).flat();
         const failedIds = new Set(failed.map((f) => f.followUpId));
         for (const f of failed) {
           const a = accepted.find((x) => x.followUpId === f.followUpId)!;
@@ -217,22 +219,24 @@ export const followUpService = {
       const rounds = [...roundsByDate.values()].flat();
 
       const refusedIds = new Set(unbooked.map((u) => u.followUpId));
-      const booked: FollowUp[] = [];
-      for (const a of assigned) {
-        if (refusedIds.has(a.followUpId)) continue;
-        booked.push(await followUps.saveBooking(trx, a.followUpId, {
-          status: 'booked', bookedDate: a.date, staffId: a.staffId, startMin: startMin.get(a.followUpId) ?? null, continuity: a.continuity, unbookedReason: null,
-        }));
-      }
-      const stored = [];
-      for (const u of unbooked) {
-        stored.push({ ...(await followUps.saveBooking(trx, u.followUpId, { status: 'unbooked', bookedDate: null, staffId: null, startMin: null, continuity: false, unbookedReason: u.message })), reason: u.reason });
-      }
-      for (const referralId of new Set(booked.map((f) => f.referralId))) {
-        const referral = await requireReferral(trx, centreId, referralId);
-        if (referral.status === 'mdt-outcome-recorded') await moveReferral(trx, referral, 'follow-up-booked', actor, { note: 'follow-ups booked' });
-      }
-      return { booked, unbooked: stored, rounds };
-    });
+      return db.transaction(async (trx) => {
+        const booked: FollowUp[] = [];
+        for (const a of assigned) {
+          if (refusedIds.has(a.followUpId)) continue;
+          booked.push(await followUps.saveBooking(trx, a.followUpId, {
+            status: 'booked', bookedDate: a.date, staffId: a.staffId, startMin: startMin.get(a.followUpId) ?? null, continuity: a.continuity, unbookedReason: null,
+          }));
+        }
+        const stored = [];
+        for (const u of unbooked) {
+          stored.push({ ...(await followUps.saveBooking(trx, u.followUpId, { status: 'unbooked', bookedDate: null, staffId: null, startMin: null, continuity: false, unbookedReason: u.message })), reason: u.reason });
+        }
+        for (const referralId of new Set(booked.map((f) => f.referralId))) {
+          const referral = await requireReferral(trx, centreId, referralId);
+          if (referral.status === 'mdt-outcome-recorded') await moveReferral(trx, referral, 'follow-up-booked', actor, { note: 'follow-ups booked' });
+        }
+        return { booked, unbooked: stored, rounds };
+      });
+    }
   },
 };

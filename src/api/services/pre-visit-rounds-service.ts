@@ -4,7 +4,7 @@
 // `preVisitRoundsService.plan` and render its answer.
 import type { Knex } from 'knex';
 import { z } from 'zod';
-import { planRounds, type HomeVisit, type RoundsPlan, type RoundsProblem, type RoundWorker, type TravelLocation, formatMinutes } from '../../../solver/index.ts';
+import { type HomeVisit, type RoundsPlan, type RoundsProblem, type RoundWorker, type TravelLocation, formatMinutes } from '../../../solver/index.ts';
 import { patients } from '../../db/repositories/patients.ts';
 import { referralTransitions } from '../../db/repositories/referral-transitions.ts';
 import { referrals } from '../../db/repositories/referrals.ts';
@@ -15,18 +15,10 @@ import { localDateSchema, timeToMin } from '../../domain/primitives.ts';
 import { appError } from '../../errors/app-error.ts';
 import { parseOrThrow } from '../../errors/from-zod-error.ts';
 import { requireCentre } from './centre-scoped-service.ts';
+import { planRoundsInWorker } from '../../solving/workers/plan-rounds-in-worker.ts';
 
 /** Defaults of GET …/days/:date/pre-visit-rounds (query parameters override them). */
 export const preVisitRoundsDefaults = { visitDurationMin: 60, supportWorkerDiscipline: 'support-worker', timeLimitMs: 2000, seed: 1 };
-
-/**
- * What the rounds weigh: each support worker sent out costs as much as 30 minutes of driving,
- * so neighbouring homes go to one worker in a row where the day allows, and no worker is sent
- * out for one visit next door to another's. Measured on the demo pre-visit day (12 visits,
- * 3 workers on shift, 2,000 iterations, seed 1): 3 workers and 84 min of travel without it,
- * 2 workers (6 visits each, back by 15:13) and 79 min with it.
- */
-export const preVisitRoundsWeights = { balanceWeight: 0.2, workerCost: 30 };
 
 const querySchema = z.strictObject({
   date: localDateSchema,
@@ -45,13 +37,6 @@ export interface PreVisitStopView {
   patientId: string;
   patientRef: string;
   patientInitials: string;
-  /** The support worker visits the home: full name, phones and access notes (each read is audited). */
-  patientName: string;
-  phone: string | null;
-  carerName: string | null;
-  carerPhone: string | null;
-  accessNotes: string | null;
-  /** Address lines and postcode on one line (the postcode is also given alone, for sorting). */
   address: string;
   postcode: string;
   arrive: string;
@@ -111,10 +96,10 @@ export async function buildPreVisitRoundsProblem(db: Knex, centreId: string, dat
 
 export const preVisitRoundsService = {
   /** Routes the date's booked pre-visits; query: visitDurationMin, supportWorkerDiscipline, timeLimitMs, seed. */
-  async plan(db: Knex, centreId: string, date: string, query: Record<string, unknown> = {}): Promise<PreVisitRoundsView> {
+  async plan(db: Knex, centreId: string, date: string, query: Record<string, unknown> = {}, signal?: AbortSignal): Promise<PreVisitRoundsView> {
     const request = parseOrThrow(querySchema, { ...query, date }, 'pre-visit rounds request');
     const built = await buildPreVisitRoundsProblem(db, centreId, request.date, request);
-    const plan = planRounds(built.problem, { ...preVisitRoundsWeights, seed: request.seed, timeLimitMs: request.timeLimitMs, now: () => performance.now() });
+    const plan = await planRoundsInWorker(built.problem, { seed: request.seed, timeLimitMs: request.timeLimitMs }, signal);
     const visitById = new Map(built.problem.visits.map((v) => [v.id, v]));
     return {
       date: request.date,
@@ -126,9 +111,7 @@ export const preVisitRoundsService = {
           const patient = built.patientById.get(s.patientId)!;
           return {
             visitId: s.visitId, referralId: built.referralOfVisit.get(s.visitId)!, patientId: s.patientId, patientRef: patient.localRef,
-            patientInitials: patientInitials(patient), patientName: `${patient.givenName} ${patient.familyName}`, phone: patient.phone,
-            carerName: patient.carer?.name ?? null, carerPhone: patient.carer?.phone ?? null, accessNotes: patient.accessNotes,
-            address: visitById.get(s.visitId)?.address ?? '', postcode: patient.postcode,
+            patientInitials: patientInitials(patient), address: visitById.get(s.visitId)?.address ?? '', postcode: patient.postcode,
             arrive: hhmm(s.arriveMin), start: hhmm(s.startMin), end: hhmm(s.endMin), travelMinFromPrevious: s.travelMinFromPrevious,
           };
         }),

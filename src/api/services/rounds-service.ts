@@ -14,17 +14,17 @@ function listView({ problem: _problem, plan: _plan, ...rest }: PreVisitRoundsVie
 }
 
 export const roundsService = {
-  async forDay(db: Knex, centreId: string, date: string, query: Record<string, unknown> = {}): Promise<RoundsView> {
-    return listView(await preVisitRoundsService.plan(db, centreId, date, query));
+  async forDay(db: Knex, centreId: string, date: string, query: Record<string, unknown> = {}, signal?: AbortSignal): Promise<RoundsView> {
+    return listView(await preVisitRoundsService.plan(db, centreId, date, query, signal));
   },
 
   /** One support worker's round (404 for someone who is not on the centre's staff). */
-  async forWorker(db: Knex, centreId: string, date: string, staffId: string, query: Record<string, unknown> = {}): Promise<RoundsView & { workerId: string }> {
+  async forWorker(db: Knex, centreId: string, date: string, staffId: string, query: Record<string, unknown> = {}, signal?: AbortSignal): Promise<RoundsView & { workerId: string }> {
     if (!(await staffMembers.findById(db, centreId, staffId))) {
       await requireCentre(db, centreId);
       throw appError.notFound('staff member', staffId);
     }
-    const day = await roundsService.forDay(db, centreId, date, query);
+    const day = await roundsService.forDay(db, centreId, date, query, signal);
     return { ...day, workerId: staffId, rounds: day.rounds.filter((r) => r.workerId === staffId) };
   },
 };

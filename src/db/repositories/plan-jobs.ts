@@ -46,6 +46,10 @@ export interface PlanJob {
   /** While running: the best plan found so far (cleared when the job finishes). */
   provisionalPlan: DayPlan | null;
   provisionalPlanAt: string | null;
+  /** How often another runner took the job over after its process died (0: never). */
+  resumes: number;
+  /** When it was last taken over; the runner then starts from `provisionalPlan`. */
+  resumedAt: string | null;
   startedAt: string | null;
   finishedAt: string | null;
   createdAt: string;
@@ -132,15 +136,23 @@ export const planJobs = {
       transition(db, id, ['running'], { status: 'succeeded', planId, finishedAt: db.fn.now(), ...finished, ...(progress ? { progress } : {}) })),
   fail: (db: Knex, id: string, error: PlanJobError) =>
     translatingDbErrors(() => transition(db, id, ['queued', 'running'], { status: 'failed', error, finishedAt: db.fn.now(), ...finished })),
-  /** Fails every running job whose owner stopped renewing its lease (its process is gone); returns their ids. */
-  failExpired: (db: Knex, error: PlanJobError) =>
+  /**
+   * Running jobs whose owner stopped renewing its lease (its process is gone) go back to the
+   * queue with their best plan so far, counted as resumed; a job already resumed `maxResumes`
+   * times is failed with `error` instead (a job that kills its process must not loop).
+   * Returns the ids resumed and failed.
+   */
+  resumeExpired: (db: Knex, maxResumes: number, error: PlanJobError) =>
     translatingDbErrors(async () => {
-      const rows = await db('plan_jobs')
-        .where({ status: 'running' })
-        .andWhere((q) => q.whereNull('lease_expires_at').orWhere('lease_expires_at', '<', db.fn.now()))
+      const expired = (q: Knex.QueryBuilder) => q.where({ status: 'running' }).andWhere((w) => w.whereNull('lease_expires_at').orWhere('lease_expires_at', '<', db.fn.now()));
+      const resumed = await expired(db('plan_jobs'))
+        .andWhere('resumes', '<', maxResumes)
+        .update({ status: 'queued', owner_id: null, lease_expires_at: null, started_at: null, resumes: db.raw('resumes + 1'), resumed_at: db.fn.now(), updated_at: db.fn.now() })
+        .returning('id');
+      const failed = await expired(db('plan_jobs'))
         .update({ ...codec.toRow({ status: 'failed', error, ...finished }), finished_at: db.fn.now(), updated_at: db.fn.now() })
         .returning('id');
-      return rows.map((r: { id: string }) => r.id);
+      return { resumed: resumed.map((r: { id: string }) => r.id), failed: failed.map((r: { id: string }) => r.id) };
     }),
   cancel: (db: Knex, id: string) =>
     translatingDbErrors(() => transition(db, id, ['queued', 'running'], { status: 'cancelled', finishedAt: db.fn.now(), ...finished })),

@@ -8,10 +8,13 @@ import { hostname } from 'node:os';
 import type { Db } from '../../db/create-database.ts';
 import { planJobs, type PlanJob, type PlanJobError, type PlanJobProgress } from '../../db/repositories/plan-jobs.ts';
 import { isAppError } from '../../errors/app-error.ts';
-import { planDayInWorker } from '../workers/plan-day-in-worker.ts';
-import { WorkerCancelledError, type WorkerRun } from '../workers/run-in-worker.ts';
+import { solve, SolveTimedOutError, WorkerCancelledError, type WorkerRun } from '../workers/solve-pool.ts';
+import type { SolveUpdate } from '../workers/solve-tasks.ts';
 import type { DayPlan, ProgressEvent } from '../../../solver/index.ts';
-import { buildJobProblem } from '../problem/build-job-problem.ts';
+import { buildJobInput } from '../problem/build-job-problem.ts';
+import type { DayPlanDocument } from '../plans/plan-service.ts';
+import { checkCoupled, storedTransport } from '../transport/day-transport.ts';
+import type { CoupledDayResult } from '../transport/plan-coupled-day.ts';
 import { writePlanVersion } from '../plans/plan-versions.ts';
 
 /** Progress is written at most this often, so a fast solver cannot flood the database. */
@@ -22,6 +25,8 @@ const BEST_PLAN_WRITE_INTERVAL_MS = 1000;
 const DEFAULT_LEASE_MS = 30_000;
 /** How often an idle runner looks for queued jobs and expired leases. */
 const DEFAULT_POLL_MS = 2_000;
+/** A job whose process died is resumed this often; the next time it is failed as interrupted. */
+const MAX_RESUMES = 2;
 /** How long past its time limit a worker may run (start-up, final repairs) before it is stopped. */
 const WATCHDOG_GRACE_MS = 30_000;
 
@@ -68,7 +73,7 @@ export function createPlanJobRunner(db: Db, options: PlanJobRunnerOptions = {}):
   const ownerId = options.ownerId ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   const leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
   const pollMs = options.pollMs ?? DEFAULT_POLL_MS;
-  const running = new Map<string, WorkerRun<DayPlan>>();
+  const running = new Map<string, WorkerRun<unknown>>();
   let closed = false;
 
   async function run(job: PlanJob): Promise<void> {
@@ -76,7 +81,7 @@ export function createPlanJobRunner(db: Db, options: PlanJobRunnerOptions = {}):
     let lastProgress: PlanJobProgress | null = null;
     let lastWriteMs = 0;
     let progressWrites: Promise<unknown> = Promise.resolve();
-    let worker: WorkerRun<DayPlan> | undefined;
+    let worker: WorkerRun<unknown> | undefined;
     /** False once the job no longer runs under this runner: cancelled, perhaps by another process. */
     let stillOurs = true;
     // Writes are chained, so they land in order; a refused write stops the worker.
@@ -91,52 +96,55 @@ export function createPlanJobRunner(db: Db, options: PlanJobRunnerOptions = {}):
         .catch(() => undefined);
     };
     const heartbeat = setInterval(() => write(() => planJobs.renewLease(db, jobId, ownerId, leaseMs)), leaseMs / 3);
-    let watchdog: ReturnType<typeof setTimeout> | undefined;
-    let timedOut = false;
     try {
-      const problem = await buildJobProblem(db, job.centreId, job.date, job.request.patientIds);
+      const input = await buildJobInput(db, job.centreId, job.date, job.request.patientIds);
       write(() => planJobs.renewLease(db, jobId, ownerId, leaseMs));
       await progressWrites;
       if (!stillOurs || closed) return;
-      worker = planDayInWorker(
-        {
-          problem,
-          options: {
-            timeLimitMs: job.request.timeLimitSec * 1000,
-            seed: job.request.seed,
-            // Handed back by a runner that shut down: start from the best plan it had found.
-            ...(job.provisionalPlan ? { startFrom: job.provisionalPlan.activities.map((a) => ({ id: a.id, startMin: a.startMin, staffId: a.staffId, roomId: a.roomId })) } : {}),
-          },
-          bestPlanEveryMs: BEST_PLAN_WRITE_INTERVAL_MS,
-        },
-        (event) => {
-          lastProgress = toProgress(event);
-          const nowMs = performance.now();
-          if (nowMs - lastWriteMs < PROGRESS_WRITE_INTERVAL_MS) return;
-          lastWriteMs = nowMs;
-          const snapshot = lastProgress;
-          write(() => planJobs.recordProgress(db, jobId, snapshot));
-        },
-        (plan) => write(() => planJobs.recordProvisionalPlan(db, jobId, plan)),
-      );
-      running.set(jobId, worker);
-      const started = worker;
-      // The planner keeps to its time limit; a worker that does not is stopped and the job failed.
-      watchdog = setTimeout(() => {
-        timedOut = true;
-        void started.cancel();
-      }, job.request.timeLimitSec * 1000 + WATCHDOG_GRACE_MS);
-      const plan = await worker.result;
+      const onUpdate = (update: SolveUpdate) => {
+        if (update.kind === 'best-plan') {
+          write(() => planJobs.recordProvisionalPlan(db, jobId, update.plan));
+          return;
+        }
+        lastProgress = toProgress(update.event);
+        const nowMs = performance.now();
+        if (nowMs - lastWriteMs < PROGRESS_WRITE_INTERVAL_MS) return;
+        lastWriteMs = nowMs;
+        const snapshot = lastProgress;
+        write(() => planJobs.recordProgress(db, jobId, snapshot));
+      };
+      const timeLimitMs = job.request.timeLimitSec * 1000;
+      // Handed back by a runner that shut down or died: start from the best plan it had found.
+      const startFrom = job.provisionalPlan?.activities.map((a) => ({ id: a.id, startMin: a.startMin, staffId: a.staffId, roomId: a.roomId }));
+      const options = { timeLimitMs, seed: job.request.seed, ...(startFrom ? { startFrom } : {}) };
+      let document: DayPlanDocument;
+      if (input.transport && input.transport.passengers.length > 0) {
+        // The whole day: itineraries and transport planned together, the transport stored with the plan.
+        const run = solve<'plan-coupled-day', CoupledDayResult>('plan-coupled-day', { input: { day: input.problem, transport: input.transport, options }, bestPlanEveryMs: BEST_PLAN_WRITE_INTERVAL_MS }, { timeLimitMs, graceMs: WATCHDOG_GRACE_MS, onUpdate });
+        worker = run;
+        running.set(jobId, run);
+        const result = await run.result;
+        const transport = storedTransport(input.transport, result.dayProblem, result.dayPlan, { problem: result.transportProblem, plan: result.transportPlan }, input.notRouted, result.notes);
+        const checked = checkCoupled(result.dayProblem, result.dayPlan, { problem: result.transportProblem, plan: result.transportPlan });
+        const unchecked = [...checked.dayViolations, ...checked.transportViolations].map((v) => `Not consistent: ${v.message}`);
+        document = { problem: result.dayProblem, plan: result.dayPlan, transport, source: { kind: 'job', jobId }, notes: [...input.notes, ...result.notes, ...unchecked] };
+      } else {
+        const run = solve<'plan-day', DayPlan>('plan-day', { problem: input.problem, options, bestPlanEveryMs: BEST_PLAN_WRITE_INTERVAL_MS }, { timeLimitMs, graceMs: WATCHDOG_GRACE_MS, onUpdate });
+        worker = run;
+        running.set(jobId, run);
+        const plan = await run.result;
+        document = { problem: input.problem, plan, source: { kind: 'job', jobId }, ...(input.notes.length > 0 ? { notes: input.notes } : {}) };
+      }
       await progressWrites;
       await db.transaction(async (trx) => {
-        const stored = (await writePlanVersion(trx, { centreId: job.centreId, doc: { date: job.date, kind: 'day', status: 'draft', document: { problem, plan, source: { kind: 'job', jobId } }, pins: [] } }))!;
+        const stored = (await writePlanVersion(trx, { centreId: job.centreId, doc: { date: job.date, kind: 'day', status: 'draft', document: document as unknown as Record<string, unknown>, pins: input.pins } }))!;
         const done = await planJobs.succeed(trx, jobId, stored.id, lastProgress);
         // Cancelled while the worker was finishing: keep no plan.
         if (!done) throw new PlanningCancelled();
       });
     } catch (error) {
       await progressWrites;
-      if (timedOut) {
+      if (error instanceof SolveTimedOutError) {
         await planJobs.fail(db, jobId, { code: 'planning_timed_out', message: `The planner did not finish within its time limit of ${job.request.timeLimitSec} s (+${WATCHDOG_GRACE_MS / 1000} s grace) and was stopped.`, details: null });
         return;
       }
@@ -144,7 +152,6 @@ export function createPlanJobRunner(db: Db, options: PlanJobRunnerOptions = {}):
       await planJobs.fail(db, jobId, toJobError(error));
     } finally {
       clearInterval(heartbeat);
-      clearTimeout(watchdog);
       running.delete(jobId);
     }
   }
@@ -177,12 +184,14 @@ export function createPlanJobRunner(db: Db, options: PlanJobRunnerOptions = {}):
     });
   }
 
-  const interrupted = { code: 'interrupted', message: `The service process running this job stopped (no sign of life for ${leaseMs / 1000} s); request the plan again.`, details: null };
-  const ready = planJobs.failExpired(db, interrupted).then(() => undefined);
+  const interrupted = { code: 'interrupted', message: `The service process running this job stopped (no sign of life for ${leaseMs / 1000} s) ${MAX_RESUMES + 1} times; request the plan again.`, details: null };
+  // A job whose process died goes back to the queue with its best plan so far and is resumed.
+  const sweep = () => planJobs.resumeExpired(db, MAX_RESUMES, interrupted);
+  const ready = sweep().then(() => undefined);
   ready.catch(() => undefined); // reported to whoever awaits it, never as an unhandled rejection
   const poll = setInterval(() => {
     if (closed) return;
-    planJobs.failExpired(db, interrupted).catch(() => undefined);
+    sweep().catch(() => undefined);
     wake();
   }, pollMs);
   poll.unref(); // an idle runner never keeps the process alive

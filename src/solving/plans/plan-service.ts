@@ -14,6 +14,9 @@ import { replanDayInWorker } from '../workers/replan-day-in-worker.ts';
 import { DayProblemInputError } from '../problem/build-day-problem.ts';
 import { assembleDayPlan, type DayPatient, type DayPin, type DayPlan, type DayProblem, type PlannedActivity, type ActivityMove, type DayChange, type ReplanStrategy, validatePlan } from '../../../solver/index.ts';
 import { writePlanVersion } from './plan-versions.ts';
+import { checkCoupled, storedTransport, type StoredTransport } from '../transport/day-transport.ts';
+import type { CoupledDayResult } from '../transport/plan-coupled-day.ts';
+import { solve } from '../workers/solve-pool.ts';
 import { requireCentre, type Actor } from '../../api/services/centre-scoped-service.ts';
 import { planViews, type PlanViewName } from '../../api/services/plan-views.ts';
 
@@ -23,6 +26,8 @@ export interface DayPlanDocument {
   plan: DayPlan;
   /** How this version came about. */
   source: Record<string, unknown>;
+  /** The day's transport, planned with the itineraries and kept in step with every edit (absent: planned without transport). */
+  transport?: StoredTransport;
   /** After a replan: what moved. */
   moves?: ActivityMove[];
   strategy?: ReplanStrategy;
@@ -110,6 +115,11 @@ async function patientForTheDay(db: Knex, centreId: string, date: string, patien
     if (error instanceof DayProblemInputError) throw appError.validation(`${field}: ${error.message}`, [{ path: field, message: error.message }]);
     throw error;
   }
+}
+
+/** The stored transport carried into a new version unchanged (an edit that moves nobody). */
+function transportOf(doc: DayPlanDocument): { transport?: StoredTransport } {
+  return doc.transport ? { transport: doc.transport } : {};
 }
 
 function documentOf(stored: Plan): DayPlanDocument {
@@ -237,6 +247,36 @@ function rejected(message: string, violations: Array<{ constraint: string; messa
   });
 }
 
+/** Seed of the transport re-planned after an edit (fixed, so the same edit gives the same runs). */
+const TRANSPORT_SEED = 1;
+/** The longest an edit's transport re-planning may take (it plans with fixed iterations). */
+const TRANSPORT_TIME_LIMIT_MS = 60_000;
+
+/**
+ * The edited day with its transport brought in step: runs kept when they still fit both
+ * directions, otherwise planned again (on a solver thread); the itineraries take the
+ * transport's drop-off and pick-up times. Without stored transport the plan is returned as is.
+ */
+async function withTransport(doc: DayPlanDocument, problem: DayProblem, plan: DayPlan): Promise<{ plan: DayPlan; transport?: StoredTransport }> {
+  if (!doc.transport) return { plan };
+  const stored = doc.transport;
+  const result = await solve<'couple-transport', CoupledDayResult>('couple-transport', { base: stored.base, dayProblem: problem, plan, runs: stored.plan, seed: TRANSPORT_SEED }, { timeLimitMs: TRANSPORT_TIME_LIMIT_MS }).result;
+  const kept = stored.notRouted.filter((r) => r.reason !== 'nothing-planned');
+  return { plan: result.dayPlan, transport: storedTransport(stored.base, problem, result.dayPlan, { problem: result.transportProblem, plan: result.transportPlan }, kept, result.notes) };
+}
+
+/** Every hard rule both checkers find broken: the day (with transport's times) and the runs against it. */
+function coupledViolations(problem: DayProblem, plan: DayPlan, transport: StoredTransport | undefined) {
+  const { dayViolations, transportViolations } = checkCoupled(problem, plan, transport);
+  return [...dayViolations, ...transportViolations];
+}
+
+/** New hard violations of either checker an edit would introduce (those already in the plan are not held against it). */
+function introducedCoupled(before: { problem: DayProblem; plan: DayPlan; transport?: StoredTransport }, after: { problem: DayProblem; plan: DayPlan; transport?: StoredTransport }) {
+  const existing = new Set(coupledViolations(before.problem, before.plan, before.transport).map((v) => v.message));
+  return coupledViolations(after.problem, after.plan, after.transport).filter((v) => !existing.has(v.message));
+}
+
 export const planService = {
   /** The newest version (or the newest with `status`, or exactly `version`). */
   async get(db: Knex, centreId: string, date: string, query: Record<string, unknown> = {}): Promise<Plan> {
@@ -273,7 +313,7 @@ export const planService = {
       const pin = pinOf(activity);
       const activities = plan.activities.map((a) => (a.id === activityId ? { ...a, pinned: true } : a));
       return {
-        document: { problem: { ...problem, pins: withPin(problem.pins, pin) }, plan: { ...plan, activities }, source: { kind: 'pin', activityId } },
+        document: { problem: { ...problem, pins: withPin(problem.pins, pin) }, plan: { ...plan, activities }, ...transportOf(documentOf(current)), source: { kind: 'pin', activityId } },
         pins: withPin(current.pins, pin),
       };
     });
@@ -285,7 +325,7 @@ export const planService = {
       if (!current.pins.some((p) => pinKey(p) === activityId)) throw appError.notFound('pin for activity', activityId);
       const activities = plan.activities.map((a) => (a.id === activityId ? { ...a, pinned: false } : a));
       return {
-        document: { problem: { ...problem, pins: (problem.pins ?? []).filter((p) => pinKey(p) !== activityId) }, plan: { ...plan, activities }, source: { kind: 'unpin', activityId } },
+        document: { problem: { ...problem, pins: (problem.pins ?? []).filter((p) => pinKey(p) !== activityId) }, plan: { ...plan, activities }, ...transportOf(documentOf(current)), source: { kind: 'unpin', activityId } },
         pins: current.pins.filter((p) => pinKey(p) !== activityId),
       };
     });
@@ -297,7 +337,8 @@ export const planService = {
    */
   move(db: Knex, centreId: string, date: string, ifMatch: string | undefined, body: unknown, actor: Actor): Promise<Plan> {
     const request = parseOrThrow(moveBodySchema, body, 'move');
-    return editPlan(db, centreId, date, ifMatch, actor, (current, { problem, plan }) => {
+    return editPlan(db, centreId, date, ifMatch, actor, async (current, doc) => {
+      const { problem, plan } = doc;
       const activity = requireActivity(plan, request.activityId);
       if (request.staffId !== undefined && activity.staffId === undefined) {
         throw appError.validation('The meal has no staff member', [{ path: 'staffId', message: `${activity.typeId} is not done by a staff member` }]);
@@ -313,11 +354,15 @@ export const planService = {
       };
       const pin = pinOf(moved);
       const movedProblem: DayProblem = { ...problem, pins: withPin(problem.pins, pin) };
-      const movedPlan = rebuilt(movedProblem, plan, plan.activities.map((a) => (a.id === moved.id ? moved : a)));
-      const broken = introducedViolations(movedProblem, plan, movedPlan);
+      const movedDay = rebuilt(movedProblem, plan, plan.activities.map((a) => (a.id === moved.id ? moved : a)));
+      // The day alone first (a clash with a colleague is named as such), then with its transport.
+      const brokenDay = introducedViolations(movedProblem, plan, movedDay);
+      if (brokenDay.length > 0) throw rejected(`Moving ${activity.id} to ${request.start} breaks ${brokenDay.length} hard rule(s)`, brokenDay);
+      const { plan: movedPlan, transport } = await withTransport(doc, movedProblem, movedDay);
+      const broken = introducedCoupled(doc, { problem: movedProblem, plan: movedPlan, transport });
       if (broken.length > 0) throw rejected(`Moving ${activity.id} to ${request.start} breaks ${broken.length} hard rule(s)`, broken);
       return {
-        document: { problem: movedProblem, plan: movedPlan, source: { kind: 'move', activityId: activity.id, from: pinOf(activity), to: pin } },
+        document: { problem: movedProblem, plan: movedPlan, ...(transport ? { transport } : {}), source: { kind: 'move', activityId: activity.id, from: pinOf(activity), to: pin } },
         pins: withPin(current.pins, pin),
       };
     });
@@ -329,7 +374,8 @@ export const planService = {
    */
   replan(db: Knex, centreId: string, date: string, ifMatch: string | undefined, body: unknown, actor: Actor): Promise<Plan> {
     const request = parseOrThrow(replanBodySchema, body, 'replan');
-    return editPlan(db, centreId, date, ifMatch, actor, async (current, { problem, plan }) => {
+    return editPlan(db, centreId, date, ifMatch, actor, async (current, doc) => {
+      const { problem, plan } = doc;
       // After the plan and its version are checked (404, 428, 412 first): an added patient reads the database.
       const changes = await Promise.all(request.changes.map((change, i) => toDayChange(db, centreId, date, change, i)));
       const result = await replanDayInWorker({
@@ -342,14 +388,19 @@ export const planService = {
       // A replan that cannot keep every hard rule (an overrun running into a coordinator's pin,
       // say) is refused with the broken rules, so a draft never silently breaks one.
       const existing = new Set(validatePlan(problem, plan).violations.map((v) => v.message));
-      const broken = validatePlan(result.problem, result.plan).violations.filter((v) => !existing.has(v.message));
+      const brokenDay = validatePlan(result.problem, result.plan).violations.filter((v) => !existing.has(v.message));
+      if (brokenDay.length > 0) throw rejected(`Replanning cannot keep every hard rule (${brokenDay.length} broken; unpin or move what conflicts with the change, then replan)`, brokenDay);
+      // The transport of the patients the replan moved follows them, checked both ways.
+      const { plan: replanned, transport } = await withTransport(doc, result.problem, result.plan);
+      const broken = introducedCoupled(doc, { problem: result.problem, plan: replanned, transport });
       if (broken.length > 0) throw rejected(`Replanning cannot keep every hard rule (${broken.length} broken; unpin or move what conflicts with the change, then replan)`, broken);
       // The coordinator's pins the changes released (a cancelled patient, a clinician gone, an assessment dropped) go.
       const stillPinned = new Set((result.problem.pins ?? []).map(pinKey));
       return {
         document: {
           problem: result.problem,
-          plan: result.plan,
+          plan: replanned,
+          ...(transport ? { transport } : {}),
           source: { kind: 'replan', now: request.now, changes: request.changes },
           moves: result.moves,
           strategy: result.strategy,
@@ -364,9 +415,9 @@ export const planService = {
   publish(db: Knex, centreId: string, date: string, ifMatch: string | undefined, actor: Actor): Promise<Plan> {
     return editPlan(db, centreId, date, ifMatch, actor, (current, doc) => {
       if (current.status === 'published') throw appError.conflict(`Version ${current.version} is already published`, [{ path: 'status', message: 'is already published' }]);
-      const { violations } = validatePlan(doc.problem, doc.plan);
+      const violations = coupledViolations(doc.problem, doc.plan, doc.transport);
       if (violations.length > 0) throw rejected(`Version ${current.version} cannot be published: it breaks ${violations.length} hard rule(s)`, violations);
-      return { document: { problem: doc.problem, plan: doc.plan, source: { kind: 'publish', fromVersion: current.version } }, pins: current.pins, status: 'published' };
+      return { document: { problem: doc.problem, plan: doc.plan, ...transportOf(doc), source: { kind: 'publish', fromVersion: current.version } }, pins: current.pins, status: 'published' };
     });
   },
 };

@@ -1,9 +1,14 @@
 import type { DayPlan, ProgressEvent } from '../../../solver/index.ts';
-import { runInWorker, type WorkerRun } from './run-in-worker.ts';
-import type { PlanDayUpdate, PlanDayWorkerData } from './plan-day.worker.ts';
+import { solve, type WorkerRun } from './solve-pool.ts';
+import type { SolveInputs } from './solve-tasks.ts';
+
+export type PlanDayWorkerData = SolveInputs['plan-day'];
+
+/** Without a time limit (an iteration budget), the thread is still stopped after this long. */
+const UNTIMED_LIMIT_MS = 10 * 60_000;
 
 /**
- * Plans a day on a worker thread (the service must never block its event loop on a solve).
+ * Plans a day on a pool thread (the service must never block its event loop on a solve).
  * `onBestPlan` receives the best plan so far when `data.bestPlanEveryMs` is set.
  */
 export function planDayInWorker(
@@ -11,8 +16,11 @@ export function planDayInWorker(
   onProgress?: (progress: ProgressEvent) => void,
   onBestPlan?: (plan: DayPlan) => void,
 ): WorkerRun<DayPlan> {
-  return runInWorker<DayPlan, PlanDayUpdate>(new URL('./plan-day.worker.ts', import.meta.url), data, (update) => {
-    if (update.kind === 'progress') onProgress?.(update.event);
-    else onBestPlan?.(update.plan);
+  return solve<'plan-day', DayPlan>('plan-day', data, {
+    timeLimitMs: data.options.timeLimitMs ?? UNTIMED_LIMIT_MS,
+    onUpdate: (update) => {
+      if (update.kind === 'progress') onProgress?.(update.event);
+      else onBestPlan?.(update.plan);
+    },
   });
 }

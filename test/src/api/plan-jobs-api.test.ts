@@ -9,6 +9,7 @@ import { patients, referrals } from '../../../src/db/index.ts';
 import { referralTransitions } from '../../../src/db/repositories/referral-transitions.ts';
 import { loadDemoCentre } from '../../../src/demo/load-demo-centre.ts';
 import { createPlanJobRunner, planJobRunnerFor } from '../../../src/solving/jobs/plan-job-runner.ts';
+import { planDayInWorker } from '../../../src/solving/workers/plan-day-in-worker.ts';
 import { buildJobProblem } from '../../../src/solving/problem/build-job-problem.ts';
 import { createLogger } from '../../../src/logger.ts';
 import { validatePlan } from '../../../solver/validate/validate-plan.ts';
@@ -158,16 +159,41 @@ describeEachDatabase('plan jobs API', (getDb) => {
     await request(app).post(`${res.headers.location}/cancel`).expect(200);
   });
 
-  it('a job left running by a process that stopped (its lease expired) is marked failed when a new runner starts', async () => {
-    // What a process that died mid-job leaves behind.
+  it('a job left running by a process that stopped (its lease expired) is resumed from its provisional plan when a new runner starts', async () => {
+    // What a process that died mid-job leaves behind: a running job, its lease run out, and the best plan it had found.
+    const problem = await buildJobProblem(getDb(), centreId, DATE, attending);
+    const provisional = (await planDayInWorker({ problem, options: { maxIterations: 200, seed: 3 } }).result);
     const [orphan] = await getDb()('plan_jobs')
-      .insert({ centre_id: centreId, date: DATE, status: 'running', request: JSON.stringify({ patientIds: attending, timeLimitSec: 1, seed: 1 }), owner_id: 'a-process-that-died', lease_expires_at: getDb().raw("now() - interval '1 minute'") })
+      .insert({
+        centre_id: centreId, date: DATE, status: 'running', request: JSON.stringify({ patientIds: attending, timeLimitSec: 1, seed: 1 }),
+        owner_id: 'a-process-that-died', lease_expires_at: getDb().raw("now() - interval '1 minute'"),
+        provisional_plan: JSON.stringify(provisional), provisional_plan_at: getDb().fn.now(),
+      })
+      .returning('id');
+    const restarted = createPlanJobRunner(getDb());
+    await restarted.ready;
+    const taken = await request(app).get(`${jobsUrl()}/${orphan.id}`).expect(200);
+    expect(taken.body).toMatchObject({ resumes: 1, error: null });
+    expect(['queued', 'running']).toContain(taken.body.status);
+    restarted.wake();
+    await restarted.idle();
+    const res = await request(app).get(`${jobsUrl()}/${orphan.id}`).expect(200);
+    expect(res.body).toMatchObject({ status: 'succeeded', resumes: 1, error: null });
+    expect(res.body.resumedAt).not.toBeNull();
+    // Resumed, not restarted from nothing: the plan places at least what the provisional plan placed.
+    expect(res.body.plan.activities.length).toBeGreaterThanOrEqual(provisional.activities.length);
+    await restarted.close();
+  });
+
+  it('a job whose process died more often than a job is resumed is failed as interrupted', async () => {
+    const [orphan] = await getDb()('plan_jobs')
+      .insert({ centre_id: centreId, date: DATE, status: 'running', request: JSON.stringify({ patientIds: attending, timeLimitSec: 1, seed: 1 }), owner_id: 'a-process-that-died', lease_expires_at: getDb().raw("now() - interval '1 minute'"), resumes: 2 })
       .returning('id');
     const restarted = createPlanJobRunner(getDb());
     await restarted.ready;
     await restarted.close();
     const res = await request(app).get(`${jobsUrl()}/${orphan.id}`).expect(200);
-    expect(res.body).toMatchObject({ status: 'failed', planId: null, error: { code: 'interrupted' } });
+    expect(res.body).toMatchObject({ status: 'failed', planId: null, resumes: 2, error: { code: 'interrupted' } });
     expect(res.body.finishedAt).not.toBeNull();
   });
 

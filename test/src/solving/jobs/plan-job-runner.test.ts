@@ -104,7 +104,7 @@ describeEachDatabase('plan job runner', (getDb, kind) => {
     await Promise.all([a.close(), b.close()]);
   });
 
-  it("renews the lease of a live job (a starting runner leaves it alone), and fails a job whose owner stopped renewing", async () => {
+  it("renews the lease of a live job (a starting runner leaves it alone), and resumes a job whose owner stopped renewing", async () => {
     const a = runner(getDb(), { leaseMs: 1500, pollMs: 200 });
     await a.ready;
     const live = await queue(6);
@@ -114,10 +114,10 @@ describeEachDatabase('plan job runner', (getDb, kind) => {
     const [dead] = await getDb()('plan_jobs')
       .insert({ centre_id: centreId, date: DATE, status: 'running', request: JSON.stringify({ patientIds: attending, timeLimitSec: 1, seed: 1 }), owner_id: 'a-process-that-died', lease_expires_at: getDb().raw("now() - interval '1 minute'") })
       .returning('id');
-    // The live runner's sweep fails it, without any restart.
-    const failed = await waitFor(() => job(dead.id), (j) => j.status !== 'running', 10_000);
-    expect(failed).toMatchObject({ status: 'failed', error: { code: 'interrupted' }, planId: null });
-    expect(failed.finishedAt).not.toBeNull();
+    // The live runner's sweep puts it back in the queue as resumed, without any restart.
+    const resumed = await waitFor(() => job(dead.id), (j) => j.resumes > 0, 10_000);
+    expect(resumed).toMatchObject({ resumes: 1, error: null, planId: null });
+    expect(resumed.resumedAt).not.toBeNull();
 
     // Longer than the lease: only renewals keep the live job from looking abandoned.
     await new Promise((resolve) => setTimeout(resolve, 2500));
@@ -127,6 +127,9 @@ describeEachDatabase('plan job runner', (getDb, kind) => {
     expect(await job(live.id)).toMatchObject({ status: 'running', ownerId: a.ownerId, error: null });
     const finished = await waitFor(() => job(live.id), (j) => j.status !== 'running', 60_000);
     expect(finished).toMatchObject({ status: 'succeeded', ownerId: a.ownerId });
+    // The resumed job is planned by one of the live runners, and still says it was resumed.
+    const resumedDone = await waitFor(() => job(dead.id), (j) => j.status !== 'running' && j.status !== 'queued', 60_000);
+    expect(resumedDone).toMatchObject({ status: 'succeeded', resumes: 1 });
     await Promise.all([a.close(), b.close()]);
   });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { demoDayProblem } from '../../../../src/demo/demo-day-problem.ts';
 import { planDayInWorker } from '../../../../src/solving/workers/plan-day-in-worker.ts';
-import { WorkerCancelledError } from '../../../../src/solving/workers/run-in-worker.ts';
+import { WorkerCancelledError } from '../../../../src/solving/workers/solve-pool.ts';
 import { validatePlan } from '../../../../solver/validate/validate-plan.ts';
 import type { DayPlan, ProgressEvent } from '../../../../solver/model/index.ts';
 

@@ -1,0 +1,69 @@
+/**
+ * A day planned with its transport (runs inside a solver thread): planWholeDay plans the
+ * itineraries and the runs until they agree; the runs are then re-timed against the day's
+ * on-site windows (a patient is not dropped off before they may be on site) and re-planned
+ * if they no longer fit, and the itineraries take the transport's drop-off and pick-up times.
+ */
+import {
+  planDay, planTransport, planWholeDay, type DayPlan, type DayProblem, type SolveOptions, type TransportPlan, type TransportProblem,
+} from '../../../solver/index.ts';
+import { checkCoupled, timedTransport, withTransportTimes, type UntimedTransport } from './day-transport.ts';
+
+/** Fixed iterations (not a time limit) so the same day always gives the same runs. */
+export const TRANSPORT_ITERATIONS = 400;
+
+export interface CoupledDayInput {
+  day: DayProblem;
+  transport: UntimedTransport;
+  options: { seed: number; timeLimitMs: number; startFrom?: SolveOptions['startFrom'] };
+}
+
+export interface CoupledDayResult {
+  /** The day problem the plan answers (transported patients' windows narrowed to what transport can do). */
+  dayProblem: DayProblem;
+  /** Itineraries from drop-off to pick-up. */
+  dayPlan: DayPlan;
+  transportProblem: TransportProblem;
+  transportPlan: TransportPlan;
+  notes: string[];
+}
+
+/** The share of a job's time the day planner gets before planWholeDay couples it with transport. */
+const DAY_FIRST_SHARE = 0.6;
+
+/**
+ * planWholeDay spends a third of its time on its first day planning and stops as soon as
+ * transport agrees, so a job's time limit would mostly go unused: the day is planned first
+ * with most of the time, and planWholeDay starts from that plan (it keeps it where it costs no more).
+ */
+export function planCoupledDay(input: CoupledDayInput, hooks: Pick<SolveOptions, 'now' | 'onProgress' | 'onBestPlan'>): CoupledDayResult {
+  const { seed, timeLimitMs, startFrom } = input.options;
+  const first = planDay(input.day, { seed, timeLimitMs: DAY_FIRST_SHARE * timeLimitMs, ...hooks, ...(startFrom ? { startFrom } : {}) });
+  const planned = first.activities.map((a) => ({ id: a.id, startMin: a.startMin, staffId: a.staffId, roomId: a.roomId }));
+  const whole = planWholeDay({ day: input.day, transport: input.transport }, { seed, timeLimitMs: (1 - DAY_FIRST_SHARE) * timeLimitMs, ...hooks, startFrom: planned });
+  return coupleTransport(input.transport, whole.dayProblem, whole.dayPlan, whole.transportPlan, seed, whole.notes);
+}
+
+/**
+ * Re-times the transport for a day plan and keeps the runs when they still fit both
+ * directions; otherwise plans them again (fixed iterations). Used after planWholeDay and
+ * after an edit that moved someone's first or last activity.
+ */
+export function coupleTransport(base: UntimedTransport, dayProblem: DayProblem, plan: DayPlan, runs: TransportPlan | undefined, seed: number, notes: string[] = []): CoupledDayResult {
+  const { problem: transportProblem, nothingPlanned } = timedTransport(base, dayProblem, plan);
+  let transportPlan = runs;
+  if (transportPlan) {
+    const kept = withTransportTimes(dayProblem, plan, transportPlan);
+    if (!checkCoupled(dayProblem, kept, { problem: transportProblem, plan: transportPlan }).valid || !samePassengers(transportProblem, transportPlan)) transportPlan = undefined;
+  }
+  transportPlan ??= planTransport(transportProblem, { seed, maxIterations: TRANSPORT_ITERATIONS });
+  const extra = nothingPlanned.map((id) => `${id}: nothing planned, so no transport booked.`);
+  return { dayProblem, dayPlan: withTransportTimes(dayProblem, plan, transportPlan), transportProblem, transportPlan, notes: [...new Set([...notes, ...extra])] };
+}
+
+/** The runs carry (or report unserved) exactly the passengers of the problem. */
+function samePassengers(problem: TransportProblem, plan: TransportPlan): boolean {
+  const wanted = new Set(problem.passengers.filter((p) => !p.ownMeans).map((p) => p.patientId));
+  const seen = new Set([...plan.passengers.map((p) => p.patientId), ...plan.unserved.map((u) => u.patientId)]);
+  return wanted.size === seen.size && [...wanted].every((id) => seen.has(id));
+}

@@ -6,7 +6,7 @@ import type { DayProblem } from '../../model/day-problem.ts';
 import type { PlannedActivity, UnscheduledAssessment } from '../../model/day-plan.ts';
 import type { ObjectiveWeights } from '../../model/options.ts';
 import { scorePlan } from '../../constraints/score-plan.ts';
-import { explainUnscheduled, type UnscheduledExplanation } from './explain-unscheduled.ts';
+import { explainUnscheduled, joiningSession, type UnscheduledExplanation } from './explain-unscheduled.ts';
 
 /**
  * For each activity the search left unplaced, ask explainUnscheduled why. When it finds a
@@ -37,7 +37,7 @@ export function explainOrRepair(
     if (slot) {
       const type = problem.assessmentTypes.find((t) => t.id === item.typeId);
       if (type) {
-        const candidate: PlannedActivity = {
+        const candidate = joiningSession(activities, {
           id: `${item.patientId}:${item.typeId}`,
           patientId: item.patientId,
           typeId: item.typeId,
@@ -46,11 +46,7 @@ export function explainOrRepair(
           endMin: slot.startMin + type.durationMin,
           staffId: slot.staffId,
           roomId: slot.roomId,
-        };
-        // Joining a group session that is already there: one session, so the same group id.
-        const session = activities.find((a) => a.groupId !== undefined && a.typeId === candidate.typeId && a.startMin === candidate.startMin
-          && a.staffId === candidate.staffId && a.roomId === candidate.roomId);
-        if (session) candidate.groupId = session.groupId;
+        });
         const trial = [...activities, candidate].sort((x, y) => x.startMin - y.startMin || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
         const rest = [...unscheduled, ...decoded.unplaced.filter((u) => u !== item)];
         if (scorePlan(problem, trial, rest, weights).hard === 0) {

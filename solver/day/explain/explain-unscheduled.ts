@@ -106,7 +106,7 @@ export function explainUnscheduled(
   for (const c of candidates) {
     for (const startMin of sampleStarts(c.set, 12)) {
       if (trialsLeft-- <= 0) break;
-      const trial: PlannedActivity = { id: `${patientId}:${typeId}`, patientId, typeId, kind: type.kind, startMin, endMin: startMin + type.durationMin, staffId: c.staffId, roomId: c.roomId };
+      const trial = joiningSession(others, { id: `${patientId}:${typeId}`, patientId, typeId, kind: type.kind, startMin, endMin: startMin + type.durationMin, staffId: c.staffId, roomId: c.roomId });
       if (scorePlan(problem, [...others, trial], []).hard <= before) {
         return { reason: 'no-staff-free', freeSlot: { startMin, staffId: c.staffId, roomId: c.roomId },
           message: `${type.name} for ${ref} fits at ${formatInterval(startMin, startMin + type.durationMin)} with ${staffNameOf(problem, c.staffId)} in ${roomNameOf(problem, c.roomId)}; the planner's staff choices left it out — replan to place it` };
@@ -222,4 +222,15 @@ function staffNameOf(problem: DayProblem, staffId: string): string {
 
 function roomNameOf(problem: DayProblem, roomId: string): string {
   return problem.rooms.find((r) => r.id === roomId)?.name ?? roomId;
+}
+
+/**
+ * The activity as one more member of the group session already held at its type, start, staff
+ * member and room (that session's group id), or as it is when there is none. The checker and
+ * the scorer count a session by its group id, so a member without it would be a second session.
+ */
+export function joiningSession(activities: readonly PlannedActivity[], activity: PlannedActivity): PlannedActivity {
+  const session = activities.find((a) => a.groupId !== undefined && a.typeId === activity.typeId && a.startMin === activity.startMin
+    && a.staffId === activity.staffId && a.roomId === activity.roomId);
+  return session ? { ...activity, groupId: session.groupId } : activity;
 }

@@ -1,6 +1,7 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import suite, { DEFAULT_OPENSHOP_DIR, openShopTimeLimitSec } from '../../../bench/suites/openshop.ts';
 
@@ -19,8 +20,11 @@ describe('openshop suite', () => {
     expect(lines[0]).toMatch(/tiny_2x2: makespan 5/);
   });
 
-  it('finds the shared Taillard folder from the repository and applies the issue time limits', () => {
-    expect(DEFAULT_OPENSHOP_DIR).toMatch(/shared\/benchmarks\/openshop\/taillard\/$/);
+  it('finds the Taillard folder inside the repository (a fresh clone needs nothing beside it) and applies the issue time limits', () => {
+    const repository = fileURLToPath(new URL('../../../', import.meta.url));
+    expect(DEFAULT_OPENSHOP_DIR.startsWith(repository)).toBe(true);
+    expect(existsSync(join(DEFAULT_OPENSHOP_DIR, 'ta4x4_1os.txt'))).toBe(true);
+    expect(existsSync(join(DEFAULT_OPENSHOP_DIR, 'optima.csv'))).toBe(true);
     expect(openShopTimeLimitSec(10, 10)).toBe(10);
     expect(openShopTimeLimitSec(15, 15)).toBe(30);
   });

@@ -9,6 +9,7 @@ export async function loadSuites(): Promise<BenchSuite[]> {
     // The day planner first (the core), then routing, then booking.
     import('./openshop.ts'),
     import('./icc.ts'),
+    import('./icc-peer.ts'),
     import('./icc-transport.ts'),
     import('./darp.ts'),
     import('./vrptw.ts'),

@@ -18,7 +18,7 @@ import type { DayProblem } from '../model/day-problem.ts';
 import type { DayPlan, PlanBound } from '../model/day-plan.ts';
 import type { SolveOptions } from '../model/options.ts';
 import { assembleDayPlan } from './assemble-day-plan.ts';
-import { createDaySearch, DECODING_SCHEMES } from './search/day-search.ts';
+import { createDaySearch } from './search/day-search.ts';
 import { runIndependentRuns } from './phases/independent-runs.ts';
 import { finishPlan } from './phases/finish-plan.ts';
 
@@ -40,22 +40,22 @@ export { ICC_RUN_TIERS, iccRunCount } from './phases/independent-runs.ts';
 export function planDay(problem: DayProblem, options: SolveOptions = {}): DayPlan {
   const search = createDaySearch(problem, options);
   const runs = runIndependentRuns(search);
-  const { activities, unscheduled } = finishPlan(search);
+  const { activities, unscheduled, rebuilt } = finishPlan(search, runs.iterations);
   const plan = assembleDayPlan(problem, {
     activities,
     unscheduled,
     bound: search.bound,
     weights: search.weights,
     stats: {
-      iterations: runs.iterations,
-      improvements: runs.improvements,
+      iterations: runs.iterations + (rebuilt?.iterations ?? 0),
+      improvements: runs.improvements + (rebuilt?.improvements ?? 0),
       elapsedMs: search.elapsedMs(),
       timedOut: runs.timedOut,
       seed: search.seed,
-      method: `late acceptance over a priority list, ${DECODING_SCHEMES[search.best.scheme]!.name} decoding`,
+      method: `late acceptance over a priority list, ${search.schemes[search.best.scheme]!.name} decoding`,
     },
   });
-  options.onProgress?.({ phase: 'done', iteration: runs.iterations, bestSoft: plan.score.soft, bestHard: plan.score.hard, elapsedMs: search.elapsedMs(), fraction: 1 });
+  options.onProgress?.({ phase: 'done', iteration: runs.iterations + (rebuilt?.iterations ?? 0), bestSoft: plan.score.soft, bestHard: plan.score.hard, elapsedMs: search.elapsedMs(), fraction: 1 });
   return plan;
 }
 

@@ -13,21 +13,37 @@ import { DayDecoder, type DecodeResult } from '../schedule/day-decoder.ts';
 import { compactPatientDays } from '../search/compact-patient-days.ts';
 import type { DaySearch } from '../search/day-search.ts';
 import { scheduleCost } from '../search/schedule-cost.ts';
+import { createRng } from '../../model/rng.ts';
+import { rebuildPatients, type RebuildOutcome } from './rebuild-patients.ts';
+import { SEARCH_SHARE_OF_LIMIT } from './independent-runs.ts';
 
-export function finishPlan(search: DaySearch): { activities: PlannedActivity[]; unscheduled: UnscheduledAssessment[] } {
+export function finishPlan(search: DaySearch, iterationsSpent: number): { activities: PlannedActivity[]; unscheduled: UnscheduledAssessment[]; rebuilt: RebuildOutcome | undefined } {
   const { day, decoder, state, best, clock } = search;
   const before = (share: number) => () => !clock || clock.now() < clock.startedMs + share * clock.timeLimitMs;
   state.scheme = best.scheme;
   decoder.mealDelayMin.set(best.mealDelayMin);
-  search.decode(best.order, search.targetEnd.best());
+  const decoded = search.decode(best.order, search.targetEnd.best());
+  // Whole patients' days taken out and decoded back in against the rest, with what is left of the budget.
+  const rebuilt = search.iccDay && best.cost > search.target + 0.01
+    ? rebuildPatients(day, decoder, decoded, best.order, {
+      iterations: search.maxIterations - iterationsSpent,
+      rng: createRng(search.seed + REBUILD_SEED_OFFSET),
+      timeLeft: before(SEARCH_SHARE_OF_LIMIT),
+      maxMealDelayMin: state.maxMealDelayMin,
+    })
+    : undefined;
+  if (rebuilt && rebuilt.improvements > 0) search.bestSoFar?.capture(decoder);
   // Each patient's day is packed up to their review where that costs less (later arrivals,
   // shorter waits), in the time left before explaining.
   const compacted = search.iccDay
-    ? compactPatientDays(day, decoder, { forward: decoder, backward: new BackwardDecoder(day, decoder.mealDelayMin) }, { timeLeft: before(0.9) }).best
-    : decoder;
+    ? compactPatientDays(day, rebuilt ? decoder : decoded, { forward: decoder, backward: new BackwardDecoder(day, decoder.mealDelayMin) }, { timeLeft: before(0.9) }).best
+    : decoded;
   const final = heldIfBetter(day, search.options.startFrom, compacted);
-  return explainOrRepair(search.problem, search.weights, readSchedule(day, final), before(0.95));
+  return { ...explainOrRepair(search.problem, search.weights, readSchedule(day, final), before(0.95)), rebuilt };
 }
+
+/** The rebuild's generator: seed + this (apart from the runs' seeds). */
+const REBUILD_SEED_OFFSET = 104_729;
 
 /**
  * The plan to start from, held where it is (its staff and rooms when given; what it lacks

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { compileDayProblem } from '../../../../solver/day/compile/compile-day-problem.ts';
+import { DayDecoder } from '../../../../solver/day/schedule/day-decoder.ts';
+import { rebuildPatients } from '../../../../solver/day/phases/rebuild-patients.ts';
+import { scheduleCost } from '../../../../solver/day/search/schedule-cost.ts';
+import { readSchedule } from '../../../../solver/day/read-schedule.ts';
+import { assembleDayPlan } from '../../../../solver/day/assemble-day-plan.ts';
+import { validatePlan } from '../../../../solver/validate/validate-plan.ts';
+import { DEFAULT_WEIGHTS } from '../../../../solver/model/options.ts';
+import { createRng } from '../../../../solver/model/rng.ts';
+import { demoDayProblem } from '../../../../src/demo/demo-day-problem.ts';
+
+describe('rebuildPatients', () => {
+  it('rebuilds patients\' days against the rest: never worse than where it started, a plan the checker accepts, and here better', () => {
+    const problem = demoDayProblem({ seed: 1, date: '2026-12-01', patients: 8 });
+    const day = compileDayProblem(problem, DEFAULT_WEIGHTS);
+    const decoder = new DayDecoder(day);
+    // A poor start: patients in reverse, each day in its own order.
+    const order = Int32Array.from(decoder.freeActivities().reverse());
+    decoder.decode(order);
+    const before = scheduleCost(day, decoder);
+    const outcome = rebuildPatients(day, decoder, decoder, order, { iterations: 300, rng: createRng(3), timeLeft: () => true, maxMealDelayMin: 60 });
+    expect(outcome.iterations).toBe(300);
+    expect(outcome.cost).toBeLessThan(before);
+    expect(outcome.cost).toBeCloseTo(scheduleCost(day, decoder), 6);
+    const { activities, unscheduled, unplaced } = readSchedule(day, decoder);
+    const plan = assembleDayPlan(problem, { activities, unscheduled: [...unscheduled, ...unplaced], bound: { value: 0, method: 'test' }, stats: { iterations: 0, improvements: 0, timedOut: false, seed: 3 } });
+    expect(validatePlan(problem, plan).violations).toEqual([]);
+  });
+});

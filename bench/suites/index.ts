@@ -15,6 +15,8 @@ export async function loadSuites(): Promise<BenchSuite[]> {
     import('./vrptw.ts'),
     import('./booking.ts'),
     import('./outreach.ts'),
+    // The coordinator's screen in Chromium.
+    import('./screen.ts'),
   ];
   return (await Promise.all(modules)).map((m) => m.default);
 }

@@ -27,9 +27,17 @@ export function App() {
     setChecking(true);
     try {
       const me = await api<Principal>('/api/tokens/me', { token });
-      if (me.body.role === 'admin' || me.body.centreId === null) throw new Error('This screen is for a centre\'s coordinator, clinician or transport token; an admin token manages tokens through the API.');
+      let principal = me.body;
+      // An admin token (the one a fresh install writes to data/admin-token) works the first
+      // centre as its coordinator would, so a new install can plan a day at once.
+      if (principal.role === 'admin') {
+        const centres = await api<Array<{ id: string }>>('/api/centres', { token });
+        if (!centres.body[0]) throw new Error('There is no centre yet: an admin creates one through the API (POST /api/centres).');
+        principal = { ...principal, centreId: centres.body[0].id };
+      }
+      if (principal.centreId === null) throw new Error('This token belongs to no centre.');
       session.signIn(token);
-      setPrincipal(me.body);
+      setPrincipal(principal);
     } catch (e) {
       session.signOut();
       setError(e instanceof ApiError && e.status === 401 ? 'That API token was not accepted. Check it and try again.' : (e as Error).message);
@@ -58,7 +66,8 @@ export function App() {
   }
 
   const centreId = principal.centreId!;
-  const tabs: Tab[] = principal.role === 'coordinator' ? ['board', 'transport', 'referrals', 'bookings'] : [];
+  const coordinates = principal.role === 'coordinator' || principal.role === 'admin';
+  const tabs: Tab[] = coordinates ? ['board', 'transport', 'referrals', 'bookings'] : [];
   return (
     <>
       <header class="top-bar">
@@ -74,10 +83,10 @@ export function App() {
         <button type="button" onClick={signOut}>Sign out</button>
       </header>
       <main id="main">
-        {principal.role === 'coordinator' && tab === 'board' && <DayBoard centreId={centreId} date={date} onDate={setDate} />}
-        {principal.role === 'coordinator' && tab === 'transport' && <TransportView centreId={centreId} date={date} onDate={setDate} />}
-        {principal.role === 'coordinator' && tab === 'referrals' && <ReferralsView centreId={centreId} />}
-        {principal.role === 'coordinator' && tab === 'bookings' && <BookingsView centreId={centreId} />}
+        {coordinates && tab === 'board' && <DayBoard centreId={centreId} date={date} onDate={setDate} />}
+        {coordinates && tab === 'transport' && <TransportView centreId={centreId} date={date} onDate={setDate} />}
+        {coordinates && tab === 'referrals' && <ReferralsView centreId={centreId} />}
+        {coordinates && tab === 'bookings' && <BookingsView centreId={centreId} />}
         {principal.role === 'clinician' && <ClinicianView principal={principal} date={date} onDate={setDate} />}
         {principal.role === 'transport' && <TransportView centreId={centreId} date={date} onDate={setDate} />}
       </main>

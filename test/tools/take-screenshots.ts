@@ -1,0 +1,102 @@
+// The README's screenshots of the coordinator's screen, at 1366×768 and 1024×768, taken from
+// the real service (demo centre, in-memory database) in Debian's Chromium:
+//   npx tsx test/tools/take-screenshots.ts        → docs/screens/*.png
+// A 12-patient day is planned through the API as the screen would (a 5 s plan job), a
+// patient's cancellation replanned, and each view photographed as a user sees it.
+import { mkdir } from 'node:fs/promises';
+import type { Page } from 'playwright-core';
+import { launchBrowser } from '../helpers/browser.ts';
+import { startDemoService } from '../helpers/demo-service.ts';
+import { patients } from '../../src/db/index.ts';
+
+const DATE = '2026-12-02';
+const OUT = new URL('../../docs/screens/', import.meta.url);
+const sizes = [{ width: 1366, height: 768 }, { width: 1024, height: 768 }];
+
+const service = await startDemoService('2026-11-30');
+const browser = await launchBrowser();
+try {
+  const headers = (token: string) => ({ Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' });
+  const coordinator = headers(service.tokens.coordinator);
+  const base = `${service.baseUrl}/api/centres/${service.centreId}`;
+  const attending = (await patients.list(service.db, service.centreId)).filter((p) => !p.unavailableDates.includes(DATE)).slice(0, 12).map((p) => p.id);
+  const job = await (await fetch(`${base}/plan-jobs`, { method: 'POST', headers: coordinator, body: JSON.stringify({ date: DATE, patientIds: attending, timeLimitSec: 5 }) })).json() as { id: string };
+  for (;;) {
+    const state = await (await fetch(`${base}/plan-jobs/${job.id}`, { headers: coordinator })).json() as { status: string };
+    if (state.status === 'succeeded') break;
+    if (state.status !== 'queued' && state.status !== 'running') throw new Error(`plan job ${state.status}`);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  await mkdir(OUT, { recursive: true });
+
+  const open = async (size: { width: number; height: number }, token: string) => {
+    const context = await browser.newContext({ viewport: size });
+    const page = await context.newPage();
+    await page.goto(`${service.baseUrl}/?date=${DATE}`);
+    await page.getByLabel('API token').fill(token);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    return page;
+  };
+  const shot = (page: Page, name: string, size: { width: number }) => page.screenshot({ path: new URL(`${name}-${size.width}.png`, OUT).pathname });
+
+  for (const size of sizes) {
+    const signIn = await (await browser.newContext({ viewport: size })).newPage();
+    await signIn.goto(service.baseUrl);
+    await signIn.getByLabel('API token').fill('icc_demo_coordinator_token_for_the_readme_only');
+    await shot(signIn, 'sign-in', size);
+
+    const page = await open(size, service.tokens.coordinator);
+    await page.locator('.timeline [role="button"]').first().waitFor();
+    await page.waitForTimeout(300);
+    await shot(page, 'day-board', size);
+
+    // A refused move by the form: the checker's sentences inline.
+    const first = page.locator('.timeline [role="button"]').first();
+    await first.click();
+    await page.locator('.activity-panel').getByLabel('Start (HH:MM)').fill('08:00');
+    await page.locator('.activity-panel').getByRole('button', { name: 'Move' }).click();
+    await page.locator('.activity-panel .refusal').waitFor();
+    await page.locator('.activity-panel').scrollIntoViewIfNeeded();
+    await shot(page, 'move-refused', size);
+    await page.locator('.activity-panel').getByRole('button', { name: 'Close' }).click();
+
+    await page.getByLabel('Patients', { exact: true }).check();
+    await page.waitForTimeout(300);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await shot(page, 'day-board-patients', size);
+    await page.getByLabel('Staff', { exact: true }).check();
+
+    await page.getByRole('button', { name: 'Transport' }).click();
+    await page.getByText('Follows plan version').waitFor({ timeout: 60_000 });
+    await page.waitForTimeout(300);
+    await shot(page, 'transport', size);
+    await page.context().close();
+
+    const clinician = await open(size, service.tokens.clinician);
+    await clinician.getByRole('heading', { name: 'My timetable' }).waitFor();
+    await clinician.locator('.version').waitFor();
+    await clinician.waitForTimeout(300);
+    await shot(clinician, 'clinician', size);
+    await clinician.context().close();
+  }
+  // One replan, photographed once per size from the coordinator's board.
+  for (const size of sizes) {
+    const page = await open(size, service.tokens.coordinator);
+    const replan = page.locator('.replan');
+    await replan.waitFor();
+    if (size === sizes[0]) {
+      await replan.getByLabel('Now (HH:MM)').fill('09:00');
+      await replan.getByRole('button', { name: 'Replan' }).click();
+      await replan.locator('.replan-result').waitFor({ timeout: 60_000 });
+    } else {
+      await replan.getByLabel('Change').selectOption('staff-off-sick');
+    }
+    await replan.scrollIntoViewIfNeeded();
+    await shot(page, 'replan', size);
+    await page.context().close();
+  }
+  console.log(`screenshots written to ${OUT.pathname}`);
+} finally {
+  await browser.close();
+  await service.close();
+}

@@ -62,7 +62,7 @@ try {
 
     await page.getByLabel('Patients', { exact: true }).check();
     await page.waitForTimeout(300);
-    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.evaluate('window.scrollTo(0, 0)');
     await shot(page, 'day-board-patients', size);
     await page.getByLabel('Staff', { exact: true }).check();
 

@@ -6,6 +6,7 @@ import { healthRouter } from './api/routes/health-router.ts';
 import { feedsRouter } from './api/routes/feeds-router.ts';
 import { errorHandler, notFoundHandler, refuseWhenShuttingDown } from './api/error-handler.ts';
 import { parseJsonBody } from './api/json-body.ts';
+import { requestLog } from './api/request-log.ts';
 import { pathTemplates, refuseUnstorableBody, refuseUnstorablePathAndQuery } from './api/input-check.ts';
 import { openApiDocument } from './api/openapi/openapi-document.ts';
 import { logger as defaultLogger, type Logger } from './logger.ts';
@@ -34,6 +35,7 @@ export interface AppOptions {
 export function createApp({ db, logger = defaultLogger, auth, shuttingDown, publicUrl }: AppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
+  app.use(requestLog(logger));
   configurePublicUrl(app, publicUrl);
   if (shuttingDown) app.use(refuseWhenShuttingDown(shuttingDown));
   const openApi = openApiDocument();

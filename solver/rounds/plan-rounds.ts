@@ -21,7 +21,7 @@ export function planRounds(problem: RoundsProblem, options: RoundsOptions = {}):
   validateRoundsProblem(problem);
   const index = indexLocations(problem.locations);
   const travel = buildTravel(problem.locations, problem.travel);
-  const routing = toRoutingProblem(problem, index, travel, options.balanceWeight ?? 0.2);
+  const routing = toRoutingProblem(problem, index, travel, options.balanceWeight ?? 0.2, options.workerCost ?? 0);
   const result = solveRouting(routing, {
     timeLimitMs: options.timeLimitMs, maxIterations: options.maxIterations, seed: options.seed, now: options.now, onProgress: options.onProgress,
   });
@@ -73,7 +73,7 @@ export function planRounds(problem: RoundsProblem, options: RoundsOptions = {}):
   };
 }
 
-function toRoutingProblem(problem: RoundsProblem, index: Map<string, number>, travel: TravelTimes, balanceWeight: number): RoutingProblem {
+function toRoutingProblem(problem: RoundsProblem, index: Map<string, number>, travel: TravelTimes, balanceWeight: number, workerCost: number): RoutingProblem {
   return {
     travel,
     balanceWeight,
@@ -98,6 +98,7 @@ function toRoutingProblem(problem: RoundsProblem, index: Map<string, number>, tr
       earliestStartMin: worker.shift.startMin,
       latestEndMin: worker.shift.endMin,
       capacity: [],
+      ...(workerCost > 0 ? { fixedCost: workerCost } : {}),
     })),
   };
 }

@@ -56,6 +56,12 @@ export interface RoundsOptions {
   onProgress?: (event: ProgressEvent) => void;
   /** Objective per minute of spread between the longest and shortest round (default 0.2; travel costs 1 per minute). */
   balanceWeight?: number;
+  /**
+   * Objective per worker sent out, in travel minutes (default 0). With it, neighbouring visits
+   * go to one worker in a row where windows and shifts allow, instead of one worker each
+   * (which even balancing favours): worth that many extra minutes of driving per worker saved.
+   */
+  workerCost?: number;
 }
 
 export interface RoundStop {

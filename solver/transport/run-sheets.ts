@@ -8,6 +8,9 @@ export interface RunSheetPassenger {
   initials?: string;
   mobility: Mobility;
   carer: boolean;
+  /** When this passenger's boarding (or alighting) starts and ends: one stop can hold several, at different times. */
+  startMin: number;
+  endMin: number;
 }
 
 /** One stop of a run sheet: everyone boarding or alighting at one place, in one go. */
@@ -53,7 +56,7 @@ export function runSheets(problem: TransportProblem, plan: TransportPlan, centre
     const stops: RunSheetStop[] = [];
     for (const stop of run.stops) {
       const p = passengers.get(stop.patientId)!;
-      const person: RunSheetPassenger = { patientId: p.patientId, ref: p.ref, initials: p.initials, mobility: p.mobility, carer: Boolean(p.carer) };
+      const person: RunSheetPassenger = { patientId: p.patientId, ref: p.ref, initials: p.initials, mobility: p.mobility, carer: Boolean(p.carer), startMin: stop.startMin, endMin: stop.endMin };
       const isCentre = stop.locationId === problem.centreLocationId;
       let current = stops[stops.length - 1];
       if (!current || current.locationId !== stop.locationId) {

@@ -8,6 +8,7 @@ import type { ErrorBody } from '../errors/error-body.ts';
 import { fromZodError } from '../errors/from-zod-error.ts';
 import type { Logger } from '../logger.ts';
 import { JSON_BODY_LIMIT } from './json-body.ts';
+import { loggableUrl } from './request-log.ts';
 
 /** body-parser's errors carry an HTTP status and a type such as 'entity.parse.failed'. */
 function fromHttpError(error: unknown): AppError | undefined {
@@ -40,9 +41,9 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     if (known.status === 503) {
       // Expected while the database is away or the service stops: a warning naming why, no stack.
       const cause = error instanceof Error && error !== known ? { name: error.name, code: (error as { code?: unknown }).code, message: error.message } : undefined;
-      logger.warn({ code: known.code, method: req.method, url: req.originalUrl, cause }, known.message);
-    } else if (known.status >= 500) logger.error({ err: error, method: req.method, url: req.originalUrl }, 'request failed');
-    else logger.debug({ code: known.code, method: req.method, url: req.originalUrl }, known.message);
+      logger.warn({ code: known.code, method: req.method, url: loggableUrl(req.originalUrl), cause }, known.message);
+    } else if (known.status >= 500) logger.error({ err: error, method: req.method, url: loggableUrl(req.originalUrl) }, 'request failed');
+    else logger.debug({ code: known.code, method: req.method, url: loggableUrl(req.originalUrl) }, known.message);
     const body: ErrorBody = { error: { code: known.code, message: known.message, details: known.details } };
     if (known.status === 503) res.set('Retry-After', String(RETRY_AFTER_SECONDS));
     res.status(known.status).json(body);

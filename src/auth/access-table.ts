@@ -100,6 +100,8 @@ export const accessTable: readonly AccessRule[] = [
   }))),
   // The router's raw rounds carry home coordinates: a coordinator's planning view; transport reads …/rounds.
   { methods: GET, path: `${C}/days/:date/pre-visit-rounds{/*rest}`, allow: { coordinator: 'centre' }, audit: { entity: 'pre-visit-rounds', idParam: 'date' } },
+  // The patient's letter (name, times, who they see): the coordinator's, each read on record.
+  { methods: GET, path: `${C}/days/:date/patients/:patientId/:file`, allow: { coordinator: 'centre' }, audit: { entity: 'patient-letter', idParam: 'patientId' } },
   // Anything else about a day (printable timetables, future views) is the coordinator's.
   { methods: GET, path: `${C}/days{/*rest}`, allow: centreStaff, audit: { entity: 'day' } },
   { methods: WRITE, path: `${C}/days{/*rest}`, allow: centreStaff },

@@ -33,7 +33,10 @@ export const errorBodiesByStatus = {
     z.strictObject({ path: z.literal('to'), from: z.string(), to: z.string(), allowed: z.array(z.string()) }).describe('A pathway move that is not allowed: the statuses that may follow'),
     z.strictObject({ referencedBy: z.string() }).describe('Deleting a record others still refer to'),
   ])),
-  412: envelope(z.literal('precondition_failed'), z.strictObject({ currentVersion: z.int().min(1) })),
+  412: envelope(z.literal('precondition_failed'), z.union([
+    z.strictObject({ currentVersion: z.int().min(1) }).describe('A plan: the newest version'),
+    z.strictObject({ currentEtag: z.string() }).describe('Any other record: its current ETag'),
+  ])),
   413: envelope(z.literal('payload_too_large'), z.strictObject({ limitBytes: z.int().min(1).describe('The largest body accepted, in bytes') })),
   422: envelope(z.literal('plan_rejected'), z.strictObject({ violations: z.array(z.strictObject({ constraint: z.string(), message: z.string() })) })),
   428: envelope(z.literal('precondition_required'), fieldDetails),

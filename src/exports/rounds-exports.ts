@@ -1,7 +1,7 @@
 // The support workers' rounds as a CSV visit list and a printable round sheet.
 import type { RoundsView } from '../api/services/rounds-service.ts';
 import { csvTable, type CsvColumn } from './csv-table.ts';
-import { html, htmlPage } from './html-page.ts';
+import { html, htmlPage, longDate, type Html } from './html-page.ts';
 
 type Round = RoundsView['rounds'][number];
 type Stop = Round['stops'][number];
@@ -26,8 +26,16 @@ export function roundsCsv(view: Pick<RoundsView, 'date' | 'rounds'>): string {
   return csvTable(roundsCsvColumns, rows);
 }
 
+const tel = (phone: string) => html`<a href="tel:${phone.replace(/\s+/g, '')}">${phone}</a>`;
+
+function visitRow(s: Stop, i: number): Html {
+  const phones = [s.phone ? tel(s.phone) : null, s.carerPhone ? html`${s.carerName ?? 'carer'} ${tel(s.carerPhone)}` : null].filter((x): x is Html => x !== null);
+  return html`<tr><td data-label="Visit ${i + 1}"><span class="time">Arrive ${s.arrive}</span><br><span class="time">Visit ${s.start}–${s.end}</span></td><td data-label="Patient"><label class="tick"><input type="checkbox"> <span><strong>${s.patientName}</strong> <span class="ref">(ref ${s.patientRef})</span></span></label>${phones.length > 0 ? html`<div class="detail">☎ ${phones.map((x, k) => (k === 0 ? x : html`, ${x}`))}</div>` : html``}</td><td data-label="Address">${s.address}${s.accessNotes ? html`<div class="access">Access: ${s.accessNotes}</div>` : html``}</td></tr>`;
+}
+
+/** A printable round sheet: one worker per A4 page; readable on a phone (cards at 390 px). */
 export function roundsHtml(view: Pick<RoundsView, 'date' | 'rounds' | 'unplanned'>, title: string): string {
-  const sections = view.rounds.map((round) => html`<section><h2>${round.workerName}</h2><p class="meta">Leave ${round.leave}, back ${round.return}, ${round.travelMin} min travel, ${round.distanceKm} km</p><table><thead><tr><th>#</th><th>Arrive</th><th>Visit</th><th>Patient</th><th>Address</th></tr></thead><tbody>${round.stops.map((s, i) => html`<tr><td>${i + 1}</td><td class="time">${s.arrive}</td><td class="time">${s.start}–${s.end}</td><td>${s.patientInitials} (ref ${s.patientRef})</td><td>${s.address}, ${s.postcode}</td></tr>`)}</tbody></table></section>`);
+  const sections = view.rounds.map((round) => html`<section><h2>${round.workerName}</h2><p class="meta">Leave the centre ${round.leave}, back ${round.return} · ${round.stops.length} visits · ${round.travelMin} min travel, ${round.distanceKm} km</p><table class="stack"><thead><tr><th scope="col">Time</th><th scope="col">Patient (tick when seen)</th><th scope="col">Address</th></tr></thead><tbody>${round.stops.map(visitRow)}</tbody></table></section>`);
   const unplanned = view.unplanned.length === 0 ? html`` : html`<section><h2>Not planned</h2><ul>${view.unplanned.map((u) => html`<li>${u.patientRef}: ${u.message}</li>`)}</ul></section>`;
-  return htmlPage(title, html`<h1>${title}</h1><p class="meta">${view.date} · patients shown by initials and local reference</p>${view.rounds.length === 0 ? html`<p>No rounds.</p>` : sections}${unplanned}`);
+  return htmlPage(title, html`<h1>${title}</h1><p class="meta">${longDate(view.date)} · confidential: names, phone numbers, addresses and access notes for the visiting support worker only</p>${view.rounds.length === 0 ? html`<p>No rounds.</p>` : sections}${unplanned}`);
 }

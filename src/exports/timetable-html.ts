@@ -1,8 +1,10 @@
-// The coordinator's printable day timetable: one table per staff member (who, when, where),
-// then each patient's arrival, departure and anything left unscheduled with the reason.
-import type { planByPatient, planByStaff } from '../api/services/plan-views.ts';
+// The coordinator's printable day timetable on A4 landscape: a time-line (Gantt) page of the
+// staff, one of the rooms, then the patients' list with each one's meal and dietary needs.
+// Blocks are placed by minutes (left/width in % of the opening hours), so the page needs no
+// script and prints as it shows; overlapping bookings of one row get their own lanes.
+import type { ActivityView, planByPatient, planByRoom, planByStaff } from '../api/services/plan-views.ts';
 import { formatMinutes } from '../../solver/index.ts';
-import { html, htmlPage } from './html-page.ts';
+import { html, htmlPage, longDate, type Html } from './html-page.ts';
 
 export interface TimetableInput {
   centreName: string;
@@ -10,13 +12,111 @@ export interface TimetableInput {
   version: number;
   status: string;
   staff: ReturnType<typeof planByStaff>;
+  rooms: ReturnType<typeof planByRoom>;
   patients: ReturnType<typeof planByPatient>;
   mdt: { startMin: number; endMin: number };
+  /** The time axis: the centre's opening hours. */
+  openMin: number;
+  closeMin: number;
+  /** Recorded dietary needs by patient id (patient record and pre-visit), shown on the meal. */
+  dietaryNeeds: ReadonlyMap<string, readonly string[]>;
 }
 
+/** Short labels for the blocks, by catalogue code; otherwise the type's first word. */
+const SHORT: Record<string, string> = {
+  'anp-initial': 'ANP', bloods: 'Bloods', 'x-ray': 'X-ray', 'medication-review': 'Meds', 'medicines-reconciliation': 'Meds rec',
+  'ot-assessment': 'OT', 'physio-assessment': 'Physio', 'falls-group': 'Balance group', 'social-care': 'Social care', 'age-uk': 'Age UK',
+  'alzheimers-support': "Alzheimer's", 'parkinsons-advice': "Parkinson's", 'geriatrician-review': 'Geri', meal: 'Lunch',
+};
+const shortName = (a: Pick<ActivityView, 'typeId' | 'typeName'>) => SHORT[a.typeId] ?? a.typeName.split(' ')[0]!;
+
+/** A block on a row: one activity, or a group session / shared meal (same type, room and time). */
+interface Block { startMin: number; endMin: number; label: string; title: string; kind: string }
+
+function blocksOf(activities: readonly ActivityView[], by: 'staff' | 'room'): Block[] {
+  const groups = new Map<string, ActivityView[]>();
+  for (const a of activities) {
+    const key = `${a.typeId}|${a.startMin}|${a.endMin}|${by === 'staff' ? a.roomId : (a.staffId ?? '')}`;
+    groups.set(key, [...(groups.get(key) ?? []), a]);
+  }
+  return [...groups.values()].map((group) => {
+    const first = group[0]!;
+    const who = group.length === 1 ? first.patientRef : `${group.length} patients`;
+    const other = by === 'staff' ? first.roomName : (first.staffName ?? '');
+    return {
+      startMin: first.startMin, endMin: first.endMin, kind: first.typeId === 'meal' ? 'meal' : 'activity',
+      label: `${who} ${shortName(first)}`,
+      title: `${first.start}–${first.end} ${first.typeName}: ${group.map((a) => a.patientRef).join(', ')}${other ? ` — ${other}` : ''}`,
+    };
+  });
+}
+
+/** Greedy interval partitioning: each block gets the first lane free at its start. */
+function lanes(blocks: readonly Block[]): Block[][] {
+  const out: Block[][] = [];
+  for (const b of [...blocks].sort((x, y) => x.startMin - y.startMin || y.endMin - x.endMin)) {
+    const lane = out.find((l) => l[l.length - 1]!.endMin <= b.startMin);
+    if (lane) lane.push(b);
+    else out.push([b]);
+  }
+  return out.length === 0 ? [[]] : out;
+}
+
+function axis(openMin: number, closeMin: number): Html {
+  const hours: number[] = [];
+  for (let m = Math.ceil(openMin / 60) * 60; m < closeMin; m += 60) hours.push(m);
+  const pct = (m: number) => ((m - openMin) / (closeMin - openMin)) * 100;
+  return html`<div class="axis">${hours.map((m) => html`<span style="left:${pct(m).toFixed(2)}%">${formatMinutes(m)}</span>`)}</div>`;
+}
+
+function gantt(title: string, rows: ReadonlyArray<{ name: string; sub: string; blocks: Block[] }>, openMin: number, closeMin: number): Html {
+  const span = closeMin - openMin;
+  const pct = (m: number) => (((Math.min(Math.max(m, openMin), closeMin) - openMin) / span) * 100).toFixed(2);
+  const grid = html`<div class="grid">${Array.from({ length: Math.ceil(span / 60) }, (_, i) => html`<i style="left:${pct(Math.ceil(openMin / 60) * 60 + i * 60)}%"></i>`)}</div>`;
+  const body = rows.map((row) => html`<div class="row"><div class="who"><strong>${row.name}</strong><br><span class="note">${row.sub}</span></div><div class="track">${grid}${lanes(row.blocks).map((lane) => html`<div class="lane">${lane.map((b) => html`<div class="block ${b.kind}" style="left:${pct(b.startMin)}%;width:${(Number(pct(b.endMin)) - Number(pct(b.startMin))).toFixed(2)}%" title="${b.title}">${b.label}</div>`)}</div>`)}</div></div>`);
+  return html`<section class="gantt"><h2>${title}</h2><div class="row head"><div class="who"></div><div class="track">${axis(openMin, closeMin)}</div></div>${body}</section>`;
+}
+
+function patientList(input: TimetableInput): Html {
+  const rows = input.patients.map((p) => {
+    const meal = p.activities.find((a) => a.typeId === 'meal');
+    const diet = input.dietaryNeeds.get(p.patientId) ?? [];
+    const others = p.activities.filter((a) => a.typeId !== 'meal');
+    return html`<tr><td>${p.initials} <span class="ref">(ref ${p.ref})</span></td><td class="time">${p.arrival ?? '—'}–${p.departure ?? '—'}</td><td>${others.map((a) => html`<span class="item"><span class="time">${a.start}</span> ${shortName(a)}${a.staffName ? ` (${a.staffName})` : ''}</span> `)}</td><td>${meal ? html`<span class="time">${meal.start}</span> ${meal.roomName}` : html`—`}${diet.length > 0 ? html`<div class="diet">Diet: ${diet.join(', ')}</div>` : html``}</td><td>${p.unscheduled.length === 0 ? html`—` : p.unscheduled.map((u) => html`<div>${u.typeName}: ${u.message}</div>`)}</td></tr>`;
+  });
+  return html`<section class="patients"><h2>Patients</h2><table><thead><tr><th scope="col">Patient</th><th scope="col">On site</th><th scope="col">Activities (with)</th><th scope="col">Lunch and diet</th><th scope="col">Not scheduled</th></tr></thead><tbody>${rows}</tbody></table></section>`;
+}
+
+const LANDSCAPE = `
+  .row { display: flex; border-bottom: 1px solid #ccc; break-inside: avoid; }
+  .row.head { border-bottom: 1px solid #777; }
+  .who { flex: 0 0 10rem; padding: .1rem .3rem .1rem 0; font-size: 8.5pt; line-height: 1.2; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+  .track { position: relative; flex: 1 1 auto; min-width: 0; }
+  .axis { position: relative; height: 1.1rem; font-size: 8pt; color: #333; }
+  .axis span { position: absolute; transform: translateX(-50%); }
+  .grid i { position: absolute; top: 0; bottom: 0; border-left: 1px dotted #bbb; }
+  .lane { position: relative; height: 1.05rem; margin: .1rem 0; }
+  .block { position: absolute; top: 0; bottom: 0; overflow: hidden; white-space: nowrap; font-size: 7pt; line-height: 1.05rem; padding: 0 .15rem; border: 1px solid #333; background: #e6eef7; border-radius: 2px; }
+  .block.meal { background: #f4ecd8; }
+  .block.mdt { background: #ddd; font-weight: 600; }
+  .patients td { font-size: 8.5pt; } .item { white-space: nowrap; margin-right: .5rem; } .diet { font-weight: 600; }
+  .gantt, .patients { overflow-x: auto; break-inside: auto; }
+  @media screen and (max-width: 640px) { .who { flex-basis: 6rem; } .gantt .track { min-width: 40rem; } }
+  @media print {
+    @page { size: A4 landscape; margin: 10mm; }
+    section + section { break-before: page; }
+    .gantt { overflow: visible; }
+  }
+`;
+
+/** The coordinator's day timetable: staff and room time-lines, then the patient list. */
 export function timetableHtml(input: TimetableInput): string {
-  const title = `${input.centreName} — day timetable ${input.date}`;
-  const staff = input.staff.filter((s) => s.activities.length > 0).map((s) => html`<section><h2>${s.name}</h2><table><thead><tr><th>Time</th><th>Activity</th><th>Patient</th><th>Room</th></tr></thead><tbody>${s.activities.map((a) => html`<tr><td class="time">${a.start}–${a.end}</td><td>${a.typeName}</td><td>${a.patientRef}</td><td>${a.roomName}</td></tr>`)}</tbody></table></section>`);
-  const patients = html`<section><h2>Patients</h2><table><thead><tr><th>Patient</th><th>Arrive</th><th>Leave</th><th>Activities</th><th>Not scheduled</th></tr></thead><tbody>${input.patients.map((p) => html`<tr><td>${p.initials} (ref ${p.ref})</td><td class="time">${p.arrival ?? '—'}</td><td class="time">${p.departure ?? '—'}</td><td>${p.activities.map((a) => html`<div>${a.start} ${a.typeName}${a.staffName ? ` — ${a.staffName}` : ''} (${a.roomName})</div>`)}</td><td>${p.unscheduled.map((u) => html`<div>${u.typeName}: ${u.message}</div>`)}</td></tr>`)}</tbody></table></section>`;
-  return htmlPage(title, html`<h1>${title}</h1><p class="meta">Plan version ${input.version} (${input.status}) · MDT ${formatMinutes(input.mdt.startMin)}–${formatMinutes(input.mdt.endMin)}</p>${patients}${staff}`);
+  const title = `${input.centreName} — day timetable, ${longDate(input.date)}`;
+  const mdtBlock = (on: boolean): Block[] => (on ? [{ startMin: input.mdt.startMin, endMin: input.mdt.endMin, label: 'MDT', title: `MDT ${formatMinutes(input.mdt.startMin)}–${formatMinutes(input.mdt.endMin)}`, kind: 'mdt' }] : []);
+  const staffRows = input.staff.filter((s) => s.activities.length > 0 || s.mdt !== null)
+    .map((s) => ({ name: s.name, sub: `${s.discipline}, ${s.shift.start}–${s.shift.end}`, blocks: [...blocksOf(s.activities, 'staff'), ...mdtBlock(s.mdt !== null)] }));
+  const roomRows = input.rooms.filter((r) => r.activities.length > 0)
+    .map((r) => ({ name: r.name, sub: `${r.type}${r.capacity > 1 ? `, ${r.capacity} places` : ''}`, blocks: blocksOf(r.activities, 'room') }));
+  const meta = html`<p class="meta">Plan version ${input.version} (${input.status}) · MDT ${formatMinutes(input.mdt.startMin)}–${formatMinutes(input.mdt.endMin)} · blocks show the patient's reference and the activity; the patients' page lists everything</p>`;
+  return htmlPage(title, html`<h1>${title}</h1>${meta}${gantt('Staff', staffRows, input.openMin, input.closeMin)}${gantt('Rooms', roomRows, input.openMin, input.closeMin)}${patientList(input)}`, LANDSCAPE);
 }

@@ -43,16 +43,43 @@ export function transportCsv(view: Pick<TransportView, 'date' | 'runs'>): string
   return csvTable(transportCsvColumns, transportCsvRows(view.runs).map((r) => ({ ...r, date: view.date })));
 }
 
-const who = (p: StopPassengerView) => html`<div>${p.initials} (ref ${p.ref}) — ${MOBILITY[p.mobility] ?? p.mobility}${p.carer ? ', carer rides along' : ''}</div>`;
+const mobilityText = (p: StopPassengerView) => MOBILITY[p.mobility] ?? p.mobility;
 
-function runSection(run: RunView): Html {
-  const rows = run.stops.map((s) => html`<tr><td>${s.order}</td><td class="time">${s.arrive}–${s.depart}</td><td>${s.isCentre ? 'Centre' : 'Home'}<br>${s.address}</td><td>${s.boarding.map(who)}</td><td>${s.alighting.map(who)}</td><td>${s.onBoardAfter.seatsUsed}/${run.seats} seats, ${s.onBoardAfter.wheelchairSpacesUsed}/${run.wheelchairSpaces} wheelchair</td></tr>`);
-  return html`<section><h2>${run.vehicleName} — ${RUN_NAMES[run.kind]}</h2><p class="meta">Leave ${run.leave}, finish ${run.finish}, ${run.distanceKm} km</p><table><thead><tr><th>#</th><th>Time</th><th>Where</th><th>Pick up</th><th>Drop off</th><th>On board after</th></tr></thead><tbody>${rows}</tbody></table></section>`;
+/** A passenger line with its own tick box: who, when, mobility, carer, phones, access notes. */
+function passengerLine(p: StopPassengerView, action: 'board' | 'alight', stop: StopView): Html {
+  const verb = action === 'board' ? 'Pick up' : 'Drop off';
+  const who = p.name ?? p.initials;
+  const carer = p.carer ? html` · carer rides along${p.carerName ? html` (${p.carerName})` : html``}` : html``;
+  const phones = [
+    p.phone ? html`<a href="tel:${p.phone.replace(/\s+/g, '')}">${p.phone}</a>` : null,
+    p.carerPhone ? html`carer <a href="tel:${p.carerPhone.replace(/\s+/g, '')}">${p.carerPhone}</a>` : null,
+  ].filter((x): x is Html => x !== null);
+  // Only a stop where people get on or off at different times needs each one's own time.
+  const ownTime = p.atMin !== stop.arriveMin ? html` <span class="time">${p.at}</span>` : html``;
+  return html`<div class="pax"><label class="tick"><input type="checkbox"> <span>${verb}${ownTime} <strong>${who}</strong> <span class="ref">(ref ${p.ref})</span></span></label><div class="detail">${mobilityText(p)}${carer}${phones.length > 0 ? html` · ☎ ${phones.map((x, i) => (i === 0 ? x : html`, ${x}`))}` : html``}</div>${p.accessNotes && action === 'board' && !stop.isCentre ? html`<div class="access">Access: ${p.accessNotes}</div>` : html``}</div>`;
 }
 
-/** A printable run sheet for the day or one vehicle. */
-export function transportHtml(view: Pick<TransportView, 'date' | 'runs' | 'unserved' | 'notRouted' | 'planVersion' | 'planStatus'>, title: string): string {
+function stopRow(run: RunView, s: StopView, centreName: string): Html {
+  const place = s.isCentre ? html`<strong>${centreName}</strong>` : html`<strong>Home</strong>`;
+  // At the centre the vehicle may stay while passengers' arrival windows open (morning) or
+  // while the last ones finish (afternoon): say when it gets there and when it leaves.
+  const time = s.departMin - s.arriveMin > 15
+    ? html`<span class="time">${s.order}. Arrive ${s.arrive}</span><br><span class="time">Leave ${s.depart}</span>`
+    : html`<span class="time">${s.order}. ${s.arrive}</span>`;
+  const people = [...s.alighting.map((p) => passengerLine(p, 'alight', s)), ...s.boarding.map((p) => passengerLine(p, 'board', s))];
+  const load = html`<div class="note">On board after: ${s.onBoardAfter.seatsUsed}/${run.seats} seats, ${s.onBoardAfter.wheelchairSpacesUsed}/${run.wheelchairSpaces} wheelchair</div>`;
+  return html`<tr><td data-label="Stop ${s.order}">${time}</td><td data-label="Where">${place}<br>${s.address}</td><td data-label="Who">${people}${load}</td></tr>`;
+}
+
+function runSection(run: RunView, centreName: string): Html {
+  const from = run.kind === 'morning' ? 'depot' : 'centre';
+  return html`<section class="run"><h2>${run.vehicleName} — ${RUN_NAMES[run.kind]}</h2><p class="meta">Driver: ${run.driverName ?? 'not set'} · leave the ${from} ${run.leave} · finish ${run.finish} · ${run.distanceKm} km · ${run.seats} seats, ${run.wheelchairSpaces} wheelchair spaces</p><table class="stack"><thead><tr><th scope="col">Stop</th><th scope="col">Where</th><th scope="col">Who (tick when done)</th></tr></thead><tbody>${run.stops.map((s) => stopRow(run, s, centreName))}</tbody></table></section>`;
+}
+
+/** A printable run sheet for the day or one vehicle: one run per A4 page, readable on a phone. */
+export function transportHtml(view: Pick<TransportView, 'centreName' | 'date' | 'runs' | 'unserved' | 'notRouted' | 'planVersion' | 'planStatus'>, title: string): string {
+  const { centreName } = view;
   const unserved = view.unserved.length === 0 ? html`` : html`<section><h2>Not carried</h2><ul>${view.unserved.map((u) => html`<li>${u.ref} (${u.run}): ${u.message}</li>`)}</ul></section>`;
   const notRouted = view.notRouted.length === 0 ? html`` : html`<p class="note">Not on these runs: ${view.notRouted.map((n) => `${n.ref} (${n.reason})`).join(', ')}</p>`;
-  return htmlPage(title, html`<h1>${title}</h1><p class="meta">${view.date} · plan version ${view.planVersion} (${view.planStatus}) · patients shown by initials and local reference</p>${view.runs.length === 0 ? html`<p>No runs.</p>` : view.runs.map(runSection)}${unserved}${notRouted}`);
+  return htmlPage(title, html`<h1>${title}</h1><p class="meta">${view.date} · plan version ${view.planVersion} (${view.planStatus}) · confidential: names, phone numbers and access notes for the driver only</p>${view.runs.length === 0 ? html`<p>No runs.</p>` : view.runs.map((r) => runSection(r, centreName))}${unserved}${notRouted}`);
 }

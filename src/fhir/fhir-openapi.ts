@@ -17,6 +17,13 @@ export const fhirRouteDocs: RouteDoc[] = [
     method: 'get', path: `${F}/metadata`, summary: "The FHIR server's CapabilityStatement", tag: 'fhir',
     ok: { status: 200, description: 'CapabilityStatement', contentType: FHIR_JSON, schema: fhirJson('CapabilityStatement', 'What this FHIR server supports') },
   },
+  {
+    method: 'post', path: `${F}/ServiceRequest`, tag: 'fhir',
+    summary: 'File a referral (a ServiceRequest with its Patient contained, or referenced by id or NHS number); idempotent by identifier: a repeat is 200 with the referral filed first',
+    body: fhirJson('ServiceRequest', 'The referral'), bodyTypes: [FHIR_JSON, 'application/json'],
+    ok: { status: 201, description: 'Filed', contentType: FHIR_JSON, schema: fhirJson('ServiceRequest', 'The referral as filed'), headers: { Location: 'The new ServiceRequest' } },
+    alsoOk: { status: 200, description: 'Filed before under one of these identifiers: that referral, unchanged', headers: { 'Content-Location': 'The ServiceRequest filed first' } },
+  },
   ...fhirResourceTypes.flatMap((type): RouteDoc[] => [
     {
       method: 'get', path: `${F}/${type}`, summary: `Search ${type} (a searchset Bundle; _count and _offset page it, link "next")`, tag: 'fhir',

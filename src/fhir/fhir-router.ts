@@ -1,13 +1,15 @@
 // /fhir/r4/:centreId/…: the FHIR R4 API of one centre (multi-tenant base URL). Replies are
 // application/fhir+json; errors use the API's one error body.
-import { Router, type Request } from 'express';
+import express, { Router, type Request } from 'express';
 import type { Knex } from 'knex';
-import { handle, param, type Reply } from '../api/handle.ts';
+import { actorOf, handle, param, type Reply } from '../api/handle.ts';
+import { JSON_BODY_LIMIT } from '../api/json-body.ts';
 import { publicUrl } from '../api/public-url.ts';
 import { centres } from '../db/repositories/centres.ts';
 import { appError } from '../errors/app-error.ts';
 import { capabilityStatement } from './capability-statement.ts';
 import { fhirResourceTypes, fhirService } from './fhir-service.ts';
+import { serviceRequestIntake } from './service-request-intake.ts';
 import { FHIR_JSON } from './uk-core.ts';
 
 /** This centre's FHIR base URL as a client outside should use it (PUBLIC_BASE_URL, else the request), e.g. https://host/fhir/r4/<centreId>. */
@@ -21,6 +23,14 @@ export function fhirRouter(db: Knex): Router {
     const centre = await centres.findById(db, param(req, 'centreId'));
     if (!centre) throw appError.notFound('centre', param(req, 'centreId'));
     return fhirReply(capabilityStatement(fhirBase(req), centre.name));
+  }));
+  // A referral from a GP system: 201 with Location, or 200 with the referral filed before under the same identifier.
+  router.post('/:centreId/ServiceRequest', express.json({ type: FHIR_JSON, limit: JSON_BODY_LIMIT }), handle(async (req) => {
+    const centreId = param(req, 'centreId');
+    const { referralId, created } = await serviceRequestIntake.file(db, centreId, req.body, actorOf(req));
+    const resource = await fhirService.read(db, centreId, 'ServiceRequest', referralId);
+    const location = `${fhirBase(req)}/ServiceRequest/${referralId}`;
+    return fhirReply(resource, created ? 201 : 200, created ? { Location: location } : { 'Content-Location': location });
   }));
   for (const type of fhirResourceTypes) {
     router.get(`/:centreId/${type}`, handle(async (req) =>

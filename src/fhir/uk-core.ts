@@ -3,6 +3,7 @@
 // identifier systems (an NHS number with its modulus-11 check digit), the elements UK Core
 // makes required, and the small value sets bundled here.
 import { isValidNhsNumber } from '../domain/nhs-number.ts';
+import type { ErrorDetail } from '../errors/app-error.ts';
 
 export const FHIR_VERSION = '4.0.1';
 export const FHIR_JSON = 'application/fhir+json';
@@ -110,4 +111,13 @@ export function ukCoreProblems(resource: unknown, where = '(resource)'): string[
       break;
   }
   return problems;
+}
+
+/** The same problems as error details: { path: 'contained.0.identifier.0.value', message }. */
+export function ukCoreDetails(resource: unknown): ErrorDetail[] {
+  return ukCoreProblems(resource, '').map((problem) => {
+    const space = problem.indexOf(' ');
+    const path = problem.slice(0, space).replace(/^\./, '').replace(/\[(\d+)\]/g, '.$1');
+    return { path: path || '(body)', message: problem.slice(space + 1) };
+  });
 }

@@ -21,6 +21,7 @@ import { feedTokenRequestSchema } from '../services/feed-token-service.ts';
 import { followUpPlanRequestSchema } from '../services/follow-up-service.ts';
 import { planJobRequestSchema } from '../../solving/jobs/plan-job-service.ts';
 import { moveBodySchema, pinBodySchema, replanBodySchema } from '../../solving/plans/plan-service.ts';
+import { referralImportResultSchema } from '../services/referral-import.ts';
 
 export type JsonSchema = Record<string, unknown>;
 
@@ -99,6 +100,7 @@ const replies = {
   WorkerRoundsList: workerRoundsListSchema,
   FeedToken: feedTokenViewSchema,
   IssuedFeedToken: issuedFeedTokenReplySchema,
+  ReferralImportResult: referralImportResultSchema,
 };
 
 /** The error reply documented for each status. */

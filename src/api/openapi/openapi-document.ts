@@ -79,14 +79,23 @@ function operation(route: RouteDoc): object {
     tags: [route.tag],
     ...(route.public ? { security: [] } : {}),
     parameters: [...pathParameters(route.path), ...(route.query ?? []).map((name) => ({ name, in: 'query', required: false, schema: { type: 'string' } }))],
-    ...(route.body === undefined ? {} : { requestBody: { required: !route.bodyOptional, ...json(schemaOf(route.body)) } }),
+    ...(route.body === undefined ? {} : {
+      requestBody: {
+        required: !route.bodyOptional,
+        content: Object.fromEntries((route.bodyTypes ?? ['application/json']).map((type) => [type, { schema: schemaOf(route.body!) }])),
+      },
+    }),
     responses: {
       [route.ok.status]: successResponse(route.ok),
+      ...(route.alsoOk ? { [route.alsoOk.status]: successResponse({ ...route.ok, ...route.alsoOk }) } : {}),
       ...(route.notModified ? { 304: { description: route.notModified } } : {}),
       ...Object.fromEntries(errors),
     },
   };
 }
+
+const recordEtagHeader = { ETag: "The record's content tag: send it back as If-Match with a PATCH or DELETE so a change made since is not overwritten" };
+const staleRecord = { 412: 'If-Match does not name the current ETag: someone changed the record since it was read (details.currentEtag)' } as const;
 
 /** CRUD of one collection: list and create at base, read, update and delete at base/:idName. */
 function crudRoutes(base: string, idName: string, name: (typeof resources)[number]['name'] | 'Centre', tag: string, filters: readonly string[], bulk: boolean): RouteDoc[] {
@@ -95,9 +104,9 @@ function crudRoutes(base: string, idName: string, name: (typeof resources)[numbe
   return [
     { method: 'get', path: base, summary: `List ${name}`, tag, query: [...filters], ok: { status: 200, description: 'The list', schema: { type: 'array', items: ref(name) } } },
     { method: 'post', path: base, summary: bulk ? `Create one ${name}, or an array all-or-nothing` : `Create a ${name}`, tag, body: bulk ? { oneOf: [ref(`${name}Create`), { type: 'array', items: ref(`${name}Create`) }] } : `${name}Create`, ok: { status: 201, description: 'Created', schema: created } },
-    { method: 'get', path: item, summary: `Read a ${name}`, tag, ok: { status: 200, description: 'Found', schema: name } },
-    { method: 'patch', path: item, summary: `Update some fields of a ${name} (the result is re-checked whole)`, tag, body: `${name}Update`, ok: { status: 200, description: 'Updated', schema: name } },
-    { method: 'delete', path: item, summary: `Delete a ${name}`, tag, ok: { status: 204, description: 'Deleted' } },
+    { method: 'get', path: item, summary: `Read a ${name}`, tag, ok: { status: 200, description: 'Found', schema: name, headers: recordEtagHeader } },
+    { method: 'patch', path: item, summary: `Update some fields of a ${name} (the result is re-checked whole; If-Match optional)`, tag, body: `${name}Update`, ok: { status: 200, description: 'Updated', schema: name, headers: recordEtagHeader }, errors: staleRecord },
+    { method: 'delete', path: item, summary: `Delete a ${name} (If-Match optional)`, tag, ok: { status: 204, description: 'Deleted' }, errors: staleRecord },
   ];
 }
 
@@ -105,7 +114,7 @@ function crudRoutes(base: string, idName: string, name: (typeof resources)[numbe
 export function documentedRoutes(): RouteDoc[] {
   return [
     ...crudRoutes('/api/centres', 'centreId', 'Centre', 'centres', [], false),
-    ...resources.flatMap((r) => crudRoutes(`/api/centres/:centreId/${r.path}`, 'id', r.name, r.path, r.filters, r.path !== 'referrals')),
+    ...resources.flatMap((r) => crudRoutes(`/api/centres/:centreId/${r.path}`, 'id', r.name, r.path, r.filters, true)),
     ...routeTable,
     ...fhirRouteDocs,
   ];

@@ -16,6 +16,10 @@ export interface RouteDoc {
   query?: string[];
   /** A component name, or an inline JSON Schema. */
   body?: ComponentName | JsonSchema;
+  /** The media types the body may come as (default application/json), e.g. text/csv. */
+  bodyTypes?: string[];
+  /** A second success reply with the same body (e.g. 200 for a repeated idempotent create). */
+  alsoOk?: { status: number; description: string; headers?: Record<string, string> };
   /** The body may be left out (every field has a default). */
   bodyOptional?: true;
   ok: {
@@ -67,6 +71,11 @@ export const routeTable: readonly RouteDoc[] = [
   { method: 'get', path: '/api/tokens/me', summary: 'Who this token is (any role)', tag: 'tokens', ok: { status: 200, description: 'The principal', schema: 'Principal' } },
   { method: 'delete', path: '/api/tokens/:id', summary: 'Revoke an API token (admin)', tag: 'tokens', ok: { status: 200, description: 'Revoked', schema: 'ApiToken' } },
 
+  {
+    method: 'post', path: `${C}/referrals/import`, tag: 'referrals', bodyTypes: ['text/csv'], body: { type: 'string', description: 'CSV with a header row; columns: nhsNumber, givenName, familyName, dateOfBirth?, addressLine1, addressLine2?, addressLine3?, postcode, phone?, mobility?, efiCategory, gpPractice, localRef, referrerKind?, referrerName, referrerOrganisation?, referredDate, urgent? (yes/no), notes?' },
+    summary: 'Import referrals with their patients from CSV, all or nothing (400 naming every bad row and column as rows.<row>.<column>; the header is row 1)',
+    ok: { status: 201, description: 'Imported', schema: 'ReferralImportResult', headers: { Location: 'The referrals list' } },
+  },
   { method: 'get', path: `${C}/referrals/:id/pre-visit`, summary: "Read the referral's pre-visit outcome", tag: 'pathway', ok: { status: 200, description: 'Found', schema: 'PreVisit' } },
   { method: 'put', path: `${C}/referrals/:id/pre-visit`, summary: 'Record or replace the pre-visit outcome (a received or pre-visit-booked referral moves to pre-visit-done)', tag: 'pathway', body: 'PreVisitCreate', ok: { status: 200, description: 'Saved', schema: 'PreVisit' } },
   { method: 'get', path: `${C}/referrals/:id/transitions`, summary: "The referral's pathway status, what may follow, held dates and history", tag: 'pathway', ok: { status: 200, description: 'The pathway', schema: 'Pathway' } },
@@ -96,6 +105,8 @@ export const routeTable: readonly RouteDoc[] = [
   { method: 'post', path: `${D}/plan/replan`, summary: 'Replan after a change, keeping the rest stable (If-Match)', tag: 'plans', body: 'ReplanRequest', ok: planReply, errors: planEdit },
   { method: 'post', path: `${D}/plan/publish`, summary: 'Publish the newest version (If-Match)', tag: 'plans', ok: planReply, errors: planEdit },
   { method: 'get', path: `${D}/timetable.html`, summary: "The coordinator's printable day timetable", tag: 'plans', ok: { status: 200, description: 'HTML', schema: text, contentType: 'text/html' } },
+  { method: 'get', path: `${D}/patients/:patientId/letter.html`, summary: "The patient's letter for the published day (large print): pickup window, who they will see and why, lunch, home time, what to bring, the centre's phone", tag: 'plans', ok: { status: 200, description: 'HTML', schema: text, contentType: 'text/html' }, errors: { 409: 'The day has no published plan yet' } },
+  { method: 'get', path: `${D}/patients/:patientId/letter.txt`, summary: "The patient's letter as an SMS text (GSM-7, at most 612 characters)", tag: 'plans', ok: { status: 200, description: 'Plain text', schema: text, contentType: 'text/plain' }, errors: { 409: 'The day has no published plan yet' } },
 
   ...formats(`${D}/transport`, "The day's pickup and drop-off lists", 'transport', 'TransportList', noCoordinates),
   { method: 'get', path: `${D}/transport/vehicles/:file`, summary: "One vehicle's runs: <vehicleId>, <vehicleId>.json, .csv or .html", tag: 'transport', errors: noCoordinates, ok: { status: 200, description: 'The runs', schema: 'VehicleTransportList', alternatives: ['text/csv', 'text/html'] } },
@@ -105,11 +116,11 @@ export const routeTable: readonly RouteDoc[] = [
   { method: 'get', path: `${C}/feed-tokens`, summary: 'Feed tokens of the centre (never the secrets)', tag: 'feeds', ok: { status: 200, description: 'The tokens', schema: listOf('FeedToken') } },
   { method: 'post', path: `${C}/feed-tokens`, summary: 'Issue a feed URL for a staff member, room, support worker, vehicle or patient (a clinician token: only its own staff feed)', tag: 'feeds', body: 'FeedTokenRequest', ok: { status: 201, description: 'Issued, with its URL (shown once)', schema: 'IssuedFeedToken' } },
   { method: 'delete', path: `${C}/feed-tokens/:id`, summary: 'Revoke a feed URL', tag: 'feeds', ok: { status: 204, description: 'Revoked' } },
-  { method: 'post', path: `${C}/feed-tokens/:id/reissue`, summary: 'Revoke and issue a new feed URL', tag: 'feeds', ok: { status: 201, description: 'Issued', schema: 'IssuedFeedToken' } },
+  { method: 'post', path: `${C}/feed-tokens/:id/reissue`, summary: 'Revoke and issue a new feed URL', tag: 'feeds', ok: { status: 201, description: 'Issued', schema: 'IssuedFeedToken' }, errors: { 409: 'The token was revoked: a revoked feed cannot be reissued (issue a new one)' } },
   {
     method: 'get', path: '/feeds/:file', summary: 'A subscribable iCal feed, /feeds/<token>.ics (the token is the credential)', tag: 'feeds', public: true,
     ok: { status: 200, description: 'iCalendar', schema: text, contentType: 'text/calendar', headers: { ETag: 'Changes when the feed does', 'Last-Modified': { description: 'When the feed last changed (absent for an empty feed)', required: false } } },
-    errors: { 404: 'No feed at this address (unknown or revoked token)' },
+    errors: { 404: 'No feed at this address (unknown or revoked token, or its owner was deactivated or deleted)' },
     notModified: 'Not modified (If-None-Match / If-Modified-Since)',
   },
 ];

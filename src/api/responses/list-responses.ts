@@ -12,8 +12,15 @@ const passengerSchema = z.strictObject({
   patientId: z.string(),
   ref: z.string(),
   initials: z.string(),
+  name: z.string().nullable().describe('Full name, for the driver at the door (transport and coordinators only; every read is audited)'),
+  phone: z.string().nullable(),
   mobility: z.string(),
   carer: z.boolean().describe('A carer travels with them'),
+  carerName: z.string().nullable(),
+  carerPhone: z.string().nullable(),
+  accessNotes: z.string().nullable().describe('Key safe, door code and the like; never in a calendar feed'),
+  at: localTimeSchema.describe("This passenger's own boarding or alighting time"),
+  atMin: z.int(),
 });
 
 const stopSchema = z.strictObject({
@@ -32,8 +39,10 @@ const stopSchema = z.strictObject({
 const runSchema = z.strictObject({
   vehicleId: z.string(),
   vehicleName: z.string(),
+  driverName: z.string().nullable(),
   kind: z.enum(['morning', 'afternoon']),
-  leave: localTimeSchema,
+  leave: localTimeSchema.describe('When this run sets off: the depot in the morning, the centre (first passengers aboard) in the afternoon'),
+  leaveMin: z.int(),
   finish: localTimeSchema,
   seats: z.int(),
   wheelchairSpaces: z.int(),
@@ -43,6 +52,7 @@ const runSchema = z.strictObject({
 
 const transportShape = {
   centreId: idSchema,
+  centreName: z.string(),
   date: localDateSchema,
   planVersion: z.int().min(1).describe('The day plan version the transport follows'),
   planStatus: z.enum(['draft', 'published']),

@@ -1,5 +1,7 @@
 // /api/centres and everything a centre owns beneath it.
-import { Router, type RequestHandler } from 'express';
+import express, { Router, type RequestHandler } from 'express';
+import { JSON_BODY_LIMIT } from '../json-body.ts';
+import { referralImport } from '../services/referral-import.ts';
 import { z } from 'zod';
 import { localDateSchema } from '../../domain/primitives.ts';
 import { parseOrThrow } from '../../errors/from-zod-error.ts';
@@ -10,7 +12,8 @@ import { referralService } from '../services/referral-service.ts';
 import {
   assessmentTypeService, careHomeService, outreachDayService, patientService, precedenceRuleService, roomService, shiftService, staffService, vehicleService,
 } from '../services/resource-services.ts';
-import { resourceRouter } from './resource-router.ts';
+import { resourceRouter, withEtag } from './resource-router.ts';
+import { ifMatchPrecondition } from '../record-etag.ts';
 import { planJobsRouter } from './plan-jobs-router.ts';
 import { daysRouter } from './days-router.ts';
 import { pathwayRouter } from './pathway-router.ts';
@@ -22,6 +25,7 @@ import { feedTokensRouter } from './feed-tokens-router.ts';
 import { transportRouter } from './transport-router.ts';
 import { roundsRouter } from './rounds-router.ts';
 import { timetableRouter } from './timetable-router.ts';
+import { patientLetterRouter } from './patient-letter-router.ts';
 
 /** A real calendar date "YYYY-MM-DD" (2026-02-30 and -2026-01-01 are not), else 400 naming `date`. */
 const requirePathDate: RequestHandler = (req, _res, next) => {
@@ -33,10 +37,10 @@ export function centresRouter(db: Knex): Router {
   const router = Router();
   router.get('/', handle(async () => ({ body: await centreService.list(db) })));
   router.post('/', handle(async (req) => ({ status: 201, body: await centreService.create(db, req.body, actorOf(req)) })));
-  router.get('/:centreId', handle(async (req) => ({ body: await centreService.get(db, param(req, 'centreId')) })));
-  router.patch('/:centreId', handle(async (req) => ({ body: await centreService.update(db, param(req, 'centreId'), req.body, actorOf(req)) })));
+  router.get('/:centreId', handle(async (req) => withEtag(await centreService.get(db, param(req, 'centreId')))));
+  router.patch('/:centreId', handle(async (req) => withEtag(await centreService.update(db, param(req, 'centreId'), req.body, actorOf(req), ifMatchPrecondition(req)))));
   router.delete('/:centreId', handle(async (req) => {
-    await centreService.remove(db, param(req, 'centreId'), actorOf(req));
+    await centreService.remove(db, param(req, 'centreId'), actorOf(req), ifMatchPrecondition(req));
     return { status: 204 };
   }));
 
@@ -54,10 +58,16 @@ export function centresRouter(db: Knex): Router {
   const ids = (req: Parameters<typeof param>[0]) => [param(req, 'centreId'), param(req, 'id')] as const;
   referrals.get('/', handle(async (req) => ({ body: await referralService.list(db, param(req, 'centreId'), req.query as Record<string, unknown>) })));
   referrals.post('/', handle(async (req) => ({ status: 201, body: await referralService.create(db, param(req, 'centreId'), req.body, actorOf(req)) })));
-  referrals.get('/:id', handle(async (req) => ({ body: await referralService.get(db, ...ids(req)) })));
-  referrals.patch('/:id', handle(async (req) => ({ body: await referralService.update(db, ...ids(req), req.body, actorOf(req)) })));
+  // A spreadsheet of referrals with their patients, all or nothing (src/api/services/referral-import.ts).
+  referrals.post('/import', express.text({ type: ['text/csv', 'text/plain'], limit: JSON_BODY_LIMIT }), handle(async (req) => ({
+    status: 201,
+    body: await referralImport.import(db, param(req, 'centreId'), req.body, actorOf(req)),
+    headers: { Location: `${req.baseUrl}` },
+  })));
+  referrals.get('/:id', handle(async (req) => withEtag(await referralService.get(db, ...ids(req)))));
+  referrals.patch('/:id', handle(async (req) => withEtag(await referralService.update(db, ...ids(req), req.body, actorOf(req), ifMatchPrecondition(req)))));
   referrals.delete('/:id', handle(async (req) => {
-    await referralService.remove(db, ...ids(req), actorOf(req));
+    await referralService.remove(db, ...ids(req), actorOf(req), ifMatchPrecondition(req));
     return { status: 204 };
   }));
   referrals.get('/:id/pre-visit', handle(async (req) => ({ body: await referralService.getPreVisit(db, ...ids(req)) })));
@@ -72,7 +82,7 @@ export function centresRouter(db: Knex): Router {
   router.use('/:centreId/follow-ups', followUpsRouter(db));
   router.use('/:centreId/plan-jobs', planJobsRouter(db));
   router.use('/:centreId/feed-tokens', feedTokensRouter(db));
-  router.use('/:centreId/days/:date', transportRouter(db), roundsRouter(db), timetableRouter(db));
+  router.use('/:centreId/days/:date', transportRouter(db), roundsRouter(db), timetableRouter(db), patientLetterRouter(db));
   router.use('/:centreId/days', daysRouter(db));
   return router;
 }

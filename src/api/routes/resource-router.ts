@@ -3,17 +3,22 @@ import { Router } from 'express';
 import type { Knex } from 'knex';
 import { actorOf, handle, param } from '../handle.ts';
 import type { ResourceService } from '../services/centre-scoped-service.ts';
+import { ifMatchPrecondition, recordEtag } from '../record-etag.ts';
+import type { Reply } from '../handle.ts';
 
-/** GET / (list, filters from the query), POST / (one or an array), GET/PATCH/DELETE /:id. */
+/** A record reply with its ETag (send it back as If-Match to edit or delete it). */
+export const withEtag = (record: unknown): Reply => ({ body: record, headers: { ETag: recordEtag(record) } });
+
+/** GET / (list, filters from the query), POST / (one or an array), GET/PATCH/DELETE /:id (ETag; If-Match honoured). */
 export function resourceRouter<T>(db: Knex, service: ResourceService<T>): Router {
   const router = Router({ mergeParams: true });
   const centreId = (req: Parameters<typeof param>[0]) => param(req, 'centreId');
   router.get('/', handle(async (req) => ({ body: await service.list(db, centreId(req), req.query as Record<string, unknown>) })));
   router.post('/', handle(async (req) => ({ status: 201, body: await service.create(db, centreId(req), req.body, actorOf(req)) })));
-  router.get('/:id', handle(async (req) => ({ body: await service.get(db, centreId(req), param(req, 'id')) })));
-  router.patch('/:id', handle(async (req) => ({ body: await service.update(db, centreId(req), param(req, 'id'), req.body, actorOf(req)) })));
+  router.get('/:id', handle(async (req) => withEtag(await service.get(db, centreId(req), param(req, 'id')))));
+  router.patch('/:id', handle(async (req) => withEtag(await service.update(db, centreId(req), param(req, 'id'), req.body, actorOf(req), ifMatchPrecondition(req)))));
   router.delete('/:id', handle(async (req) => {
-    await service.remove(db, centreId(req), param(req, 'id'), actorOf(req));
+    await service.remove(db, centreId(req), param(req, 'id'), actorOf(req), ifMatchPrecondition(req));
     return { status: 204 };
   }));
   return router;

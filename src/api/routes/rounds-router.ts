@@ -2,6 +2,7 @@
 // support workers' pre-visit rounds as JSON, CSV or a printable round sheet.
 import { Router } from 'express';
 import type { Knex } from 'knex';
+import { longDate } from '../../exports/html-page.ts';
 import { roundsCsv, roundsHtml } from '../../exports/rounds-exports.ts';
 import { clientGone, param } from '../handle.ts';
 import { roundsService } from '../services/rounds-service.ts';
@@ -13,7 +14,7 @@ export function roundsRouter(db: Knex): Router {
   const query = (req: { query: unknown }) => req.query as Record<string, unknown>;
   const day = (format: ListFormat) => asyncRoute(async (req, res) => {
     const view = await roundsService.forDay(db, param(req, 'centreId'), param(req, 'date'), query(req), clientGone(req));
-    sendList(res, format, view, { csv: () => roundsCsv(view), html: () => roundsHtml(view, `Pre-visit rounds — ${view.date}`) }, `rounds-${view.date}`);
+    sendList(res, format, view, { csv: () => roundsCsv(view), html: () => roundsHtml(view, `Pre-visit rounds — ${longDate(view.date)}`) }, `rounds-${view.date}`);
   });
   router.get('/rounds', day('json'));
   router.get('/rounds.json', day('json'));
@@ -23,7 +24,7 @@ export function roundsRouter(db: Knex): Router {
     const { name: staffId, format } = splitFormat(param(req, 'file'));
     const view = await roundsService.forWorker(db, param(req, 'centreId'), param(req, 'date'), staffId, query(req), clientGone(req));
     const who = view.rounds[0]?.workerName ?? 'Support worker';
-    sendList(res, format, view, { csv: () => roundsCsv(view), html: () => roundsHtml(view, `Pre-visit round — ${who} — ${view.date}`) }, `rounds-${view.date}-${staffId}`);
+    sendList(res, format, view, { csv: () => roundsCsv(view), html: () => roundsHtml(view, `Pre-visit round — ${who} — ${longDate(view.date)}`) }, `rounds-${view.date}-${staffId}`);
   }));
   return router;
 }

@@ -2,6 +2,7 @@
 // the day's pickup and drop-off lists as JSON, CSV (RFC 4180) or a printable run sheet.
 import { Router, type NextFunction, type Request, type Response } from 'express';
 import type { Knex } from 'knex';
+import { longDate } from '../../exports/html-page.ts';
 import { transportCsv, transportHtml } from '../../exports/transport-exports.ts';
 import { param } from '../handle.ts';
 import { transportService, type TransportView } from '../services/transport-service.ts';
@@ -38,7 +39,7 @@ export function transportRouter(db: Knex): Router {
   const router = Router({ mergeParams: true });
   const day = (format: ListFormat) => asyncRoute(async (req, res) => {
     const view = await transportService.forDay(db, param(req, 'centreId'), param(req, 'date'));
-    sendList(res, format, jsonOf(view), { csv: () => transportCsv(view), html: () => transportHtml(view, `Transport — ${view.date}`) }, `transport-${view.date}`);
+    sendList(res, format, jsonOf(view), { csv: () => transportCsv(view), html: () => transportHtml(view, `Run sheets — ${longDate(view.date)}`) }, `transport-${view.date}`);
   });
   router.get('/transport', day('json'));
   router.get('/transport.json', day('json'));
@@ -50,7 +51,7 @@ export function transportRouter(db: Knex): Router {
     const vehicleName = view.runs[0]?.vehicleName ?? 'Vehicle';
     sendList(res, format, jsonOf(view), {
       csv: () => transportCsv(view),
-      html: () => transportHtml(view, `Run sheet — ${vehicleName} — ${view.date}`),
+      html: () => transportHtml(view, `Run sheet — ${vehicleName} — ${longDate(view.date)}`),
     }, `transport-${view.date}-${vehicleId}`);
   }));
   return router;

@@ -8,6 +8,7 @@ import type { CentreScopedRepository } from '../../db/repositories/centre-scoped
 import type { Centre } from '../../domain/centre.ts';
 import { appError } from '../../errors/app-error.ts';
 import { parseOrThrow } from '../../errors/from-zod-error.ts';
+import type { Precondition } from '../record-etag.ts';
 
 /** Who is acting (from the x-actor header; 'api' when absent), for the audit log. */
 export interface Actor {
@@ -19,8 +20,9 @@ export interface ResourceService<T> {
   get(db: Knex, centreId: string, id: string): Promise<T>;
   /** One document, or an array created all-or-nothing. */
   create(db: Knex, centreId: string, body: unknown, actor: Actor): Promise<T | T[]>;
-  update(db: Knex, centreId: string, id: string, body: unknown, actor: Actor): Promise<T>;
-  remove(db: Knex, centreId: string, id: string, actor: Actor): Promise<void>;
+  /** `precondition` (If-Match) is checked on the locked current record before anything is written. */
+  update(db: Knex, centreId: string, id: string, body: unknown, actor: Actor, precondition?: Precondition<T>): Promise<T>;
+  remove(db: Knex, centreId: string, id: string, actor: Actor, precondition?: Precondition<T>): Promise<void>;
 }
 
 const storedKeys = new Set(['id', 'centreId', 'createdAt', 'updatedAt']);
@@ -107,12 +109,14 @@ export function centreScopedService<T extends { id: string }, Create, Update>(sp
         return created;
       });
     },
-    update(db, centreId, id, body, actor) {
+    update(db, centreId, id, body, actor, precondition) {
       const patch = parseOrThrow(spec.updateSchema, body, entity);
       return db.transaction(async (trx) => {
         const centre = await requireCentre(trx, centreId);
+        await repository.lock(trx, centreId, id);
         const existing = await repository.findById(trx, centreId, id);
         if (!existing) throw appError.notFound(entity, id);
+        precondition?.(existing);
         const merged = parseOrThrow(spec.documentSchema, { ...documentOf(existing), ...(patch as object) }, entity);
         await spec.check?.(trx, centre, merged);
         const updated = await repository.update(trx, centreId, id, merged as unknown as Update);
@@ -121,9 +125,15 @@ export function centreScopedService<T extends { id: string }, Create, Update>(sp
         return updated;
       });
     },
-    remove(db, centreId, id, actor) {
+    remove(db, centreId, id, actor, precondition) {
       return db.transaction(async (trx) => {
         await requireCentre(trx, centreId);
+        if (precondition) {
+          await repository.lock(trx, centreId, id);
+          const existing = await repository.findById(trx, centreId, id);
+          if (!existing) throw appError.notFound(entity, id);
+          precondition(existing);
+        }
         if (!(await repository.remove(trx, centreId, id))) throw appError.notFound(entity, id);
         await auditLog.append(trx, { actor: actor.name, action: 'delete', entity, entityId: id, details: null });
       });

@@ -8,6 +8,7 @@ import { centreCreateSchema, centreDocumentSchema, centreUpdateSchema, type Cent
 import { appError } from '../../errors/app-error.ts';
 import { parseOrThrow } from '../../errors/from-zod-error.ts';
 import { documentOf, requireCentre, type Actor } from './centre-scoped-service.ts';
+import type { Precondition } from '../record-etag.ts';
 
 export const centreService = {
   list: (db: Knex) => centres.list(db),
@@ -20,10 +21,12 @@ export const centreService = {
       return created;
     });
   },
-  update(db: Knex, id: string, body: unknown, actor: Actor): Promise<Centre> {
+  update(db: Knex, id: string, body: unknown, actor: Actor, precondition?: Precondition<Centre>): Promise<Centre> {
     const patch = parseOrThrow(centreUpdateSchema, body, 'centre');
     return db.transaction(async (trx) => {
+      await centres.lock(trx, id);
       const existing = await requireCentre(trx, id);
+      precondition?.(existing);
       const merged = parseOrThrow(centreDocumentSchema, { ...documentOf(existing), ...patch }, 'centre');
       if (patch.openingHours) {
         const outside = await shifts.countOutside(trx, id, merged.openingHours);
@@ -38,8 +41,12 @@ export const centreService = {
       return updated;
     });
   },
-  remove(db: Knex, id: string, actor: Actor): Promise<void> {
+  remove(db: Knex, id: string, actor: Actor, precondition?: Precondition<Centre>): Promise<void> {
     return db.transaction(async (trx) => {
+      if (precondition) {
+        await centres.lock(trx, id);
+        precondition(await requireCentre(trx, id));
+      }
       if (!(await centres.remove(trx, id))) throw appError.notFound('centre', id);
       await auditLog.append(trx, { actor: actor.name, action: 'delete', entity: 'centre', entityId: id, details: null });
     });

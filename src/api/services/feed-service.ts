@@ -26,7 +26,7 @@ import {
 import { isAppError } from '../../errors/app-error.ts';
 import { roundsFromPlan, supportWorkerFeedEvents } from '../../feeds/index.ts';
 import { hashFeedToken } from './feed-token-service.ts';
-import { buildPreVisitRoundsProblem, preVisitRoundsDefaults } from './pre-visit-rounds-service.ts';
+import { buildPreVisitRoundsProblem, preVisitRoundsDefaults, preVisitRoundsWeights } from './pre-visit-rounds-service.ts';
 import { transportService } from './transport-service.ts';
 
 /** Days ahead a feed shows (today included): the "next 14 days". */
@@ -146,7 +146,7 @@ async function supportWorkerEvents(db: Knex, owner: FeedOwner, centre: FeedCentr
     const { problem } = await buildPreVisitRoundsProblem(db, centre.id, date, preVisitRoundsDefaults);
     built.push(date);
     if (problem.visits.length === 0 || !problem.workers.some((w) => w.id === owner.ownerId)) continue;
-    const plan = await planRoundsInWorker(problem, { seed: preVisitRoundsDefaults.seed, maxIterations: FEED_ROUNDS_ITERATIONS });
+    const plan = await planRoundsInWorker(problem, { ...preVisitRoundsWeights, seed: preVisitRoundsDefaults.seed, maxIterations: FEED_ROUNDS_ITERATIONS });
     const round = roundsFromPlan(plan, problem).find((r) => r.supportWorkerId === owner.ownerId);
     if (round) events.push(...supportWorkerFeedEvents({ round, centre, patients: records }));
   }

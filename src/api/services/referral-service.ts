@@ -1,4 +1,5 @@
 // Referrals (with status history) and their pre-visit outcome.
+import type { Precondition } from '../record-etag.ts';
 import type { Knex } from 'knex';
 import { z } from 'zod';
 import { assessmentTypes } from '../../db/repositories/assessment-types.ts';
@@ -10,7 +11,7 @@ import { staffMembers } from '../../db/repositories/staff-members.ts';
 import { preVisitCreateSchema, type PreVisit } from '../../domain/pre-visit.ts';
 import { idSchema } from '../../domain/primitives.ts';
 import { referralCreateSchema, referralDocumentSchema, referralStatuses, referralUpdateSchema, type Referral } from '../../domain/referral.ts';
-import { appError } from '../../errors/app-error.ts';
+import { appError, isAppError, type ErrorDetail } from '../../errors/app-error.ts';
 import { parseOrThrow } from '../../errors/from-zod-error.ts';
 import { documentOf, requireCentre, type Actor } from './centre-scoped-service.ts';
 import { moveReferral } from './pathway-service.ts';
@@ -33,20 +34,44 @@ export const referralService = {
     return referrals.list(db, centreId, parseOrThrow(listQuerySchema, query, 'referral filter'));
   },
   get: requireReferral,
-  create(db: Knex, centreId: string, body: unknown, actor: Actor): Promise<Referral> {
-    const doc = parseOrThrow(referralCreateSchema, body, 'referral');
+  /** One referral, or an array created all-or-nothing (a bad item's fields are named "2.patientId"). */
+  create(db: Knex, centreId: string, body: unknown, actor: Actor): Promise<Referral | Referral[]> {
+    const items: unknown[] = Array.isArray(body) ? body : [body];
+    const at = (index: number, error: unknown) => {
+      if (Array.isArray(body) && isAppError(error) && Array.isArray(error.details)) {
+        for (const detail of error.details as ErrorDetail[]) detail.path = `${index}.${detail.path}`;
+        error.message = `[${index}] ${error.message}`;
+      }
+      return error;
+    };
+    const docs = items.map((item, index) => {
+      try {
+        return parseOrThrow(referralCreateSchema, item, 'referral');
+      } catch (error) {
+        throw at(index, error);
+      }
+    });
     return db.transaction(async (trx) => {
       await requireCentre(trx, centreId);
-      await requireInCentre(trx, patients, centreId, doc.patientId, 'patientId', 'patient');
-      const created = await referrals.insert(trx, centreId, doc, actor.name);
-      await auditLog.append(trx, { actor: actor.name, action: 'create', entity: 'referral', entityId: created.id, details: null });
-      return created;
+      const created: Referral[] = [];
+      for (const [index, doc] of docs.entries()) {
+        try {
+          await requireInCentre(trx, patients, centreId, doc.patientId, 'patientId', 'patient');
+          created.push(await referrals.insert(trx, centreId, doc, actor.name));
+        } catch (error) {
+          throw at(index, error);
+        }
+        await auditLog.append(trx, { actor: actor.name, action: 'create', entity: 'referral', entityId: created.at(-1)!.id, details: null });
+      }
+      return Array.isArray(body) ? created : created[0]!;
     });
   },
-  update(db: Knex, centreId: string, id: string, body: unknown, actor: Actor): Promise<Referral> {
+  update(db: Knex, centreId: string, id: string, body: unknown, actor: Actor, precondition?: Precondition<Referral>): Promise<Referral> {
     const { statusNote, ...patch } = parseOrThrow(referralUpdateSchema, body, 'referral');
     return db.transaction(async (trx) => {
+      await referrals.lock(trx, centreId, id);
       const existing = await requireReferral(trx, centreId, id);
+      precondition?.(existing);
       // A status change follows the pathway table, like POST …/transitions.
       if (patch.status !== undefined && patch.status !== existing.status) {
         await moveReferral(trx, existing, patch.status, actor, { note: statusNote ?? null, dateField: 'status' });
@@ -60,9 +85,10 @@ export const referralService = {
       return updated;
     });
   },
-  remove(db: Knex, centreId: string, id: string, actor: Actor): Promise<void> {
+  remove(db: Knex, centreId: string, id: string, actor: Actor, precondition?: Precondition<Referral>): Promise<void> {
     return db.transaction(async (trx) => {
-      await requireReferral(trx, centreId, id);
+      await referrals.lock(trx, centreId, id);
+      precondition?.(await requireReferral(trx, centreId, id));
       await referrals.remove(trx, centreId, id);
       await auditLog.append(trx, { actor: actor.name, action: 'delete', entity: 'referral', entityId: id, details: null });
     });

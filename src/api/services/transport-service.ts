@@ -8,7 +8,9 @@ import { z } from 'zod';
 import { DEFAULT_TRANSPORT_RULES, formatMinutes, type DayPlan, type DayProblem, runSheets, type RunSheet, type TransportPlan, type TransportProblem } from '../../../solver/index.ts';
 import { patients } from '../../db/repositories/patients.ts';
 import { plans } from '../../db/repositories/plans.ts';
+import { staffMembers } from '../../db/repositories/staff-members.ts';
 import { vehicles } from '../../db/repositories/vehicles.ts';
+import type { Centre } from '../../domain/centre.ts';
 import type { Vehicle } from '../../domain/vehicle.ts';
 import { homeAddress, type PatientDayOnSite, type StoredTransport } from '../../solving/transport/day-transport.ts';
 import { patientInitials, type Patient } from '../../domain/patient.ts';
@@ -21,13 +23,27 @@ import { requireCentre } from './centre-scoped-service.ts';
 
 export type { StoredTransport };
 
-/** One passenger line of a stop, as the lists print it (initials and reference, no name). */
+/**
+ * One passenger line of a stop. The driver knocks on the door and rings when no one answers,
+ * so the run sheet carries the name, phones and access notes (transport and coordinators
+ * only; each read is audited); the CSV keeps to initials and reference.
+ */
 export interface StopPassengerView {
   patientId: string;
   ref: string;
   initials: string;
+  /** "Margaret Smith"; null when the plan's patient has no record any more. */
+  name: string | null;
+  phone: string | null;
   mobility: string;
   carer: boolean;
+  carerName: string | null;
+  carerPhone: string | null;
+  /** Key safe, door code, "ring twice" (never in a feed). */
+  accessNotes: string | null;
+  /** This passenger's own boarding or alighting: a stop can hold several at different times. */
+  at: string;
+  atMin: number;
 }
 
 export interface StopView {
@@ -46,8 +62,15 @@ export interface StopView {
 export interface RunView {
   vehicleId: string;
   vehicleName: string;
+  /** The vehicle's driver (its driverStaffId), when one is set. */
+  driverName: string | null;
   kind: RunSheet['kind'];
+  /**
+   * When this run sets off: from the depot in the morning; in the afternoon, from the centre
+   * once its first passengers are on board (not when the morning run ended).
+   */
   leave: string;
+  leaveMin: number;
   finish: string;
   seats: number;
   wheelchairSpaces: number;
@@ -57,6 +80,8 @@ export interface RunView {
 
 export interface TransportView {
   centreId: string;
+  /** Printed as the centre stop's name (the address follows it). */
+  centreName: string;
   date: string;
   /** The day plan version the transport follows, and whether it is published. */
   planVersion: number;
@@ -111,21 +136,56 @@ async function dayPlanFor(db: Knex, centreId: string, date: string): Promise<Pla
   return stored;
 }
 
-function passengerView(p: RunSheet['stops'][number]['boarding'][number]): StopPassengerView {
-  return { patientId: p.patientId, ref: p.ref ?? p.patientId, initials: p.initials ?? '', mobility: p.mobility, carer: p.carer };
+/** What the run sheets add from the records: patients' contact details, drivers' names. */
+export interface RunSheetRecords {
+  patientsById: ReadonlyMap<string, Patient>;
+  driverNameOf: ReadonlyMap<string, string>;
 }
 
-function runView(sheet: RunSheet): RunView {
+function passengerView(p: RunSheet['stops'][number]['boarding'][number], records: RunSheetRecords): StopPassengerView {
+  const patient = records.patientsById.get(p.patientId);
   return {
-    vehicleId: sheet.vehicleId, vehicleName: sheet.vehicleName ?? sheet.vehicleId, kind: sheet.kind,
-    leave: formatMinutes(sheet.leaveMin), finish: formatMinutes(sheet.finishMin),
+    patientId: p.patientId, ref: p.ref ?? patient?.localRef ?? p.patientId, initials: p.initials ?? (patient ? patientInitials(patient) : ''),
+    name: patient ? `${patient.givenName} ${patient.familyName}` : null, phone: patient?.phone ?? null,
+    mobility: p.mobility, carer: p.carer, carerName: patient?.carer?.name ?? null, carerPhone: patient?.carer?.phone ?? null,
+    accessNotes: patient?.accessNotes ?? null, at: formatMinutes(p.startMin), atMin: p.startMin,
+  };
+}
+
+/** The afternoon run leaves the centre when its first stop (boarding there) is done. */
+function leaveMinOf(sheet: RunSheet): number {
+  const first = sheet.stops[0];
+  return sheet.kind === 'afternoon' && first?.isCentre ? first.departMin : sheet.leaveMin;
+}
+
+function runView(sheet: RunSheet, records: RunSheetRecords): RunView {
+  const passenger = (p: RunSheet['stops'][number]['boarding'][number]) => passengerView(p, records);
+  const leaveMin = leaveMinOf(sheet);
+  return {
+    vehicleId: sheet.vehicleId, vehicleName: sheet.vehicleName ?? sheet.vehicleId, driverName: records.driverNameOf.get(sheet.vehicleId) ?? null, kind: sheet.kind,
+    leave: formatMinutes(leaveMin), leaveMin, finish: formatMinutes(sheet.finishMin),
     seats: sheet.seats, wheelchairSpaces: sheet.wheelchairSpaces, distanceKm: sheet.distanceKm,
     stops: sheet.stops.map((s) => ({
       order: s.order, arrive: formatMinutes(s.arriveMin), depart: formatMinutes(s.departMin), arriveMin: s.arriveMin, departMin: s.departMin,
-      isCentre: s.isCentre, address: s.address ?? '', boarding: s.boarding.map(passengerView), alighting: s.alighting.map(passengerView),
+      isCentre: s.isCentre, address: s.address ?? '', boarding: s.boarding.map(passenger), alighting: s.alighting.map(passenger),
       onBoardAfter: { seatsUsed: s.onBoard.seatsUsed, wheelchairSpacesUsed: s.onBoard.wheelchairSpacesUsed, carers: s.onBoard.carers },
     })),
   };
+}
+
+/** The centre's street address; the run sheet names the centre itself (the address lines often begin with its name too). */
+export function centreAddress(centre: Pick<Centre, 'addressLines' | 'postcode'>): string {
+  return [...centre.addressLines, centre.postcode ?? ''].filter((s) => s !== '').join(', ');
+}
+
+async function runSheetRecords(db: Knex, centreId: string, patientList: readonly Patient[]): Promise<RunSheetRecords> {
+  const staffNames = new Map((await staffMembers.list(db, centreId)).map((s) => [s.id, s.name]));
+  const driverNameOf = new Map<string, string>();
+  for (const v of await vehicles.list(db, centreId)) {
+    const name = v.driverStaffId === null ? undefined : staffNames.get(v.driverStaffId);
+    if (name !== undefined) driverNameOf.set(v.id, name);
+  }
+  return { patientsById: new Map(patientList.map((p) => [p.id, p])), driverNameOf };
 }
 
 export const transportService = {
@@ -141,11 +201,11 @@ export const transportService = {
     const problem = withCurrentLabels(stored_.problem, patientList, await vehicles.list(db, centreId));
     const { plan } = stored_;
     const notRouted: TransportView['notRouted'] = stored_.notRouted.map((r) => ({ patientId: r.patientId, ref: refOf.get(r.patientId) ?? r.ref, reason: r.reason }));
-    const centreAddress = [centre.name, ...centre.addressLines, centre.postcode ?? ''].filter((s) => s !== '').join(', ');
+    const records = await runSheetRecords(db, centreId, patientList);
     return {
-      centreId, date, planVersion: stored.version, planStatus: stored.status, source: day.transport ? 'stored' : 'none',
+      centreId, centreName: centre.name, date, planVersion: stored.version, planStatus: stored.status, source: day.transport ? 'stored' : 'none',
       patientDays: stored_.patientDays.map((d) => ({ ...d, ref: refOf.get(d.patientId) ?? d.patientId, arrive: formatMinutes(d.arrivalMin), leave: formatMinutes(d.departureMin) })),
-      runs: runSheets(problem, plan, centreAddress).map(runView),
+      runs: runSheets(problem, plan, centreAddress(centre)).map((sheet) => runView(sheet, records)),
       unserved: plan.unserved.map((u) => ({ patientId: u.patientId, ref: refOf.get(u.patientId) ?? u.patientId, run: u.kind, reason: u.reason, message: u.message })),
       notRouted: [...notRouted, ...plan.ownMeans.map((id) => ({ patientId: id, ref: refOf.get(id) ?? id, reason: 'own-means' }))],
       problem, plan,

@@ -14,6 +14,8 @@ export interface CentreScopedRepository<T, Create, Update> {
   /** Several rows at once (one statement), e.g. loading a rota. */
   insertMany(db: Knex, centreId: string, docs: Create[]): Promise<T[]>;
   findById(db: Knex, centreId: string, id: string): Promise<T | undefined>;
+  /** Locks the row until the transaction `db` ends (SELECT … FOR UPDATE), so a check-then-write is atomic. */
+  lock(db: Knex, centreId: string, id: string): Promise<void>;
   list(db: Knex, centreId: string, where?: Record<string, unknown>): Promise<T[]>;
   update(db: Knex, centreId: string, id: string, patch: Update): Promise<T | undefined>;
   remove(db: Knex, centreId: string, id: string): Promise<boolean>;
@@ -45,6 +47,11 @@ export function centreScopedRepository<T, Create, Update>(spec: {
         if (!isUuid(id) || !isUuid(centreId)) return undefined;
         const row = await db(table).where({ id, centre_id: centreId }).first();
         return row ? fromRow(row) : undefined;
+      }),
+    lock: (db, centreId, id) =>
+      translatingDbErrors(async () => {
+        if (!isUuid(id) || !isUuid(centreId)) return;
+        await db(table).where({ id, centre_id: centreId }).forUpdate().select('id');
       }),
     list: (db, centreId, where = {}) =>
       translatingDbErrors(async () => {

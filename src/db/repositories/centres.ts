@@ -17,6 +17,11 @@ export const centres = {
       const row = await db('centres').where({ id }).first();
       return row ? fromRow(row) : undefined;
     }),
+  /** Locks the row until the transaction `db` ends (SELECT … FOR UPDATE). */
+  lock: (db: Knex, id: string) =>
+    translatingDbErrors(async () => {
+      if (isUuid(id)) await db('centres').where({ id }).forUpdate().select('id');
+    }),
   list: (db: Knex) => translatingDbErrors(async () => (await db('centres').orderBy(['name', 'id'])).map(fromRow)),
   update: (db: Knex, id: string, patch: CentreUpdate) =>
     translatingDbErrors(async () => {

@@ -42,6 +42,7 @@ export const referrals = {
       return (await withHistory(db, referral))!;
     }),
   findById: async (db: Knex, centreId: string, id: string) => withHistory(db, await base.findById(db, centreId, id)),
+  lock: base.lock,
   list: (db: Knex, centreId: string, where: Record<string, unknown> = {}) =>
     translatingDbErrors(async () => {
       const list = await base.list(db, centreId, where);

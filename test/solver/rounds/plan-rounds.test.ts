@@ -49,6 +49,22 @@ describe('planRounds', () => {
     expect(plan.rounds.map((r) => r.stops.length).sort()).toEqual([2, 2]);
   });
 
+  it('workerCost: three neighbouring homes go to one worker in a row instead of one worker each', () => {
+    // 10, 11 and 12 Cottingham Road: 5 minutes from the base, a minute apart; three workers free all day.
+    // Balancing alone (the default 0.2 per minute of spread) sends one worker to each door.
+    const visits = ['no10', 'no11', 'no12'].map((id) => visit(id, { durationMin: 60 }));
+    const problem = roundsDay(visits, [worker('sw1'), worker('sw2'), worker('sw3')], { no10: 5, no11: 6, no12: 7 });
+    const spread = planRounds(problem, opts);
+    const grouped = planRounds(problem, { ...opts, workerCost: 30 });
+    const used = (plan: RoundsPlan) => plan.rounds.filter((r) => r.stops.length > 0).length;
+    expect(used(spread)).toBe(3);
+    expect(spread.totalTravelMin).toBe(5 * 2 + 6 * 2 + 7 * 2);
+    expect(used(grouped)).toBe(1);
+    expect(grouped.totalTravelMin).toBe(7 * 2);
+    expect(grouped.unplanned).toEqual([]);
+    expectTimely(problem, grouped);
+  });
+
   it('reports a visit outside every shift', () => {
     const problem = roundsDay([visit('late', { window: { startMin: 1080, endMin: 1200 } })], [worker('sw1')], { late: 10 });
     const plan = planRounds(problem, opts);

@@ -80,7 +80,7 @@ describeEachDatabase('OpenAPI replies', (getDb) => {
   function expectAcceptedBodyDocumented(method: Method, path: string, body: unknown): void {
     const requestBody = (doc.paths[openApiPath(path)]![method] as { requestBody?: { content: Record<string, { schema: object }> } }).requestBody;
     expect(requestBody, `${method} ${path} documents its request body`).toBeDefined();
-    const validate = validatorFor(requestBody!.content['application/json']!.schema);
+    const validate = validatorFor((requestBody!.content['application/json'] ?? Object.values(requestBody!.content)[0]!).schema);
     expect(validate(body) ? [] : validate.errors, `${method} ${path}: the accepted body`).toEqual([]);
   }
 
@@ -159,6 +159,13 @@ describeEachDatabase('OpenAPI replies', (getDb) => {
     const many = await call('post', `${C}/shifts`, 201, { body: [shiftBody(ids.staff!, { date: '2026-03-03' }), shiftBody(ids.staff!, { date: '2026-03-04' })] });
     expect(many.body).toHaveLength(2);
     for (const shift of many.body as Array<{ id: string }>) await call('delete', `${C}/shifts/:id`, 204, { params: { id: shift.id } });
+    const referralBody = { patientId: ids.patients, referrer: { kind: 'gp', name: 'Dr Patel' }, referredDate: '2026-11-17' };
+    const referrals = await call('post', `${C}/referrals`, 201, { body: [referralBody, referralBody] });
+    for (const r of referrals.body as Array<{ id: string }>) await call('delete', `${C}/referrals/:id`, 204, { params: { id: r.id } });
+    const csv = 'nhsNumber,givenName,familyName,addressLine1,postcode,efiCategory,gpPractice,localRef,referrerName,referredDate\n'
+      + '9434765919,Cara,Csv,1 Road,HU1 1AA,mild,Newland Health Centre,CSV-OPENAPI,Dr Patel,2026-11-18\n';
+    await call('post', `${C}/referrals/import`, 201, { body: csv, headers: { 'Content-Type': 'text/csv' } });
+    await call('post', `${C}/referrals/import`, 400, { body: csv.replace('HU1 1AA', 'HULL'), headers: { 'Content-Type': 'text/csv' } });
     for (const r of [...resources].reverse()) await call('delete', `${C}/${r.path}/:id`, 204, { params: { id: ids[r.path]! } });
   });
 
@@ -278,6 +285,11 @@ describeEachDatabase('OpenAPI replies', (getDb) => {
     await call('post', `${D}/plan/publish`, 409, { headers: { 'If-Match': etag } });
     await call('get', `${D}/timetable.html`, 200);
     await call('get', `${D}/timetable.html`, 404, { params: { date: '2026-12-25' } });
+    for (const file of ['letter.html', 'letter.txt']) {
+      await call('get', `${D}/patients/:patientId/${file}`, 200, { params: { patientId: attending[0]! } });
+      await call('get', `${D}/patients/:patientId/${file}`, 409, { params: { patientId: attending[0]!, date: '2026-12-25' } });
+      await call('get', `${D}/patients/:patientId/${file}`, 404, { params: { patientId: UNKNOWN } });
+    }
   });
 
   it('the transport lists in every format, for the day and for one vehicle', async () => {
@@ -318,6 +330,14 @@ describeEachDatabase('OpenAPI replies', (getDb) => {
       expect(bundle.body.entry?.length ?? 0, `${type} search finds something`).toBeGreaterThan(0);
       await call('get', `${F}/${type}/:id`, 200, { params: { id: bundle.body.entry[0].resource.id } });
     }
+    const referral = {
+      resourceType: 'ServiceRequest', identifier: [{ system: 'https://gp.example/Id/referral', value: 'OPENAPI-1' }], status: 'active', intent: 'order',
+      subject: { reference: '#p' }, requester: { display: 'Dr Patel' },
+      contained: [{ resourceType: 'Patient', id: 'p', identifier: [{ system: 'https://fhir.nhs.uk/Id/nhs-number', value: '9434765919' }], name: [{ family: 'Openapi', given: ['Olive'] }], address: [{ line: ['1 Road'], postalCode: 'HU1 1AA' }] }],
+    };
+    await call('post', `${F}/ServiceRequest`, 201, { body: referral });
+    await call('post', `${F}/ServiceRequest`, 200, { body: referral });
+    await call('post', `${F}/ServiceRequest`, 400, { body: { ...referral, identifier: [] } });
     await call('get', `${F}/Patient`, 400, { query: '?colour=red' });
     await call('get', `${F}/Patient/:id`, 404, { params: { id: UNKNOWN } });
   });

@@ -43,7 +43,10 @@ describe('openApiDocument', () => {
   it('documents each error status with its own codes and details, and the success replies with their fields', () => {
     const error = (name: string) => (doc.components.schemas[name] as { properties: { error: { properties: { code: unknown; details: unknown } } } }).properties.error.properties;
     expect(error('NotFound').code).toEqual({ type: 'string', const: 'not_found' });
-    expect(error('PreconditionFailed').details).toMatchObject({ required: ['currentVersion'], additionalProperties: false });
+    expect(error('PreconditionFailed').details).toMatchObject({ anyOf: [
+      { required: ['currentVersion'], additionalProperties: false },
+      { required: ['currentEtag'], additionalProperties: false },
+    ] });
     const job = doc.components.schemas.PlanJob as { required?: string[]; additionalProperties?: boolean };
     expect(job.required).toEqual(expect.arrayContaining(['status', 'progress', 'planUrl', 'error']));
     expect(job.additionalProperties).toBe(false);

@@ -69,7 +69,13 @@ describeEachDatabase('transport lists API', (getDb) => {
       expect(times).toEqual([...times].sort((a, b) => a - b));
       expect(run.stops.map((s) => s.order)).toEqual(run.stops.map((_, i) => i + 1));
     }
-    expect(JSON.stringify(res.body)).not.toContain(attending[0]!.familyName);
+    // The run sheet carries what the driver needs at the door (name, phones, access notes), never the NHS number.
+    for (const p of attending) expect(JSON.stringify(res.body)).not.toContain(p.nhsNumber);
+    const passengers = runs.flatMap((r) => r.stops.flatMap((s) => s.boarding)) as unknown as Array<{ patientId: string; name: string; phone: string | null }>;
+    for (const p of passengers) {
+      const record = attending.find((a) => a.id === p.patientId)!;
+      expect(p).toMatchObject({ name: `${record.givenName} ${record.familyName}`, phone: record.phone });
+    }
   });
 
   it('gives the day as RFC 4180 CSV: header row, CRLF, quoted fields, one row per passenger per stop', async () => {

@@ -14,6 +14,7 @@ import { buildJobProblem } from '../../../src/solving/problem/build-job-problem.
 import { createLogger } from '../../../src/logger.ts';
 import { validatePlan } from '../../../solver/validate/validate-plan.ts';
 import type { DayPlan, DayProblem } from '../../../solver/model/index.ts';
+import { buildTravel, indexLocations, validateTransportPlan, type TransportPlan, type TransportProblem } from '../../../solver/index.ts';
 import { describeEachDatabase } from '../../helpers/describe-each-database.ts';
 import { truncateAll } from '../../helpers/test-database.ts';
 import { patientBody } from '../../helpers/fixtures.ts';
@@ -195,6 +196,40 @@ describeEachDatabase('plan jobs API', (getDb) => {
     const res = await request(app).get(`${jobsUrl()}/${orphan.id}`).expect(200);
     expect(res.body).toMatchObject({ status: 'failed', planId: null, resumes: 2, error: { code: 'interrupted' } });
     expect(res.body.finishedAt).not.toBeNull();
+  });
+
+  it('plans the day with its transport: both checkers accept the stored version; a new job keeps the pins of the newest version', async () => {
+    const first = await request(app).post(jobsUrl()).send({ date: DATE, patientIds: attending, timeLimitSec: 1, seed: 4 }).expect(202);
+    await planJobRunnerFor(getDb()).idle();
+    const done = (await request(app).get(`${jobsUrl()}/${first.body.id}`).expect(200)).body;
+    expect(done.status).toBe('succeeded');
+    const stored = await plans.findById(getDb(), centreId, done.planId);
+    const doc = stored!.document as unknown as { problem: DayProblem; plan: DayPlan; transport: { problem: TransportProblem; plan: TransportPlan } };
+    expect(doc.transport.plan.runs.length).toBeGreaterThan(0);
+    const travel = buildTravel(doc.transport.problem.locations, doc.transport.problem.travel);
+    const index = indexLocations(doc.transport.problem.locations);
+    const travelMin = (a: string, b: string) => travel.travelMin(index.get(a)!, index.get(b)!);
+    expect(validatePlan(doc.problem, doc.plan).violations.map((v) => v.message)).toEqual([]);
+    expect(validateTransportPlan(doc.transport.problem, doc.transport.plan, { travelMin, day: { problem: doc.problem, plan: doc.plan } }).violations.map((v) => v.message)).toEqual([]);
+    // Each carried patient's itinerary runs from their drop-off to their pick-up.
+    for (const times of doc.transport.plan.passengers) {
+      const itinerary = doc.plan.itineraries.find((i) => i.patientId === times.patientId)!;
+      if (times.arrivalMin !== undefined) expect(itinerary.arrivalMin).toBe(times.arrivalMin);
+      if (times.departureMin !== undefined) expect(itinerary.departureMin).toBe(times.departureMin);
+    }
+
+    // The coordinator pins an activity; the next job plans around it.
+    const current = await request(app).get(`/api/centres/${centreId}/days/${DATE}/plan`).expect(200);
+    const activity = doc.plan.activities.find((a) => a.typeId !== 'meal')!;
+    await request(app).post(`/api/centres/${centreId}/days/${DATE}/plan/pins`).set('If-Match', current.headers.etag!).send({ activityId: activity.id }).expect(200);
+    const again = await request(app).post(jobsUrl()).send({ date: DATE, patientIds: attending, timeLimitSec: 1, seed: 5 }).expect(202);
+    await planJobRunnerFor(getDb()).idle();
+    const next = (await request(app).get(`${jobsUrl()}/${again.body.id}`).expect(200)).body;
+    expect(next.status).toBe('succeeded');
+    const kept = (await request(app).get(`/api/centres/${centreId}/days/${DATE}/plan?version=${next.planVersion}`).expect(200)).body;
+    expect(kept.pins).toEqual([expect.objectContaining({ patientId: activity.patientId, typeId: activity.typeId, startMin: activity.startMin })]);
+    const placed = kept.plan.activities.find((a: { id: string }) => a.id === activity.id);
+    expect(placed).toMatchObject({ startMin: activity.startMin, roomId: activity.roomId });
   });
 
   it('404 for an unknown job or centre', async () => {

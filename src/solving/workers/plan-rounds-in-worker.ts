@@ -6,7 +6,7 @@ import { solve } from './solve-pool.ts';
  * Plans the rounds off the event loop. A day with no visits needs no solve: every worker
  * stays at base (planRounds would otherwise search for its whole time limit).
  */
-export async function planRoundsInWorker(problem: RoundsProblem, options: { seed: number; timeLimitMs?: number; maxIterations?: number }, signal?: AbortSignal): Promise<RoundsPlan> {
+export async function planRoundsInWorker(problem: RoundsProblem, options: { seed: number; timeLimitMs?: number; maxIterations?: number; balanceWeight?: number; workerCost?: number }, signal?: AbortSignal): Promise<RoundsPlan> {
   if (problem.visits.length === 0) {
     return {
       date: problem.date,

@@ -22,7 +22,7 @@ export interface SolveInputs {
   'plan-coupled-day': { input: CoupledDayInput; bestPlanEveryMs?: number };
   'couple-transport': { base: UntimedTransport; dayProblem: DayProblem; plan: DayPlan; runs?: TransportPlan; seed: number };
   'replan-day': { problem: DayProblem; published: DayPlan; changes: DayChange[]; nowMin: number; options: Omit<SolveOptions, 'now' | 'onProgress'> };
-  'plan-rounds': { problem: RoundsProblem; options: { seed?: number; timeLimitMs?: number; maxIterations?: number } };
+  'plan-rounds': { problem: RoundsProblem; options: { seed?: number; timeLimitMs?: number; maxIterations?: number; balanceWeight?: number; workerCost?: number } };
   'plan-transport': { problem: TransportProblem; options: { seed?: number; timeLimitMs?: number; maxIterations?: number } };
   'plan-booking': {
     referrals: BookingReferral[]; capacity: DayCapacity[]; horizon: BookingHorizon;

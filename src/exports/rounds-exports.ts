@@ -1,7 +1,7 @@
 // The support workers' rounds as a CSV visit list and a printable round sheet.
 import type { RoundsView } from '../api/services/rounds-service.ts';
 import { csvTable, type CsvColumn } from './csv-table.ts';
-import { html, htmlPage, longDate, type Html } from './html-page.ts';
+import { html, htmlPage, type Html } from './html-page.ts';
 
 type Round = RoundsView['rounds'][number];
 type Stop = Round['stops'][number];
@@ -37,5 +37,5 @@ function visitRow(s: Stop, i: number): Html {
 export function roundsHtml(view: Pick<RoundsView, 'date' | 'rounds' | 'unplanned'>, title: string): string {
   const sections = view.rounds.map((round) => html`<section><h2>${round.workerName}</h2><p class="meta">Leave the centre ${round.leave}, back ${round.return} · ${round.stops.length} visits · ${round.travelMin} min travel, ${round.distanceKm} km</p><table class="stack"><thead><tr><th scope="col">Time</th><th scope="col">Patient (tick when seen)</th><th scope="col">Address</th></tr></thead><tbody>${round.stops.map(visitRow)}</tbody></table></section>`);
   const unplanned = view.unplanned.length === 0 ? html`` : html`<section><h2>Not planned</h2><ul>${view.unplanned.map((u) => html`<li>${u.patientRef}: ${u.message}</li>`)}</ul></section>`;
-  return htmlPage(title, html`<h1>${title}</h1><p class="meta">${longDate(view.date)} · confidential: names, phone numbers, addresses and access notes for the visiting support worker only</p>${view.rounds.length === 0 ? html`<p>No rounds.</p>` : sections}${unplanned}`);
+  return htmlPage(title, html`<h1>${title}</h1><p class="meta">Confidential: names, phone numbers, addresses and access notes, for the visiting support worker only</p>${view.rounds.length === 0 ? html`<p>No rounds.</p>` : sections}${unplanned}`);
 }

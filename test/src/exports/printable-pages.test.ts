@@ -212,7 +212,7 @@ describeEachDatabase('printable pages in Chromium', (getDb, kind) => {
     expect(await overflowAt(phone, PHONE_WIDTH)).toEqual([]);
   });
 
-  it('the letter: 409 before the day is published, 404 for someone not on it; each read is audited (coordinators only)', async () => {
+  it('the letter: 409 before the day is published, 404 for someone not on it; each read of a letter or a round sheet is audited', async () => {
     const other = (await patients.list(getDb(), centreId)).find((p) => !attending.some((a) => a.id === p.id))!;
     await request(app).get(day(`/patients/${other.id}/letter.html`)).expect(404);
     const unpublished = await request(app).get(day(`/patients/${attending[0]!.id}/letter.txt`, '2026-10-26')).expect(409);
@@ -226,5 +226,9 @@ describeEachDatabase('printable pages in Chromium', (getDb, kind) => {
     await request(guarded).get(day(`/patients/${id}/letter.html`)).set(bearer(coordinator)).expect(200);
     const entries = await auditLog.forEntity(getDb(), 'patient-letter', id);
     expect(entries.some((e) => e.action === 'read')).toBe(true);
+    // The round sheet carries names, phones and addresses: each read is on record too.
+    const before = (await auditLog.forEntity(getDb(), 'rounds', VISIT_DATE)).length;
+    await request(guarded).get(day('/rounds.html', VISIT_DATE)).set(bearer(transport)).expect(200);
+    expect((await auditLog.forEntity(getDb(), 'rounds', VISIT_DATE)).length).toBe(before + 1);
   });
 });

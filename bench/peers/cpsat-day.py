@@ -107,6 +107,8 @@ def main() -> None:
             start = m.NewIntVar(open_, mdt_start, '')
             w = {si: m.NewBoolVar('') for si in members[0]['staff']}
             m.Add(sum(w.values()) == q)
+            v = {ri: m.NewBoolVar('') for ri in members[0]['rooms']}
+            m.Add(sum(v.values()) == q)
             for si, x in w.items():
                 staff_ivs[si].append(m.NewOptionalIntervalVar(start, t['durationMin'], start + t['durationMin'], x, ''))
                 load[si].append((t['durationMin'], x))
@@ -118,6 +120,8 @@ def main() -> None:
                 m.Add(a['s'] == start).OnlyEnforceIf(bij)
                 for si, x in a['staff'].items():
                     m.Add(x == w[si]).OnlyEnforceIf(bij)
+                for ri, y in a['rooms'].items():
+                    m.Add(y == v[ri]).OnlyEnforceIf(bij)
                 m.AddImplication(bij, q)
         for a in members:
             m.Add(sum(a['sessions']) == a['present'])
@@ -150,8 +154,8 @@ def main() -> None:
                 gap = c['transferMin']
                 if a['rt'] == b['rt'] and gap > 0:
                     same = m.NewBoolVar('')
-                    for ri in a['rooms']:
-                        m.Add(a['rooms'][ri] == b['rooms'][ri]).OnlyEnforceIf(same)
+                    for ri in set(a['rooms']) | set(b['rooms']):  # a pin may narrow one side's rooms
+                        m.Add(a['rooms'].get(ri, 0) == b['rooms'].get(ri, 0)).OnlyEnforceIf(same)
                     m.Add(b['s'] >= a['e'] + gap).OnlyEnforceIf(lit, same.Not())
                     m.Add(b['s'] >= a['e']).OnlyEnforceIf(lit)
                 else:
@@ -161,6 +165,19 @@ def main() -> None:
                     m.Add(b['s'] >= a['e'] + rest['minRestMin']).OnlyEnforceIf(lit, rested)
                     m.Add(run[k] >= run[i] + 1).OnlyEnforceIf(lit, rested.Not())
         m.AddCircuit(arcs)
+        # Precedences with lags between the patient's clinical activities ('*': every other type; never the meal).
+        clinical = [a for a in mine if not a['meal']]
+        for rule in pr['precedences']:
+            if rule['before'] == '*' and rule['after'] == '*':
+                continue
+            for a in clinical:
+                if rule['before'] != '*' and a['type'] != rule['before']:
+                    continue
+                for b in clinical:
+                    if b is a or b['type'] == a['type'] or (rule['after'] != '*' and b['type'] != rule['after']):
+                        continue
+                    lits = [x['present'] for x in (a, b) if not x['pin']]
+                    m.Add(b['s'] >= a['e'] + rule['minLagMin']).OnlyEnforceIf(lits)
         m.Add(first >= p['earliestArrivalMin'] + c['checkInBufferMin'])
         m.Add(last <= p['latestDepartureMin'])
         m.Add(last - first + c['checkInBufferMin'] <= p['maxOnSiteMin'])

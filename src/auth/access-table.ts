@@ -68,6 +68,9 @@ export const accessTable: readonly AccessRule[] = [
   { methods: ['GET', 'PUT'], path: `${C}/follow-ups/types`, allow: centreStaff },
   { methods: '*', path: `${C}/follow-ups{/*rest}`, allow: centreStaff, audit: { entity: 'follow-up' } },
   { methods: '*', path: `${C}/bookings{/*rest}`, allow: centreStaff, audit: { entity: 'booking' } },
+  { methods: '*', path: `${C}/outreach-bookings{/*rest}`, allow: centreStaff, audit: { entity: 'outreach-booking' } },
+  { methods: '*', path: `${C}/days/:date/outreach-plan{/*rest}`, allow: centreStaff, audit: { entity: 'outreach-plan', idParam: 'date' } },
+  { methods: GET, path: `${C}/days/:date/outreach-round.html`, allow: centreStaff, audit: { entity: 'outreach-round', idParam: 'date' } },
   { methods: '*', path: `${C}/plan-jobs{/:id}{/*rest}`, allow: centreStaff, audit: { entity: 'plan-job', idParam: 'id' } },
   // A clinician may issue the subscribable feed of their own timetable.
   { methods: ['POST'], path: `${C}/feed-tokens`, allow: { coordinator: 'centre', clinician: 'own-feed' } },

@@ -13,7 +13,7 @@ export const planPinSchema = z.strictObject({
 
 const planFields = {
   date: localDateSchema,
-  kind: z.enum(['day', 'booking', 'pre-visit-rounds', 'transport', 'follow-up']),
+  kind: z.enum(['day', 'booking', 'pre-visit-rounds', 'transport', 'follow-up', 'outreach']),
   status: z.enum(['draft', 'published']),
   /** The plan document (e.g. a solver DayPlan); stored as jsonb. */
   document: z.record(z.string(), z.unknown()),

@@ -40,7 +40,8 @@ export function canTransition(from: ReferralStatus, to: ReferralStatus): boolean
 /**
  * POST …/referrals/:id/transitions. `date` is the pre-visit date (to pre-visit-booked,
  * optional) or the ICC day (to day-booked; without it the date held from a confirmed booking
- * is used, and with none the move is refused naming `date`).
+ * is used, and with none the move is refused naming `date`). For a care-home resident
+ * (linked to a care home) day-booked books an outreach day instead: `date` must be one.
  */
 export const referralTransitionSchema = z.strictObject({
   to: z.enum(referralStatuses),
@@ -54,6 +55,8 @@ export interface ReferralBooking {
   referralId: string;
   preVisitDate: string | null;
   iccDate: string | null;
+  /** A care-home resident's outreach day (they are assessed at their home, not at the centre). */
+  outreachDate: string | null;
   updatedAt: string;
 }
 

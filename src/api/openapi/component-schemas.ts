@@ -22,6 +22,9 @@ import { followUpPlanRequestSchema } from '../services/follow-up-service.ts';
 import { planJobRequestSchema } from '../../solving/jobs/plan-job-service.ts';
 import { moveBodySchema, pinBodySchema, replanBodySchema } from '../../solving/plans/plan-service.ts';
 import { referralImportResultSchema } from '../services/referral-import.ts';
+import { outreachBookingConfirmationSchema, outreachBookingPlanSchema, outreachPlanViewSchema } from '../responses/outreach-responses.ts';
+import { outreachPinBodySchema, outreachPlanRequestSchema, outreachReplanBodySchema } from '../../solving/plans/outreach-plan-service.ts';
+import { outreachBookingConfirmRequestSchema, outreachBookingPlanRequestSchema } from '../services/outreach-booking-service.ts';
 
 export type JsonSchema = Record<string, unknown>;
 
@@ -70,6 +73,11 @@ const requestBodies = {
   MoveRequest: moveBodySchema,
   ReplanRequest: replanBodySchema,
   FeedTokenRequest: feedTokenRequestSchema,
+  OutreachPlanRequest: outreachPlanRequestSchema,
+  OutreachPinRequest: outreachPinBodySchema,
+  OutreachReplanRequest: outreachReplanBodySchema,
+  OutreachBookingPlanRequest: outreachBookingPlanRequestSchema,
+  OutreachBookingConfirmRequest: outreachBookingConfirmRequestSchema,
 };
 
 /** Replies besides the stored CRUD records. */
@@ -101,6 +109,9 @@ const replies = {
   FeedToken: feedTokenViewSchema,
   IssuedFeedToken: issuedFeedTokenReplySchema,
   ReferralImportResult: referralImportResultSchema,
+  OutreachPlan: outreachPlanViewSchema,
+  OutreachBookingPlan: outreachBookingPlanSchema,
+  OutreachBookingConfirmation: outreachBookingConfirmationSchema,
 };
 
 /** The error reply documented for each status. */

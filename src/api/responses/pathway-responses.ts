@@ -21,7 +21,7 @@ export const pathwayViewSchema = z.strictObject({
   referralId: idSchema,
   status: z.enum(referralStatuses),
   allowedNext: z.array(z.enum(referralStatuses)).readonly().describe('The statuses the referral may move to next (empty once the pathway has ended)'),
-  booking: z.strictObject({ preVisitDate: localDateSchema.nullable(), iccDate: localDateSchema.nullable() }).describe('The dates the referral holds'),
+  booking: z.strictObject({ preVisitDate: localDateSchema.nullable(), iccDate: localDateSchema.nullable(), outreachDate: localDateSchema.nullable().describe("A care-home resident's outreach day") }).describe('The dates the referral holds'),
   statusHistory: z.array(referralStatusChangeSchema),
 });
 

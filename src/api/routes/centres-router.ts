@@ -26,6 +26,7 @@ import { transportRouter } from './transport-router.ts';
 import { roundsRouter } from './rounds-router.ts';
 import { timetableRouter } from './timetable-router.ts';
 import { patientLetterRouter } from './patient-letter-router.ts';
+import { outreachBookingsRouter, outreachPlanRouter } from './outreach-router.ts';
 
 /** A real calendar date "YYYY-MM-DD" (2026-02-30 and -2026-01-01 are not), else 400 naming `date`. */
 const requirePathDate: RequestHandler = (req, _res, next) => {
@@ -83,6 +84,8 @@ export function centresRouter(db: Knex): Router {
   router.use('/:centreId/plan-jobs', planJobsRouter(db));
   router.use('/:centreId/feed-tokens', feedTokensRouter(db));
   router.use('/:centreId/days/:date', transportRouter(db), roundsRouter(db), timetableRouter(db), patientLetterRouter(db));
+  router.use('/:centreId/outreach-bookings', outreachBookingsRouter(db));
+  router.use('/:centreId/days', outreachPlanRouter(db));
   router.use('/:centreId/days', daysRouter(db));
   return router;
 }

@@ -104,7 +104,9 @@ export const bookingService = {
     const inHorizon = (date: string | null | undefined): date is string => !!date && date >= request.from && date <= to;
 
     const estimate = meanMinutes([...outcomeByReferral.values()].map((p) => minutesFromPreVisit(p, typeById)));
-    const considered = allReferrals.filter((r) => waitingStatuses.includes(r.status) || (r.status === 'day-booked' && inHorizon(bookingByReferral.get(r.id)?.iccDate)));
+    // Care-home residents are assessed at their home: they are booked to outreach days (…/outreach-bookings), not here.
+    const considered = allReferrals.filter((r) => !patientById.get(r.patientId)?.careHomeId)
+      .filter((r) => waitingStatuses.includes(r.status) || (r.status === 'day-booked' && inHorizon(bookingByReferral.get(r.id)?.iccDate)));
     const problem: BookingReferral[] = considered.map((r) => {
       const patient = patientById.get(r.patientId)!;
       const outcome = outcomeByReferral.get(r.id);

@@ -80,7 +80,9 @@ export const followUpService = {
     return db.transaction(async (trx) => {
       const referral = await requireReferral(trx, centreId, referralId);
       if (referral.status !== 'attended') throw transitionRefused(referral, 'mdt-outcome-recorded');
-      const iccDate = (await referralTransitions.findBooking(trx, referralId))?.iccDate;
+      // Windows count from the day they were assessed: the ICC day, or a care-home resident's outreach day.
+      const held = await referralTransitions.findBooking(trx, referralId);
+      const iccDate = held?.iccDate ?? held?.outreachDate;
       if (!iccDate) {
         const who = await describeReferralPatient(trx, referral);
         throw appError.conflict(`No ICC day is held for ${who}: follow-up windows count from it`, [{ path: 'followUps', message: 'the referral holds no ICC day' }]);

@@ -5,6 +5,7 @@ import type { Knex } from 'knex';
 import { followUps } from '../../db/repositories/follow-ups.ts';
 import { patients } from '../../db/repositories/patients.ts';
 import { preVisits } from '../../db/repositories/pre-visits.ts';
+import { outreachDays } from '../../db/repositories/outreach-days.ts';
 import { referralTransitions } from '../../db/repositories/referral-transitions.ts';
 import { referrals } from '../../db/repositories/referrals.ts';
 import type { Centre } from '../../domain/centre.ts';
@@ -19,7 +20,7 @@ export interface PathwayView {
   referralId: string;
   status: ReferralStatus;
   allowedNext: readonly ReferralStatus[];
-  booking: { preVisitDate: string | null; iccDate: string | null };
+  booking: { preVisitDate: string | null; iccDate: string | null; outreachDate: string | null };
   statusHistory: Referral['statusHistory'];
 }
 
@@ -85,10 +86,22 @@ export async function moveReferral(
         { path: 'to', message: `no pre-visit outcome recorded for ${who}` },
       ]);
     }
-    const date = options.date ?? held?.iccDate;
-    if (!date) throw appError.validation(`${dateField}: booking an ICC day for ${who} needs the date`, [{ path: dateField, message: 'is required to book the ICC day' }]);
-    requireOpenDay(await requireCentre(trx, referral.centreId), date, dateField);
-    await referralTransitions.saveBooking(trx, referral.id, { iccDate: date });
+    const patient = await patients.findById(trx, referral.centreId, referral.patientId);
+    if (patient?.careHomeId) {
+      // A care-home resident is assessed at their home: the day booked is an outreach day.
+      const date = options.date ?? held?.outreachDate;
+      if (!date) throw appError.validation(`${dateField}: booking an outreach day for ${who} (a care-home resident) needs the date`, [{ path: dateField, message: 'is required to book the outreach day' }]);
+      if ((await outreachDays.list(trx, referral.centreId, { date })).length === 0) {
+        const message = `there is no outreach day on ${date}: care-home residents are booked to outreach days (POST …/outreach-days)`;
+        throw appError.conflict(`${dateField}: ${message}`, [{ path: dateField, message }]);
+      }
+      await referralTransitions.saveBooking(trx, referral.id, { outreachDate: date, iccDate: null });
+    } else {
+      const date = options.date ?? held?.iccDate;
+      if (!date) throw appError.validation(`${dateField}: booking an ICC day for ${who} needs the date`, [{ path: dateField, message: 'is required to book the ICC day' }]);
+      requireOpenDay(await requireCentre(trx, referral.centreId), date, dateField);
+      await referralTransitions.saveBooking(trx, referral.id, { iccDate: date });
+    }
   }
   if (to === 'mdt-outcome-recorded' && !(await followUps.findOutcome(trx, referral.id))) {
     throw appError.conflict(`No MDT outcome is recorded: record it with POST …/referrals/${referral.id}/mdt-outcome`, [{ path: 'to', message: 'no MDT outcome recorded' }]);
@@ -107,7 +120,7 @@ async function viewOf(db: Knex, centreId: string, id: string): Promise<PathwayVi
     referralId: id,
     status: referral.status,
     allowedNext: allowedNext(referral.status),
-    booking: { preVisitDate: booking?.preVisitDate ?? null, iccDate: booking?.iccDate ?? null },
+    booking: { preVisitDate: booking?.preVisitDate ?? null, iccDate: booking?.iccDate ?? null, outreachDate: booking?.outreachDate ?? null },
     statusHistory: referral.statusHistory,
   };
 }

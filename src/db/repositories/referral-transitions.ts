@@ -37,7 +37,7 @@ export const referralTransitions = {
       referralIds.length === 0 ? [] : (await db('referral_bookings').whereIn('referral_id', referralIds)).map(bookingFromRow)),
 
   /** Sets the given dates (undefined leaves a date as it is; null clears it). */
-  saveBooking: (db: Knex, referralId: string, dates: { preVisitDate?: string | null; iccDate?: string | null }) =>
+  saveBooking: (db: Knex, referralId: string, dates: { preVisitDate?: string | null; iccDate?: string | null; outreachDate?: string | null }) =>
     translatingDbErrors(async () => {
       const fields = bookingCodec.toRow(dates);
       const [row] = await db('referral_bookings')
@@ -48,10 +48,10 @@ export const referralTransitions = {
       return bookingFromRow(row);
     }),
 
-  /** Referrals of the centre holding `date` as their pre-visit date or ICC day. */
-  listOnDate: (db: Knex, centreId: string, field: 'preVisitDate' | 'iccDate', date: string) =>
+  /** Referrals of the centre holding `date` as their pre-visit date, ICC day or outreach day. */
+  listOnDate: (db: Knex, centreId: string, field: 'preVisitDate' | 'iccDate' | 'outreachDate', date: string) =>
     translatingDbErrors(async () => {
-      const column = field === 'preVisitDate' ? 'pre_visit_date' : 'icc_date';
+      const column = { preVisitDate: 'pre_visit_date', iccDate: 'icc_date', outreachDate: 'outreach_date' }[field];
       const rows = await db('referral_bookings as b')
         .join('referrals as r', 'r.id', 'b.referral_id')
         .where('r.centre_id', centreId)

@@ -342,6 +342,43 @@ describeEachDatabase('OpenAPI replies', (getDb) => {
     await call('get', `${F}/Patient/:id`, 404, { params: { id: UNKNOWN } });
   });
 
+  it('care-home outreach: booking, the outreach plan, its edits and the printable round', async () => {
+    const OUT = '2026-12-03';
+    const home = (await call('get', `${C}/care-homes`, 200)).body[0] as { id: string };
+    const resident = (await call('post', `${C}/patients`, 201, { body: patientBody(8803, { localRef: 'CH-OAS', careHomeResident: true, careHomeId: home.id }) })).body;
+    const referral = (await call('post', `${C}/referrals`, 201, { body: { patientId: resident.id, referrer: { kind: 'gp', name: 'Dr Patel' }, referredDate: '2026-11-16', urgent: true } })).body;
+    const types = (await call('get', `${C}/assessment-types`, 200)).body as Array<{ id: string; code: string }>;
+    const typeId = (code: string) => types.find((t) => t.code === code)!.id;
+    await call('put', `${C}/referrals/:id/pre-visit`, 200, { params: { id: referral.id }, body: { visitDate: '2026-11-25', requiredAssessmentTypeIds: [typeId('anp-initial'), typeId('geriatrician-review')], consentRecordAccess: true, mobility: 'walks' } });
+    const staff = (await call('get', `${C}/staff`, 200)).body as Array<{ id: string; discipline: string }>;
+    const onShift = new Set(((await call('get', `${C}/shifts`, 200, { query: `?date=${OUT}` })).body as Array<{ staffId: string }>).map((s) => s.staffId));
+    const team = ['anp', 'geriatrician'].map((d) => staff.find((s) => s.discipline === d && onShift.has(s.id))!.id);
+    await call('post', `${C}/outreach-days`, 201, { body: { date: OUT, staffIds: team, maxResidents: 6 } });
+
+    const proposal = await call('post', `${C}/outreach-bookings/plan`, 200, { body: { from: START, days: 14 } });
+    expectRenameRejected('post', `${C}/outreach-bookings/plan`, proposal, ['outreachDays', 0, 'careHomeIds']);
+    await call('post', `${C}/outreach-bookings/plan`, 400, { body: { from: 'soon' } });
+    await call('post', `${C}/outreach-bookings/confirm`, 400, { body: { proposals: [{ referralId: UNKNOWN, outreachDate: OUT }] } });
+    await call('post', `${C}/outreach-bookings/confirm`, 200, { body: { proposals: [{ referralId: referral.id, outreachDate: OUT }] } });
+
+    const day = { params: { date: OUT } };
+    const planned = await call('post', `${D}/outreach-plan`, 201, { ...day, body: { patientIds: [resident.id], maxIterations: 100 } });
+    expectRenameRejected('post', `${D}/outreach-plan`, planned, ['plan', 'rounds', 0, 'travelMin']);
+    expectRenameRejected('post', `${D}/outreach-plan`, planned, ['homes', 0, 'visitingHours']);
+    await call('post', `${D}/outreach-plan`, 400, { params: { date: '2026-12-04' }, body: {} });
+    await call('get', `${D}/outreach-plan`, 200, day);
+    await call('get', `${D}/outreach-plan`, 404, { params: { date: '2026-12-24' } });
+    const visitId = planned.body.plan.visits[0].id as string;
+    await call('post', `${D}/outreach-plan/pins`, 428, { ...day, body: { visitId } });
+    let etag = (await call('post', `${D}/outreach-plan/pins`, 200, { ...day, body: { visitId }, headers: { 'If-Match': planned.headers.etag! } })).headers.etag!;
+    await call('post', `${D}/outreach-plan/replan`, 400, { ...day, body: { now: '08:00', changes: [] }, headers: { 'If-Match': etag } });
+    const replanned = await call('post', `${D}/outreach-plan/replan`, 200, { ...day, body: { now: '08:00', changes: [{ kind: 'staff-off-sick', staffId: team[1], from: '17:00' }], maxIterations: 100 }, headers: { 'If-Match': etag } });
+    expectRenameRejected('post', `${D}/outreach-plan/replan`, replanned, ['notes']);
+    etag = (await call('post', `${D}/outreach-plan/publish`, 200, { ...day, headers: { 'If-Match': replanned.headers.etag! } })).headers.etag!;
+    await call('post', `${D}/outreach-plan/publish`, 409, { ...day, headers: { 'If-Match': etag } });
+    await call('get', `${D}/outreach-round.html`, 200, day);
+  });
+
   it('answered every documented operation for real, and every family refused something', () => {
     const operations = Object.entries(doc.paths).flatMap(([path, ops]) => Object.entries(ops).map(([method, op]) => ({ path, method, op })));
     const success = (op: (typeof operations)[number]['op']) => Object.keys(op.responses).find((s) => /^2/.test(s))!;

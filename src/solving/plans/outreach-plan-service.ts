@@ -1,0 +1,203 @@
+// Outreach plans: planned, read, pinned, replanned and published like ICC day plans — stored as
+// plan versions of kind 'outreach' through the one writer (plan-versions.ts), with the version
+// as ETag and If-Match on every edit (428 without it, 412 when someone saved first).
+import type { Knex } from 'knex';
+import { z } from 'zod';
+import { plans } from '../../db/repositories/plans.ts';
+import type { Plan, PlanPin } from '../../domain/plan.ts';
+import { idSchema, localDateSchema, localTimeSchema, timeToMin } from '../../domain/primitives.ts';
+import { AppError, appError } from '../../errors/app-error.ts';
+import { parseOrThrow } from '../../errors/from-zod-error.ts';
+import { outreachTravel, validateOutreachPlan, type OutreachChange, type OutreachPlan, type OutreachProblem, type OutreachVisitMove } from '../../../solver/index.ts';
+import { buildOutreachProblem } from '../problem/build-outreach-problem.ts';
+import { planOutreachInWorker, replanOutreachInWorker } from '../workers/outreach-in-worker.ts';
+import { writePlanVersion } from './plan-versions.ts';
+import { parseIfMatch } from './plan-service.ts';
+import { requireCentre, type Actor } from '../../api/services/centre-scoped-service.ts';
+
+/** What a stored outreach plan's `document` holds. */
+export interface OutreachPlanDocument {
+  problem: OutreachProblem;
+  plan: OutreachPlan;
+  source: Record<string, unknown>;
+  moves?: OutreachVisitMove[];
+  notes?: string[];
+}
+
+/** An outreach plan version as the API returns it (with the homes, for addresses). */
+export interface OutreachPlanView {
+  id: string;
+  centreId: string;
+  date: string;
+  version: number;
+  status: Plan['status'];
+  pins: PlanPin[];
+  source: Record<string, unknown>;
+  plan: OutreachPlan;
+  homes: OutreachProblem['homes'];
+  createdAt: string;
+  moves?: OutreachVisitMove[];
+  notes?: string[];
+}
+
+export const DEFAULT_OUTREACH_ITERATIONS_PER_REQUEST = 2000;
+
+export const outreachPlanRequestSchema = z.strictObject({
+  /** The residents to plan; default: those booked to the outreach day. */
+  patientIds: z.array(idSchema).min(1).max(60).refine((ids) => new Set(ids).size === ids.length, { message: 'must not repeat a resident' }).optional(),
+  /** Fixed budget: the same plan for the same request. */
+  maxIterations: z.number().int().min(1).max(20000).default(DEFAULT_OUTREACH_ITERATIONS_PER_REQUEST),
+  seed: z.number().int().min(0).max(2 ** 31 - 1).default(1),
+});
+export const outreachPinBodySchema = z.strictObject({ visitId: z.string().min(1) });
+export const outreachChangeBodySchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('resident-unwell'), residentId: z.string().min(1) }),
+  z.strictObject({ kind: z.literal('staff-off-sick'), staffId: z.string().min(1), from: localTimeSchema }),
+  z.strictObject({ kind: z.literal('assessment-overran'), residentId: z.string().min(1), typeId: z.string().min(1), end: localTimeSchema }),
+]);
+export const outreachReplanBodySchema = z.strictObject({
+  now: localTimeSchema,
+  changes: z.array(outreachChangeBodySchema).min(1, { message: 'must list at least one change' }),
+  maxIterations: z.number().int().min(1).max(20000).default(1000),
+  seed: z.number().int().min(0).max(2 ** 31 - 1).default(1),
+});
+const getQuerySchema = z.strictObject({
+  status: z.enum(['draft', 'published']).optional(),
+  version: z.coerce.number().int().min(1).optional(),
+});
+
+const KIND = 'outreach' as const;
+const documentOf = (stored: Plan) => stored.document as unknown as OutreachPlanDocument;
+
+export function outreachPlanView(stored: Plan): OutreachPlanView {
+  const doc = documentOf(stored);
+  return {
+    id: stored.id, centreId: stored.centreId, date: stored.date, version: stored.version, status: stored.status, pins: stored.pins,
+    source: doc.source, plan: doc.plan, homes: doc.problem.homes, createdAt: stored.createdAt,
+    ...(doc.moves ? { moves: doc.moves } : {}),
+    ...(doc.notes ? { notes: doc.notes } : {}),
+  };
+}
+
+function requireDate(date: string): string {
+  return parseOrThrow(z.strictObject({ date: localDateSchema }), { date }, 'plan date').date;
+}
+
+const preconditionFailed = (message: string, currentVersion: number) => new AppError({ code: 'precondition_failed', status: 412, message, details: { currentVersion } });
+
+function rejected(message: string, violations: Array<{ constraint: string; message: string }>): AppError {
+  return new AppError({ code: 'plan_rejected', status: 422, message: `${message}: ${violations.map((v) => v.message).join(' ')}`, details: { violations: violations.map((v) => ({ constraint: v.constraint, message: v.message })) } });
+}
+
+const check = (problem: OutreachProblem, plan: OutreachPlan) => validateOutreachPlan(problem, plan, { travelMin: outreachTravel(problem) });
+
+async function requireLatest(db: Knex, centreId: string, date: string): Promise<Plan> {
+  const latest = await plans.latest(db, centreId, requireDate(date), KIND);
+  if (!latest) {
+    await requireCentre(db, centreId);
+    throw appError.notFound('outreach plan for date', date);
+  }
+  return latest;
+}
+
+/** Check If-Match against the newest version, compute the edit, save it as version + 1. */
+async function editPlan(db: Knex, centreId: string, date: string, ifMatch: string | undefined, actor: Actor,
+  edit: (current: Plan, doc: OutreachPlanDocument) => Promise<{ document: OutreachPlanDocument; pins: PlanPin[]; status?: Plan['status'] }> | { document: OutreachPlanDocument; pins: PlanPin[]; status?: Plan['status'] }): Promise<Plan> {
+  const expected = parseIfMatch(ifMatch);
+  if (expected === undefined) throw new AppError({ code: 'precondition_required', status: 428, message: 'Editing a plan needs an If-Match header with the plan version (its ETag)', details: [{ path: 'If-Match', message: 'is required' }] });
+  const current = await requireLatest(db, centreId, date);
+  if (expected !== current.version) throw preconditionFailed(`The outreach plan has changed: version ${current.version} is the newest, not ${ifMatch}. Reload it and edit again.`, current.version);
+  const next = await edit(current, documentOf(current));
+  const saved = await writePlanVersion(db, {
+    centreId,
+    doc: { date: current.date, kind: KIND, status: next.status ?? 'draft', document: next.document as unknown as Record<string, unknown>, pins: next.pins },
+    version: current.version + 1,
+    audit: { actor: actor.name, action: next.status === 'published' ? 'publish' : 'update', details: { kind: KIND, ...next.document.source } },
+  });
+  if (!saved) throw preconditionFailed(`The outreach plan was changed by someone else while this edit was made. Reload it and edit again.`, current.version + 1);
+  return saved;
+}
+
+const pinOf = (v: OutreachPlan['visits'][number]): PlanPin => ({ patientId: v.residentId, typeId: v.typeId, startMin: v.startMin, staffId: v.staffId, roomId: v.roomId });
+const pinKey = (p: { patientId: string; typeId: string }) => `${p.patientId}:${p.typeId}`;
+
+function toChange(change: z.infer<typeof outreachChangeBodySchema>): OutreachChange {
+  switch (change.kind) {
+    case 'resident-unwell': return change;
+    case 'staff-off-sick': return { kind: 'staff-off-sick', staffId: change.staffId, fromMin: timeToMin(change.from) };
+    case 'assessment-overran': return { kind: 'assessment-overran', residentId: change.residentId, typeId: change.typeId, endMin: timeToMin(change.end) };
+  }
+}
+
+export const outreachPlanService = {
+  /** Plans the outreach day on a worker thread and saves it as the next draft version. */
+  async create(db: Knex, centreId: string, date: string, body: unknown, actor: Actor): Promise<Plan> {
+    const request = parseOrThrow(outreachPlanRequestSchema, body ?? {}, 'outreach plan request');
+    await requireCentre(db, centreId);
+    const problem = await buildOutreachProblem(db, centreId, requireDate(date), request.patientIds);
+    const plan = await planOutreachInWorker(problem, { maxIterations: request.maxIterations, seed: request.seed });
+    const saved = await writePlanVersion(db, {
+      centreId,
+      doc: { date, kind: KIND, status: 'draft', document: { problem, plan, source: { kind: 'plan', maxIterations: request.maxIterations, seed: request.seed } } as unknown as Record<string, unknown>, pins: [] },
+      audit: { actor: actor.name, action: 'create', details: { kind: KIND } },
+    });
+    return saved!;
+  },
+
+  async get(db: Knex, centreId: string, date: string, query: Record<string, unknown> = {}): Promise<Plan> {
+    const { status, version } = parseOrThrow(getQuerySchema, query, 'plan query');
+    const day = requireDate(date);
+    const found = version !== undefined
+      ? (await plans.list(db, centreId, { date: day, kind: KIND, version })).find((p) => status === undefined || p.status === status)
+      : status ? await plans.latestWithStatus(db, centreId, day, status, KIND) : await plans.latest(db, centreId, day, KIND);
+    if (!found) {
+      await requireCentre(db, centreId);
+      throw appError.notFound(status ? `${status} outreach plan for date` : 'outreach plan for date', version === undefined ? date : `${date} version ${version}`);
+    }
+    return found;
+  },
+
+  /** Pins a visit where it is, so replanning leaves it there. */
+  pin(db: Knex, centreId: string, date: string, ifMatch: string | undefined, body: unknown, actor: Actor): Promise<Plan> {
+    const { visitId } = parseOrThrow(outreachPinBodySchema, body, 'pin');
+    return editPlan(db, centreId, date, ifMatch, actor, (current, { problem, plan }) => {
+      const visit = plan.visits.find((v) => v.id === visitId);
+      if (!visit) throw appError.validation(`No visit ${visitId} in this plan`, [{ path: 'visitId', message: `no visit "${visitId}" in the plan` }]);
+      const pin = pinOf(visit);
+      const solverPin = { residentId: visit.residentId, typeId: visit.typeId, startMin: visit.startMin, staffId: visit.staffId, roomId: visit.roomId };
+      return {
+        document: {
+          problem: { ...problem, pins: [...(problem.pins ?? []).filter((p) => `${p.residentId}:${p.typeId}` !== visitId), solverPin] },
+          plan: { ...plan, visits: plan.visits.map((v) => (v.id === visitId ? { ...v, pinned: true } : v)) },
+          source: { kind: 'pin', visitId },
+        },
+        pins: [...current.pins.filter((p) => pinKey(p) !== visitId), pin],
+      };
+    });
+  },
+
+  /** Replans after a change on the day (a resident unwell, a clinician off sick, an overrun), on a worker thread. */
+  replan(db: Knex, centreId: string, date: string, ifMatch: string | undefined, body: unknown, actor: Actor): Promise<Plan> {
+    const request = parseOrThrow(outreachReplanBodySchema, body, 'replan');
+    return editPlan(db, centreId, date, ifMatch, actor, async (current, { problem, plan }) => {
+      const result = await replanOutreachInWorker({ problem, plan, changes: request.changes.map(toChange), nowMin: timeToMin(request.now), options: { maxIterations: request.maxIterations, seed: request.seed } });
+      const broken = check(result.problem, result.plan).violations;
+      if (broken.length > 0) throw rejected(`Replanning cannot keep every hard rule (${broken.length} broken)`, broken);
+      const stillPinned = new Set((result.problem.pins ?? []).map((p) => `${p.residentId}:${p.typeId}`));
+      return {
+        document: { problem: result.problem, plan: result.plan, source: { kind: 'replan', now: request.now, changes: request.changes }, moves: result.moves, notes: result.notes },
+        pins: current.pins.filter((p) => stillPinned.has(pinKey(p))),
+      };
+    });
+  },
+
+  /** Publishes the newest version (as a new, published version); 422 if the checker rejects it. */
+  publish(db: Knex, centreId: string, date: string, ifMatch: string | undefined, actor: Actor): Promise<Plan> {
+    return editPlan(db, centreId, date, ifMatch, actor, (current, doc) => {
+      if (current.status === 'published') throw appError.conflict(`Version ${current.version} is already published`, [{ path: 'status', message: 'is already published' }]);
+      const { violations } = check(doc.problem, doc.plan);
+      if (violations.length > 0) throw rejected(`Version ${current.version} cannot be published: it breaks ${violations.length} hard rule(s)`, violations);
+      return { document: { problem: doc.problem, plan: doc.plan, source: { kind: 'publish', fromVersion: current.version } }, pins: current.pins, status: 'published' };
+    });
+  },
+};

@@ -82,7 +82,7 @@ describeEachDatabase('bookings API', (getDb) => {
     expect(status.get(refs.waiting)).toBe('pre-visit-booked');
     const view = (await request(app()).get(api(`/referrals/${refs.waiting}/transitions`)).expect(200)).body;
     const proposed = mine.find((p) => p.referralId === refs.waiting)!;
-    expect(view.booking).toEqual({ preVisitDate: proposed.preVisitDate, iccDate: proposed.iccDate });
+    expect(view.booking).toEqual({ preVisitDate: proposed.preVisitDate, iccDate: proposed.iccDate, outreachDate: null });
     expect(view.statusHistory.at(-1)).toMatchObject({ status: 'pre-visit-booked', by: 'coordinator' });
     // Re-planning keeps the confirmed ICC day of the visited referral.
     const again = (await request(app()).post(api('/bookings/plan')).send({ from: FROM, days: 14 }).expect(200)).body;

@@ -135,7 +135,7 @@ export const outreachPlanService = {
     const request = parseOrThrow(outreachPlanRequestSchema, body ?? {}, 'outreach plan request');
     await requireCentre(db, centreId);
     const problem = await buildOutreachProblem(db, centreId, requireDate(date), request.patientIds);
-    const plan = await planOutreachInWorker(problem, { maxIterations: request.maxIterations, seed: request.seed });
+    const plan = await planOutreachInWorker({ problem, options: { maxIterations: request.maxIterations, seed: request.seed } });
     const saved = await writePlanVersion(db, {
       centreId,
       doc: { date, kind: KIND, status: 'draft', document: { problem, plan, source: { kind: 'plan', maxIterations: request.maxIterations, seed: request.seed } } as unknown as Record<string, unknown>, pins: [] },

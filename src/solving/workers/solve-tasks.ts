@@ -9,6 +9,7 @@ import {
   planBooking, createJslsSolver, planDay, planRounds, planTransport, planWholeDay, replanDay, ReplanInputError, BookingInputError,
   type BookingHorizon, type BookingReferral, type DayCapacity, type DayChange, type DayPlan, type DayProblem, type ProgressEvent, type RoundsProblem,
   type SolveOptions, type TransportPlan, type TransportProblem, type WholeDayOptions, type WholeDayProblem,
+  planOutreachDay, replanOutreachDay, type OutreachChange, type OutreachPlan, type OutreachProblem, type OutreachSolveOptions,
 } from '../../../solver/index.ts';
 import { createHighsSolver } from '../../lp/highs-solver.ts';
 import { bestPlanThrottle } from './best-plan-throttle.ts';
@@ -24,6 +25,8 @@ export interface SolveInputs {
   'replan-day': { problem: DayProblem; published: DayPlan; changes: DayChange[]; nowMin: number; options: Omit<SolveOptions, 'now' | 'onProgress'> };
   'plan-rounds': { problem: RoundsProblem; options: { seed?: number; timeLimitMs?: number; maxIterations?: number; balanceWeight?: number; workerCost?: number } };
   'plan-transport': { problem: TransportProblem; options: { seed?: number; timeLimitMs?: number; maxIterations?: number } };
+  'plan-outreach': { problem: OutreachProblem; options: Omit<OutreachSolveOptions, 'now' | 'onProgress'> };
+  'replan-outreach': { problem: OutreachProblem; plan: OutreachPlan; changes: OutreachChange[]; nowMin: number; options: Omit<OutreachSolveOptions, 'now' | 'onProgress'> };
   'plan-booking': {
     referrals: BookingReferral[]; capacity: DayCapacity[]; horizon: BookingHorizon;
     backend: 'javascript-lp-solver' | 'highs'; timeLimitMs: number;
@@ -101,6 +104,14 @@ async function run(task: SolveTask): Promise<unknown> {
     case 'plan-transport': {
       const { problem, options } = task.input as SolveInputs['plan-transport'];
       return planTransport(problem, { ...options, now });
+    }
+    case 'plan-outreach': {
+      const { problem, options } = task.input as SolveInputs['plan-outreach'];
+      return planOutreachDay(problem, { ...options, now });
+    }
+    case 'replan-outreach': {
+      const { problem, plan, changes, nowMin, options } = task.input as SolveInputs['replan-outreach'];
+      return replanOutreachDay(problem, plan, changes, nowMin, { ...options, now });
     }
     case 'plan-booking': {
       const { referrals, capacity, horizon, backend, timeLimitMs } = task.input as SolveInputs['plan-booking'];

@@ -7,6 +7,8 @@ import { feedsRouter } from './api/routes/feeds-router.ts';
 import { errorHandler, notFoundHandler, refuseWhenShuttingDown } from './api/error-handler.ts';
 import { parseJsonBody } from './api/json-body.ts';
 import { requestLog } from './api/request-log.ts';
+import { auditLogRouter } from './api/routes/audit-log-router.ts';
+import { metricsRouter, timeRequests } from './api/routes/metrics-router.ts';
 import { pathTemplates, refuseUnstorableBody, refuseUnstorablePathAndQuery } from './api/input-check.ts';
 import { openApiDocument } from './api/openapi/openapi-document.ts';
 import { logger as defaultLogger, type Logger } from './logger.ts';
@@ -35,12 +37,13 @@ export interface AppOptions {
 export function createApp({ db, logger = defaultLogger, auth, shuttingDown, publicUrl }: AppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
-  app.use(requestLog(logger));
+  const openApi = openApiDocument();
+  const templates = pathTemplates(Object.keys(openApi.paths as Record<string, unknown>));
+  app.use(requestLog(logger), timeRequests(templates));
   configurePublicUrl(app, publicUrl);
   if (shuttingDown) app.use(refuseWhenShuttingDown(shuttingDown));
-  const openApi = openApiDocument();
   // Text PostgreSQL cannot store is a 400 naming the field, whatever the route (src/api/input-check.ts).
-  app.use(refuseUnstorablePathAndQuery(pathTemplates(Object.keys(openApi.paths as Record<string, unknown>))));
+  app.use(refuseUnstorablePathAndQuery(templates));
   // Checked before the body is parsed: an anonymous caller gets no work done.
   if (auth?.enforce) app.use(requireAccess(db));
   app.use(parseJsonBody, refuseUnstorableBody);
@@ -49,6 +52,8 @@ export function createApp({ db, logger = defaultLogger, auth, shuttingDown, publ
     res.json(openApi);
   });
   app.use('/api/tokens', tokensRouter(db));
+  app.use('/api/audit-log', auditLogRouter(db));
+  app.use('/metrics', metricsRouter(db));
   app.use('/api/centres', centresRouter(db));
   app.use('/feeds', feedsRouter(db));
   app.use('/fhir/r4', fhirRouter(db));

@@ -53,6 +53,14 @@ function parameterName(templates: PathTemplates, segments: string[], index: numb
   return part?.startsWith('{') ? part.slice(1, -1) : `(path segment ${index})`;
 }
 
+/** The documented template a path fits ('/api/centres/{centreId}/rooms/{id}'), or undefined: a metrics label without ids. */
+export function routePattern(templates: PathTemplates, path: string): string | undefined {
+  const segments = path.split('/');
+  const fits = templates.find((template) => template.length === segments.length
+    && template.every((part, i) => part.startsWith('{') || part === segments[i]));
+  return fits?.join('/');
+}
+
 function decoded(segment: string): string {
   try {
     return decodeURIComponent(segment);

@@ -52,6 +52,9 @@ export const accessTable: readonly AccessRule[] = [
   // Tokens: admins manage them; any token may ask who it is.
   { methods: GET, path: '/api/tokens/me', allow: { coordinator: 'any', clinician: 'any', transport: 'any' } },
   { methods: '*', path: '/api/tokens{/*rest}' },
+  // Operations: metrics and the audit log are admin-only; reading the audit log is itself audited.
+  { methods: GET, path: '/metrics' },
+  { methods: GET, path: '/api/audit-log', audit: { entity: 'audit-log' } },
 
   // Centres: the list and creation are admin-only; each centre's own tokens may read it.
   { methods: GET, path: '/api/centres' },

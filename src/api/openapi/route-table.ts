@@ -41,6 +41,13 @@ export interface RouteDoc {
 }
 
 const text = { type: 'string' };
+const auditEntrySchema = {
+  type: 'object', additionalProperties: false, required: ['id', 'actor', 'action', 'entity', 'entityId', 'details', 'at'],
+  properties: {
+    id: { type: 'string', format: 'uuid' }, actor: { type: 'string' }, action: { type: 'string' }, entity: { type: 'string' },
+    entityId: { type: 'string' }, details: { anyOf: [{ type: 'object' }, { type: 'null' }] }, at: { type: 'string' },
+  },
+};
 const listOf = (name: ComponentName) => ({ type: 'array', items: { $ref: `#/components/schemas/${name}` } });
 const C = '/api/centres/:centreId';
 const D = `${C}/days/:date`;
@@ -69,6 +76,11 @@ export const routeTable: readonly RouteDoc[] = [
   { method: 'get', path: '/api/tokens', summary: 'List API tokens (admin; never the secrets)', tag: 'tokens', ok: { status: 200, description: 'The tokens', schema: listOf('ApiToken') } },
   { method: 'post', path: '/api/tokens', summary: 'Issue an API token (admin); the secret is in this reply only', tag: 'tokens', body: 'ApiTokenCreate', ok: { status: 201, description: 'Issued', schema: 'IssuedApiToken' } },
   { method: 'get', path: '/api/tokens/me', summary: 'Who this token is (any role)', tag: 'tokens', ok: { status: 200, description: 'The principal', schema: 'Principal' } },
+  {
+    method: 'get', path: '/api/audit-log', summary: 'The audit log by patient, actor and time, newest first (admin; for subject-access and information-governance requests)', tag: 'operations', query: ['patientId', 'actor', 'from', 'to', 'limit'],
+    ok: { status: 200, description: 'Entries: who (actor), what (action, entity, entityId, details), when (at)', schema: { type: 'array', items: auditEntrySchema } },
+  },
+  { method: 'get', path: '/metrics', summary: 'Prometheus metrics (admin): request latency by route, planning queue depth, solve time and gap, feed hits', tag: 'operations', ok: { status: 200, description: 'Prometheus text exposition format', schema: text, contentType: 'text/plain' } },
   { method: 'delete', path: '/api/tokens/:id', summary: 'Revoke an API token (admin)', tag: 'tokens', ok: { status: 200, description: 'Revoked', schema: 'ApiToken' } },
 
   {

@@ -2,7 +2,8 @@
 // is the credential. Answers 304 when the subscriber's copy is current (ETag or date).
 import { Router, type NextFunction, type Request, type Response } from 'express';
 import type { Knex } from 'knex';
-import { appError } from '../../errors/app-error.ts';
+import { appError, isAppError } from '../../errors/app-error.ts';
+import { feedHits } from '../../metrics.ts';
 import { param } from '../handle.ts';
 import { feedService } from '../services/feed-service.ts';
 
@@ -33,11 +34,14 @@ export function feedsRouter(db: Knex): Router {
       const ifNoneMatch = req.get('if-none-match');
       // If-None-Match wins over If-Modified-Since when both are sent (RFC 9110 §13.2.2).
       if (ifNoneMatch ? etagMatches(ifNoneMatch, feed.etag) : notModifiedSince(req.get('if-modified-since'), feed.lastModified)) {
+        feedHits.inc({ kind: feed.kind, status: '304' });
         res.status(304).end();
         return;
       }
+      feedHits.inc({ kind: feed.kind, status: '200' });
       res.status(200).type('text/calendar; charset=utf-8').send(feed.body);
     } catch (error) {
+      feedHits.inc({ kind: 'unknown', status: String(isAppError(error) ? error.status : 500) });
       next(error);
     }
   });

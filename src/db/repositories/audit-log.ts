@@ -20,6 +20,27 @@ export const auditLog = {
       throw isDatabaseUnreachable(error) ? translateDbError(error) : appError.internal(error);
     }
   },
+  /**
+   * Entries for a subject-access or information-governance request, newest first: about a
+   * patient (the patient record, their referrals, or any entry whose details name them), by an
+   * actor (case-insensitive part of the actor's name, e.g. a token id), between two instants.
+   */
+  search: (db: Knex, filter: { patientId?: string; actor?: string; from?: string; to?: string; limit: number }) =>
+    translatingDbErrors(async () => {
+      const query = db('audit_log').orderBy([{ column: 'at', order: 'desc' }, { column: 'id', order: 'desc' }]).limit(filter.limit);
+      if (filter.patientId) {
+        const patientId = filter.patientId;
+        query.where((q) => {
+          q.where({ entity: 'patient', entity_id: patientId })
+            .orWhere((r) => r.where({ entity: 'referral' }).whereIn('entity_id', db('referrals').select(db.raw('id::text')).where({ patient_id: patientId })))
+            .orWhereRaw('details::text like ?', [`%${patientId}%`]);
+        });
+      }
+      if (filter.actor) query.whereRaw('actor ilike ?', [`%${filter.actor.replace(/[\\%_]/g, (c) => `\\${c}`)}%`]);
+      if (filter.from) query.where('at', '>=', filter.from);
+      if (filter.to) query.where('at', '<', filter.to);
+      return (await query).map((r) => codec.fromRow(r) as unknown as AuditEntry);
+    }),
   forEntity: (db: Knex, entity: string, entityId: string) =>
     translatingDbErrors(async () => (await db('audit_log').where({ entity, entity_id: entityId }).orderBy(['at', 'id'])).map((r) => codec.fromRow(r) as unknown as AuditEntry)),
 };

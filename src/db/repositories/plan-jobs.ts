@@ -131,6 +131,12 @@ export const planJobs = {
   /** Records the best plan so far while the job runs; false once it has finished or been cancelled. */
   recordProvisionalPlan: (db: Knex, id: string, plan: DayPlan) =>
     translatingDbErrors(() => stillRunning(db, id, { provisionalPlan: plan, provisionalPlanAt: db.fn.now() })),
+  /** How many jobs are in each status (all centres): the queue depth for /metrics. */
+  countByStatus: (db: Knex) =>
+    translatingDbErrors(async () => {
+      const rows = (await db('plan_jobs').select('status').count({ n: '*' }).groupBy('status')) as unknown as Array<{ status: string; n: string | number }>;
+      return Object.fromEntries(rows.map((row) => [String(row.status), Number(row.n)])) as Record<string, number>;
+    }),
   succeed: (db: Knex, id: string, planId: string, progress: PlanJobProgress | null) =>
     translatingDbErrors(() =>
       transition(db, id, ['running'], { status: 'succeeded', planId, finishedAt: db.fn.now(), ...finished, ...(progress ? { progress } : {}) })),

@@ -16,6 +16,8 @@ import type { DayPlanDocument } from '../plans/plan-service.ts';
 import { checkCoupled, storedTransport } from '../transport/day-transport.ts';
 import type { CoupledDayResult } from '../transport/plan-coupled-day.ts';
 import { writePlanVersion } from '../plans/plan-versions.ts';
+import { logger as serviceLogger, type Logger } from '../../logger.ts';
+import { solveGapPercent, solveSeconds } from '../../metrics.ts';
 
 /** Progress is written at most this often, so a fast solver cannot flood the database. */
 const PROGRESS_WRITE_INTERVAL_MS = 250;
@@ -37,6 +39,8 @@ export interface PlanJobRunnerOptions {
   leaseMs?: number;
   /** How often the runner looks for queued jobs (posted to any process) and expired leases. */
   pollMs?: number;
+  /** Where job start and finish lines go (default: the service logger). */
+  logger?: Logger;
 }
 
 export interface PlanJobRunner {
@@ -74,10 +78,15 @@ export function createPlanJobRunner(db: Db, options: PlanJobRunnerOptions = {}):
   const leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
   const pollMs = options.pollMs ?? DEFAULT_POLL_MS;
   const running = new Map<string, WorkerRun<unknown>>();
+  const log = (options.logger ?? serviceLogger).child({ component: 'plan-jobs' });
   let closed = false;
 
   async function run(job: PlanJob): Promise<void> {
     const jobId = job.id;
+    const startedAt = performance.now();
+    const seconds = () => Math.round(performance.now() - startedAt) / 1000;
+    log.info({ jobId, centreId: job.centreId, date: job.date, timeLimitSec: job.request.timeLimitSec }, 'plan job started');
+    let outcome = 'handed-back';
     let lastProgress: PlanJobProgress | null = null;
     let lastWriteMs = 0;
     let progressWrites: Promise<unknown> = Promise.resolve();
@@ -142,15 +151,30 @@ export function createPlanJobRunner(db: Db, options: PlanJobRunnerOptions = {}):
         // Cancelled while the worker was finishing: keep no plan.
         if (!done) throw new PlanningCancelled();
       });
+      outcome = 'succeeded';
+      solveGapPercent.set(document.plan.gapPct);
+      log.info({ jobId, seconds: seconds(), gapPct: document.plan.gapPct, unscheduled: document.plan.unscheduled.length }, 'plan job finished');
     } catch (error) {
       await progressWrites;
       if (error instanceof SolveTimedOutError) {
         await planJobs.fail(db, jobId, { code: 'planning_timed_out', message: `The planner did not finish within its time limit of ${job.request.timeLimitSec} s (+${WATCHDOG_GRACE_MS / 1000} s grace) and was stopped.`, details: null });
+        outcome = 'timed-out';
+        log.error({ jobId, seconds: seconds() }, 'plan job timed out and was stopped');
         return;
       }
-      if (error instanceof WorkerCancelledError || error instanceof PlanningCancelled) return;
-      await planJobs.fail(db, jobId, toJobError(error));
+      if (error instanceof WorkerCancelledError || error instanceof PlanningCancelled) {
+        outcome = 'cancelled';
+        log.info({ jobId, seconds: seconds() }, 'plan job cancelled');
+        return;
+      }
+      outcome = 'failed';
+      const failure = toJobError(error);
+      await planJobs.fail(db, jobId, failure);
+      // A day that cannot be planned is the data's problem (a warning); anything else is a fault.
+      if (isAppError(error)) log.warn({ jobId, seconds: seconds(), code: failure.code }, `plan job failed: ${failure.message}`);
+      else log.error({ jobId, seconds: seconds(), err: error }, 'plan job failed');
     } finally {
+      solveSeconds.observe({ outcome }, seconds());
       clearInterval(heartbeat);
       running.delete(jobId);
     }

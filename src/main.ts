@@ -10,6 +10,7 @@ import { createLogger } from './logger.ts';
 import { bootstrapAdminToken, writeBootstrapTokenFile } from './auth/bootstrap-admin-token.ts';
 import { demoTokens } from './auth/demo-tokens.ts';
 import { planJobRunnerFor } from './solving/jobs/plan-job-runner.ts';
+import { startWebhookDispatcher } from './webhooks/webhook-dispatcher.ts';
 import { answerClientErrorsAsJson } from './api/client-errors.ts';
 import { webAppBundle } from './web/web-app-bundle.ts';
 
@@ -58,6 +59,8 @@ async function main(): Promise<void> {
   // fails those of a process sharing the database that stopped without finishing them.
   const jobRunner = planJobRunnerFor(db);
   await jobRunner.ready;
+  // Webhook deliveries go out from a background loop (queued in the database, retried with backoff).
+  const webhooks = startWebhookDispatcher(db, { logger: logger.child({ component: 'webhooks' }) });
 
   // The web app is bundled now, so the first visitor does not wait for it (and a broken bundle shows here).
   const bundle = await webAppBundle();
@@ -73,7 +76,7 @@ async function main(): Promise<void> {
     stopping.abort();
     server.close(() => {
       // A job still planning goes back to the queue for another process (or the next start).
-      void jobRunner.close().finally(() => db.destroy().finally(() => process.exit(0)));
+      void Promise.all([jobRunner.close(), webhooks.close()]).finally(() => db.destroy().finally(() => process.exit(0)));
     });
   };
   process.once('SIGINT', () => shutdown('SIGINT'));

@@ -78,6 +78,8 @@ export const accessTable: readonly AccessRule[] = [
   // A clinician may issue the subscribable feed of their own timetable.
   { methods: ['POST'], path: `${C}/feed-tokens`, allow: { coordinator: 'centre', clinician: 'own-feed' } },
   { methods: '*', path: `${C}/feed-tokens{/*rest}`, allow: centreStaff },
+  // Webhook endpoints and their deliveries (payloads carry record ids, never names or NHS numbers).
+  { methods: '*', path: `${C}/webhooks{/*rest}`, allow: centreStaff },
 
   // The centre's set-up (no patient data); transport may read its vehicles.
   { methods: '*', path: `${C}/staff{/*rest}`, allow: centreStaff },

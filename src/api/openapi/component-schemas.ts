@@ -25,6 +25,7 @@ import { referralImportResultSchema } from '../services/referral-import.ts';
 import { outreachBookingConfirmationSchema, outreachBookingPlanSchema, outreachPlanViewSchema } from '../responses/outreach-responses.ts';
 import { outreachPinBodySchema, outreachPlanRequestSchema, outreachReplanBodySchema } from '../../solving/plans/outreach-plan-service.ts';
 import { outreachBookingConfirmRequestSchema, outreachBookingPlanRequestSchema } from '../services/outreach-booking-service.ts';
+import { issuedWebhookSchema, webhookCreateSchema, webhookDeliveryViewSchema, webhookViewSchema } from '../../webhooks/webhook-service.ts';
 
 export type JsonSchema = Record<string, unknown>;
 
@@ -78,6 +79,7 @@ const requestBodies = {
   OutreachReplanRequest: outreachReplanBodySchema,
   OutreachBookingPlanRequest: outreachBookingPlanRequestSchema,
   OutreachBookingConfirmRequest: outreachBookingConfirmRequestSchema,
+  WebhookCreate: webhookCreateSchema,
 };
 
 /** Replies besides the stored CRUD records. */
@@ -112,6 +114,9 @@ const replies = {
   OutreachPlan: outreachPlanViewSchema,
   OutreachBookingPlan: outreachBookingPlanSchema,
   OutreachBookingConfirmation: outreachBookingConfirmationSchema,
+  Webhook: webhookViewSchema,
+  IssuedWebhook: issuedWebhookSchema,
+  WebhookDelivery: webhookDeliveryViewSchema,
 };
 
 /** The error reply documented for each status. */

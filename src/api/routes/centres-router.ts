@@ -2,6 +2,7 @@
 import express, { Router, type RequestHandler } from 'express';
 import { JSON_BODY_LIMIT } from '../json-body.ts';
 import { referralImport } from '../services/referral-import.ts';
+import { webhooksRouter } from '../../webhooks/webhooks-router.ts';
 import { z } from 'zod';
 import { localDateSchema } from '../../domain/primitives.ts';
 import { parseOrThrow } from '../../errors/from-zod-error.ts';
@@ -83,6 +84,7 @@ export function centresRouter(db: Knex): Router {
   router.use('/:centreId/follow-ups', followUpsRouter(db));
   router.use('/:centreId/plan-jobs', planJobsRouter(db));
   router.use('/:centreId/feed-tokens', feedTokensRouter(db));
+  router.use('/:centreId/webhooks', webhooksRouter(db));
   router.use('/:centreId/days/:date', transportRouter(db), roundsRouter(db), timetableRouter(db), patientLetterRouter(db));
   router.use('/:centreId/outreach-bookings', outreachBookingsRouter(db));
   router.use('/:centreId/days', outreachPlanRouter(db));

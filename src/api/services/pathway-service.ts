@@ -8,6 +8,7 @@ import { preVisits } from '../../db/repositories/pre-visits.ts';
 import { outreachDays } from '../../db/repositories/outreach-days.ts';
 import { referralTransitions } from '../../db/repositories/referral-transitions.ts';
 import { referrals } from '../../db/repositories/referrals.ts';
+import { webhookDeliveries } from '../../db/repositories/webhooks.ts';
 import type { Centre } from '../../domain/centre.ts';
 import { allowedNext, canTransition, referralTransitionSchema, type ReferralBooking } from '../../domain/referral-pathway.ts';
 import type { Referral, ReferralStatus } from '../../domain/referral.ts';
@@ -111,6 +112,11 @@ export async function moveReferral(
   }
   const moved = await referralTransitions.move(trx, referral.centreId, referral.id, referral.status, to, actor.name, options.note ?? null);
   if (!moved) throw appError.conflict(`Referral ${referral.id} changed status while this request ran; read it again`, [{ path: 'to', message: 'status changed concurrently' }]);
+  // The referral.status-changed webhook, queued with the move (every move of a referral passes here).
+  await webhookDeliveries.enqueue(trx, referral.centreId, 'referral.status-changed', {
+    referralId: referral.id, patientId: referral.patientId, from: referral.status, to, note: options.note ?? null,
+    referralUrl: `/api/centres/${referral.centreId}/referrals/${referral.id}`, serviceRequestUrl: `/fhir/r4/${referral.centreId}/ServiceRequest/${referral.id}`,
+  });
 }
 
 async function viewOf(db: Knex, centreId: string, id: string): Promise<PathwayView> {

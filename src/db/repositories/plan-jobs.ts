@@ -5,6 +5,7 @@
 import type { Knex } from 'knex';
 import type { DayPlan } from '../../../solver/index.ts';
 import { createRowCodec } from '../row-codec.ts';
+import { webhookDeliveries } from './webhooks.ts';
 import { translatingDbErrors } from '../translate-db-error.ts';
 import { isUuid } from './centre-scoped-repository.ts';
 
@@ -63,12 +64,24 @@ const fromRow = (row: Record<string, unknown>) => codec.fromRow(row) as unknown 
 
 /** Moves a job from one of `from` to `to` with `patch`; the updated job, or undefined if it was not in `from`. */
 async function transition(db: Knex, id: string, from: PlanJobStatus[], patch: Record<string, unknown>): Promise<PlanJob | undefined> {
-  const [row] = await db('plan_jobs')
-    .where({ id })
-    .whereIn('status', from)
-    .update({ ...codec.toRow(patch), updated_at: db.fn.now() })
-    .returning('*');
-  return row ? fromRow(row) : undefined;
+  const run = async (trx: Knex) => {
+    const [row] = await trx('plan_jobs')
+      .where({ id })
+      .whereIn('status', from)
+      .update({ ...codec.toRow(patch), updated_at: trx.fn.now() })
+      .returning('*');
+    const job = row ? fromRow(row) : undefined;
+    if (job && job.finishedAt !== null) await jobFinished(trx, job);
+    return job;
+  };
+  return db.isTransaction ? run(db) : db.transaction(run);
+}
+
+/** The job.finished webhook, queued in the transaction that finishes the job (the one place a job finishes). */
+function jobFinished(db: Knex, job: Pick<PlanJob, 'id' | 'centreId' | 'date' | 'status' | 'planId' | 'error'>) {
+  return webhookDeliveries.enqueue(db, job.centreId, 'job.finished', {
+    jobId: job.id, date: job.date, status: job.status, planId: job.planId, error: job.error, jobUrl: `/api/centres/${job.centreId}/plan-jobs/${job.id}`,
+  });
 }
 
 /** The end of a lease starting now, in database time (processes' clocks may disagree). */
@@ -150,15 +163,19 @@ export const planJobs = {
    */
   resumeExpired: (db: Knex, maxResumes: number, error: PlanJobError) =>
     translatingDbErrors(async () => {
-      const expired = (q: Knex.QueryBuilder) => q.where({ status: 'running' }).andWhere((w) => w.whereNull('lease_expires_at').orWhere('lease_expires_at', '<', db.fn.now()));
-      const resumed = await expired(db('plan_jobs'))
-        .andWhere('resumes', '<', maxResumes)
-        .update({ status: 'queued', owner_id: null, lease_expires_at: null, started_at: null, resumes: db.raw('resumes + 1'), resumed_at: db.fn.now(), updated_at: db.fn.now() })
-        .returning('id');
-      const failed = await expired(db('plan_jobs'))
-        .update({ ...codec.toRow({ status: 'failed', error, ...finished }), finished_at: db.fn.now(), updated_at: db.fn.now() })
-        .returning('id');
-      return { resumed: resumed.map((r: { id: string }) => r.id), failed: failed.map((r: { id: string }) => r.id) };
+      const sweep = async (trx: Knex) => {
+        const expired = (q: Knex.QueryBuilder) => q.where({ status: 'running' }).andWhere((w) => w.whereNull('lease_expires_at').orWhere('lease_expires_at', '<', trx.fn.now()));
+        const resumed = await expired(trx('plan_jobs'))
+          .andWhere('resumes', '<', maxResumes)
+          .update({ status: 'queued', owner_id: null, lease_expires_at: null, started_at: null, resumes: trx.raw('resumes + 1'), resumed_at: trx.fn.now(), updated_at: trx.fn.now() })
+          .returning('id');
+        const failed = await expired(trx('plan_jobs'))
+          .update({ ...codec.toRow({ status: 'failed', error, ...finished }), finished_at: trx.fn.now(), updated_at: trx.fn.now() })
+          .returning('*');
+        for (const row of failed) await jobFinished(trx, fromRow(row));
+        return { resumed: resumed.map((r: { id: string }) => r.id), failed: failed.map((r: { id: string }) => r.id) };
+      };
+      return db.isTransaction ? sweep(db) : db.transaction(sweep);
     }),
   cancel: (db: Knex, id: string) =>
     translatingDbErrors(() => transition(db, id, ['queued', 'running'], { status: 'cancelled', finishedAt: db.fn.now(), ...finished })),

@@ -4,6 +4,7 @@
 import type { Knex } from 'knex';
 import { auditLog } from '../../db/repositories/audit-log.ts';
 import { plans } from '../../db/repositories/plans.ts';
+import { webhookDeliveries } from '../../db/repositories/webhooks.ts';
 import type { AuditEntryCreate } from '../../domain/audit-entry.ts';
 import type { Plan, PlanCreate } from '../../domain/plan.ts';
 
@@ -33,6 +34,14 @@ async function insertOnce(trx: Knex, write: PlanVersionWrite, version: number): 
   const saved = await plans.insertVersionIfAbsent(trx, write.centreId, write.doc, version);
   if (saved && write.audit) {
     await auditLog.append(trx, { actor: write.audit.actor, action: write.audit.action, entity: 'plan', entityId: saved.id, details: { date: saved.date, version: saved.version, ...write.audit.details } });
+  }
+  // Webhooks: queued with the version, so a subscriber hears of exactly the versions saved.
+  if (saved) {
+    const source = (saved.document as { source?: { kind?: unknown } }).source?.kind;
+    await webhookDeliveries.enqueue(trx, write.centreId, saved.status === 'published' ? 'plan.published' : 'plan.changed', {
+      planId: saved.id, date: saved.date, kind: saved.kind, version: saved.version, status: saved.status, ...(typeof source === 'string' ? { source } : {}),
+      planUrl: `/api/centres/${write.centreId}/days/${saved.date}/plan?version=${saved.version}`,
+    });
   }
   return saved;
 }

@@ -322,6 +322,24 @@ describeEachDatabase('OpenAPI replies', (getDb) => {
     await call('post', `${C}/feed-tokens/:id/reissue`, 404, { params: { id: UNKNOWN } });
   });
 
+  it('webhooks: register, list, read, deliveries, re-send, remove', async () => {
+    const hook = await call('post', `${C}/webhooks`, 201, { body: { url: 'http://127.0.0.1:9/hooks', events: ['referral.status-changed'] } });
+    expectRenameRejected('post', `${C}/webhooks`, hook, ['secret']);
+    await call('post', `${C}/webhooks`, 400, { body: { url: 'http://127.0.0.1:9/hooks', events: ['plan.moved'] } });
+    await call('get', `${C}/webhooks`, 200);
+    const item = { params: { id: hook.body.id } };
+    await call('get', `${C}/webhooks/:id`, 200, item);
+    const patient = (await call('post', `${C}/patients`, 201, { body: patientBody(8850, { localRef: 'ICC-WEBHOOK' }) })).body;
+    const referral = (await call('post', `${C}/referrals`, 201, { body: { patientId: patient.id, referrer: { kind: 'gp', name: 'Dr Patel' }, referredDate: '2026-11-16' } })).body;
+    await call('post', `${C}/referrals/:id/transitions`, 201, { params: { id: referral.id }, body: { to: 'declined' } });
+    const deliveries = await call('get', `${C}/webhooks/:id/deliveries`, 200, item);
+    expect(deliveries.body).toHaveLength(1);
+    await call('post', `${C}/webhooks/:id/deliveries/:deliveryId/resend`, 201, { params: { id: hook.body.id, deliveryId: deliveries.body[0].id } });
+    await call('post', `${C}/webhooks/:id/deliveries/:deliveryId/resend`, 404, { params: { id: hook.body.id, deliveryId: UNKNOWN } });
+    await call('delete', `${C}/webhooks/:id`, 204, item);
+    await call('get', `${C}/webhooks/:id`, 404, item);
+  });
+
   it('the FHIR R4 API: metadata, every type searched and read', async () => {
     const F = '/fhir/r4/:centreId';
     await call('get', `${F}/metadata`, 200);

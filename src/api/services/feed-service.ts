@@ -60,16 +60,9 @@ function feedOrganizerOf(centre: Centre): FeedOrganizer {
   return { name: centre.name, email: centre.email ?? DEFAULT_ORGANIZER.email };
 }
 
-/** The newest published day plan of each date in [from, to]. */
-async function publishedPlans(db: Knex, centreId: string, from: string, to: string): Promise<Plan[]> {
-  const published = await plans.list(db, centreId, { kind: 'day', status: 'published' });
-  const newest = new Map<string, Plan>();
-  for (const plan of published) {
-    if (plan.date < from || plan.date > to) continue;
-    const seen = newest.get(plan.date);
-    if (!seen || plan.version > seen.version) newest.set(plan.date, plan);
-  }
-  return [...newest.values()].sort((a, b) => (a.date < b.date ? -1 : 1));
+/** The newest published day plan of each date in [from, to] (only those rows are read). */
+function publishedPlans(db: Knex, centreId: string, from: string, to: string): Promise<Plan[]> {
+  return plans.latestPublishedBetween(db, centreId, from, to);
 }
 
 /** Stored patients as the feeds see them; a plan's patients with no record fall back to initials and reference. */

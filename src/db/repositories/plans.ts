@@ -29,6 +29,20 @@ export const plans = {
       return row ? (codec.fromRow(row) as unknown as Plan) : undefined;
     }),
   /**
+   * The newest published day plan of each date in [from, to], in date order: one row per date
+   * (DISTINCT ON, answered by the centre/kind/status/date/version index), not every version.
+   */
+  latestPublishedBetween: (db: Knex, centreId: string, from: string, to: string) =>
+    translatingDbErrors(async () => {
+      const rows = await db('plans')
+        .distinctOn('date')
+        .where({ centre_id: centreId, kind: 'day', status: 'published' })
+        .andWhere('date', '>=', from)
+        .andWhere('date', '<=', to)
+        .orderBy([{ column: 'date' }, { column: 'version', order: 'desc' }]);
+      return rows.map((row) => codec.fromRow(row) as unknown as Plan);
+    }),
+  /**
    * Saves `doc` as exactly `version`, unless that version already exists: then nothing is
    * written and the result is undefined. The unique (centre, date, kind, version) key makes
    * this the atomic check-and-write of an edit: of two edits of the same version, one wins.

@@ -68,6 +68,15 @@ function successResponse(ok: RouteDoc['ok']): object {
   return { description: ok.description, ...content, ...headers };
 }
 
+const capitalised = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
+
+/** A unique operationId from the method and path: get /api/centres/:centreId/patients/:id → getCentresByCentreIdPatientsById. */
+export function operationIdOf(method: string, expressPath: string): string {
+  const words = expressPath.split('/').filter((seg) => seg !== '' && seg !== 'api')
+    .map((seg) => (seg.startsWith(':') ? `By${capitalised(seg.slice(1))}` : seg.split(/[^A-Za-z0-9]+/).filter(Boolean).map(capitalised).join('')));
+  return `${method}${words.join('')}`;
+}
+
 function operation(route: RouteDoc): object {
   const errors = Object.entries(errorStatuses(route)).map(([status, description]) => [status, {
     description,
@@ -75,6 +84,7 @@ function operation(route: RouteDoc): object {
     ...(status === '503' ? { headers: { 'Retry-After': { description: 'Seconds to wait before trying again', required: true, schema: { type: 'integer', minimum: 1 } } } } : {}),
   }]);
   return {
+    operationId: operationIdOf(route.method, route.path),
     summary: route.summary,
     tags: [route.tag],
     ...(route.public ? { security: [] } : {}),
@@ -123,21 +133,28 @@ export function documentedRoutes(): RouteDoc[] {
 /** The OpenAPI document served at GET /openapi.json. */
 export function openApiDocument(): Record<string, unknown> {
   const paths: Record<string, Record<string, object>> = {};
+  const operationIds = new Set<string>();
   for (const route of documentedRoutes()) {
     const path = openApiPath(route.path);
     if (paths[path]?.[route.method]) throw new Error(`openApiDocument: ${route.method} ${path} is documented twice`);
-    (paths[path] ??= {})[route.method] = operation(route);
+    const op = operation(route) as { operationId: string };
+    // /openapi.json and its former address /api/openapi.json would share one id.
+    while (operationIds.has(op.operationId)) op.operationId = `${op.operationId}Alias`;
+    operationIds.add(op.operationId);
+    (paths[path] ??= {})[route.method] = op;
   }
   return {
     openapi: '3.1.0',
     info: {
       title: 'ICC scheduler API',
       version: '0.1.0',
+      license: { name: 'MIT', identifier: 'MIT' },
       description:
         'Scheduling for one-stop integrated care centres: centres, rota, rooms, catalogue, patients, referrals, booking, planning jobs, plans, transport lists, rounds and iCal feeds. '
         + 'Send an API token as Authorization: Bearer <token>; roles: admin (everything), coordinator (everything at their centre), clinician (their own timetable), transport (transport lists and rounds). '
         + 'Reads of patient-identifiable data are recorded in the audit log.',
     },
+    servers: [{ url: 'http://localhost:3000', description: 'npm start on this machine (PORT, default 3000)' }],
     security: [{ bearerAuth: [] }],
     paths,
     components: {

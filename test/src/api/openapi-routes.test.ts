@@ -57,7 +57,7 @@ describe('the reply checker', () => {
   const job = {
     id: uuid, centreId: uuid, date: '2026-12-01', status: 'succeeded', request: { patientIds: [uuid], timeLimitSec: 1, seed: 1 },
     progress: { phase: 'done', fraction: 1, bestSoft: 10, bestHard: 0, iteration: 5 }, planId: uuid, plan: null, ownerId: 'runner-1', leaseExpiresAt: null, planVersion: 1, planUrl: '/api/x',
-    error: null, startedAt: '2026-12-01T09:00:00Z', finishedAt: '2026-12-01T09:00:01Z', createdAt: '2026-12-01T09:00:00Z', updatedAt: '2026-12-01T09:00:01Z',
+    error: null, resumes: 0, resumedAt: null, startedAt: '2026-12-01T09:00:00Z', finishedAt: '2026-12-01T09:00:01Z', createdAt: '2026-12-01T09:00:00Z', updatedAt: '2026-12-01T09:00:01Z',
   };
   const jobPath = '/api/centres/:centreId/plan-jobs/:id';
 

@@ -23,8 +23,10 @@ export function finishPlan(search: DaySearch, iterationsSpent: number): { activi
   state.scheme = best.scheme;
   decoder.mealDelayMin.set(best.mealDelayMin);
   const decoded = search.decode(best.order, search.targetEnd.best());
-  // Whole patients' days taken out and decoded back in against the rest, with what is left of the budget.
-  const rebuilt = search.iccDay && best.cost > search.target + 0.01
+  // Whole patients' days taken out and decoded back in against the rest, with what is left of the
+  // budget. Not on a day with pins (a replan pins the past): a rebuilt day there could lose a pin
+  // (seen as pin-conflict in the API's overrun replan), and a pinned day has little left to move.
+  const rebuilt = search.iccDay && best.cost > search.target + 0.01 && !day.pin.some((pin) => pin !== undefined)
     ? rebuildPatients(day, decoder, decoded, best.order, {
       iterations: search.maxIterations - iterationsSpent,
       rng: createRng(search.seed + REBUILD_SEED_OFFSET),

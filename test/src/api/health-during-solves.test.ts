@@ -105,8 +105,10 @@ describeEachDatabase('/health while every kind of solve runs', (getDb) => {
     await new Promise((resolve) => setTimeout(resolve, 8000));
     try {
       const timings = await healthTimings();
-      // Every solve was still running while /health was asked (none had answered), and the job too.
-      expect(settled).toEqual({});
+      // Every solve was still running while /health was asked (none had answered), and the job
+      // too — except that booking may have proved its optimum and answered already on a quiet
+      // machine (seen in CI: 200 within 11 s); it solved on the pool all the same.
+      expect(Object.entries(settled).filter(([name, status]) => !(name === 'booking' && status === 200))).toEqual([]);
       expect(((await (await fetch(jobUrl)).json()) as { status: string }).status).toBe('running');
       const shown = (ts: number[]) => ts.map((t) => t.toFixed(0)).join(', ');
       expect(Math.max(...timings), `health while solving ${shown(timings)} ms; with no solve ${shown(idle)} ms`).toBeLessThanOrEqual(limitMs);
@@ -117,7 +119,9 @@ describeEachDatabase('/health while every kind of solve runs', (getDb) => {
       await Promise.all(solves);
       await fetch(`${jobUrl}/cancel`, { method: 'POST' });
     }
-    expect(await Promise.all(solves)).toEqual(['aborted', 'aborted', 'aborted', 'aborted']);
+    const outcomes = await Promise.all(solves);
+    expect([200, 'aborted']).toContain(outcomes[0]);
+    expect(outcomes.slice(1)).toEqual(['aborted', 'aborted', 'aborted']);
     expect(((await (await fetch(jobUrl)).json()) as { status: string }).status).toBe('cancelled');
   });
 });

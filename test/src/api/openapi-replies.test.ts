@@ -107,6 +107,11 @@ describeEachDatabase('OpenAPI replies', (getDb) => {
     await call('get', '/health', 200, { token: null });
     await call('get', '/openapi.json', 200, { token: null });
     await call('get', '/api/openapi.json', 200, { token: null });
+    // Operations: metrics and the audit log are the admin's.
+    await call('get', '/metrics', 200, { token: admin });
+    await call('get', '/metrics', 403, { token: coordinator });
+    await call('get', '/api/audit-log', 200, { token: admin });
+    await call('get', '/api/audit-log', 403, { token: coordinator });
 
     const centre = await call('post', '/api/centres', 201, { token: admin, body: centreBody('Throwaway ICC') });
     const other = { token: admin, params: { centreId: centre.body.id } };

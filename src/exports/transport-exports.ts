@@ -49,7 +49,7 @@ const mobilityText = (p: StopPassengerView) => MOBILITY[p.mobility] ?? p.mobilit
 function passengerLine(p: StopPassengerView, action: 'board' | 'alight', stop: StopView): Html {
   const verb = action === 'board' ? 'Pick up' : 'Drop off';
   const who = p.name ?? p.initials;
-  const carer = p.carer ? html` · carer rides along${p.carerName ? html` (${p.carerName})` : html``}` : html``;
+  const carer = p.carer ? html` · carer rides along${p.carerName ? html`: ${p.carerName}` : html``}` : html``;
   const phones = [
     p.phone ? html`<a href="tel:${p.phone.replace(/\s+/g, '')}">${p.phone}</a>` : null,
     p.carerPhone ? html`carer <a href="tel:${p.carerPhone.replace(/\s+/g, '')}">${p.carerPhone}</a>` : null,

@@ -10,6 +10,7 @@ import { AppError, appError } from '../../errors/app-error.ts';
 import { parseOrThrow } from '../../errors/from-zod-error.ts';
 import { outreachTravel, validateOutreachPlan, type OutreachChange, type OutreachPlan, type OutreachProblem, type OutreachVisitMove } from '../../../solver/index.ts';
 import { buildOutreachProblem } from '../problem/build-outreach-problem.ts';
+import type { PlanVersionView } from './plan-service.ts';
 import { planOutreachInWorker, replanOutreachInWorker } from '../workers/outreach-in-worker.ts';
 import { writePlanVersion } from './plan-versions.ts';
 import { parseIfMatch } from './plan-service.ts';
@@ -25,19 +26,8 @@ export interface OutreachPlanDocument {
 }
 
 /** An outreach plan version as the API returns it (with the homes, for addresses). */
-export interface OutreachPlanView {
-  id: string;
-  centreId: string;
-  date: string;
-  version: number;
-  status: Plan['status'];
-  pins: PlanPin[];
-  source: Record<string, unknown>;
-  plan: OutreachPlan;
+export interface OutreachPlanView extends PlanVersionView<OutreachPlan, OutreachVisitMove> {
   homes: OutreachProblem['homes'];
-  createdAt: string;
-  moves?: OutreachVisitMove[];
-  notes?: string[];
 }
 
 export const DEFAULT_OUTREACH_ITERATIONS_PER_REQUEST = 2000;

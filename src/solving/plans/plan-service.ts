@@ -34,8 +34,8 @@ export interface DayPlanDocument {
   notes?: string[];
 }
 
-/** A plan version as the API returns it. */
-export interface PlanView {
+/** A stored plan version as the API returns it, whatever kind of day it plans. */
+export interface PlanVersionView<TPlan, TMove> {
   id: string;
   centreId: string;
   date: string;
@@ -43,11 +43,15 @@ export interface PlanView {
   status: Plan['status'];
   pins: PlanPin[];
   source: Record<string, unknown>;
-  plan: DayPlan;
+  plan: TPlan;
   createdAt: string;
-  moves?: ActivityMove[];
-  strategy?: ReplanStrategy;
+  moves?: TMove[];
   notes?: string[];
+}
+
+/** An ICC day's plan version as the API returns it. */
+export interface PlanView extends PlanVersionView<DayPlan, ActivityMove> {
+  strategy?: ReplanStrategy;
 }
 
 /** The body field each view's rows are under. */

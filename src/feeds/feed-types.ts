@@ -1,7 +1,7 @@
 // The data that flows through the feed pipeline: plan → events (builders) → published
 // states (reconcileFeedEvents) → .ics text (renderIcs). Everything here is plain JSON so
 // the HTTP layer can store published states as they are.
-import type { DayPlan, DayProblem } from '../../solver/index.ts';
+import type { DayPlan, DayProblem, OutreachPlan, OutreachProblem } from '../../solver/index.ts';
 
 /** Whose calendar a feed is (matches `feedOwnerKinds` in src/domain/feed-token.ts). */
 export type FeedKind = 'staff' | 'room' | 'support-worker' | 'vehicle' | 'patient';
@@ -73,6 +73,12 @@ export interface FeedDay {
   plan: Pick<DayPlan, 'date' | 'activities' | 'itineraries' | 'mdt'>;
   /** The MDT's room id, if it has one (DayProblem.centre.mdt.roomId). */
   mdtRoomId?: string;
+}
+
+/** The parts of an outreach day (care-home outreach) the staff feed reads. */
+export interface FeedOutreachDay {
+  problem: Pick<OutreachProblem, 'date' | 'assessmentTypes' | 'homes' | 'centre'>;
+  plan: Pick<OutreachPlan, 'date' | 'visits' | 'rounds' | 'mdt'>;
 }
 
 /**

@@ -4,7 +4,7 @@
 import type { Knex } from 'knex';
 import { format } from 'date-fns';
 import { TZDate } from '@date-fns/tz';
-import type { DayPlan, DayProblem } from '../../../solver/index.ts';
+import type { DayPlan, DayProblem, OutreachPlan, OutreachProblem } from '../../../solver/index.ts';
 import { planRoundsInWorker } from '../../solving/workers/plan-rounds-in-worker.ts';
 import { auditLog } from '../../db/repositories/audit-log.ts';
 import { centres } from '../../db/repositories/centres.ts';
@@ -19,7 +19,7 @@ import type { Centre } from '../../domain/centre.ts';
 import type { Plan } from '../../domain/plan.ts';
 import { appError } from '../../errors/app-error.ts';
 import {
-  DEFAULT_ORGANIZER, feedCalendarDescription, feedCalendarName, feedPatientFromRecord, feedPatientsFromDayProblem, patientFeedEvents, publishFeed, roomFeedEvents,
+  DEFAULT_ORGANIZER, feedCalendarDescription, feedCalendarName, feedPatientFromRecord, feedPatientsFromDayProblem, outreachStaffFeedEvents, patientFeedEvents, publishFeed, roomFeedEvents,
   staffFeedEvents, vehicleDaysFromTransport, vehicleFeedEvents, type FeedCentre, type FeedDay, type FeedEvent, type FeedKind, type FeedPatient,
   type FeedOrganizer, type PublishedFeed,
 } from '../../feeds/index.ts';
@@ -60,15 +60,30 @@ function feedOrganizerOf(centre: Centre): FeedOrganizer {
   return { name: centre.name, email: centre.email ?? DEFAULT_ORGANIZER.email };
 }
 
-/** The newest published day plan of each date in [from, to] (only those rows are read). */
-function publishedPlans(db: Knex, centreId: string, from: string, to: string): Promise<Plan[]> {
-  return plans.latestPublishedBetween(db, centreId, from, to);
+/**
+ * The published plans a feed is built from, for dates in [from, to]: the newest published ICC
+ * day plan of each date and, for a staff member's feed, the newest published outreach plan of
+ * each date (their care-home visits). Anything that identifies a feed's version without
+ * rendering it (a cache key, an ETag) must cover both lists: a new outreach version changes
+ * a clinician's feed as much as a new ICC day version does.
+ */
+export async function feedSourcePlans(db: Knex, centreId: string, ownerKind: FeedKind, from: string, to: string): Promise<{ days: Plan[]; outreach: Plan[] }> {
+  const days = await plans.latestPublishedBetween(db, centreId, from, to);
+  const outreach = ownerKind === 'staff' ? await plans.latestPublishedBetween(db, centreId, from, to, 'outreach') : [];
+  return { days, outreach };
 }
 
 /** Stored patients as the feeds see them; a plan's patients with no record fall back to initials and reference. */
-function feedPatientsFor(records: FeedPatient[], problem: Pick<DayProblem, 'patients'>): FeedPatient[] {
+function feedPatientsFor(records: FeedPatient[], inPlan: FeedPatient[]): FeedPatient[] {
   const known = new Set(records.map((p) => p.id));
-  return [...records, ...feedPatientsFromDayProblem(problem).filter((p) => !known.has(p.id))];
+  return [...records, ...inPlan.filter((p) => !known.has(p.id))];
+}
+
+/** A staff member's events for one published outreach day (residents without a record by initials and reference). */
+function outreachEventsOf(owner: FeedOwner, centre: FeedCentre, stored: Plan, records: FeedPatient[]): FeedEvent[] {
+  const { problem, plan } = stored.document as unknown as { problem: OutreachProblem; plan: OutreachPlan };
+  const residents = feedPatientsFor(records, problem.residents.map((r) => ({ id: r.id, initials: r.initials, ref: r.ref })));
+  return outreachStaffFeedEvents({ outreach: { problem, plan }, centre, patients: residents, staffId: owner.ownerId });
 }
 
 /**
@@ -95,7 +110,7 @@ async function currentOwnerName(db: Knex, owner: FeedOwner, patientsById: Map<st
 async function eventsOfDay(db: Knex, owner: FeedOwner, centre: FeedCentre, stored: Plan, records: FeedPatient[]): Promise<FeedEvent[]> {
   const { problem, plan } = stored.document as unknown as { problem: DayProblem; plan: DayPlan };
   const day: FeedDay = { problem, plan, ...(problem.centre.mdt.roomId === undefined ? {} : { mdtRoomId: problem.centre.mdt.roomId }) };
-  const dayPatients = feedPatientsFor(records, problem);
+  const dayPatients = feedPatientsFor(records, feedPatientsFromDayProblem(problem));
   switch (owner.ownerKind) {
     case 'staff':
       return staffFeedEvents({ day, centre, patients: dayPatients, staffId: owner.ownerId });
@@ -174,10 +189,11 @@ export const feedService = {
       events = rounds.events;
       servedDates = [...new Set(events.map((e) => e.date))].sort();
     } else {
-      const days = await publishedPlans(db, centre.id, today, lastDay);
+      const sources = await feedSourcePlans(db, centre.id, owner.ownerKind, today, lastDay);
       events = [];
-      for (const day of days) events.push(...(await eventsOfDay(db, owner, centre, day, records)));
-      servedDates = days.map((d) => d.date);
+      for (const day of sources.days) events.push(...(await eventsOfDay(db, owner, centre, day, records)));
+      for (const day of sources.outreach) events.push(...outreachEventsOf(owner, centre, day, records));
+      servedDates = [...new Set([...sources.days, ...sources.outreach].map((d) => d.date))].sort();
     }
 
     const forgetBefore = addDays(today, -FEED_HISTORY_DAYS);

@@ -29,14 +29,15 @@ export const plans = {
       return row ? (codec.fromRow(row) as unknown as Plan) : undefined;
     }),
   /**
-   * The newest published day plan of each date in [from, to], in date order: one row per date
-   * (DISTINCT ON, answered by the centre/kind/status/date/version index), not every version.
+   * The newest published plan of `kind` (ICC day by default) of each date in [from, to], in date
+   * order: one row per date (DISTINCT ON, answered by the centre/kind/status/date/version index),
+   * not every version.
    */
-  latestPublishedBetween: (db: Knex, centreId: string, from: string, to: string) =>
+  latestPublishedBetween: (db: Knex, centreId: string, from: string, to: string, kind: PlanCreate['kind'] = 'day') =>
     translatingDbErrors(async () => {
       const rows = await db('plans')
         .distinctOn('date')
-        .where({ centre_id: centreId, kind: 'day', status: 'published' })
+        .where({ centre_id: centreId, kind, status: 'published' })
         .andWhere('date', '>=', from)
         .andWhere('date', '<=', to)
         .orderBy([{ column: 'date' }, { column: 'version', order: 'desc' }]);

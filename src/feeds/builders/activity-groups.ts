@@ -1,10 +1,13 @@
 // A group session is one event for the clinician and the room, not one per patient.
 import type { PlannedActivity } from '../../../solver/index.ts';
 
-export interface ActivityGroup {
+/** What grouping reads of an activity: an ICC day's PlannedActivity, or an outreach visit seen the same way. */
+export type GroupableActivity = Pick<PlannedActivity, 'id' | 'patientId' | 'typeId' | 'groupId' | 'startMin' | 'endMin'>;
+
+export interface ActivityGroup<T extends GroupableActivity = PlannedActivity> {
   /** Stable item id for the UID: `activity:<activity id>`, or `group:<typeId>#<n>` for a group session. */
   itemId: string;
-  activities: PlannedActivity[];
+  activities: T[];
   startMin: number;
   endMin: number;
 }
@@ -15,8 +18,8 @@ export interface ActivityGroup {
  * (`group:strength-group#1`), not its `groupId`: the planner's group ids contain the start
  * time, and a moved session must keep its UID.
  */
-export function activityGroups(activities: readonly PlannedActivity[]): ActivityGroup[] {
-  const groups = new Map<string, PlannedActivity[]>();
+export function activityGroups<T extends GroupableActivity>(activities: readonly T[]): Array<ActivityGroup<T>> {
+  const groups = new Map<string, T[]>();
   for (const activity of activities) {
     const key = activity.groupId === undefined ? `activity:${activity.id}` : `group:${activity.groupId}`;
     groups.set(key, [...(groups.get(key) ?? []), activity]);

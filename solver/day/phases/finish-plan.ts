@@ -24,9 +24,9 @@ export function finishPlan(search: DaySearch, iterationsSpent: number): { activi
   decoder.mealDelayMin.set(best.mealDelayMin);
   const decoded = search.decode(best.order, search.targetEnd.best());
   // Whole patients' days taken out and decoded back in against the rest, with what is left of the
-  // budget. Not on a day with pins (a replan pins the past): a rebuilt day there could lose a pin
-  // (seen as pin-conflict in the API's overrun replan), and a pinned day has little left to move.
-  const rebuilt = search.iccDay && best.cost > search.target + 0.01 && !day.pin.some((pin) => pin !== undefined)
+  // budget. Pins are placed before everything in every decode, so a rebuild cannot lose one (the
+  // pin-conflict once blamed on it was an overrun into another pin's room: see replan-day.test.ts).
+  const rebuilt = search.iccDay && best.cost > search.target + 0.01
     ? rebuildPatients(day, decoder, decoded, best.order, {
       iterations: search.maxIterations - iterationsSpent,
       rng: createRng(search.seed + REBUILD_SEED_OFFSET),

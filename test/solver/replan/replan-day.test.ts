@@ -136,6 +136,26 @@ describe('replanDay', () => {
     }
   });
 
+  it('cannot keep an overrun that runs into another patient\'s pinned activity in the same room (pin-conflict); without that pin it replans', () => {
+    // What the API's overrun replan once met (blamed on the patient rebuild, which was then
+    // switched off on pinned days): an earlier hand move had pinned another patient's activity
+    // in the overrunning activity's room. Both pins cannot hold, whatever the search does.
+    const pairs = published.activities.flatMap((running) => published.activities
+      .filter((o) => running.startMin < NOW && running.endMin <= o.startMin && o.startMin >= NOW && o.patientId !== running.patientId && o.roomId === running.roomId && o.typeId !== 'meal')
+      .map((o) => [running, o] as const));
+    const [running, other] = pairs.sort(([a, b], [c, d]) => b.startMin - a.endMin - (d.startMin - c.endMin))[0]!;
+    const pinned: DayProblem = { ...problem, pins: [{ patientId: other.patientId, typeId: other.typeId, startMin: other.startMin, roomId: other.roomId }] };
+    const endMin = other.startMin + 20;
+    const overrun = [{ kind: 'assessment-overran' as const, patientId: running.patientId, typeId: running.typeId, endMin }];
+    const refused = replanDay(pinned, published, overrun, NOW, solve);
+    expect(validatePlan(refused.problem, refused.plan).violations.map((v) => v.constraint)).toContain('pinsRespected');
+    expect(refused.plan.unscheduled.filter((u) => u.reason === 'pin-conflict').map((u) => `${u.patientId}:${u.typeId}`)).toEqual(expect.arrayContaining([expect.stringMatching(new RegExp(`^(${running.id}|${other.id})$`))]));
+    // Without the other pin the same overrun replans, and every pin of the past holds.
+    const replanned = replanDay(problem, published, overrun, NOW, solve);
+    expectValid(replanned.problem, replanned.plan);
+    expect(byId(replanned.plan).get(running.id)!.endMin).toBe(endMin);
+  });
+
   it('keeps a coordinator\'s pin through a replan', () => {
     const target = published.activities.find((a) => a.startMin >= 13 * 60 && a.staffId)!;
     const pinned: DayProblem = { ...problem, pins: [{ patientId: target.patientId, typeId: target.typeId, startMin: target.startMin, staffId: target.staffId! }] };

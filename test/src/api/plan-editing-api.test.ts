@@ -186,11 +186,19 @@ describeEachDatabase('plan editing API', (getDb) => {
       const member = state.problem.staff.find((s) => s.id === a.staffId);
       return !!member && member.shift.endMin >= untilMin && member.breaks.every((b) => b.endMin <= a.startMin || b.startMin >= untilMin);
     };
+    // Nor may another pin stand in its way: an earlier test's hand move pins an activity, and
+    // one in the overrunning activity's room or with its clinician during the extra minutes
+    // makes the overrun impossible with or without the coordinator's pin (a flaky 422 once).
+    const transferMin = state.problem.centre.transferMin;
+    const pinnedIds = new Set((state.problem.pins ?? []).map((p) => `${p.patientId}:${p.typeId}`));
+    const otherPinInTheWay = (a: PlannedActivity, untilMin: number): boolean => state.plan.activities.some((o) =>
+      pinnedIds.has(o.id) && o.id !== a.id && o.patientId !== a.patientId && (o.roomId === a.roomId || (o.staffId !== undefined && o.staffId === a.staffId))
+      && o.startMin < untilMin + transferMin && a.endMin < o.endMin + transferMin);
     const pairs = [...byPatient.values()].flatMap((list) => {
       const sorted = list.sort((x, y) => x.startMin - y.startMin);
       return sorted.slice(1).map((next, i) => [sorted[i]!, next] as const);
     });
-    const [overran, pinned] = pairs.find(([a, b]) => a.typeId !== 'meal' && b.typeId !== 'meal' && staffWorksThrough(a, b.startMin + 20))!;
+    const [overran, pinned] = pairs.find(([a, b]) => a.typeId !== 'meal' && b.typeId !== 'meal' && staffWorksThrough(a, b.startMin + 20) && !otherPinInTheWay(a, b.startMin + 20))!;
     const pin = await request(app).post(planUrl('/pins')).set('If-Match', state.etag).send({ activityId: pinned!.id }).expect(200);
     state = await current();
     expect(state.body.version).toBe(pin.body.version);

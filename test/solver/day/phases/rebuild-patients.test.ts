@@ -9,6 +9,8 @@ import { validatePlan } from '../../../../solver/validate/validate-plan.ts';
 import { DEFAULT_WEIGHTS } from '../../../../solver/model/options.ts';
 import { createRng } from '../../../../solver/model/rng.ts';
 import { demoDayProblem } from '../../../../src/demo/demo-day-problem.ts';
+import { planDay } from '../../../../solver/day/plan-day.ts';
+import type { DayProblem } from '../../../../solver/model/index.ts';
 
 describe('rebuildPatients', () => {
   it('rebuilds patients\' days against the rest: never worse than where it started, a plan the checker accepts, and here better', () => {
@@ -26,5 +28,35 @@ describe('rebuildPatients', () => {
     const { activities, unscheduled, unplaced } = readSchedule(day, decoder);
     const plan = assembleDayPlan(problem, { activities, unscheduled: [...unscheduled, ...unplaced], bound: { value: 0, method: 'test' }, stats: { iterations: 0, improvements: 0, timedOut: false, seed: 3 } });
     expect(validatePlan(problem, plan).violations).toEqual([]);
+  });
+
+  it('keeps every pin on a day with pins (a replan pins the past), and planDay runs it there too', () => {
+    const problem = demoDayProblem({ seed: 1, date: '2026-12-01', patients: 8 });
+    const first = planDay(problem, { seed: 1, maxIterations: 300 });
+    // Everything that starts before 11:00 pinned where it is, as a replan at 11:00 pins the past.
+    const pinned: DayProblem = {
+      ...problem,
+      pins: first.activities.filter((a) => a.startMin < 11 * 60).map((a) => ({ patientId: a.patientId, typeId: a.typeId, startMin: a.startMin, roomId: a.roomId, ...(a.staffId ? { staffId: a.staffId } : {}) })),
+      replanFromMin: 11 * 60,
+    };
+    expect(pinned.pins!.length).toBeGreaterThan(10);
+    const day = compileDayProblem(pinned, DEFAULT_WEIGHTS);
+    const decoder = new DayDecoder(day);
+    const order = Int32Array.from(decoder.freeActivities().reverse());
+    decoder.decode(order);
+    const outcome = rebuildPatients(day, decoder, decoder, order, { iterations: 300, rng: createRng(5), timeLeft: () => true, maxMealDelayMin: 60 });
+    expect(outcome.iterations).toBe(300);
+    for (const pin of pinned.pins!) {
+      const a = day.activityId.indexOf(`${pin.patientId}:${pin.typeId}`);
+      expect(decoder.start[a], `${pin.patientId}:${pin.typeId}`).toBe(pin.startMin);
+    }
+    const { activities, unscheduled, unplaced } = readSchedule(day, decoder);
+    const rebuilt = assembleDayPlan(pinned, { activities, unscheduled: [...unscheduled, ...unplaced], bound: { value: 0, method: 'test' }, stats: { iterations: 0, improvements: 0, timedOut: false, seed: 5 } });
+    expect(validatePlan(pinned, rebuilt).violations).toEqual([]);
+
+    // planDay spends its whole budget: the runs their share, the rebuild the rest (it was skipped on pinned days once).
+    const plan = planDay(pinned, { seed: 1, maxIterations: 1000 });
+    expect(plan.stats.iterations).toBe(1000);
+    expect(validatePlan(pinned, plan).violations).toEqual([]);
   });
 });

@@ -136,7 +136,9 @@ describeEachDatabase('plan job runner', (getDb, kind) => {
   it('a closing runner hands its running job back to the queue, and another runner plans it', async () => {
     const a = runner(getDb(), { pollMs: 60_000 });
     await a.ready;
-    const queued = await queue(3);
+    // Long enough that the job is still running when the runner closes, even on a loaded machine
+    // (with 3 s it had at times finished first, and came back succeeded rather than queued).
+    const queued = await queue(10);
     a.wake();
     const found = await waitFor(() => job(queued.id), (j) => j.status === 'running' && j.provisionalPlan !== null);
     await a.close();
@@ -151,5 +153,5 @@ describeEachDatabase('plan job runner', (getDb, kind) => {
     const final = (stored!.document as { plan: DayPlan }).plan;
     expect(final.score.soft).toBeLessThanOrEqual(handedBack.provisionalPlan!.score.soft);
     await b.close();
-  });
+  }, 120_000);
 });

@@ -109,7 +109,7 @@ describe('planWholeDay', () => {
     expect(violations(result)).toEqual([]);
     expect(result.consistent).toBe(result.transportPlan.unserved.length === 0);
     for (const u of result.transportPlan.unserved) expect(result.notes).toContain(`Not consistent (${u.kind} run): ${u.message}`);
-  });
+  }, 90_000); // CPU-bound: on a loaded 2-core machine it can take over the default 30 s
 
   it('reports plainly what transport cannot do instead of pretending', () => {
     const problem = demoWholeDay(8);

@@ -76,5 +76,5 @@ describe('icc plan-day', () => {
     const badFlag = await cli(['plan-day', problemFile, '--time-limit', 'soon']);
     expect(badFlag.code).toBe(2);
     expect(badFlag.stderr).toContain('--time-limit');
-  });
+  }, 90_000); // CPU-bound: on a loaded 2-core machine it can take over the default 30 s
 });

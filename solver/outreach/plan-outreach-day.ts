@@ -13,7 +13,8 @@ import { createRng, type Rng } from '../model/rng.ts';
 import type { ProgressEvent } from '../model/options.ts';
 import { compileOutreach, travelBetween, type CompiledOutreach } from './compile-outreach.ts';
 import { OutreachSchedule } from './outreach-decoder.ts';
-import { buildItineraries, buildRounds, scoreSchedule } from './build-outreach-plan.ts';
+import { scheduleVisits, scoreSchedule } from './build-outreach-plan.ts';
+import { assembleOutreachPlan } from './assemble-outreach-plan.ts';
 import { outreachLowerBound } from './outreach-lower-bound.ts';
 import { explainOrRepairOutreach } from './explain-outreach.ts';
 import type { OutreachProblem } from './outreach-problem.ts';
@@ -84,26 +85,13 @@ export function planOutreachDay(problem: OutreachProblem, options: OutreachSolve
 
   const schedule = new OutreachSchedule(day).decode(best.order);
   const unscheduled = explainOrRepairOutreach(schedule);
-  const scored = scoreSchedule(schedule, weights);
-  const visits = scored.visits;
-  const rounds = buildRounds(day, visits);
-  const centre = problem.centre;
-  const attendees = problem.staff.filter((s) => s.mdtMember && s.offSickFromMin === undefined && visits.some((v) => v.staffId === s.id)).map((s) => s.id);
-  const gapPct = (100 * (scored.soft - bound.value)) / Math.max(Math.abs(scored.soft), 1);
   report('done');
-  return {
-    date: problem.date,
-    visits,
-    rounds,
-    itineraries: buildItineraries(day, visits),
-    homesVisited: problem.homes.filter((h) => visits.some((v) => v.homeId === h.id)).map((h) => h.id),
-    mdt: { startMin: centre.mdt.startMin, endMin: centre.mdt.startMin + centre.mdt.durationMin, mode: centre.mdtMode, attendeeStaffIds: attendees },
+  return assembleOutreachPlan(problem, {
+    visits: scheduleVisits(schedule),
     unscheduled,
-    score: { hard: 0, soft: scored.soft, unscheduledPenalty: scored.unscheduledPenalty, travelMin: scored.travelMin, residentWaitMin: scored.residentWaitMin, staffWaitMin: scored.staffWaitMin },
     bound,
-    gapPct: Math.max(0, Math.round(gapPct * 100) / 100),
     stats: { iterations, improvements, ...(startedMs !== undefined ? { elapsedMs: now!() - startedMs } : {}), timedOut, seed },
-  };
+  }, weights, day);
 }
 
 /** Homes along a nearest-neighbour tour from the centre; residents by priority; a start plan; random. */

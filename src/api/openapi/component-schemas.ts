@@ -23,7 +23,7 @@ import { planJobRequestSchema } from '../../solving/jobs/plan-job-service.ts';
 import { moveBodySchema, pinBodySchema, replanBodySchema } from '../../solving/plans/plan-service.ts';
 import { referralImportResultSchema } from '../services/referral-import.ts';
 import { outreachBookingConfirmationSchema, outreachBookingPlanSchema, outreachPlanViewSchema } from '../responses/outreach-responses.ts';
-import { outreachPinBodySchema, outreachPlanRequestSchema, outreachReplanBodySchema } from '../../solving/plans/outreach-plan-service.ts';
+import { outreachMoveBodySchema, outreachPinBodySchema, outreachPlanRequestSchema, outreachReplanBodySchema } from '../../solving/plans/outreach-plan-service.ts';
 import { outreachBookingConfirmRequestSchema, outreachBookingPlanRequestSchema } from '../services/outreach-booking-service.ts';
 import { issuedWebhookSchema, webhookCreateSchema, webhookDeliveryViewSchema, webhookViewSchema } from '../../webhooks/webhook-service.ts';
 
@@ -76,6 +76,7 @@ const requestBodies = {
   FeedTokenRequest: feedTokenRequestSchema,
   OutreachPlanRequest: outreachPlanRequestSchema,
   OutreachPinRequest: outreachPinBodySchema,
+  OutreachMoveRequest: outreachMoveBodySchema,
   OutreachReplanRequest: outreachReplanBodySchema,
   OutreachBookingPlanRequest: outreachBookingPlanRequestSchema,
   OutreachBookingConfirmRequest: outreachBookingConfirmRequestSchema,

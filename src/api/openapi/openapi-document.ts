@@ -46,7 +46,7 @@ function pathParameters(expressPath: string) {
     in: 'path',
     required: true,
     schema: name === 'date' ? { type: 'string', format: 'date' }
-      : name === 'file' || name === 'activityId' ? { type: 'string' }
+      : name === 'file' || name === 'activityId' || name === 'visitId' ? { type: 'string' }
       : name === 'id' && expressPath.startsWith('/fhir/') ? { type: 'string', pattern: '^[A-Za-z0-9\\-\\.]{1,64}$', description: 'A FHIR id' }
       : { type: 'string', format: 'uuid' },
   }));

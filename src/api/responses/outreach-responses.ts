@@ -79,6 +79,8 @@ const visitMoveSchema = z.strictObject({
 const sourceSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('plan'), maxIterations: z.int(), seed: z.int() }),
   z.strictObject({ kind: z.literal('pin'), visitId: z.string() }),
+  z.strictObject({ kind: z.literal('unpin'), visitId: z.string() }),
+  z.strictObject({ kind: z.literal('move'), visitId: z.string(), from: planPinSchema, to: planPinSchema }),
   z.strictObject({ kind: z.literal('replan'), now: localTimeSchema, changes: z.array(outreachChangeBodySchema) }),
   z.strictObject({ kind: z.literal('publish'), fromVersion: z.int() }),
 ]);

@@ -1,4 +1,4 @@
-// Care-home outreach: /api/centres/:centreId/days/:date/outreach-plan (plan, read, pin, replan,
+// Care-home outreach: /api/centres/:centreId/days/:date/outreach-plan (plan, read, pin, unpin, move, replan,
 // publish — versioned like the ICC day's plan, ETag = version, If-Match on edits), its
 // printable round, and /api/centres/:centreId/outreach-bookings (propose and confirm).
 import { Router, type Request } from 'express';
@@ -22,6 +22,8 @@ export function outreachPlanRouter(db: Knex): Router {
   router.post('/:date/outreach-plan', handlePlan(async (req) => reply(await outreachPlanService.create(...at(req), req.body, actorOf(req)), 201)));
   router.get('/:date/outreach-plan', handlePlan(async (req) => reply(await outreachPlanService.get(...at(req), req.query as Record<string, unknown>))));
   router.post('/:date/outreach-plan/pins', handlePlan(async (req) => reply(await outreachPlanService.pin(...at(req), ifMatch(req), req.body, actorOf(req)))));
+  router.delete('/:date/outreach-plan/pins/:visitId', handlePlan(async (req) => reply(await outreachPlanService.unpin(...at(req), ifMatch(req), param(req, 'visitId'), actorOf(req)))));
+  router.post('/:date/outreach-plan/moves', handlePlan(async (req) => reply(await outreachPlanService.move(...at(req), ifMatch(req), req.body, actorOf(req)))));
   router.post('/:date/outreach-plan/replan', handlePlan(async (req) => reply(await outreachPlanService.replan(...at(req), ifMatch(req), req.body, actorOf(req)))));
   router.post('/:date/outreach-plan/publish', handlePlan(async (req) => reply(await outreachPlanService.publish(...at(req), ifMatch(req), actorOf(req)))));
   // The printable round: the newest published plan, else the newest draft (the page says which); ?staffId= one member.

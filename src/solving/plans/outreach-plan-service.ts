@@ -8,7 +8,7 @@ import type { Plan, PlanPin } from '../../domain/plan.ts';
 import { idSchema, localDateSchema, localTimeSchema, timeToMin } from '../../domain/primitives.ts';
 import { AppError, appError } from '../../errors/app-error.ts';
 import { parseOrThrow } from '../../errors/from-zod-error.ts';
-import { outreachTravel, validateOutreachPlan, type OutreachChange, type OutreachPlan, type OutreachProblem, type OutreachVisitMove } from '../../../solver/index.ts';
+import { assembleOutreachPlan, outreachTravel, validateOutreachPlan, type OutreachChange, type OutreachPin, type OutreachPlan, type OutreachProblem, type OutreachVisit, type OutreachVisitMove } from '../../../solver/index.ts';
 import { buildOutreachProblem } from '../problem/build-outreach-problem.ts';
 import type { PlanVersionView } from './plan-service.ts';
 import { planOutreachInWorker, replanOutreachInWorker } from '../workers/outreach-in-worker.ts';
@@ -40,6 +40,13 @@ export const outreachPlanRequestSchema = z.strictObject({
   seed: z.number().int().min(0).max(2 ** 31 - 1).default(1),
 });
 export const outreachPinBodySchema = z.strictObject({ visitId: z.string().min(1) });
+/** A visit moved by hand: a new start, and optionally another team member or room at the same home. */
+export const outreachMoveBodySchema = z.strictObject({
+  visitId: z.string().min(1),
+  start: localTimeSchema,
+  staffId: idSchema.optional(),
+  roomId: z.string().min(1).optional(),
+});
 export const outreachChangeBodySchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('resident-unwell'), residentId: z.string().min(1) }),
   z.strictObject({ kind: z.literal('staff-off-sick'), staffId: z.string().min(1), from: localTimeSchema }),
@@ -110,6 +117,46 @@ async function editPlan(db: Knex, centreId: string, date: string, ifMatch: strin
 
 const pinOf = (v: OutreachPlan['visits'][number]): PlanPin => ({ patientId: v.residentId, typeId: v.typeId, startMin: v.startMin, staffId: v.staffId, roomId: v.roomId });
 const pinKey = (p: { patientId: string; typeId: string }) => `${p.patientId}:${p.typeId}`;
+const solverPinOf = (v: OutreachVisit): OutreachPin => ({ residentId: v.residentId, typeId: v.typeId, startMin: v.startMin, staffId: v.staffId, roomId: v.roomId });
+/** `pins` with `pin` in place of any pin of the same visit. */
+const withSolverPin = (pins: readonly OutreachPin[] | undefined, pin: OutreachPin): OutreachPin[] => [...(pins ?? []).filter((p) => `${p.residentId}:${p.typeId}` !== `${pin.residentId}:${pin.typeId}`), pin];
+const withPlanPin = (pins: readonly PlanPin[], pin: PlanPin): PlanPin[] => [...pins.filter((p) => pinKey(p) !== pinKey(pin)), pin];
+
+function requireVisit(plan: OutreachPlan, visitId: string): OutreachVisit {
+  const visit = plan.visits.find((v) => v.id === visitId);
+  if (!visit) throw appError.validation(`No visit ${visitId} in this plan`, [{ path: 'visitId', message: `no visit "${visitId}" in the plan` }]);
+  return visit;
+}
+
+/** New hard violations an edit would introduce (those already in the plan are not held against it). */
+function introducedViolations(before: { problem: OutreachProblem; plan: OutreachPlan }, after: { problem: OutreachProblem; plan: OutreachPlan }) {
+  const existing = new Set(check(before.problem, before.plan).violations.map((v) => v.message));
+  return check(after.problem, after.plan).violations.filter((v) => !existing.has(v.message));
+}
+
+/**
+ * Group sessions after a hand move: the moved visit joins a session of its type held by the same
+ * clinician, in the same room, at the same time (if there is one), and a session left with one
+ * resident is a one-to-one visit again.
+ */
+function regroup(visits: OutreachVisit[], moved: OutreachVisit): OutreachVisit[] {
+  const session = visits.find((v) => v.id !== moved.id && v.typeId === moved.typeId && v.staffId === moved.staffId && v.roomId === moved.roomId && v.startMin === moved.startMin && v.endMin === moved.endMin);
+  const groupId = session ? (session.groupId ?? `group:${session.id}`) : undefined;
+  const placed = visits.map((v): OutreachVisit => {
+    if (v.id === moved.id) {
+      const { groupId: _old, ...rest } = moved;
+      return groupId === undefined ? rest : { ...rest, groupId };
+    }
+    return session && v.id === session.id ? { ...v, groupId: groupId! } : v;
+  });
+  const members = new Map<string, number>();
+  for (const v of placed) if (v.groupId !== undefined) members.set(v.groupId, (members.get(v.groupId) ?? 0) + 1);
+  return placed.map((v): OutreachVisit => {
+    if (v.groupId === undefined || members.get(v.groupId)! > 1) return v;
+    const { groupId: _alone, ...rest } = v;
+    return rest;
+  });
+}
 
 function toChange(change: z.infer<typeof outreachChangeBodySchema>): OutreachChange {
   switch (change.kind) {
@@ -151,17 +198,66 @@ export const outreachPlanService = {
   pin(db: Knex, centreId: string, date: string, ifMatch: string | undefined, body: unknown, actor: Actor): Promise<Plan> {
     const { visitId } = parseOrThrow(outreachPinBodySchema, body, 'pin');
     return editPlan(db, centreId, date, ifMatch, actor, (current, { problem, plan }) => {
-      const visit = plan.visits.find((v) => v.id === visitId);
-      if (!visit) throw appError.validation(`No visit ${visitId} in this plan`, [{ path: 'visitId', message: `no visit "${visitId}" in the plan` }]);
-      const pin = pinOf(visit);
-      const solverPin = { residentId: visit.residentId, typeId: visit.typeId, startMin: visit.startMin, staffId: visit.staffId, roomId: visit.roomId };
+      const visit = requireVisit(plan, visitId);
       return {
         document: {
-          problem: { ...problem, pins: [...(problem.pins ?? []).filter((p) => `${p.residentId}:${p.typeId}` !== visitId), solverPin] },
+          problem: { ...problem, pins: withSolverPin(problem.pins, solverPinOf(visit)) },
           plan: { ...plan, visits: plan.visits.map((v) => (v.id === visitId ? { ...v, pinned: true } : v)) },
           source: { kind: 'pin', visitId },
         },
-        pins: [...current.pins.filter((p) => pinKey(p) !== visitId), pin],
+        pins: withPlanPin(current.pins, pinOf(visit)),
+      };
+    });
+  },
+
+  /** Removes a coordinator's pin, so replanning may move the visit again; 404 when the visit is not pinned. */
+  unpin(db: Knex, centreId: string, date: string, ifMatch: string | undefined, visitId: string, actor: Actor): Promise<Plan> {
+    return editPlan(db, centreId, date, ifMatch, actor, (current, { problem, plan }) => {
+      if (!current.pins.some((p) => pinKey(p) === visitId)) throw appError.notFound('pin for visit', visitId);
+      const visits = plan.visits.map((v) => {
+        if (v.id !== visitId) return v;
+        const { pinned: _pinned, ...rest } = v;
+        return rest;
+      });
+      return {
+        document: {
+          problem: { ...problem, pins: (problem.pins ?? []).filter((p) => `${p.residentId}:${p.typeId}` !== visitId) },
+          plan: { ...plan, visits },
+          source: { kind: 'unpin', visitId },
+        },
+        pins: current.pins.filter((p) => pinKey(p) !== visitId),
+      };
+    });
+  },
+
+  /**
+   * Moves one visit by hand to a start (and optionally another team member or shared room) and
+   * pins it there. The rounds, drives and score are rebuilt from the visits, then the independent
+   * checker runs: 422 with its sentences if the move breaks a hard rule the plan kept.
+   */
+  move(db: Knex, centreId: string, date: string, ifMatch: string | undefined, body: unknown, actor: Actor): Promise<Plan> {
+    const request = parseOrThrow(outreachMoveBodySchema, body, 'move');
+    return editPlan(db, centreId, date, ifMatch, actor, (current, { problem, plan }) => {
+      const visit = requireVisit(plan, request.visitId);
+      if (request.staffId !== undefined && !problem.staff.some((s) => s.id === request.staffId)) {
+        throw appError.validation(`Staff member ${request.staffId} is not on this outreach team`, [{ path: 'staffId', message: `"${request.staffId}" is not on the outreach team that day` }]);
+      }
+      const home = problem.homes.find((h) => h.id === visit.homeId);
+      if (request.roomId !== undefined && request.roomId !== `own-room:${visit.residentId}` && !home?.sharedRooms.some((r) => r.id === request.roomId)) {
+        throw appError.validation(`Room ${request.roomId} is not at ${home?.name ?? visit.homeId}`, [{ path: 'roomId', message: `must be own-room:${visit.residentId} or a shared room of the resident's home` }]);
+      }
+      const startMin = timeToMin(request.start);
+      const moved: OutreachVisit = {
+        ...visit, startMin, endMin: startMin + (visit.endMin - visit.startMin),
+        staffId: request.staffId ?? visit.staffId, roomId: request.roomId ?? visit.roomId, pinned: true,
+      };
+      const movedProblem: OutreachProblem = { ...problem, pins: withSolverPin(problem.pins, solverPinOf(moved)) };
+      const movedPlan = assembleOutreachPlan(movedProblem, { ...plan, visits: regroup(plan.visits, moved) });
+      const broken = introducedViolations({ problem, plan }, { problem: movedProblem, plan: movedPlan });
+      if (broken.length > 0) throw rejected(`Moving ${visit.id} to ${request.start} breaks ${broken.length} hard rule(s)`, broken);
+      return {
+        document: { problem: movedProblem, plan: movedPlan, source: { kind: 'move', visitId: visit.id, from: pinOf(visit), to: pinOf(moved) } },
+        pins: withPlanPin(current.pins, pinOf(moved)),
       };
     });
   },

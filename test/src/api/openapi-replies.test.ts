@@ -394,6 +394,13 @@ describeEachDatabase('OpenAPI replies', (getDb) => {
     const visitId = planned.body.plan.visits[0].id as string;
     await call('post', `${D}/outreach-plan/pins`, 428, { ...day, body: { visitId } });
     let etag = (await call('post', `${D}/outreach-plan/pins`, 200, { ...day, body: { visitId }, headers: { 'If-Match': planned.headers.etag! } })).headers.etag!;
+    etag = (await call('delete', `${D}/outreach-plan/pins/:visitId`, 200, { params: { date: OUT, visitId }, headers: { 'If-Match': etag } })).headers.etag!;
+    await call('delete', `${D}/outreach-plan/pins/:visitId`, 404, { params: { date: OUT, visitId }, headers: { 'If-Match': etag } });
+    await call('post', `${D}/outreach-plan/moves`, 400, { ...day, body: { visitId, start: 'soon' }, headers: { 'If-Match': etag } });
+    const last = [...planned.body.plan.visits].sort((a: { endMin: number }, b: { endMin: number }) => b.endMin - a.endMin)[0] as { id: string; startMin: number };
+    const later = last.startMin + 5;
+    const start = `${String(Math.floor(later / 60)).padStart(2, '0')}:${String(later % 60).padStart(2, '0')}`;
+    etag = (await call('post', `${D}/outreach-plan/moves`, 200, { ...day, body: { visitId: last.id, start }, headers: { 'If-Match': etag } })).headers.etag!;
     await call('post', `${D}/outreach-plan/replan`, 400, { ...day, body: { now: '08:00', changes: [] }, headers: { 'If-Match': etag } });
     const replanned = await call('post', `${D}/outreach-plan/replan`, 200, { ...day, body: { now: '08:00', changes: [{ kind: 'staff-off-sick', staffId: team[1], from: '17:00' }], maxIterations: 100 }, headers: { 'If-Match': etag } });
     expectRenameRejected('post', `${D}/outreach-plan/replan`, replanned, ['notes']);

@@ -15,6 +15,7 @@ export async function loadSuites(): Promise<BenchSuite[]> {
     import('./vrptw.ts'),
     import('./booking.ts'),
     import('./outreach.ts'),
+    import('./rounds.ts'),
     // The coordinator's screen in Chromium.
     import('./screen.ts'),
   ];

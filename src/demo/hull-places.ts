@@ -77,4 +77,4 @@ export const carerRelationships: readonly string[] = ['wife', 'husband', 'daught
 export const transportDepot = { postcode: 'HU7 0XW', lat: 53.7905, lon: -0.3105 };
 
 /** Where the demo ICC stands (north Hull, off Beverley Road). */
-export const iccSite = { addressLines: ['Jean Bishop Integrated Care Centre', 'Beverley Road', 'Hull'], postcode: 'HU6 7RX', lat: 53.7745, lon: -0.3555 };
+export const iccSite = { addressLines: ['Beverley Road', 'Hull'], postcode: 'HU6 7RX', lat: 53.7745, lon: -0.3555 };

@@ -40,6 +40,10 @@ const STYLE = `
   label.tick { display: flex; gap: .4rem; align-items: flex-start; }
   label.tick input { width: 1.1rem; height: 1.1rem; margin: .1rem 0 0; flex: none; }
   section { break-inside: avoid-page; }
+  /* A row's heading cell (the stop or visit and its time) heads its card on a phone. */
+  table.stack th.when { font-weight: normal; background: none; width: 7.5rem; }
+  table.stack .rowno { display: block; font-weight: 700; }
+  table.stack th.when .time { display: block; }
   /* A phone: tables become one card per row, each cell labelled, so no column is cut off. */
   @media screen and (max-width: 640px) {
     body { margin: .6rem; }
@@ -48,7 +52,9 @@ const STYLE = `
     table.stack tr { border: 1px solid #999; margin-bottom: .6rem; }
     table.stack td { border: 0; border-top: 1px solid #ddd; }
     table.stack td:first-child { border-top: 0; }
-    table.stack td[data-label]::before { content: attr(data-label); display: block; font-size: 8.5pt; color: #555; text-transform: uppercase; letter-spacing: .03em; }
+    table.stack th.when { display: flex; flex-wrap: wrap; gap: .15rem .75rem; width: 100%; background: #eee; border: 0; border-bottom: 1px solid #999; }
+    table.stack th.when .rowno, table.stack th.when .time { display: inline; }
+    table.stack th.when + td { border-top: 0; }
   }
   @media print {
     @page { size: A4; margin: 12mm; }
@@ -68,5 +74,5 @@ export function longDate(date: string): string {
 
 /** A whole printable page; `extraStyle` adds a page's own rules (e.g. landscape, large print). */
 export function htmlPage(title: string, body: Html, extraStyle = ''): string {
-  return `<!doctype html>\n${html`<html lang="en-GB"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title}</title><style>${{ html: STYLE + extraStyle }}</style></head><body>${body}</body></html>`.html}\n`;
+  return `<!doctype html>\n${html`<html lang="en-GB"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title}</title><style>${{ html: STYLE + extraStyle }}</style></head><body><main>${body}</main></body></html>`.html}\n`;
 }

@@ -30,7 +30,9 @@ const tel = (phone: string) => html`<a href="tel:${phone.replace(/\s+/g, '')}">$
 
 function visitRow(s: Stop, i: number): Html {
   const phones = [s.phone ? tel(s.phone) : null, s.carerPhone ? html`${s.carerName ?? 'carer'} ${tel(s.carerPhone)}` : null].filter((x): x is Html => x !== null);
-  return html`<tr><td data-label="Visit ${i + 1}"><span class="time">Arrive ${s.arrive}</span><br><span class="time">Visit ${s.start}–${s.end}</span></td><td data-label="Patient"><label class="tick"><input type="checkbox"> <span><strong>${s.patientName}</strong> <span class="ref">(ref ${s.patientRef})</span></span></label>${phones.length > 0 ? html`<div class="detail">☎ ${phones.map((x, k) => (k === 0 ? x : html`, ${x}`))}</div>` : html``}</td><td data-label="Address">${s.address}${s.accessNotes ? html`<div class="access">Access: ${s.accessNotes}</div>` : html``}</td></tr>`;
+  // Arrival is worth its own line only when the worker waits at the door before the visit.
+  const time = s.arrive === s.start ? html`<span class="time">${s.start}–${s.end}</span>` : html`<span class="time">Arrive ${s.arrive}</span> <span class="time">Visit ${s.start}–${s.end}</span>`;
+  return html`<tr><th scope="row" class="when"><span class="rowno">Visit ${i + 1}</span> ${time}</th><td><label class="tick"><input type="checkbox"> <span><strong>${s.patientName}</strong> <span class="ref">(ref ${s.patientRef})</span></span></label>${phones.length > 0 ? html`<div class="detail">☎ ${phones.map((x, k) => (k === 0 ? x : html`, ${x}`))}</div>` : html``}</td><td>${s.address}${s.accessNotes ? html`<div class="access">Access: ${s.accessNotes}</div>` : html``}</td></tr>`;
 }
 
 /** A printable round sheet: one worker per A4 page; readable on a phone (cards at 390 px). */

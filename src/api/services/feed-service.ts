@@ -16,6 +16,7 @@ import { rooms } from '../../db/repositories/rooms.ts';
 import { staffMembers } from '../../db/repositories/staff-members.ts';
 import { vehicles } from '../../db/repositories/vehicles.ts';
 import type { Centre } from '../../domain/centre.ts';
+import { centreAddress } from '../../domain/centre-address.ts';
 import type { Plan } from '../../domain/plan.ts';
 import { appError } from '../../errors/app-error.ts';
 import {
@@ -51,7 +52,7 @@ function addDays(date: string, days: number): string {
 }
 
 function feedCentreOf(centre: Centre): FeedCentre {
-  const address = [...centre.addressLines, centre.postcode ?? ''].filter((s) => s !== '').join(', ');
+  const address = centreAddress(centre);
   return { id: centre.id, name: centre.name, timeZone: centre.timeZone, fullPatientDetailsInFeeds: centre.fullPatientDetailsInFeeds, ...(address ? { address } : {}) };
 }
 

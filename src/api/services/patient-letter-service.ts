@@ -12,7 +12,8 @@ import { appError, isAppError } from '../../errors/app-error.ts';
 import { parseOrThrow } from '../../errors/from-zod-error.ts';
 import { layTermsFor, type PatientLetter } from '../../exports/patient-letter.ts';
 import { requireCentre } from './centre-scoped-service.ts';
-import { centreAddress, transportService } from './transport-service.ts';
+import { centreAddress } from '../../domain/centre-address.ts';
+import { transportService } from './transport-service.ts';
 
 /** How wide the pickup window in the letter is, either side of the planned pickup. */
 export const PICKUP_WINDOW_HALF_MIN = 15;

@@ -10,7 +10,7 @@ import { patients } from '../../db/repositories/patients.ts';
 import { plans } from '../../db/repositories/plans.ts';
 import { staffMembers } from '../../db/repositories/staff-members.ts';
 import { vehicles } from '../../db/repositories/vehicles.ts';
-import type { Centre } from '../../domain/centre.ts';
+import { centreAddress } from '../../domain/centre-address.ts';
 import type { Vehicle } from '../../domain/vehicle.ts';
 import { homeAddress, type PatientDayOnSite, type StoredTransport } from '../../solving/transport/day-transport.ts';
 import { patientInitials, type Patient } from '../../domain/patient.ts';
@@ -171,11 +171,6 @@ function runView(sheet: RunSheet, records: RunSheetRecords): RunView {
       onBoardAfter: { seatsUsed: s.onBoard.seatsUsed, wheelchairSpacesUsed: s.onBoard.wheelchairSpacesUsed, carers: s.onBoard.carers },
     })),
   };
-}
-
-/** The centre's street address; the run sheet names the centre itself (the address lines often begin with its name too). */
-export function centreAddress(centre: Pick<Centre, 'addressLines' | 'postcode'>): string {
-  return [...centre.addressLines, centre.postcode ?? ''].filter((s) => s !== '').join(', ');
 }
 
 async function runSheetRecords(db: Knex, centreId: string, patientList: readonly Patient[]): Promise<RunSheetRecords> {

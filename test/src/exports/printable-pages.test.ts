@@ -1,20 +1,25 @@
 // What people hold in their hands, tried as they would (issue 13): the driver's run sheets, the
 // support worker's round sheets, the coordinator's day timetable and the patient's letter, each
-// rendered in headless Chromium on a 390 px phone (nothing may stick out) and printed to A4
-// PDF, whose pages are counted and read back by an independent tool (pdf.js). With
+// and the outreach team's round sheet, each rendered in headless Chromium on a 390 px phone
+// (nothing may stick out), scanned by axe-core (no serious or critical finding) and printed to
+// A4 PDF, whose pages are counted and read back by an independent tool (pdf.js). With
 // ICC_WRITE_SCREENSHOTS=1 it also writes the README's screenshots to docs/.
 import { mkdirSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import request from 'supertest';
 import type { Express } from 'express';
 import type { Browser, Page } from 'playwright-core';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createApp } from '../../../src/app.ts';
-import { auditLog, patients, referrals } from '../../../src/db/index.ts';
-import { referralTransitions } from '../../../src/db/repositories/referral-transitions.ts';
+import { auditLog, patients } from '../../../src/db/index.ts';
 import type { Patient } from '../../../src/domain/patient.ts';
 import { loadDemoCentre } from '../../../src/demo/load-demo-centre.ts';
+import { bookDemoPreVisitDay, DEMO_PRE_VISIT_DATE } from '../../../src/demo/demo-pre-visit-day.ts';
+import { demoOutreachProblem } from '../../../src/demo/demo-outreach-problem.ts';
+import { outreachRoundHtml } from '../../../src/exports/outreach-round-html.ts';
 import { SMS_MAX_CHARS } from '../../../src/exports/patient-letter.ts';
+import { planOutreachDay } from '../../../solver/index.ts';
 import { planJobRunnerFor } from '../../../src/solving/jobs/plan-job-runner.ts';
 import { createLogger } from '../../../src/logger.ts';
 import { bearer, issueToken } from '../../helpers/auth-tokens.ts';
@@ -23,10 +28,12 @@ import { describeEachDatabase } from '../../helpers/describe-each-database.ts';
 import { truncateAll } from '../../helpers/test-database.ts';
 
 const DATE = '2026-10-22';
-const VISIT_DATE = '2026-10-23';
+const VISIT_DATE = DEMO_PRE_VISIT_DATE;
 const PATIENTS = 11;
 const PHONE_WIDTH = 390;
 const writeScreenshots = process.env.ICC_WRITE_SCREENSHOTS === '1';
+/** Minutes after midnight → "HH:MM" (written here, not borrowed from the code under test). */
+const formatHhmm = (min: number) => `${String(Math.floor(min / 60)).padStart(2, '0')}:${String(min % 60).padStart(2, '0')}`;
 /** GSM 03.38 basic character set (an SMS part holds 153 of them when joined). */
 const GSM7 = /^[@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !"#¤%&'()*+,\-./0-9:;<=>?¡A-ZÄÖÑÜ§¿a-zäöñüà]*$/;
 
@@ -52,6 +59,18 @@ async function overflowAt(page: Page, width: number): Promise<string[]> {
   })()`);
 }
 
+/** Serious or critical axe-core findings on the page (WCAG 2.1 AA and best practice). */
+async function axeFindings(page: Page, what: string): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${what}: ${v.id} (${v.impact}) ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+}
+
+/** Each card's heading on the page as shown (the stop or visit and its time). */
+async function cardHeadings(page: Page): Promise<string[]> {
+  return (await page.locator('table.stack th.when').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
+}
+
 /** Pages of the A4 PDF Chromium prints, each with how many text items pdf.js reads on it. */
 async function printedPages(page: Page): Promise<number[]> {
   const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true, printBackground: true });
@@ -71,7 +90,8 @@ describeEachDatabase('printable pages in Chromium', (getDb, kind) => {
   const day = (suffix: string, date = DATE) => `/api/centres/${centreId}/days/${date}${suffix}`;
 
   async function open(html: string, width: number): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width, height: 900 } });
+    // A context of its own: axe-core opens a page beside it to gather the frames' results.
+    const page = await (await browser.newContext({ viewport: { width, height: 900 } })).newPage();
     await page.setContent(html);
     return page;
   }
@@ -95,10 +115,9 @@ describeEachDatabase('printable pages in Chromium', (getDb, kind) => {
     if (done.body.status !== 'succeeded') throw new Error(`the planning job ${done.body.status}: ${JSON.stringify(done.body.error)}`);
     const current = await request(app).get(day('/plan')).expect(200);
     await request(app).post(day('/plan/publish')).set('If-Match', current.headers.etag!).expect(200);
-    const open = (await referrals.list(getDb(), centreId)).filter((r) => !['cancelled', 'declined', 'discharged'].includes(r.status)).slice(0, 12);
-    for (const r of open) await referralTransitions.saveBooking(getDb(), r.id, { preVisitDate: VISIT_DATE });
+    await bookDemoPreVisitDay(getDb(), centreId, VISIT_DATE);
     browser = await launchBrowser();
-  });
+  }, 240_000); // the demo centre, a planning job and a publish: minutes on a loaded 2-core machine
 
   afterAll(async () => {
     await browser?.close();
@@ -137,10 +156,29 @@ describeEachDatabase('printable pages in Chromium', (getDb, kind) => {
       const box = await phone.getByText(text).first().boundingBox();
       expect(box!.x + box!.width, text).toBeLessThanOrEqual(PHONE_WIDTH);
     }
-    // The centre stop names the centre once (the address lines no longer repeat it).
+    // Each card is headed once by its stop and time ("Stop 5 Arrive 09:13 Leave 10:03"), not "STOP 5 / 5. 09:13".
+    const headings = await cardHeadings(phone);
+    expect(headings).toHaveLength(runs.reduce((n, r) => n + r.stops.length, 0));
+    for (const h of headings) expect(h).toMatch(/^Stop \d+ (\d\d:\d\d|Arrive \d\d:\d\d Leave \d\d:\d\d)$/);
+    // The centre stop names the centre once: not again at the head of its address ("(demo)" aside).
+    const baseName = centreName.replace(/\s*\(.*\)$/, '');
     const centreCells = await phone.locator('td', { hasText: centreName }).allInnerTexts();
-    expect(centreCells.length).toBeGreaterThan(0);
-    for (const cell of centreCells) expect(cell.split(centreName).length - 1).toBe(1);
+    expect(centreCells.length).toBe(runs.reduce((n, r) => n + r.stops.filter((s) => s.isCentre).length, 0));
+    for (const cell of centreCells) expect(cell.split(baseName).length - 1, cell).toBe(1);
+    // Each run says its own start: the depot in the morning, the centre (with its own time) in the afternoon.
+    const metas = await phone.locator('section.run > p.meta').allInnerTexts();
+    expect(metas).toHaveLength(runs.length);
+    runs.forEach((run, i) => expect(metas[i]).toContain(run.kind === 'morning' ? `leave the depot ${formatHhmm(run.leaveMin)}` : `leave ${formatHhmm(run.leaveMin)}`));
+    // Where the vehicle stays at a stop for people due at different times, the wait is written between them.
+    const longWaits = runs.flatMap((r) => r.stops).filter((stop) => {
+      const times = [...stop.boarding, ...stop.alighting].map((p) => p.atMin).sort((a, b) => a - b);
+      return times.some((t, i) => t - (i === 0 ? stop.arriveMin : times[i - 1]!) > 15);
+    });
+    expect(longWaits.length, 'the demo day has a vehicle waiting at the centre').toBeGreaterThan(0);
+    const waits = await phone.locator('.wait').allInnerTexts();
+    expect(waits.length).toBeGreaterThanOrEqual(longWaits.length);
+    for (const w of waits) expect(w).toMatch(/^Wait \d+ min/);
+    expect(await axeFindings(phone, 'run sheet')).toEqual([]);
     await screenshot(phone, 'run-sheet-phone');
     const desk = await open(html, 1000);
     await screenshot(desk, 'run-sheet');
@@ -162,6 +200,10 @@ describeEachDatabase('printable pages in Chromium', (getDb, kind) => {
     }
     const phone = await open(html, PHONE_WIDTH);
     expect(await overflowAt(phone, PHONE_WIDTH)).toEqual([]);
+    const headings = await cardHeadings(phone);
+    expect(headings).toHaveLength(stops.length);
+    for (const h of headings) expect(h).toMatch(/^Visit \d+ (Arrive \d\d:\d\d Visit )?\d\d:\d\d–\d\d:\d\d$/);
+    expect(await axeFindings(phone, 'round sheet')).toEqual([]);
     await screenshot(phone, 'round-sheet-phone');
     const desk = await open(html, 1000);
     await screenshot(desk, 'round-sheet');
@@ -180,9 +222,32 @@ describeEachDatabase('printable pages in Chromium', (getDb, kind) => {
     const pages = await printedPages(desk);
     expect(pages.length, `pages: ${pages}`).toBeLessThanOrEqual(6);
     expect(pages.every((n) => n > 0), `no blank page: ${pages}`).toBe(true);
+    expect(await axeFindings(desk, 'day timetable')).toEqual([]);
+    // On a phone each time-line becomes its list of bookings: nothing scrolls sideways, nothing sticks out.
     const phone = await open(html, PHONE_WIDTH);
-    // On a phone the time-lines scroll inside their own box; the page itself does not.
-    expect(await phone.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(PHONE_WIDTH);
+    expect(await overflowAt(phone, PHONE_WIDTH)).toEqual([]);
+    expect(await phone.locator('.track').first().isVisible()).toBe(false);
+    expect(await phone.locator('.agenda').first().isVisible()).toBe(true);
+    await screenshot(phone, 'day-timetable-phone');
+  });
+
+  it("day timetable: every staff member's break is drawn, and no block's label is cut short (the tooltip has everything)", async () => {
+    const staff = (await request(app).get(day('/plan/by-staff?status=published')).expect(200)).body.staff as Array<{ name: string; breaks: Array<{ start: string; end: string }>; activities: unknown[]; mdt: unknown }>;
+    const shown = staff.filter((s) => s.activities.length > 0 || s.mdt !== null);
+    const breaks = shown.flatMap((s) => s.breaks.map((b) => `${b.start}–${b.end} Break`));
+    expect(breaks.length, 'the demo staff have breaks').toBeGreaterThan(0);
+    const html = (await request(app).get(day('/timetable.html')).expect(200)).text;
+    const desk = await open(html, 1200);
+    expect((await desk.locator('.block.break').evaluateAll((els) => els.map((e) => e.getAttribute('title')))).sort()).toEqual(breaks.sort());
+    // Every block: a tooltip, and a label that fits inside it (a ten-minute block shows the patient's number).
+    const blocks = await desk.locator('.block').evaluateAll((els) => els.map((e) => ({ title: e.getAttribute('title'), text: e.textContent, width: e.clientWidth, needed: e.scrollWidth })));
+    expect(blocks.length).toBeGreaterThan(30);
+    for (const b of blocks) {
+      expect(b.title, JSON.stringify(b)).toMatch(/^\d\d:\d\d–\d\d:\d\d \S/);
+      expect(b.needed, JSON.stringify(b)).toBeLessThanOrEqual(b.width);
+    }
+    const labelled = blocks.filter((b) => (b.text ?? '').trim() !== '');
+    expect(labelled.length / blocks.length, 'share of blocks with a visible label').toBeGreaterThan(0.9);
   });
 
   it("the patient's letter and its SMS exist for every patient of the published day: large print, plain English, ≤ 612 GSM-7 characters", async () => {
@@ -208,7 +273,25 @@ describeEachDatabase('printable pages in Chromium', (getDb, kind) => {
     await screenshot(page, 'patient-letter');
     const pages = await printedPages(page);
     expect(pages.length).toBeLessThanOrEqual(2);
+    expect(await axeFindings(page, "patient's letter")).toEqual([]);
     const phone = await open(letter, PHONE_WIDTH);
+    expect(await overflowAt(phone, PHONE_WIDTH)).toEqual([]);
+  });
+
+  it("the outreach team's round sheet: each member's homes and visits, on a phone and on A4, no serious accessibility finding", async () => {
+    const problem = demoOutreachProblem({ seed: 1, date: '2026-12-09', residents: 10, homes: 2 });
+    const plan = planOutreachDay(problem, { seed: 1, maxIterations: 300 });
+    const html = outreachRoundHtml({ date: '2026-12-09', version: 1, status: 'draft', problem, plan });
+    const visited = plan.rounds.filter((r) => r.stops.length > 0);
+    expect(visited.length).toBeGreaterThan(0);
+    const desk = await open(html, 1000);
+    expect(await desk.locator('section h2').allInnerTexts()).toEqual(expect.arrayContaining(visited.map((r) => problem.staff.find((s) => s.id === r.staffId)!.name)));
+    expect(await axeFindings(desk, 'outreach round sheet')).toEqual([]);
+    await screenshot(desk, 'outreach-round');
+    const pages = await printedPages(desk);
+    expect(pages.every((n) => n > 0), `no blank page: ${pages}`).toBe(true);
+    expect(pages.length).toBeLessThanOrEqual(plan.rounds.length + 1);
+    const phone = await open(html, PHONE_WIDTH);
     expect(await overflowAt(phone, PHONE_WIDTH)).toEqual([]);
   });
 

@@ -12,8 +12,12 @@ export function recordEtag(record: unknown): string {
   return `"${createHash('sha256').update(JSON.stringify(record)).digest('base64url').slice(0, 22)}"`;
 }
 
-/** Checks a record inside the writing transaction (after its row is locked); throws 412 when stale. */
-export type Precondition<T> = (current: T) => void;
+/**
+ * Checks a record inside the writing transaction (after its row is locked); throws 412 when
+ * stale. `undefined`: there is no current record (a PUT that would create it), which no
+ * If-Match, not even *, names (RFC 9110 §13.1.1).
+ */
+export type Precondition<T> = (current: T | undefined) => void;
 
 /** The If-Match precondition of a request, or undefined when it sends none. */
 export function ifMatchPrecondition<T>(req: Request): Precondition<T> | undefined {
@@ -21,6 +25,13 @@ export function ifMatchPrecondition<T>(req: Request): Precondition<T> | undefine
   if (header === undefined) return undefined;
   const tags = header.split(',').map((tag) => tag.trim()).filter((tag) => tag !== '');
   return (current) => {
+    if (current === undefined) {
+      throw new AppError({
+        code: 'precondition_failed', status: 412,
+        message: 'There is no current record for If-Match to name (it was never saved, or was removed since you read it)',
+        details: { currentEtag: null },
+      });
+    }
     if (tags.includes('*')) return;
     const etag = recordEtag(current);
     // Strong comparison (RFC 9110 §13.1.1): a weak tag never matches.

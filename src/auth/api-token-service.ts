@@ -8,6 +8,7 @@ import { idSchema } from '../domain/primitives.ts';
 import { appError } from '../errors/app-error.ts';
 import { parseOrThrow } from '../errors/from-zod-error.ts';
 import { apiTokenSecret, hashApiTokenSecret } from './api-token-secret.ts';
+import type { Precondition } from '../api/record-etag.ts';
 
 export const roles = ['admin', 'coordinator', 'clinician', 'transport'] as const satisfies readonly Role[];
 
@@ -57,11 +58,23 @@ export const apiTokenService = {
 
   list: (db: Knex) => apiTokens.list(db),
 
-  async revoke(db: Knex, id: string): Promise<ApiToken> {
+  async get(db: Knex, id: string): Promise<ApiToken> {
     parseOrThrow(idSchema, id, 'token id');
-    const revoked = await apiTokens.revoke(db, id);
-    if (!revoked) throw appError.notFound('API token', id);
-    return revoked;
+    const found = await apiTokens.findById(db, id);
+    if (!found) throw appError.notFound('API token', id);
+    return found;
+  },
+
+  /** Revokes the token (again: harmless); `precondition` (If-Match) is checked on it under a lock. */
+  revoke(db: Knex, id: string, precondition?: Precondition<ApiToken>): Promise<ApiToken> {
+    parseOrThrow(idSchema, id, 'token id');
+    return db.transaction(async (trx) => {
+      await apiTokens.lock(trx, id);
+      const current = await apiTokens.findById(trx, id);
+      if (!current) throw appError.notFound('API token', id);
+      precondition?.(current);
+      return (await apiTokens.revoke(trx, id))!;
+    });
   },
 
   /** The principal for an `Authorization: Bearer <secret>` header, or 401. */

@@ -8,6 +8,7 @@ import { appError } from '../errors/app-error.ts';
 import { parseOrThrow } from '../errors/from-zod-error.ts';
 import { requireCentre, type Actor } from '../api/services/centre-scoped-service.ts';
 import { newWebhookSecret } from './webhook-signature.ts';
+import type { Precondition } from '../api/record-etag.ts';
 
 export const webhookCreateSchema = z.strictObject({
   url: z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).max(2000),
@@ -73,9 +74,11 @@ export const webhookService = {
       return { ...view(created), secret: created.secret };
     });
   },
-  remove(db: Knex, centreId: string, id: string, actor: Actor) {
+  /** `precondition` (If-Match) is checked on the endpoint as GET shows it, under a lock. */
+  remove(db: Knex, centreId: string, id: string, actor: Actor, precondition?: Precondition<ReturnType<typeof view>>) {
     return db.transaction(async (trx) => {
-      await requireEndpoint(trx, centreId, id);
+      await webhookEndpoints.lock(trx, centreId, id);
+      precondition?.(view(await requireEndpoint(trx, centreId, id)));
       await webhookEndpoints.remove(trx, centreId, id);
       await auditLog.append(trx, { actor: actor.name, action: 'delete', entity: 'webhook', entityId: id, details: null });
     });

@@ -3,6 +3,8 @@ import { Router } from 'express';
 import type { Knex } from 'knex';
 import { actorOf, handle, param } from '../api/handle.ts';
 import { webhookService } from './webhook-service.ts';
+import { ifMatchPrecondition } from '../api/record-etag.ts';
+import { withEtag } from '../api/routes/resource-router.ts';
 
 export function webhooksRouter(db: Knex): Router {
   const router = Router({ mergeParams: true });
@@ -12,9 +14,9 @@ export function webhooksRouter(db: Knex): Router {
     const created = await webhookService.register(db, centreId(req), req.body, actorOf(req));
     return { status: 201, body: created, headers: { Location: `${req.baseUrl}/${created.id}` } };
   }));
-  router.get('/:id', handle(async (req) => ({ body: await webhookService.get(db, centreId(req), param(req, 'id')) })));
+  router.get('/:id', handle(async (req) => withEtag(await webhookService.get(db, centreId(req), param(req, 'id')))));
   router.delete('/:id', handle(async (req) => {
-    await webhookService.remove(db, centreId(req), param(req, 'id'), actorOf(req));
+    await webhookService.remove(db, centreId(req), param(req, 'id'), actorOf(req), ifMatchPrecondition(req));
     return { status: 204 };
   }));
   router.get('/:id/deliveries', handle(async (req) => ({ body: await webhookService.deliveries(db, centreId(req), param(req, 'id')) })));

@@ -4,7 +4,7 @@
 import type { ErrorStatus } from '../../errors/error-body.ts';
 import { JSON_BODY_LIMIT } from '../json-body.ts';
 import { componentSchemas, errorComponentByStatus, resources, type ComponentName, type JsonSchema } from './component-schemas.ts';
-import { routeTable, type RouteDoc } from './route-table.ts';
+import { recordEtagHeader, routeTable, staleRecord, type RouteDoc } from './route-table.ts';
 import { fhirRouteDocs } from '../../fhir/fhir-openapi.ts';
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
@@ -68,6 +68,14 @@ function successResponse(ok: RouteDoc['ok']): object {
   return { description: ok.description, ...content, ...headers };
 }
 
+/** A write that answers 412 takes If-Match (required where it answers 428 without one). */
+function ifMatchParameter(route: RouteDoc) {
+  const statuses = errorStatuses(route);
+  if (statuses[412] === undefined) return [];
+  const required = statuses[428] !== undefined;
+  return [{ name: 'If-Match', in: 'header', required, schema: { type: 'string' }, description: `The ETag of the copy this change was made from${required ? '' : ' (optional: without it the change is applied to whatever is current)'}` }];
+}
+
 const capitalised = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
 
 /** A unique operationId from the method and path: get /api/centres/:centreId/patients/:id → getCentresByCentreIdPatientsById. */
@@ -88,7 +96,7 @@ function operation(route: RouteDoc): object {
     summary: route.summary,
     tags: [route.tag],
     ...(route.public ? { security: [] } : {}),
-    parameters: [...pathParameters(route.path), ...(route.query ?? []).map((name) => ({ name, in: 'query', required: false, schema: { type: 'string' } }))],
+    parameters: [...pathParameters(route.path), ...(route.query ?? []).map((name) => ({ name, in: 'query', required: false, schema: { type: 'string' } })), ...ifMatchParameter(route)],
     ...(route.body === undefined ? {} : {
       requestBody: {
         required: !route.bodyOptional,
@@ -104,8 +112,6 @@ function operation(route: RouteDoc): object {
   };
 }
 
-const recordEtagHeader = { ETag: "The record's content tag: send it back as If-Match with a PATCH or DELETE so a change made since is not overwritten" };
-const staleRecord = { 412: 'If-Match does not name the current ETag: someone changed the record since it was read (details.currentEtag)' } as const;
 
 /** CRUD of one collection: list and create at base, read, update and delete at base/:idName. */
 function crudRoutes(base: string, idName: string, name: (typeof resources)[number]['name'] | 'Centre', tag: string, filters: readonly string[], bulk: boolean): RouteDoc[] {

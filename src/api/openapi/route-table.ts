@@ -52,6 +52,9 @@ const listOf = (name: ComponentName) => ({ type: 'array', items: { $ref: `#/comp
 const C = '/api/centres/:centreId';
 const D = `${C}/days/:date`;
 const etag = { ETag: 'The plan version, quoted ("3"): send it back as If-Match to edit' };
+/** A record's ETag (src/api/record-etag.ts) and the 412 of a write whose If-Match is stale: every record's reads and writes. */
+export const recordEtagHeader = { ETag: "The record's content tag: send it back as If-Match with a change (PATCH, PUT, DELETE or cancel) so a change made since is not overwritten" };
+export const staleRecord = { 412: 'If-Match does not name the current ETag: someone changed the record since it was read (details.currentEtag)' } as const;
 const planEdit = {
   409: 'The version is already published',
   412: 'If-Match names a version that is no longer the newest (details.currentVersion)',
@@ -81,15 +84,16 @@ export const routeTable: readonly RouteDoc[] = [
     ok: { status: 200, description: 'Entries: who (actor), what (action, entity, entityId, details), when (at)', schema: { type: 'array', items: auditEntrySchema } },
   },
   { method: 'get', path: '/metrics', summary: 'Prometheus metrics (admin): request latency by route, planning queue depth, solve time and gap, feed hits', tag: 'operations', ok: { status: 200, description: 'Prometheus text exposition format', schema: text, contentType: 'text/plain' } },
-  { method: 'delete', path: '/api/tokens/:id', summary: 'Revoke an API token (admin)', tag: 'tokens', ok: { status: 200, description: 'Revoked', schema: 'ApiToken' } },
+  { method: 'get', path: '/api/tokens/:id', summary: 'An API token (admin; never the secret)', tag: 'tokens', ok: { status: 200, description: 'The token', schema: 'ApiToken', headers: recordEtagHeader } },
+  { method: 'delete', path: '/api/tokens/:id', summary: 'Revoke an API token (admin; If-Match optional)', tag: 'tokens', ok: { status: 200, description: 'Revoked', schema: 'ApiToken', headers: recordEtagHeader }, errors: staleRecord },
 
   {
     method: 'post', path: `${C}/referrals/import`, tag: 'referrals', bodyTypes: ['text/csv'], body: { type: 'string', description: 'CSV with a header row; columns: nhsNumber, givenName, familyName, dateOfBirth?, addressLine1, addressLine2?, addressLine3?, postcode, phone?, mobility?, efiCategory, gpPractice, localRef, referrerKind?, referrerName, referrerOrganisation?, referredDate, urgent? (yes/no), notes?' },
     summary: 'Import referrals with their patients from CSV, all or nothing (400 naming every bad row and column as rows.<row>.<column>; the header is row 1)',
     ok: { status: 201, description: 'Imported', schema: 'ReferralImportResult', headers: { Location: 'The referrals list' } },
   },
-  { method: 'get', path: `${C}/referrals/:id/pre-visit`, summary: "Read the referral's pre-visit outcome", tag: 'pathway', ok: { status: 200, description: 'Found', schema: 'PreVisit' } },
-  { method: 'put', path: `${C}/referrals/:id/pre-visit`, summary: 'Record or replace the pre-visit outcome (a received or pre-visit-booked referral moves to pre-visit-done)', tag: 'pathway', body: 'PreVisitCreate', ok: { status: 200, description: 'Saved', schema: 'PreVisit' } },
+  { method: 'get', path: `${C}/referrals/:id/pre-visit`, summary: "Read the referral's pre-visit outcome", tag: 'pathway', ok: { status: 200, description: 'Found', schema: 'PreVisit', headers: recordEtagHeader } },
+  { method: 'put', path: `${C}/referrals/:id/pre-visit`, summary: 'Record or replace the pre-visit outcome (a received or pre-visit-booked referral moves to pre-visit-done; If-Match optional)', tag: 'pathway', body: 'PreVisitCreate', ok: { status: 200, description: 'Saved', schema: 'PreVisit', headers: recordEtagHeader }, errors: staleRecord },
   { method: 'get', path: `${C}/referrals/:id/transitions`, summary: "The referral's pathway status, what may follow, held dates and history", tag: 'pathway', ok: { status: 200, description: 'The pathway', schema: 'Pathway' } },
   { method: 'post', path: `${C}/referrals/:id/transitions`, summary: 'Move the referral along its pathway', tag: 'pathway', body: 'ReferralTransition', ok: { status: 201, description: 'Moved', schema: 'Pathway' }, errors: { 409: 'The move is not allowed from the current status (details.allowed), or a precondition is missing' } },
   { method: 'get', path: `${C}/referrals/:id/mdt-outcome`, summary: 'The MDT outcome of the ICC day and its follow-ups', tag: 'pathway', ok: { status: 200, description: 'Found', schema: 'MdtOutcome' } },
@@ -98,14 +102,14 @@ export const routeTable: readonly RouteDoc[] = [
   { method: 'post', path: `${C}/bookings/confirm`, summary: 'Confirm proposed bookings (all or nothing)', tag: 'booking', body: 'BookingConfirmRequest', ok: { status: 200, description: 'Booked', schema: 'BookingConfirmation' } },
   { method: 'get', path: `${D}/pre-visit-rounds`, summary: "The support workers' pre-visit rounds for a date, with the router's problem and plan", tag: 'rounds', query: ['visitDurationMin', 'supportWorkerDiscipline', 'timeLimitMs', 'seed'], ok: { status: 200, description: 'The rounds', schema: 'PreVisitRounds' }, errors: noCoordinates },
   { method: 'get', path: `${C}/follow-ups`, summary: 'Follow-ups (filters: status, referralId)', tag: 'follow-ups', query: ['status', 'referralId'], ok: { status: 200, description: 'The follow-ups', schema: listOf('FollowUp') } },
-  { method: 'get', path: `${C}/follow-ups/types`, summary: "The centre's follow-up types (the defaults until it sets its own)", tag: 'follow-ups', ok: { status: 200, description: 'The types', schema: 'FollowUpTypes' } },
-  { method: 'put', path: `${C}/follow-ups/types`, summary: "Replace the centre's follow-up types", tag: 'follow-ups', body: 'FollowUpTypesUpdate', ok: { status: 200, description: 'Saved', schema: 'FollowUpTypes' } },
+  { method: 'get', path: `${C}/follow-ups/types`, summary: "The centre's follow-up types (the defaults until it sets its own)", tag: 'follow-ups', ok: { status: 200, description: 'The types', schema: 'FollowUpTypes', headers: recordEtagHeader } },
+  { method: 'put', path: `${C}/follow-ups/types`, summary: "Replace the centre's follow-up types (If-Match optional)", tag: 'follow-ups', body: 'FollowUpTypesUpdate', ok: { status: 200, description: 'Saved', schema: 'FollowUpTypes', headers: recordEtagHeader }, errors: staleRecord },
   { method: 'post', path: `${C}/follow-ups/plan`, summary: 'Book the requested follow-ups', tag: 'follow-ups', body: 'FollowUpPlanRequest', bodyOptional: true, ok: { status: 200, description: 'Booked, and unbooked with reasons', schema: 'FollowUpPlanResult' } },
 
   { method: 'post', path: `${C}/plan-jobs`, summary: 'Plan a day as a job (202; Location: the job)', tag: 'planning', body: 'PlanJobRequest', ok: { status: 202, description: 'Queued', schema: 'PlanJob', headers: { Location: 'The job: GET it to follow its progress' } } },
-  { method: 'get', path: `${C}/plan-jobs/:id`, summary: 'A planning job: status, progress, the plan it produced', tag: 'planning', ok: { status: 200, description: 'The job', schema: 'PlanJob' } },
-  { method: 'post', path: `${C}/plan-jobs/:id/cancel`, summary: 'Cancel a planning job', tag: 'planning', ok: { status: 200, description: 'Cancelled', schema: 'PlanJob' }, errors: { 409: 'The job has already finished' } },
-  { method: 'delete', path: `${C}/plan-jobs/:id`, summary: 'Cancel a planning job', tag: 'planning', ok: { status: 200, description: 'Cancelled', schema: 'PlanJob' }, errors: { 409: 'The job has already finished' } },
+  { method: 'get', path: `${C}/plan-jobs/:id`, summary: 'A planning job: status, progress, the plan it produced (its ETag changes with its progress)', tag: 'planning', ok: { status: 200, description: 'The job', schema: 'PlanJob', headers: recordEtagHeader } },
+  { method: 'post', path: `${C}/plan-jobs/:id/cancel`, summary: 'Cancel a planning job (If-Match optional)', tag: 'planning', ok: { status: 200, description: 'Cancelled', schema: 'PlanJob', headers: recordEtagHeader }, errors: { 409: 'The job has already finished', ...staleRecord } },
+  { method: 'delete', path: `${C}/plan-jobs/:id`, summary: 'Cancel a planning job (If-Match optional)', tag: 'planning', ok: { status: 200, description: 'Cancelled', schema: 'PlanJob', headers: recordEtagHeader }, errors: { 409: 'The job has already finished', ...staleRecord } },
 
   { method: 'get', path: `${D}/plan`, summary: "The day's plan (newest, or ?status / ?version)", tag: 'plans', query: ['status', 'version'], ok: { status: 200, description: 'The plan', schema: 'Plan', headers: etag }, notModified: 'The copy named in If-None-Match is current' },
   { method: 'get', path: `${D}/plan/by-patient`, summary: 'The day by patient', tag: 'plans', query: ['status', 'version'], ok: { status: 200, description: 'Itineraries', schema: 'PlanByPatient', headers: etag }, notModified: 'The copy named in If-None-Match is current' },
@@ -137,12 +141,13 @@ export const routeTable: readonly RouteDoc[] = [
 
   { method: 'get', path: `${C}/feed-tokens`, summary: 'Feed tokens of the centre (never the secrets)', tag: 'feeds', ok: { status: 200, description: 'The tokens', schema: listOf('FeedToken') } },
   { method: 'post', path: `${C}/feed-tokens`, summary: 'Issue a feed URL for a staff member, room, support worker, vehicle or patient (a clinician token: only its own staff feed)', tag: 'feeds', body: 'FeedTokenRequest', ok: { status: 201, description: 'Issued, with its URL (shown once)', schema: 'IssuedFeedToken' } },
-  { method: 'delete', path: `${C}/feed-tokens/:id`, summary: 'Revoke a feed URL', tag: 'feeds', ok: { status: 204, description: 'Revoked' } },
+  { method: 'get', path: `${C}/feed-tokens/:id`, summary: 'A feed token (never its secret)', tag: 'feeds', ok: { status: 200, description: 'The token', schema: 'FeedToken', headers: recordEtagHeader } },
+  { method: 'delete', path: `${C}/feed-tokens/:id`, summary: 'Revoke a feed URL (If-Match optional)', tag: 'feeds', ok: { status: 204, description: 'Revoked' }, errors: staleRecord },
   { method: 'post', path: `${C}/feed-tokens/:id/reissue`, summary: 'Revoke and issue a new feed URL', tag: 'feeds', ok: { status: 201, description: 'Issued', schema: 'IssuedFeedToken' }, errors: { 409: 'The token was revoked: a revoked feed cannot be reissued (issue a new one)' } },
   { method: 'get', path: `${C}/webhooks`, summary: 'Webhook endpoints of the centre (never their secrets)', tag: 'webhooks', ok: { status: 200, description: 'The endpoints', schema: listOf('Webhook') } },
   { method: 'post', path: `${C}/webhooks`, summary: 'Register an endpoint for plan.published, plan.changed, referral.status-changed, job.finished; the signing secret is in this reply only', tag: 'webhooks', body: 'WebhookCreate', ok: { status: 201, description: 'Registered, with its secret (shown once)', schema: 'IssuedWebhook', headers: { Location: 'The endpoint' } } },
-  { method: 'get', path: `${C}/webhooks/:id`, summary: 'A webhook endpoint', tag: 'webhooks', ok: { status: 200, description: 'The endpoint', schema: 'Webhook' } },
-  { method: 'delete', path: `${C}/webhooks/:id`, summary: 'Remove a webhook endpoint and its queue', tag: 'webhooks', ok: { status: 204, description: 'Removed' } },
+  { method: 'get', path: `${C}/webhooks/:id`, summary: 'A webhook endpoint', tag: 'webhooks', ok: { status: 200, description: 'The endpoint', schema: 'Webhook', headers: recordEtagHeader } },
+  { method: 'delete', path: `${C}/webhooks/:id`, summary: 'Remove a webhook endpoint and its queue (If-Match optional)', tag: 'webhooks', ok: { status: 204, description: 'Removed' }, errors: staleRecord },
   { method: 'get', path: `${C}/webhooks/:id/deliveries`, summary: "The endpoint's deliveries in order: pending (with attempts, next attempt, last error) or delivered", tag: 'webhooks', ok: { status: 200, description: 'The deliveries', schema: listOf('WebhookDelivery') } },
   { method: 'post', path: `${C}/webhooks/:id/deliveries/:deliveryId/resend`, summary: 'Send a delivery again (queued as a copy with the same event id)', tag: 'webhooks', ok: { status: 201, description: 'Queued', schema: 'WebhookDelivery', headers: { Location: "The endpoint's deliveries" } } },
   {

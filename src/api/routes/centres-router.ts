@@ -72,8 +72,8 @@ export function centresRouter(db: Knex): Router {
     await referralService.remove(db, ...ids(req), actorOf(req), ifMatchPrecondition(req));
     return { status: 204 };
   }));
-  referrals.get('/:id/pre-visit', handle(async (req) => ({ body: await referralService.getPreVisit(db, ...ids(req)) })));
-  referrals.put('/:id/pre-visit', handle(async (req) => ({ body: await referralService.savePreVisit(db, ...ids(req), req.body, actorOf(req)) })));
+  referrals.get('/:id/pre-visit', handle(async (req) => withEtag(await referralService.getPreVisit(db, ...ids(req)))));
+  referrals.put('/:id/pre-visit', handle(async (req) => withEtag(await referralService.savePreVisit(db, ...ids(req), req.body, actorOf(req), ifMatchPrecondition(req)))));
   referrals.use('/:id/transitions', pathwayRouter(db));
   referrals.use('/:id/mdt-outcome', pathwayMdtRouter(db));
   router.use('/:centreId/referrals', referrals);

@@ -3,14 +3,13 @@
 // must send it back in If-Match.
 import { Router, type Request } from 'express';
 import type { Knex } from 'knex';
-import { actorOf, param } from '../handle.ts';
+import { actorOf, handle, param, type Reply } from '../handle.ts';
 import { planService, planView } from '../../solving/plans/plan-service.ts';
 import type { Plan } from '../../domain/plan.ts';
-import { handlePlan, type PlanReply } from './plan-reply.ts';
 
 const etag = (plan: Plan) => `"${plan.version}"`;
 
-function planReply(stored: Plan, status = 200): PlanReply {
+function planReply(stored: Plan, status = 200): Reply {
   return { status, body: planView(stored), headers: { ETag: etag(stored) } };
 }
 
@@ -20,17 +19,17 @@ export function daysRouter(db: Knex): Router {
   const ifMatch = (req: Request) => req.get('if-match');
   const query = (req: Request) => req.query as Record<string, unknown>;
 
-  router.get('/:date/plan', handlePlan(async (req) => planReply(await planService.get(...at(req), query(req)))));
+  router.get('/:date/plan', handle(async (req) => planReply(await planService.get(...at(req), query(req)))));
   for (const name of ['by-patient', 'by-staff', 'by-room'] as const) {
-    router.get(`/:date/plan/${name}`, handlePlan(async (req) => {
+    router.get(`/:date/plan/${name}`, handle(async (req) => {
       const { stored, body } = await planService.view(...at(req), name, query(req));
       return { body, headers: { ETag: etag(stored) } };
     }));
   }
-  router.post('/:date/plan/pins', handlePlan(async (req) => planReply(await planService.pin(...at(req), ifMatch(req), req.body, actorOf(req)))));
-  router.delete('/:date/plan/pins/:activityId', handlePlan(async (req) => planReply(await planService.unpin(...at(req), ifMatch(req), param(req, 'activityId'), actorOf(req)))));
-  router.post('/:date/plan/moves', handlePlan(async (req) => planReply(await planService.move(...at(req), ifMatch(req), req.body, actorOf(req)))));
-  router.post('/:date/plan/replan', handlePlan(async (req) => planReply(await planService.replan(...at(req), ifMatch(req), req.body, actorOf(req)))));
-  router.post('/:date/plan/publish', handlePlan(async (req) => planReply(await planService.publish(...at(req), ifMatch(req), actorOf(req)))));
+  router.post('/:date/plan/pins', handle(async (req) => planReply(await planService.pin(...at(req), ifMatch(req), req.body, actorOf(req)))));
+  router.delete('/:date/plan/pins/:activityId', handle(async (req) => planReply(await planService.unpin(...at(req), ifMatch(req), param(req, 'activityId'), actorOf(req)))));
+  router.post('/:date/plan/moves', handle(async (req) => planReply(await planService.move(...at(req), ifMatch(req), req.body, actorOf(req)))));
+  router.post('/:date/plan/replan', handle(async (req) => planReply(await planService.replan(...at(req), ifMatch(req), req.body, actorOf(req)))));
+  router.post('/:date/plan/publish', handle(async (req) => planReply(await planService.publish(...at(req), ifMatch(req), actorOf(req)))));
   return router;
 }

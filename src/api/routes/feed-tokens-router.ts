@@ -3,6 +3,8 @@ import { Router, type Request } from 'express';
 import type { Knex } from 'knex';
 import { actorOf, handle, param } from '../handle.ts';
 import { publicUrl } from '../public-url.ts';
+import { ifMatchPrecondition } from '../record-etag.ts';
+import { withEtag } from './resource-router.ts';
 import { feedTokenService, type IssuedFeedToken } from '../services/feed-token-service.ts';
 
 /**
@@ -19,8 +21,9 @@ export function feedTokensRouter(db: Knex): Router {
   const router = Router({ mergeParams: true });
   router.get('/', handle(async (req) => ({ body: await feedTokenService.list(db, param(req, 'centreId')) })));
   router.post('/', handle(async (req) => ({ status: 201, body: withSubscribeUrls(req, await feedTokenService.create(db, param(req, 'centreId'), req.body, actorOf(req))) })));
+  router.get('/:id', handle(async (req) => withEtag(await feedTokenService.get(db, param(req, 'centreId'), param(req, 'id')))));
   router.delete('/:id', handle(async (req) => {
-    await feedTokenService.revoke(db, param(req, 'centreId'), param(req, 'id'), actorOf(req));
+    await feedTokenService.revoke(db, param(req, 'centreId'), param(req, 'id'), actorOf(req), ifMatchPrecondition(req));
     return { status: 204 };
   }));
   router.post('/:id/reissue', handle(async (req) => ({ status: 201, body: withSubscribeUrls(req, await feedTokenService.reissue(db, param(req, 'centreId'), param(req, 'id'), actorOf(req))) })));

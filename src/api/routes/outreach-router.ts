@@ -3,29 +3,28 @@
 // printable round, and /api/centres/:centreId/outreach-bookings (propose and confirm).
 import { Router, type Request } from 'express';
 import type { Knex } from 'knex';
-import { actorOf, handle, param } from '../handle.ts';
+import { actorOf, handle, param, type Reply } from '../handle.ts';
 import { outreachPlanService, outreachPlanView, type OutreachPlanDocument } from '../../solving/plans/outreach-plan-service.ts';
 import { outreachBookingService } from '../services/outreach-booking-service.ts';
 import type { Plan } from '../../domain/plan.ts';
 import { outreachRoundHtml } from '../../exports/outreach-round-html.ts';
-import { handlePlan, type PlanReply } from './plan-reply.ts';
 import { asyncRoute } from './transport-router.ts';
 
 const etag = (plan: Plan) => `"${plan.version}"`;
-const reply = (stored: Plan, status = 200): PlanReply => ({ status, body: outreachPlanView(stored), headers: { ETag: etag(stored) } });
+const reply = (stored: Plan, status = 200): Reply => ({ status, body: outreachPlanView(stored), headers: { ETag: etag(stored) } });
 
 /** Mounted at /:centreId/days (mergeParams). */
 export function outreachPlanRouter(db: Knex): Router {
   const router = Router({ mergeParams: true });
   const at = (req: Request) => [db, param(req, 'centreId'), param(req, 'date')] as const;
   const ifMatch = (req: Request) => req.get('if-match');
-  router.post('/:date/outreach-plan', handlePlan(async (req) => reply(await outreachPlanService.create(...at(req), req.body, actorOf(req)), 201)));
-  router.get('/:date/outreach-plan', handlePlan(async (req) => reply(await outreachPlanService.get(...at(req), req.query as Record<string, unknown>))));
-  router.post('/:date/outreach-plan/pins', handlePlan(async (req) => reply(await outreachPlanService.pin(...at(req), ifMatch(req), req.body, actorOf(req)))));
-  router.delete('/:date/outreach-plan/pins/:visitId', handlePlan(async (req) => reply(await outreachPlanService.unpin(...at(req), ifMatch(req), param(req, 'visitId'), actorOf(req)))));
-  router.post('/:date/outreach-plan/moves', handlePlan(async (req) => reply(await outreachPlanService.move(...at(req), ifMatch(req), req.body, actorOf(req)))));
-  router.post('/:date/outreach-plan/replan', handlePlan(async (req) => reply(await outreachPlanService.replan(...at(req), ifMatch(req), req.body, actorOf(req)))));
-  router.post('/:date/outreach-plan/publish', handlePlan(async (req) => reply(await outreachPlanService.publish(...at(req), ifMatch(req), actorOf(req)))));
+  router.post('/:date/outreach-plan', handle(async (req) => reply(await outreachPlanService.create(...at(req), req.body, actorOf(req)), 201)));
+  router.get('/:date/outreach-plan', handle(async (req) => reply(await outreachPlanService.get(...at(req), req.query as Record<string, unknown>))));
+  router.post('/:date/outreach-plan/pins', handle(async (req) => reply(await outreachPlanService.pin(...at(req), ifMatch(req), req.body, actorOf(req)))));
+  router.delete('/:date/outreach-plan/pins/:visitId', handle(async (req) => reply(await outreachPlanService.unpin(...at(req), ifMatch(req), param(req, 'visitId'), actorOf(req)))));
+  router.post('/:date/outreach-plan/moves', handle(async (req) => reply(await outreachPlanService.move(...at(req), ifMatch(req), req.body, actorOf(req)))));
+  router.post('/:date/outreach-plan/replan', handle(async (req) => reply(await outreachPlanService.replan(...at(req), ifMatch(req), req.body, actorOf(req)))));
+  router.post('/:date/outreach-plan/publish', handle(async (req) => reply(await outreachPlanService.publish(...at(req), ifMatch(req), actorOf(req)))));
   // The printable round: the newest published plan, else the newest draft (the page says which); ?staffId= one member.
   router.get('/:date/outreach-round.html', asyncRoute(async (req, res) => {
     const [, centreId, date] = at(req);

@@ -6,6 +6,8 @@ import { apiTokenService } from '../../auth/api-token-service.ts';
 import { principalOf } from '../../auth/require-access.ts';
 import { appError } from '../../errors/app-error.ts';
 import { actorOf, handle, param } from '../handle.ts';
+import { ifMatchPrecondition } from '../record-etag.ts';
+import { withEtag } from './resource-router.ts';
 
 export function tokensRouter(db: Knex): Router {
   const router = Router();
@@ -16,6 +18,7 @@ export function tokensRouter(db: Knex): Router {
     if (!principal) next(appError.unauthorized('Access checks are off in this app: there is no token to describe'));
     else res.json(principal);
   });
-  router.delete('/:id', handle(async (req) => ({ body: await apiTokenService.revoke(db, param(req, 'id')) })));
+  router.get('/:id', handle(async (req) => withEtag(await apiTokenService.get(db, param(req, 'id')))));
+  router.delete('/:id', handle(async (req) => withEtag(await apiTokenService.revoke(db, param(req, 'id'), ifMatchPrecondition(req)))));
   return router;
 }

@@ -16,6 +16,7 @@ import { appError } from '../../errors/app-error.ts';
 import { parseOrThrow } from '../../errors/from-zod-error.ts';
 import type { FeedKind } from '../../feeds/feed-types.ts';
 import { requireCentre, type Actor } from './centre-scoped-service.ts';
+import type { Precondition } from '../record-etag.ts';
 
 /** 32 bytes = 256 bits; the issue asks for at least 128. */
 const TOKEN_BYTES = 32;
@@ -93,12 +94,22 @@ export const feedTokenService = {
     return (await feedTokens.list(db, centreId)).map(view);
   },
 
-  /** Revokes the token: its URL answers 404 from now on. Revoking twice is harmless. */
-  async revoke(db: Knex, centreId: string, id: string, actor: Actor): Promise<void> {
+  async get(db: Knex, centreId: string, id: string): Promise<FeedTokenView> {
     await requireCentre(db, centreId);
-    const stored = await requireToken(db, centreId, id);
-    if (stored.revoked) return;
+    return view(await requireToken(db, centreId, id));
+  },
+
+  /**
+   * Revokes the token: its URL answers 404 from now on. Revoking twice is harmless.
+   * `precondition` (If-Match) is checked on the token as GET shows it, under a lock.
+   */
+  async revoke(db: Knex, centreId: string, id: string, actor: Actor, precondition?: Precondition<FeedTokenView>): Promise<void> {
+    await requireCentre(db, centreId);
     await db.transaction(async (trx) => {
+      await feedTokens.lock(trx, centreId, id);
+      const stored = await requireToken(trx, centreId, id);
+      precondition?.(view(stored));
+      if (stored.revoked) return;
       await feedTokens.revoke(trx, centreId, id);
       await auditLog.append(trx, { actor: actor.name, action: 'revoke', entity: 'feed_token', entityId: id, details: { kind: stored.ownerKind, ownerId: stored.ownerId } });
     });

@@ -4,6 +4,7 @@
 import type { Knex } from 'knex';
 import { z } from 'zod';
 import { type HomeVisit, type RoundWorker, type TravelLocation, formatMinutes } from '../../../solver/index.ts';
+import { centres } from '../../db/repositories/centres.ts';
 import { followUps } from '../../db/repositories/follow-ups.ts';
 import { patients } from '../../db/repositories/patients.ts';
 import { plans } from '../../db/repositories/plans.ts';
@@ -21,6 +22,7 @@ import { parseOrThrow } from '../../errors/from-zod-error.ts';
 import { addDays } from '../../domain/local-date.ts';
 import { shiftMinutes } from './booking-capacity.ts';
 import { requireCentre, type Actor } from './centre-scoped-service.ts';
+import type { Precondition } from '../record-etag.ts';
 import { planRoundsInWorker } from '../../solving/workers/plan-rounds-in-worker.ts';
 import { assignFollowUps, minutesNeeded, type FollowUpAssignment, type StaffDay } from './follow-up-assignment.ts';
 import { describeReferralPatient, moveReferral, requireReferral, transitionRefused } from './pathway-service.ts';
@@ -64,11 +66,13 @@ export const followUpService = {
     await requireCentre(db, centreId);
     return typesOf(db, centreId);
   },
-  /** PUT …/follow-ups/types: replaces the centre's types. */
-  setTypes(db: Knex, centreId: string, body: unknown) {
+  /** PUT …/follow-ups/types: replaces the centre's types (`precondition`: If-Match, on the types as read, under a lock on the centre). */
+  setTypes(db: Knex, centreId: string, body: unknown, precondition?: Precondition<Awaited<ReturnType<typeof typesOf>>>) {
     const types = parseOrThrow(followUpTypesBodySchema, body, 'follow-up types');
     return db.transaction(async (trx) => {
       await requireCentre(trx, centreId);
+      await centres.lock(trx, centreId);
+      precondition?.(await typesOf(trx, centreId));
       await followUps.replaceTypes(trx, centreId, types);
       return typesOf(trx, centreId);
     });

@@ -100,11 +100,16 @@ export const referralService = {
     if (!found) throw appError.notFound('pre-visit outcome for referral', referralId);
     return found;
   },
-  /** Records (or replaces) the pre-visit outcome; every referenced type and clinician must be in the centre. */
-  savePreVisit(db: Knex, centreId: string, referralId: string, body: unknown, actor: Actor): Promise<PreVisit> {
+  /**
+   * Records (or replaces) the pre-visit outcome; every referenced type and clinician must be in
+   * the centre. `precondition` (If-Match) is checked on the outcome as stored, under a lock on its referral.
+   */
+  savePreVisit(db: Knex, centreId: string, referralId: string, body: unknown, actor: Actor, precondition?: Precondition<PreVisit>): Promise<PreVisit> {
     const doc = parseOrThrow(preVisitCreateSchema, body, 'pre-visit outcome');
     return db.transaction(async (trx) => {
+      await referrals.lock(trx, centreId, referralId);
       const referral = await requireReferral(trx, centreId, referralId);
+      precondition?.(await preVisits.findByReferral(trx, referralId));
       for (const [i, typeId] of doc.requiredAssessmentTypeIds.entries()) {
         await requireInCentre(trx, assessmentTypes, centreId, typeId, `requiredAssessmentTypeIds.${i}`, 'assessment type');
       }

@@ -47,6 +47,8 @@ export const apiTokens = {
       const row = await db('api_tokens').where({ id }).first();
       return row ? fromRow(row) : undefined;
     }),
+  /** Locks the row until the transaction `db` ends (SELECT … FOR UPDATE). */
+  lock: (db: Knex, id: string) => translatingDbErrors(async () => void (await db('api_tokens').where({ id }).forUpdate().select('id'))),
   list: (db: Knex) => translatingDbErrors(async () => (await db('api_tokens').orderBy(['created_at', 'id'])).map(fromRow)),
   /** Marks the token revoked (idempotent); undefined when there is no such token. */
   revoke: (db: Knex, id: string) =>

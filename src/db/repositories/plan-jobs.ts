@@ -105,6 +105,11 @@ export const planJobs = {
       const row = await db('plan_jobs').where({ id, centre_id: centreId }).first();
       return row ? fromRow(row) : undefined;
     }),
+  /** Locks the row until the transaction `db` ends (SELECT … FOR UPDATE): the runner's progress writes wait. */
+  lock: (db: Knex, centreId: string, id: string) =>
+    translatingDbErrors(async () => {
+      if (isUuid(id) && isUuid(centreId)) await db('plan_jobs').where({ id, centre_id: centreId }).forUpdate().select('id');
+    }),
   /**
    * Queued → running for `ownerId`: the oldest queued job, or undefined when none is left.
    * Atomic across processes: the row is locked as it is chosen and rows another claimer has

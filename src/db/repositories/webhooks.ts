@@ -64,6 +64,11 @@ export const webhookEndpoints = {
       const row = await db('webhook_endpoints').where({ id, centre_id: centreId }).first();
       return row ? endpointFromRow(row) : undefined;
     }),
+  /** Locks the row until the transaction `db` ends (SELECT … FOR UPDATE). */
+  lock: (db: Knex, centreId: string, id: string) =>
+    translatingDbErrors(async () => {
+      if (isUuid(id) && isUuid(centreId)) await db('webhook_endpoints').where({ id, centre_id: centreId }).forUpdate().select('id');
+    }),
   remove: (db: Knex, centreId: string, id: string) =>
     translatingDbErrors(async () => {
       if (!isUuid(id) || !isUuid(centreId)) return false;

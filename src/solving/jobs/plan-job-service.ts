@@ -11,6 +11,7 @@ import { attendingPatients } from '../problem/attending-patients.ts';
 import { buildJobProblem } from '../problem/build-job-problem.ts';
 import { planJobRunnerFor } from './plan-job-runner.ts';
 import { requireCentre } from '../../api/services/centre-scoped-service.ts';
+import type { Precondition } from '../../api/record-etag.ts';
 import type { DayPlan } from '../../../solver/index.ts';
 
 /** Default and largest solve time a job may ask for. */
@@ -86,15 +87,22 @@ export const planJobService = {
   async get(db: Knex, centreId: string, id: string): Promise<PlanJobView> {
     return view(db, await requireJob(db, centreId, id));
   },
-  /** Cancels a queued or running job; 409 when it has already finished. */
-  async cancel(db: Knex, centreId: string, id: string): Promise<PlanJobView> {
-    const job = await requireJob(db, centreId, id);
-    const cancelled = await planJobs.cancel(db, job.id);
-    if (!cancelled) {
-      const { status } = await requireJob(db, centreId, id);
-      throw appError.conflict(`The job has already ${status}; only a queued or running job can be cancelled`, [{ path: 'status', message: `is ${status}` }]);
-    }
-    await planJobRunnerFor(db).cancel(job.id);
+  /**
+   * Cancels a queued or running job; 409 when it has already finished. `precondition` (If-Match)
+   * is checked on the job as GET shows it, under a lock (the runner's progress writes wait).
+   */
+  async cancel(db: Knex, centreId: string, id: string, precondition?: Precondition<PlanJobView>): Promise<PlanJobView> {
+    await requireJob(db, centreId, id);
+    const cancelled = await db.transaction(async (trx) => {
+      await planJobs.lock(trx, centreId, id);
+      const job = await planJobs.findById(trx, centreId, id);
+      if (!job) throw appError.notFound('plan job', id);
+      precondition?.(await view(trx, job));
+      const done = await planJobs.cancel(trx, job.id);
+      if (!done) throw appError.conflict(`The job has already ${job.status}; only a queued or running job can be cancelled`, [{ path: 'status', message: `is ${job.status}` }]);
+      return done;
+    });
+    await planJobRunnerFor(db).cancel(cancelled.id);
     return view(db, cancelled);
   },
 };

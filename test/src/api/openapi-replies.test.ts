@@ -128,7 +128,10 @@ describeEachDatabase('OpenAPI replies', (getDb) => {
     expectRenameRejected('post', '/api/tokens', issued, ['token']);
     await call('get', '/api/tokens', 200, { token: admin });
     await call('get', '/api/tokens/me', 200, { token: issued.body.token });
-    await call('delete', '/api/tokens/:id', 200, { token: admin, params: { id: issued.body.id } });
+    const read = await call('get', '/api/tokens/:id', 200, { token: admin, params: { id: issued.body.id } });
+    await call('delete', '/api/tokens/:id', 412, { token: admin, params: { id: issued.body.id }, headers: { 'If-Match': '"stale"' } });
+    await call('delete', '/api/tokens/:id', 200, { token: admin, params: { id: issued.body.id }, headers: { 'If-Match': read.headers.etag! } });
+    await call('get', '/api/tokens/:id', 404, { token: admin, params: { id: UNKNOWN } });
     await call('get', '/api/tokens/me', 401, { token: issued.body.token });
     await call('post', '/api/tokens', 400, { token: admin, body: { name: 'x', role: 'clinician', centreId } });
     await call('delete', '/api/tokens/:id', 404, { token: admin, params: { id: UNKNOWN } });
@@ -322,7 +325,10 @@ describeEachDatabase('OpenAPI replies', (getDb) => {
     await call('get', '/feeds/:file', 304, { token: null, params: { file: `${issued.body.token}.ics` }, headers: { 'If-None-Match': feed.headers.etag! } });
     const reissued = await call('post', `${C}/feed-tokens/:id/reissue`, 201, { params: { id: issued.body.id } });
     await call('get', '/feeds/:file', 404, { token: null, params: { file: `${issued.body.token}.ics` } });
-    await call('delete', `${C}/feed-tokens/:id`, 204, { params: { id: reissued.body.id } });
+    const token = await call('get', `${C}/feed-tokens/:id`, 200, { params: { id: reissued.body.id } });
+    await call('delete', `${C}/feed-tokens/:id`, 412, { params: { id: reissued.body.id }, headers: { 'If-Match': '"stale"' } });
+    await call('delete', `${C}/feed-tokens/:id`, 204, { params: { id: reissued.body.id }, headers: { 'If-Match': token.headers.etag! } });
+    await call('get', `${C}/feed-tokens/:id`, 404, { params: { id: UNKNOWN } });
     await call('get', '/feeds/:file', 404, { token: null, params: { file: `${reissued.body.token}.ics` } });
     await call('post', `${C}/feed-tokens/:id/reissue`, 404, { params: { id: UNKNOWN } });
   });

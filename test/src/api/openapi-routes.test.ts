@@ -63,7 +63,7 @@ describe('the reply checker', () => {
 
   it('accepts a reply that matches and records it', () => {
     const { expectDocumented, checked } = createReplyChecker();
-    expectDocumented('get', jobPath, reply(200, job));
+    expectDocumented('get', jobPath, reply(200, job, { 'content-type': 'application/json; charset=utf-8', etag: '"AAAAAAAAAAAAAAAAAAAAAA"' }));
     expect([...checked]).toEqual(['get /api/centres/{centreId}/plan-jobs/{id} 200']);
   });
 

@@ -1,9 +1,13 @@
 // Optimistic concurrency on every record besides plans: each read carries an ETag; of two
 // editors who read the same copy and save at once, one is saved and the other gets 412 (never a
-// silently lost change); a stale DELETE is refused; without If-Match an edit still goes through.
+// silently lost change) — by PATCH, and by the PUTs, revokes and cancels of the records that
+// have no PATCH; a stale DELETE is refused; without If-Match an edit still goes through.
+// (if-match-coverage-api.test.ts proves every mutating operation in the OpenAPI document refuses a stale tag.)
 import request from 'supertest';
 import { beforeAll, expect, it } from 'vitest';
 import { createApp } from '../../../src/app.ts';
+import { planJobs } from '../../../src/db/repositories/plan-jobs.ts';
+import { defaultFollowUpTypes } from '../../../src/domain/referral-pathway.ts';
 import { describeEachDatabase } from '../../helpers/describe-each-database.ts';
 import { assessmentTypeBody, careHomeBody, centreBody, patientBody, shiftBody, staffBody, vehicleBody } from '../../helpers/fixtures.ts';
 import { createReplyChecker } from '../../helpers/documented-replies.ts';
@@ -67,6 +71,39 @@ describeEachDatabase('record concurrency (ETag / If-Match)', (getDb) => {
       const retried = await request(app()).patch(url).set('If-Match', now.headers.etag as string).send(refusedPatch).expect(200);
       expect(retried.body, k.kind).toMatchObject(refusedPatch);
     }
+  });
+
+  it('two editors at once on a pre-visit outcome, the follow-up types, an API token, a feed token and a plan job: one goes through, the other gets 412', async () => {
+    const referralId = (await request(app()).post(`${C}/referrals`).send({ patientId: ids.patient, referrer: { kind: 'gp', name: 'Dr Patel' }, referredDate: '2026-02-01' }).expect(201)).body.id as string;
+    const preVisit = `${C}/referrals/${referralId}/pre-visit`;
+    await request(app()).put(preVisit).send({ requiredAssessmentTypeIds: [ids.type] }).expect(200);
+    const apiToken = `/api/tokens/${(await request(app()).post('/api/tokens').send({ name: 'Ward 3', role: 'coordinator', centreId: C.split('/')[3] }).expect(201)).body.id as string}`;
+    const feedToken = `${C}/feed-tokens/${(await request(app()).post(`${C}/feed-tokens`).send({ kind: 'staff', ownerId: ids.staff }).expect(201)).body.id as string}`;
+    // A job another live process runs (its lease holds): nothing here moves its progress, so its ETag is the editors' alone.
+    const centreId = C.split('/')[3]!;
+    const job = await planJobs.insert(getDb(), centreId, { date: '2026-12-01', request: { patientIds: [ids.patient!], timeLimitSec: 1, seed: 1 } });
+    await getDb()('plan_jobs').where({ id: job.id }).update({ status: 'running', owner_id: 'another-process', started_at: getDb().fn.now(), lease_expires_at: getDb().raw("now() + interval '1 hour'") });
+    const editors: Array<{ kind: string; read: string; send: (etag: string, n: 0 | 1) => request.Test; ok: number }> = [
+      { kind: 'pre-visit', read: preVisit, ok: 200, send: (etag, n) => request(app()).put(preVisit).set('If-Match', etag).send({ requiredAssessmentTypeIds: [ids.type], dietaryNeeds: [n === 0 ? 'soft diet' : 'diabetic'] }) },
+      { kind: 'follow-up types', read: `${C}/follow-ups/types`, ok: 200, send: (etag, n) => request(app()).put(`${C}/follow-ups/types`).set('If-Match', etag).send(defaultFollowUpTypes.slice(n, n + 1)) },
+      { kind: 'API token', read: apiToken, ok: 200, send: (etag) => request(app()).delete(apiToken).set('If-Match', etag) },
+      { kind: 'feed token', read: feedToken, ok: 204, send: (etag) => request(app()).delete(feedToken).set('If-Match', etag) },
+      { kind: 'plan job (cancel)', read: `${C}/plan-jobs/${job.id}`, ok: 200, send: (etag, n) => (n === 0 ? request(app()).post(`${C}/plan-jobs/${job.id}/cancel`) : request(app()).delete(`${C}/plan-jobs/${job.id}`)).set('If-Match', etag) },
+    ];
+    for (const e of editors) {
+      const etag = (await request(app()).get(e.read).expect(200)).headers.etag as string;
+      expect(etag, e.kind).toMatch(/^"[\w-]{22}"$/);
+      const [a, b] = await Promise.all([e.send(etag, 0), e.send(etag, 1)]);
+      expect([a.status, b.status].sort(), e.kind).toEqual([e.ok, 412].sort());
+      const refused = a.status === 412 ? a : b;
+      const now = await request(app()).get(e.read).expect(200);
+      expect(refused.body.error, e.kind).toMatchObject({ code: 'precondition_failed', details: { currentEtag: now.headers.etag } });
+      expect(now.headers.etag, e.kind).not.toBe(etag);
+    }
+    // What the winner wrote stands: the token and the feed are revoked, the job cancelled.
+    expect((await request(app()).get(apiToken).expect(200)).body.revokedAt).not.toBeNull();
+    expect((await request(app()).get(feedToken).expect(200)).body.revoked).toBe(true);
+    expect((await request(app()).get(`${C}/plan-jobs/${job.id}`).expect(200)).body.status).toBe('cancelled');
   });
 
   it('a DELETE with a stale If-Match is refused and the record stays; with the current one it goes', async () => {

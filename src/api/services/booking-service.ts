@@ -11,6 +11,7 @@ import { preVisits } from '../../db/repositories/pre-visits.ts';
 import { referralTransitions } from '../../db/repositories/referral-transitions.ts';
 import { referrals } from '../../db/repositories/referrals.ts';
 import { shifts } from '../../db/repositories/shifts.ts';
+import { centreShifts, outreachTeamKeys } from '../../solving/problem/outreach-teams.ts';
 import { staffMembers } from '../../db/repositories/staff-members.ts';
 import type { Patient } from '../../domain/patient.ts';
 import type { PreVisit } from '../../domain/pre-visit.ts';
@@ -128,7 +129,9 @@ export const bookingService = {
       return referral;
     });
 
-    const capacity = bookingCapacity(centre, staff, allShifts.filter((s) => s.date >= addDays(request.from, -1) && s.date <= to), request.from, request.days, request);
+    // Staff out on an outreach team that date give the ICC day no minutes.
+    const atCentre = centreShifts(allShifts, await outreachTeamKeys(db, centreId));
+    const capacity = bookingCapacity(centre, staff, atCentre.filter((s) => s.date >= addDays(request.from, -1) && s.date <= to), request.from, request.days, request);
     let plan: BookingPlan;
     try {
       // The MIP runs on a solver thread (up to 300 s): the event loop keeps answering.

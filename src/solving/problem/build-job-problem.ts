@@ -4,6 +4,7 @@
 import type { Db } from '../../db/create-database.ts';
 import { buildDayProblem, DayProblemInputError } from './build-day-problem.ts';
 import { loadDayEntities } from './load-day-entities.ts';
+import { centreShifts, outreachTeamKeys } from './outreach-teams.ts';
 import type { DayProblem } from '../../../solver/index.ts';
 import { centres } from '../../db/repositories/centres.ts';
 import { patients } from '../../db/repositories/patients.ts';
@@ -17,9 +18,13 @@ import { untimedTransport, type NotRouted, type UntimedTransport } from '../tran
  *   date, no staff on shift, a patient without referral or pre-visit outcome, …
  */
 export async function buildJobProblem(db: Db, centreId: string, date: string, patientIds: string[]): Promise<DayProblem> {
-  const problem = buildDayProblem(await loadDayEntities(db, centreId, date, patientIds), date);
+  const entities = await loadDayEntities(db, centreId, date, patientIds);
+  // The outreach team is at care homes that day: the ICC day is planned without them.
+  const outreachTeam = await outreachTeamKeys(db, centreId, date);
+  const problem = buildDayProblem({ ...entities, shifts: centreShifts(entities.shifts, outreachTeam) }, date);
   if (problem.staff.length === 0) {
-    throw new DayProblemInputError('shifts', `no active staff member with a qualification the catalogue uses has a shift on ${date}`);
+    const out = outreachTeam.size > 0 ? ` at the centre (${outreachTeam.size} are on the outreach team that day)` : '';
+    throw new DayProblemInputError('shifts', `no active staff member with a qualification the catalogue uses has a shift on ${date}${out}`);
   }
   return problem;
 }

@@ -5,7 +5,7 @@
  * main thread for checks and inside solver threads for solves.
  */
 import {
-  DEFAULT_TRANSPORT_RULES, MEAL_TYPE_ID, buildPlanViews, buildTravel, indexLocations, validatePlan, validateTransportPlan,
+  DEFAULT_TRANSPORT_RULES, DEFAULT_WEIGHTS, MEAL_TYPE_ID, planGapPct, scorePlan, buildPlanViews, buildTravel, indexLocations, validatePlan, validateTransportPlan,
   type DayPlan, type DayProblem, type TransportPassenger, type TransportPlan, type TransportProblem, type TransportRules, type TravelLocation,
   type UntimedPassenger, type WholeDayProblem,
 } from '../../../solver/index.ts';
@@ -154,17 +154,17 @@ export function patientDaysOnSite(day: DayProblem, plan: DayPlan, transport: Tra
 /**
  * The day plan with each carried patient's itinerary running from their drop-off to their
  * pick-up (so validatePlan checks the on-site window and the maximum time on site against
- * the time they are really there, and the timetables show it).
+ * the time they are really there, and the timetables show it), scored again with those
+ * times: the stored score is the score of the stored plan (time on site counts from drop-off).
  */
 export function withTransportTimes(day: DayProblem, plan: DayPlan, transport: TransportPlan | undefined): DayPlan {
   const onSite = new Map(patientDaysOnSite(day, plan, transport).map((d) => [d.patientId, d]));
-  return {
-    ...plan,
-    itineraries: plan.itineraries.map((i) => {
-      const d = onSite.get(i.patientId);
-      return d ? { ...i, arrivalMin: d.arrivalMin, departureMin: d.departureMin } : i;
-    }),
-  };
+  const itineraries = plan.itineraries.map((i) => {
+    const d = onSite.get(i.patientId);
+    return d ? { ...i, arrivalMin: d.arrivalMin, departureMin: d.departureMin } : i;
+  });
+  const score = scorePlan(day, plan.activities, plan.unscheduled, DEFAULT_WEIGHTS, itineraries);
+  return { ...plan, itineraries, score, gapPct: planGapPct(score.soft, plan.bound.value) };
 }
 
 /** The day plan's views rebuilt from its activities, then the transport's times applied. */

@@ -14,7 +14,7 @@ import { buildJobProblem } from '../../../src/solving/problem/build-job-problem.
 import { createLogger } from '../../../src/logger.ts';
 import { validatePlan } from '../../../solver/validate/validate-plan.ts';
 import type { DayPlan, DayProblem } from '../../../solver/model/index.ts';
-import { buildTravel, indexLocations, validateTransportPlan, type TransportPlan, type TransportProblem } from '../../../solver/index.ts';
+import { DEFAULT_WEIGHTS, buildTravel, indexLocations, scorePlan, validateTransportPlan, type TransportPlan, type TransportProblem } from '../../../solver/index.ts';
 import { describeEachDatabase } from '../../helpers/describe-each-database.ts';
 import { truncateAll } from '../../helpers/test-database.ts';
 import { patientBody } from '../../helpers/fixtures.ts';
@@ -217,6 +217,10 @@ describeEachDatabase('plan jobs API', (getDb) => {
       if (times.arrivalMin !== undefined) expect(itinerary.arrivalMin).toBe(times.arrivalMin);
       if (times.departureMin !== undefined) expect(itinerary.departureMin).toBe(times.departureMin);
     }
+    // The stored score is the stored plan's: time on site counted from drop-off to pick-up, which
+    // here differs from counting from the first activity (so a score left from before would show).
+    expect(doc.plan.score).toEqual(scorePlan(doc.problem, doc.plan.activities, doc.plan.unscheduled, DEFAULT_WEIGHTS, doc.plan.itineraries));
+    expect(scorePlan(doc.problem, doc.plan.activities, doc.plan.unscheduled, DEFAULT_WEIGHTS).soft).not.toBe(doc.plan.score.soft);
 
     // The coordinator pins an activity; the next job plans around it.
     const current = await request(app).get(`/api/centres/${centreId}/days/${DATE}/plan`).expect(200);

@@ -18,6 +18,8 @@ export async function loadSuites(): Promise<BenchSuite[]> {
     import('./rounds.ts'),
     // The coordinator's screen in Chromium.
     import('./screen.ts'),
+    // The service under load on loopback (feeds).
+    import('./api.ts'),
   ];
   return (await Promise.all(modules)).map((m) => m.default);
 }

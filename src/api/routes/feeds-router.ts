@@ -27,13 +27,16 @@ export function feedsRouter(db: Knex): Router {
     try {
       const match = /^(.+)\.ics$/.exec(param(req, 'file'));
       if (!match) throw appError.notFound('feed', 'for this address');
-      const feed = await feedService.read(db, match[1]!);
+      const ifNoneMatch = req.get('if-none-match');
+      const ifModifiedSince = req.get('if-modified-since');
+      // If-None-Match wins over If-Modified-Since when both are sent (RFC 9110 §13.2.2).
+      const isCurrent = (etag: string, lastModified: string | null) =>
+        ifNoneMatch ? etagMatches(ifNoneMatch, etag) : notModifiedSince(ifModifiedSince, lastModified);
+      const feed = await feedService.read(db, match[1]!, new Date(), isCurrent);
       res.set('Cache-Control', 'private, no-cache');
       res.set('ETag', feed.etag);
       if (feed.lastModified !== null) res.set('Last-Modified', new Date(feed.lastModified).toUTCString());
-      const ifNoneMatch = req.get('if-none-match');
-      // If-None-Match wins over If-Modified-Since when both are sent (RFC 9110 §13.2.2).
-      if (ifNoneMatch ? etagMatches(ifNoneMatch, feed.etag) : notModifiedSince(req.get('if-modified-since'), feed.lastModified)) {
+      if (feed.body === undefined) {
         feedHits.inc({ kind: feed.kind, status: '304' });
         res.status(304).end();
         return;

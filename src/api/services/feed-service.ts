@@ -2,14 +2,11 @@
 // the newest published plan of each day in the feed's window, reconciles them with what the
 // feed published last time (feed_events), renders, and logs the read in the audit log.
 import type { Knex } from 'knex';
-import { format } from 'date-fns';
-import { TZDate } from '@date-fns/tz';
 import type { DayPlan, DayProblem, OutreachPlan, OutreachProblem } from '../../../solver/index.ts';
 import { planRoundsInWorker } from '../../solving/workers/plan-rounds-in-worker.ts';
 import { auditLog } from '../../db/repositories/audit-log.ts';
 import { centres } from '../../db/repositories/centres.ts';
 import { feedEvents, type FeedOwner } from '../../db/repositories/feed-events.ts';
-import { feedTokens } from '../../db/repositories/feed-tokens.ts';
 import { patients } from '../../db/repositories/patients.ts';
 import { plans } from '../../db/repositories/plans.ts';
 import { rooms } from '../../db/repositories/rooms.ts';
@@ -22,11 +19,14 @@ import { appError } from '../../errors/app-error.ts';
 import {
   DEFAULT_ORGANIZER, feedCalendarDescription, feedCalendarName, feedPatientFromRecord, feedPatientsFromDayProblem, outreachStaffFeedEvents, patientFeedEvents, publishFeed, roomFeedEvents,
   staffFeedEvents, vehicleDaysFromTransport, vehicleFeedEvents, type FeedCentre, type FeedDay, type FeedEvent, type FeedKind, type FeedPatient,
-  type FeedOrganizer, type PublishedFeed,
+  type FeedOrganizer,
 } from '../../feeds/index.ts';
 import { isAppError } from '../../errors/app-error.ts';
 import { roundsFromPlan, supportWorkerFeedEvents } from '../../feeds/index.ts';
 import { hashFeedToken } from './feed-token-service.ts';
+import { feedCache, feedInputsEtag, type CachedFeed } from './feed-cache.ts';
+import { feedInputs } from '../../db/repositories/feed-inputs.ts';
+import { CANCELLED_RETENTION_DAYS } from '../../feeds/reconcile-feed-events.ts';
 import { buildPreVisitRoundsProblem, preVisitRoundsDefaults, preVisitRoundsWeights } from './pre-visit-rounds-service.ts';
 import { transportService } from './transport-service.ts';
 
@@ -37,12 +37,9 @@ export const FEED_HISTORY_DAYS = 28;
 /** Rounds in a feed are planned with fixed iterations, so the same bookings give the same times. */
 const FEED_ROUNDS_ITERATIONS = 300;
 
-const TOKEN_PATTERN = /^[A-Za-z0-9_-]{16,200}$/;
+const MS_PER_DAY = 86_400_000;
 
-export interface FeedResponse extends PublishedFeed {
-  kind: FeedKind;
-  ownerId: string;
-}
+const TOKEN_PATTERN = /^[A-Za-z0-9_-]{16,200}$/;
 
 /** YYYY-MM-DD plus n days (calendar arithmetic on the date alone, no zone involved). */
 function addDays(date: string, days: number): string {
@@ -64,9 +61,9 @@ function feedOrganizerOf(centre: Centre): FeedOrganizer {
 /**
  * The published plans a feed is built from, for dates in [from, to]: the newest published ICC
  * day plan of each date and, for a staff member's feed, the newest published outreach plan of
- * each date (their care-home visits). Anything that identifies a feed's version without
- * rendering it (a cache key, an ETag) must cover both lists: a new outreach version changes
- * a clinician's feed as much as a new ICC day version does.
+ * each date (their care-home visits). The feed's ETag and cache key (feed-inputs.ts) name the
+ * same versions by id: a new outreach version changes a clinician's feed as much as a new ICC
+ * day version does.
  */
 export async function feedSourcePlans(db: Knex, centreId: string, ownerKind: FeedKind, from: string, to: string): Promise<{ days: Plan[]; outreach: Plan[] }> {
   const days = await plans.latestPublishedBetween(db, centreId, from, to);
@@ -162,55 +159,126 @@ async function supportWorkerEvents(db: Knex, owner: FeedOwner, centre: FeedCentr
   return { events, built };
 }
 
+/** The subscriber's copy, as its conditional headers describe it: is it this one? */
+export type IsCurrent = (etag: string, lastModified: string | null) => boolean;
+
+/** What a read answers: the body, or nothing when the subscriber's copy is current (a 304). */
+export interface FeedResponse {
+  kind: FeedKind;
+  ownerId: string;
+  etag: string;
+  lastModified: string | null;
+  /** Undefined: not modified. */
+  body?: string;
+}
+
+interface FeedContext {
+  owner: FeedOwner;
+  centreRecord: Centre;
+  centre: FeedCentre;
+  now: Date;
+  today: string;
+  windowDates: string[];
+}
+
+/** Builds and renders the feed (reconciled with, and storing, what it published last time). */
+async function renderFeed(db: Knex, ctx: FeedContext) {
+  const { owner, centre, centreRecord, now, today, windowDates } = ctx;
+  const records = (await patients.list(db, centre.id)).map(feedPatientFromRecord);
+  // The same 404 as an unknown token: a feed whose owner is deactivated or gone has ended.
+  const name = await currentOwnerName(db, owner, new Map(records.map((p) => [p.id, p])));
+  if (name === undefined) throw appError.notFound('feed', 'for this address');
+  let events: FeedEvent[];
+  let servedDates: string[];
+  if (owner.ownerKind === 'support-worker') {
+    // Pre-visits are not part of a day plan: their rounds are planned from the bookings.
+    const rounds = await supportWorkerEvents(db, owner, centre, windowDates, records);
+    events = rounds.events;
+    servedDates = [...new Set(events.map((e) => e.date))].sort();
+  } else {
+    const sources = await feedSourcePlans(db, centre.id, owner.ownerKind, today, windowDates[windowDates.length - 1]!);
+    events = [];
+    for (const day of sources.days) events.push(...(await eventsOfDay(db, owner, centre, day, records)));
+    for (const day of sources.outreach) events.push(...outreachEventsOf(owner, centre, day, records));
+    servedDates = [...new Set([...sources.days, ...sources.outreach].map((d) => d.date))].sort();
+  }
+  const forgetBefore = addDays(today, -FEED_HISTORY_DAYS);
+  const previous = (await feedEvents.statesOf(db, owner)).filter((s) => s.event.date >= forgetBefore);
+  const feed = publishFeed({
+    calendarName: feedCalendarName(centre, owner.ownerKind, name), calendarDescription: feedCalendarDescription(centre, owner.ownerKind, name),
+    organizer: feedOrganizerOf(centreRecord), previous, events, now, rebuiltDates: windowDates,
+  });
+  const wrote = feed.changed || previous.length !== feed.states.length;
+  if (wrote) await feedEvents.replaceStates(db, owner, feed.states);
+  return { feed, servedDates, wrote };
+}
+
+interface AuditContext {
+  tokenId: string;
+  owner: FeedOwner;
+  fullPatientDetails: boolean;
+}
+
+/** Information governance: every read of patient data through a feed is on record (a 304 too). */
+function auditRead(db: Knex, ctx: AuditContext, details: { dates: string[]; events?: number; notModified?: boolean }) {
+  return auditLog.append(db, {
+    actor: `${ctx.owner.ownerKind}:${ctx.owner.ownerId}`, action: 'read', entity: 'feed', entityId: ctx.tokenId,
+    details: { via: 'feed-token', ...details, fullPatientDetails: ctx.fullPatientDetails },
+  });
+}
+
 export const feedService = {
   /**
    * The feed behind a token (the file name without `.ics`). Unknown or revoked → 404, the same
-   * answer for both so a probe learns nothing. `now` is the clock (tests fix it).
+   * answer for both so a probe learns nothing. `now` is the clock (tests fix it). The ETag comes
+   * from what the feed is built from (feed-inputs.ts, one query from the token), so a current
+   * copy is answered before anything is built, and a rendered feed is served from the cache
+   * until its inputs change.
    */
-  async read(db: Knex, token: string, now: Date = new Date()): Promise<FeedResponse> {
-    const stored = TOKEN_PATTERN.test(token) ? await feedTokens.findActiveByHash(db, hashFeedToken(token)) : undefined;
-    if (!stored) throw appError.notFound('feed', 'for this address');
-    const centreRecord = await centres.findById(db, stored.centreId);
-    if (!centreRecord) throw appError.notFound('feed', 'for this address');
-    const centre = feedCentreOf(centreRecord);
-    const owner: FeedOwner = { centreId: stored.centreId, ownerKind: stored.ownerKind, ownerId: stored.ownerId };
-    const records = (await patients.list(db, centre.id)).map(feedPatientFromRecord);
+  async read(db: Knex, token: string, now: Date = new Date(), isCurrent: IsCurrent = () => false): Promise<FeedResponse> {
+    if (!TOKEN_PATTERN.test(token)) throw appError.notFound('feed', 'for this address');
+    const inputsQuery = { tokenHash: hashFeedToken(token), now, days: FEED_DAYS_AHEAD, dropCancelledBefore: new Date(now.getTime() - CANCELLED_RETENTION_DAYS * MS_PER_DAY) };
+    const inputs = await feedInputs.of(db, inputsQuery);
     // The same 404 as an unknown token: a feed whose owner is deactivated or gone has ended.
-    const name = await currentOwnerName(db, owner, new Map(records.map((p) => [p.id, p])));
-    if (name === undefined) throw appError.notFound('feed', 'for this address');
+    if (!inputs?.ownerPresent) throw appError.notFound('feed', 'for this address');
+    const { owner } = inputs;
+    const audit: AuditContext = { tokenId: inputs.tokenId, owner, fullPatientDetails: inputs.fullPatientDetails };
+    const reply = (etag: string, lastModified: string | null, body?: string): FeedResponse =>
+      ({ kind: owner.ownerKind, ownerId: owner.ownerId, etag, lastModified, ...(body === undefined ? {} : { body }) });
 
-    const today = format(new TZDate(now.getTime(), centre.timeZone), 'yyyy-MM-dd');
-    const lastDay = addDays(today, FEED_DAYS_AHEAD - 1);
-    const windowDates = Array.from({ length: FEED_DAYS_AHEAD }, (_, i) => addDays(today, i));
-    let events: FeedEvent[];
-    let servedDates: string[];
-    if (owner.ownerKind === 'support-worker') {
-      // Pre-visits are not part of a day plan: their rounds are planned from the bookings.
-      const rounds = await supportWorkerEvents(db, owner, centre, windowDates, records);
-      events = rounds.events;
-      servedDates = [...new Set(events.map((e) => e.date))].sort();
-    } else {
-      const sources = await feedSourcePlans(db, centre.id, owner.ownerKind, today, lastDay);
-      events = [];
-      for (const day of sources.days) events.push(...(await eventsOfDay(db, owner, centre, day, records)));
-      for (const day of sources.outreach) events.push(...outreachEventsOf(owner, centre, day, records));
-      servedDates = [...new Set([...sources.days, ...sources.outreach].map((d) => d.date))].sort();
+    // Rounds are planned from the pre-visit bookings on each read: no inputs to key a cache by.
+    const cacheable = owner.ownerKind !== 'support-worker';
+    const etag = feedInputsEtag(inputs.sources, inputs.states);
+    const cached = cacheable ? feedCache.get(etag) : undefined;
+    if (cacheable && isCurrent(etag, cached?.lastModified ?? null)) {
+      await auditRead(db, audit, { dates: inputs.dates, ...(cached ? { events: cached.events } : {}), notModified: true });
+      return reply(etag, cached?.lastModified ?? null);
+    }
+    if (cached) {
+      await auditRead(db, audit, { dates: inputs.dates, events: cached.events });
+      return reply(etag, cached.lastModified, cached.body);
     }
 
-    const forgetBefore = addDays(today, -FEED_HISTORY_DAYS);
-    const previous = (await feedEvents.statesOf(db, owner)).filter((s) => s.event.date >= forgetBefore);
-    const rebuiltDates = windowDates;
-    const feed = publishFeed({
-      calendarName: feedCalendarName(centre, owner.ownerKind, name), calendarDescription: feedCalendarDescription(centre, owner.ownerKind, name),
-      organizer: feedOrganizerOf(centreRecord), previous, events, now, rebuiltDates,
-    });
-    if (feed.changed || previous.length !== feed.states.length) await feedEvents.replaceStates(db, owner, feed.states);
-
-    // Information governance: every read of patient data through a feed is on record.
-    await auditLog.append(db, {
-      actor: `${owner.ownerKind}:${owner.ownerId}`, action: 'read', entity: 'feed', entityId: stored.id,
-      details: { via: 'feed-token', dates: servedDates, events: feed.states.length, fullPatientDetails: centre.fullPatientDetailsInFeeds },
-    });
-    return { ...feed, kind: owner.ownerKind, ownerId: owner.ownerId };
+    const centreRecord = await centres.findById(db, owner.centreId);
+    if (!centreRecord) throw appError.notFound('feed', 'for this address');
+    const ctx: FeedContext = {
+      owner, centreRecord, centre: feedCentreOf(centreRecord), now, today: inputs.today,
+      windowDates: Array.from({ length: FEED_DAYS_AHEAD }, (_, i) => addDays(inputs.today, i)),
+    };
+    const { feed, servedDates, wrote } = await renderFeed(db, ctx);
+    const rendered: CachedFeed = { body: feed.body, lastModified: feed.lastModified, events: feed.states.length };
+    let tag = feed.etag;
+    if (cacheable) {
+      // Writing the new states changes the inputs: the ETag is that of the feed as now stored. If
+      // anything else changed while this one was built, the body is served but not kept.
+      const after = wrote ? await feedInputs.of(db, inputsQuery) : inputs;
+      if (after?.sources === inputs.sources) {
+        tag = feedInputsEtag(after.sources, after.states);
+        feedCache.set(tag, rendered);
+      }
+    }
+    const current = isCurrent(tag, rendered.lastModified);
+    await auditRead(db, audit, { dates: servedDates, events: rendered.events, ...(current ? { notModified: true } : {}) });
+    return reply(tag, rendered.lastModified, current ? undefined : rendered.body);
   },
 };

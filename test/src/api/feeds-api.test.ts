@@ -10,7 +10,8 @@ import { createApp } from '../../../src/app.ts';
 import { auditLog, patients, referrals } from '../../../src/db/index.ts';
 import { referralTransitions } from '../../../src/db/repositories/referral-transitions.ts';
 import { plans } from '../../../src/db/repositories/plans.ts';
-import type { Patient } from '../../../src/domain/patient.ts';
+import { patientInitials, type Patient } from '../../../src/domain/patient.ts';
+import { feedCache } from '../../../src/api/services/feed-cache.ts';
 import { loadDemoCentre } from '../../../src/demo/load-demo-centre.ts';
 import { planJobRunnerFor } from '../../../src/solving/jobs/plan-job-runner.ts';
 import { createLogger } from '../../../src/logger.ts';
@@ -144,6 +145,41 @@ describeEachDatabase('feeds API', (getDb) => {
     expect(again.headers.etag).toBe(first.headers.etag);
     await fetchFeed(304, { 'If-Modified-Since': first.headers['last-modified']! });
     await fetchFeed(200, { 'If-None-Match': '"stale"' });
+  });
+
+  it('keys the ETag by what the feed is built from: a 304 needs no cached copy and is audited; an edited patient record gives a room feed a new ETag and body', async () => {
+    const first = await fetchFeed(200);
+    const readsOf = async () => (await auditLog.forEntity(getDb(), 'feed', tokenId)).filter((e) => e.action === 'read');
+    const before = (await readsOf()).length;
+    // A process that never rendered this feed (an empty cache) still knows the subscriber's copy is current.
+    feedCache.clear();
+    const conditional = await fetchFeed(304, { 'If-None-Match': first.headers.etag! });
+    expect(conditional.headers.etag).toBe(first.headers.etag);
+    const reads = await readsOf();
+    expect(reads.length).toBe(before + 1);
+    expect(reads.some((e) => (e.details as { notModified?: boolean }).notModified === true && (e.details as { dates: string[] }).dates.includes(DATE))).toBe(true);
+    // Served from the cache: the same body (DTSTAMP aside) and ETag, and audited too.
+    const cachedRead = await fetchFeed(200);
+    expect(cachedRead.headers.etag).toBe(first.headers.etag);
+    expect((await readsOf()).length).toBe(before + 2);
+
+    // A room feed (so the staff feed's SEQUENCEs stay as they are) shows patients' initials: a
+    // corrected family name is a new ETag and a new body.
+    const activity = stored.plan.activities.find((a) => a.typeId !== 'meal' && attending.some((p) => p.id === a.patientId))!;
+    const seen = attending.find((p) => p.id === activity.patientId)!;
+    const issued = await request(app).post(`/api/centres/${centreId}/feed-tokens`).send({ kind: 'room', ownerId: activity.roomId }).expect(201);
+    const roomFeed = await fetchFeed(200, {}, issued.body.url);
+    const newFamilyName = seen.familyName[0] === 'Q' ? 'Zed' : 'Quist';
+    await patients.update(getDb(), centreId, seen.id, { familyName: newFamilyName });
+    try {
+      const renamed = await fetchFeed(200, { 'If-None-Match': roomFeed.headers.etag! }, issued.body.url);
+      expect(renamed.headers.etag).not.toBe(roomFeed.headers.etag);
+      expect(roomFeed.text.replace(/\r\n[ \t]/g, '')).toContain(`${patientInitials(seen)} (ref ${seen.localRef})`);
+      expect(renamed.text.replace(/\r\n[ \t]/g, '')).toContain(`${patientInitials({ givenName: seen.givenName, familyName: newFamilyName })} (ref ${seen.localRef})`);
+      await fetchFeed(304, { 'If-None-Match': renamed.headers.etag! }, issued.body.url);
+    } finally {
+      await patients.update(getDb(), centreId, seen.id, { familyName: seen.familyName });
+    }
   });
 
   it('hides patient names and NHS numbers by default, shows initials and references, and audits each read', async () => {

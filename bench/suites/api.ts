@@ -1,0 +1,217 @@
+/**
+ * The service under load on loopback: a clinician's calendar feed (GET /feeds/<token>.ics) at a
+ * fixed rate, and the same feed asked conditionally (If-None-Match → 304).
+ *
+ *   npm run bench -- api
+ *
+ * For each database (embedded PGlite in a temporary folder; PostgreSQL at TEST_DATABASE_URL in
+ * a fresh database, skipped when the server does not answer) the service is started as
+ * `npm start` runs it (src/main.ts, a child process of its own, demo centre loaded, LOG_LEVEL=warn
+ * so the request log does not write a line per request), two weekdays of the demo rota are
+ * planned through the API (plan jobs, 8 patients each) and published, and a staff feed token is
+ * issued for the clinician with the most activities. autocannon (in this process) then sends
+ * 200 requests/s for DURATION_S seconds over 10 connections, after a warm-up; latencies are
+ * corrected for coordinated omission. Every request is a real read: token lookup, the feed's
+ * inputs query, the audit-log insert.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { demoTokenSecrets } from '../../src/auth/demo-tokens.ts';
+import type { BenchRow, BenchSuite } from '../lib/types.ts';
+
+const PORT = 3018;
+const RATE = 200;
+const CONNECTIONS = 10;
+const DURATION_S = 20;
+const WARM_UP_S = 3;
+const FEED_P99_TARGET_MS = 20;
+const NOT_MODIFIED_P99_TARGET_MS = 5;
+const PATIENTS_PER_DAY = 8;
+const DAYS = 2;
+const POSTGRES_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+const base = `http://127.0.0.1:${PORT}`;
+const coordinator = { authorization: `Bearer ${demoTokenSecrets.coordinator}`, 'content-type': 'application/json' };
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function api<T>(path: string, init: { method?: string; body?: unknown; headers?: Record<string, string> } = {}): Promise<{ status: number; body: T; headers: Headers }> {
+  const res = await fetch(`${base}${path}`, {
+    method: init.method ?? 'GET', headers: { ...coordinator, ...init.headers },
+    ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
+  });
+  const text = await res.text();
+  return { status: res.status, body: (text && res.headers.get('content-type')?.includes('json') ? JSON.parse(text) : text) as T, headers: res.headers };
+}
+
+/** Starts src/main.ts with `env` and waits until /health answers. */
+async function startService(env: Record<string, string>, log: (line: string) => void): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    env: { ...process.env, PORT: String(PORT), HOST: '127.0.0.1', ICC_DEMO_TOKENS: '1', LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr!.on('data', (chunk: Buffer) => { stderr += chunk.toString(); });
+  const deadline = performance.now() + 180_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`the service exited (${child.exitCode}): ${stderr.slice(-2000)}`);
+    try {
+      if ((await fetch(`${base}/health`)).ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (performance.now() > deadline) throw new Error('the service did not answer /health within 180 s');
+    await sleep(250);
+  }
+  log('service up');
+  return child;
+}
+
+async function stopService(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  await Promise.race([exited, sleep(20_000)]);
+  if (child.exitCode === null) child.kill('SIGKILL');
+}
+
+const isoDate = (d: Date) => d.toISOString().slice(0, 10);
+
+/** Plans and publishes DAYS weekdays from tomorrow on (the demo rota's), returns the feed URL of the busiest clinician. */
+async function publishDemoDays(log: (line: string) => void): Promise<string> {
+  const me = await api<{ centreId: string }>('/api/tokens/me');
+  const centreId = me.body.centreId;
+  const everyone = (await api<Array<{ id: string; unavailableDates: string[] }>>(`/api/centres/${centreId}/patients`)).body;
+  const activitiesByStaff = new Map<string, number>();
+  let published = 0;
+  for (let ahead = 1; ahead <= 12 && published < DAYS; ahead++) {
+    const day = new Date(Date.now() + ahead * 86_400_000);
+    if (day.getUTCDay() === 0 || day.getUTCDay() === 6) continue;
+    const date = isoDate(day);
+    const patientIds = everyone.filter((p) => !p.unavailableDates.includes(date)).slice(published * PATIENTS_PER_DAY, (published + 1) * PATIENTS_PER_DAY).map((p) => p.id);
+    const job = await api<{ id: string }>(`/api/centres/${centreId}/plan-jobs`, { method: 'POST', body: { date, patientIds, timeLimitSec: 3, seed: 1 } });
+    if (job.status !== 202) { log(`${date}: not plannable (${job.status})`); continue; }
+    let status = 'queued';
+    while (status === 'queued' || status === 'running') {
+      await sleep(500);
+      status = (await api<{ status: string }>(`/api/centres/${centreId}/plan-jobs/${job.body.id}`)).body.status;
+    }
+    if (status !== 'succeeded') { log(`${date}: plan job ${status}`); continue; }
+    const plan = await api<{ plan: { activities: Array<{ staffId?: string }> } }>(`/api/centres/${centreId}/days/${date}/plan`);
+    const publish = await api(`/api/centres/${centreId}/days/${date}/plan/publish`, { method: 'POST', headers: { 'if-match': plan.headers.get('etag')! } });
+    if (publish.status !== 200) throw new Error(`publishing ${date} answered ${publish.status}`);
+    for (const a of plan.body.plan.activities) if (a.staffId) activitiesByStaff.set(a.staffId, (activitiesByStaff.get(a.staffId) ?? 0) + 1);
+    published++;
+    log(`${date}: planned and published`);
+  }
+  if (published === 0) throw new Error('no demo day could be planned');
+  const staffId = [...activitiesByStaff.entries()].sort((a, b) => b[1] - a[1])[0]![0];
+  const token = await api<{ url: string }>(`/api/centres/${centreId}/feed-tokens`, { method: 'POST', body: { kind: 'staff', ownerId: staffId } });
+  if (token.status !== 201) throw new Error(`issuing the feed token answered ${token.status}`);
+  return token.body.url;
+}
+
+function cannon(url: string, headers: Record<string, string>, durationS: number): Promise<autocannon.Result> {
+  return new Promise((resolve, reject) => {
+    autocannon({ url, headers, connections: CONNECTIONS, overallRate: RATE, duration: durationS }, (error, result) => (error ? reject(error) : resolve(result)));
+  });
+}
+
+const round2 = (x: number) => Math.round(x * 100) / 100;
+
+function row(instance: string, target: number, expectedStatus: number, result: autocannon.Result, seconds: number, bodyOk: boolean): BenchRow {
+  const statuses = result.statusCodeStats ?? {};
+  const total = Object.values(statuses).reduce((s, c) => s + (c?.count ?? 0), 0);
+  const expected = statuses[String(expectedStatus) as `${number}`]?.count ?? 0;
+  return {
+    instance, known: target, value: result.latency.p99, gapPct: null, seconds: round2(seconds),
+    valid: bodyOk && total > 0 && expected === total && result.errors === 0 && result.timeouts === 0,
+    p50Ms: result.latency.p50, p99Ms: result.latency.p99, maxMs: result.latency.max, targetRps: RATE,
+    achievedRps: round2(total / result.duration), requests: total, met: result.latency.p99 <= target && total / result.duration >= 0.95 * RATE,
+    loadAvg: round2(loadavg()[0]!),
+  };
+}
+
+async function measure(database: string, env: Record<string, string>, log: (line: string) => void): Promise<BenchRow[]> {
+  const child = await startService(env, log);
+  try {
+    const feedUrl = `${base}${await publishDemoDays(log)}`;
+    const first = await fetch(feedUrl);
+    const body = await first.text();
+    const etag = first.headers.get('etag')!;
+    const bodyOk = first.status === 200 && body.startsWith('BEGIN:VCALENDAR') && body.includes('BEGIN:VEVENT');
+    log(`feed: ${first.status}, ${body.length} chars, ${body.split('BEGIN:VEVENT').length - 1} events, ETag ${etag}`);
+    await cannon(feedUrl, {}, WARM_UP_S);
+    const started = performance.now();
+    const full = await cannon(feedUrl, {}, DURATION_S);
+    const fullRow = row(`${database}: staff feed at ${RATE} req/s`, FEED_P99_TARGET_MS, 200, full, (performance.now() - started) / 1000, bodyOk);
+    log(`200: p50 ${full.latency.p50} ms, p99 ${full.latency.p99} ms, ${fullRow.achievedRps} req/s`);
+    const again = performance.now();
+    const conditional = await cannon(feedUrl, { 'if-none-match': etag }, DURATION_S);
+    const notModifiedRow = row(`${database}: 304 (If-None-Match) at ${RATE} req/s`, NOT_MODIFIED_P99_TARGET_MS, 304, conditional, (performance.now() - again) / 1000, bodyOk);
+    log(`304: p50 ${conditional.latency.p50} ms, p99 ${conditional.latency.p99} ms, ${notModifiedRow.achievedRps} req/s`);
+    return [fullRow, notModifiedRow];
+  } finally {
+    await stopService(child);
+  }
+}
+
+async function postgresDatabase(): Promise<{ url: string; drop: () => Promise<void> } | undefined> {
+  const admin = new pg.Client({ connectionString: POSTGRES_URL, connectionTimeoutMillis: 3000 });
+  try {
+    await admin.connect();
+  } catch {
+    return undefined;
+  }
+  const name = `icc_bench_${randomBytes(4).toString('hex')}`;
+  await admin.query(`CREATE DATABASE ${name}`);
+  const url = new URL(POSTGRES_URL);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
+    },
+  };
+}
+
+const suite: BenchSuite = {
+  name: 'api',
+  description:
+    `The service (src/main.ts as \`npm start\` runs it, LOG_LEVEL=warn) on loopback with the demo centre, ${DAYS} published days of ${PATIENTS_PER_DAY} patients: a clinician's staff feed (GET /feeds/<token>.ics) sent by autocannon at ${RATE} requests/s over ${CONNECTIONS} connections for ${DURATION_S} s after a ${WARM_UP_S} s warm-up, then the same with If-None-Match (304); value = p99 latency in ms (coordinated omission corrected), known = the target; valid = every response had the expected status and the feed parsed; met = p99 within the target and ≥ 95 % of the rate achieved.`,
+  target: `a staff feed at ${RATE} requests/s with p99 ≤ ${FEED_P99_TARGET_MS} ms, a 304 with p99 ≤ ${NOT_MODIFIED_P99_TARGET_MS} ms, on PostgreSQL and on PGlite (issue 18)`,
+  extraColumns: ['p50Ms', 'p99Ms', 'maxMs', 'targetRps', 'achievedRps', 'requests', 'met', 'loadAvg'],
+  async run({ filter, log }) {
+    const rows: BenchRow[] = [];
+    if (!filter || filter.test('pglite')) {
+      const dataDir = mkdtempSync(join(tmpdir(), 'icc-bench-api-'));
+      try {
+        rows.push(...(await measure('pglite', { ICC_DATA_DIR: dataDir, DATABASE_URL: '' }, log)));
+      } finally {
+        rmSync(dataDir, { recursive: true, force: true });
+      }
+    }
+    if (!filter || filter.test('postgres')) {
+      const database = await postgresDatabase();
+      if (!database) log(`PostgreSQL at ${POSTGRES_URL} does not answer: skipped`);
+      else {
+        const dataDir = mkdtempSync(join(tmpdir(), 'icc-bench-api-'));
+        try {
+          rows.push(...(await measure('postgres', { DATABASE_URL: database.url, ICC_DATA_DIR: dataDir }, log)));
+        } finally {
+          await database.drop();
+          rmSync(dataDir, { recursive: true, force: true });
+        }
+      }
+    }
+    return rows;
+  },
+};
+
+export default suite;

@@ -1,0 +1,94 @@
+// One cheap query, from the token in the URL, that names everything the feed's body is made of
+// without reading any of it: the token's owner and centre, the published plan versions of the
+// window (their ids: a version is never changed, a new one is a new row), when the centre, the
+// owner and the records the events name last changed, and the feed's own published states.
+// Same answer → same body, so a current copy is answered (304) and a rendered feed served from
+// the cache before anything is built: one round trip (plus the audit entry) per read.
+import type { Knex } from 'knex';
+import type { FeedKind } from '../../feeds/feed-types.ts';
+import { translatingDbErrors } from '../translate-db-error.ts';
+import type { FeedOwner } from './feed-events.ts';
+
+/** Tables whose rows a feed's events and names are built from (names, references, addresses, drivers). */
+const RECORD_TABLES = ['patients', 'staff_members', 'rooms', 'vehicles'] as const;
+
+/** Whether the owner is still there (staff: still active), as its last change, else null. */
+const OWNER_PRESENT = `CASE t.owner_kind
+    WHEN 'staff' THEN (SELECT CASE WHEN active THEN updated_at::text END FROM staff_members o WHERE o.id = t.owner_id AND o.centre_id = t.centre_id)
+    WHEN 'support-worker' THEN (SELECT CASE WHEN active THEN updated_at::text END FROM staff_members o WHERE o.id = t.owner_id AND o.centre_id = t.centre_id)
+    WHEN 'room' THEN (SELECT updated_at::text FROM rooms o WHERE o.id = t.owner_id AND o.centre_id = t.centre_id)
+    WHEN 'vehicle' THEN (SELECT updated_at::text FROM vehicles o WHERE o.id = t.owner_id AND o.centre_id = t.centre_id)
+    WHEN 'patient' THEN (SELECT updated_at::text FROM patients o WHERE o.id = t.owner_id AND o.centre_id = t.centre_id)
+  END`;
+
+/**
+ * The newest published version of each date and kind in the window, answered by the plans index
+ * (centre_id, kind, status, date, version DESC). A staff feed also reads the outreach plans (the
+ * rounds its owner is on); the others read day plans only.
+ */
+const PLANS = `(SELECT coalesce(string_agg(date::text || '/' || kind || '/' || id::text, ',' ORDER BY date, kind), '') FROM (
+    SELECT DISTINCT ON (date, kind) id, date, kind FROM plans p
+    WHERE p.centre_id = t.centre_id AND p.status = 'published' AND p.date >= c.today AND p.date < c.today + ?::int
+      AND (p.kind = 'day' OR (p.kind = 'outreach' AND t.owner_kind = 'staff'))
+    ORDER BY date, kind, version DESC) newest)`;
+
+const RECORDS = RECORD_TABLES.map((table) => `(SELECT count(*) || '/' || coalesce(max(updated_at)::text, '') FROM ${table} r WHERE r.centre_id = t.centre_id) AS "${table}"`);
+
+/** Count, last write, and how many cancelled states are due to be dropped on the next render. */
+const STATES = `(SELECT count(*) || '/' || coalesce(max(updated_at)::text, '') || '/' || count(*) FILTER (WHERE status = 'CANCELLED' AND cancelled_at <= ?::timestamptz)
+    FROM feed_events e WHERE e.centre_id = t.centre_id AND e.owner_kind = t.owner_kind AND e.owner_id = t.owner_id)`;
+
+const SQL = `WITH t AS (SELECT id, centre_id, owner_kind, owner_id FROM feed_tokens WHERE token_hash = ? AND revoked = false),
+  c AS (SELECT centres.id, centres.updated_at, centres.full_patient_details_in_feeds, (?::timestamptz AT TIME ZONE centres.time_zone)::date AS today FROM centres JOIN t ON centres.id = t.centre_id)
+SELECT t.id AS token_id, t.centre_id, t.owner_kind, t.owner_id, c.today::text AS today, c.updated_at::text AS centre,
+  c.full_patient_details_in_feeds AS full_details, ${OWNER_PRESENT} AS owner, ${PLANS} AS plans,
+  ${RECORDS.join(', ')}, ${STATES} AS states
+FROM t JOIN c ON c.id = t.centre_id`;
+
+export interface FeedInputsQuery {
+  tokenHash: string;
+  /** The clock: today in the centre's time zone starts the window. */
+  now: Date;
+  /** Days in the window, today included. */
+  days: number;
+  /** Cancelled states from before this instant are dropped on the next render: their count is an input. */
+  dropCancelledBefore: Date;
+}
+
+export interface FeedInputs {
+  tokenId: string;
+  owner: FeedOwner;
+  /** Today in the centre's time zone (YYYY-MM-DD): the window's first day. */
+  today: string;
+  fullPatientDetails: boolean;
+  /** False when the owner is gone or deactivated (the feed has ended). */
+  ownerPresent: boolean;
+  /** What the events are built from, as one string: plan versions, centre, owner, records. */
+  sources: string;
+  /** The feed's published states. */
+  states: string;
+  /** The dates of the plan versions read (for the audit log). */
+  dates: string[];
+}
+
+export const feedInputs = {
+  /** Undefined for an unknown or revoked token (or a centre that is gone). */
+  of: (db: Knex, query: FeedInputsQuery) =>
+    translatingDbErrors(async (): Promise<FeedInputs | undefined> => {
+      const result = await db.raw(SQL, [query.tokenHash, query.now.toISOString(), query.days, query.dropCancelledBefore.toISOString()]);
+      const row = (result.rows ?? result)[0] as Record<string, string | boolean | null> | undefined;
+      if (!row) return undefined;
+      const plans = typeof row.plans === 'string' && row.plans !== '' ? row.plans.split(',') : [];
+      const owner: FeedOwner = { centreId: String(row.centre_id), ownerKind: row.owner_kind as FeedKind, ownerId: String(row.owner_id) };
+      return {
+        tokenId: String(row.token_id),
+        owner,
+        today: String(row.today),
+        fullPatientDetails: row.full_details === true,
+        ownerPresent: row.owner !== null && row.owner !== undefined,
+        sources: [owner.centreId, owner.ownerKind, owner.ownerId, row.today, row.centre, row.owner, row.plans, ...RECORD_TABLES.map((t) => row[t])].join('|'),
+        states: String(row.states),
+        dates: [...new Set(plans.map((p) => p.slice(0, 10)))],
+      };
+    }),
+};

@@ -1,6 +1,8 @@
 // The hazard log (docs/clinical-safety/hazard-log.md) must stay true to the code: every control
 // file it names exists, every test it names exists under that exact name in that file (read with
-// the TypeScript parser, not a text search), and every risk follows the DCB0129 matrix.
+// the TypeScript parser, not a text search), and every risk follows the DCB0129 matrix. The
+// safety case report's residual-risk table must agree with the log, and the report must say
+// that no Clinical Safety Officer has signed it and what the deployer must do (DCB0160).
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
@@ -8,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const logText = readFileSync(`${root}docs/clinical-safety/hazard-log.md`, 'utf8');
+const reportText = readFileSync(`${root}docs/clinical-safety/safety-case-report.md`, 'utf8');
 
 const severities = ['Minor', 'Significant', 'Considerable', 'Major', 'Catastrophic'] as const;
 const likelihoods = ['Very low', 'Low', 'Medium', 'High', 'Very high'] as const;
@@ -130,5 +133,42 @@ describe('hazard log', () => {
     expect(fake!.tests).toEqual([{ file: 'test/src/config.test.ts', name: 'a test nobody wrote' }]);
     expect(testNames(`${root}test/src/config.test.ts`).has('a test nobody wrote')).toBe(false);
     expect(testNames(`${root}test/src/config.test.ts`).has('listens on 127.0.0.1 unless HOST says otherwise')).toBe(true);
+  });
+
+  it('covers each hazard the issue names (one title each)', () => {
+    const named: Record<string, RegExp> = {
+      'a patient not collected': /not collected/i,
+      'a wheelchair user without a wheelchair space': /wheelchair/i,
+      'bloods not back before the review': /bloods/i,
+      'a clinician double-booked after a replan': /double-booked/i,
+      'a pinned activity silently dropped': /pinned activity/i,
+      'a wrong time after the clock change': /clock change/i,
+      'a feed leaking a name': /feed leaks/i,
+      'a run sheet from a stale plan': /run sheet .*stale/i,
+      'dietary needs lost': /dietary needs/i,
+      'over the maximum ride time': /maximum ride time/i,
+      'a job failing silently': /job fails silently/i,
+    };
+    const uncovered = Object.entries(named).filter(([, title]) => !hazards.some((h) => title.test(h.title))).map(([what]) => what);
+    expect(uncovered).toEqual([]);
+  });
+
+  it("the safety case report's residual-risk table lists every hazard once, at the risk the log gives it after controls", () => {
+    const table = new Map<string, number>();
+    for (const [, risk, ids] of reportText.matchAll(/^\| (\d) \([^)]*\) \| ([^|]*) \|$/gm)) {
+      for (const id of ids!.match(/H\d+/g) ?? []) {
+        expect(table.has(id), `${id} listed twice`).toBe(false);
+        table.set(id, Number(risk));
+      }
+    }
+    expect(Object.fromEntries(table)).toEqual(Object.fromEntries(hazards.map((h) => [h.id, rated(h.fields.get('After'), h.id).risk])));
+  });
+
+  it('the report says plainly that no Clinical Safety Officer has signed it, and lists what the deployer must do under DCB0160', () => {
+    expect(reportText).toMatch(/not reviewed by a Clinical Safety Officer/);
+    expect(reportText).toMatch(/Manufacturer's Clinical Safety Officer \(DCB0129\) \| not yet appointed; not reviewed/);
+    const deployer = reportText.split(/^## What the deployer must do \(DCB0160\)$/m)[1] ?? '';
+    const steps = deployer.match(/^\d+\. \*\*[^*]+\*\*/gm) ?? [];
+    expect(steps.map((step) => step.replace(/^\d+\. /, ''))).toEqual(expect.arrayContaining(['**Appoint its own Clinical Safety Officer**', '**Write its own clinical risk management file and safety case**']));
   });
 });

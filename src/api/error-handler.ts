@@ -9,6 +9,8 @@ import { fromZodError } from '../errors/from-zod-error.ts';
 import type { Logger } from '../logger.ts';
 import { JSON_BODY_LIMIT } from './json-body.ts';
 import { loggableUrl } from './request-log.ts';
+import { isFhirRequest, operationOutcomeOf } from '../fhir/operation-outcome.ts';
+import { FHIR_JSON } from '../fhir/uk-core.ts';
 
 /** body-parser's errors carry an HTTP status and a type such as 'entity.parse.failed'. */
 function fromHttpError(error: unknown): AppError | undefined {
@@ -44,8 +46,13 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       logger.warn({ code: known.code, method: req.method, url: loggableUrl(req.originalUrl), cause }, known.message);
     } else if (known.status >= 500) logger.error({ err: error, method: req.method, url: loggableUrl(req.originalUrl) }, 'request failed');
     else logger.debug({ code: known.code, method: req.method, url: loggableUrl(req.originalUrl) }, known.message);
-    const body: ErrorBody = { error: { code: known.code, message: known.message, details: known.details } };
     if (known.status === 503) res.set('Retry-After', String(RETRY_AFTER_SECONDS));
+    // The FHIR API speaks FHIR in its errors too: an OperationOutcome (src/fhir/operation-outcome.ts).
+    if (isFhirRequest(req)) {
+      res.status(known.status).type(FHIR_JSON).json(operationOutcomeOf(known, req));
+      return;
+    }
+    const body: ErrorBody = { error: { code: known.code, message: known.message, details: known.details } };
     res.status(known.status).json(body);
   };
 }
@@ -62,8 +69,12 @@ export function refuseWhenShuttingDown(signal: AbortSignal): RequestHandler {
   };
 }
 
-/** Unknown routes: a JSON 404 like every other error. */
-export const notFoundHandler: RequestHandler = (req, res) => {
+/** Unknown routes: a JSON 404 like every other error (an OperationOutcome under /fhir/r4). */
+export const notFoundHandler: RequestHandler = (req, res, next) => {
+  if (isFhirRequest(req)) {
+    next(new AppError({ code: 'not_found', status: 404, message: `No route ${req.method} ${req.path}` }));
+    return;
+  }
   const body: ErrorBody = { error: { code: 'not_found', message: `No route ${req.method} ${req.path}`, details: null } };
   res.status(404).json(body);
 };

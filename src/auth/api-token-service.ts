@@ -1,4 +1,5 @@
 // Issuing, listing, revoking and checking API tokens. The secret is returned once, at creation.
+import type { PageRequest } from '../db/keyset-page.ts';
 import type { Knex } from 'knex';
 import { z } from 'zod';
 import { apiTokens, type ApiToken, type Role } from '../db/repositories/api-tokens.ts';
@@ -57,6 +58,8 @@ export const apiTokenService = {
   },
 
   list: (db: Knex) => apiTokens.list(db),
+  /** One page of the tokens, oldest first (no filters). */
+  page: (db: Knex, page: PageRequest) => apiTokens.page(db, page),
 
   async get(db: Knex, id: string): Promise<ApiToken> {
     parseOrThrow(idSchema, id, 'token id');

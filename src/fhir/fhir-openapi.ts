@@ -12,6 +12,30 @@ const fhirJson = (resourceType: string, description: string) => ({
   description: `${description}: FHIR R4 JSON (https://hl7.org/fhir/R4/${resourceType.toLowerCase()}.html), UK Core profile`,
 });
 
+/** The body of every FHIR error reply (src/fhir/operation-outcome.ts); tests hold real ones to the official R4 schema. */
+export const operationOutcomeSchema = {
+  type: 'object',
+  required: ['resourceType', 'issue'],
+  description: 'FHIR R4 OperationOutcome (https://hl7.org/fhir/R4/operationoutcome.html): one issue per problem',
+  properties: {
+    resourceType: { const: 'OperationOutcome' },
+    issue: {
+      type: 'array',
+      minItems: 1,
+      items: {
+        type: 'object',
+        required: ['severity', 'code', 'diagnostics'],
+        properties: {
+          severity: { enum: ['fatal', 'error'], description: 'fatal for a 5xx, error for a 4xx' },
+          code: { type: 'string', description: 'An issue type (http://hl7.org/fhir/issue-type): invalid, structure, not-found, conflict, too-long, login, forbidden, exception, transient, …' },
+          diagnostics: { type: 'string', description: "The service's own words: the field and what is wrong with it" },
+          expression: { type: 'array', items: { type: 'string' }, description: 'The field as FHIRPath: ServiceRequest.contained[0].identifier[0].value in a posted resource; a search parameter by its name' },
+        },
+      },
+    },
+  },
+};
+
 export const fhirRouteDocs: RouteDoc[] = [
   {
     method: 'get', path: `${F}/metadata`, summary: "The FHIR server's CapabilityStatement", tag: 'fhir',

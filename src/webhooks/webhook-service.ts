@@ -1,5 +1,6 @@
 // Registering webhook endpoints (the signing secret is in the reply to the registration only),
 // reading their deliveries, and re-sending one.
+import { mapPage, type PageRequest } from '../db/keyset-page.ts';
 import type { Knex } from 'knex';
 import { z } from 'zod';
 import { auditLog } from '../db/repositories/audit-log.ts';
@@ -60,9 +61,9 @@ async function requireEndpoint(db: Knex, centreId: string, id: string): Promise<
 }
 
 export const webhookService = {
-  async list(db: Knex, centreId: string) {
+  async page(db: Knex, centreId: string, page: PageRequest) {
     await requireCentre(db, centreId);
-    return (await webhookEndpoints.list(db, centreId)).map(view);
+    return mapPage(await webhookEndpoints.page(db, centreId, page), view);
   },
   get: async (db: Knex, centreId: string, id: string) => view(await requireEndpoint(db, centreId, id)),
   register(db: Knex, centreId: string, body: unknown, actor: Actor) {
@@ -83,9 +84,15 @@ export const webhookService = {
       await auditLog.append(trx, { actor: actor.name, action: 'delete', entity: 'webhook', entityId: id, details: null });
     });
   },
-  async deliveries(db: Knex, centreId: string, id: string) {
+  async deliveries(db: Knex, centreId: string, id: string, page: PageRequest) {
     await requireEndpoint(db, centreId, id);
-    return (await webhookDeliveries.listForEndpoint(db, id)).map(deliveryView);
+    return mapPage(await webhookDeliveries.pageForEndpoint(db, id, page), deliveryView);
+  },
+  async delivery(db: Knex, centreId: string, id: string, deliveryId: string) {
+    await requireEndpoint(db, centreId, id);
+    const found = await webhookDeliveries.findById(db, id, deliveryId);
+    if (!found) throw appError.notFound('webhook delivery', deliveryId);
+    return deliveryView(found);
   },
   /** Queues the delivery again (a copy at the end of the endpoint's queue). */
   resend(db: Knex, centreId: string, id: string, deliveryId: string, actor: Actor) {

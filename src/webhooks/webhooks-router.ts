@@ -1,4 +1,6 @@
 // /api/centres/:centreId/webhooks: register endpoints, list them, read and re-send deliveries.
+import { collectionPath, created, createdInCollection } from '../api/created.ts';
+import { pagedList } from '../api/pagination.ts';
 import { Router } from 'express';
 import type { Knex } from 'knex';
 import { actorOf, handle, param } from '../api/handle.ts';
@@ -9,20 +11,21 @@ import { withEtag } from '../api/routes/resource-router.ts';
 export function webhooksRouter(db: Knex): Router {
   const router = Router({ mergeParams: true });
   const centreId = (req: Parameters<typeof param>[0]) => param(req, 'centreId');
-  router.get('/', handle(async (req) => ({ body: await webhookService.list(db, centreId(req)) })));
+  router.get('/', pagedList((req, page) => webhookService.page(db, centreId(req), page)));
   router.post('/', handle(async (req) => {
-    const created = await webhookService.register(db, centreId(req), req.body, actorOf(req));
-    return { status: 201, body: created, headers: { Location: `${req.baseUrl}/${created.id}` } };
+    const registered = await webhookService.register(db, centreId(req), req.body, actorOf(req));
+    return createdInCollection(req, registered);
   }));
   router.get('/:id', handle(async (req) => withEtag(await webhookService.get(db, centreId(req), param(req, 'id')))));
   router.delete('/:id', handle(async (req) => {
     await webhookService.remove(db, centreId(req), param(req, 'id'), actorOf(req), ifMatchPrecondition(req));
     return { status: 204 };
   }));
-  router.get('/:id/deliveries', handle(async (req) => ({ body: await webhookService.deliveries(db, centreId(req), param(req, 'id')) })));
+  router.get('/:id/deliveries', pagedList((req, page) => webhookService.deliveries(db, centreId(req), param(req, 'id'), page)));
+  router.get('/:id/deliveries/:deliveryId', handle(async (req) => ({ body: await webhookService.delivery(db, centreId(req), param(req, 'id'), param(req, 'deliveryId')) })));
   router.post('/:id/deliveries/:deliveryId/resend', handle(async (req) => {
     const copy = await webhookService.resend(db, centreId(req), param(req, 'id'), param(req, 'deliveryId'), actorOf(req));
-    return { status: 201, body: copy, headers: { Location: `${req.baseUrl}/${param(req, 'id')}/deliveries` } };
+    return created(`${collectionPath(req)}/${param(req, 'id')}/deliveries/${copy.id}`, copy);
   }));
   return router;
 }

@@ -5,7 +5,9 @@ import type { ErrorStatus } from '../../errors/error-body.ts';
 import { JSON_BODY_LIMIT } from '../json-body.ts';
 import { componentSchemas, errorComponentByStatus, resources, type ComponentName, type JsonSchema } from './component-schemas.ts';
 import { recordEtagHeader, routeTable, staleRecord, type RouteDoc } from './route-table.ts';
-import { fhirRouteDocs } from '../../fhir/fhir-openapi.ts';
+import { fhirRouteDocs, operationOutcomeSchema } from '../../fhir/fhir-openapi.ts';
+import { FHIR_JSON } from '../../fhir/uk-core.ts';
+import { NEXT_CURSOR_HEADER, standardLimits, type PageLimits } from '../pagination.ts';
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const schemaOf = (schema: ComponentName | JsonSchema) => (typeof schema === 'string' ? ref(schema) : schema);
@@ -52,7 +54,11 @@ function pathParameters(expressPath: string) {
   }));
 }
 
+/** Every 201 names what it created (src/api/created.ts); a route may say more precisely what. */
+const createdLocation = 'Where to GET what was created: the new record, or for an array the collection';
+
 function successResponse(ok: RouteDoc['ok']): object {
+  if (ok.status === 201 && ok.headers?.Location === undefined) ok = { ...ok, headers: { ...ok.headers, Location: createdLocation } };
   const content = ok.schema === undefined ? {} : {
     content: {
       [ok.contentType ?? 'application/json']: { schema: schemaOf(ok.schema) },
@@ -76,6 +82,32 @@ function ifMatchParameter(route: RouteDoc) {
   return [{ name: 'If-Match', in: 'header', required, schema: { type: 'string' }, description: `The ETag of the copy this change was made from${required ? '' : ' (optional: without it the change is applied to whatever is current)'}` }];
 }
 
+const pageLimitDescription = (limits: PageLimits) => `How many items a page holds (1 to ${limits.maxLimit}; default ${limits.defaultLimit})`;
+const cursorDescription = `Where the page starts: the ${NEXT_CURSOR_HEADER} of the previous page (also in its Link header). Opaque; an altered cursor, or one from another list, is a 400 naming cursor`;
+
+/** Shared by every paged list: ?limit and ?cursor in, the next page's Link and cursor out. */
+const pagingComponents = {
+  parameters: {
+    PageLimit: { name: 'limit', in: 'query', required: false, description: pageLimitDescription(standardLimits), schema: { type: 'integer', minimum: 1, maximum: standardLimits.maxLimit, default: standardLimits.defaultLimit } },
+    PageCursor: { name: 'cursor', in: 'query', required: false, description: cursorDescription, schema: { type: 'string', maxLength: 4000 } },
+  },
+  headers: {
+    NextPageLink: { description: 'The next page: <absolute URL>; rel="next" (RFC 8288). Absent on the last page', required: false, schema: { type: 'string' } },
+    NextPageCursor: { description: "The next page's cursor (send it as ?cursor=). Absent on the last page", required: false, schema: { type: 'string' } },
+  },
+};
+
+function pagingParameters(paged: RouteDoc['paged']): object[] {
+  if (paged === undefined) return [];
+  const cursor = { $ref: '#/components/parameters/PageCursor' };
+  if (paged === true) return [{ $ref: '#/components/parameters/PageLimit' }, cursor];
+  return [{ ...pagingComponents.parameters.PageLimit, description: pageLimitDescription(paged), schema: { type: 'integer', minimum: 1, maximum: paged.maxLimit, default: paged.defaultLimit } }, cursor];
+}
+
+const pagingHeaders = { Link: { $ref: '#/components/headers/NextPageLink' }, [NEXT_CURSOR_HEADER]: { $ref: '#/components/headers/NextPageCursor' } };
+
+const withPagingHeaders = (response: object) => ({ ...response, headers: { ...(response as { headers?: object }).headers, ...pagingHeaders } });
+
 const capitalised = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
 
 /** A unique operationId from the method and path: get /api/centres/:centreId/patients/:id → getCentresByCentreIdPatientsById. */
@@ -86,9 +118,11 @@ export function operationIdOf(method: string, expressPath: string): string {
 }
 
 function operation(route: RouteDoc): object {
+  const fhir = route.path.startsWith('/fhir/');
   const errors = Object.entries(errorStatuses(route)).map(([status, description]) => [status, {
     description,
-    ...json(ref(errorComponentByStatus[Number(status) as ErrorStatus])),
+    // The FHIR API's errors are OperationOutcomes (src/fhir/operation-outcome.ts).
+    ...(fhir ? json(ref('OperationOutcome'), FHIR_JSON) : json(ref(errorComponentByStatus[Number(status) as ErrorStatus]))),
     ...(status === '503' ? { headers: { 'Retry-After': { description: 'Seconds to wait before trying again', required: true, schema: { type: 'integer', minimum: 1 } } } } : {}),
   }]);
   return {
@@ -96,7 +130,10 @@ function operation(route: RouteDoc): object {
     summary: route.summary,
     tags: [route.tag],
     ...(route.public ? { security: [] } : {}),
-    parameters: [...pathParameters(route.path), ...(route.query ?? []).map((name) => ({ name, in: 'query', required: false, schema: { type: 'string' } })), ...ifMatchParameter(route)],
+    parameters: [
+      ...pathParameters(route.path), ...(route.query ?? []).map((name) => ({ name, in: 'query', required: false, schema: { type: 'string' } })),
+      ...pagingParameters(route.paged), ...ifMatchParameter(route),
+    ],
     ...(route.body === undefined ? {} : {
       requestBody: {
         required: !route.bodyOptional,
@@ -104,7 +141,7 @@ function operation(route: RouteDoc): object {
       },
     }),
     responses: {
-      [route.ok.status]: successResponse(route.ok),
+      [route.ok.status]: route.paged ? withPagingHeaders(successResponse(route.ok)) : successResponse(route.ok),
       ...(route.alsoOk ? { [route.alsoOk.status]: successResponse({ ...route.ok, ...route.alsoOk }) } : {}),
       ...(route.notModified ? { 304: { description: route.notModified } } : {}),
       ...Object.fromEntries(errors),
@@ -114,11 +151,11 @@ function operation(route: RouteDoc): object {
 
 
 /** CRUD of one collection: list and create at base, read, update and delete at base/:idName. */
-function crudRoutes(base: string, idName: string, name: (typeof resources)[number]['name'] | 'Centre', tag: string, filters: readonly string[], bulk: boolean): RouteDoc[] {
+function crudRoutes(base: string, idName: string, name: (typeof resources)[number]['name'] | 'Centre', tag: string, filters: readonly string[], bulk: boolean, listSummary = `List ${name}`): RouteDoc[] {
   const item = `${base}/:${idName}`;
   const created = bulk ? { oneOf: [ref(name), { type: 'array', items: ref(name) }] } : ref(name);
   return [
-    { method: 'get', path: base, summary: `List ${name}`, tag, query: [...filters], ok: { status: 200, description: 'The list', schema: { type: 'array', items: ref(name) } } },
+    { method: 'get', path: base, summary: listSummary, tag, query: [...filters], paged: true, ok: { status: 200, description: 'The list', schema: { type: 'array', items: ref(name) } } },
     { method: 'post', path: base, summary: bulk ? `Create one ${name}, or an array all-or-nothing` : `Create a ${name}`, tag, body: bulk ? { oneOf: [ref(`${name}Create`), { type: 'array', items: ref(`${name}Create`) }] } : `${name}Create`, ok: { status: 201, description: 'Created', schema: created } },
     { method: 'get', path: item, summary: `Read a ${name}`, tag, ok: { status: 200, description: 'Found', schema: name, headers: recordEtagHeader } },
     { method: 'patch', path: item, summary: `Update some fields of a ${name} (the result is re-checked whole; If-Match optional)`, tag, body: `${name}Update`, ok: { status: 200, description: 'Updated', schema: name, headers: recordEtagHeader }, errors: staleRecord },
@@ -130,7 +167,7 @@ function crudRoutes(base: string, idName: string, name: (typeof resources)[numbe
 export function documentedRoutes(): RouteDoc[] {
   return [
     ...crudRoutes('/api/centres', 'centreId', 'Centre', 'centres', [], false),
-    ...resources.flatMap((r) => crudRoutes(`/api/centres/:centreId/${r.path}`, 'id', r.name, r.path, r.filters, true)),
+    ...resources.flatMap((r) => crudRoutes(`/api/centres/:centreId/${r.path}`, 'id', r.name, r.path, r.filters, true, 'listSummary' in r ? r.listSummary : undefined)),
     ...routeTable,
     ...fhirRouteDocs,
   ];
@@ -158,13 +195,15 @@ export function openApiDocument(): Record<string, unknown> {
       description:
         'Scheduling for one-stop integrated care centres: centres, rota, rooms, catalogue, patients, referrals, booking, planning jobs, plans, transport lists, rounds and iCal feeds. '
         + 'Send an API token as Authorization: Bearer <token>; roles: admin (everything), coordinator (everything at their centre), clinician (their own timetable), transport (transport lists and rounds). '
-        + 'Reads of patient-identifiable data are recorded in the audit log.',
+        + 'Reads of patient-identifiable data are recorded in the audit log. '
+        + `Every list is read a page at a time: ?limit (default ${standardLimits.defaultLimit}, at most ${standardLimits.maxLimit}) and ?cursor; the reply is a JSON array, and while more follow it carries the next page's address as Link: <…>; rel="next" and its cursor as ${NEXT_CURSOR_HEADER}.`,
     },
     servers: [{ url: 'http://localhost:3000', description: 'npm start on this machine (PORT, default 3000)' }],
     security: [{ bearerAuth: [] }],
     paths,
     components: {
-      schemas: componentSchemas(),
+      schemas: { ...componentSchemas(), OperationOutcome: operationOutcomeSchema },
+      ...pagingComponents,
       securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', description: 'An API token issued by an admin (POST /api/tokens), or the bootstrap admin token' } },
     },
   };

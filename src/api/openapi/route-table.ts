@@ -4,6 +4,7 @@
 // holds real replies to the schemas named here.
 import type { ErrorStatus } from '../../errors/error-body.ts';
 import type { ComponentName, JsonSchema } from './component-schemas.ts';
+import { auditLogPageLimits, type PageLimits } from '../pagination.ts';
 
 export interface RouteDoc {
   method: 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -11,6 +12,11 @@ export interface RouteDoc {
   path: string;
   summary: string;
   tag: string;
+  /**
+   * A list read a page at a time (src/api/pagination.ts): documents ?limit and ?cursor and the
+   * Link / X-Next-Cursor headers of the reply. `true` for the usual page sizes.
+   */
+  paged?: true | PageLimits;
   /** No token needed (its error statuses are then only those listed in `errors`). */
   public?: true;
   query?: string[];
@@ -76,11 +82,11 @@ export const routeTable: readonly RouteDoc[] = [
   { method: 'get', path: '/openapi.json', summary: 'This OpenAPI document', tag: 'service', public: true, ok: { status: 200, description: 'OpenAPI 3.1', schema: 'OpenApiDocument' } },
   { method: 'get', path: '/api/openapi.json', summary: 'This OpenAPI document (former address)', tag: 'service', public: true, ok: { status: 200, description: 'OpenAPI 3.1', schema: 'OpenApiDocument' } },
 
-  { method: 'get', path: '/api/tokens', summary: 'List API tokens (admin; never the secrets)', tag: 'tokens', ok: { status: 200, description: 'The tokens', schema: listOf('ApiToken') } },
+  { method: 'get', path: '/api/tokens', summary: 'List API tokens (admin; never the secrets), oldest first', tag: 'tokens', paged: true, ok: { status: 200, description: 'The tokens', schema: listOf('ApiToken') } },
   { method: 'post', path: '/api/tokens', summary: 'Issue an API token (admin); the secret is in this reply only', tag: 'tokens', body: 'ApiTokenCreate', ok: { status: 201, description: 'Issued', schema: 'IssuedApiToken' } },
   { method: 'get', path: '/api/tokens/me', summary: 'Who this token is (any role)', tag: 'tokens', ok: { status: 200, description: 'The principal', schema: 'Principal' } },
   {
-    method: 'get', path: '/api/audit-log', summary: 'The audit log by patient, actor and time, newest first (admin; for subject-access and information-governance requests)', tag: 'operations', query: ['patientId', 'actor', 'from', 'to', 'limit'],
+    method: 'get', path: '/api/audit-log', summary: 'The audit log by patient, actor and time, newest first (admin; for subject-access and information-governance requests)', tag: 'operations', query: ['patientId', 'actor', 'from', 'to'], paged: auditLogPageLimits,
     ok: { status: 200, description: 'Entries: who (actor), what (action, entity, entityId, details), when (at)', schema: { type: 'array', items: auditEntrySchema } },
   },
   { method: 'get', path: '/metrics', summary: 'Prometheus metrics (admin): request latency by route, planning queue depth, solve time and gap, feed hits', tag: 'operations', ok: { status: 200, description: 'Prometheus text exposition format', schema: text, contentType: 'text/plain' } },
@@ -95,13 +101,13 @@ export const routeTable: readonly RouteDoc[] = [
   { method: 'get', path: `${C}/referrals/:id/pre-visit`, summary: "Read the referral's pre-visit outcome", tag: 'pathway', ok: { status: 200, description: 'Found', schema: 'PreVisit', headers: recordEtagHeader } },
   { method: 'put', path: `${C}/referrals/:id/pre-visit`, summary: 'Record or replace the pre-visit outcome (a received or pre-visit-booked referral moves to pre-visit-done; If-Match optional)', tag: 'pathway', body: 'PreVisitCreate', ok: { status: 200, description: 'Saved', schema: 'PreVisit', headers: recordEtagHeader }, errors: staleRecord },
   { method: 'get', path: `${C}/referrals/:id/transitions`, summary: "The referral's pathway status, what may follow, held dates and history", tag: 'pathway', ok: { status: 200, description: 'The pathway', schema: 'Pathway' } },
-  { method: 'post', path: `${C}/referrals/:id/transitions`, summary: 'Move the referral along its pathway', tag: 'pathway', body: 'ReferralTransition', ok: { status: 201, description: 'Moved', schema: 'Pathway' }, errors: { 409: 'The move is not allowed from the current status (details.allowed), or a precondition is missing' } },
+  { method: 'post', path: `${C}/referrals/:id/transitions`, summary: 'Move the referral along its pathway', tag: 'pathway', body: 'ReferralTransition', ok: { status: 201, description: 'Moved', schema: 'Pathway', headers: { Location: "The referral's pathway (this route's GET)" } }, errors: { 409: 'The move is not allowed from the current status (details.allowed), or a precondition is missing' } },
   { method: 'get', path: `${C}/referrals/:id/mdt-outcome`, summary: 'The MDT outcome of the ICC day and its follow-ups', tag: 'pathway', ok: { status: 200, description: 'Found', schema: 'MdtOutcome' } },
-  { method: 'post', path: `${C}/referrals/:id/mdt-outcome`, summary: 'Record the MDT outcome: care plan and follow-up requests', tag: 'pathway', body: 'MdtOutcomeCreate', ok: { status: 201, description: 'Recorded', schema: 'MdtOutcome' } },
+  { method: 'post', path: `${C}/referrals/:id/mdt-outcome`, summary: 'Record the MDT outcome: care plan and follow-up requests', tag: 'pathway', body: 'MdtOutcomeCreate', ok: { status: 201, description: 'Recorded', schema: 'MdtOutcome', headers: { Location: "The referral's MDT outcome (this route's GET)" } } },
   { method: 'post', path: `${C}/bookings/plan`, summary: 'Propose ICC-day and pre-visit dates for waiting referrals', tag: 'booking', body: 'BookingPlanRequest', ok: { status: 200, description: 'The proposal', schema: 'BookingPlan' } },
   { method: 'post', path: `${C}/bookings/confirm`, summary: 'Confirm proposed bookings (all or nothing)', tag: 'booking', body: 'BookingConfirmRequest', ok: { status: 200, description: 'Booked', schema: 'BookingConfirmation' } },
   { method: 'get', path: `${D}/pre-visit-rounds`, summary: "The support workers' pre-visit rounds for a date, with the router's problem and plan", tag: 'rounds', query: ['visitDurationMin', 'supportWorkerDiscipline', 'timeLimitMs', 'seed'], ok: { status: 200, description: 'The rounds', schema: 'PreVisitRounds' }, errors: noCoordinates },
-  { method: 'get', path: `${C}/follow-ups`, summary: 'Follow-ups (filters: status, referralId)', tag: 'follow-ups', query: ['status', 'referralId'], ok: { status: 200, description: 'The follow-ups', schema: listOf('FollowUp') } },
+  { method: 'get', path: `${C}/follow-ups`, summary: 'Follow-ups by latest date (filters: status, referralId)', tag: 'follow-ups', query: ['status', 'referralId'], paged: true, ok: { status: 200, description: 'The follow-ups', schema: listOf('FollowUp') } },
   { method: 'get', path: `${C}/follow-ups/types`, summary: "The centre's follow-up types (the defaults until it sets its own)", tag: 'follow-ups', ok: { status: 200, description: 'The types', schema: 'FollowUpTypes', headers: recordEtagHeader } },
   { method: 'put', path: `${C}/follow-ups/types`, summary: "Replace the centre's follow-up types (If-Match optional)", tag: 'follow-ups', body: 'FollowUpTypesUpdate', ok: { status: 200, description: 'Saved', schema: 'FollowUpTypes', headers: recordEtagHeader }, errors: staleRecord },
   { method: 'post', path: `${C}/follow-ups/plan`, summary: 'Book the requested follow-ups', tag: 'follow-ups', body: 'FollowUpPlanRequest', bodyOptional: true, ok: { status: 200, description: 'Booked, and unbooked with reasons', schema: 'FollowUpPlanResult' } },
@@ -120,7 +126,7 @@ export const routeTable: readonly RouteDoc[] = [
   { method: 'post', path: `${D}/plan/moves`, summary: 'Move an activity by hand and pin it there (If-Match; 422 with reasons)', tag: 'plans', body: 'MoveRequest', ok: planReply, errors: planEdit },
   { method: 'post', path: `${D}/plan/replan`, summary: 'Replan after a change, keeping the rest stable (If-Match)', tag: 'plans', body: 'ReplanRequest', ok: planReply, errors: planEdit },
   { method: 'post', path: `${D}/plan/publish`, summary: 'Publish the newest version (If-Match)', tag: 'plans', ok: planReply, errors: planEdit },
-  { method: 'post', path: `${D}/outreach-plan`, summary: 'Plan the outreach day (care homes) on a worker thread and save it as the next draft version', tag: 'outreach', body: 'OutreachPlanRequest', bodyOptional: true, ok: { status: 201, description: 'The new outreach plan version', schema: 'OutreachPlan', headers: etag } },
+  { method: 'post', path: `${D}/outreach-plan`, summary: 'Plan the outreach day (care homes) on a worker thread and save it as the next draft version', tag: 'outreach', body: 'OutreachPlanRequest', bodyOptional: true, ok: { status: 201, description: 'The new outreach plan version', schema: 'OutreachPlan', headers: { ...etag, Location: 'The new version: …/outreach-plan?version=<n>' } } },
   { method: 'get', path: `${D}/outreach-plan`, summary: "The day's outreach plan (newest, or ?status / ?version)", tag: 'outreach', query: ['status', 'version'], ok: { status: 200, description: 'The outreach plan', schema: 'OutreachPlan', headers: etag }, notModified: 'The copy named in If-None-Match is current' },
   { method: 'post', path: `${D}/outreach-plan/pins`, summary: 'Pin a visit where it is (If-Match)', tag: 'outreach', body: 'OutreachPinRequest', ok: { ...planReply, schema: 'OutreachPlan' }, errors: planEdit },
   { method: 'delete', path: `${D}/outreach-plan/pins/:visitId`, summary: 'Unpin a visit (If-Match)', tag: 'outreach', ok: { ...planReply, schema: 'OutreachPlan' }, errors: planEdit },
@@ -139,17 +145,18 @@ export const routeTable: readonly RouteDoc[] = [
   ...formats(`${D}/rounds`, "The support workers' rounds", 'rounds', 'RoundsList', noCoordinates),
   { method: 'get', path: `${D}/rounds/:file`, summary: "One support worker's round: <staffId>, <staffId>.json, .csv or .html", tag: 'rounds', errors: noCoordinates, ok: { status: 200, description: 'The round', schema: 'WorkerRoundsList', alternatives: ['text/csv', 'text/html'] } },
 
-  { method: 'get', path: `${C}/feed-tokens`, summary: 'Feed tokens of the centre (never the secrets)', tag: 'feeds', ok: { status: 200, description: 'The tokens', schema: listOf('FeedToken') } },
+  { method: 'get', path: `${C}/feed-tokens`, summary: 'Feed tokens of the centre (never the secrets), oldest first', tag: 'feeds', paged: true, ok: { status: 200, description: 'The tokens', schema: listOf('FeedToken') } },
   { method: 'post', path: `${C}/feed-tokens`, summary: 'Issue a feed URL for a staff member, room, support worker, vehicle or patient (a clinician token: only its own staff feed)', tag: 'feeds', body: 'FeedTokenRequest', ok: { status: 201, description: 'Issued, with its URL (shown once)', schema: 'IssuedFeedToken' } },
   { method: 'get', path: `${C}/feed-tokens/:id`, summary: 'A feed token (never its secret)', tag: 'feeds', ok: { status: 200, description: 'The token', schema: 'FeedToken', headers: recordEtagHeader } },
   { method: 'delete', path: `${C}/feed-tokens/:id`, summary: 'Revoke a feed URL (If-Match optional)', tag: 'feeds', ok: { status: 204, description: 'Revoked' }, errors: staleRecord },
-  { method: 'post', path: `${C}/feed-tokens/:id/reissue`, summary: 'Revoke and issue a new feed URL', tag: 'feeds', ok: { status: 201, description: 'Issued', schema: 'IssuedFeedToken' }, errors: { 409: 'The token was revoked: a revoked feed cannot be reissued (issue a new one)' } },
-  { method: 'get', path: `${C}/webhooks`, summary: 'Webhook endpoints of the centre (never their secrets)', tag: 'webhooks', ok: { status: 200, description: 'The endpoints', schema: listOf('Webhook') } },
+  { method: 'post', path: `${C}/feed-tokens/:id/reissue`, summary: 'Revoke and issue a new feed URL', tag: 'feeds', ok: { status: 201, description: 'Issued', schema: 'IssuedFeedToken', headers: { Location: 'The new feed token' } }, errors: { 409: 'The token was revoked: a revoked feed cannot be reissued (issue a new one)' } },
+  { method: 'get', path: `${C}/webhooks`, summary: 'Webhook endpoints of the centre (never their secrets), oldest first', tag: 'webhooks', paged: true, ok: { status: 200, description: 'The endpoints', schema: listOf('Webhook') } },
   { method: 'post', path: `${C}/webhooks`, summary: 'Register an endpoint for plan.published, plan.changed, referral.status-changed, job.finished; the signing secret is in this reply only', tag: 'webhooks', body: 'WebhookCreate', ok: { status: 201, description: 'Registered, with its secret (shown once)', schema: 'IssuedWebhook', headers: { Location: 'The endpoint' } } },
   { method: 'get', path: `${C}/webhooks/:id`, summary: 'A webhook endpoint', tag: 'webhooks', ok: { status: 200, description: 'The endpoint', schema: 'Webhook', headers: recordEtagHeader } },
   { method: 'delete', path: `${C}/webhooks/:id`, summary: 'Remove a webhook endpoint and its queue (If-Match optional)', tag: 'webhooks', ok: { status: 204, description: 'Removed' }, errors: staleRecord },
-  { method: 'get', path: `${C}/webhooks/:id/deliveries`, summary: "The endpoint's deliveries in order: pending (with attempts, next attempt, last error) or delivered", tag: 'webhooks', ok: { status: 200, description: 'The deliveries', schema: listOf('WebhookDelivery') } },
-  { method: 'post', path: `${C}/webhooks/:id/deliveries/:deliveryId/resend`, summary: 'Send a delivery again (queued as a copy with the same event id)', tag: 'webhooks', ok: { status: 201, description: 'Queued', schema: 'WebhookDelivery', headers: { Location: "The endpoint's deliveries" } } },
+  { method: 'get', path: `${C}/webhooks/:id/deliveries`, summary: "The endpoint's deliveries in order: pending (with attempts, next attempt, last error) or delivered", tag: 'webhooks', paged: true, ok: { status: 200, description: 'The deliveries', schema: listOf('WebhookDelivery') } },
+  { method: 'get', path: `${C}/webhooks/:id/deliveries/:deliveryId`, summary: 'One delivery: pending (attempts, next attempt, last error) or delivered', tag: 'webhooks', ok: { status: 200, description: 'The delivery', schema: 'WebhookDelivery' } },
+  { method: 'post', path: `${C}/webhooks/:id/deliveries/:deliveryId/resend`, summary: 'Send a delivery again (queued as a copy with the same event id)', tag: 'webhooks', ok: { status: 201, description: 'Queued', schema: 'WebhookDelivery', headers: { Location: 'The queued copy' } } },
   {
     method: 'get', path: '/feeds/:file', summary: 'A subscribable iCal feed, /feeds/<token>.ics (the token is the credential)', tag: 'feeds', public: true,
     ok: { status: 200, description: 'iCalendar', schema: text, contentType: 'text/calendar', headers: { ETag: 'Changes when the feed does', 'Last-Modified': { description: 'When the feed last changed (absent for an empty feed)', required: false } } },

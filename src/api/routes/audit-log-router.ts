@@ -5,21 +5,17 @@ import type { Knex } from 'knex';
 import { z } from 'zod';
 import { auditLog } from '../../db/repositories/audit-log.ts';
 import { parseOrThrow } from '../../errors/from-zod-error.ts';
-import { handle } from '../handle.ts';
+import { auditLogPageLimits, pagedList } from '../pagination.ts';
 
 export const auditLogQuerySchema = z.strictObject({
   patientId: z.uuid({ message: 'must be a patient id (a UUID)' }).optional(),
   actor: z.string().min(1).max(200).optional(),
   from: z.iso.datetime({ offset: true, message: 'must be an ISO date-time, e.g. 2026-12-01T00:00:00Z' }).optional(),
   to: z.iso.datetime({ offset: true, message: 'must be an ISO date-time, e.g. 2026-12-31T00:00:00Z' }).optional(),
-  limit: z.coerce.number().int().min(1).max(5000).default(500),
 });
 
 export function auditLogRouter(db: Knex): Router {
   const router = Router();
-  router.get('/', handle(async (req) => {
-    const filter = parseOrThrow(auditLogQuerySchema, req.query, 'audit log filter');
-    return { body: await auditLog.search(db, filter) };
-  }));
+  router.get('/', pagedList((_req, page, filters) => auditLog.search(db, parseOrThrow(auditLogQuerySchema, filters, 'audit log filter'), page), auditLogPageLimits));
   return router;
 }

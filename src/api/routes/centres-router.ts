@@ -1,4 +1,5 @@
 // /api/centres and everything a centre owns beneath it.
+import { collectionPath, created, createdInCollection } from '../created.ts';
 import express, { Router, type RequestHandler } from 'express';
 import { JSON_BODY_LIMIT } from '../json-body.ts';
 import { referralImport } from '../services/referral-import.ts';
@@ -15,6 +16,7 @@ import {
 } from '../services/resource-services.ts';
 import { resourceRouter, withEtag } from './resource-router.ts';
 import { ifMatchPrecondition } from '../record-etag.ts';
+import { pagedList } from '../pagination.ts';
 import { planJobsRouter } from './plan-jobs-router.ts';
 import { daysRouter } from './days-router.ts';
 import { pathwayRouter } from './pathway-router.ts';
@@ -37,8 +39,8 @@ const requirePathDate: RequestHandler = (req, _res, next) => {
 
 export function centresRouter(db: Knex): Router {
   const router = Router();
-  router.get('/', handle(async () => ({ body: await centreService.list(db) })));
-  router.post('/', handle(async (req) => ({ status: 201, body: await centreService.create(db, req.body, actorOf(req)) })));
+  router.get('/', pagedList((_req, page, filters) => centreService.page(db, filters, page)));
+  router.post('/', handle(async (req) => createdInCollection(req, await centreService.create(db, req.body, actorOf(req)))));
   router.get('/:centreId', handle(async (req) => withEtag(await centreService.get(db, param(req, 'centreId')))));
   router.patch('/:centreId', handle(async (req) => withEtag(await centreService.update(db, param(req, 'centreId'), req.body, actorOf(req), ifMatchPrecondition(req)))));
   router.delete('/:centreId', handle(async (req) => {
@@ -58,14 +60,11 @@ export function centresRouter(db: Knex): Router {
 
   const referrals = Router({ mergeParams: true });
   const ids = (req: Parameters<typeof param>[0]) => [param(req, 'centreId'), param(req, 'id')] as const;
-  referrals.get('/', handle(async (req) => ({ body: await referralService.list(db, param(req, 'centreId'), req.query as Record<string, unknown>) })));
-  referrals.post('/', handle(async (req) => ({ status: 201, body: await referralService.create(db, param(req, 'centreId'), req.body, actorOf(req)) })));
+  referrals.get('/', pagedList((req, page, filters) => referralService.page(db, param(req, 'centreId'), filters, page)));
+  referrals.post('/', handle(async (req) => createdInCollection(req, await referralService.create(db, param(req, 'centreId'), req.body, actorOf(req)))));
   // A spreadsheet of referrals with their patients, all or nothing (src/api/services/referral-import.ts).
-  referrals.post('/import', express.text({ type: ['text/csv', 'text/plain'], limit: JSON_BODY_LIMIT }), handle(async (req) => ({
-    status: 201,
-    body: await referralImport.import(db, param(req, 'centreId'), req.body, actorOf(req)),
-    headers: { Location: `${req.baseUrl}` },
-  })));
+  referrals.post('/import', express.text({ type: ['text/csv', 'text/plain'], limit: JSON_BODY_LIMIT }), handle(async (req) =>
+    created(collectionPath(req), await referralImport.import(db, param(req, 'centreId'), req.body, actorOf(req)))));
   referrals.get('/:id', handle(async (req) => withEtag(await referralService.get(db, ...ids(req)))));
   referrals.patch('/:id', handle(async (req) => withEtag(await referralService.update(db, ...ids(req), req.body, actorOf(req), ifMatchPrecondition(req)))));
   referrals.delete('/:id', handle(async (req) => {

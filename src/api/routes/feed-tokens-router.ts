@@ -1,4 +1,6 @@
 // /api/centres/:centreId/feed-tokens: issue, list, revoke and reissue subscribable feed URLs.
+import { collectionPath, created, createdInCollection } from '../created.ts';
+import { pagedList } from '../pagination.ts';
 import { Router, type Request } from 'express';
 import type { Knex } from 'knex';
 import { actorOf, handle, param } from '../handle.ts';
@@ -19,13 +21,16 @@ function withSubscribeUrls(req: Request, issued: IssuedFeedToken) {
 
 export function feedTokensRouter(db: Knex): Router {
   const router = Router({ mergeParams: true });
-  router.get('/', handle(async (req) => ({ body: await feedTokenService.list(db, param(req, 'centreId')) })));
-  router.post('/', handle(async (req) => ({ status: 201, body: withSubscribeUrls(req, await feedTokenService.create(db, param(req, 'centreId'), req.body, actorOf(req))) })));
+  router.get('/', pagedList((req, page) => feedTokenService.page(db, param(req, 'centreId'), page)));
+  router.post('/', handle(async (req) => createdInCollection(req, withSubscribeUrls(req, await feedTokenService.create(db, param(req, 'centreId'), req.body, actorOf(req))))));
   router.get('/:id', handle(async (req) => withEtag(await feedTokenService.get(db, param(req, 'centreId'), param(req, 'id')))));
   router.delete('/:id', handle(async (req) => {
     await feedTokenService.revoke(db, param(req, 'centreId'), param(req, 'id'), actorOf(req), ifMatchPrecondition(req));
     return { status: 204 };
   }));
-  router.post('/:id/reissue', handle(async (req) => ({ status: 201, body: withSubscribeUrls(req, await feedTokenService.reissue(db, param(req, 'centreId'), param(req, 'id'), actorOf(req))) })));
+  router.post('/:id/reissue', handle(async (req) => {
+    const issued = withSubscribeUrls(req, await feedTokenService.reissue(db, param(req, 'centreId'), param(req, 'id'), actorOf(req)));
+    return created(`${collectionPath(req)}/${issued.id}`, issued);
+  }));
   return router;
 }

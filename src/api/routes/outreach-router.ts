@@ -1,6 +1,7 @@
 // Care-home outreach: /api/centres/:centreId/days/:date/outreach-plan (plan, read, pin, unpin, move, replan,
 // publish — versioned like the ICC day's plan, ETag = version, If-Match on edits), its
 // printable round, and /api/centres/:centreId/outreach-bookings (propose and confirm).
+import { collectionPath, created } from '../created.ts';
 import { Router, type Request } from 'express';
 import type { Knex } from 'knex';
 import { actorOf, handle, param, type Reply } from '../handle.ts';
@@ -18,7 +19,11 @@ export function outreachPlanRouter(db: Knex): Router {
   const router = Router({ mergeParams: true });
   const at = (req: Request) => [db, param(req, 'centreId'), param(req, 'date')] as const;
   const ifMatch = (req: Request) => req.get('if-match');
-  router.post('/:date/outreach-plan', handle(async (req) => reply(await outreachPlanService.create(...at(req), req.body, actorOf(req)), 201)));
+  router.post('/:date/outreach-plan', handle(async (req) => {
+    const stored = await outreachPlanService.create(...at(req), req.body, actorOf(req));
+    const { body, headers } = reply(stored);
+    return created(`${collectionPath(req)}/${stored.date}/outreach-plan?version=${stored.version}`, body, headers);
+  }));
   router.get('/:date/outreach-plan', handle(async (req) => reply(await outreachPlanService.get(...at(req), req.query as Record<string, unknown>))));
   router.post('/:date/outreach-plan/pins', handle(async (req) => reply(await outreachPlanService.pin(...at(req), ifMatch(req), req.body, actorOf(req)))));
   router.delete('/:date/outreach-plan/pins/:visitId', handle(async (req) => reply(await outreachPlanService.unpin(...at(req), ifMatch(req), param(req, 'visitId'), actorOf(req)))));

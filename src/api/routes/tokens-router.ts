@@ -1,5 +1,6 @@
 // /api/tokens — admins issue (the secret is in the 201 reply, once), list and revoke API
 // tokens; GET /api/tokens/me tells any token who it is. Access is checked by src/auth.
+import { createdInCollection } from '../created.ts';
 import { Router } from 'express';
 import type { Knex } from 'knex';
 import { apiTokenService } from '../../auth/api-token-service.ts';
@@ -8,11 +9,12 @@ import { appError } from '../../errors/app-error.ts';
 import { actorOf, handle, param } from '../handle.ts';
 import { ifMatchPrecondition } from '../record-etag.ts';
 import { withEtag } from './resource-router.ts';
+import { pagedList } from '../pagination.ts';
 
 export function tokensRouter(db: Knex): Router {
   const router = Router();
-  router.get('/', handle(async () => ({ body: await apiTokenService.list(db) })));
-  router.post('/', handle(async (req) => ({ status: 201, body: await apiTokenService.create(db, req.body, actorOf(req).name) })));
+  router.get('/', pagedList((_req, page) => apiTokenService.page(db, page)));
+  router.post('/', handle(async (req) => createdInCollection(req, await apiTokenService.create(db, req.body, actorOf(req).name))));
   router.get('/me', (req, res, next) => {
     const principal = principalOf(res);
     if (!principal) next(appError.unauthorized('Access checks are off in this app: there is no token to describe'));

@@ -9,6 +9,7 @@ import type { Centre } from '../../domain/centre.ts';
 import { appError } from '../../errors/app-error.ts';
 import { parseOrThrow } from '../../errors/from-zod-error.ts';
 import type { Precondition } from '../record-etag.ts';
+import type { Page, PageRequest } from '../../db/keyset-page.ts';
 
 /** Who is acting (from the x-actor header; 'api' when absent), for the audit log. */
 export interface Actor {
@@ -17,6 +18,8 @@ export interface Actor {
 
 export interface ResourceService<T> {
   list(db: Knex, centreId: string, query?: Record<string, unknown>): Promise<T[]>;
+  /** One page of the list (the filters as for list; paging parameters already taken out). */
+  page(db: Knex, centreId: string, query: Record<string, unknown>, page: PageRequest): Promise<Page<T>>;
   get(db: Knex, centreId: string, id: string): Promise<T>;
   /** One document, or an array created all-or-nothing. */
   create(db: Knex, centreId: string, body: unknown, actor: Actor): Promise<T | T[]>;
@@ -72,6 +75,8 @@ export function centreScopedService<T extends { id: string }, Create, Update>(sp
   documentSchema: z.ZodType<Create>;
   /** Filters allowed on list, parsed from the query string. */
   listQuerySchema?: z.ZodType<Record<string, unknown>>;
+  /** Reads a page when the parsed filters need more than equality (e.g. the patient search). */
+  search?: (db: Knex, centreId: string, filters: Record<string, unknown>, page: PageRequest) => Promise<Page<T>>;
   /** Checks that need the centre or other records; throw a field-naming AppError. */
   check?: (trx: Knex, centre: Centre, doc: Create) => Promise<void>;
 }): ResourceService<T> {
@@ -90,6 +95,11 @@ export function centreScopedService<T extends { id: string }, Create, Update>(sp
       await requireCentre(db, centreId);
       const where = spec.listQuerySchema ? parseOrThrow(spec.listQuerySchema, query, `${entity} filter`) : {};
       return repository.list(db, centreId, where);
+    },
+    async page(db, centreId, query, page) {
+      await requireCentre(db, centreId);
+      const where = spec.listQuerySchema ? parseOrThrow(spec.listQuerySchema, query, `${entity} filter`) : {};
+      return spec.search ? spec.search(db, centreId, where, page) : repository.page(db, centreId, where, page);
     },
     async get(db, centreId, id) {
       const found = await repository.findById(db, centreId, id);

@@ -9,9 +9,12 @@ import { appError } from '../../errors/app-error.ts';
 import { parseOrThrow } from '../../errors/from-zod-error.ts';
 import { documentOf, requireCentre, type Actor } from './centre-scoped-service.ts';
 import type { Precondition } from '../record-etag.ts';
+import type { PageRequest } from '../../db/keyset-page.ts';
 
 export const centreService = {
   list: (db: Knex) => centres.list(db),
+  /** One page of the centres by name (no filters: any other query parameter is ignored, as before paging). */
+  page: (db: Knex, _filters: Record<string, unknown>, page: PageRequest) => centres.page(db, page),
   get: (db: Knex, id: string) => requireCentre(db, id),
   create(db: Knex, body: unknown, actor: Actor): Promise<Centre> {
     const doc = parseOrThrow(centreCreateSchema, body, 'centre');

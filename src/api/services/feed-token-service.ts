@@ -1,6 +1,7 @@
 // Subscribable feed URLs (SPEC §4): an unguessable token (256 bits from crypto.randomBytes)
 // is shown once in the URL; only its SHA-256 is stored, so a database leak gives no feeds.
 // Revoking makes the URL answer 404; reissuing is revoke + create.
+import { mapPage, type Page, type PageRequest } from '../../db/keyset-page.ts';
 import { createHash, randomBytes } from 'node:crypto';
 import type { Knex } from 'knex';
 import { z } from 'zod';
@@ -89,11 +90,12 @@ export const feedTokenService = {
     return db.transaction((trx) => issue(trx, centreId, kind, ownerId, actor));
   },
 
-  async list(db: Knex, centreId: string): Promise<FeedTokenView[]> {
+  async page(db: Knex, centreId: string, page: PageRequest): Promise<Page<FeedTokenView>> {
     await requireCentre(db, centreId);
-    return (await feedTokens.list(db, centreId)).map(view);
+    return mapPage(await feedTokens.page(db, centreId, {}, page), view);
   },
 
+  /** One token as the list shows it (never the token itself). */
   async get(db: Knex, centreId: string, id: string): Promise<FeedTokenView> {
     await requireCentre(db, centreId);
     return view(await requireToken(db, centreId, id));

@@ -1,6 +1,7 @@
 // MDT outcome and follow-up booking (SPEC §1 step 4, §3E): the outcome records the care plan
 // and the follow-ups it asks for; planning books them within the team's capacity and
 // windows, routes home visits with planRounds and prefers a clinician the patient saw.
+import type { PageRequest } from '../../db/keyset-page.ts';
 import type { Knex } from 'knex';
 import { z } from 'zod';
 import { type HomeVisit, type RoundWorker, type TravelLocation, formatMinutes } from '../../../solver/index.ts';
@@ -121,10 +122,10 @@ export const followUpService = {
     return { outcome, followUps: await followUps.list(db, centreId, { referralId }) };
   },
 
-  list: async (db: Knex, centreId: string, query: Record<string, unknown> = {}) => {
+  page: async (db: Knex, centreId: string, query: Record<string, unknown>, page: PageRequest) => {
     await requireCentre(db, centreId);
     const where = parseOrThrow(z.strictObject({ status: z.enum(['requested', 'booked', 'unbooked']), referralId: idSchema }).partial(), query, 'follow-up filter');
-    return followUps.list(db, centreId, where);
+    return followUps.page(db, centreId, where, page);
   },
 
   /**

@@ -13,6 +13,7 @@ import { idSchema } from '../../domain/primitives.ts';
 import { referralCreateSchema, referralDocumentSchema, referralStatuses, referralUpdateSchema, type Referral } from '../../domain/referral.ts';
 import { appError, isAppError, type ErrorDetail } from '../../errors/app-error.ts';
 import { parseOrThrow } from '../../errors/from-zod-error.ts';
+import type { Page, PageRequest } from '../../db/keyset-page.ts';
 import { documentOf, requireCentre, type Actor } from './centre-scoped-service.ts';
 import { moveReferral } from './pathway-service.ts';
 import { requireInCentre } from './references.ts';
@@ -32,6 +33,10 @@ export const referralService = {
   async list(db: Knex, centreId: string, query: Record<string, unknown> = {}): Promise<Referral[]> {
     await requireCentre(db, centreId);
     return referrals.list(db, centreId, parseOrThrow(listQuerySchema, query, 'referral filter'));
+  },
+  async page(db: Knex, centreId: string, query: Record<string, unknown>, page: PageRequest): Promise<Page<Referral>> {
+    await requireCentre(db, centreId);
+    return referrals.page(db, centreId, parseOrThrow(listQuerySchema, query, 'referral filter'), page);
   },
   get: requireReferral,
   /** One referral, or an array created all-or-nothing (a bad item's fields are named "2.patientId"). */

@@ -12,7 +12,7 @@ import { outreachDays } from '../../db/repositories/outreach-days.ts';
 import { careHomeCreateSchema, careHomeDocumentSchema, careHomeUpdateSchema } from '../../domain/care-home.ts';
 import { defaultOutreachSettings, outreachDayCreateSchema, outreachDayDocumentSchema, outreachDayUpdateSchema } from '../../domain/outreach.ts';
 import { assessmentTypeCreateSchema, assessmentTypeDocumentSchema, assessmentTypeUpdateSchema } from '../../domain/assessment-type.ts';
-import { patientCreateSchema, patientDocumentSchema, patientUpdateSchema, efiCategories } from '../../domain/patient.ts';
+import { patientCreateSchema, patientDocumentSchema, patientUpdateSchema } from '../../domain/patient.ts';
 import { precedenceRuleCreateSchema, precedenceRuleDocumentSchema, precedenceRuleUpdateSchema } from '../../domain/precedence-rule.ts';
 import { idSchema, localDateSchema, slugSchema, timeToMin } from '../../domain/primitives.ts';
 import { roomCreateSchema, roomDocumentSchema, roomUpdateSchema } from '../../domain/room.ts';
@@ -21,6 +21,7 @@ import { staffMemberCreateSchema, staffMemberDocumentSchema, staffMemberUpdateSc
 import { vehicleCreateSchema, vehicleDocumentSchema, vehicleUpdateSchema } from '../../domain/vehicle.ts';
 import { appError, type ErrorDetail } from '../../errors/app-error.ts';
 import { centreScopedService } from './centre-scoped-service.ts';
+import { patientListQuerySchema, patientSearchOf, type PatientListQuery } from './patient-search.ts';
 import { requireInCentre } from './references.ts';
 
 const queryBoolean = z.enum(['true', 'false']).transform((v) => v === 'true');
@@ -89,7 +90,8 @@ export const patientService = centreScopedService({
   createSchema: patientCreateSchema,
   updateSchema: patientUpdateSchema,
   documentSchema: patientDocumentSchema,
-  listQuerySchema: z.strictObject({ efiCategory: z.enum(efiCategories), localRef: z.string(), careHomeId: idSchema }).partial(),
+  listQuerySchema: patientListQuerySchema,
+  search: (db, centreId, filters, page) => patients.search(db, centreId, patientSearchOf(filters as PatientListQuery), page),
   async check(trx, centre, patient) {
     if (patient.careHomeId) await requireInCentre(trx, careHomes, centre.id, patient.careHomeId, 'careHomeId', 'care home');
   },

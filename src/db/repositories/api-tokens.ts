@@ -2,6 +2,7 @@
 import type { Knex } from 'knex';
 import { createRowCodec } from '../row-codec.ts';
 import { translatingDbErrors } from '../translate-db-error.ts';
+import { keysetPage, mapPage, type PageRequest } from '../keyset-page.ts';
 
 export type Role = 'admin' | 'coordinator' | 'clinician' | 'transport';
 
@@ -50,6 +51,8 @@ export const apiTokens = {
   /** Locks the row until the transaction `db` ends (SELECT … FOR UPDATE). */
   lock: (db: Knex, id: string) => translatingDbErrors(async () => void (await db('api_tokens').where({ id }).forUpdate().select('id'))),
   list: (db: Knex) => translatingDbErrors(async () => (await db('api_tokens').orderBy(['created_at', 'id'])).map(fromRow)),
+  page: (db: Knex, page: PageRequest) =>
+    translatingDbErrors(async () => mapPage(await keysetPage(db('api_tokens'), { list: 'api-tokens', columns: ['created_at', 'id'] }, page), fromRow)),
   /** Marks the token revoked (idempotent); undefined when there is no such token. */
   revoke: (db: Knex, id: string) =>
     translatingDbErrors(async () => {

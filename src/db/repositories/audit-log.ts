@@ -1,4 +1,5 @@
 // SQL for the append-only audit log.
+import { keysetPage, mapPage, type PageRequest } from '../keyset-page.ts';
 import type { Knex } from 'knex';
 import type { AuditEntry, AuditEntryCreate } from '../../domain/audit-entry.ts';
 import { appError } from '../../errors/app-error.ts';
@@ -25,9 +26,9 @@ export const auditLog = {
    * patient (the patient record, their referrals, or any entry whose details name them), by an
    * actor (case-insensitive part of the actor's name, e.g. a token id), between two instants.
    */
-  search: (db: Knex, filter: { patientId?: string; actor?: string; from?: string; to?: string; limit: number }) =>
+  search: (db: Knex, filter: { patientId?: string; actor?: string; from?: string; to?: string }, page: PageRequest) =>
     translatingDbErrors(async () => {
-      const query = db('audit_log').orderBy([{ column: 'at', order: 'desc' }, { column: 'id', order: 'desc' }]).limit(filter.limit);
+      const query = db('audit_log');
       if (filter.patientId) {
         const patientId = filter.patientId;
         query.where((q) => {
@@ -39,7 +40,7 @@ export const auditLog = {
       if (filter.actor) query.whereRaw('actor ilike ?', [`%${filter.actor.replace(/[\\%_]/g, (c) => `\\${c}`)}%`]);
       if (filter.from) query.where('at', '>=', filter.from);
       if (filter.to) query.where('at', '<', filter.to);
-      return (await query).map((r) => codec.fromRow(r) as unknown as AuditEntry);
+      return mapPage(await keysetPage(query, { list: 'audit-log', columns: ['at', 'id'], direction: 'desc' }, page), (r) => codec.fromRow(r) as unknown as AuditEntry);
     }),
   forEntity: (db: Knex, entity: string, entityId: string) =>
     translatingDbErrors(async () => (await db('audit_log').where({ entity, entity_id: entityId }).orderBy(['at', 'id'])).map((r) => codec.fromRow(r) as unknown as AuditEntry)),

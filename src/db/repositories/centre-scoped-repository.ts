@@ -3,6 +3,7 @@
 import type { Knex } from 'knex';
 import { translatingDbErrors } from '../translate-db-error.ts';
 import type { RowCodec } from '../row-codec.ts';
+import { keysetPage, mapPage, type KeysetOrder, type Page, type PageRequest } from '../keyset-page.ts';
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -17,6 +18,10 @@ export interface CentreScopedRepository<T, Create, Update> {
   /** Locks the row until the transaction `db` ends (SELECT … FOR UPDATE), so a check-then-write is atomic. */
   lock(db: Knex, centreId: string, id: string): Promise<void>;
   list(db: Knex, centreId: string, where?: Record<string, unknown>): Promise<T[]>;
+  /** One page of the list, in the same order (src/db/keyset-page.ts). */
+  page(db: Knex, centreId: string, where: Record<string, unknown>, page: PageRequest): Promise<Page<T>>;
+  /** The list's order, for pages read with other filters (e.g. a search). */
+  readonly order: KeysetOrder;
   update(db: Knex, centreId: string, id: string, patch: Update): Promise<T | undefined>;
   remove(db: Knex, centreId: string, id: string): Promise<boolean>;
 }
@@ -28,7 +33,9 @@ export function centreScopedRepository<T, Create, Update>(spec: {
 }): CentreScopedRepository<T, Create, Update> {
   const { table, codec } = spec;
   const fromRow = (row: Record<string, unknown>) => codec.fromRow(row) as T;
+  const order: KeysetOrder = { list: table, columns: spec.orderBy };
   return {
+    order,
     insert: (db, centreId, doc) =>
       translatingDbErrors(async () => {
         const [row] = await db(table).insert({ ...codec.toRow(doc as Record<string, unknown>), centre_id: centreId }).returning('*');
@@ -58,6 +65,11 @@ export function centreScopedRepository<T, Create, Update>(spec: {
         if (!isUuid(centreId)) return [];
         const rows = await db(table).where({ ...codec.toRow(where), centre_id: centreId }).orderBy(spec.orderBy);
         return rows.map(fromRow);
+      }),
+    page: (db, centreId, where, page) =>
+      translatingDbErrors(async () => {
+        if (!isUuid(centreId)) return { items: [], nextKey: null };
+        return mapPage(await keysetPage(db(table).where({ ...codec.toRow(where), centre_id: centreId }), order, page), fromRow);
       }),
     update: (db, centreId, id, patch) =>
       translatingDbErrors(async () => {

@@ -4,6 +4,7 @@ import type { Centre, CentreCreate, CentreUpdate } from '../../domain/centre.ts'
 import { createRowCodec } from '../row-codec.ts';
 import { translatingDbErrors } from '../translate-db-error.ts';
 import { isUuid } from './centre-scoped-repository.ts';
+import { keysetPage, mapPage, type PageRequest } from '../keyset-page.ts';
 
 const codec = createRowCodec({ json: ['openingHours', 'openWeekdays', 'closedDates', 'lunchWindow', 'mdt', 'restRule', 'addressLines', 'outreach'] });
 const fromRow = (row: Record<string, unknown>) => codec.fromRow(row) as unknown as Centre;
@@ -23,6 +24,8 @@ export const centres = {
       if (isUuid(id)) await db('centres').where({ id }).forUpdate().select('id');
     }),
   list: (db: Knex) => translatingDbErrors(async () => (await db('centres').orderBy(['name', 'id'])).map(fromRow)),
+  page: (db: Knex, page: PageRequest) =>
+    translatingDbErrors(async () => mapPage(await keysetPage(db('centres'), { list: 'centres', columns: ['name', 'id'] }, page), fromRow)),
   update: (db: Knex, id: string, patch: CentreUpdate) =>
     translatingDbErrors(async () => {
       if (!isUuid(id)) return undefined;

@@ -3,6 +3,7 @@ import type { Knex } from 'knex';
 import type { FollowUp, FollowUpType, MdtOutcome } from '../../domain/referral-pathway.ts';
 import { createRowCodec } from '../row-codec.ts';
 import { translatingDbErrors } from '../translate-db-error.ts';
+import { keysetPage, mapPage, type PageRequest } from '../keyset-page.ts';
 import { isUuid } from './centre-scoped-repository.ts';
 
 const outcomeCodec = createRowCodec({ json: ['sharedWith'] });
@@ -44,6 +45,11 @@ export const followUps = {
     }),
   list: (db: Knex, centreId: string, where: { status?: FollowUp['status']; referralId?: string } = {}) =>
     translatingDbErrors(async () => (await db('follow_ups').where({ centre_id: centreId, ...followUpCodec.toRow(where) }).orderBy(['latest_date', 'earliest_date', 'id'])).map(toFollowUp)),
+  page: (db: Knex, centreId: string, where: { status?: FollowUp['status']; referralId?: string }, page: PageRequest) =>
+    translatingDbErrors(async () => mapPage(
+      await keysetPage(db('follow_ups').where({ centre_id: centreId, ...followUpCodec.toRow(where) }), { list: 'follow-ups', columns: ['latest_date', 'earliest_date', 'id'] }, page),
+      toFollowUp,
+    )),
   /** Booked follow-ups between two dates (inclusive): the capacity already used. */
   listBookedBetween: (db: Knex, centreId: string, from: string, to: string) =>
     translatingDbErrors(async () => (await db('follow_ups').where({ centre_id: centreId, status: 'booked' }).whereBetween('booked_date', [from, to])).map(toFollowUp)),

@@ -4,6 +4,7 @@ import type { Knex } from 'knex';
 import type { Referral, ReferralCreate, ReferralStatus, ReferralStatusChange, ReferralUpdate } from '../../domain/referral.ts';
 import { createRowCodec } from '../row-codec.ts';
 import { translatingDbErrors } from '../translate-db-error.ts';
+import { mapPage, type Page, type PageRequest } from '../keyset-page.ts';
 import { centreScopedRepository } from './centre-scoped-repository.ts';
 
 const base = centreScopedRepository<Omit<Referral, 'statusHistory'>, ReferralCreate, Omit<ReferralUpdate, 'statusNote'>>({
@@ -48,6 +49,12 @@ export const referrals = {
       const list = await base.list(db, centreId, where);
       const history = await historyOf(db, list.map((r) => r.id));
       return list.map((r) => ({ ...r, statusHistory: history.get(r.id) ?? [] }));
+    }),
+  page: (db: Knex, centreId: string, where: Record<string, unknown>, page: PageRequest): Promise<Page<Referral>> =>
+    translatingDbErrors(async () => {
+      const found = await base.page(db, centreId, where, page);
+      const history = await historyOf(db, found.items.map((r) => r.id));
+      return mapPage(found, (r) => ({ ...r, statusHistory: history.get(r.id) ?? [] }));
     }),
   /** Applies the patch; a changed status appends a history entry. */
   update: (db: Knex, centreId: string, id: string, patch: ReferralUpdate, by: string | null = null) =>

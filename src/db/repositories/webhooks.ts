@@ -2,6 +2,7 @@
 // queued (one delivery per subscribed endpoint) in the caller's transaction, so an event is
 // stored exactly when the change it reports is; the dispatcher sends the head of each
 // endpoint's queue, so each endpoint sees its events in order.
+import { keysetPage, mapPage, type PageRequest } from '../keyset-page.ts';
 import { randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
 import { createRowCodec } from '../row-codec.ts';
@@ -56,8 +57,8 @@ export const webhookEndpoints = {
       const [row] = await db('webhook_endpoints').insert({ ...endpointCodec.toRow(doc), centre_id: centreId }).returning('*');
       return endpointFromRow(row);
     }),
-  list: (db: Knex, centreId: string) =>
-    translatingDbErrors(async () => (isUuid(centreId) ? (await db('webhook_endpoints').where({ centre_id: centreId }).orderBy(['created_at', 'id'])).map(endpointFromRow) : [])),
+  page: (db: Knex, centreId: string, page: PageRequest) =>
+    translatingDbErrors(async () => mapPage(await keysetPage(db('webhook_endpoints').where({ centre_id: centreId }), { list: 'webhooks', columns: ['created_at', 'id'] }, page), endpointFromRow)),
   findById: (db: Knex, centreId: string, id: string) =>
     translatingDbErrors(async () => {
       if (!isUuid(id) || !isUuid(centreId)) return undefined;
@@ -98,8 +99,8 @@ export const webhookDeliveries = {
       }).returning('*');
       return deliveryFromRow(row);
     }),
-  listForEndpoint: (db: Knex, endpointId: string) =>
-    translatingDbErrors(async () => (await db('webhook_deliveries').where({ endpoint_id: endpointId }).orderBy('seq')).map(deliveryFromRow)),
+  pageForEndpoint: (db: Knex, endpointId: string, page: PageRequest) =>
+    translatingDbErrors(async () => mapPage(await keysetPage(db('webhook_deliveries').where({ endpoint_id: endpointId }), { list: 'webhook-deliveries', columns: ['seq'] }, page), deliveryFromRow)),
   findById: (db: Knex, endpointId: string, id: string) =>
     translatingDbErrors(async () => {
       if (!isUuid(id)) return undefined;

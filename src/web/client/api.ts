@@ -53,10 +53,25 @@ async function call(path: string, { method = 'GET', body, ifMatch, token = sessi
   return res;
 }
 
-/** A JSON reply with its ETag (plan versions). */
+/** The next page of a list (Link: <…>; rel="next"), as a path on this origin. */
+function nextPage(res: Response): string | null {
+  const match = /<([^>]+)>;\s*rel="next"/.exec(res.headers.get('Link') ?? '');
+  if (!match) return null;
+  const url = new URL(match[1]!, window.location.href);
+  return `${url.pathname}${url.search}`;
+}
+
+/** A JSON reply with its ETag (plan versions). A list the service sends a page at a time is read whole. */
 export async function api<T>(path: string, options: Options = {}): Promise<Reply<T>> {
   const res = await call(path, options);
   const body = (res.status === 204 ? null : await res.json()) as T;
+  if (Array.isArray(body) && (options.method ?? 'GET') === 'GET') {
+    for (let next = nextPage(res); next !== null;) {
+      const more = await call(next, options);
+      body.push(...(await more.json() as unknown[]));
+      next = nextPage(more);
+    }
+  }
   return { body, etag: res.headers.get('ETag') };
 }
 

@@ -51,6 +51,8 @@ function renamed(body: unknown, path: Array<string | number>): unknown {
 
 describeEachDatabase('OpenAPI replies', (getDb) => {
   const { expectDocumented, checked } = createReplyChecker();
+  /** Operations whose 201 Location was followed and answered. */
+  const located = new Set<string>();
   let app: Express;
   let admin: string;
   let coordinator: string;
@@ -73,7 +75,24 @@ describeEachDatabase('OpenAPI replies', (getDb) => {
     expect(res.status, `${method} ${url}: ${res.text?.slice(0, 400)}`).toBe(status);
     expectDocumented(method, path, res);
     if (options.body !== undefined && status < 300) expectAcceptedBodyDocumented(method, path, options.body);
+    if (status === 201) await expectLocationResolves(method, path, res, token);
     return res;
+  }
+
+  /** Every 201's Location answers a GET with the same token: the record created (same id), or the collection of a bulk create. */
+  async function expectLocationResolves(method: Method, path: string, res: request.Response, token: string | null): Promise<void> {
+    const location = res.headers.location as string | undefined;
+    expect(location, `${method} ${path} → 201: Location`).toBeDefined();
+    const url = new URL(location!, 'http://service.invalid');
+    let get = request(app).get(`${url.pathname}${url.search}`);
+    if (token !== null) get = get.set(bearer(token));
+    const found = await get;
+    expect(found.status, `GET ${location} (the Location of ${method} ${path}): ${found.text?.slice(0, 300)}`).toBe(200);
+    const createdId = (res.body as { id?: unknown }).id;
+    if (typeof createdId === 'string' && !path.startsWith('/fhir/') && !path.endsWith('/transitions') && !path.endsWith('/mdt-outcome')) {
+      expect((found.body as { id?: unknown }).id, `GET ${location} is the record ${method} ${path} created`).toBe(createdId);
+    }
+    located.add(`${method} ${openApiPath(path)}`);
   }
 
   /** A body the API accepted fits the documented request schema. */
@@ -321,6 +340,7 @@ describeEachDatabase('OpenAPI replies', (getDb) => {
     await call('post', `${C}/feed-tokens`, 400, { body: { kind: 'staff', ownerId: UNKNOWN } });
     await call('post', `${C}/feed-tokens`, 400, { body: { kind: 'desk', ownerId: staffId } });
     await call('get', `${C}/feed-tokens`, 200);
+    await call('get', `${C}/feed-tokens/:id`, 200, { params: { id: issued.body.id } });
     const feed = await call('get', '/feeds/:file', 200, { token: null, params: { file: `${issued.body.token}.ics` } });
     await call('get', '/feeds/:file', 304, { token: null, params: { file: `${issued.body.token}.ics` }, headers: { 'If-None-Match': feed.headers.etag! } });
     const reissued = await call('post', `${C}/feed-tokens/:id/reissue`, 201, { params: { id: issued.body.id } });
@@ -346,6 +366,8 @@ describeEachDatabase('OpenAPI replies', (getDb) => {
     const deliveries = await call('get', `${C}/webhooks/:id/deliveries`, 200, item);
     expect(deliveries.body).toHaveLength(1);
     await call('post', `${C}/webhooks/:id/deliveries/:deliveryId/resend`, 201, { params: { id: hook.body.id, deliveryId: deliveries.body[0].id } });
+    await call('get', `${C}/webhooks/:id/deliveries/:deliveryId`, 200, { params: { id: hook.body.id, deliveryId: deliveries.body[0].id } });
+    await call('get', `${C}/webhooks/:id/deliveries/:deliveryId`, 404, { params: { id: hook.body.id, deliveryId: UNKNOWN } });
     await call('post', `${C}/webhooks/:id/deliveries/:deliveryId/resend`, 404, { params: { id: hook.body.id, deliveryId: UNKNOWN } });
     await call('delete', `${C}/webhooks/:id`, 204, item);
     await call('get', `${C}/webhooks/:id`, 404, item);
@@ -420,6 +442,10 @@ describeEachDatabase('OpenAPI replies', (getDb) => {
     const success = (op: (typeof operations)[number]['op']) => Object.keys(op.responses).find((s) => /^2/.test(s))!;
     const unanswered = operations.filter(({ path, method, op }) => !checked.has(`${method} ${path} ${success(op)}`)).map(({ path, method }) => `${method} ${path}`);
     expect(unanswered).toEqual([]);
+    // Location on every 201: each documented create was followed to a GET that answered.
+    const creates = operations.filter(({ op }) => op.responses['201'] !== undefined).map(({ path, method }) => `${method} ${path}`);
+    expect(creates.length).toBeGreaterThanOrEqual(20);
+    expect(creates.filter((op) => !located.has(op))).toEqual([]);
     const refusedTags = new Set(operations.flatMap(({ path, method, op }) => (Object.keys(op.responses).some((s) => /^4/.test(s) && checked.has(`${method} ${path} ${s}`)) ? op.tags : [])));
     const tags = new Set(operations.flatMap(({ op }) => op.tags));
     expect([...tags].filter((tag) => tag !== 'service' && !refusedTags.has(tag))).toEqual([]);

@@ -4,7 +4,8 @@ import request from 'supertest';
 import type { Express } from 'express';
 import type { Knex } from 'knex';
 import { plans } from '../../../src/db/repositories/plans.ts';
-import { assessmentTypeBody, centreBody, patientBody, shiftBody, staffBody } from '../../helpers/fixtures.ts';
+import { NHS_NUMBER_SYSTEM } from '../../../src/fhir/uk-core.ts';
+import { assessmentTypeBody, centreBody, patientBody, shiftBody, staffBody, testNhsNumber } from '../../helpers/fixtures.ts';
 
 export const SUMMER = '2026-06-01';
 export const WINTER = '2026-12-07';
@@ -54,3 +55,26 @@ export async function loadFhirFixture(app: Express, db: Knex): Promise<FhirFixtu
   }
   return { centreId, staff, rooms, patients, referrals, shifts };
 }
+
+/** What a GP system would send: the referral with the patient contained. */
+export const gpReferral = (requestId: string, nhsNumber = testNhsNumber(41)) => ({
+  resourceType: 'ServiceRequest',
+  identifier: [{ system: 'https://fhir.example-gp-system.nhs.uk/Id/referral', value: requestId }],
+  status: 'active',
+  intent: 'order',
+  priority: 'urgent',
+  subject: { reference: '#patient' },
+  authoredOn: '2026-12-01T10:15:00+00:00',
+  requester: { display: 'Dr Priya Patel, Newland Health Centre' },
+  note: [{ text: 'Two falls in a month; lives alone' }],
+  extension: [{ url: 'urn:icc-scheduler:extension:efi-category', valueCode: 'severe' }],
+  contained: [{
+    resourceType: 'Patient',
+    id: 'patient',
+    identifier: [{ system: NHS_NUMBER_SYSTEM, value: nhsNumber }],
+    name: [{ family: 'Ellison', given: ['Doris'] }],
+    birthDate: '1936-02-11',
+    address: [{ line: ['4 Cottingham Road', 'Hull'], postalCode: 'HU5 2DH' }],
+    generalPractitioner: [{ display: 'Newland Health Centre' }],
+  }],
+});

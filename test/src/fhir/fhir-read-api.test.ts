@@ -133,9 +133,11 @@ describeEachDatabase('FHIR R4 read API', (getDb) => {
   });
 
   it('refuses an unknown search parameter or a bad _count naming it, and 404s an unknown id', async () => {
+    // Errors are OperationOutcomes (valid R4) whose issues name the search parameter.
     const bad = await get('/Patient?colour=red', 400);
-    expect(bad.error.details.map((d: Json) => d.path)).toEqual(['colour']);
-    expect((await get('/Appointment?_count=0', 400)).error.details[0].path).toBe('_count');
+    expect(fhirProblems(bad)).toEqual([]);
+    expect(bad.issue.map((i: Json) => i.expression)).toEqual([['colour']]);
+    expect((await get('/Appointment?_count=0', 400)).issue[0].expression).toEqual(['_count']);
     await get('/Appointment/20260601-0000000000000000', 404);
     await get('/Patient/not-a-uuid', 404);
   });

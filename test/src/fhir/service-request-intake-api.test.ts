@@ -4,34 +4,11 @@ import request from 'supertest';
 import { beforeAll, expect, it } from 'vitest';
 import { createApp } from '../../../src/app.ts';
 import { createLogger } from '../../../src/logger.ts';
-import { NHS_NUMBER_SYSTEM } from '../../../src/fhir/uk-core.ts';
 import { describeEachDatabase } from '../../helpers/describe-each-database.ts';
 import { fhirProblems } from '../../helpers/fhir-schema.ts';
 import { centreBody, testNhsNumber } from '../../helpers/fixtures.ts';
 import { truncateAll } from '../../helpers/test-database.ts';
-
-/** What a GP system would send: the referral with the patient contained. */
-export const gpReferral = (requestId: string, nhsNumber = testNhsNumber(41)) => ({
-  resourceType: 'ServiceRequest',
-  identifier: [{ system: 'https://fhir.example-gp-system.nhs.uk/Id/referral', value: requestId }],
-  status: 'active',
-  intent: 'order',
-  priority: 'urgent',
-  subject: { reference: '#patient' },
-  authoredOn: '2026-12-01T10:15:00+00:00',
-  requester: { display: 'Dr Priya Patel, Newland Health Centre' },
-  note: [{ text: 'Two falls in a month; lives alone' }],
-  extension: [{ url: 'urn:icc-scheduler:extension:efi-category', valueCode: 'severe' }],
-  contained: [{
-    resourceType: 'Patient',
-    id: 'patient',
-    identifier: [{ system: NHS_NUMBER_SYSTEM, value: nhsNumber }],
-    name: [{ family: 'Ellison', given: ['Doris'] }],
-    birthDate: '1936-02-11',
-    address: [{ line: ['4 Cottingham Road', 'Hull'], postalCode: 'HU5 2DH' }],
-    generalPractitioner: [{ display: 'Newland Health Centre' }],
-  }],
-});
+import { gpReferral } from './fhir-fixture.ts';
 
 describeEachDatabase('FHIR ServiceRequest intake', (getDb) => {
   let app: ReturnType<typeof createApp>;
@@ -73,18 +50,25 @@ describeEachDatabase('FHIR ServiceRequest intake', (getDb) => {
     expect((await request(app).get(`/fhir/r4/${centreId}/ServiceRequest?identifier=REF-0003`).expect(200)).body.total).toBe(1);
   });
 
+  /** The elements an OperationOutcome names (its issues' FHIRPath expressions); the outcome itself must be valid R4. */
+  const named = (res: request.Response) => {
+    expect(res.body.resourceType).toBe('OperationOutcome');
+    expect(fhirProblems(res.body)).toEqual([]);
+    return (res.body.issue as Array<{ expression?: string[] }>).flatMap((issue) => issue.expression ?? []);
+  };
+
   it('refuses a bad NHS number, a missing identifier or postcode, naming the element; nothing is written', async () => {
     const before = (await request(app).get(`/api/centres/${centreId}/referrals`).expect(200)).body.length;
     const badNhs = gpReferral('REF-0100', '9434765918');
     const res = await post(badNhs).expect(400);
-    expect(res.body.error.details.map((d: { path: string }) => d.path)).toEqual(['contained.0.identifier.0.value']);
+    expect(named(res)).toEqual(['ServiceRequest.contained[0].identifier[0].value']);
     const noId = { ...gpReferral('x'), identifier: [] };
-    expect((await post(noId).expect(400)).body.error.details[0].path).toBe('identifier');
+    expect(named(await post(noId).expect(400))[0]).toBe('ServiceRequest.identifier');
     const noPostcode = gpReferral('REF-0101', testNhsNumber(42));
     delete (noPostcode.contained[0]!.address[0] as { postalCode?: string }).postalCode;
-    expect((await post(noPostcode).expect(400)).body.error.details.map((d: { path: string }) => d.path)).toEqual(['contained.0.address.0.postalCode']);
-    expect((await post({ ...gpReferral('REF-0102'), intent: 'plan' }).expect(400)).body.error.details[0].path).toBe('intent');
-    expect((await post({ ...gpReferral('REF-0103'), subject: { reference: 'Patient/00000000-0000-4000-8000-000000000000' } }).expect(400)).body.error.details[0].path).toBe('subject.reference');
+    expect(named(await post(noPostcode).expect(400))).toEqual(['ServiceRequest.contained[0].address[0].postalCode']);
+    expect(named(await post({ ...gpReferral('REF-0102'), intent: 'plan' }).expect(400))[0]).toBe('ServiceRequest.intent');
+    expect(named(await post({ ...gpReferral('REF-0103'), subject: { reference: 'Patient/00000000-0000-4000-8000-000000000000' } }).expect(400))[0]).toBe('ServiceRequest.subject.reference');
     expect((await request(app).get(`/api/centres/${centreId}/referrals`).expect(200)).body).toHaveLength(before);
   });
 });

@@ -263,7 +263,7 @@ describe('planDay', () => {
     // Only a hint: activities it does not know are ignored.
     const odd = planDay(problem, { seed: 2, maxIterations: 8, startFrom: [{ id: 'nobody:nothing', startMin: 600 }, ...earlier.activities.slice(0, 5)] });
     expectValid(problem, odd);
-  });
+  }, 90_000); // 4,000 iterations on 32 patients: over the default 30 s on a loaded 2-core machine
 
   it('rejects malformed input with an error naming the field', () => {
     const problem = smallDay({

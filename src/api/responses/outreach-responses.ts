@@ -77,7 +77,7 @@ const visitMoveSchema = z.strictObject({
 });
 
 const sourceSchema = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('plan'), maxIterations: z.int(), seed: z.int() }),
+  z.strictObject({ kind: z.literal('plan'), maxIterations: z.int(), seed: z.int(), timeLimitSec: z.number().optional() }),
   z.strictObject({ kind: z.literal('pin'), visitId: z.string() }),
   z.strictObject({ kind: z.literal('unpin'), visitId: z.string() }),
   z.strictObject({ kind: z.literal('move'), visitId: z.string(), from: planPinSchema, to: planPinSchema }),

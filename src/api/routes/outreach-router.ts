@@ -4,7 +4,7 @@
 import { collectionPath, created } from '../created.ts';
 import { Router, type Request } from 'express';
 import type { Knex } from 'knex';
-import { actorOf, handle, param, type Reply } from '../handle.ts';
+import { actorOf, clientGone, handle, param, type Reply } from '../handle.ts';
 import { outreachPlanService, outreachPlanView, type OutreachPlanDocument } from '../../solving/plans/outreach-plan-service.ts';
 import { outreachBookingService } from '../services/outreach-booking-service.ts';
 import type { Plan } from '../../domain/plan.ts';
@@ -20,7 +20,7 @@ export function outreachPlanRouter(db: Knex): Router {
   const at = (req: Request) => [db, param(req, 'centreId'), param(req, 'date')] as const;
   const ifMatch = (req: Request) => req.get('if-match');
   router.post('/:date/outreach-plan', handle(async (req) => {
-    const stored = await outreachPlanService.create(...at(req), req.body, actorOf(req));
+    const stored = await outreachPlanService.create(...at(req), req.body, actorOf(req), clientGone(req));
     const { body, headers } = reply(stored);
     return created(`${collectionPath(req)}/${stored.date}/outreach-plan?version=${stored.version}`, body, headers);
   }));
@@ -28,7 +28,7 @@ export function outreachPlanRouter(db: Knex): Router {
   router.post('/:date/outreach-plan/pins', handle(async (req) => reply(await outreachPlanService.pin(...at(req), ifMatch(req), req.body, actorOf(req)))));
   router.delete('/:date/outreach-plan/pins/:visitId', handle(async (req) => reply(await outreachPlanService.unpin(...at(req), ifMatch(req), param(req, 'visitId'), actorOf(req)))));
   router.post('/:date/outreach-plan/moves', handle(async (req) => reply(await outreachPlanService.move(...at(req), ifMatch(req), req.body, actorOf(req)))));
-  router.post('/:date/outreach-plan/replan', handle(async (req) => reply(await outreachPlanService.replan(...at(req), ifMatch(req), req.body, actorOf(req)))));
+  router.post('/:date/outreach-plan/replan', handle(async (req) => reply(await outreachPlanService.replan(...at(req), ifMatch(req), req.body, actorOf(req), clientGone(req)))));
   router.post('/:date/outreach-plan/publish', handle(async (req) => reply(await outreachPlanService.publish(...at(req), ifMatch(req), actorOf(req)))));
   // The printable round: the newest published plan, else the newest draft (the page says which); ?staffId= one member.
   router.get('/:date/outreach-round.html', asyncRoute(async (req, res) => {

@@ -31,6 +31,7 @@ export interface OutreachPlanView extends PlanVersionView<OutreachPlan, Outreach
 }
 
 export const DEFAULT_OUTREACH_ITERATIONS_PER_REQUEST = 2000;
+export const MAX_OUTREACH_TIME_LIMIT_SEC = 60;
 
 export const outreachPlanRequestSchema = z.strictObject({
   /** The residents to plan; default: those booked to the outreach day. */
@@ -38,6 +39,8 @@ export const outreachPlanRequestSchema = z.strictObject({
   /** Fixed budget: the same plan for the same request. */
   maxIterations: z.number().int().min(1).max(20000).default(DEFAULT_OUTREACH_ITERATIONS_PER_REQUEST),
   seed: z.number().int().min(0).max(2 ** 31 - 1).default(1),
+  /** Optional wall-clock limit: the solve stops there with the best plan so far (then not reproducible). */
+  timeLimitSec: z.number().positive().max(MAX_OUTREACH_TIME_LIMIT_SEC).optional(),
 });
 export const outreachPinBodySchema = z.strictObject({ visitId: z.string().min(1) });
 /** A visit moved by hand: a new start, and optionally another team member or room at the same home. */
@@ -168,14 +171,16 @@ function toChange(change: z.infer<typeof outreachChangeBodySchema>): OutreachCha
 
 export const outreachPlanService = {
   /** Plans the outreach day on a worker thread and saves it as the next draft version. */
-  async create(db: Knex, centreId: string, date: string, body: unknown, actor: Actor): Promise<Plan> {
+  async create(db: Knex, centreId: string, date: string, body: unknown, actor: Actor, signal?: AbortSignal): Promise<Plan> {
     const request = parseOrThrow(outreachPlanRequestSchema, body ?? {}, 'outreach plan request');
     await requireCentre(db, centreId);
     const problem = await buildOutreachProblem(db, centreId, requireDate(date), request.patientIds);
-    const plan = await planOutreachInWorker({ problem, options: { maxIterations: request.maxIterations, seed: request.seed } });
+    const limit = request.timeLimitSec === undefined ? {} : { timeLimitMs: request.timeLimitSec * 1000 };
+    const plan = await planOutreachInWorker({ problem, options: { maxIterations: request.maxIterations, seed: request.seed, ...limit } }, signal);
+    const source = { kind: 'plan', maxIterations: request.maxIterations, seed: request.seed, ...(request.timeLimitSec === undefined ? {} : { timeLimitSec: request.timeLimitSec }) };
     const saved = await writePlanVersion(db, {
       centreId,
-      doc: { date, kind: KIND, status: 'draft', document: { problem, plan, source: { kind: 'plan', maxIterations: request.maxIterations, seed: request.seed } } as unknown as Record<string, unknown>, pins: [] },
+      doc: { date, kind: KIND, status: 'draft', document: { problem, plan, source } as unknown as Record<string, unknown>, pins: [] },
       audit: { actor: actor.name, action: 'create', details: { kind: KIND } },
     });
     return saved!;
@@ -263,10 +268,10 @@ export const outreachPlanService = {
   },
 
   /** Replans after a change on the day (a resident unwell, a clinician off sick, an overrun), on a worker thread. */
-  replan(db: Knex, centreId: string, date: string, ifMatch: string | undefined, body: unknown, actor: Actor): Promise<Plan> {
+  replan(db: Knex, centreId: string, date: string, ifMatch: string | undefined, body: unknown, actor: Actor, signal?: AbortSignal): Promise<Plan> {
     const request = parseOrThrow(outreachReplanBodySchema, body, 'replan');
     return editPlan(db, centreId, date, ifMatch, actor, async (current, { problem, plan }) => {
-      const result = await replanOutreachInWorker({ problem, plan, changes: request.changes.map(toChange), nowMin: timeToMin(request.now), options: { maxIterations: request.maxIterations, seed: request.seed } });
+      const result = await replanOutreachInWorker({ problem, plan, changes: request.changes.map(toChange), nowMin: timeToMin(request.now), options: { maxIterations: request.maxIterations, seed: request.seed } }, signal);
       const broken = check(result.problem, result.plan).violations;
       if (broken.length > 0) throw rejected(`Replanning cannot keep every hard rule (${broken.length} broken)`, broken);
       const stillPinned = new Set((result.problem.pins ?? []).map((p) => `${p.residentId}:${p.typeId}`));

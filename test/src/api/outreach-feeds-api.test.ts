@@ -80,7 +80,7 @@ describeEachDatabase('outreach visits in staff feeds', (getDb) => {
     await request(app).post(api('/outreach-days')).send({ date: DAY, staffIds: team, maxResidents: 4 }).expect(201);
     await request(app).post(planUrl()).send({ patientIds: residents.map((r) => r.id), maxIterations: 300 }).expect(201);
     feedUrl = (await request(app).post(api('/feed-tokens')).send({ kind: 'staff', ownerId: geriatricianId }).expect(201)).body.url;
-  });
+  }, 180_000); // demo centre, residents and a planned outreach day: slow on a loaded machine
 
   afterEach(() => {
     vi.useRealTimers();

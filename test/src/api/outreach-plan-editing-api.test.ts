@@ -56,7 +56,7 @@ describeEachDatabase('outreach plan editing API', (getDb) => {
     await request(app).post(api('/outreach-days')).send({ date: DAY, staffIds: team, maxResidents: 4 }).expect(201);
     const planned = (await request(app).post(planUrl()).send({ patientIds: residentIds, maxIterations: 300 }).expect(201)).body;
     expect(planned.plan.unscheduled).toEqual([]);
-  });
+  }, 180_000); // demo centre, residents and a planned outreach day: slow on a loaded machine
 
   it('moves a visit by hand: a new pinned version whose round and score follow it, accepted by the checker', async () => {
     const before = await newest();
@@ -126,5 +126,17 @@ describeEachDatabase('outreach plan editing API', (getDb) => {
     const stored = (await plans.latest(getDb(), centreId, DAY, 'outreach'))!.document as unknown as { problem: OutreachProblem };
     expect((stored.problem.pins ?? []).some((p) => `${p.residentId}:${p.typeId}` === pinned.id)).toBe(false);
     await request(app).delete(planUrl(`/pins/${encodeURIComponent(pinned.id)}`)).set('If-Match', res.headers.etag!).expect(404);
+  });
+
+  it('plans under a wall-clock limit when asked (the best plan by then), and names a limit out of range', async () => {
+    for (const timeLimitSec of [0, 61, 'soon']) {
+      const bad = await request(app).post(planUrl()).send({ timeLimitSec, maxIterations: 20000 }).expect(400);
+      expect(bad.body.error.details[0].path).toBe('timeLimitSec');
+    }
+    const patientIds = [...new Set((await newest()).visits.map((v) => v.residentId))];
+    const res = await request(app).post(planUrl()).send({ patientIds, timeLimitSec: 0.5, maxIterations: 20000 }).expect(201);
+    expect(res.body.source).toEqual({ kind: 'plan', maxIterations: 20000, seed: 1, timeLimitSec: 0.5 });
+    expect(res.body.plan.stats.elapsedMs).toBeLessThan(500 + 5000);
+    expect(res.body.plan.stats.timedOut || res.body.plan.gapPct === 0).toBe(true);
   });
 });

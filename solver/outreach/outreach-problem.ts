@@ -5,7 +5,7 @@
  * returns for the MDT or joins it remotely. A plain, JSON-serialisable document; times are
  * integer minutes from local midnight of `date`, as for the ICC day.
  */
-import type { DayAssessmentType, DayPrecedence, MinuteWindow, RequiredAssessment } from '../model/day-problem.ts';
+import type { DayAssessmentType, DayPin, DayPrecedence, DayStaffMember, MinuteWindow, RequiredAssessment } from '../model/day-problem.ts';
 import type { TravelSource } from '../routing/build-travel.ts';
 
 /** A catalogue type as taken out to homes. */
@@ -49,15 +49,8 @@ export interface OutreachResident {
   available?: MinuteWindow;
 }
 
-export interface OutreachStaffMember {
-  id: string;
-  name: string;
-  discipline: string;
-  qualifications: string[];
-  /** Leaves the centre no earlier than the start; back at the centre by the end. */
-  shift: MinuteWindow;
-  breaks: MinuteWindow[];
-  mdtMember: boolean;
+/** An ICC day's staff member (qualifications, shift, breaks, MDT membership), taken out to the homes. */
+export interface OutreachStaffMember extends DayStaffMember {
   /** Replanning: off sick from this minute (visits end by then; they go home, not back to the centre). */
   offSickFromMin?: number;
 }
@@ -77,15 +70,12 @@ export interface OutreachCentre {
   transferMin: number;
 }
 
-/** A pin (coordinator's, or "already happened" when replanning): this resident's visit of this type, fixed. */
-export interface OutreachPin {
+/**
+ * A pin (coordinator's, or "already happened" when replanning): this resident's visit of this
+ * type, fixed — an ICC day's pin (start, staff, room, an overrun's duration) naming a resident.
+ */
+export interface OutreachPin extends Omit<DayPin, 'patientId'> {
   residentId: string;
-  typeId: string;
-  startMin: number;
-  staffId?: string;
-  roomId?: string;
-  /** An overrun: the visit really lasts this long. */
-  durationMin?: number;
 }
 
 export interface OutreachProblem {

@@ -41,7 +41,7 @@ export async function buildOutreachProblem(db: Db, centreId: string, date: strin
   const staff = day.staffIds.map((id, i) => {
     const member = dayProblem.staff.find((s) => s.id === id);
     if (!member) throw new DayProblemInputError(`staffIds[${i}]`, `staff member ${id} of the outreach team has no shift on ${date}, or no qualification the catalogue uses`);
-    return { id: member.id, name: member.name, discipline: member.discipline, qualifications: member.qualifications, shift: member.shift, breaks: member.breaks, mdtMember: member.mdtMember };
+    return member; // the ICC day's staff member as it is: same shift, breaks, qualifications
   });
 
   const homes = new Map<string, OutreachHome>();

@@ -22,7 +22,7 @@ export type { ActivityMove, DayChange } from './replan/day-change.ts';
 export type { ReplanResult, ReplanStrategy } from './replan/replan-day.ts';
 export { ReplanInputError } from './replan/replan-input-error.ts';
 export * from './transport/transport-problem.ts';
-export { planTransport } from './transport/plan-transport.ts';
+export { planTransport, repairTransport } from './transport/plan-transport.ts';
 export { runSheets, type RunSheet } from './transport/run-sheets.ts';
 export * from './rounds/rounds-problem.ts';
 export { planRounds } from './rounds/plan-rounds.ts';

@@ -2,7 +2,7 @@ import { buildTravel, indexLocations, locationIndex } from '../routing/build-tra
 import { createRoutingContext } from '../routing/core/routing-context.ts';
 import type { RoutingNode, RoutingProblem, RoutingRequest, RoutingVehicle } from '../routing/core/routing-problem.ts';
 import { scheduleRoute } from '../routing/core/schedule-route.ts';
-import { solveRouting, type RoutingResult } from '../routing/core/solve-routing.ts';
+import { repairRouting, solveRouting, type RoutingResult } from '../routing/core/solve-routing.ts';
 import type { TravelTimes } from '../routing/travel/travel-times.ts';
 import {
   DEFAULT_TRANSPORT_RULES,
@@ -36,6 +36,49 @@ interface RunModel {
  * plan.passengers.find((p) => p.patientId === 'P1')?.arrivalMin;
  */
 export function planTransport(problem: TransportProblem, options: TransportOptions = {}): TransportPlan {
+  const solveOptions = {
+    timeLimitMs: options.timeLimitMs !== undefined ? options.timeLimitMs / 2 : undefined,
+    maxIterations: options.maxIterations, seed: options.seed, now: options.now, onProgress: options.onProgress,
+  };
+  return solveRuns(problem, (run) => solveRouting(run.routing, solveOptions));
+}
+
+/**
+ * The runs of `previous` kept as they are for every passenger not in `touched`, and the touched
+ * passengers (and any the previous plan did not serve) fitted into them where they cost least:
+ * after an edit moves a few patients, the other patients' runs keep their order and, on a run
+ * the edit does not reach, their times. A kept run that no longer fits is emptied and its
+ * passengers fitted in again. The result is a plan of `problem` like planTransport's.
+ *
+ * @example
+ * const runs = repairTransport(problem, stored.plan, ['P7']);
+ */
+export function repairTransport(problem: TransportProblem, previous: TransportPlan, touched: readonly string[]): TransportPlan {
+  const moved = new Set(touched);
+  return solveRuns(problem, (run) => {
+    const requestOf = new Map(run.routing.requests.map((r, i) => [r.id, i]));
+    const vehicleIndex = new Map(run.routing.vehicles.map((v, i) => [v.id, i]));
+    const keep = new Map<number, number[]>();
+    for (const old of previous.runs) {
+      const vehicle = vehicleIndex.get(old.vehicleId);
+      if (old.kind !== run.kind || vehicle === undefined) continue;
+      const seq: number[] = [];
+      for (const stop of old.stops) {
+        const request = requestOf.get(stop.patientId);
+        if (request === undefined || moved.has(stop.patientId)) continue;
+        seq.push(run.routing.requests[request]!.nodes[stop.action === 'board' ? 0 : 1]!);
+      }
+      // Both stops of a request or neither (a passenger whose legs changed is fitted in again).
+      const counts = new Map<number, number>();
+      for (const node of seq) counts.set(run.routing.nodes[node]!.request, (counts.get(run.routing.nodes[node]!.request) ?? 0) + 1);
+      keep.set(vehicle, seq.filter((node) => counts.get(run.routing.nodes[node]!.request) === 2));
+    }
+    return repairRouting(run.routing, keep, [...moved].flatMap((id) => (requestOf.has(id) ? [requestOf.get(id)!] : [])));
+  });
+}
+
+/** The morning run, then the afternoon run from where each vehicle's morning ended, solved by `solve`. */
+function solveRuns(problem: TransportProblem, solve: (run: RunModel) => RoutingResult): TransportPlan {
   const rules: TransportRules = { ...DEFAULT_TRANSPORT_RULES, ...problem.rules };
   validateTransportProblem(problem, rules);
   const index = indexLocations(problem.locations);
@@ -43,18 +86,14 @@ export function planTransport(problem: TransportProblem, options: TransportOptio
   const centre = locationIndex(index, problem.centreLocationId, 'centreLocationId');
   const depots = problem.vehicles.map((v, i) => locationIndex(index, v.depotLocationId, `vehicles[${i}].depotLocationId`));
   const homes = problem.passengers.map((p, i) => locationIndex(index, p.homeLocationId, `passengers[${i}].homeLocationId`));
-  const solveOptions = {
-    timeLimitMs: options.timeLimitMs !== undefined ? options.timeLimitMs / 2 : undefined,
-    maxIterations: options.maxIterations, seed: options.seed, now: options.now, onProgress: options.onProgress,
-  };
 
   const morning = buildRun('morning', problem, rules, travel, centre, depots, homes, problem.vehicles.map((v) => v.shift.startMin));
-  const morningResult = solveRouting(morning.routing, solveOptions);
+  const morningResult = solve(morning);
   // The afternoon starts at the centre, no earlier than the vehicle's morning run ends there.
   const freeFrom = problem.vehicles.map((v) => v.shift.startMin);
   for (const route of morningResult.routes) freeFrom[route.vehicle] = Math.max(freeFrom[route.vehicle]!, route.startMin[route.startMin.length - 1]!);
   const afternoon = buildRun('afternoon', problem, rules, travel, centre, depots, homes, freeFrom);
-  const afternoonResult = solveRouting(afternoon.routing, solveOptions);
+  const afternoonResult = solve(afternoon);
 
   const runs = [...toRuns(problem, morning, morningResult, travel), ...toRuns(problem, afternoon, afternoonResult, travel)];
   const unserved = [

@@ -6,7 +6,7 @@ import { randomRuin, relatedRuin, routeRuin, stringRuin, worstRuin, type RuinOpe
 import { createRoutingContext, type RoutingContext } from './routing-context.ts';
 import type { RoutingProblem } from './routing-problem.ts';
 import { RoutingSolution } from './routing-solution.ts';
-import { latestSchedule } from './schedule-route.ts';
+import { latestSchedule, scheduleRoute } from './schedule-route.ts';
 
 /** Options of the routing metaheuristic. */
 export interface RoutingSolveOptions {
@@ -144,6 +144,29 @@ export function solveRouting(problem: RoutingProblem, options: RoutingSolveOptio
   }
   report('done', iteration);
   return toResult(best, { iterations: iteration, improvements, elapsedMs: now ? elapsed() : undefined, timedOut, seed });
+}
+
+/**
+ * Keeps routes as they are and fits other requests in: each vehicle starts with `keep`'s stops
+ * (in that order; a route that is no longer feasible is emptied and its requests fitted in
+ * again), then the requests in `insert` go where they cost least (regret insertion). No search
+ * moves the kept stops: what an edit did not touch stays where it was.
+ */
+export function repairRouting(problem: RoutingProblem, keep: ReadonlyMap<number, readonly number[]>, insert: readonly number[]): RoutingResult {
+  const ctx = createRoutingContext(problem);
+  const sol = new RoutingSolution(ctx);
+  const pending = new Set(insert);
+  for (const [vehicle, seq] of keep) {
+    if (seq.length === 0 || sol.routes[vehicle]!.unusable) continue;
+    if (scheduleRoute(ctx, vehicle, seq)) sol.setRoute(vehicle, [...seq]);
+    else for (const node of seq) pending.add(problem.nodes[node]!.request);
+  }
+  const kept = new Set<number>();
+  for (let r = 0; r < sol.routeOf.length; r++) if (sol.routeOf[r]! >= 0) kept.add(r);
+  // A request neither kept nor named is fitted in too (e.g. one the old plan could not serve).
+  for (let r = 0; r < problem.requests.length; r++) if (!kept.has(r)) pending.add(r);
+  regretInsertion(sol, sortedByWindow(ctx, [...pending]), 2);
+  return toResult(sol, { iterations: 0, improvements: 0, timedOut: false, seed: 0 });
 }
 
 /** Better: fewer unserved requests, then a lower objective. */

@@ -257,14 +257,15 @@ const TRANSPORT_SEED = 1;
 const TRANSPORT_TIME_LIMIT_MS = 60_000;
 
 /**
- * The edited day with its transport brought in step: runs kept when they still fit both
- * directions, otherwise planned again (on a solver thread); the itineraries take the
+ * The edited day with its transport brought in step (on a solver thread): runs kept when they
+ * still fit both directions, else only the patients the edit touched are taken out of their runs
+ * and fitted in again (the other runs stay as they were), else the runs are planned again; the itineraries take the
  * transport's drop-off and pick-up times. Without stored transport the plan is returned as is.
  */
 async function withTransport(doc: DayPlanDocument, problem: DayProblem, plan: DayPlan): Promise<{ plan: DayPlan; transport?: StoredTransport }> {
   if (!doc.transport) return { plan };
   const stored = doc.transport;
-  const result = await solve<'couple-transport', CoupledDayResult>('couple-transport', { base: stored.base, dayProblem: problem, plan, runs: stored.plan, seed: TRANSPORT_SEED }, { timeLimitMs: TRANSPORT_TIME_LIMIT_MS }).result;
+  const result = await solve<'couple-transport', CoupledDayResult>('couple-transport', { base: stored.base, dayProblem: problem, plan, runs: stored.plan, previous: stored.problem, seed: TRANSPORT_SEED }, { timeLimitMs: TRANSPORT_TIME_LIMIT_MS }).result;
   const kept = stored.notRouted.filter((r) => r.reason !== 'nothing-planned');
   return { plan: result.dayPlan, transport: storedTransport(stored.base, problem, result.dayPlan, { problem: result.transportProblem, plan: result.transportPlan }, kept, result.notes) };
 }

@@ -5,7 +5,7 @@
  * if they no longer fit, and the itineraries take the transport's drop-off and pick-up times.
  */
 import {
-  planDay, planTransport, planWholeDay, type DayPlan, type DayProblem, type SolveOptions, type TransportPlan, type TransportProblem,
+  planDay, planTransport, planWholeDay, repairTransport, type DayPlan, type DayProblem, type SolveOptions, type TransportPlan, type TransportProblem,
 } from '../../../solver/index.ts';
 import { checkCoupled, timedTransport, withTransportTimes, type UntimedTransport } from './day-transport.ts';
 
@@ -45,20 +45,43 @@ export function planCoupledDay(input: CoupledDayInput, hooks: Pick<SolveOptions,
 }
 
 /**
- * Re-times the transport for a day plan and keeps the runs when they still fit both
- * directions; otherwise plans them again (fixed iterations). Used after planWholeDay and
- * after an edit that moved someone's first or last activity.
+ * Re-times the transport for a day plan. The runs are kept as they are when they still fit both
+ * directions; after an edit (`previous`: the problem the runs answered) only the passengers
+ * whose times changed are taken out and fitted in again, the other runs staying as they were
+ * (repairTransport); failing both, the day's runs are planned again (fixed iterations). Used
+ * after planWholeDay and after every edit.
  */
-export function coupleTransport(base: UntimedTransport, dayProblem: DayProblem, plan: DayPlan, runs: TransportPlan | undefined, seed: number, notes: string[] = []): CoupledDayResult {
+export function coupleTransport(
+  base: UntimedTransport, dayProblem: DayProblem, plan: DayPlan, runs: TransportPlan | undefined, seed: number, notes: string[] = [], previous?: TransportProblem,
+): CoupledDayResult {
   const { problem: transportProblem, nothingPlanned } = timedTransport(base, dayProblem, plan);
-  let transportPlan = runs;
-  if (transportPlan) {
-    const kept = withTransportTimes(dayProblem, plan, transportPlan);
-    if (!checkCoupled(dayProblem, kept, { problem: transportProblem, plan: transportPlan }).valid || !samePassengers(transportProblem, transportPlan)) transportPlan = undefined;
+  const fits = (candidate: TransportPlan) =>
+    samePassengers(transportProblem, candidate) && checkCoupled(dayProblem, withTransportTimes(dayProblem, plan, candidate), { problem: transportProblem, plan: candidate }).valid;
+  let transportPlan = runs && fits(runs) ? runs : undefined;
+  if (!transportPlan && runs && previous) {
+    const repaired = repairTransport(transportProblem, runs, changedPassengers(previous, transportProblem));
+    // Kept when it carries everyone the old runs did; otherwise a fresh plan may do better.
+    if (repaired.unserved.length <= runs.unserved.length && fits(repaired)) transportPlan = repaired;
   }
   transportPlan ??= planTransport(transportProblem, { seed, maxIterations: TRANSPORT_ITERATIONS });
   const extra = nothingPlanned.map((id) => `${id}: nothing planned, so no transport booked.`);
   return { dayProblem, dayPlan: withTransportTimes(dayProblem, plan, transportPlan), transportProblem, transportPlan, notes: [...new Set([...notes, ...extra])] };
+}
+
+/** Passengers new to `next` or whose times, windows or needs differ from `previous`'s. */
+export function changedPassengers(previous: TransportProblem, next: TransportProblem): string[] {
+  const before = new Map(previous.passengers.map((p) => [p.patientId, canonical(p)]));
+  return next.passengers.filter((p) => before.get(p.patientId) !== canonical(p)).map((p) => p.patientId);
+}
+
+/** JSON with keys in one order: a stored problem comes back from jsonb with its keys reordered. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
 }
 
 /** The runs carry (or report unserved) exactly the passengers of the problem. */

@@ -21,7 +21,7 @@ export interface SolveInputs {
   'plan-day': { problem: DayProblem; options: Omit<SolveOptions, 'now' | 'onProgress' | 'onBestPlan'>; bestPlanEveryMs?: number };
   'plan-whole-day': { problem: WholeDayProblem; options: Omit<WholeDayOptions, 'now' | 'onProgress' | 'onBestPlan'>; bestPlanEveryMs?: number };
   'plan-coupled-day': { input: CoupledDayInput; bestPlanEveryMs?: number };
-  'couple-transport': { base: UntimedTransport; dayProblem: DayProblem; plan: DayPlan; runs?: TransportPlan; seed: number };
+  'couple-transport': { base: UntimedTransport; dayProblem: DayProblem; plan: DayPlan; runs?: TransportPlan; seed: number; previous?: TransportProblem };
   'replan-day': { problem: DayProblem; published: DayPlan; changes: DayChange[]; nowMin: number; options: Omit<SolveOptions, 'now' | 'onProgress'> };
   'plan-rounds': { problem: RoundsProblem; options: { seed?: number; timeLimitMs?: number; maxIterations?: number; balanceWeight?: number; workerCost?: number } };
   'plan-transport': { problem: TransportProblem; options: { seed?: number; timeLimitMs?: number; maxIterations?: number } };
@@ -90,8 +90,8 @@ async function run(task: SolveTask): Promise<unknown> {
       return planCoupledDay(input, { now, ...withProgress(port, bestPlanEveryMs) });
     }
     case 'couple-transport': {
-      const { base, dayProblem, plan, runs, seed } = task.input as SolveInputs['couple-transport'];
-      return coupleTransport(base, dayProblem, plan, runs, seed);
+      const { base, dayProblem, plan, runs, seed, previous } = task.input as SolveInputs['couple-transport'];
+      return coupleTransport(base, dayProblem, plan, runs, seed, [], previous);
     }
     case 'replan-day': {
       const { problem, published, changes, nowMin, options } = task.input as SolveInputs['replan-day'];

@@ -14,6 +14,7 @@ import { createLogger } from '../../../src/logger.ts';
 import { formatMinutes } from '../../../solver/model/format-minutes.ts';
 import type { DayPlan, DayProblem, PlannedActivity } from '../../../solver/model/index.ts';
 import { validatePlan } from '../../../solver/validate/validate-plan.ts';
+import { buildTravel, indexLocations, validateTransportPlan, type TransportPlan, type TransportProblem } from '../../../solver/index.ts';
 import { describeEachDatabase } from '../../helpers/describe-each-database.ts';
 import { truncateAll } from '../../helpers/test-database.ts';
 
@@ -139,6 +140,57 @@ describeEachDatabase('plan editing API', (getDb) => {
     expect(moved.endMin - moved.startMin).toBe(accepted!.activity.endMin - accepted!.activity.startMin);
     expect(after.body.pins).toContainEqual(expect.objectContaining({ patientId: moved.patientId, typeId: moved.typeId, startMin: accepted!.startMin }));
     expect(validatePlan(after.problem, after.plan).violations).toEqual([]);
+  });
+
+  it('a move re-times the moved patient\'s transport only: runs that never carried them keep their times, and both checkers accept the day', async () => {
+    type Stored = { problem: DayProblem; plan: DayPlan; transport: { problem: TransportProblem; plan: TransportPlan } };
+    const storedOf = async (id: string) => (await plans.findById(getDb(), centreId, id))!.document as unknown as Stored;
+    let found: { patientId: string; before: Stored; after: Stored } | undefined;
+    // Move a patient's first activity (or last) far enough that their old drop-off (or pick-up) no longer fits.
+    search: for (const deltaMin of [-60, -45, -30, -20, 60, 45, 30, 20, 90, 75, 15, -15, 10, -10]) {
+      const before = await current();
+      const doc = await storedOf(before.body.id);
+      const ends = doc.plan.itineraries.flatMap((itinerary) => {
+        const mine = doc.plan.activities.filter((a) => a.patientId === itinerary.patientId).sort((a, b) => a.startMin - b.startMin);
+        return [{ itinerary, activity: mine[0]! }, { itinerary, activity: mine[mine.length - 1]! }];
+      });
+      for (const { itinerary, activity } of ends) {
+        const res = await request(app).post(planUrl('/moves')).set('If-Match', before.etag).send({ activityId: activity.id, start: formatMinutes(activity.startMin + deltaMin) });
+        if (res.status !== 200) continue;
+        const after = await storedOf(res.body.id);
+        const times = (s: Stored) => JSON.stringify(s.transport.plan.passengers.find((p) => p.patientId === itinerary.patientId));
+        if (times(after) !== times(doc)) {
+          found = { patientId: itinerary.patientId, before: doc, after };
+          break search;
+        }
+        continue search; // a new version: read it before the next try
+      }
+    }
+    expect(found).toBeDefined();
+    const { patientId, before, after } = found!;
+    // Both directions: the day with the transport's times, and the runs against the day.
+    const travel = buildTravel(after.transport.problem.locations, after.transport.problem.travel);
+    const index = indexLocations(after.transport.problem.locations);
+    const travelMin = (a: string, b: string) => travel.travelMin(index.get(a)!, index.get(b)!);
+    expect(validatePlan(after.problem, after.plan).violations.map((v) => v.message)).toEqual([]);
+    expect(validateTransportPlan(after.transport.problem, after.transport.plan, { travelMin, day: { problem: after.problem, plan: after.plan } }).violations.map((v) => v.message)).toEqual([]);
+    // Every run (vehicle and direction) that carried the moved patient neither before nor after is unchanged, stop for stop.
+    const runKey = (r: { vehicleId: string; kind: string }) => `${r.vehicleId}/${r.kind}`;
+    const carries = (r: { stops: Array<{ patientId: string }> }) => r.stops.some((s) => s.patientId === patientId);
+    const touched = new Set([...before.transport.plan.runs, ...after.transport.plan.runs].filter(carries).map(runKey));
+    const untouchedBefore = before.transport.plan.runs.filter((r) => !touched.has(runKey(r)));
+    expect(untouchedBefore.length).toBeGreaterThan(0);
+    for (const run of untouchedBefore) {
+      expect(after.transport.plan.runs.find((r) => runKey(r) === runKey(run))?.stops).toEqual(run.stops);
+    }
+    // …and each passenger on them keeps their pick-up, drop-off and ride times.
+    const onUntouched = new Set(untouchedBefore.flatMap((r) => r.stops.map((s) => s.patientId)));
+    for (const p of before.transport.plan.passengers.filter((x) => onUntouched.has(x.patientId))) {
+      const same = after.transport.plan.passengers.find((x) => x.patientId === p.patientId)!;
+      for (const leg of ['morning', 'afternoon'] as const) {
+        if (p[leg] && !touched.has(`${p[leg]!.vehicleId}/${leg}`)) expect(same[leg]).toEqual(p[leg]);
+      }
+    }
   });
 
   it('replans after a sickness: the response lists what moved, the sick clinician has nothing left, the plan validates', async () => {

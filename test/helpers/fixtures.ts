@@ -1,6 +1,15 @@
 // Valid request bodies for API tests; each test changes only what it is about.
 // NHS numbers are made with the real check-digit rule in the 999 test range.
+// Also the two set-ups API suites share: a fresh centre before each test, or the demo centre.
+import type { Express } from 'express';
+import request from 'supertest';
+import { beforeAll, beforeEach } from 'vitest';
+import { createApp } from '../../src/app.ts';
+import type { Db } from '../../src/db/create-database.ts';
+import { loadDemoCentre } from '../../src/demo/load-demo-centre.ts';
 import { nhsCheckDigit } from '../../src/domain/nhs-number.ts';
+import { createLogger } from '../../src/logger.ts';
+import { truncateAll } from './test-database.ts';
 
 export const centreBody = (name = 'Test ICC') => ({
   name,
@@ -83,3 +92,43 @@ export const careHomeBody = (overrides: Record<string, unknown> = {}) => ({
   visitingHours: { start: '09:30', end: '17:00' },
   ...overrides,
 });
+
+/** The field paths an error reply names (its details' paths). */
+export const errorPaths = (body: { error: { details: { path: string }[] } }) => body.error.details.map((d) => d.path);
+
+/** A suite's app and its centre: api('/patients') is that centre's URL, api('') the centre's own. */
+export interface CentreApi {
+  app: () => Express;
+  centreId: () => string;
+  api: (path: string) => string;
+}
+
+/** Before each test: the tables emptied and one centre (centreBody) created through the API. */
+export function freshCentreApi(getDb: () => Db): CentreApi {
+  const app = () => createApp({ db: getDb() });
+  let centreId = '';
+  beforeEach(async () => {
+    await truncateAll(getDb());
+    centreId = (await request(app()).post('/api/centres').send(centreBody()).expect(201)).body.id as string;
+  });
+  return { app, centreId: () => centreId, api: (path) => `/api/centres/${centreId}${path}` };
+}
+
+/** Once for the suite: the tables emptied and the demo centre loaded (seed 1) with its rota from `startDate`. */
+export function demoCentreApi(getDb: () => Db, startDate: string): CentreApi {
+  let app: Express | undefined;
+  let centreId = '';
+  beforeAll(async () => {
+    await truncateAll(getDb());
+    app = createApp({ db: getDb(), logger: createLogger('silent') });
+    centreId = (await loadDemoCentre(getDb(), { seed: 1, startDate })).centreId!;
+  });
+  return {
+    app: () => {
+      if (!app) throw new Error('demoCentreApi: the app is made in beforeAll; use it inside a test');
+      return app;
+    },
+    centreId: () => centreId,
+    api: (path) => `/api/centres/${centreId}${path}`,
+  };
+}

@@ -1,25 +1,14 @@
 import request from 'supertest';
-import { beforeEach, expect, it } from 'vitest';
-import { createApp } from '../../../src/app.ts';
+import { expect, it } from 'vitest';
 import { describeEachDatabase } from '../../helpers/describe-each-database.ts';
-import { careHomeBody, centreBody, patientBody, staffBody } from '../../helpers/fixtures.ts';
-import { truncateAll } from '../../helpers/test-database.ts';
-
-const errorPaths = (body: { error: { details: { path: string }[] } }) => body.error.details.map((d) => d.path);
+import { careHomeBody, errorPaths, freshCentreApi, patientBody, staffBody } from '../../helpers/fixtures.ts';
 
 describeEachDatabase('care homes, residents, outreach settings and outreach days API', (getDb) => {
-  const app = () => createApp({ db: getDb() });
-  let centreId: string;
-  const api = (path: string) => `/api/centres/${centreId}${path}`;
-
-  beforeEach(async () => {
-    await truncateAll(getDb());
-    centreId = (await request(app()).post('/api/centres').send(centreBody()).expect(201)).body.id;
-  });
+  const { app, api, centreId } = freshCentreApi(getDb);
 
   it('care home: create with defaults, list by postcode, patch, delete', async () => {
     const { body: home } = await request(app()).post(api('/care-homes')).send(careHomeBody({ phone: undefined })).expect(201);
-    expect(home).toMatchObject({ centreId, name: 'Ashcourt Care Home', phone: null, sharedRooms: [{ key: 'lounge', capacity: 1 }], visitingHours: { start: '09:30', end: '17:00' } });
+    expect(home).toMatchObject({ centreId: centreId(), name: 'Ashcourt Care Home', phone: null, sharedRooms: [{ key: 'lounge', capacity: 1 }], visitingHours: { start: '09:30', end: '17:00' } });
     expect((await request(app()).get(api('/care-homes?postcode=HU5 2DH')).expect(200)).body).toHaveLength(1);
     expect((await request(app()).get(api('/care-homes?postcode=HU1 1AA')).expect(200)).body).toEqual([]);
     const patched = await request(app()).patch(api(`/care-homes/${home.id}`)).send({ sharedRooms: [{ key: 'lounge', name: 'Lounge', capacity: 2 }, { key: 'quiet-room', name: 'Quiet room', capacity: 1 }] }).expect(200);
@@ -56,11 +45,11 @@ describeEachDatabase('care homes, residents, outreach settings and outreach days
   });
 
   it('outreach settings on the centre: defaults to null, validated when set', async () => {
-    expect((await request(app()).get(`/api/centres/${centreId}`).expect(200)).body.outreach).toBeNull();
+    expect((await request(app()).get(api('')).expect(200)).body.outreach).toBeNull();
     const settings = { disciplines: ['anp', 'pharmacy', 'geriatrician'], homesPerTeamPerDay: 3, mdtMode: 'remote', nearbyKm: 2 };
-    const patched = await request(app()).patch(`/api/centres/${centreId}`).send({ outreach: settings }).expect(200);
+    const patched = await request(app()).patch(api('')).send({ outreach: settings }).expect(200);
     expect(patched.body.outreach).toEqual(settings);
-    const bad = await request(app()).patch(`/api/centres/${centreId}`).send({ outreach: { ...settings, homesPerTeamPerDay: 0, mdtMode: 'teleport' } }).expect(400);
+    const bad = await request(app()).patch(api('')).send({ outreach: { ...settings, homesPerTeamPerDay: 0, mdtMode: 'teleport' } }).expect(400);
     expect(errorPaths(bad.body).sort()).toEqual(['outreach.homesPerTeamPerDay', 'outreach.mdtMode']);
   });
 

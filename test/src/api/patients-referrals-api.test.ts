@@ -1,21 +1,10 @@
 import request from 'supertest';
-import { beforeEach, expect, it } from 'vitest';
-import { createApp } from '../../../src/app.ts';
+import { expect, it } from 'vitest';
 import { describeEachDatabase } from '../../helpers/describe-each-database.ts';
-import { assessmentTypeBody, centreBody, patientBody, staffBody } from '../../helpers/fixtures.ts';
-import { truncateAll } from '../../helpers/test-database.ts';
-
-const errorPaths = (body: { error: { details: { path: string }[] } }) => body.error.details.map((d) => d.path);
+import { assessmentTypeBody, errorPaths, freshCentreApi, patientBody, staffBody } from '../../helpers/fixtures.ts';
 
 describeEachDatabase('patients, referrals and pre-visits API', (getDb) => {
-  const app = () => createApp({ db: getDb() });
-  let centreId: string;
-  const api = (path: string) => `/api/centres/${centreId}${path}`;
-
-  beforeEach(async () => {
-    await truncateAll(getDb());
-    centreId = (await request(app()).post('/api/centres').send(centreBody()).expect(201)).body.id;
-  });
+  const { app, api } = freshCentreApi(getDb);
 
   it('patient: stored with the NHS number compacted and the postcode normalised', async () => {
     const res = await request(app()).post(api('/patients')).send(patientBody(1, { nhsNumber: '943 476 5919', postcode: 'hu3 2jz' })).expect(201);

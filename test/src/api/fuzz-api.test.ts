@@ -15,7 +15,14 @@ import { describeEachDatabase } from '../../helpers/describe-each-database.ts';
 import { bearer, issueToken } from '../../helpers/auth-tokens.ts';
 import { assessmentTypeBody, centreBody, patientBody, shiftBody, staffBody, vehicleBody } from '../../helpers/fixtures.ts';
 import { truncateAll } from '../../helpers/test-database.ts';
+import { z } from 'zod';
 import { operationsOf, requestFor, type FuzzRequest, type JsonSchema } from '../../helpers/openapi-arbitrary.ts';
+
+/** A FHIR R4 OperationOutcome with at least one issue, each with its severity, code and diagnostics. */
+const fhirOperationOutcome = z.object({
+  resourceType: z.literal('OperationOutcome'),
+  issue: z.array(z.object({ severity: z.enum(['fatal', 'error', 'warning', 'information']), code: z.string().min(1), diagnostics: z.string().min(1) })).min(1),
+});
 
 /** Requests per database (the issue asks for at least 2,000) and the seed that makes them. */
 const REQUESTS = Number(process.env.ICC_FUZZ_REQUESTS ?? 2000);
@@ -124,7 +131,10 @@ describeEachDatabase('API fuzz', (getDb) => {
           fail('error reply is not JSON');
           continue;
         }
-        if (!errorBodySchema.safeParse(parsed).success) fail('error reply is not in the envelope');
+        // The FHIR API answers errors as FHIR does (an OperationOutcome); everything else in the envelope.
+        if (fuzz.path.startsWith('/fhir/')) {
+          if (!fhirOperationOutcome.safeParse(parsed).success) fail('FHIR error reply is not an OperationOutcome');
+        } else if (!errorBodySchema.safeParse(parsed).success) fail('error reply is not in the envelope');
       }
     }
     const seconds = (performance.now() - started) / 1000;

@@ -27,22 +27,17 @@ const NEIGHBOUR_MIN = 5;
 const SPREAD: RoundsOptions = { balanceWeight: preVisitRoundsWeights.balanceWeight, workerCost: 0 };
 const GROUPED: RoundsOptions = { ...preVisitRoundsWeights };
 
-/** The demo pre-visit days: the demo centre with its first N open referrals booked on one date. */
-async function demoDays(sizes: readonly number[]): Promise<Array<{ name: string; problem: RoundsProblem }>> {
-  const days = [];
-  for (const size of sizes) {
-    const db = await createDatabase({ dataDir: 'memory' });
-    try {
-      await migrateLatest(db);
-      const { centreId } = await loadDemoCentre(db, { seed: 1, startDate: '2026-10-19' });
-      await bookDemoPreVisitDay(db, centreId!, DEMO_PRE_VISIT_DATE, size);
-      const { problem } = await buildPreVisitRoundsProblem(db, centreId!, DEMO_PRE_VISIT_DATE, preVisitRoundsDefaults);
-      days.push({ name: `demo-previsit-${problem.visits.length}v-${problem.workers.length}w`, problem });
-    } finally {
-      await db.destroy();
-    }
+/** A demo pre-visit day: the demo centre with its first `size` open referrals booked on one date. */
+async function demoDay(size: number): Promise<RoundsProblem> {
+  const db = await createDatabase({ dataDir: 'memory' });
+  try {
+    await migrateLatest(db);
+    const { centreId } = await loadDemoCentre(db, { seed: 1, startDate: '2026-10-19' });
+    await bookDemoPreVisitDay(db, centreId!, DEMO_PRE_VISIT_DATE, size);
+    return (await buildPreVisitRoundsProblem(db, centreId!, DEMO_PRE_VISIT_DATE, preVisitRoundsDefaults)).problem;
+  } finally {
+    await db.destroy();
   }
-  return days;
 }
 
 interface Measured { workers: number; travelMin: number; distanceKm: number; unplanned: number; splitNeighbours: number; longestRoundMin: number; valid: boolean; seconds: number; violations: string[] }
@@ -75,19 +70,22 @@ const suite: BenchSuite = {
   description:
     `The demo pre-visit day (demo centre seed 1, its first 12 and 18 open referrals booked for ${DEMO_PRE_VISIT_DATE}, the support workers on shift that day, 60-minute visits, travel from coordinates) planned by planRounds at ${ROUNDS_ITERATIONS} iterations per seed, before grouping (balanceWeight ${SPREAD.balanceWeight}, workerCost 0: the earlier weights) and after (preVisitRoundsWeights: balanceWeight ${GROUPED.balanceWeight}, workerCost ${GROUPED.workerCost}); known = travel minutes before, value = after, gapPct = the change; split = pairs of homes ≤ ${NEIGHBOUR_MIN} min apart visited by different workers; longest = the longest round, leave to return; valid = validateRoundsPlan accepts both plans.`,
   target: 'Issue 13: group neighbouring visits on one worker where windows allow — fewer workers sent out and less travel on the demo pre-visit day, every visit still planned, both plans accepted by the checker.',
-  extraColumns: ['visits', 'seed', 'workersBefore', 'workersAfter', 'travelMinBefore', 'travelMinAfter', 'kmBefore', 'kmAfter', 'splitBefore', 'splitAfter', 'longestBefore', 'longestAfter', 'unplannedBefore', 'unplannedAfter'],
+  extraColumns: ['visits', 'workersOnShift', 'seed', 'workersBefore', 'workersAfter', 'travelMinBefore', 'travelMinAfter', 'kmBefore', 'kmAfter', 'splitBefore', 'splitAfter', 'longestBefore', 'longestAfter', 'unplannedBefore', 'unplannedAfter'],
   async run({ filter, log }) {
     const rows: BenchRow[] = [];
-    for (const day of await demoDays([12, 18])) {
+    for (const size of [12, 18]) {
+      const names = SEEDS.map((seed) => `demo-previsit-${size}-s${seed}`).filter((name) => !filter || filter.test(name));
+      if (names.length === 0) continue;
+      const problem = await demoDay(size);
       for (const seed of SEEDS) {
-        const name = `${day.name}-s${seed}`;
-        if (filter && !filter.test(name)) continue;
-        const before = measure(day.problem, SPREAD, seed);
-        const after = measure(day.problem, GROUPED, seed);
+        const name = `demo-previsit-${size}-s${seed}`;
+        if (!names.includes(name)) continue;
+        const before = measure(problem, SPREAD, seed);
+        const after = measure(problem, GROUPED, seed);
         rows.push({
           instance: name, known: before.travelMin, value: after.travelMin, gapPct: gapPct(after.travelMin, before.travelMin),
           seconds: Math.round((before.seconds + after.seconds) * 100) / 100, valid: before.valid && after.valid,
-          visits: day.problem.visits.length, seed,
+          visits: problem.visits.length, workersOnShift: problem.workers.length, seed,
           workersBefore: before.workers, workersAfter: after.workers, travelMinBefore: before.travelMin, travelMinAfter: after.travelMin,
           kmBefore: before.distanceKm, kmAfter: after.distanceKm, splitBefore: before.splitNeighbours, splitAfter: after.splitNeighbours,
           longestBefore: before.longestRoundMin, longestAfter: after.longestRoundMin, unplannedBefore: before.unplanned, unplannedAfter: after.unplanned,

@@ -86,7 +86,11 @@ export async function buildPreVisitRoundsProblem(db: Knex, centreId: string, dat
   const referralOfVisit = new Map<string, string>();
   const unroutable: PreVisitRoundsView['unplanned'] = [];
   const day = { startMin: timeToMin(centre.openingHours.start), endMin: timeToMin(centre.openingHours.end) };
-  for (const booking of held) {
+  // The same bookings give the same rounds: visits in the patients' reference order, workers by
+  // name (the database lists them by random ids, and the planner's answer depends on the order).
+  const refOf = (referralId: string) => patientById.get(referralById.get(referralId)?.patientId ?? '')?.localRef ?? referralId;
+  const ordered = [...held].sort((a, b) => refOf(a.referralId).localeCompare(refOf(b.referralId)) || a.referralId.localeCompare(b.referralId));
+  for (const booking of ordered) {
     const referral = referralById.get(booking.referralId);
     if (!referral || CLOSED.has(referral.status)) continue;
     const patient = patientById.get(referral.patientId)!;
@@ -105,7 +109,8 @@ export async function buildPreVisitRoundsProblem(db: Knex, centreId: string, dat
   }
   const workers: RoundWorker[] = (await shifts.list(db, centreId, { date }))
     .filter((s) => staffById.get(s.staffId)?.discipline === options.supportWorkerDiscipline && staffById.get(s.staffId)?.active)
-    .map((s) => ({ id: s.staffId, name: staffById.get(s.staffId)!.name, baseLocationId: 'centre', shift: { startMin: timeToMin(s.start), endMin: timeToMin(s.end) }, skills: ['pre-visit'] }));
+    .map((s) => ({ id: s.staffId, name: staffById.get(s.staffId)!.name, baseLocationId: 'centre', shift: { startMin: timeToMin(s.start), endMin: timeToMin(s.end) }, skills: ['pre-visit'] }))
+    .sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
   const problem: RoundsProblem = { date, locations, workers, visits };
   return { problem, referralOfVisit, unroutable, patientById, staffById };
 }

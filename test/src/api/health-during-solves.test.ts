@@ -1,5 +1,6 @@
 // /health stays fast while every kind of solve runs its longest allowed solve: a plan job
-// (120 s), booking (300 s), the rounds list and pre-visit rounds (60 s), and a replan (30 s).
+// (120 s), booking (300 s), the rounds list, pre-visit rounds and follow-up routing (60 s), and
+// a replan (30 s).
 // The solves run on the pool's threads; the event loop only posts inputs and answers. Real
 // HTTP on a real socket (the client's timings include the server's event loop, which is the
 // point), then every solve is cancelled (the job by its cancel route, the others by the client
@@ -23,6 +24,8 @@ process.env.ICC_SOLVER_THREADS = '6';
 const DATE = '2026-10-22';
 const ROUNDS_DATE = '2026-10-23';
 const HEALTH_LIMIT_MS = 250;
+/** Solves that may finish before their time limit; the others run until the client goes away. */
+const MAY_END_EARLY = new Set(['booking', 'replan']);
 
 describeEachDatabase('/health while every kind of solve runs', (getDb) => {
   let server: Server;
@@ -56,6 +59,18 @@ describeEachDatabase('/health while every kind of solve runs', (getDb) => {
       const booked = await fetch(api(`/referrals/${((await referral.json()) as { id: string }).id}/transitions`), json('POST', { to: 'pre-visit-booked', date: ROUNDS_DATE }));
       expect(booked.status).toBe(201);
     }
+    // Rehabilitation home visits to route: patients who attended on DATE, visits the next days.
+    const physioType = ((await (await fetch(api('/assessment-types'))).json()) as Array<{ id: string; discipline: string }>).find((t) => t.discipline === 'physio')!.id;
+    for (let i = 0; i < 6; i++) {
+      const patient = await fetch(api('/patients'), json('POST', patientBody(7100 + i, { localRef: `REHAB-${i}`, lat: 53.75 + 0.01 * i, lon: -0.36 - 0.01 * i })));
+      const referral = await fetch(api('/referrals'), json('POST', { patientId: ((await patient.json()) as { id: string }).id, referrer: { kind: 'gp', name: 'Dr P' }, referredDate: '2026-10-01' }));
+      const referralId = ((await referral.json()) as { id: string }).id;
+      expect((await fetch(api(`/referrals/${referralId}/pre-visit`), json('PUT', { requiredAssessmentTypeIds: [physioType] }))).status).toBe(200);
+      expect((await fetch(api(`/referrals/${referralId}/transitions`), json('POST', { to: 'day-booked', date: DATE }))).status).toBe(201);
+      expect((await fetch(api(`/referrals/${referralId}/transitions`), json('POST', { to: 'attended' }))).status).toBe(201);
+      const outcome = await fetch(api(`/referrals/${referralId}/mdt-outcome`), json('POST', { carePlan: 'Strength and balance at home', followUps: [{ type: 'rehab-home-visit', windowStartDays: 1, windowEndDays: 3 }] }));
+      expect(outcome.status, await outcome.clone().text()).toBe(201);
+    }
   });
 
   afterAll(async () => {
@@ -77,7 +92,7 @@ describeEachDatabase('/health while every kind of solve runs', (getDb) => {
     return timings;
   }
 
-  it(`answers /health within ${HEALTH_LIMIT_MS} ms while a plan job, booking, rounds, pre-visit rounds and a replan solve`, async () => {
+  it(`answers /health within ${HEALTH_LIMIT_MS} ms while a plan job, booking, rounds, pre-visit rounds, follow-up routing and a replan solve`, async () => {
     // The machine's own latency with no solve running: a machine shared with other work can be
     // slower than the limit by itself, and that must not count against the service. A solve on
     // the event loop shows as seconds, far above either.
@@ -98,6 +113,7 @@ describeEachDatabase('/health while every kind of solve runs', (getDb) => {
       track('booking', fetch(api('/bookings/plan'), json('POST', { from: '2026-10-26', days: 28, timeLimitMs: 300_000 }, client.signal))),
       track('rounds', fetch(api(`/days/${ROUNDS_DATE}/rounds?timeLimitMs=60000`), { signal: client.signal })),
       track('pre-visit-rounds', fetch(api(`/days/${ROUNDS_DATE}/pre-visit-rounds?timeLimitMs=60000`), { signal: client.signal })),
+      track('follow-up routing', fetch(api('/follow-ups/plan'), json('POST', { timeLimitMs: 60_000 }, client.signal))),
       track('replan', fetch(api(`/days/${DATE}/plan/replan`), json('POST', { now: '09:00', changes: [{ kind: 'staff-off-sick', staffId: sick.staffId, from: '10:00' }], timeLimitSec: 30 }, client.signal, { 'If-Match': `"${plan.version}"` }))),
     ];
     // Let every request read what it solves and every solver thread start (loading the solver
@@ -106,9 +122,10 @@ describeEachDatabase('/health while every kind of solve runs', (getDb) => {
     try {
       const timings = await healthTimings();
       // Every solve was still running while /health was asked (none had answered), and the job
-      // too — except that booking may have proved its optimum and answered already on a quiet
-      // machine (seen in CI: 200 within 11 s); it solved on the pool all the same.
-      expect(Object.entries(settled).filter(([name, status]) => !(name === 'booking' && status === 200))).toEqual([]);
+      // too — except those that may end before their limit: booking when it proves its optimum
+      // (seen in CI: 200 within 11 s) and the replan of this small day (seen: 200 within 10 s).
+      // They solved on the pool all the same.
+      expect(Object.entries(settled).filter(([name, status]) => !(MAY_END_EARLY.has(name) && status === 200))).toEqual([]);
       expect(((await (await fetch(jobUrl)).json()) as { status: string }).status).toBe('running');
       const shown = (ts: number[]) => ts.map((t) => t.toFixed(0)).join(', ');
       expect(Math.max(...timings), `health while solving ${shown(timings)} ms; with no solve ${shown(idle)} ms`).toBeLessThanOrEqual(limitMs);
@@ -119,9 +136,11 @@ describeEachDatabase('/health while every kind of solve runs', (getDb) => {
       await Promise.all(solves);
       await fetch(`${jobUrl}/cancel`, { method: 'POST' });
     }
-    const outcomes = await Promise.all(solves);
-    expect([200, 'aborted']).toContain(outcomes[0]);
-    expect(outcomes.slice(1)).toEqual(['aborted', 'aborted', 'aborted']);
+    await Promise.all(solves);
+    for (const [name, outcome] of Object.entries(settled)) {
+      expect(MAY_END_EARLY.has(name) ? [200, 'aborted'] : ['aborted'], name).toContain(outcome);
+    }
+    expect(Object.keys(settled).sort()).toEqual(['booking', 'follow-up routing', 'pre-visit-rounds', 'replan', 'rounds']);
     expect(((await (await fetch(jobUrl)).json()) as { status: string }).status).toBe('cancelled');
   });
 });

@@ -9,6 +9,12 @@ import 'vis-timeline/styles/vis-timeline-graph2d.min.css';
 import { activityName, type BoardItem, type BoardRow } from '../board-model.ts';
 import { disciplineColour } from '../disciplines.ts';
 import { dateToMinutes, minutesToDate } from '../time.ts';
+import { batchTimelineDrawing } from '../vis-timeline-batching.ts';
+
+batchTimelineDrawing();
+
+/** An activity's or the MDT's height in px, set in the CSS too, so vis-timeline need not measure it. */
+const ITEM_HEIGHT = 34;
 
 export interface MoveAsked {
   activityId: string;
@@ -95,6 +101,42 @@ export function PlanTimeline({ date, rows, items, drag, onMove, onSelect, label,
   const handlers = useRef({ onMove, onSelect, date });
   handlers.current = { onMove, onSelect, date };
 
+  // Fed before the timeline below is made (effects run in order), so its first draw has them all.
+  // Items go first and come last: a row that joins finds no stale items to adopt.
+  useEffect(() => {
+    itemSet.current.clear();
+    groupSet.current.clear();
+    groupSet.current.add(rows.map((r, order) => {
+      const el = document.createElement('div');
+      el.className = 'tl-row';
+      const name = document.createElement('span');
+      name.className = 'tl-row-name';
+      name.textContent = r.label;
+      const detail = document.createElement('span');
+      detail.className = 'tl-row-detail';
+      detail.textContent = r.detail;
+      el.append(name, detail);
+      return { id: r.id, content: el, order };
+    }));
+    itemSet.current.add(items.map((item): DataItem => {
+      const activity = item.activity;
+      return {
+        id: item.id,
+        group: item.row,
+        start: minutesToDate(date, item.startMin),
+        end: minutesToDate(date, item.endMin),
+        type: item.kind === 'break' ? 'background' : 'range',
+        content: itemContent(item, (id) => handlers.current.onSelect?.(id)) as unknown as string,
+        className: item.kind === 'activity' ? `tl-activity${activity?.pinned ? ' tl-pinned' : ''}` : `tl-${item.kind}`,
+        style: activity ? `background-color: ${disciplineColour(activity.discipline)};` : item.stop ? `background-color: ${item.stop.colour};` : undefined,
+        editable: item.kind === 'activity' && drag !== 'none' ? { updateTime: true, updateGroup: drag === 'time-and-row', remove: false } : false,
+        selectable: item.kind === 'activity',
+        // Breaks are backgrounds (no height); a transport stop's lines vary, so it is measured.
+        ...(item.kind === 'stop' ? {} : { fixedHeight: item.kind === 'break' ? 0 : ITEM_HEIGHT }),
+      };
+    }));
+  }, [rows, items, date, drag]);
+
   useEffect(() => {
     const options: TimelineOptions = {
       start: minutesToDate(date, fromMin),
@@ -134,40 +176,8 @@ export function PlanTimeline({ date, rows, items, drag, onMove, onSelect, label,
     });
     timeline.current = t;
     return () => t.destroy();
-    // The timeline is made once per date and drag mode; rows and items are fed in below.
+    // The timeline is made once per date and drag mode; rows and items are fed in above.
   }, [date, drag, fromMin, toMin]);
-
-  useEffect(() => {
-    groupSet.current.clear();
-    groupSet.current.add(rows.map((r, order) => {
-      const el = document.createElement('div');
-      el.className = 'tl-row';
-      const name = document.createElement('span');
-      name.className = 'tl-row-name';
-      name.textContent = r.label;
-      const detail = document.createElement('span');
-      detail.className = 'tl-row-detail';
-      detail.textContent = r.detail;
-      el.append(name, detail);
-      return { id: r.id, content: el, order };
-    }));
-    itemSet.current.clear();
-    itemSet.current.add(items.map((item): DataItem => {
-      const activity = item.activity;
-      return {
-        id: item.id,
-        group: item.row,
-        start: minutesToDate(date, item.startMin),
-        end: minutesToDate(date, item.endMin),
-        type: item.kind === 'break' ? 'background' : 'range',
-        content: itemContent(item, (id) => handlers.current.onSelect?.(id)) as unknown as string,
-        className: item.kind === 'activity' ? `tl-activity${activity?.pinned ? ' tl-pinned' : ''}` : `tl-${item.kind}`,
-        style: activity ? `background-color: ${disciplineColour(activity.discipline)};` : item.stop ? `background-color: ${item.stop.colour};` : undefined,
-        editable: item.kind === 'activity' && drag !== 'none' ? { updateTime: true, updateGroup: drag === 'time-and-row', remove: false } : false,
-        selectable: item.kind === 'activity',
-      };
-    }));
-  }, [rows, items, date, drag]);
 
   // Focusable: the rows scroll, and a keyboard user must be able to scroll them.
   return <div class="timeline" role="group" aria-label={label} ref={host} tabIndex={0} />;

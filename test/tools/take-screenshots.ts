@@ -84,12 +84,15 @@ try {
     const page = await open(size, service.tokens.coordinator);
     const replan = page.locator('.replan');
     await replan.waitFor();
+    // Two cancellations listed; sent together at 1366 px, shown composed at 1024 px.
+    await replan.getByLabel('Now (HH:MM)').fill('09:00');
+    for (const index of [0, 1]) {
+      await replan.getByLabel('Patient').selectOption({ index });
+      await replan.getByRole('button', { name: 'Add to the changes' }).click();
+    }
     if (size === sizes[0]) {
-      await replan.getByLabel('Now (HH:MM)').fill('09:00');
-      await replan.getByRole('button', { name: 'Replan' }).click();
+      await replan.getByRole('button', { name: 'Replan with 2 changes' }).click();
       await replan.locator('.replan-result').waitFor({ timeout: 60_000 });
-    } else {
-      await replan.getByLabel('Change').selectOption('staff-off-sick');
     }
     await replan.scrollIntoViewIfNeeded();
     await shot(page, 'replan', size);

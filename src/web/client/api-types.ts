@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import type { principalSchema, issuedFeedTokenReplySchema } from '../../api/responses/access-responses.ts';
 import type { bookingConfirmResultSchema, bookingPlanResultSchema } from '../../api/responses/booking-responses.ts';
 import type { transportListSchema } from '../../api/responses/list-responses.ts';
+import type { outreachPlanViewSchema } from '../../api/responses/outreach-responses.ts';
 import type { pathwayViewSchema, preVisitRecordSchema } from '../../api/responses/pathway-responses.ts';
 import type {
   activityViewSchema, planByPatientSchema, planByRoomSchema, planByStaffSchema, planJobViewSchema, planViewSchema,
@@ -40,6 +41,7 @@ export type DayChange = z.input<typeof dayChangeBodySchema>;
 export type TransportList = z.infer<typeof transportListSchema>;
 export type PathwayView = z.infer<typeof pathwayViewSchema>;
 export type PreVisitRecord = z.infer<typeof preVisitRecordSchema>;
+export type OutreachPlanView = z.infer<typeof outreachPlanViewSchema>;
 export type BookingPlanRequest = z.input<typeof bookingPlanRequestSchema>;
 export type BookingPlan = z.infer<typeof bookingPlanResultSchema>;
 export type BookingConfirmRequest = z.input<typeof bookingConfirmRequestSchema>;

@@ -1,7 +1,8 @@
 // The coordinator's screen end to end in a real browser (Debian's Chromium through
 // playwright-core) against the real service on a real database: sign in with a token, plan a
 // day and watch the job, a drag that a hard rule refuses (the checker's sentences, the activity
-// snaps back), a valid move by the form (version 2), a replan after a cancellation listing what
+// snaps back), a drag onto an unqualified staff member's row refused and one onto a free,
+// qualified colleague's row saved (version 2), a valid move by the form (version 3), a replan after a cancellation listing what
 // moved, a stale edit (412) offering a reload, publishing; a clinician sees only their own
 // timetable; axe-core finds no serious or critical violation on any view. Time-bounded: plan
 // jobs of 2 s over six patients, replans of 2 s.
@@ -11,9 +12,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { patients } from '../../../src/db/index.ts';
 import { issueToken } from '../../helpers/auth-tokens.ts';
 import { launchBrowser } from '../../helpers/browser.ts';
+import { patientBody } from '../../helpers/fixtures.ts';
 import { startService, type RunningService } from '../../helpers/running-service.ts';
 
 const DATE = '2026-12-02';
+/** The outreach day: the walkthrough's Wednesday, planned last so it cannot touch the ICC day's tests. */
+const OUTREACH_DAY = DATE;
 const ACTIVITY_NAME = /^JB-\d{4} .+ \d\d:\d\d–\d\d:\d\d(, .+)?, .+$/;
 
 describe('the web app in Chromium', { timeout: 120_000 }, () => {
@@ -100,7 +104,7 @@ describe('the web app in Chromium', { timeout: 120_000 }, () => {
   /** The version the board shows, once it shows `version`. */
   const showsVersion = (target: Page, version: number) => target.locator('.version strong', { hasText: new RegExp(`^${version}$`) }).waitFor({ timeout: 30_000 });
 
-  interface StaffDay { staffId: string; name: string; discipline: string; breaks: Array<{ start: string; end: string }>; activities: Array<{ activityId: string; patientId: string; patientRef: string; typeName: string; start: string; end: string; startMin: number; endMin: number; staffName: string; roomId: string; roomName: string }> }
+  interface StaffDay { staffId: string; name: string; discipline: string; shift: { start: string; end: string }; mdt: { start: string; end: string } | null; breaks: Array<{ start: string; end: string }>; activities: Array<{ activityId: string; typeId: string; patientId: string; patientRef: string; typeName: string; start: string; end: string; startMin: number; endMin: number; staffName: string; roomId: string; roomName: string }> }
   const staffDays = async () => (await api<{ version: number; staff: StaffDay[] }>(`/api/centres/${service.centreId}/days/${DATE}/plan/by-staff`));
   const nameOf = (a: StaffDay['activities'][number]) => `${a.patientRef} ${a.typeName} ${a.start}–${a.end}, ${a.staffName}, ${a.roomName}`;
 
@@ -141,7 +145,116 @@ describe('the web app in Chromium', { timeout: 120_000 }, () => {
     expect((await staffDays()).version).toBe(1);
   });
 
-  it('moves an activity with the keyboard and the form to a free slot: version 2', async () => {
+  const minutes = (t: string) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3));
+  /** The middle of a staff member's row on the page (its label and its row line up). */
+  async function rowMiddle(name: string): Promise<number> {
+    const label = page.locator('.vis-labelset .vis-label').filter({ has: page.locator('.tl-row-name', { hasText: new RegExp(`^${name}$`) }) });
+    const box = (await label.boundingBox())!;
+    return box.y + box.height / 2;
+  }
+  /**
+   * Drags an activity's button onto another row at the same time, in small steps as a hand
+   * would: a little sideways first (vis-timeline starts an item drag only on a sideways move),
+   * then down or up to the row, then back to where it started across.
+   */
+  async function dragToRow(button: ReturnType<Page['getByRole']>, y: number) {
+    const box = (await button.boundingBox())!;
+    const [x, y0] = [Math.round(box.x + box.width / 2), Math.round(box.y + box.height / 2)];
+    await page.mouse.move(x, y0);
+    await page.mouse.down();
+    for (const dx of [4, 8, 12]) {
+      await page.mouse.move(x + dx, y0);
+      await page.waitForTimeout(20);
+    }
+    for (let step = 1; step <= 10; step++) {
+      await page.mouse.move(x + 12, y0 + ((y - y0) * step) / 10);
+      await page.waitForTimeout(20);
+    }
+    for (const dx of [8, 4, 0]) {
+      await page.mouse.move(x + dx, y);
+      await page.waitForTimeout(20);
+    }
+    await page.mouse.up();
+  }
+  const qualificationOf = async () => {
+    const [types, staff] = await Promise.all([
+      api<Array<{ id: string; code: string; qualification: string }>>(`/api/centres/${service.centreId}/assessment-types`),
+      api<Array<{ id: string; qualifications: string[] }>>(`/api/centres/${service.centreId}/staff`),
+    ]);
+    // A plan's activities name their type by its code.
+    const needs = new Map(types.map((t) => [t.code, t.qualification]));
+    const holds = new Map(staff.map((m) => [m.id, new Set(m.qualifications)]));
+    return (typeId: string, staffId: string) => holds.get(staffId)?.has(needs.get(typeId) ?? '') ?? false;
+  };
+
+  it('refuses a drag onto a staff member who is not qualified: the checker\'s sentences inline, the activity snaps back to its row', async () => {
+    // Tall enough that every staff row is on screen (the mouse only reaches the viewport).
+    await page.setViewportSize({ width: 1366, height: 2400 });
+    const [{ staff }, qualified] = await Promise.all([staffDays(), qualificationOf()]);
+    const pair = staff.flatMap((s) => s.activities.filter((a) => !a.activityId.endsWith(':meal')).map((a) => ({ a, to: staff.find((o) => o.staffId !== s.staffId && !qualified(a.typeId, o.staffId)) })))
+      .find((p) => p.to !== undefined)!;
+    expect(pair).toBeDefined();
+    const button = page.getByRole('button', { name: nameOf(pair.a), exact: true });
+    const before = (await button.boundingBox())!;
+    const sent = page.waitForRequest((r) => r.method() === 'POST' && r.url().endsWith('/plan/moves'));
+    await dragToRow(button, await rowMiddle(pair.to!.name));
+    const body = JSON.parse((await sent).postData()!) as { activityId: string; start: string; staffId?: string };
+    expect(body).toMatchObject({ activityId: pair.a.activityId, staffId: pair.to!.staffId });
+    const refusal = page.locator('.banner.refusal');
+    await refusal.waitFor();
+    expect(await refusal.locator('p').textContent()).toBe('Move refused:');
+    const direct = await fetch(`${service.baseUrl}/api/centres/${service.centreId}/days/${DATE}/plan/moves`, {
+      method: 'POST', headers: { Authorization: `Bearer ${service.tokens.coordinator}`, 'Content-Type': 'application/json', 'If-Match': '"1"' }, body: JSON.stringify(body),
+    });
+    expect(direct.status).toBe(422);
+    const violations = ((await direct.json()) as { error: { details: { violations: Array<{ message: string }> } } }).error.details.violations.map((v) => v.message);
+    expect(violations.length).toBeGreaterThan(0);
+    expect(await refusal.locator('li').allTextContents()).toEqual(violations);
+    // Back in its own row, where it was.
+    await expect.poll(async () => (await button.boundingBox())!.y).toBeCloseTo(before.y, -1);
+    expect((await staffDays()).version).toBe(1);
+  });
+
+  it('moves an activity by dragging it onto another qualified staff member who is free then: version 2, in that member\'s row', async () => {
+    const [{ staff }, qualified] = await Promise.all([staffDays(), qualificationOf()]);
+    const clash = (a: { startMin: number; endMin: number }, from: string, to: string) => minutes(from) < a.endMin && a.startMin < minutes(to);
+    const free = (o: StaffDay, a: StaffDay['activities'][number]) => minutes(o.shift.start) <= a.startMin && a.endMin <= minutes(o.shift.end)
+      && !o.activities.some((x) => x.startMin < a.endMin && a.startMin < x.endMin)
+      && !o.breaks.some((b) => clash(a, b.start, b.end)) && !(o.mdt && clash(a, o.mdt.start, o.mdt.end));
+    const candidates = staff.flatMap((s) => s.activities.filter((a) => !a.activityId.endsWith(':meal'))
+      .flatMap((a) => staff.filter((o) => o.staffId !== s.staffId && qualified(a.typeId, o.staffId) && free(o, a)).map((to) => ({ a, to })))).slice(0, 5);
+    expect(candidates.length).toBeGreaterThan(0);
+    let moved: (typeof candidates)[number] | undefined;
+    for (const c of candidates) {
+      const sent = page.waitForRequest((r) => r.method() === 'POST' && r.url().endsWith('/plan/moves'));
+      await dragToRow(page.getByRole('button', { name: nameOf(c.a), exact: true }), await rowMiddle(c.to.name));
+      expect(JSON.parse((await sent).postData()!)).toMatchObject({ activityId: c.a.activityId, staffId: c.to.staffId });
+      const outcome = await Promise.race([
+        page.getByText('Move: saved as version 2.').waitFor().then(() => 'saved'),
+        page.locator('.banner.refusal').waitFor().then(() => 'refused'),
+      ]);
+      if (outcome === 'saved') {
+        moved = c;
+        break;
+      }
+    }
+    expect(moved).toBeDefined();
+    await showsVersion(page, 2);
+    const after = await staffDays();
+    expect(after.version).toBe(2);
+    const now = after.staff.find((s) => s.staffId === moved!.to.staffId)!.activities.find((a) => a.activityId === moved!.a.activityId);
+    expect(now).toBeDefined();
+    expect(now!.staffName).toBe(moved!.to.name);
+    // On the page too: the activity is now named with that staff member, in their row.
+    const renamed = page.getByRole('button', { name: nameOf(now!), exact: true });
+    await renamed.waitFor();
+    const row = await rowMiddle(moved!.to.name);
+    const box = (await renamed.boundingBox())!;
+    expect(box.y <= row && row <= box.y + box.height + 40).toBe(true);
+    await page.setViewportSize({ width: 1366, height: 768 });
+  });
+
+  it('moves an activity with the keyboard and the form to a free slot: version 3', async () => {
     const { staff } = await staffDays();
     const mdtStart = 16 * 60;
     // Candidates: a staff member's activity followed by 5 free minutes for them and the room, moved 5 minutes later.
@@ -167,7 +280,7 @@ describe('the web app in Chromium', { timeout: 120_000 }, () => {
       await panel.getByLabel('Start (HH:MM)').fill(later);
       await panel.getByRole('button', { name: 'Move' }).click();
       const outcome = await Promise.race([
-        page.getByText('Move: saved as version 2.').waitFor().then(() => 'saved'),
+        page.getByText('Move: saved as version 3.').waitFor().then(() => 'saved'),
         panel.locator('.refusal').waitFor().then(() => 'refused'),
       ]);
       if (outcome === 'saved') {
@@ -177,22 +290,22 @@ describe('the web app in Chromium', { timeout: 120_000 }, () => {
       await panel.getByRole('button', { name: 'Close' }).click();
     }
     expect(moved).toBe(true);
-    await showsVersion(page, 2);
-    expect((await staffDays()).version).toBe(2);
+    await showsVersion(page, 3);
+    expect((await staffDays()).version).toBe(3);
   });
 
   it('tells a coordinator whose version is stale that someone else saved, and reloads', async () => {
     const other = await (await browser.newContext({ viewport: { width: 1366, height: 768 } })).newPage();
     await signIn(other, service.tokens.coordinator);
-    await showsVersion(other, 2);
+    await showsVersion(other, 3);
     const { staff } = await staffDays();
     const a = staff.flatMap((s) => s.activities).find((x) => !x.activityId.endsWith(':meal'))!;
-    // The other coordinator pins an activity: version 3.
+    // The other coordinator pins an activity: version 4.
     await other.getByRole('button', { name: nameOf(a), exact: true }).click();
     await other.locator('.activity-panel').getByRole('button', { name: 'Pin here' }).click();
-    await showsVersion(other, 3);
+    await showsVersion(other, 4);
     await other.context().close();
-    // This page still shows version 2: its edit is refused with 412, and it offers a reload.
+    // This page still shows version 3: its edit is refused with 412, and it offers a reload.
     const b = staff.flatMap((s) => s.activities).find((x) => x.activityId !== a.activityId)!;
     await page.getByRole('button', { name: nameOf(b), exact: true }).click();
     await page.locator('.activity-panel').getByRole('button', { name: 'Pin here' }).click();
@@ -200,30 +313,44 @@ describe('the web app in Chromium', { timeout: 120_000 }, () => {
     await stale.waitFor();
     expect(await stale.textContent()).toMatch(/Someone else saved a newer version/);
     await stale.getByRole('button', { name: 'Reload the plan' }).click();
-    await showsVersion(page, 3);
+    await showsVersion(page, 4);
     expect(await page.locator('.banner.warning').count()).toBe(0);
   });
 
-  it('replans a cancellation and lists what moved, then publishes', async () => {
-    const cancelled = attending[1]!;
+  it('replans two cancellations sent together (a third listed, then removed) and lists what moved, then publishes', async () => {
+    const [cancelled, alsoCancelled, kept] = [attending[1]!, attending[2]!, attending[3]!];
     const replan = page.locator('.replan');
     await replan.getByLabel('Change').selectOption('patient-cancelled');
     await replan.getByLabel('Now (HH:MM)').fill('08:00');
-    const option = replan.getByLabel('Patient').locator('option', { hasText: cancelled });
-    await replan.getByLabel('Patient').selectOption({ value: (await option.getAttribute('value'))! });
-    await replan.getByRole('button', { name: 'Replan' }).click();
+    for (const ref of [cancelled, alsoCancelled, kept]) {
+      const option = replan.getByLabel('Patient').locator('option', { hasText: ref });
+      await replan.getByLabel('Patient').selectOption({ value: (await option.getAttribute('value'))! });
+      await replan.getByRole('button', { name: 'Add to the changes' }).click();
+    }
+    const listed = replan.locator('.replan-changes li');
+    await expect.poll(() => listed.count()).toBe(3);
+    await replan.getByRole('button', { name: new RegExp(`^Remove: ${kept} .* cancelled$`) }).click();
+    expect((await listed.allTextContents()).map((t) => t.replace(/\s*Remove$/, ''))).toEqual([cancelled, alsoCancelled].map((ref) => expect.stringMatching(new RegExp(`^${ref} \\(\\w+\\) cancelled$`))));
+    const sent = page.waitForRequest((r) => r.method() === 'POST' && r.url().endsWith('/plan/replan'));
+    await replan.getByRole('button', { name: 'Replan with 2 changes' }).click();
+    const ids = new Map((await api<Array<{ id: string; localRef: string }>>(`/api/centres/${service.centreId}/patients`)).map((p) => [p.localRef, p.id]));
+    expect(JSON.parse((await sent).postData()!)).toEqual({ now: '08:00', changes: [cancelled, alsoCancelled].map((ref) => ({ kind: 'patient-cancelled', patientId: ids.get(ref) })) });
     const result = replan.locator('.replan-result');
     await result.waitFor({ timeout: 60_000 });
-    expect(await result.getByRole('heading').textContent()).toMatch(/^Version 4: \d+ changes/);
+    expect(await result.getByRole('heading').textContent()).toMatch(/^Version 5: \d+ changes/);
     const moves = await result.locator('.moves li').allTextContents();
-    const removed = moves.filter((m) => m.startsWith(`${cancelled}'s`) && m.endsWith('is removed (the patient cancelled).'));
-    expect(removed.length).toBeGreaterThan(0);
-    await showsVersion(page, 4);
-    expect(await page.getByRole('button', { name: new RegExp(`^${cancelled} `) }).count()).toBe(0);
+    for (const ref of [cancelled, alsoCancelled]) {
+      expect(moves.filter((m) => m.startsWith(`${ref}'s`) && m.endsWith('is removed (the patient cancelled).')).length).toBeGreaterThan(0);
+    }
+    expect(moves.filter((m) => m.startsWith(`${kept}'s`) && m.includes('removed')).length).toBe(0);
+    await showsVersion(page, 5);
+    expect(await listed.count()).toBe(0);
+    for (const ref of [cancelled, alsoCancelled]) expect(await page.getByRole('button', { name: new RegExp(`^${ref} `) }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: new RegExp(`^${kept} `) }).count()).toBeGreaterThan(0);
     expect(await axeFindings(page, 'day board after a replan')).toEqual([]);
 
     await page.getByRole('button', { name: 'Publish' }).click();
-    await page.getByText('Publish: saved as version 5.').waitFor();
+    await page.getByText('Publish: saved as version 6.').waitFor();
     await page.locator('.version .status-published').waitFor();
   });
 
@@ -233,6 +360,23 @@ describe('the web app in Chromium', { timeout: 120_000 }, () => {
     await page.getByText('Follows plan version').waitFor({ timeout: 60_000 });
     expect(await page.locator('table.list caption').count()).toBeGreaterThan(0);
     expect(await page.getByRole('button', { name: 'Printable run sheets' }).count()).toBe(1);
+    // Who is on board after each stop, by patient (initials and reference): those the API says
+    // boarded so far less those set down, and as many carers marked as the API counts.
+    type Passenger = { patientId: string; ref: string; initials: string; carer: boolean };
+    const transport = await api<{ runs: Array<{ stops: Array<{ boarding: Passenger[]; alighting: Passenger[]; onBoardAfter: { carers: number } }> }> }>(`/api/centres/${service.centreId}/days/${DATE}/transport`);
+    expect(transport.runs.length).toBeGreaterThan(0);
+    const firstRun = transport.runs[0]!;
+    const cells = await page.locator('table.list').first().locator('tbody td.on-board').allTextContents();
+    expect(cells.length).toBe(firstRun.stops.length);
+    const aboard = new Map<string, Passenger>();
+    firstRun.stops.forEach((stop, i) => {
+      for (const p of stop.alighting) aboard.delete(p.patientId);
+      for (const p of stop.boarding) aboard.set(p.patientId, p);
+      const shown = cells[i] === 'nobody' ? [] : cells[i]!.split(', ');
+      expect(shown.map((x) => x.split(' ').slice(0, 2).join(' ')).sort()).toEqual([...aboard.values()].map((p) => `${p.initials} ${p.ref}`).sort());
+      expect(shown.filter((x) => x.endsWith('+ carer')).length).toBe(stop.onBoardAfter.carers);
+    });
+    expect(cells.some((c) => c !== 'nobody')).toBe(true);
     expect(await axeFindings(page, 'transport')).toEqual([]);
 
     await page.getByRole('button', { name: 'Referrals' }).click();
@@ -245,8 +389,74 @@ describe('the web app in Chromium', { timeout: 120_000 }, () => {
     await page.getByLabel('From').fill(DATE);
     await page.getByLabel('Days ahead').fill('7');
     await page.getByRole('button', { name: 'Propose bookings' }).click();
-    await page.getByRole('button', { name: /^Confirm \d+ bookings$/ }).waitFor({ timeout: 60_000 });
+    await page.getByRole('button', { name: /^Confirm \d+ bookings?$/ }).waitFor({ timeout: 60_000 });
     expect(await axeFindings(page, 'booking proposals')).toEqual([]);
+    // Confirm one row only: untick all, tick the first, confirm. Only that referral is booked.
+    const ticks = page.getByRole('checkbox', { name: /^Book / });
+    const offered = await ticks.count();
+    expect(offered).toBeGreaterThan(1);
+    await page.getByRole('button', { name: 'Untick all' }).click();
+    await page.getByRole('button', { name: 'Confirm 0 bookings' }).waitFor();
+    const first = ticks.first();
+    const ref = (await first.getAttribute('aria-label'))!.replace(/^Book /, '');
+    const iccDate = (await page.locator('tr', { has: first }).locator('td').nth(3).textContent())!;
+    await first.check();
+    await page.getByRole('button', { name: 'Confirm 1 booking' }).click();
+    await page.getByText('Confirmed 1 booking.').waitFor({ timeout: 60_000 });
+    expect(await ticks.count()).toBe(offered - 1);
+    const referrals = await api<Array<{ id: string; patientId: string }>>(`/api/centres/${service.centreId}/referrals`);
+    const patientIds = new Map((await api<Array<{ id: string; localRef: string }>>(`/api/centres/${service.centreId}/patients`)).map((p) => [p.localRef, p.id]));
+    const referral = referrals.find((r) => r.patientId === patientIds.get(ref))!;
+    const pathway = await api<{ booking: { iccDate: string | null } }>(`/api/centres/${service.centreId}/referrals/${referral.id}/transitions`);
+    expect(pathway.booking.iccDate).toBe(iccDate);
+    const stillOffered = await Promise.all((await ticks.evaluateAll((els) => els.map((el) => el.getAttribute('aria-label')!.replace(/^Book /, ''))))
+      .map((r) => api<{ booking: { iccDate: string | null } }>(`/api/centres/${service.centreId}/referrals/${referrals.find((x) => x.patientId === patientIds.get(r))!.id}/transitions`)));
+    expect(stillOffered.every((p) => p.booking.iccDate === null)).toBe(true);
+    await page.getByRole('button', { name: 'Day board' }).click();
+  });
+
+  it('records a pre-visit outcome with every field the API takes: visit date, support worker, named clinician, carer needed, consent, diet', async () => {
+    await page.getByRole('button', { name: 'Referrals' }).click();
+    const manage = page.getByRole('button', { name: /^Manage JB-/ }).first();
+    const ref = (await manage.textContent())!.replace(/^Manage /, '');
+    await manage.click();
+    const form = page.locator('form.pre-visit');
+    await form.waitFor();
+    const [staff, types] = await Promise.all([
+      api<Array<{ id: string; name: string; discipline: string; qualifications: string[]; active: boolean }>>(`/api/centres/${service.centreId}/staff`),
+      api<Array<{ id: string; name: string; qualification: string }>>(`/api/centres/${service.centreId}/assessment-types`),
+    ]);
+    const supportWorker = staff.find((m) => m.discipline === 'support-worker' && m.active)!;
+    expect(supportWorker).toBeDefined();
+    // Two assessments with someone qualified to name for the first.
+    const chosen = types.filter((t) => staff.some((m) => m.active && m.qualifications.includes(t.qualification))).slice(0, 2);
+    const clinician = staff.find((m) => m.active && m.qualifications.includes(chosen[0]!.qualification))!;
+    await form.getByLabel('Pre-visit date').fill('2026-12-03');
+    await form.getByLabel('Support worker').selectOption({ label: supportWorker.name });
+    for (const t of types) await form.getByRole('checkbox', { name: t.name, exact: true }).setChecked(chosen.includes(t));
+    await form.getByLabel(`Named clinician for ${chosen[0]!.name}`).selectOption({ label: clinician.name });
+    await form.getByLabel(`Carer to be present for ${chosen[1]!.name}`).check();
+    await form.getByLabel('Consents to us speaking to carers').check();
+    await form.getByLabel('Carer attends the ICC day').check();
+    await form.getByLabel('Mobility').selectOption('wheelchair');
+    await form.getByLabel('Dietary needs (separate with commas)').fill('soft diet, no pork');
+    expect(await axeFindings(page, 'pre-visit form', 'form.pre-visit')).toEqual([]);
+    await form.getByRole('button', { name: 'Record pre-visit outcome' }).click();
+    await page.getByText('Pre-visit outcome recorded.').waitFor();
+    const patient = (await api<Array<{ id: string; localRef: string }>>(`/api/centres/${service.centreId}/patients`)).find((p) => p.localRef === ref)!;
+    const referral = (await api<Array<{ id: string; patientId: string }>>(`/api/centres/${service.centreId}/referrals`)).find((r) => r.patientId === patient.id)!;
+    const saved = await api<Record<string, unknown>>(`/api/centres/${service.centreId}/referrals/${referral.id}/pre-visit`);
+    expect(saved).toMatchObject({
+      visitDate: '2026-12-03',
+      supportWorkerId: supportWorker.id,
+      namedClinicians: [{ assessmentTypeId: chosen[0]!.id, staffId: clinician.id }],
+      carerRequiredFor: [chosen[1]!.id],
+      consentSpeakToCarers: true,
+      carerAttending: true,
+      mobility: 'wheelchair',
+      dietaryNeeds: ['soft diet', 'no pork'],
+    });
+    expect([...(saved.requiredAssessmentTypeIds as string[])].sort()).toEqual(chosen.map((t) => t.id).sort());
     await page.getByRole('button', { name: 'Day board' }).click();
   });
 
@@ -282,7 +492,59 @@ describe('the web app in Chromium', { timeout: 120_000 }, () => {
     await signIn(admin, await issueToken(service.db, { role: 'admin' }));
     await admin.getByRole('heading', { name: 'Day board' }).waitFor();
     await admin.locator('.timeline [role="button"]:visible').first().waitFor(); // the first in the DOM may sit outside the drawn window
-    expect(await admin.getByRole('navigation', { name: 'Views' }).getByRole('button').allTextContents()).toEqual(['Day board', 'Transport', 'Referrals', 'Booking proposals']);
+    expect(await admin.getByRole('navigation', { name: 'Views' }).getByRole('button').allTextContents()).toEqual(['Day board', 'Transport', 'Referrals', 'Booking proposals', 'Outreach']);
     await admin.context().close();
+  });
+  it('shows a care-home outreach day read only: the team\'s round, the homes, the visits named as on the board', async () => {
+    // An outreach day as the API builds it (issue 16's walkthrough): a resident of a demo care
+    // home, their pre-visit, a team on shift, booked and planned.
+    const post = async <T,>(path: string, body: unknown): Promise<T> => {
+      const res = await fetch(`${service.baseUrl}/api/centres/${service.centreId}${path}`, { method: 'POST', headers: { Authorization: `Bearer ${service.tokens.coordinator}`, 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+      if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+      return (await res.json()) as T;
+    };
+    const get = <T,>(path: string) => api<T>(`/api/centres/${service.centreId}${path}`);
+    const homes = await get<Array<{ id: string; name: string; addressLines: string[] }>>('/care-homes');
+    const home = homes.find((h) => h.name === 'Ashcourt Care Home')!;
+    const resident = await post<{ id: string; localRef: string }>('/patients', patientBody(7201, { localRef: 'CH-WEB1', careHomeResident: true, careHomeId: home.id, addressLines: home.addressLines }));
+    const referral = await post<{ id: string }>('/referrals', { patientId: resident.id, referrer: { kind: 'care-home', name: 'Ashcourt senior carer' }, referredDate: '2026-11-16', urgent: true });
+    const types = await get<Array<{ id: string; code: string; name: string }>>('/assessment-types');
+    const typeId = (code: string) => types.find((t) => t.code === code)!.id;
+    const put = await fetch(`${service.baseUrl}/api/centres/${service.centreId}/referrals/${referral.id}/pre-visit`, {
+      method: 'PUT', headers: { Authorization: `Bearer ${service.tokens.coordinator}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ requiredAssessmentTypeIds: ['anp-initial', 'bloods', 'medication-review'].map(typeId), consentRecordAccess: true, mobility: 'walking-aid', transportNeeded: false }),
+    });
+    expect(put.status).toBe(200);
+    const staff = await get<Array<{ id: string; name: string; discipline: string }>>('/staff');
+    const onShift = new Set((await get<Array<{ staffId: string }>>(`/shifts?date=${OUTREACH_DAY}`)).map((x) => x.staffId));
+    const team = ['anp', 'phlebotomy', 'pharmacy'].map((d) => staff.find((m) => m.discipline === d && onShift.has(m.id))!.id);
+    await post('/outreach-days', { date: OUTREACH_DAY, staffIds: team, maxResidents: 4 });
+    await post('/outreach-bookings/confirm', { proposals: [{ referralId: referral.id, outreachDate: OUTREACH_DAY }] });
+    const planned = await post<{ version: number; plan: { visits: Array<{ residentId: string; typeId: string; homeId: string; roomId: string; startMin: number; endMin: number; staffId: string }>; rounds: Array<{ staffId: string }> }; homes: Array<{ id: string; name: string; sharedRooms: Array<{ id: string; name: string }> }> }>(
+      `/days/${OUTREACH_DAY}/outreach-plan`, { patientIds: [resident.id], maxIterations: 200 });
+    expect(planned.plan.visits.length).toBe(3);
+
+    await page.getByRole('button', { name: 'Outreach' }).click();
+    await page.getByRole('heading', { name: 'Outreach', level: 1 }).waitFor();
+    await page.getByLabel('Date').fill(OUTREACH_DAY);
+    await page.locator('.outreach .version strong', { hasText: String(planned.version) }).waitFor();
+    // Every visit on the timeline by its spoken name, built here from the API's plan and records.
+    const hhmm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+    const expected = planned.plan.visits.map((v) => {
+      const h = planned.homes.find((x) => x.id === v.homeId)!;
+      const room = h.sharedRooms.find((r) => r.id === v.roomId)?.name ?? 'own room';
+      return `${resident.localRef} ${types.find((t) => t.id === v.typeId)!.name} ${hhmm(v.startMin)}–${hhmm(v.endMin)}, ${staff.find((m) => m.id === v.staffId)!.name}, ${h.name}, ${room}`;
+    });
+    await expect.poll(() => page.locator('.outreach .timeline [role="button"]').count()).toBe(expected.length);
+    const names = await page.locator('.outreach .timeline [role="button"]').evaluateAll((els) => els.map((el) => el.getAttribute('aria-label')));
+    expect(names.sort()).toEqual(expected.sort());
+    const teamRows = page.locator('table', { has: page.locator('caption', { hasText: /^Team/ }) }).locator('tbody tr');
+    expect(await teamRows.count()).toBe(planned.plan.rounds.length);
+    const homesTable = page.locator('table', { has: page.locator('caption', { hasText: /^Homes visited/ }) });
+    expect(await homesTable.locator('tbody th').allTextContents()).toEqual(planned.homes.map((h) => h.name));
+    expect(await homesTable.locator('tbody tr').first().textContent()).toContain(home.addressLines[0]);
+    expect(await homesTable.locator('tbody tr').first().textContent()).toContain(resident.localRef);
+    expect(await page.getByRole('button', { name: 'Printable round' }).count()).toBe(1);
+    expect(await axeFindings(page, 'outreach')).toEqual([]);
   });
 });

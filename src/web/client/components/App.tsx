@@ -8,12 +8,13 @@ import { today } from '../time.ts';
 import { BookingsView } from './BookingsView.tsx';
 import { ClinicianView } from './ClinicianView.tsx';
 import { DayBoard } from './DayBoard.tsx';
+import { OutreachView } from './OutreachView.tsx';
 import { ReferralsView } from './ReferralsView.tsx';
 import { SignIn } from './SignIn.tsx';
 import { TransportView } from './TransportView.tsx';
 
-type Tab = 'board' | 'transport' | 'referrals' | 'bookings';
-const tabNames: Record<Tab, string> = { board: 'Day board', transport: 'Transport', referrals: 'Referrals', bookings: 'Booking proposals' };
+type Tab = 'board' | 'transport' | 'referrals' | 'bookings' | 'outreach';
+const tabNames: Record<Tab, string> = { board: 'Day board', transport: 'Transport', referrals: 'Referrals', bookings: 'Booking proposals', outreach: 'Outreach' };
 
 export function App() {
   const [principal, setPrincipal] = useState<Principal | null>(null);
@@ -67,7 +68,7 @@ export function App() {
 
   const centreId = principal.centreId!;
   const coordinates = principal.role === 'coordinator' || principal.role === 'admin';
-  const tabs: Tab[] = coordinates ? ['board', 'transport', 'referrals', 'bookings'] : [];
+  const tabs: Tab[] = coordinates ? ['board', 'transport', 'referrals', 'bookings', 'outreach'] : [];
   return (
     <>
       <header class="top-bar">
@@ -87,6 +88,7 @@ export function App() {
         {coordinates && tab === 'transport' && <TransportView centreId={centreId} date={date} onDate={setDate} />}
         {coordinates && tab === 'referrals' && <ReferralsView centreId={centreId} />}
         {coordinates && tab === 'bookings' && <BookingsView centreId={centreId} />}
+        {coordinates && tab === 'outreach' && <OutreachView centreId={centreId} date={date} onDate={setDate} />}
         {principal.role === 'clinician' && <ClinicianView principal={principal} date={date} onDate={setDate} />}
         {principal.role === 'transport' && <TransportView centreId={centreId} date={date} onDate={setDate} />}
       </main>

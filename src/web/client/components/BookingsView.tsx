@@ -1,5 +1,6 @@
 // Booking proposals from the booking planner (a MIP over the coming weeks) as a table, with
-// the unbooked and their reasons, confirmed all at once in one click.
+// the unbooked and their reasons. Each new proposal has a tick (all ticked at first): one click
+// confirms the ticked ones, so a coordinator can hold some back; confirmed rows say so.
 import { useState } from 'preact/hooks';
 import { api, ApiError, centrePath } from '../api.ts';
 import type { BookingConfirmation, BookingConfirmRequest, BookingPlan, BookingPlanRequest } from '../api-types.ts';
@@ -12,6 +13,8 @@ export function BookingsView({ centreId }: { centreId: string }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<{ message: string; sentences: string[] } | null>(null);
   const [confirmed, setConfirmed] = useState<BookingConfirmation | null>(null);
+  const [chosen, setChosen] = useState<Set<string>>(new Set());
+  const [booked, setBooked] = useState<Set<string>>(new Set());
 
   const fail = (e: unknown) => setError({ message: (e as Error).message, sentences: e instanceof ApiError ? e.sentences : [] });
   const propose = async (e: Event) => {
@@ -21,21 +24,32 @@ export function BookingsView({ centreId }: { centreId: string }) {
     setConfirmed(null);
     try {
       const body: BookingPlanRequest = { from, days };
-      setPlan((await api<BookingPlan>(centrePath(centreId, '/bookings/plan'), { method: 'POST', body })).body);
+      const proposed = (await api<BookingPlan>(centrePath(centreId, '/bookings/plan'), { method: 'POST', body })).body;
+      setPlan(proposed);
+      setChosen(new Set(proposed.proposals.filter((p) => !p.pinned).map((p) => p.referralId)));
+      setBooked(new Set());
     } catch (err) { fail(err); }
     setBusy(false);
   };
-  const fresh = plan?.proposals.filter((p) => !p.pinned) ?? [];
+  const fresh = plan?.proposals.filter((p) => !p.pinned && !booked.has(p.referralId)) ?? [];
+  const ticked = fresh.filter((p) => chosen.has(p.referralId));
+  const tick = (referralId: string) => {
+    const next = new Set(chosen);
+    if (next.has(referralId)) next.delete(referralId); else next.add(referralId);
+    setChosen(next);
+  };
   const confirm = async () => {
     setBusy(true);
     setError(null);
     try {
-      const body: BookingConfirmRequest = { proposals: fresh.map((p) => ({ referralId: p.referralId, preVisitDate: p.preVisitDate, iccDate: p.iccDate })) };
-      setConfirmed((await api<BookingConfirmation>(centrePath(centreId, '/bookings/confirm'), { method: 'POST', body })).body);
-      setPlan(null);
+      const body: BookingConfirmRequest = { proposals: ticked.map((p) => ({ referralId: p.referralId, preVisitDate: p.preVisitDate, iccDate: p.iccDate })) };
+      const reply = (await api<BookingConfirmation>(centrePath(centreId, '/bookings/confirm'), { method: 'POST', body })).body;
+      setConfirmed(reply);
+      setBooked(new Set([...booked, ...reply.confirmed.map((c) => c.referralId)]));
     } catch (err) { fail(err); }
     setBusy(false);
   };
+  const bookings = (n: number) => `${n} booking${n === 1 ? '' : 's'}`;
 
   return (
     <div class="bookings">
@@ -46,17 +60,24 @@ export function BookingsView({ centreId }: { centreId: string }) {
         <button type="submit" class="primary" disabled={busy}>{busy ? 'Working…' : 'Propose bookings'}</button>
       </form>
       {error && <div class="error" role="alert"><p>{error.message}</p>{error.sentences.length > 0 && <ul>{error.sentences.map((s) => <li key={s}>{s}</li>)}</ul>}</div>}
-      {confirmed && <p class="banner ok" role="status">Confirmed {confirmed.confirmed.length} bookings.</p>}
+      {confirmed && <p class="banner ok" role="status">Confirmed {bookings(confirmed.confirmed.length)}.</p>}
       {plan && (
         <>
           <p>{plan.method} ({plan.status}), objective {plan.objective.toFixed(1)}{plan.gapPct !== null ? `, gap ${plan.gapPct.toFixed(1)} %` : ''}, longest wait {plan.maxWaitDays} days.</p>
-          <button type="button" class="primary" disabled={busy || fresh.length === 0} onClick={() => { void confirm(); }}>Confirm {fresh.length} bookings</button>
+          <div class="row">
+            <button type="button" class="primary" disabled={busy || ticked.length === 0} onClick={() => { void confirm(); }}>Confirm {bookings(ticked.length)}</button>
+            <button type="button" disabled={fresh.length === 0} onClick={() => setChosen(new Set(ticked.length === fresh.length ? [] : fresh.map((p) => p.referralId)))}>{ticked.length === fresh.length ? 'Untick all' : 'Tick all'}</button>
+          </div>
           <table class="list">
             <caption>{plan.proposals.length} proposals, {plan.horizon.from} to {plan.horizon.to}</caption>
-            <thead><tr><th scope="col">Patient</th><th scope="col">Pre-visit</th><th scope="col">ICC day</th><th scope="col">Wait (days)</th><th scope="col">Priority</th><th scope="col">Note</th></tr></thead>
+            <thead><tr><th scope="col">Book</th><th scope="col">Patient</th><th scope="col">Pre-visit</th><th scope="col">ICC day</th><th scope="col">Wait (days)</th><th scope="col">Priority</th><th scope="col">Note</th></tr></thead>
             <tbody>
               {plan.proposals.map((p) => (
-                <tr key={p.referralId}><td>{p.patientRef}</td><td>{p.preVisitDate ?? (p.preVisitRecorded ? 'done' : '—')}</td><td>{p.iccDate}</td><td>{p.waitDays}</td><td>{p.priority.toFixed(1)}</td><td>{p.pinned ? 'already booked' : ''}</td></tr>
+                <tr key={p.referralId}>
+                  <td>{!p.pinned && !booked.has(p.referralId) && <input type="checkbox" aria-label={`Book ${p.patientRef}`} checked={chosen.has(p.referralId)} onChange={() => tick(p.referralId)} />}</td>
+                  <td>{p.patientRef}</td><td>{p.preVisitDate ?? (p.preVisitRecorded ? 'done' : '—')}</td><td>{p.iccDate}</td><td>{p.waitDays}</td><td>{p.priority.toFixed(1)}</td>
+                  <td>{p.pinned ? 'already booked' : booked.has(p.referralId) ? 'confirmed' : ''}</td>
+                </tr>
               ))}
             </tbody>
           </table>

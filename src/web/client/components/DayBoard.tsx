@@ -31,7 +31,7 @@ export interface EditOutcome {
 
 const modeNames: Record<RowMode, string> = { staff: 'Staff', rooms: 'Rooms', patients: 'Patients' };
 
-async function loadCatalogue(centreId: string): Promise<Catalogue> {
+export async function loadCatalogue(centreId: string): Promise<Catalogue> {
   const [staff, rooms, types, patients] = await Promise.all([
     api<StaffRecord[]>(centrePath(centreId, '/staff')),
     api<RoomRecord[]>(centrePath(centreId, '/rooms')),

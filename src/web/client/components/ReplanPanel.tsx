@@ -1,5 +1,6 @@
-// Replan on the day: one change of any kind the API knows, from a time ("now"); the answer
-// lists exactly what moved, was removed, added or could not be re-placed.
+// Replan on the day: changes of any kind the API knows, composed one by one into a list (each
+// can be removed) and sent together from a time ("now"); the answer lists exactly what moved,
+// was removed, added or could not be re-placed.
 import { useState } from 'preact/hooks';
 import type { DayChange, PlanView, ReplanRequest } from '../api-types.ts';
 import type { BoardData, Catalogue } from '../board-model.ts';
@@ -33,6 +34,7 @@ export function ReplanPanel({ board, catalogue, onReplan }: Props) {
   const [result, setResult] = useState<PlanView | null>(null);
   const [refused, setRefused] = useState<string[] | null>(null);
   const [busy, setBusy] = useState(false);
+  const [listed, setListed] = useState<Array<{ change: DayChange; words: string }>>([]);
 
   const inPlan = new Set(board.patients.map((p) => p.patientId));
   const patientChoices = kind === 'patient-added'
@@ -62,15 +64,40 @@ export function ReplanPanel({ board, catalogue, onReplan }: Props) {
     }
   };
 
+  const staffName = (id: string) => board.staff.find((s) => s.staffId === id)?.name ?? id;
+  const patientLabel = (id: string) => patientChoices.find((p) => p.id === id)?.label ?? catalogue.patients.find((p) => p.id === id)?.localRef ?? id;
+  const typeName = (id: string) => catalogue.types.find((t) => t.id === id)?.name ?? id;
+  /** The change in words, for the list of changes to send. */
+  const describe = (c: DayChange): string => {
+    switch (c.kind) {
+      case 'patient-cancelled': return `${patientLabel(c.patientId)} cancelled`;
+      case 'patient-added': return `${patientLabel(c.patientId)} added to the day`;
+      case 'patient-late': return `${patientLabel(c.patientId)} arrives at ${c.arrival}`;
+      case 'staff-off-sick': return `${staffName(c.staffId)} off sick from ${c.from}`;
+      case 'staff-late': return `${staffName(c.staffId)} arrives at ${c.from}`;
+      case 'assessment-overran': return `${patientLabel(c.patientId)}'s ${typeName(c.typeId)} ends at ${c.end}`;
+      case 'assessment-added': return `${patientLabel(c.patientId)} also needs ${typeName(c.typeId)}`;
+      case 'assessment-removed': return `${patientLabel(c.patientId)} no longer needs ${typeName(c.typeId)}`;
+    }
+  };
+
+  const addChange = () => {
+    const next = change();
+    setListed((list) => [...list, { change: next, words: describe(next) }]);
+  };
+
   const submit = async (e: Event) => {
     e.preventDefault();
     setBusy(true);
     setResult(null);
-    const outcome = await onReplan({ now, changes: [change()] });
+    // The listed changes together, or the one in the form when none is listed.
+    const changes = listed.length > 0 ? listed.map((l) => l.change) : [change()];
+    const outcome = await onReplan({ now, changes });
     setBusy(false);
     if (outcome.ok && outcome.reply) {
       setResult(outcome.reply);
       setRefused(null);
+      setListed([]);
     } else setRefused(outcome.sentences);
   };
 
@@ -118,8 +145,24 @@ export function ReplanPanel({ board, catalogue, onReplan }: Props) {
             <input id="replan-time" type="text" pattern="[0-2][0-9]:[0-5][0-9]" value={time} onInput={(e) => setTime(e.currentTarget.value)} required />
           </span>
         )}
-        <button type="submit" class="primary" disabled={busy}>{busy ? 'Replanning…' : 'Replan'}</button>
+        <button type="button" onClick={addChange}>Add to the changes</button>
       </form>
+      <section class="replan-changes" aria-labelledby="replan-changes-heading">
+        <h3 id="replan-changes-heading">Changes to send ({listed.length})</h3>
+        {listed.length === 0
+          ? <p class="hint">None listed: “Replan” sends the change above on its own. Add several to send them together.</p>
+          : (
+            <ul class="changes">
+              {listed.map((l, i) => (
+                <li key={`${i}:${l.words}`}>
+                  {l.words}{' '}
+                  <button type="button" class="link" aria-label={`Remove: ${l.words}`} onClick={() => setListed((list) => list.filter((_, j) => j !== i))}>Remove</button>
+                </li>
+              ))}
+            </ul>
+          )}
+        <button type="button" class="primary" disabled={busy} onClick={(e) => { void submit(e); }}>{busy ? 'Replanning…' : listed.length > 1 ? `Replan with ${listed.length} changes` : 'Replan'}</button>
+      </section>
       {refused && refused.length > 0 && (
         <div class="refusal" role="alert"><ul>{refused.map((s) => <li key={s}>{s}</li>)}</ul></div>
       )}

@@ -11,6 +11,19 @@ type Run = TransportList['runs'][number];
 type Stop = Run['stops'][number];
 const names = (list: Stop['boarding']) => list.map((p) => `${p.initials} ${p.ref}`).join(', ');
 const runName = (run: Run) => `${run.vehicleName} ${run.kind} run ${run.leave}–${run.finish}`;
+type Passenger = Stop['boarding'][number];
+/** A passenger as feeds show them (initials and local reference), with their carer and wheelchair. */
+const rider = (p: Passenger) => `${p.initials} ${p.ref}${p.mobility === 'wheelchair' ? ' (wheelchair)' : ''}${p.carer ? ' + carer' : ''}`;
+
+/** Who is on board as each stop is left, by patient: those boarded so far less those set down. */
+export function onBoardAfterEachStop(run: Run): Passenger[][] {
+  const aboard = new Map<string, Passenger>();
+  return run.stops.map((stop) => {
+    for (const p of stop.alighting) aboard.delete(p.patientId);
+    for (const p of stop.boarding) aboard.set(p.patientId, p);
+    return [...aboard.values()];
+  });
+}
 
 export function TransportView({ centreId, date, onDate }: { centreId: string; date: string; onDate: (d: string) => void }) {
   const [list, setList] = useState<TransportList | null>(null);
@@ -32,19 +45,20 @@ export function TransportView({ centreId, date, onDate }: { centreId: string; da
     return [...seen].map(([id, name]) => ({ id, label: name, detail: '' }));
   }, [list]);
   // Each stop is a short item of its run's row; its name says who boards, alights and stays on board.
-  const items: BoardItem[] = useMemo(() => (list?.runs ?? []).flatMap((run, r) => run.stops.map((stop): BoardItem => {
+  const items: BoardItem[] = useMemo(() => (list?.runs ?? []).flatMap((run, r) => { const aboard = onBoardAfterEachStop(run); return run.stops.map((stop, i): BoardItem => {
+    const onBoard = aboard[i]!.length > 0 ? `on board after: ${aboard[i]!.map(rider).join(', ')}` : 'nobody on board after';
     const boards = stop.boarding.length > 0 ? `boards ${names(stop.boarding)}` : '';
     const alights = stop.alighting.length > 0 ? `alights ${names(stop.alighting)}` : '';
     const place = stop.isCentre ? 'Centre' : stop.address;
     return {
       id: `${r}:${stop.order}`, row: run.vehicleId, startMin: stop.arriveMin, endMin: Math.max(stop.departMin, stop.arriveMin + 5), kind: 'stop',
       stop: {
-        name: `${runName(run)}, stop ${stop.order} ${stop.arrive}–${stop.depart}, ${place}${boards ? `, ${boards}` : ''}${alights ? `, ${alights}` : ''}; ${stop.onBoardAfter.seatsUsed} seats and ${stop.onBoardAfter.wheelchairSpacesUsed} wheelchair spaces used after`,
+        name: `${runName(run)}, stop ${stop.order} ${stop.arrive}–${stop.depart}, ${place}${boards ? `, ${boards}` : ''}${alights ? `, ${alights}` : ''}; ${onBoard}`,
         lines: [`${stop.arrive} ${stop.isCentre ? 'Centre' : stop.boarding.length > 0 ? 'Pickup' : 'Drop-off'}`, [boards, alights].filter(Boolean).join('; ')],
         colour: run.kind === 'morning' ? '#cfe3ff' : '#ffe0c2',
       },
     };
-  })), [list]);
+  }); }), [list]);
 
   const download = (path: string, file: string) => {
     setDownloadError(null);
@@ -68,17 +82,17 @@ export function TransportView({ centreId, date, onDate }: { centreId: string; da
           </div>
           {downloadError && <p class="error" role="alert">{downloadError}</p>}
           <PlanTimeline date={date} rows={rows} items={items} drag="none" label={`Transport runs on ${date}`} fromMin={7 * 60} toMin={18 * 60} />
-          {list.runs.map((run) => (
+          {list.runs.map((run) => { const aboard = onBoardAfterEachStop(run); return (
             <table class="list" key={`${run.vehicleId}:${run.kind}`}>
               <caption>{runName(run)}, {run.distanceKm.toFixed(1)} km</caption>
-              <thead><tr><th scope="col">Stop</th><th scope="col">Arrive</th><th scope="col">Depart</th><th scope="col">Place</th><th scope="col">Boarding</th><th scope="col">Alighting</th><th scope="col">On board after</th></tr></thead>
+              <thead><tr><th scope="col">Stop</th><th scope="col">Arrive</th><th scope="col">Depart</th><th scope="col">Place</th><th scope="col">Boarding</th><th scope="col">Alighting</th><th scope="col">On board after the stop</th></tr></thead>
               <tbody>
-                {run.stops.map((s) => (
-                  <tr key={s.order}><td>{s.order}</td><td>{s.arrive}</td><td>{s.depart}</td><td>{s.isCentre ? 'Centre' : s.address}</td><td>{names(s.boarding)}</td><td>{names(s.alighting)}</td><td>{s.onBoardAfter.seatsUsed} seats, {s.onBoardAfter.wheelchairSpacesUsed} wheelchair</td></tr>
+                {run.stops.map((s, i) => (
+                  <tr key={s.order}><td>{s.order}</td><td>{s.arrive}</td><td>{s.depart}</td><td>{s.isCentre ? 'Centre' : s.address}</td><td>{names(s.boarding)}</td><td>{names(s.alighting)}</td><td class="on-board">{aboard[i]!.length > 0 ? aboard[i]!.map(rider).join(', ') : 'nobody'}</td></tr>
                 ))}
               </tbody>
             </table>
-          ))}
+          ); })}
           {list.unserved.length > 0 && (
             <section class="card"><h2>Not carried</h2><ul>{list.unserved.map((u) => <li key={`${u.patientId}:${u.run}`}>{u.ref} ({u.run}): {u.message}</li>)}</ul></section>
           )}

@@ -8,8 +8,10 @@ import type { Page } from 'playwright-core';
 import { launchBrowser } from '../helpers/browser.ts';
 import { startDemoService } from '../helpers/demo-service.ts';
 import { patients } from '../../src/db/index.ts';
+import { patientBody } from '../helpers/fixtures.ts';
 
 const DATE = '2026-12-02';
+const OUTREACH_DAY = DATE; // the walkthrough's Wednesday: its outreach team is on shift
 const OUT = new URL('../../docs/screens/', import.meta.url);
 const sizes = [{ width: 1366, height: 768 }, { width: 1024, height: 768 }];
 
@@ -96,6 +98,36 @@ try {
     }
     await replan.scrollIntoViewIfNeeded();
     await shot(page, 'replan', size);
+    await page.context().close();
+  }
+  // An outreach day, set up through the API as in issue 16's walkthrough, then shown read only.
+  const post = async <T,>(path: string, body: unknown, method = 'POST'): Promise<T> => {
+    const res = await fetch(`${base}${path}`, { method, headers: coordinator, body: JSON.stringify(body) });
+    if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+    return (await res.json()) as T;
+  };
+  const get = async <T,>(path: string): Promise<T> => (await (await fetch(`${base}${path}`, { headers: coordinator })).json()) as T;
+  const home = (await get<Array<{ id: string; name: string; addressLines: string[] }>>('/care-homes')).find((h) => h.name === 'Ashcourt Care Home')!;
+  const types = await get<Array<{ id: string; code: string }>>('/assessment-types');
+  const staff = await get<Array<{ id: string; discipline: string }>>('/staff');
+  const onShift = new Set((await get<Array<{ staffId: string }>>(`/shifts?date=${OUTREACH_DAY}`)).map((x) => x.staffId));
+  await post('/outreach-days', { date: OUTREACH_DAY, staffIds: ['anp', 'phlebotomy', 'pharmacy'].map((d) => staff.find((m) => m.discipline === d && onShift.has(m.id))!.id), maxResidents: 4 });
+  const residents: string[] = [];
+  for (const n of [1, 2]) {
+    const resident = await post<{ id: string }>('/patients', patientBody(7300 + n, { givenName: n === 1 ? 'Edith' : 'Walter', localRef: `CH-00${n}`, careHomeResident: true, careHomeId: home.id, addressLines: home.addressLines }));
+    const referral = await post<{ id: string }>('/referrals', { patientId: resident.id, referrer: { kind: 'care-home', name: 'Ashcourt senior carer' }, referredDate: '2026-11-16', urgent: n === 1 });
+    await post(`/referrals/${referral.id}/pre-visit`, { requiredAssessmentTypeIds: ['anp-initial', 'bloods', 'medication-review'].map((c) => types.find((t) => t.code === c)!.id), consentRecordAccess: true, mobility: 'walking-aid' }, 'PUT');
+    await post('/outreach-bookings/confirm', { proposals: [{ referralId: referral.id, outreachDate: OUTREACH_DAY }] });
+    residents.push(resident.id);
+  }
+  await post(`/days/${OUTREACH_DAY}/outreach-plan`, { patientIds: residents, maxIterations: 300 });
+  for (const size of sizes) {
+    const page = await open(size, service.tokens.coordinator);
+    await page.getByRole('button', { name: 'Outreach' }).click();
+    await page.getByLabel('Date').fill(OUTREACH_DAY);
+    await page.locator('.outreach .timeline [role="button"]').first().waitFor();
+    await page.waitForTimeout(300);
+    await shot(page, 'outreach', size);
     await page.context().close();
   }
   console.log(`screenshots written to ${OUT.pathname}`);

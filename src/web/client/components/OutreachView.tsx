@@ -37,7 +37,8 @@ export function OutreachView({ centreId, date, onDate }: Props) {
 
   const names = useMemo(() => {
     const staff = new Map((catalogue?.staff ?? []).map((s) => [s.id, s]));
-    const types = new Map((catalogue?.types ?? []).map((t) => [t.id, t]));
+    // A plan names an assessment type by its code; the records by id and code.
+    const types = new Map((catalogue?.types ?? []).flatMap((t) => [[t.id, t], [t.code, t]] as const));
     const residents = new Map((catalogue?.patients ?? []).map((p) => [p.id, p]));
     const homes = new Map((view?.homes ?? []).map((h) => [h.id, h]));
     return {

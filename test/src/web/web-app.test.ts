@@ -224,7 +224,7 @@ describe('the web app in Chromium', { timeout: 120_000 }, () => {
     expect((await listed.allTextContents()).map((t) => t.replace(/\s*Remove$/, ''))).toEqual([cancelled, alsoCancelled].map((ref) => expect.stringMatching(new RegExp(`^${ref} \\(\\w+\\) cancelled$`))));
     const sent = page.waitForRequest((r) => r.method() === 'POST' && r.url().endsWith('/plan/replan'));
     await replan.getByRole('button', { name: 'Replan with 2 changes' }).click();
-    const ids = new Map((await api<Array<{ id: string; localRef: string }>>(`/api/centres/${service.centreId}/patients`)).map((p) => [p.localRef, p.id]));
+    const ids = new Map((await api<Array<{ id: string; localRef: string }>>(`/api/centres/${service.centreId}/patients?limit=1000`)).map((p) => [p.localRef, p.id]));
     expect(JSON.parse((await sent).postData()!)).toEqual({ now: '08:00', changes: [cancelled, alsoCancelled].map((ref) => ({ kind: 'patient-cancelled', patientId: ids.get(ref) })) });
     const result = replan.locator('.replan-result');
     await result.waitFor({ timeout: 60_000 });
@@ -295,8 +295,8 @@ describe('the web app in Chromium', { timeout: 120_000 }, () => {
     await page.getByRole('button', { name: 'Confirm 1 booking' }).click();
     await page.getByText('Confirmed 1 booking.').waitFor({ timeout: 60_000 });
     expect(await ticks.count()).toBe(offered - 1);
-    const referrals = await api<Array<{ id: string; patientId: string }>>(`/api/centres/${service.centreId}/referrals`);
-    const patientIds = new Map((await api<Array<{ id: string; localRef: string }>>(`/api/centres/${service.centreId}/patients`)).map((p) => [p.localRef, p.id]));
+    const referrals = await api<Array<{ id: string; patientId: string }>>(`/api/centres/${service.centreId}/referrals?limit=1000`);
+    const patientIds = new Map((await api<Array<{ id: string; localRef: string }>>(`/api/centres/${service.centreId}/patients?limit=1000`)).map((p) => [p.localRef, p.id]));
     const referral = referrals.find((r) => r.patientId === patientIds.get(ref))!;
     const pathway = await api<{ booking: { iccDate: string | null } }>(`/api/centres/${service.centreId}/referrals/${referral.id}/transitions`);
     expect(pathway.booking.iccDate).toBe(iccDate);
@@ -314,8 +314,8 @@ describe('the web app in Chromium', { timeout: 120_000 }, () => {
     const form = page.locator('form.pre-visit');
     await form.waitFor();
     const [staff, types] = await Promise.all([
-      api<Array<{ id: string; name: string; discipline: string; qualifications: string[]; active: boolean }>>(`/api/centres/${service.centreId}/staff`),
-      api<Array<{ id: string; name: string; qualification: string }>>(`/api/centres/${service.centreId}/assessment-types`),
+      api<Array<{ id: string; name: string; discipline: string; qualifications: string[]; active: boolean }>>(`/api/centres/${service.centreId}/staff?limit=1000`),
+      api<Array<{ id: string; name: string; qualification: string }>>(`/api/centres/${service.centreId}/assessment-types?limit=1000`),
     ]);
     const supportWorker = staff.find((m) => m.discipline === 'support-worker' && m.active)!;
     expect(supportWorker).toBeDefined();
@@ -334,8 +334,8 @@ describe('the web app in Chromium', { timeout: 120_000 }, () => {
     expect(await axeFindings(page, 'pre-visit form', 'form.pre-visit')).toEqual([]);
     await form.getByRole('button', { name: 'Record pre-visit outcome' }).click();
     await page.getByText('Pre-visit outcome recorded.').waitFor();
-    const patient = (await api<Array<{ id: string; localRef: string }>>(`/api/centres/${service.centreId}/patients`)).find((p) => p.localRef === ref)!;
-    const referral = (await api<Array<{ id: string; patientId: string }>>(`/api/centres/${service.centreId}/referrals`)).find((r) => r.patientId === patient.id)!;
+    const patient = (await api<Array<{ id: string; localRef: string }>>(`/api/centres/${service.centreId}/patients?limit=1000`)).find((p) => p.localRef === ref)!;
+    const referral = (await api<Array<{ id: string; patientId: string }>>(`/api/centres/${service.centreId}/referrals?limit=1000`)).find((r) => r.patientId === patient.id)!;
     const saved = await api<Record<string, unknown>>(`/api/centres/${service.centreId}/referrals/${referral.id}/pre-visit`);
     expect(saved).toMatchObject({
       visitDate: '2026-12-03',
@@ -395,19 +395,19 @@ describe('the web app in Chromium', { timeout: 120_000 }, () => {
       return (await res.json()) as T;
     };
     const get = <T,>(path: string) => api<T>(`/api/centres/${service.centreId}${path}`);
-    const homes = await get<Array<{ id: string; name: string; addressLines: string[] }>>('/care-homes');
+    const homes = await get<Array<{ id: string; name: string; addressLines: string[] }>>('/care-homes?limit=1000');
     const home = homes.find((h) => h.name === 'Ashcourt Care Home')!;
     const resident = await post<{ id: string; localRef: string }>('/patients', patientBody(7201, { localRef: 'CH-WEB1', careHomeResident: true, careHomeId: home.id, addressLines: home.addressLines }));
     const referral = await post<{ id: string }>('/referrals', { patientId: resident.id, referrer: { kind: 'care-home', name: 'Ashcourt senior carer' }, referredDate: '2026-11-16', urgent: true });
-    const types = await get<Array<{ id: string; code: string; name: string }>>('/assessment-types');
+    const types = await get<Array<{ id: string; code: string; name: string }>>('/assessment-types?limit=1000');
     const typeId = (code: string) => types.find((t) => t.code === code)!.id;
     const put = await fetch(`${service.baseUrl}/api/centres/${service.centreId}/referrals/${referral.id}/pre-visit`, {
       method: 'PUT', headers: { Authorization: `Bearer ${service.tokens.coordinator}`, 'Content-Type': 'application/json' },
       body: JSON.stringify({ requiredAssessmentTypeIds: ['anp-initial', 'bloods', 'medication-review'].map(typeId), consentRecordAccess: true, mobility: 'walking-aid', transportNeeded: false }),
     });
     expect(put.status).toBe(200);
-    const staff = await get<Array<{ id: string; name: string; discipline: string }>>('/staff');
-    const onShift = new Set((await get<Array<{ staffId: string }>>(`/shifts?date=${OUTREACH_DAY}`)).map((x) => x.staffId));
+    const staff = await get<Array<{ id: string; name: string; discipline: string }>>('/staff?limit=1000');
+    const onShift = new Set((await get<Array<{ staffId: string }>>(`/shifts?date=${OUTREACH_DAY}&limit=1000`)).map((x) => x.staffId));
     const team = ['anp', 'phlebotomy', 'pharmacy'].map((d) => staff.find((m) => m.discipline === d && onShift.has(m.id))!.id);
     await post('/outreach-days', { date: OUTREACH_DAY, staffIds: team, maxResidents: 4 });
     await post('/outreach-bookings/confirm', { proposals: [{ referralId: referral.id, outreachDate: OUTREACH_DAY }] });

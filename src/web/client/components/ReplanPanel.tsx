@@ -148,7 +148,7 @@ export function ReplanPanel({ board, catalogue, onReplan }: Props) {
         <button type="button" onClick={addChange}>Add to the changes</button>
       </form>
       <section class="replan-changes" aria-labelledby="replan-changes-heading">
-        <h3 id="replan-changes-heading">Changes to send ({listed.length})</h3>
+        <h3 id="replan-changes-heading">To send together ({listed.length})</h3>
         {listed.length === 0
           ? <p class="hint">None listed: “Replan” sends the change above on its own. Add several to send them together.</p>
           : (

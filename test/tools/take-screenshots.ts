@@ -11,7 +11,7 @@ import { patients } from '../../src/db/index.ts';
 import { patientBody } from '../helpers/fixtures.ts';
 
 const DATE = '2026-12-02';
-const OUTREACH_DAY = DATE; // the walkthrough's Wednesday: its outreach team is on shift
+const OUTREACH_DAY = '2026-12-03'; // a Thursday with no ICC plan: a team booked at the centre cannot also go out
 const OUT = new URL('../../docs/screens/', import.meta.url);
 const sizes = [{ width: 1366, height: 768 }, { width: 1024, height: 768 }];
 

@@ -1,4 +1,5 @@
 // The centre-owned resources and their cross-record checks.
+import type { Knex } from 'knex';
 import { z } from 'zod';
 import { assessmentTypes } from '../../db/repositories/assessment-types.ts';
 import { patients } from '../../db/repositories/patients.ts';
@@ -9,12 +10,13 @@ import { staffMembers } from '../../db/repositories/staff-members.ts';
 import { vehicles } from '../../db/repositories/vehicles.ts';
 import { careHomes } from '../../db/repositories/care-homes.ts';
 import { outreachDays } from '../../db/repositories/outreach-days.ts';
+import { plans } from '../../db/repositories/plans.ts';
 import { careHomeCreateSchema, careHomeDocumentSchema, careHomeUpdateSchema } from '../../domain/care-home.ts';
 import { defaultOutreachSettings, outreachDayCreateSchema, outreachDayDocumentSchema, outreachDayUpdateSchema } from '../../domain/outreach.ts';
 import { assessmentTypeCreateSchema, assessmentTypeDocumentSchema, assessmentTypeUpdateSchema } from '../../domain/assessment-type.ts';
 import { patientCreateSchema, patientDocumentSchema, patientUpdateSchema } from '../../domain/patient.ts';
 import { precedenceRuleCreateSchema, precedenceRuleDocumentSchema, precedenceRuleUpdateSchema } from '../../domain/precedence-rule.ts';
-import { idSchema, localDateSchema, slugSchema, timeToMin } from '../../domain/primitives.ts';
+import { idSchema, localDateSchema, minToTime, slugSchema, timeToMin } from '../../domain/primitives.ts';
 import { roomCreateSchema, roomDocumentSchema, roomUpdateSchema } from '../../domain/room.ts';
 import { shiftCreateSchema, shiftDocumentSchema, shiftUpdateSchema } from '../../domain/shift.ts';
 import { staffMemberCreateSchema, staffMemberDocumentSchema, staffMemberUpdateSchema } from '../../domain/staff-member.ts';
@@ -106,6 +108,26 @@ export const careHomeService = centreScopedService({
   listQuerySchema: z.strictObject({ postcode: z.string() }).partial(),
 });
 
+/**
+ * A team member who already has activities in the date's newest ICC day plan cannot also go out:
+ * they would be at a care home and in the centre at once. The coordinator takes them off the ICC
+ * day first (a replan with them off), then sends them out.
+ */
+async function refuseStaffBookedAtTheCentre(db: Knex, centreId: string, day: { date: string; staffIds: string[] }): Promise<void> {
+  const iccPlan = await plans.latest(db, centreId, day.date, 'day');
+  const activities = (iccPlan?.document as { plan?: { activities?: Array<{ staffId?: string; startMin: number; endMin: number }> } } | undefined)?.plan?.activities ?? [];
+  const details: ErrorDetail[] = [];
+  for (const [i, staffId] of day.staffIds.entries()) {
+    const theirs = activities.filter((a) => a.staffId === staffId);
+    if (theirs.length === 0) continue;
+    const from = minToTime(Math.min(...theirs.map((a) => a.startMin)));
+    const to = minToTime(Math.max(...theirs.map((a) => a.endMin)));
+    const name = (await staffMembers.findById(db, centreId, staffId))?.name ?? staffId;
+    details.push({ path: `staffIds.${i}`, message: `${name} has ${theirs.length} activities between ${from} and ${to} in the ICC day's plan (version ${iccPlan!.version}); replan the ICC day with them off first` });
+  }
+  if (details.length > 0) throw appError.conflict(`Staff booked at the centre on ${day.date} cannot go out to care homes that day`, details);
+}
+
 export const outreachDayService = centreScopedService({
   entity: 'outreach day',
   repository: outreachDays,
@@ -124,6 +146,7 @@ export const outreachDayService = centreScopedService({
       }
     }
     if (new Set(day.staffIds).size !== day.staffIds.length) throw appError.validation('Invalid outreach day: a staff member is listed twice', [{ path: 'staffIds', message: 'lists a staff member twice' }]);
+    await refuseStaffBookedAtTheCentre(trx, centre.id, day);
   },
 });
 

@@ -69,13 +69,7 @@ function itemContent(item: BoardItem, onSelect: ((id: string) => void) | undefin
   button.setAttribute('tabindex', '0');
   button.setAttribute('aria-label', activityName(a));
   button.dataset.activityId = a.activityId;
-  const who = document.createElement('span');
-  who.className = 'tl-who';
-  who.textContent = a.patientRef;
-  const what = document.createElement('span');
-  what.className = 'tl-what';
-  what.textContent = a.typeName;
-  button.append(who, ' ', what);
+  button.append(textSpan('tl-who', a.patientRef), ' ', textSpan('tl-what', a.typeName));
   el.append(aside, button);
   button.addEventListener('keydown', (event) => {
     if (event.key === 'Enter' || event.key === ' ') {
@@ -109,13 +103,7 @@ export function PlanTimeline({ date, rows, items, drag, onMove, onSelect, label,
     groupSet.current.add(rows.map((r, order) => {
       const el = document.createElement('div');
       el.className = 'tl-row';
-      const name = document.createElement('span');
-      name.className = 'tl-row-name';
-      name.textContent = r.label;
-      const detail = document.createElement('span');
-      detail.className = 'tl-row-detail';
-      detail.textContent = r.detail;
-      el.append(name, detail);
+      el.append(textSpan('tl-row-name', r.label), textSpan('tl-row-detail', r.detail));
       return { id: r.id, content: el, order };
     }));
     itemSet.current.add(items.map((item): DataItem => {
@@ -181,4 +169,12 @@ export function PlanTimeline({ date, rows, items, drag, onMove, onSelect, label,
 
   // Focusable: the rows scroll, and a keyboard user must be able to scroll them.
   return <div class="timeline" role="group" aria-label={label} ref={host} tabIndex={0} />;
+}
+
+/** A span with a class and plain text (never HTML: names come from records). */
+function textSpan(className: string, text: string): HTMLSpanElement {
+  const span = document.createElement('span');
+  span.className = className;
+  span.textContent = text;
+  return span;
 }

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
 import { createRowCodec } from '../row-codec.ts';
 import { translatingDbErrors } from '../translate-db-error.ts';
-import { isUuid } from './centre-scoped-repository.ts';
+import { centreScopedRepository, isUuid } from './centre-scoped-repository.ts';
 
 export const webhookEventTypes = ['plan.published', 'plan.changed', 'referral.status-changed', 'job.finished'] as const;
 export type WebhookEventType = (typeof webhookEventTypes)[number];
@@ -51,30 +51,17 @@ const deliveryFromRow = (row: Record<string, unknown>) => {
   return { ...d, seq: String(d.seq) };
 };
 
+type NewWebhookEndpoint = { url: string; events: WebhookEventType[]; description: string | null; secret: string };
+
+/** Endpoints are centre-owned rows like any other (no update: an endpoint is replaced, not edited). */
+const endpointRows = centreScopedRepository<WebhookEndpoint, NewWebhookEndpoint, never>({ table: 'webhook_endpoints', codec: endpointCodec, orderBy: ['created_at', 'id'] });
+
 export const webhookEndpoints = {
-  insert: (db: Knex, centreId: string, doc: { url: string; events: WebhookEventType[]; description: string | null; secret: string }) =>
-    translatingDbErrors(async () => {
-      const [row] = await db('webhook_endpoints').insert({ ...endpointCodec.toRow(doc), centre_id: centreId }).returning('*');
-      return endpointFromRow(row);
-    }),
-  page: (db: Knex, centreId: string, page: PageRequest) =>
-    translatingDbErrors(async () => mapPage(await keysetPage(db('webhook_endpoints').where({ centre_id: centreId }), { list: 'webhooks', columns: ['created_at', 'id'] }, page), endpointFromRow)),
-  findById: (db: Knex, centreId: string, id: string) =>
-    translatingDbErrors(async () => {
-      if (!isUuid(id) || !isUuid(centreId)) return undefined;
-      const row = await db('webhook_endpoints').where({ id, centre_id: centreId }).first();
-      return row ? endpointFromRow(row) : undefined;
-    }),
-  /** Locks the row until the transaction `db` ends (SELECT … FOR UPDATE). */
-  lock: (db: Knex, centreId: string, id: string) =>
-    translatingDbErrors(async () => {
-      if (isUuid(id) && isUuid(centreId)) await db('webhook_endpoints').where({ id, centre_id: centreId }).forUpdate().select('id');
-    }),
-  remove: (db: Knex, centreId: string, id: string) =>
-    translatingDbErrors(async () => {
-      if (!isUuid(id) || !isUuid(centreId)) return false;
-      return (await db('webhook_endpoints').where({ id, centre_id: centreId }).delete().returning('id')).length > 0;
-    }),
+  insert: endpointRows.insert,
+  page: (db: Knex, centreId: string, page: PageRequest) => endpointRows.page(db, centreId, {}, page),
+  findById: endpointRows.findById,
+  lock: endpointRows.lock,
+  remove: endpointRows.remove,
 };
 
 export const webhookDeliveries = {
@@ -84,7 +71,7 @@ export const webhookDeliveries = {
    */
   enqueue: (db: Knex, centreId: string, event: WebhookEventType, data: Record<string, unknown>) =>
     translatingDbErrors(async () => {
-      const endpoints = (await db('webhook_endpoints').where({ centre_id: centreId, active: true })).map(endpointFromRow).filter((e) => e.events.includes(event));
+      const endpoints = (await endpointRows.list(db, centreId, { active: true })).filter((e) => e.events.includes(event));
       const eventId = randomUUID();
       if (endpoints.length === 0) return eventId;
       const payload = { id: eventId, type: event, centreId, createdAt: new Date().toISOString(), data };

@@ -42,8 +42,8 @@ export async function requireCentre(db: Knex, centreId: string): Promise<Centre>
   return centre;
 }
 
-/** Prefixes error paths with the array index, so a bulk create names "2.end". */
-function atIndex<T>(index: number | undefined, work: () => T): T {
+/** Prefixes error paths with the array index, so a bulk create names "2.end" (no index: a single create, unchanged). */
+export function atIndex<T>(index: number | undefined, work: () => T): T {
   try {
     return work();
   } catch (error) {
@@ -55,7 +55,7 @@ function atIndex<T>(index: number | undefined, work: () => T): T {
   }
 }
 
-async function atIndexAsync<T>(index: number | undefined, work: () => Promise<T>): Promise<T> {
+export async function atIndexAsync<T>(index: number | undefined, work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {

@@ -11,23 +11,14 @@ import { staffMembers } from '../../db/repositories/staff-members.ts';
 import { preVisitCreateSchema, type PreVisit } from '../../domain/pre-visit.ts';
 import { idSchema } from '../../domain/primitives.ts';
 import { referralCreateSchema, referralDocumentSchema, referralStatuses, referralUpdateSchema, type Referral } from '../../domain/referral.ts';
-import { appError, isAppError, type ErrorDetail } from '../../errors/app-error.ts';
+import { appError } from '../../errors/app-error.ts';
 import { parseOrThrow } from '../../errors/from-zod-error.ts';
 import type { Page, PageRequest } from '../../db/keyset-page.ts';
-import { documentOf, requireCentre, type Actor } from './centre-scoped-service.ts';
-import { moveReferral } from './pathway-service.ts';
+import { atIndex, atIndexAsync, documentOf, requireCentre, type Actor } from './centre-scoped-service.ts';
+import { moveReferral, requireReferral } from './pathway-service.ts';
 import { requireInCentre } from './references.ts';
 
 const listQuerySchema = z.strictObject({ status: z.enum(referralStatuses), patientId: idSchema }).partial();
-
-async function requireReferral(db: Knex, centreId: string, id: string): Promise<Referral> {
-  const referral = await referrals.findById(db, centreId, id);
-  if (!referral) {
-    await requireCentre(db, centreId);
-    throw appError.notFound('referral', id);
-  }
-  return referral;
-}
 
 export const referralService = {
   async list(db: Knex, centreId: string, query: Record<string, unknown> = {}): Promise<Referral[]> {
@@ -42,31 +33,18 @@ export const referralService = {
   /** One referral, or an array created all-or-nothing (a bad item's fields are named "2.patientId"). */
   create(db: Knex, centreId: string, body: unknown, actor: Actor): Promise<Referral | Referral[]> {
     const items: unknown[] = Array.isArray(body) ? body : [body];
-    const at = (index: number, error: unknown) => {
-      if (Array.isArray(body) && isAppError(error) && Array.isArray(error.details)) {
-        for (const detail of error.details as ErrorDetail[]) detail.path = `${index}.${detail.path}`;
-        error.message = `[${index}] ${error.message}`;
-      }
-      return error;
-    };
-    const docs = items.map((item, index) => {
-      try {
-        return parseOrThrow(referralCreateSchema, item, 'referral');
-      } catch (error) {
-        throw at(index, error);
-      }
-    });
+    const indexOf = (index: number) => (Array.isArray(body) ? index : undefined);
+    const docs = items.map((item, index) => atIndex(indexOf(index), () => parseOrThrow(referralCreateSchema, item, 'referral')));
     return db.transaction(async (trx) => {
       await requireCentre(trx, centreId);
       const created: Referral[] = [];
       for (const [index, doc] of docs.entries()) {
-        try {
+        const referral = await atIndexAsync(indexOf(index), async () => {
           await requireInCentre(trx, patients, centreId, doc.patientId, 'patientId', 'patient');
-          created.push(await referrals.insert(trx, centreId, doc, actor.name));
-        } catch (error) {
-          throw at(index, error);
-        }
-        await auditLog.append(trx, { actor: actor.name, action: 'create', entity: 'referral', entityId: created.at(-1)!.id, details: null });
+          return referrals.insert(trx, centreId, doc, actor.name);
+        });
+        created.push(referral);
+        await auditLog.append(trx, { actor: actor.name, action: 'create', entity: 'referral', entityId: referral.id, details: null });
       }
       return Array.isArray(body) ? created : created[0]!;
     });

@@ -3,17 +3,16 @@
 // as ETag and If-Match on every edit (428 without it, 412 when someone saved first).
 import type { Knex } from 'knex';
 import { z } from 'zod';
-import { plans } from '../../db/repositories/plans.ts';
 import type { Plan, PlanPin } from '../../domain/plan.ts';
-import { idSchema, localDateSchema, localTimeSchema, timeToMin } from '../../domain/primitives.ts';
-import { AppError, appError } from '../../errors/app-error.ts';
+import { idSchema, localTimeSchema, timeToMin } from '../../domain/primitives.ts';
+import { appError } from '../../errors/app-error.ts';
 import { parseOrThrow } from '../../errors/from-zod-error.ts';
 import { assembleOutreachPlan, outreachTravel, validateOutreachPlan, type OutreachChange, type OutreachPin, type OutreachPlan, type OutreachProblem, type OutreachVisit, type OutreachVisitMove } from '../../../solver/index.ts';
 import { buildOutreachProblem } from '../problem/build-outreach-problem.ts';
 import type { PlanVersionView } from './plan-service.ts';
 import { planOutreachInWorker, replanOutreachInWorker } from '../workers/outreach-in-worker.ts';
 import { writePlanVersion } from './plan-versions.ts';
-import { parseIfMatch } from './plan-service.ts';
+import { editPlanVersion, getPlanVersion, pinKey, rejected, requireDate, withPin, type PlanEdit } from './plan-edits.ts';
 import { requireCentre, type Actor } from '../../api/services/centre-scoped-service.ts';
 
 /** What a stored outreach plan's `document` holds. */
@@ -61,11 +60,6 @@ export const outreachReplanBodySchema = z.strictObject({
   maxIterations: z.number().int().min(1).max(20000).default(1000),
   seed: z.number().int().min(0).max(2 ** 31 - 1).default(1),
 });
-const getQuerySchema = z.strictObject({
-  status: z.enum(['draft', 'published']).optional(),
-  version: z.coerce.number().int().min(1).optional(),
-});
-
 const KIND = 'outreach' as const;
 const documentOf = (stored: Plan) => stored.document as unknown as OutreachPlanDocument;
 
@@ -79,51 +73,17 @@ export function outreachPlanView(stored: Plan): OutreachPlanView {
   };
 }
 
-function requireDate(date: string): string {
-  return parseOrThrow(z.strictObject({ date: localDateSchema }), { date }, 'plan date').date;
-}
-
-const preconditionFailed = (message: string, currentVersion: number) => new AppError({ code: 'precondition_failed', status: 412, message, details: { currentVersion } });
-
-function rejected(message: string, violations: Array<{ constraint: string; message: string }>): AppError {
-  return new AppError({ code: 'plan_rejected', status: 422, message: `${message}: ${violations.map((v) => v.message).join(' ')}`, details: { violations: violations.map((v) => ({ constraint: v.constraint, message: v.message })) } });
-}
-
 const check = (problem: OutreachProblem, plan: OutreachPlan) => validateOutreachPlan(problem, plan, { travelMin: outreachTravel(problem) });
 
-async function requireLatest(db: Knex, centreId: string, date: string): Promise<Plan> {
-  const latest = await plans.latest(db, centreId, requireDate(date), KIND);
-  if (!latest) {
-    await requireCentre(db, centreId);
-    throw appError.notFound('outreach plan for date', date);
-  }
-  return latest;
-}
-
-/** Check If-Match against the newest version, compute the edit, save it as version + 1. */
-async function editPlan(db: Knex, centreId: string, date: string, ifMatch: string | undefined, actor: Actor,
-  edit: (current: Plan, doc: OutreachPlanDocument) => Promise<{ document: OutreachPlanDocument; pins: PlanPin[]; status?: Plan['status'] }> | { document: OutreachPlanDocument; pins: PlanPin[]; status?: Plan['status'] }): Promise<Plan> {
-  const expected = parseIfMatch(ifMatch);
-  if (expected === undefined) throw new AppError({ code: 'precondition_required', status: 428, message: 'Editing a plan needs an If-Match header with the plan version (its ETag)', details: [{ path: 'If-Match', message: 'is required' }] });
-  const current = await requireLatest(db, centreId, date);
-  if (expected !== current.version) throw preconditionFailed(`The outreach plan has changed: version ${current.version} is the newest, not ${ifMatch}. Reload it and edit again.`, current.version);
-  const next = await edit(current, documentOf(current));
-  const saved = await writePlanVersion(db, {
-    centreId,
-    doc: { date: current.date, kind: KIND, status: next.status ?? 'draft', document: next.document as unknown as Record<string, unknown>, pins: next.pins },
-    version: current.version + 1,
-    audit: { actor: actor.name, action: next.status === 'published' ? 'publish' : 'update', details: { kind: KIND, ...next.document.source } },
-  });
-  if (!saved) throw preconditionFailed(`The outreach plan was changed by someone else while this edit was made. Reload it and edit again.`, current.version + 1);
-  return saved;
-}
+/** The one way an outreach plan changes (plan-edits.ts): If-Match, the edit, version + 1. */
+const editPlan = (db: Knex, centreId: string, date: string, ifMatch: string | undefined, actor: Actor,
+  edit: (current: Plan, doc: OutreachPlanDocument) => Promise<PlanEdit<OutreachPlanDocument>> | PlanEdit<OutreachPlanDocument>) =>
+  editPlanVersion(db, KIND, { centreId, date, ifMatch, actor }, edit);
 
 const pinOf = (v: OutreachPlan['visits'][number]): PlanPin => ({ patientId: v.residentId, typeId: v.typeId, startMin: v.startMin, staffId: v.staffId, roomId: v.roomId });
-const pinKey = (p: { patientId: string; typeId: string }) => `${p.patientId}:${p.typeId}`;
 const solverPinOf = (v: OutreachVisit): OutreachPin => ({ residentId: v.residentId, typeId: v.typeId, startMin: v.startMin, staffId: v.staffId, roomId: v.roomId });
 /** `pins` with `pin` in place of any pin of the same visit. */
 const withSolverPin = (pins: readonly OutreachPin[] | undefined, pin: OutreachPin): OutreachPin[] => [...(pins ?? []).filter((p) => `${p.residentId}:${p.typeId}` !== `${pin.residentId}:${pin.typeId}`), pin];
-const withPlanPin = (pins: readonly PlanPin[], pin: PlanPin): PlanPin[] => [...pins.filter((p) => pinKey(p) !== pinKey(pin)), pin];
 
 function requireVisit(plan: OutreachPlan, visitId: string): OutreachVisit {
   const visit = plan.visits.find((v) => v.id === visitId);
@@ -186,17 +146,8 @@ export const outreachPlanService = {
     return saved!;
   },
 
-  async get(db: Knex, centreId: string, date: string, query: Record<string, unknown> = {}): Promise<Plan> {
-    const { status, version } = parseOrThrow(getQuerySchema, query, 'plan query');
-    const day = requireDate(date);
-    const found = version !== undefined
-      ? (await plans.list(db, centreId, { date: day, kind: KIND, version })).find((p) => status === undefined || p.status === status)
-      : status ? await plans.latestWithStatus(db, centreId, day, status, KIND) : await plans.latest(db, centreId, day, KIND);
-    if (!found) {
-      await requireCentre(db, centreId);
-      throw appError.notFound(status ? `${status} outreach plan for date` : 'outreach plan for date', version === undefined ? date : `${date} version ${version}`);
-    }
-    return found;
+  get(db: Knex, centreId: string, date: string, query: Record<string, unknown> = {}): Promise<Plan> {
+    return getPlanVersion(db, KIND, centreId, date, query);
   },
 
   /** Pins a visit where it is, so replanning leaves it there. */
@@ -210,7 +161,7 @@ export const outreachPlanService = {
           plan: { ...plan, visits: plan.visits.map((v) => (v.id === visitId ? { ...v, pinned: true } : v)) },
           source: { kind: 'pin', visitId },
         },
-        pins: withPlanPin(current.pins, pinOf(visit)),
+        pins: withPin(current.pins, pinOf(visit)),
       };
     });
   },
@@ -262,7 +213,7 @@ export const outreachPlanService = {
       if (broken.length > 0) throw rejected(`Moving ${visit.id} to ${request.start} breaks ${broken.length} hard rule(s)`, broken);
       return {
         document: { problem: movedProblem, plan: movedPlan, source: { kind: 'move', visitId: visit.id, from: pinOf(visit), to: pinOf(moved) } },
-        pins: withPlanPin(current.pins, pinOf(moved)),
+        pins: withPin(current.pins, pinOf(moved)),
       };
     });
   },

@@ -4,20 +4,19 @@
 // edits of the same version exactly one is saved and the other gets 412 — never a lost update.
 import type { Knex } from 'knex';
 import { z } from 'zod';
-import { plans } from '../../db/repositories/plans.ts';
 import type { Plan, PlanPin } from '../../domain/plan.ts';
-import { idSchema, localDateSchema, localTimeSchema, timeToMin } from '../../domain/primitives.ts';
-import { AppError, appError } from '../../errors/app-error.ts';
+import { idSchema, localTimeSchema, timeToMin } from '../../domain/primitives.ts';
+import { appError } from '../../errors/app-error.ts';
 import { parseOrThrow } from '../../errors/from-zod-error.ts';
 import { buildJobProblem } from '../problem/build-job-problem.ts';
 import { replanDayInWorker } from '../workers/replan-day-in-worker.ts';
 import { DayProblemInputError } from '../problem/build-day-problem.ts';
-import { assembleDayPlan, type DayPatient, type DayPin, type DayPlan, type DayProblem, type PlannedActivity, type ActivityMove, type DayChange, type ReplanStrategy, validatePlan } from '../../../solver/index.ts';
-import { writePlanVersion } from './plan-versions.ts';
+import { assembleDayPlan, type DayPatient, type DayPlan, type DayProblem, type PlannedActivity, type ActivityMove, type DayChange, type ReplanStrategy, validatePlan } from '../../../solver/index.ts';
+import { editPlanVersion, getPlanVersion, rejected, requireDate, pinKey, withPin, type PlanEdit } from './plan-edits.ts';
 import { checkCoupled, storedTransport, type StoredTransport } from '../transport/day-transport.ts';
 import type { CoupledDayResult } from '../transport/plan-coupled-day.ts';
 import { solve } from '../workers/solve-pool.ts';
-import { requireCentre, type Actor } from '../../api/services/centre-scoped-service.ts';
+import type { Actor } from '../../api/services/centre-scoped-service.ts';
 import { planViews, type PlanViewName } from '../../api/services/plan-views.ts';
 
 /** What a stored day plan's `document` holds: the problem it answers (with every pin) and the plan. */
@@ -60,10 +59,6 @@ const viewKey: Record<PlanViewName, string> = { 'by-patient': 'patients', 'by-st
 export const DEFAULT_REPLAN_TIME_LIMIT_SEC = 2;
 export const MAX_REPLAN_TIME_LIMIT_SEC = 30;
 
-const getQuerySchema = z.strictObject({
-  status: z.enum(['draft', 'published']).optional(),
-  version: z.coerce.number().int().min(1).optional(),
-});
 /** Request bodies of the plan edits (also described in the OpenAPI document). */
 export const pinBodySchema = z.strictObject({ activityId: z.string().min(1) });
 export const moveBodySchema = z.strictObject({
@@ -148,29 +143,6 @@ export function planView(stored: Plan): PlanView {
   };
 }
 
-/** `"3"`, `W/"3"` or `3` → 3; anything else can never match a version. */
-export function parseIfMatch(header: string | undefined): number | undefined | null {
-  if (header === undefined || header.trim() === '') return undefined;
-  const match = /^\s*(?:W\/)?"?(\d+)"?\s*$/.exec(header);
-  return match ? Number(match[1]) : null;
-}
-
-const preconditionFailed = (message: string, currentVersion: number) =>
-  new AppError({ code: 'precondition_failed', status: 412, message, details: { currentVersion } });
-
-function requireDate(date: string): string {
-  return parseOrThrow(z.strictObject({ date: localDateSchema }), { date }, 'plan date').date;
-}
-
-async function requireLatest(db: Knex, centreId: string, date: string): Promise<Plan> {
-  const latest = await plans.latest(db, centreId, requireDate(date));
-  if (!latest) {
-    await requireCentre(db, centreId);
-    throw appError.notFound('plan for date', date);
-  }
-  return latest;
-}
-
 function requireActivity(plan: DayPlan, activityId: string): PlannedActivity {
   const activity = plan.activities.find((a) => a.id === activityId);
   if (!activity) throw appError.validation(`No activity ${activityId} in this plan`, [{ path: 'activityId', message: `no activity "${activityId}" in the plan` }]);
@@ -187,68 +159,20 @@ function pinOf(activity: PlannedActivity): PlanPin {
   };
 }
 
-const pinKey = (pin: { patientId: string; typeId: string }) => `${pin.patientId}:${pin.typeId}`;
-
-/** `pins` with `pin` in place of any pin of the same activity. */
-function withPin<P extends DayPin | PlanPin>(pins: readonly P[] | undefined, pin: P): P[] {
-  return [...(pins ?? []).filter((p) => pinKey(p) !== pinKey(pin)), pin];
-}
+/** The one way a day plan changes (plan-edits.ts): If-Match, the edit, version + 1. */
+const editPlan = (db: Knex, centreId: string, date: string, ifMatch: string | undefined, actor: Actor,
+  edit: (current: Plan, doc: DayPlanDocument) => Promise<PlanEdit<DayPlanDocument>> | PlanEdit<DayPlanDocument>) =>
+  editPlanVersion(db, 'day', { centreId, date, ifMatch, actor }, edit);
 
 /** The plan with new activities: views, score and gap rebuilt from them (activities are the source of truth). */
 function rebuilt(problem: DayProblem, plan: DayPlan, activities: PlannedActivity[]): DayPlan {
   return assembleDayPlan(problem, { activities, unscheduled: plan.unscheduled, bound: plan.bound, stats: plan.stats });
 }
 
-interface EditResult {
-  document: DayPlanDocument;
-  pins: PlanPin[];
-  status?: Plan['status'];
-}
-
-/**
- * The one way a plan changes: check If-Match against the newest version, compute the edit,
- * save it as version + 1 unless another edit got there first.
- */
-async function editPlan(
-  db: Knex,
-  centreId: string,
-  date: string,
-  ifMatch: string | undefined,
-  actor: Actor,
-  edit: (current: Plan, doc: DayPlanDocument) => Promise<EditResult> | EditResult,
-): Promise<Plan> {
-  const expected = parseIfMatch(ifMatch);
-  if (expected === undefined) {
-    throw new AppError({ code: 'precondition_required', status: 428, message: 'Editing a plan needs an If-Match header with the plan version (its ETag)', details: [{ path: 'If-Match', message: 'is required' }] });
-  }
-  const current = await requireLatest(db, centreId, date);
-  if (expected !== current.version) {
-    throw preconditionFailed(`The plan has changed: version ${current.version} is the newest, not ${ifMatch}. Reload it and edit again.`, current.version);
-  }
-  const next = await edit(current, documentOf(current));
-  const saved = await writePlanVersion(db, {
-    centreId,
-    doc: { date: current.date, kind: 'day', status: next.status ?? 'draft', document: next.document as unknown as Record<string, unknown>, pins: next.pins },
-    version: current.version + 1,
-    audit: { actor: actor.name, action: next.status === 'published' ? 'publish' : 'update', details: { ...next.document.source } },
-  });
-  if (!saved) throw preconditionFailed(`The plan was changed by someone else while this edit was made (version ${current.version} is no longer the newest). Reload it and edit again.`, current.version + 1);
-  return saved;
-}
-
 /** New hard violations an edit would introduce (those already in the plan are not held against it). */
 function introducedViolations(problem: DayProblem, before: DayPlan, after: DayPlan) {
   const existing = new Set(validatePlan(problem, before).violations.map((v) => v.message));
   return validatePlan(problem, after).violations.filter((v) => !existing.has(v.message));
-}
-
-function rejected(message: string, violations: Array<{ constraint: string; message: string }>): AppError {
-  return new AppError({
-    code: 'plan_rejected',
-    status: 422,
-    message: `${message}: ${violations.map((v) => v.message).join(' ')}`,
-    details: { violations: violations.map((v) => ({ constraint: v.constraint, message: v.message })) },
-  });
 }
 
 /** Seed of the transport re-planned after an edit (fixed, so the same edit gives the same runs). */
@@ -284,19 +208,8 @@ function introducedCoupled(before: { problem: DayProblem; plan: DayPlan; transpo
 
 export const planService = {
   /** The newest version (or the newest with `status`, or exactly `version`). */
-  async get(db: Knex, centreId: string, date: string, query: Record<string, unknown> = {}): Promise<Plan> {
-    const { status, version } = parseOrThrow(getQuerySchema, query, 'plan query');
-    const day = requireDate(date);
-    const found = version !== undefined
-      ? (await plans.list(db, centreId, { date: day, kind: 'day', version })).find((p) => status === undefined || p.status === status)
-      : status
-        ? await plans.latestWithStatus(db, centreId, day, status)
-        : await plans.latest(db, centreId, day);
-    if (!found) {
-      await requireCentre(db, centreId);
-      throw appError.notFound(status ? `${status} plan for date` : 'plan for date', version === undefined ? date : `${date} version ${version}`);
-    }
-    return found;
+  get(db: Knex, centreId: string, date: string, query: Record<string, unknown> = {}): Promise<Plan> {
+    return getPlanVersion(db, 'day', centreId, date, query);
   },
 
   /** A view of the plan the query selects. */

@@ -1,0 +1,80 @@
+// The screen on a phone (390 × 844, as an iPhone 12-15): no view of any role is wider than the
+// screen, so nothing needs sideways scrolling of the whole page, and axe-core still finds no
+// serious or critical violation. The day has a plan (a 1-s job over eight patients) so the board,
+// transport and timetable views carry real content.
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { patients } from '../../../src/db/index.ts';
+import { launchBrowser } from '../../helpers/browser.ts';
+import { startService, type RunningService } from '../../helpers/running-service.ts';
+
+const DATE = '2026-12-02';
+const PHONE = { width: 390, height: 844 };
+
+describe('the web app on a phone', { timeout: 240_000 }, () => {
+  let service: RunningService;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    [service, browser] = await Promise.all([startService('2026-11-30'), launchBrowser()]);
+    const patientIds = (await patients.list(service.db, service.centreId)).filter((p) => !p.unavailableDates.includes(DATE)).slice(0, 8).map((p) => p.id);
+    const headers = { Authorization: `Bearer ${service.tokens.coordinator}`, 'Content-Type': 'application/json' };
+    const job = await fetch(`${service.baseUrl}/api/centres/${service.centreId}/plan-jobs`, { method: 'POST', headers, body: JSON.stringify({ date: DATE, patientIds, timeLimitSec: 1 }) });
+    expect(job.status).toBe(202);
+    const jobUrl = `${service.baseUrl}${job.headers.get('location')}`;
+    for (let status = ''; status !== 'succeeded'; await new Promise((r) => setTimeout(r, 250))) {
+      status = ((await (await fetch(jobUrl, { headers })).json()) as { status: string }).status;
+      expect(['queued', 'running', 'succeeded']).toContain(status);
+    }
+  }, 200_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await service?.close();
+  });
+
+  /** How wide the page is (the screen is 390) and axe's serious or critical findings. */
+  async function measure(page: Page, view: string) {
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    const results = await new AxeBuilder({ page }).analyze();
+    const findings = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${view}: ${v.id} ${v.nodes.slice(0, 2).map((n) => n.target.join(' ')).join(' | ')}`);
+    return { view, width, findings };
+  }
+
+  async function signedIn(token: string): Promise<Page> {
+    const page = await (await browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true })).newPage();
+    await page.goto(`${service.baseUrl}/?date=${DATE}`);
+    await page.getByLabel('API token').fill(token);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    return page;
+  }
+
+  it('fits every coordinator view to the screen', async () => {
+    const page = await signedIn(service.tokens.coordinator);
+    await page.locator('.version').waitFor({ timeout: 60_000 });
+    const seen = [await measure(page, 'Day board')];
+    const views: Array<[string, () => Promise<void>]> = [
+      ['Transport', () => page.getByText('Follows plan version').waitFor({ timeout: 60_000 })],
+      ['Referrals', () => page.getByRole('table').locator('caption', { hasText: 'referrals' }).waitFor({ timeout: 60_000 })],
+      ['Booking proposals', () => page.getByRole('button', { name: 'Propose bookings' }).waitFor()],
+      ['Outreach', () => page.getByRole('heading', { name: 'Outreach', level: 1 }).waitFor()],
+    ];
+    for (const [view, ready] of views) {
+      await page.getByRole('button', { name: view, exact: true }).click();
+      await ready();
+      seen.push(await measure(page, view));
+    }
+    expect(seen).toEqual(seen.map(({ view }) => ({ view, width: PHONE.width, findings: [] })));
+    await page.context().close();
+  });
+
+  it('fits a clinician\'s timetable and a transport user\'s runs to the screen', async () => {
+    const clinician = await signedIn(service.tokens.clinician);
+    await clinician.locator('.version').waitFor({ timeout: 60_000 });
+    const transport = await signedIn(service.tokens.transport);
+    await transport.getByText('Follows plan version').waitFor({ timeout: 60_000 });
+    const seen = [await measure(clinician, 'My timetable'), await measure(transport, 'Transport (transport role)')];
+    expect(seen).toEqual(seen.map(({ view }) => ({ view, width: PHONE.width, findings: [] })));
+  });
+});

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { planTransport } from '../../../solver/transport/plan-transport.ts';
+import { validatePlan } from '../../../solver/validate/validate-plan.ts';
+import { validateTransportPlan } from '../../../solver/validate/validate-transport-plan.ts';
+import { planTransport, repairTransport } from '../../../solver/transport/plan-transport.ts';
 import { runSheets } from '../../../solver/transport/run-sheets.ts';
 import { DEFAULT_TRANSPORT_RULES, type TransportPlan, type TransportProblem } from '../../../solver/transport/transport-problem.ts';
+import {
+  FIXED_STARTS, dayPlanAt, fixedDayProblem, fixedTransportPlan, transportProblemFor, travelMinutes, withTransportTimes, type ReviewStarts,
+} from './fixed-coupled-day.ts';
 import { passenger, transportDay, vehicle } from './transport-fixtures.ts';
 
 const opts = { maxIterations: 150, seed: 1 };
@@ -154,5 +159,79 @@ describe('planTransport', () => {
   it('rejects a routed passenger without times, naming the field', () => {
     const problem = transportDay([passenger('A', { firstActivityStartMin: undefined })], [vehicle('bus')], { A: 10 });
     expect(() => planTransport(problem, opts)).toThrow(/passengers\[0\].*firstActivityStartMin/);
+  });
+});
+
+describe('repairTransport (a fixed day and stored runs; one patient moved)', () => {
+  const dayProblem = fixedDayProblem();
+  const stored = fixedTransportPlan();
+  const runKey = (r: { vehicleId: string; kind: string }) => `${r.vehicleId}/${r.kind}`;
+  const carries = (r: { stops: Array<{ patientId: string }> }, patientId: string) => r.stops.some((s) => s.patientId === patientId);
+
+  /** Both checkers on the day with its transport: the itineraries from drop-off to pick-up, and the runs against the itineraries. */
+  function violations(starts: ReviewStarts, runs: TransportPlan): string[] {
+    const plan = withTransportTimes(dayPlanAt(dayProblem, starts), runs);
+    const problem = transportProblemFor(plan);
+    return [
+      ...validatePlan(dayProblem, plan).violations.map((v) => `day: ${v.message}`),
+      ...validateTransportPlan(problem, runs, { travelMin: travelMinutes(problem), day: { problem: dayProblem, plan } }).violations.map((v) => `transport: ${v.message}`),
+    ];
+  }
+
+  it('the stored runs are valid for the day as planned', () => {
+    expect(violations(FIXED_STARTS, stored)).toEqual([]);
+  });
+
+  it("C's review moved from 10:30 to 13:00: C's pick-up and drop-off follow it, van-1's runs (A and B only) stay as they were", () => {
+    const starts = { ...FIXED_STARTS, C: 780 };
+    const problem = transportProblemFor(dayPlanAt(dayProblem, starts));
+    // Precondition: the stored runs no longer fit C's day (arrival 10:15 and collection 11:40 are hours early).
+    expect(violations(starts, stored).filter((v) => v.includes('C'))).not.toEqual([]);
+
+    const repaired = repairTransport(problem, stored, ['C']);
+    expect(repaired.unserved).toEqual([]);
+    expect(violations(starts, repaired)).toEqual([]);
+    // C's times agree with the new itinerary: at the door between 45 and 0 minutes before check-in
+    // (12:45 for 13:00), collected within the maximum wait after 14:00 + the collection buffer.
+    const rules = repaired.rules;
+    const c = repaired.passengers.find((p) => p.patientId === 'C')!;
+    expect(c.arrivalMin!).toBeLessThanOrEqual(780 - rules.checkInBufferMin);
+    expect(c.arrivalMin!).toBeGreaterThanOrEqual(780 - rules.checkInBufferMin - rules.maxEarlyArrivalMin);
+    expect(c.departureMin!).toBeGreaterThanOrEqual(840 + rules.collectionBufferMin);
+    expect(c.departureMin!).toBeLessThanOrEqual(840 + rules.collectionBufferMin + rules.maxWaitMin);
+    expect(c.morning!.pickupMin).toBeGreaterThan(stored.passengers.find((p) => p.patientId === 'C')!.morning!.pickupMin);
+
+    // Runs that carried C neither before nor after: van-1's two, identical (stops, times, travel).
+    const touched = new Set([...stored.runs, ...repaired.runs].filter((r) => carries(r, 'C')).map(runKey));
+    const untouched = stored.runs.filter((r) => !touched.has(runKey(r)));
+    expect(untouched.map(runKey)).toEqual(['van-1/morning', 'van-1/afternoon']);
+    for (const before of untouched) expect(repaired.runs.find((r) => runKey(r) === runKey(before))).toEqual(before);
+    for (const id of ['A', 'B']) expect(repaired.passengers.find((p) => p.patientId === id)).toEqual(stored.passengers.find((p) => p.patientId === id));
+
+    // What this tells apart: planning the day's transport afresh changes van-1's runs (they are
+    // valid but not the shortest), and keeping every stored time leaves C's trips hours early.
+    const fresh = planTransport(problem, opts);
+    expect(untouched.some((before) => JSON.stringify(fresh.runs.find((r) => runKey(r) === runKey(before))) !== JSON.stringify(before))).toBe(true);
+  });
+
+  it("B's review moved from 10:00 to 13:00: B is carried at the new times, and the runs that never carried B (van-2's morning) stay", () => {
+    const starts = { ...FIXED_STARTS, B: 780 };
+    const problem = transportProblemFor(dayPlanAt(dayProblem, starts));
+    expect(violations(starts, stored).filter((v) => v.includes('B'))).not.toEqual([]);
+
+    const repaired = repairTransport(problem, stored, ['B']);
+    expect(repaired.unserved).toEqual([]);
+    expect(violations(starts, repaired)).toEqual([]);
+    const b = repaired.passengers.find((p) => p.patientId === 'B')!;
+    expect(b.arrivalMin!).toBeLessThanOrEqual(780 - repaired.rules.checkInBufferMin);
+    expect(b.departureMin!).toBeGreaterThanOrEqual(840 + repaired.rules.collectionBufferMin);
+
+    // Whoever carries B in the morning is at the centre after 12:00, too late for A's or C's
+    // collection (11:10–11:55, 11:40–12:25), so that vehicle's afternoon run must change
+    // hands; van-2's morning (C alone, before and after) is kept as it was.
+    const touched = new Set([...stored.runs, ...repaired.runs].filter((r) => carries(r, 'B')).map(runKey));
+    const untouched = stored.runs.filter((r) => !touched.has(runKey(r)));
+    expect(untouched.map(runKey)).toContain('van-2/morning');
+    for (const before of untouched.filter((r) => r.kind === 'morning')) expect(repaired.runs.find((r) => runKey(r) === runKey(before))).toEqual(before);
   });
 });

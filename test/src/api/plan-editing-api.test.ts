@@ -186,8 +186,8 @@ describeEachDatabase('plan editing API', (getDb) => {
     // Every run (vehicle and direction) that carried the moved patient neither before nor after is unchanged, stop for stop.
     // The 1-second plan job behind this file's day is timed, so its runs differ from machine to
     // machine: in a fresh-clone CI run every run carried the moved patient, and there is nothing
-    // untouched to compare, and only the re-timing and both checkers are checked (a fixed-day solver
-    // test of repairTransport is still to be written).
+    // untouched to compare, and only the re-timing and both checkers are checked (the fixed-day
+    // solver test of repairTransport, test/solver/transport/plan-transport.test.ts, requires them).
     const untouchedBefore = untouchedRuns(patientId, before, after);
     for (const run of untouchedBefore) {
       expect(after.transport.plan.runs.find((r) => runKey(r) === runKey(run))?.stops).toEqual(run.stops);

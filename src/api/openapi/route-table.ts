@@ -67,6 +67,8 @@ const planEdit = {
   422: 'The edit breaks a hard constraint (details.violations)',
   428: 'If-Match is required',
 };
+/** ICC day edits that can give a staff member work: not one who is out on that date's outreach team. */
+const dayPlanEdit = { ...planEdit, 409: "The version is already published, or the edit would give or pin work on a staff member who is on that date's outreach team (details name the field)" };
 const planReply = { status: 200, description: 'The new plan version', schema: 'Plan', headers: etag } as const;
 const noCoordinates = { 409: 'The centre has no coordinates (lat, lon) to route from' };
 const csvFile = { 'Content-Disposition': 'attachment; filename="<list>-<date>.csv"' };
@@ -121,10 +123,10 @@ export const routeTable: readonly RouteDoc[] = [
   { method: 'get', path: `${D}/plan/by-patient`, summary: 'The day by patient', tag: 'plans', query: ['status', 'version'], ok: { status: 200, description: 'Itineraries', schema: 'PlanByPatient', headers: etag }, notModified: 'The copy named in If-None-Match is current' },
   { method: 'get', path: `${D}/plan/by-staff`, summary: 'The day by staff member (?staffId: one timetable; a clinician token must name itself)', tag: 'plans', query: ['status', 'version', 'staffId'], ok: { status: 200, description: 'Timetables', schema: 'PlanByStaff', headers: etag }, notModified: 'The copy named in If-None-Match is current' },
   { method: 'get', path: `${D}/plan/by-room`, summary: 'The day by room', tag: 'plans', query: ['status', 'version'], ok: { status: 200, description: 'Timetables', schema: 'PlanByRoom', headers: etag }, notModified: 'The copy named in If-None-Match is current' },
-  { method: 'post', path: `${D}/plan/pins`, summary: 'Pin an activity where it is (If-Match)', tag: 'plans', body: 'PinRequest', ok: planReply, errors: planEdit },
+  { method: 'post', path: `${D}/plan/pins`, summary: 'Pin an activity where it is (If-Match)', tag: 'plans', body: 'PinRequest', ok: planReply, errors: dayPlanEdit },
   { method: 'delete', path: `${D}/plan/pins/:activityId`, summary: 'Unpin an activity (If-Match)', tag: 'plans', ok: planReply, errors: planEdit },
-  { method: 'post', path: `${D}/plan/moves`, summary: 'Move an activity by hand and pin it there (If-Match; 422 with reasons)', tag: 'plans', body: 'MoveRequest', ok: planReply, errors: planEdit },
-  { method: 'post', path: `${D}/plan/replan`, summary: 'Replan after a change, keeping the rest stable (If-Match)', tag: 'plans', body: 'ReplanRequest', ok: planReply, errors: planEdit },
+  { method: 'post', path: `${D}/plan/moves`, summary: 'Move an activity by hand and pin it there (If-Match; 422 with reasons)', tag: 'plans', body: 'MoveRequest', ok: planReply, errors: dayPlanEdit },
+  { method: 'post', path: `${D}/plan/replan`, summary: 'Replan after a change, keeping the rest stable (If-Match)', tag: 'plans', body: 'ReplanRequest', ok: planReply, errors: dayPlanEdit },
   { method: 'post', path: `${D}/plan/publish`, summary: 'Publish the newest version (If-Match)', tag: 'plans', ok: planReply, errors: planEdit },
   { method: 'post', path: `${D}/outreach-plan`, summary: 'Plan the outreach day (care homes) on a worker thread and save it as the next draft version', tag: 'outreach', body: 'OutreachPlanRequest', bodyOptional: true, ok: { status: 201, description: 'The new outreach plan version', schema: 'OutreachPlan', headers: { ...etag, Location: 'The new version: …/outreach-plan?version=<n>' } } },
   { method: 'get', path: `${D}/outreach-plan`, summary: "The day's outreach plan (newest, or ?status / ?version)", tag: 'outreach', query: ['status', 'version'], ok: { status: 200, description: 'The outreach plan', schema: 'OutreachPlan', headers: etag }, notModified: 'The copy named in If-None-Match is current' },

@@ -9,6 +9,8 @@ import { idSchema, localTimeSchema, timeToMin } from '../../domain/primitives.ts
 import { appError } from '../../errors/app-error.ts';
 import { parseOrThrow } from '../../errors/from-zod-error.ts';
 import { buildJobProblem } from '../problem/build-job-problem.ts';
+import { outreachTeamOn } from '../problem/outreach-teams.ts';
+import { staffMembers } from '../../db/repositories/staff-members.ts';
 import { replanDayInWorker } from '../workers/replan-day-in-worker.ts';
 import { DayProblemInputError } from '../problem/build-day-problem.ts';
 import { assembleDayPlan, type DayPatient, type DayPlan, type DayProblem, type PlannedActivity, type ActivityMove, type DayChange, type ReplanStrategy, validatePlan } from '../../../solver/index.ts';
@@ -159,6 +161,44 @@ function pinOf(activity: PlannedActivity): PlanPin {
   };
 }
 
+/**
+ * 409 naming `path` when `staffId` is on the date's outreach team: they are at care homes that
+ * day, not at the centre, so no ICC activity may be given to them or pinned on them (the
+ * reverse of the outreach day's own check on staff with ICC activities).
+ */
+async function refuseOutreachStaff(db: Knex, centreId: string, date: string, problem: DayProblem, staffId: string | undefined, path: string, fix: string): Promise<void> {
+  if (staffId === undefined) return;
+  const day = (await outreachTeamOn(db, centreId, date)).get(staffId);
+  if (!day) return;
+  const name = problem.staff.find((s) => s.id === staffId)?.name ?? (await staffMembers.findById(db, centreId, staffId))?.name ?? staffId;
+  throw appError.conflict(`${name} is on the outreach team on ${date}: they are at care homes that day, not at the centre`, [
+    { path, message: `${name} is on outreach day ${day.id} (${date}); ${fix}` },
+  ]);
+}
+
+/**
+ * The problem a replan solves: the date's outreach team members who have no activity in the
+ * plan are left out (an ICC plan made before the outreach day still lists them), so the
+ * replanner cannot hand them work; a change naming one of them is refused (409). One who still
+ * holds activities stays, so that a staff-off-sick change can take them off the ICC day.
+ */
+async function withoutOutreachTeam(db: Knex, centreId: string, date: string, problem: DayProblem, plan: DayPlan, changes: z.infer<typeof dayChangeBodySchema>[]): Promise<{ problem: DayProblem; notes: string[] }> {
+  const team = await outreachTeamOn(db, centreId, date);
+  const held = new Set(plan.activities.map((a) => a.staffId));
+  for (const [i, change] of changes.entries()) {
+    // One who still holds ICC activities (planned before they were sent out) may be taken off.
+    if ('staffId' in change && !held.has(change.staffId)) {
+      await refuseOutreachStaff(db, centreId, date, problem, change.staffId, `changes[${i}].staffId`, 'they have no activities in the ICC day to change');
+    }
+  }
+  const out = problem.staff.filter((s) => team.has(s.id) && !held.has(s.id));
+  if (out.length === 0) return { problem, notes: [] };
+  return {
+    problem: { ...problem, staff: problem.staff.filter((s) => !out.includes(s)) },
+    notes: out.map((s) => `${s.name} is on the outreach team that day: left out of the ICC day.`),
+  };
+}
+
 /** The one way a day plan changes (plan-edits.ts): If-Match, the edit, version + 1. */
 const editPlan = (db: Knex, centreId: string, date: string, ifMatch: string | undefined, actor: Actor,
   edit: (current: Plan, doc: DayPlanDocument) => Promise<PlanEdit<DayPlanDocument>> | PlanEdit<DayPlanDocument>) =>
@@ -226,8 +266,9 @@ export const planService = {
   /** Pins an activity where it is, so replanning leaves it there. */
   pin(db: Knex, centreId: string, date: string, ifMatch: string | undefined, body: unknown, actor: Actor): Promise<Plan> {
     const { activityId } = parseOrThrow(pinBodySchema, body, 'pin');
-    return editPlan(db, centreId, date, ifMatch, actor, (current, { problem, plan }) => {
+    return editPlan(db, centreId, date, ifMatch, actor, async (current, { problem, plan }) => {
       const activity = requireActivity(plan, activityId);
+      await refuseOutreachStaff(db, centreId, date, problem, activity.staffId, 'activityId', `${activity.id} is theirs: move it to a colleague at the centre (or replan the ICC day with them off) before pinning it`);
       const pin = pinOf(activity);
       const activities = plan.activities.map((a) => (a.id === activityId ? { ...a, pinned: true } : a));
       return {
@@ -261,6 +302,10 @@ export const planService = {
       if (request.staffId !== undefined && activity.staffId === undefined) {
         throw appError.validation('The meal has no staff member', [{ path: 'staffId', message: `${activity.typeId} is not done by a staff member` }]);
       }
+      await refuseOutreachStaff(db, centreId, date, problem, request.staffId ?? activity.staffId, request.staffId === undefined ? 'activityId' : 'staffId',
+        request.staffId === undefined
+          ? `${activity.id} is theirs: move it to a colleague at the centre (staffId), or replan the ICC day with them off`
+          : 'choose a colleague who is at the centre that day');
       const startMin = timeToMin(request.start);
       const moved: PlannedActivity = {
         ...activity,
@@ -296,8 +341,9 @@ export const planService = {
       const { problem, plan } = doc;
       // After the plan and its version are checked (404, 428, 412 first): an added patient reads the database.
       const changes = await Promise.all(request.changes.map((change, i) => toDayChange(db, centreId, date, change, i)));
+      const atCentre = await withoutOutreachTeam(db, centreId, date, problem, plan, request.changes);
       const result = await replanDayInWorker({
-        problem,
+        problem: atCentre.problem,
         published: plan,
         changes,
         nowMin: timeToMin(request.now),
@@ -322,7 +368,7 @@ export const planService = {
           source: { kind: 'replan', now: request.now, changes: request.changes },
           moves: result.moves,
           strategy: result.strategy,
-          notes: result.notes,
+          notes: [...atCentre.notes, ...result.notes],
         },
         pins: current.pins.filter((p) => stillPinned.has(pinKey(p))),
       };

@@ -68,7 +68,8 @@ const LARGE_PRINT = `
   .meta, .note { font-size: 14pt; color: #222; }
   ul { padding-left: 1.4rem; } li { margin: .3rem 0; }
   .big { font-size: 20pt; font-weight: 700; }
-  @media print { body { font-size: 16pt; } .meta, .note { font-size: 14pt; } }
+  /* On paper a visit or a sentence is never cut in two, and a heading stays with what follows it. */
+  @media print { body { font-size: 16pt; } .meta, .note { font-size: 14pt; } li, p { break-inside: avoid; } h2 { break-after: avoid; } }
 `;
 
 function gettingThere(letter: PatientLetter) {

@@ -71,15 +71,20 @@ async function cardHeadings(page: Page): Promise<string[]> {
   return (await page.locator('table.stack th.when').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
 }
 
-/** Pages of the A4 PDF Chromium prints, each with how many text items pdf.js reads on it. */
-async function printedPages(page: Page): Promise<number[]> {
+/** Pages of the A4 PDF Chromium prints, each as the text pdf.js reads on it. */
+async function printedPages(page: Page): Promise<string[]> {
   const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true, printBackground: true });
   const doc = await getDocument({ data: new Uint8Array(pdf), useSystemFonts: false }).promise;
-  const items: number[] = [];
-  for (let i = 1; i <= doc.numPages; i++) items.push((await (await doc.getPage(i)).getTextContent()).items.length);
+  const texts: string[] = [];
+  for (let i = 1; i <= doc.numPages; i++) {
+    texts.push((await (await doc.getPage(i)).getTextContent()).items.map((item) => ('str' in item ? item.str : '')).join(' '));
+  }
   await doc.destroy();
-  return items;
+  return texts;
 }
+
+const blankPages = (pages: string[]) => pages.flatMap((text, i) => (text.trim() === '' ? [i + 1] : []));
+const withoutSpaces = (text: string) => text.replace(/\s+/g, '');
 
 describeEachDatabase('printable pages in Chromium', (getDb, kind) => {
   let app: Express;
@@ -183,7 +188,7 @@ describeEachDatabase('printable pages in Chromium', (getDb, kind) => {
     const desk = await open(html, 1000);
     await screenshot(desk, 'run-sheet');
     const pages = await printedPages(desk);
-    expect(pages.every((n) => n > 0), `no blank page: ${pages}`).toBe(true);
+    expect(blankPages(pages), 'blank pages').toEqual([]);
     expect(pages.length).toBeGreaterThanOrEqual(runs.length);
     expect(pages.length).toBeLessThanOrEqual(runs.length * 2 + 1);
   });
@@ -208,7 +213,7 @@ describeEachDatabase('printable pages in Chromium', (getDb, kind) => {
     const desk = await open(html, 1000);
     await screenshot(desk, 'round-sheet');
     const pages = await printedPages(desk);
-    expect(pages.every((n) => n > 0), `no blank page: ${pages}`).toBe(true);
+    expect(blankPages(pages), 'blank pages').toEqual([]);
     expect(pages.length).toBeLessThanOrEqual(rounds.length * 2);
   });
 
@@ -220,8 +225,8 @@ describeEachDatabase('printable pages in Chromium', (getDb, kind) => {
     const desk = await open(html, 1200);
     await screenshot(desk, 'day-timetable');
     const pages = await printedPages(desk);
-    expect(pages.length, `pages: ${pages}`).toBeLessThanOrEqual(6);
-    expect(pages.every((n) => n > 0), `no blank page: ${pages}`).toBe(true);
+    expect(pages.length).toBeLessThanOrEqual(6);
+    expect(blankPages(pages), 'blank pages').toEqual([]);
     expect(await axeFindings(desk, 'day timetable')).toEqual([]);
     // On a phone each time-line becomes its list of bookings: nothing scrolls sideways, nothing sticks out.
     const phone = await open(html, PHONE_WIDTH);
@@ -273,6 +278,11 @@ describeEachDatabase('printable pages in Chromium', (getDb, kind) => {
     await screenshot(page, 'patient-letter');
     const pages = await printedPages(page);
     expect(pages.length).toBeLessThanOrEqual(2);
+    expect(blankPages(pages), 'blank pages').toEqual([]);
+    // No visit, and no sentence, is cut in two by the page break: each is read whole on one page.
+    const pieces = await page.locator('li, p').allInnerTexts();
+    expect(pieces.length).toBeGreaterThan(8);
+    expect(pieces.filter((piece) => !pages.some((text) => withoutSpaces(text).includes(withoutSpaces(piece)))), 'split across pages').toEqual([]);
     expect(await axeFindings(page, "patient's letter")).toEqual([]);
     const phone = await open(letter, PHONE_WIDTH);
     expect(await overflowAt(phone, PHONE_WIDTH)).toEqual([]);
@@ -289,7 +299,7 @@ describeEachDatabase('printable pages in Chromium', (getDb, kind) => {
     expect(await axeFindings(desk, 'outreach round sheet')).toEqual([]);
     await screenshot(desk, 'outreach-round');
     const pages = await printedPages(desk);
-    expect(pages.every((n) => n > 0), `no blank page: ${pages}`).toBe(true);
+    expect(blankPages(pages), 'blank pages').toEqual([]);
     expect(pages.length).toBeLessThanOrEqual(plan.rounds.length + 1);
     const phone = await open(html, PHONE_WIDTH);
     expect(await overflowAt(phone, PHONE_WIDTH)).toEqual([]);

@@ -65,7 +65,8 @@ const initialsOf = (p: PatientRecord) => `${p.givenName.trim().charAt(0)}${p.fam
 export function boardFromPlan(plan: DayPlan, catalogue: Catalogue): BoardData {
   const staff = new Map(catalogue.staff.map((s) => [s.id, s]));
   const rooms = new Map(catalogue.rooms.map((r) => [r.id, r]));
-  const types = new Map(catalogue.types.map((t) => [t.id, t]));
+  // Plans name assessment types by their code (the solver's type id), not by the record's id.
+  const types = new Map(catalogue.types.map((t) => [t.code, t]));
   const patients = new Map(catalogue.patients.map((p) => [p.id, p]));
   const views = plan.activities.map((a): ActivityView => {
     const patient = patients.get(a.patientId);

@@ -63,6 +63,23 @@ describeEachDatabase('bookings API', (getDb) => {
     expect(res.body.closedDays).toContainEqual({ date: BANK_HOLIDAY, reason: expect.stringMatching(/closedDates/) });
   });
 
+  it("books no ICC day on a date when the only ANP is out on an outreach team (that date's capacity has no ANP minutes)", async () => {
+    const plan = async () => (await request(app()).post(api('/bookings/plan')).send({ from: FROM, days: 14 }).expect(200)).body as { proposals: Proposal[]; unbooked: unknown[] };
+    const before = await plan();
+    const anp = ((await request(app()).get(api('/staff')).expect(200)).body as Array<{ id: string; discipline: string }>).find((s) => s.discipline === 'anp')!;
+    // The ANP goes out on every open day but two (the booked referral's day and one more).
+    const kept = ['2026-03-04', '2026-03-11'];
+    const outDates = weekdays.filter((d) => d !== BANK_HOLIDAY && !kept.includes(d));
+    for (const date of outDates) await request(app()).post(api('/outreach-days')).send({ date, staffIds: [anp.id], maxResidents: 2 }).expect(201);
+    // Without the outreach days the planner used one of those dates (so this test can fail).
+    expect(before.proposals.filter((p) => !p.pinned).some((p) => outDates.includes(p.iccDate))).toBe(true);
+
+    const after = await plan();
+    expect(after.unbooked).toEqual([]);
+    expect(after.proposals.map((p) => p.referralId).sort()).toEqual(before.proposals.map((p) => p.referralId).sort());
+    for (const p of after.proposals) expect(kept).toContain(p.iccDate);
+  });
+
   it('with no patient places nobody new is booked, each with a reason', async () => {
     const res = await request(app()).post(api('/bookings/plan')).send({ from: FROM, days: 14, patientPlacesPerDay: 0, backend: 'highs' }).expect(200);
     const unbooked = res.body.unbooked as Array<{ referralId: string; reason: string; message: string; patientRef: string }>;

@@ -14,6 +14,8 @@ import { demoCentreApi, errorPaths } from '../../helpers/fixtures.ts';
 
 const START = '2026-11-30';
 const DAY = '2026-12-01';
+/** A date whose outreach day exists before its ICC day is planned. */
+const TEAM_OUT_DAY = '2026-12-03';
 
 describeEachDatabase('ICC day plan edits and the outreach team of the same date', (getDb) => {
   const { app, api, centreId } = demoCentreApi(getDb, START);
@@ -88,5 +90,30 @@ describeEachDatabase('ICC day plan edits and the outreach team of the same date'
     expect(after.plan.activities.filter((a) => a.staffId === idle.id || a.staffId === busy.staffId)).toEqual([]);
     expect(after.problem.staff.map((s) => s.id)).not.toContain(idle.id);
     expect(after.notes).toContain(`${idle.name} is on the outreach team that day: left out of the ICC day.`);
+  }, 120_000);
+
+  it("plans an ICC day made after the outreach day without the team: nobody on it gets an activity, their assessments are left unscheduled", async () => {
+    // Both OTs on shift go out: at the centre nobody else can do an OT assessment.
+    const staff = (await request(app()).get(api('/staff?limit=1000')).expect(200)).body as Array<{ id: string; discipline: string }>;
+    const shifts = (await request(app()).get(api(`/shifts?date=${TEAM_OUT_DAY}&limit=1000`)).expect(200)).body as Array<{ staffId: string }>;
+    const onShift = new Set(shifts.map((s) => s.staffId));
+    const team = staff.filter((s) => s.discipline === 'ot' && onShift.has(s.id)).map((s) => s.id);
+    expect(team.length, 'OTs on shift that day').toBeGreaterThan(0);
+    await request(app()).post(api('/outreach-days')).send({ date: TEAM_OUT_DAY, staffIds: team, maxResidents: 4 }).expect(201);
+
+    const attending = (await patients.list(getDb(), centreId())).filter((p) => !p.unavailableDates.includes(TEAM_OUT_DAY) && !p.careHomeResident).slice(0, 8).map((p) => p.id);
+    const job = await request(app()).post(api('/plan-jobs')).send({ date: TEAM_OUT_DAY, patientIds: attending, timeLimitSec: 1, seed: 1 }).expect(202);
+    await planJobRunnerFor(getDb()).idle();
+    expect((await request(app()).get(job.headers.location!).expect(200)).body.status).toBe('succeeded');
+    const res = await request(app()).get(api(`/days/${TEAM_OUT_DAY}/plan`)).expect(200);
+    const { problem, plan } = (await plans.findById(getDb(), centreId(), res.body.id))!.document as { problem: DayProblem; plan: DayPlan };
+
+    const ot = problem.assessmentTypes.find((t) => t.qualification === 'ot-assessment')!;
+    const needOt = problem.patients.filter((p) => p.required.some((r) => r.typeId === ot.id)).map((p) => p.id);
+    expect(needOt.length, 'attending patients who need an OT assessment').toBeGreaterThan(0);
+    expect(problem.staff.map((s) => s.id).filter((id) => team.includes(id))).toEqual([]);
+    expect(plan.activities.filter((a) => a.staffId !== undefined && team.includes(a.staffId))).toEqual([]);
+    // With the team at the centre these would have been planned; without them nobody can do them.
+    expect(plan.unscheduled.filter((u) => u.typeId === ot.id).map((u) => u.patientId).sort()).toEqual([...needOt].sort());
   }, 120_000);
 });

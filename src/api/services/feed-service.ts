@@ -221,7 +221,7 @@ interface AuditContext {
 
 /** Information governance: every read of patient data through a feed is on record (a 304 too). */
 function auditRead(db: Knex, ctx: AuditContext, details: { dates: string[]; events?: number; notModified?: boolean }) {
-  return auditLog.append(db, {
+  return auditLog.record(db, {
     actor: `${ctx.owner.ownerKind}:${ctx.owner.ownerId}`, action: 'read', entity: 'feed', entityId: ctx.tokenId,
     details: { via: 'feed-token', ...details, fullPatientDetails: ctx.fullPatientDetails },
   });

@@ -6,6 +6,7 @@
 // the cache before anything is built: one round trip (plus the audit entry) per read.
 import type { Knex } from 'knex';
 import type { FeedKind } from '../../feeds/feed-types.ts';
+import { runPrepared, type PreparedQuery } from '../prepared-query.ts';
 import { translatingDbErrors } from '../translate-db-error.ts';
 import type { FeedOwner } from './feed-events.ts';
 
@@ -45,6 +46,9 @@ SELECT t.id AS token_id, t.centre_id, t.owner_kind, t.owner_id, c.today::text AS
   ${RECORDS.join(', ')}, ${STATES} AS states
 FROM t JOIN c ON c.id = t.centre_id`;
 
+/** Planned once per database session: planning its subqueries costs more than running them (prepared-query.ts). */
+const QUERY: PreparedQuery = { name: 'feed_inputs_v1', sql: SQL, types: ['text', 'timestamptz', 'int', 'timestamptz'] };
+
 export interface FeedInputsQuery {
   tokenHash: string;
   /** The clock: today in the centre's time zone starts the window. */
@@ -75,8 +79,8 @@ export const feedInputs = {
   /** Undefined for an unknown or revoked token (or a centre that is gone). */
   of: (db: Knex, query: FeedInputsQuery) =>
     translatingDbErrors(async (): Promise<FeedInputs | undefined> => {
-      const result = await db.raw(SQL, [query.tokenHash, query.now.toISOString(), query.days, query.dropCancelledBefore.toISOString()]);
-      const row = (result.rows ?? result)[0] as Record<string, string | boolean | null> | undefined;
+      const result = await runPrepared(db, QUERY, [query.tokenHash, query.now.toISOString(), query.days, query.dropCancelledBefore.toISOString()]);
+      const row = result.rows[0] as Record<string, string | boolean | null> | undefined;
       if (!row) return undefined;
       const plans = typeof row.plans === 'string' && row.plans !== '' ? row.plans.split(',') : [];
       const owner: FeedOwner = { centreId: String(row.centre_id), ownerKind: row.owner_kind as FeedKind, ownerId: String(row.owner_id) };

@@ -182,6 +182,28 @@ describeEachDatabase('feeds API', (getDb) => {
     }
   });
 
+  it('reads arriving together: each is audited once before it is answered, and each 304 carries the 200\'s ETag', async () => {
+    const first = await fetchFeed(200);
+    const readsOf = async () => (await auditLog.forEntity(getDb(), 'feed', tokenId)).filter((e) => e.action === 'read');
+    const before = (await readsOf()).length;
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(NOW);
+    let answers: request.Response[];
+    try {
+      answers = await Promise.all(Array.from({ length: 12 }, (_, i) => {
+        const req = request(app).get(feedUrl);
+        return i % 2 === 0 ? req : req.set('If-None-Match', first.headers.etag!);
+      }));
+    } finally {
+      vi.useRealTimers();
+    }
+    expect(answers.map((r) => r.status)).toEqual(Array.from({ length: 12 }, (_, i) => (i % 2 === 0 ? 200 : 304)));
+    for (const r of answers) expect(r.headers.etag).toBe(first.headers.etag);
+    const reads = await readsOf();
+    expect(reads.length).toBe(before + 12);
+    expect(reads.slice(before).filter((e) => (e.details as { notModified?: boolean }).notModified === true)).toHaveLength(6);
+  });
+
   it('hides patient names and NHS numbers by default, shows initials and references, and audits each read', async () => {
     const res = await fetchFeed(200);
     const seen = attending.filter((p) => stored.plan.activities.some((a) => a.staffId === staffId && a.patientId === p.id));

@@ -7,7 +7,7 @@ import { auditLog } from '../db/repositories/audit-log.ts';
 import { webhookDeliveries, webhookEndpoints, webhookEventTypes, type WebhookDelivery, type WebhookEndpoint } from '../db/repositories/webhooks.ts';
 import { appError } from '../errors/app-error.ts';
 import { parseOrThrow } from '../errors/from-zod-error.ts';
-import { requireCentre, type Actor } from '../api/services/centre-scoped-service.ts';
+import { foundInCentre, requireCentre, type Actor } from '../api/services/centre-scoped-service.ts';
 import { newWebhookSecret } from './webhook-signature.ts';
 import type { Precondition } from '../api/record-etag.ts';
 
@@ -52,12 +52,7 @@ const deliveryView = (d: WebhookDelivery): z.infer<typeof webhookDeliveryViewSch
 });
 
 async function requireEndpoint(db: Knex, centreId: string, id: string): Promise<WebhookEndpoint> {
-  const found = await webhookEndpoints.findById(db, centreId, id);
-  if (!found) {
-    await requireCentre(db, centreId);
-    throw appError.notFound('webhook', id);
-  }
-  return found;
+  return foundInCentre(db, centreId, await webhookEndpoints.findById(db, centreId, id), 'webhook', id);
 }
 
 export const webhookService = {

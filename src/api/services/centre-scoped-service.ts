@@ -42,6 +42,16 @@ export async function requireCentre(db: Knex, centreId: string): Promise<Centre>
   return centre;
 }
 
+/**
+ * The record found in a centre, or 404: the centre's own 404 when the centre does not exist
+ * (so a wrong centre id is named as such), else the record's.
+ */
+export async function foundInCentre<T>(db: Knex, centreId: string, found: T | null | undefined, entity: string, id: string): Promise<T> {
+  if (found) return found;
+  await requireCentre(db, centreId);
+  throw appError.notFound(entity, id);
+}
+
 /** Prefixes error paths with the array index, so a bulk create names "2.end" (no index: a single create, unchanged). */
 export function atIndex<T>(index: number | undefined, work: () => T): T {
   try {
@@ -102,12 +112,7 @@ export function centreScopedService<T extends { id: string }, Create, Update>(sp
       return spec.search ? spec.search(db, centreId, where, page) : repository.page(db, centreId, where, page);
     },
     async get(db, centreId, id) {
-      const found = await repository.findById(db, centreId, id);
-      if (!found) {
-        await requireCentre(db, centreId);
-        throw appError.notFound(entity, id);
-      }
-      return found;
+      return foundInCentre(db, centreId, await repository.findById(db, centreId, id), entity, id);
     },
     create(db, centreId, body, actor) {
       return db.transaction(async (trx) => {

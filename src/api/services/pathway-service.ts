@@ -15,7 +15,7 @@ import type { Referral, ReferralStatus } from '../../domain/referral.ts';
 import { AppError, appError } from '../../errors/app-error.ts';
 import { parseOrThrow } from '../../errors/from-zod-error.ts';
 import { isoWeekday } from '../../domain/local-date.ts';
-import { requireCentre, type Actor } from './centre-scoped-service.ts';
+import { foundInCentre, requireCentre, type Actor } from './centre-scoped-service.ts';
 
 export interface PathwayView {
   referralId: string;
@@ -37,12 +37,7 @@ export function transitionRefused(referral: Referral, to: ReferralStatus): AppEr
 }
 
 export async function requireReferral(db: Knex, centreId: string, id: string): Promise<Referral> {
-  const referral = await referrals.findById(db, centreId, id);
-  if (!referral) {
-    await requireCentre(db, centreId);
-    throw appError.notFound('referral', id);
-  }
-  return referral;
+  return foundInCentre(db, centreId, await referrals.findById(db, centreId, id), 'referral', id);
 }
 
 /** "patient ICC-0001 (Margaret Hall)" for messages a coordinator reads. */

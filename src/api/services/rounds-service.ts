@@ -2,8 +2,7 @@
 // preVisitRoundsService plans for the date, for everyone or one support worker.
 import type { Knex } from 'knex';
 import { staffMembers } from '../../db/repositories/staff-members.ts';
-import { appError } from '../../errors/app-error.ts';
-import { requireCentre } from './centre-scoped-service.ts';
+import { foundInCentre } from './centre-scoped-service.ts';
 import { preVisitRoundsService, type PreVisitRoundsView } from './pre-visit-rounds-service.ts';
 
 export type RoundsView = Omit<PreVisitRoundsView, 'problem' | 'plan'>;
@@ -20,10 +19,7 @@ export const roundsService = {
 
   /** One support worker's round (404 for someone who is not on the centre's staff). */
   async forWorker(db: Knex, centreId: string, date: string, staffId: string, query: Record<string, unknown> = {}, signal?: AbortSignal): Promise<RoundsView & { workerId: string }> {
-    if (!(await staffMembers.findById(db, centreId, staffId))) {
-      await requireCentre(db, centreId);
-      throw appError.notFound('staff member', staffId);
-    }
+    await foundInCentre(db, centreId, await staffMembers.findById(db, centreId, staffId), 'staff member', staffId);
     const day = await roundsService.forDay(db, centreId, date, query, signal);
     return { ...day, workerId: staffId, rounds: day.rounds.filter((r) => r.workerId === staffId) };
   },

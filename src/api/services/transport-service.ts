@@ -18,7 +18,7 @@ import type { Plan } from '../../domain/plan.ts';
 import { localDateSchema } from '../../domain/primitives.ts';
 import { appError } from '../../errors/app-error.ts';
 import { parseOrThrow } from '../../errors/from-zod-error.ts';
-import { requireCentre } from './centre-scoped-service.ts';
+import { foundInCentre, requireCentre } from './centre-scoped-service.ts';
 
 
 export type { StoredTransport };
@@ -209,11 +209,7 @@ export const transportService = {
 
   /** One vehicle's runs for the day (404 for a vehicle the centre does not have). */
   async forVehicle(db: Knex, centreId: string, date: string, vehicleId: string): Promise<TransportView & { vehicleId: string }> {
-    const vehicle = await vehicles.findById(db, centreId, vehicleId);
-    if (!vehicle) {
-      await requireCentre(db, centreId);
-      throw appError.notFound('vehicle', vehicleId);
-    }
+    await foundInCentre(db, centreId, await vehicles.findById(db, centreId, vehicleId), 'vehicle', vehicleId);
     const day = await transportService.forDay(db, centreId, date);
     return { ...day, vehicleId, runs: day.runs.filter((r) => r.vehicleId === vehicleId), unserved: day.unserved };
   },

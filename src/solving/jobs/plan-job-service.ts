@@ -10,7 +10,7 @@ import { parseOrThrow } from '../../errors/from-zod-error.ts';
 import { attendingPatients } from '../problem/attending-patients.ts';
 import { buildJobProblem } from '../problem/build-job-problem.ts';
 import { planJobRunnerFor } from './plan-job-runner.ts';
-import { requireCentre } from '../../api/services/centre-scoped-service.ts';
+import { foundInCentre, requireCentre } from '../../api/services/centre-scoped-service.ts';
 import type { Precondition } from '../../api/record-etag.ts';
 import type { DayPlan } from '../../../solver/index.ts';
 
@@ -60,12 +60,7 @@ async function view(db: Knex, job: PlanJob): Promise<PlanJobView> {
 
 async function requireJob(db: Knex, centreId: string, id: string): Promise<PlanJob> {
   await planJobRunnerFor(db).ready;
-  const job = await planJobs.findById(db, centreId, id);
-  if (!job) {
-    await requireCentre(db, centreId);
-    throw appError.notFound('plan job', id);
-  }
-  return job;
+  return foundInCentre(db, centreId, await planJobs.findById(db, centreId, id), 'plan job', id);
 }
 
 export const planJobService = {

@@ -6,9 +6,9 @@ import { z } from 'zod';
 import { plans } from '../../db/repositories/plans.ts';
 import type { Plan, PlanCreate, PlanPin } from '../../domain/plan.ts';
 import { localDateSchema } from '../../domain/primitives.ts';
-import { AppError, appError } from '../../errors/app-error.ts';
+import { AppError } from '../../errors/app-error.ts';
 import { parseOrThrow } from '../../errors/from-zod-error.ts';
-import { requireCentre, type Actor } from '../../api/services/centre-scoped-service.ts';
+import { foundInCentre, type Actor } from '../../api/services/centre-scoped-service.ts';
 import { writePlanVersion } from './plan-versions.ts';
 
 /** The kinds of plan edited through here, and what their messages call them. */
@@ -60,11 +60,7 @@ export async function getPlanVersion(db: Knex, kind: EditablePlanKind, centreId:
     : status
       ? await plans.latestWithStatus(db, centreId, day, status, kind)
       : await plans.latest(db, centreId, day, kind);
-  if (!found) {
-    await requireCentre(db, centreId);
-    throw appError.notFound(status ? `${status} ${nounOf[kind]} for date` : `${nounOf[kind]} for date`, version === undefined ? date : `${date} version ${version}`);
-  }
-  return found;
+  return foundInCentre(db, centreId, found, status ? `${status} ${nounOf[kind]} for date` : `${nounOf[kind]} for date`, version === undefined ? date : `${date} version ${version}`);
 }
 
 export interface PlanEdit<D extends { source: Record<string, unknown> }> {
@@ -89,11 +85,7 @@ export async function editPlanVersion<D extends { source: Record<string, unknown
   if (expected === undefined) {
     throw new AppError({ code: 'precondition_required', status: 428, message: 'Editing a plan needs an If-Match header with the plan version (its ETag)', details: [{ path: 'If-Match', message: 'is required' }] });
   }
-  const current = await plans.latest(db, centreId, requireDate(date), kind);
-  if (!current) {
-    await requireCentre(db, centreId);
-    throw appError.notFound(`${noun} for date`, date);
-  }
+  const current = await foundInCentre(db, centreId, await plans.latest(db, centreId, requireDate(date), kind), `${noun} for date`, date);
   if (expected !== current.version) {
     throw preconditionFailed(`The ${noun} has changed: version ${current.version} is the newest, not ${ifMatch}. Reload it and edit again.`, current.version);
   }

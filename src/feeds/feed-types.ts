@@ -75,9 +75,12 @@ export interface FeedDay {
   mdtRoomId?: string;
 }
 
-/** The parts of an outreach day (care-home outreach) the staff feed reads. */
+/** The parts of an outreach day (care-home outreach) the staff and patient feeds read. */
 export interface FeedOutreachDay {
-  problem: Pick<OutreachProblem, 'date' | 'assessmentTypes' | 'homes' | 'centre'>;
+  problem: Pick<OutreachProblem, 'date' | 'assessmentTypes' | 'homes' | 'centre'> & {
+    /** Who the team is (a resident's feed says whom they will see). */
+    staff: ReadonlyArray<Pick<OutreachProblem['staff'][number], 'id' | 'name'>>;
+  };
   plan: Pick<OutreachPlan, 'date' | 'visits' | 'rounds' | 'mdt'>;
 }
 

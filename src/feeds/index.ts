@@ -13,6 +13,7 @@ export * from './publish-feed.ts';
 export * from './feed-calendar-name.ts';
 export * from './builders/staff-feed-events.ts';
 export * from './builders/outreach-staff-feed-events.ts';
+export * from './builders/outreach-patient-feed-events.ts';
 export * from './builders/room-feed-events.ts';
 export * from './builders/patient-feed-events.ts';
 export * from './builders/vehicle-feed-events.ts';

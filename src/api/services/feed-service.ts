@@ -17,7 +17,7 @@ import { centreAddress } from '../../domain/centre-address.ts';
 import type { Plan } from '../../domain/plan.ts';
 import { appError } from '../../errors/app-error.ts';
 import {
-  DEFAULT_ORGANIZER, feedCalendarDescription, feedCalendarName, feedPatientFromRecord, feedPatientsFromDayProblem, outreachStaffFeedEvents, patientFeedEvents, publishFeed, roomFeedEvents,
+  DEFAULT_ORGANIZER, feedCalendarDescription, feedCalendarName, feedPatientFromRecord, feedPatientsFromDayProblem, outreachPatientFeedEvents, outreachStaffFeedEvents, patientFeedEvents, publishFeed, roomFeedEvents,
   staffFeedEvents, vehicleDaysFromTransport, vehicleFeedEvents, type FeedCentre, type FeedDay, type FeedEvent, type FeedKind, type FeedPatient,
   type FeedOrganizer,
 } from '../../feeds/index.ts';
@@ -60,16 +60,19 @@ function feedOrganizerOf(centre: Centre): FeedOrganizer {
 
 /**
  * The published plans a feed is built from, for dates in [from, to]: the newest published ICC
- * day plan of each date and, for a staff member's feed, the newest published outreach plan of
- * each date (their care-home visits). The feed's ETag and cache key (feed-inputs.ts) name the
- * same versions by id: a new outreach version changes a clinician's feed as much as a new ICC
- * day version does.
+ * day plan of each date and, for a staff member's or a patient's feed, the newest published
+ * outreach plan of each date (the care-home visits they make or receive). The feed's ETag and
+ * cache key (feed-inputs.ts) name the same versions by id: a new outreach version changes a
+ * clinician's or a resident's feed as much as a new ICC day version does.
  */
 export async function feedSourcePlans(db: Knex, centreId: string, ownerKind: FeedKind, from: string, to: string): Promise<{ days: Plan[]; outreach: Plan[] }> {
   const days = await plans.latestPublishedBetween(db, centreId, from, to);
-  const outreach = ownerKind === 'staff' ? await plans.latestPublishedBetween(db, centreId, from, to, 'outreach') : [];
+  const outreach = OUTREACH_FEED_KINDS.has(ownerKind) ? await plans.latestPublishedBetween(db, centreId, from, to, 'outreach') : [];
   return { days, outreach };
 }
+
+/** The feeds that carry outreach visits: the clinician's who makes them, the resident's who receives them. */
+const OUTREACH_FEED_KINDS: ReadonlySet<FeedKind> = new Set(['staff', 'patient']);
 
 /** Stored patients as the feeds see them; a plan's patients with no record fall back to initials and reference. */
 function feedPatientsFor(records: FeedPatient[], inPlan: FeedPatient[]): FeedPatient[] {
@@ -77,11 +80,13 @@ function feedPatientsFor(records: FeedPatient[], inPlan: FeedPatient[]): FeedPat
   return [...records, ...inPlan.filter((p) => !known.has(p.id))];
 }
 
-/** A staff member's events for one published outreach day (residents without a record by initials and reference). */
+/** A staff member's or a resident's events for one published outreach day (residents without a record by initials and reference). */
 function outreachEventsOf(owner: FeedOwner, centre: FeedCentre, stored: Plan, records: FeedPatient[]): FeedEvent[] {
   const { problem, plan } = stored.document as unknown as { problem: OutreachProblem; plan: OutreachPlan };
   const residents = feedPatientsFor(records, problem.residents.map((r) => ({ id: r.id, initials: r.initials, ref: r.ref })));
-  return outreachStaffFeedEvents({ outreach: { problem, plan }, centre, patients: residents, staffId: owner.ownerId });
+  const outreach = { problem, plan };
+  if (owner.ownerKind === 'patient') return outreachPatientFeedEvents({ outreach, centre, patients: residents, patientId: owner.ownerId });
+  return outreachStaffFeedEvents({ outreach, centre, patients: residents, staffId: owner.ownerId });
 }
 
 /**

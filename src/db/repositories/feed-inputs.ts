@@ -24,13 +24,14 @@ const OWNER_PRESENT = `CASE t.owner_kind
 
 /**
  * The newest published version of each date and kind in the window, answered by the plans index
- * (centre_id, kind, status, date, version DESC). A staff feed also reads the outreach plans (the
- * rounds its owner is on); the others read day plans only.
+ * (centre_id, kind, status, date, version DESC). A staff or patient feed also reads the outreach
+ * plans (the rounds a clinician is on, the visits a care-home resident receives); the others read
+ * day plans only.
  */
 const PLANS = `(SELECT coalesce(string_agg(date::text || '/' || kind || '/' || id::text, ',' ORDER BY date, kind), '') FROM (
     SELECT DISTINCT ON (date, kind) id, date, kind FROM plans p
     WHERE p.centre_id = t.centre_id AND p.status = 'published' AND p.date >= c.today AND p.date < c.today + ?::int
-      AND (p.kind = 'day' OR (p.kind = 'outreach' AND t.owner_kind = 'staff'))
+      AND (p.kind = 'day' OR (p.kind = 'outreach' AND t.owner_kind IN ('staff', 'patient')))
     ORDER BY date, kind, version DESC) newest)`;
 
 const RECORDS = RECORD_TABLES.map((table) => `(SELECT count(*) || '/' || coalesce(max(updated_at)::text, '') FROM ${table} r WHERE r.centre_id = t.centre_id) AS "${table}"`);

@@ -21,6 +21,27 @@ export function careHomeLocation(home: Pick<OutreachHome, 'name' | 'address' | '
   return [home.name, home.address, home.postcode].filter((part) => part !== undefined && part.trim() !== '').join(', ');
 }
 
+/** The homes and type names an outreach plan refers to; one that is not in its problem is a 400 naming it. */
+export function knownIn(problem: FeedOutreachDay['problem']): { home: (id: string) => OutreachHome; typeName: (id: string) => string } {
+  const homes = new Map(problem.homes.map((h) => [h.id, h]));
+  const types = new Map(problem.assessmentTypes.map((t) => [t.id, t.name]));
+  const known = <T>(map: Map<string, T>, id: string, what: string): T => {
+    const found = map.get(id);
+    if (found === undefined) {
+      throw appError.validation(`the outreach plan refers to ${what} ${id}, which is not in its problem`, [
+        { path: `problem.${what}`, message: `must include ${id}` },
+      ]);
+    }
+    return found;
+  };
+  return { home: (id) => known(homes, id, 'homes'), typeName: (id) => known(types, id, 'assessmentTypes') };
+}
+
+/** Where at the home a visit is: a shared room's name, or `ownRoom` for the resident's own room. */
+export function outreachRoomName(home: OutreachHome, visit: Pick<OutreachVisit, 'roomId'>, ownRoom: string): string {
+  return visit.roomId.startsWith('own-room:') ? ownRoom : (home.sharedRooms.find((r) => r.id === visit.roomId)?.name ?? visit.roomId);
+}
+
 /**
  * One staff member's events for one published outreach day. Item ids start with `outreach:`
  * so they never share a UID with an ICC day's events of the same date; a visit's id is the
@@ -35,25 +56,14 @@ export function outreachStaffFeedEvents({ outreach, centre, patients, staffId }:
   }
   const date = plan.date;
   const patient = patientDirectory(patients, 'clinical', centre);
-  const homes = new Map(problem.homes.map((h) => [h.id, h]));
-  const types = new Map(problem.assessmentTypes.map((t) => [t.id, t.name]));
-  const known = <T>(map: Map<string, T>, id: string, what: string): T => {
-    const found = map.get(id);
-    if (found === undefined) {
-      throw appError.validation(`the outreach plan refers to ${what} ${id}, which is not in its problem`, [
-        { path: `problem.${what}`, message: `must include ${id}` },
-      ]);
-    }
-    return found;
-  };
-  const roomName = (visit: OutreachVisit) =>
-    visit.roomId.startsWith('own-room:') ? "Resident's own room" : (known(homes, visit.homeId, 'homes').sharedRooms.find((r) => r.id === visit.roomId)?.name ?? visit.roomId);
+  const known = knownIn(problem);
+  const roomName = (visit: OutreachVisit) => outreachRoomName(known.home(visit.homeId), visit, "Resident's own room");
 
   const own = plan.visits.filter((v) => v.staffId === staffId).map((v) => ({ ...v, patientId: v.residentId }));
   const events = activityGroups(own).map((group) => {
     const first = group.activities[0]!;
-    const home = known(homes, first.homeId, 'homes');
-    const what = known(types, first.typeId, 'assessmentTypes');
+    const home = known.home(first.homeId);
+    const what = known.typeName(first.typeId);
     const who = group.activities.map((v) => patient(v.residentId).label);
     return feedEvent({
       centre, date, kind: 'staff', ownerId: staffId, itemId: `outreach:${group.itemId}`,
@@ -72,7 +82,7 @@ export function outreachStaffFeedEvents({ outreach, centre, patients, staffId }:
 
   const round = plan.rounds.find((r) => r.staffId === staffId);
   if (round !== undefined && round.stops.length > 0) {
-    const stopHomes = round.stops.map((s) => known(homes, s.homeId, 'homes'));
+    const stopHomes = round.stops.map((s) => known.home(s.homeId));
     events.push(feedEvent({
       centre, date, kind: 'staff', ownerId: staffId, itemId: 'outreach:round',
       startMin: round.leaveCentreMin, endMin: round.returnCentreMin,

@@ -3,7 +3,8 @@
 // feed is fetched and read by two independent parsers (node-ical, ts-ics) and libical's
 // validator — each visit at the care home's name and address, the resident by initials and
 // local reference only — and after a replan drops a resident and is published, that
-// resident's visits come back CANCELLED with SEQUENCE 1 under the same UIDs.
+// resident's visits come back CANCELLED with SEQUENCE 1 under the same UIDs. Each resident's own
+// feed (kind patient) carries their visits at the care home the same way.
 import type { Express } from 'express';
 import request from 'supertest';
 import { afterEach, beforeAll, expect, it, vi } from 'vitest';
@@ -25,7 +26,7 @@ const instantOf = (minutes: number) => new Date(Date.UTC(2026, 11, 2, 0, minutes
 
 interface Visit { id: string; residentId: string; typeId: string; staffId: string; startMin: number; endMin: number }
 
-describeEachDatabase('outreach visits in staff feeds', (getDb) => {
+describeEachDatabase('outreach visits in staff and patient feeds', (getDb) => {
   let app: Express;
   let centreId: string;
   let home: { id: string; name: string; addressLines: string[]; postcode: string };
@@ -33,14 +34,16 @@ describeEachDatabase('outreach visits in staff feeds', (getDb) => {
   let geriatricianId: string;
   let reviewName: string;
   let feedUrl: string;
+  /** Each resident's own feed, in the order of `residents`. */
+  let residentFeedUrls: string[];
   const api = (path: string) => `/api/centres/${centreId}${path}`;
   const planUrl = (suffix = '') => api(`/days/${DAY}/outreach-plan${suffix}`);
 
-  async function fetchFeed(headers: Record<string, string> = {}) {
+  async function fetchFeed(headers: Record<string, string> = {}, url = feedUrl) {
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(NOW);
     try {
-      const req = request(app).get(feedUrl);
+      const req = request(app).get(url);
       for (const [k, v] of Object.entries(headers)) req.set(k, v);
       return await req;
     } finally {
@@ -80,6 +83,8 @@ describeEachDatabase('outreach visits in staff feeds', (getDb) => {
     await request(app).post(api('/outreach-days')).send({ date: DAY, staffIds: team, maxResidents: 4 }).expect(201);
     await request(app).post(planUrl()).send({ patientIds: residents.map((r) => r.id), maxIterations: 300 }).expect(201);
     feedUrl = (await request(app).post(api('/feed-tokens')).send({ kind: 'staff', ownerId: geriatricianId }).expect(201)).body.url;
+    residentFeedUrls = [];
+    for (const r of residents) residentFeedUrls.push((await request(app).post(api('/feed-tokens')).send({ kind: 'patient', ownerId: r.id }).expect(201)).body.url);
   }, 180_000); // demo centre, residents and a planned outreach day: slow on a loaded machine
 
   afterEach(() => {
@@ -87,16 +92,22 @@ describeEachDatabase('outreach visits in staff feeds', (getDb) => {
   });
 
   it('shows nothing of a draft outreach plan', async () => {
-    const res = await fetchFeed();
-    expect(res.status, res.text.slice(0, 300)).toBe(200);
-    expect(parseWithNodeIcal(res.text)).toEqual([]);
+    for (const url of [feedUrl, ...residentFeedUrls]) {
+      const res = await fetchFeed({}, url);
+      expect(res.status, res.text.slice(0, 300)).toBe(200);
+      expect(parseWithNodeIcal(res.text)).toEqual([]);
+    }
   });
 
   let firstEtag: string;
   let firstEvents: ParsedEvent[];
+  /** Each resident's feed as first published: ETag and events. */
+  let residentFirst: Array<{ etag: string; events: ParsedEvent[] }>;
+  let publishedVisits: Visit[];
 
   it("carries the published visits at the care home's address, the residents by initials and reference, valid for libical", async () => {
-    const visits = (await publishNewest()).filter((v) => v.staffId === geriatricianId);
+    publishedVisits = await publishNewest();
+    const visits = publishedVisits.filter((v) => v.staffId === geriatricianId);
     expect(visits.map((v) => v.residentId).sort()).toEqual(residents.map((r) => r.id).sort());
     const res = await fetchFeed();
     expect(res.status, res.text.slice(0, 300)).toBe(200);
@@ -127,6 +138,36 @@ describeEachDatabase('outreach visits in staff feeds', (getDb) => {
     expect((await fetchFeed({ 'If-None-Match': firstEtag })).status).toBe(304);
   });
 
+  it("gives each resident their own visits at the care home's address, with whom, valid for libical", async () => {
+    const staffNames = new Map(((await request(app).get(api('/staff?limit=1000')).expect(200)).body as Array<{ id: string; name: string }>).map((s) => [s.id, s.name]));
+    const address = `${home.name}, ${home.addressLines.join(', ')}, ${home.postcode}`;
+    residentFirst = [];
+    for (const [i, resident] of residents.entries()) {
+      const res = await fetchFeed({}, residentFeedUrls[i]);
+      expect(res.status, res.text.slice(0, 300)).toBe(200);
+      expect(libicalErrors(res.text)).toEqual([]);
+      const theirs = publishedVisits.filter((v) => v.residentId === resident.id);
+      expect(theirs.length, `${resident.localRef}'s published visits`).toBe(3);
+      for (const parse of [parseWithNodeIcal, parseWithTsIcs]) {
+        const events = parse(res.text);
+        // Exactly their visits: nothing of the other resident, no round, no MDT.
+        expect(events.map((e) => [e.startUtc, e.endUtc]).sort()).toEqual(theirs.map((v) => [instantOf(v.startMin), instantOf(v.endMin)]).sort());
+        for (const visit of theirs) {
+          const event = events.find((e) => e.startUtc === instantOf(visit.startMin))!;
+          expect(event.location).toBe(address);
+          expect(event.summary).toMatch(new RegExp(` with ${staffNames.get(visit.staffId)} at ${home.name}$`));
+          expect(event.description).toContain(`For: ${resident.givenName.slice(0, 1)}${resident.familyName.slice(0, 1)} (ref ${resident.localRef})`);
+          expect([event.status, event.sequence]).toEqual(['CONFIRMED', 0]);
+        }
+      }
+      const unfolded = res.text.replace(/\r\n[ \t]/g, '');
+      for (const other of residents.filter((r) => r.id !== resident.id)) expect(unfolded).not.toContain(other.localRef);
+      expect(unfolded).not.toContain(resident.nhsNumber);
+      residentFirst.push({ etag: res.headers.etag!, events: parseWithNodeIcal(res.text) });
+      expect((await fetchFeed({ 'If-None-Match': res.headers.etag! }, residentFeedUrls[i])).status).toBe(304);
+    }
+  });
+
   it('after a replan drops a resident and is published: their visits CANCELLED with SEQUENCE 1, the same UIDs, a new ETag', async () => {
     const unwell = residents[0]!;
     const current = await request(app).get(planUrl()).expect(200);
@@ -136,6 +177,16 @@ describeEachDatabase('outreach visits in staff feeds', (getDb) => {
     expect((await fetchFeed({ 'If-None-Match': firstEtag })).status).toBe(304);
     const visits = await publishNewest();
     expect(visits.some((v) => v.residentId === unwell.id)).toBe(false);
+
+    // The unwell resident's own feed: every visit CANCELLED, SEQUENCE 1, the same UIDs.
+    const own = await fetchFeed({ 'If-None-Match': residentFirst[0]!.etag }, residentFeedUrls[0]);
+    expect(own.status).toBe(200);
+    expect(libicalErrors(own.text)).toEqual([]);
+    for (const parse of [parseWithNodeIcal, parseWithTsIcs]) {
+      const after = parse(own.text);
+      expect(after.map((e) => e.uid).sort()).toEqual(residentFirst[0]!.events.map((e) => e.uid).sort());
+      for (const e of after) expect([e.status, e.sequence]).toEqual(['CANCELLED', 1]);
+    }
 
     const res = await fetchFeed({ 'If-None-Match': firstEtag });
     expect(res.status).toBe(200);

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { outreachPatientFeedEvents } from '../../../../src/feeds/builders/outreach-patient-feed-events.ts';
 import { outreachStaffFeedEvents } from '../../../../src/feeds/builders/outreach-staff-feed-events.ts';
+import { patientFeedEvents } from '../../../../src/feeds/builders/patient-feed-events.ts';
 import { staffFeedEvents } from '../../../../src/feeds/builders/staff-feed-events.ts';
 import type { FeedOutreachDay } from '../../../../src/feeds/feed-types.ts';
 import type { OutreachVisit } from '../../../../solver/index.ts';
@@ -26,6 +28,7 @@ function outreach(mode: 'return' | 'remote' = 'return'): FeedOutreachDay {
         { id: 'h-ash', name: 'Ashcourt Care Home', address: '14 Ashcourt Drive, Hull', postcode: 'HU6 7QT', visitingHours: { startMin: 600, endMin: 1020 }, sharedRooms: [{ id: 'h-ash:lounge', name: 'Garden lounge', capacity: 6 }] },
         { id: 'h-bev', name: 'Beverley Grange', address: '2 Grange Lane, Beverley', postcode: 'HU17 8AB', visitingHours: { startMin: 600, endMin: 1020 }, sharedRooms: [] },
       ],
+      staff: [{ id: 's-ger', name: 'Dr Okafor' }, { id: 's-physio', name: 'Priya Shah' }],
     },
     plan: {
       date: DATE,
@@ -101,5 +104,34 @@ describe('outreachStaffFeedEvents', () => {
     const error = errorOf(() => outreachStaffFeedEvents({ outreach: broken, centre, patients, staffId: 's-ger' }));
     expect(pathsOf(error)).toEqual(['problem.homes']);
     expect(error.message).toContain('h-bev');
+  });
+});
+
+describe('outreachPatientFeedEvents', () => {
+  it("puts a resident's visits at their care home's name and address, with whom and in which room", () => {
+    const events = outreachPatientFeedEvents({ outreach: outreach(), centre, patients, patientId: 'p1' });
+    const ashcourt = 'Ashcourt Care Home, 14 Ashcourt Drive, Hull, HU6 7QT';
+    expect(events.map((e) => [e.summary, e.location, e.startUtc, e.endUtc])).toEqual([
+      ['Geriatrician review with Dr Okafor at Ashcourt Care Home', ashcourt, '2026-03-30T09:00:00.000Z', '2026-03-30T09:45:00.000Z'],
+      ['Falls prevention group with Priya Shah at Ashcourt Care Home', ashcourt, '2026-03-30T10:00:00.000Z', '2026-03-30T11:00:00.000Z'],
+    ]);
+    expect(events[0]!.description).toBe('For: MS (ref ICC-0042)\nActivity: Geriatrician review\nWith: Dr Okafor\nWhere: Ashcourt Care Home (the Jean Bishop ICC team visits you at the home)\nRoom: Your own room\nTime: 10:00–10:45');
+    expect(events[1]!.description).toContain('Room: Garden lounge');
+    // Only their own visits; nobody else's label; a resident not on the day gets nothing.
+    expect(JSON.stringify(events)).not.toMatch(/JB|EW|Margaret|9434765919|Beverley Road/);
+    expect(outreachPatientFeedEvents({ outreach: outreach(), centre, patients, patientId: 'p4' })).toEqual([]);
+  });
+
+  it('keeps UIDs when a visit moves, and never shares one with an ICC itinerary of the same date', () => {
+    const before = outreachPatientFeedEvents({ outreach: outreach(), centre, patients, patientId: 'p3' });
+    const moved = outreach();
+    moved.plan.visits = moved.plan.visits.map((v) => (v.id === 'p3:geri-review' ? { ...v, startMin: 800, endMin: 845 } : v));
+    const after = outreachPatientFeedEvents({ outreach: moved, centre, patients, patientId: 'p3' });
+    expect(after.map((e) => e.uid)).toEqual(before.map((e) => e.uid));
+    expect(after[0]!.startUtc).toBe('2026-03-30T12:20:00.000Z');
+    const icc = patientFeedEvents({ day: day(DATE), centre, patients, patientId: 'p1' });
+    const own = outreachPatientFeedEvents({ outreach: outreach(), centre, patients, patientId: 'p1' });
+    expect(icc.length).toBeGreaterThan(0);
+    expect(icc.filter((e) => own.some((o) => o.uid === e.uid))).toEqual([]);
   });
 });

@@ -5,6 +5,7 @@
 import request from 'supertest';
 import type { Express } from 'express';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { planDayByJob } from '../../helpers/plan-by-job.ts';
 import { createApp } from '../../../src/app.ts';
 import { auditLog, patients } from '../../../src/db/index.ts';
 import { plans } from '../../../src/db/repositories/plans.ts';
@@ -38,10 +39,7 @@ describeEachDatabase('plan editing API', (getDb) => {
     app = createApp({ db: getDb(), logger: createLogger('silent') });
     centreId = (await loadDemoCentre(getDb(), { seed: 1, startDate: '2026-11-30' })).centreId!;
     const attending = (await patients.list(getDb(), centreId)).filter((p) => !p.unavailableDates.includes(DATE)).slice(0, 5).map((p) => p.id);
-    const job = await request(app).post(`/api/centres/${centreId}/plan-jobs`).send({ date: DATE, patientIds: attending, timeLimitSec: 1, seed: 2 }).expect(202);
-    await planJobRunnerFor(getDb()).idle();
-    const done = await request(app).get(job.headers.location!).expect(200);
-    if (done.body.status !== 'succeeded') throw new Error(`the planning job ${done.body.status}: ${JSON.stringify(done.body.error)}`);
+    await planDayByJob(app, getDb(), centreId, { date: DATE, patientIds: attending, timeLimitSec: 1 });
   });
 
   afterAll(async () => {

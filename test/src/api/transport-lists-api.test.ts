@@ -5,6 +5,7 @@ import request from 'supertest';
 import type { Express } from 'express';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
+import { planDayByJob, publishNewest } from '../../helpers/plan-by-job.ts';
 import { createApp } from '../../../src/app.ts';
 import { patients, vehicles } from '../../../src/db/index.ts';
 import type { Patient } from '../../../src/domain/patient.ts';
@@ -35,13 +36,8 @@ describeEachDatabase('transport lists API', (getDb) => {
     app = createApp({ db: getDb(), logger: createLogger('silent') });
     centreId = (await loadDemoCentre(getDb(), { seed: 1, startDate: '2026-10-19' })).centreId!;
     attending = (await patients.list(getDb(), centreId)).filter((p) => !p.unavailableDates.includes(DATE) && p.lat !== null).slice(0, 5);
-    const job = await request(app).post(`/api/centres/${centreId}/plan-jobs`)
-      .send({ date: DATE, patientIds: attending.map((p) => p.id), timeLimitSec: 1, seed: 2 }).expect(202);
-    await planJobRunnerFor(getDb()).idle();
-    const done = await request(app).get(job.headers.location!).expect(200);
-    if (done.body.status !== 'succeeded') throw new Error(`the planning job ${done.body.status}: ${JSON.stringify(done.body.error)}`);
-    const current = await request(app).get(day('/plan')).expect(200);
-    await request(app).post(day('/plan/publish')).set('If-Match', current.headers.etag!).expect(200);
+    await planDayByJob(app, getDb(), centreId, { date: DATE, patientIds: attending.map((p) => p.id), timeLimitSec: 1 });
+    await publishNewest(app, centreId, DATE);
     // Text typed by people, which the printable pages must escape.
     const firstVehicle = (await vehicles.list(getDb(), centreId))[0]!;
     await request(app).patch(`/api/centres/${centreId}/vehicles/${firstVehicle.id}`).send({ name: SCRIPT_NAME }).expect(200);

@@ -4,6 +4,7 @@
 import request from 'supertest';
 import type { Express } from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { planDayByJob } from '../../helpers/plan-by-job.ts';
 import { createApp } from '../../../src/app.ts';
 import { auditLog, patients, staffMembers } from '../../../src/db/index.ts';
 import { loadDemoCentre } from '../../../src/demo/load-demo-centre.ts';
@@ -46,10 +47,7 @@ describeEachDatabase('roles and access', (getDb) => {
 
     // A planned day, made by the coordinator through the API like in production.
     const attending = (await patients.list(db, centreA)).filter((p) => !p.unavailableDates.includes(DATE)).slice(0, 4).map((p) => p.id);
-    const job = await request(app).post(`/api/centres/${centreA}/plan-jobs`).set(bearer(coordinatorA)).send({ date: DATE, patientIds: attending, timeLimitSec: 1, seed: 2 }).expect(202);
-    await planJobRunnerFor(db).idle();
-    const done = await request(app).get(job.headers.location!).set(bearer(coordinatorA)).expect(200);
-    if (done.body.status !== 'succeeded') throw new Error(`the planning job ${done.body.status}: ${JSON.stringify(done.body.error)}`);
+    await planDayByJob(app, db, centreA, { date: DATE, patientIds: attending, timeLimitSec: 1 }, bearer(coordinatorA));
   });
 
   afterAll(async () => {

@@ -11,6 +11,7 @@ import type { Express } from 'express';
 import type { Browser, Page } from 'playwright-core';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { planDayByJob, publishNewest } from '../../helpers/plan-by-job.ts';
 import { createApp } from '../../../src/app.ts';
 import { auditLog, patients } from '../../../src/db/index.ts';
 import type { Patient } from '../../../src/domain/patient.ts';
@@ -113,13 +114,8 @@ describeEachDatabase('printable pages in Chromium', (getDb, kind) => {
     centreId = (await loadDemoCentre(getDb(), { seed: 1, startDate: '2026-10-19' })).centreId!;
     centreName = (await request(app).get(`/api/centres/${centreId}`).expect(200)).body.name;
     attending = (await patients.list(getDb(), centreId)).filter((p) => !p.unavailableDates.includes(DATE) && p.lat !== null).slice(0, PATIENTS);
-    const job = await request(app).post(`/api/centres/${centreId}/plan-jobs`)
-      .send({ date: DATE, patientIds: attending.map((p) => p.id), timeLimitSec: 2, seed: 2 }).expect(202);
-    await planJobRunnerFor(getDb()).idle();
-    const done = await request(app).get(job.headers.location!).expect(200);
-    if (done.body.status !== 'succeeded') throw new Error(`the planning job ${done.body.status}: ${JSON.stringify(done.body.error)}`);
-    const current = await request(app).get(day('/plan')).expect(200);
-    await request(app).post(day('/plan/publish')).set('If-Match', current.headers.etag!).expect(200);
+    await planDayByJob(app, getDb(), centreId, { date: DATE, patientIds: attending.map((p) => p.id), timeLimitSec: 2 });
+    await publishNewest(app, centreId, DATE);
     await bookDemoPreVisitDay(getDb(), centreId, VISIT_DATE);
     browser = await launchBrowser();
   }, 240_000); // the demo centre, a planning job and a publish: minutes on a loaded 2-core machine

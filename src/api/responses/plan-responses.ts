@@ -12,22 +12,33 @@ import type { PlanView } from '../../solving/plans/plan-service.ts';
 import type { ActivityView, planByPatient, planByRoom, planByStaff } from '../services/plan-views.ts';
 import type { ActivityMove } from '../../../solver/index.ts';
 import { dayChangeBodySchema } from '../../solving/plans/plan-service.ts';
+import { outreachPlanSchema } from './outreach-responses.ts';
 
 const timestamp = z.string().describe('ISO 8601 instant');
 const hhmm = localTimeSchema;
+
+/** What a job's plan carries beside the plan itself. */
+const jobPlanFields = {
+  provisional: z.boolean().describe('true: the best found so far while the job runs; false: the plan it produced'),
+  foundAt: timestamp,
+};
 
 export const planJobViewSchema = z.strictObject({
   id: idSchema,
   centreId: idSchema,
   date: localDateSchema,
   status: z.enum(['queued', 'running', 'succeeded', 'failed', 'cancelled']),
-  request: z.strictObject({ patientIds: z.array(idSchema), timeLimitSec: z.number(), seed: z.int() }),
+  request: z.strictObject({
+    kind: z.literal('outreach').optional().describe("Absent: an ICC day's job; 'outreach': the care-home outreach day's"),
+    patientIds: z.array(idSchema), timeLimitSec: z.number(), seed: z.int(),
+    maxIterations: z.int().optional().describe("Outreach jobs: the search's iteration budget"),
+  }),
   progress: z.strictObject({ phase: z.string(), fraction: z.number(), bestSoft: z.number(), bestHard: z.number(), iteration: z.int() }).nullable(),
   planId: idSchema.nullable().describe('Set when the job succeeded'),
-  plan: dayPlanSchema.extend({
-    provisional: z.boolean().describe('true: the best found so far while the job runs; false: the plan it produced'),
-    foundAt: timestamp,
-  }).nullable(),
+  plan: z.union([
+    dayPlanSchema.extend(jobPlanFields),
+    outreachPlanSchema.extend(jobPlanFields).describe("An outreach job's plan (request.kind 'outreach')"),
+  ]).nullable(),
   ownerId: z.string().nullable().describe('The runner that claimed the job'),
   leaseExpiresAt: timestamp.nullable().describe('While running: the owner holds the job until then'),
   planVersion: z.int().nullable(),

@@ -12,9 +12,13 @@ import { isUuid } from './centre-scoped-repository.ts';
 export type PlanJobStatus = 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
 
 export interface PlanJobRequest {
+  /** Absent: the date's ICC day; 'outreach': the date's care-home outreach day (patientIds are its residents). */
+  kind?: 'outreach';
   patientIds: string[];
   timeLimitSec: number;
   seed: number;
+  /** Outreach: the solver's iteration budget (the same request gives the same plan unless timeLimitSec ends it first). */
+  maxIterations?: number;
 }
 
 export interface PlanJobProgress {

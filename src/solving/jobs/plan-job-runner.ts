@@ -10,9 +10,11 @@ import { planJobs, type PlanJob, type PlanJobError, type PlanJobProgress } from 
 import { isAppError } from '../../errors/app-error.ts';
 import { solve, SolveTimedOutError, WorkerCancelledError, type WorkerRun } from '../workers/solve-pool.ts';
 import type { SolveUpdate } from '../workers/solve-tasks.ts';
-import type { DayPlan, ProgressEvent } from '../../../solver/index.ts';
+import type { DayPlan, OutreachPlan, OutreachProblem, ProgressEvent } from '../../../solver/index.ts';
 import { buildJobInput } from '../problem/build-job-problem.ts';
+import { buildOutreachProblem } from '../problem/build-outreach-problem.ts';
 import type { DayPlanDocument } from '../plans/plan-service.ts';
+import type { OutreachPlanDocument } from '../plans/outreach-plan-service.ts';
 import { checkCoupled, storedTransport } from '../transport/day-transport.ts';
 import type { CoupledDayResult } from '../transport/plan-coupled-day.ts';
 import { writePlanVersion } from '../plans/plan-versions.ts';
@@ -63,6 +65,8 @@ export interface PlanJobRunner {
 
 class PlanningCancelled extends Error {}
 
+type JobInput = Awaited<ReturnType<typeof buildJobInput>>;
+
 function toJobError(error: unknown): PlanJobError {
   if (isAppError(error)) return { code: error.code, message: error.message, details: error.details };
   const message = error instanceof Error ? error.message : String(error);
@@ -106,7 +110,9 @@ export function createPlanJobRunner(db: Db, options: PlanJobRunnerOptions = {}):
     };
     const heartbeat = setInterval(() => write(() => planJobs.renewLease(db, jobId, ownerId, leaseMs)), leaseMs / 3);
     try {
-      const input = await buildJobInput(db, job.centreId, job.date, job.request.patientIds);
+      const outreach = job.request.kind === 'outreach';
+      const input = outreach ? undefined : await buildJobInput(db, job.centreId, job.date, job.request.patientIds);
+      const outreachProblem = outreach ? await buildOutreachProblem(db, job.centreId, job.date, job.request.patientIds) : undefined;
       write(() => planJobs.renewLease(db, jobId, ownerId, leaseMs));
       await progressWrites;
       if (!stillOurs || closed) return;
@@ -123,37 +129,54 @@ export function createPlanJobRunner(db: Db, options: PlanJobRunnerOptions = {}):
         write(() => planJobs.recordProgress(db, jobId, snapshot));
       };
       const timeLimitMs = job.request.timeLimitSec * 1000;
-      // Handed back by a runner that shut down or died: start from the best plan it had found.
-      const startFrom = job.provisionalPlan?.activities.map((a) => ({ id: a.id, startMin: a.startMin, staffId: a.staffId, roomId: a.roomId }));
-      const options = { timeLimitMs, seed: job.request.seed, ...(startFrom ? { startFrom } : {}) };
-      let document: DayPlanDocument;
-      if (input.transport && input.transport.passengers.length > 0) {
-        // The whole day: itineraries and transport planned together, the transport stored with the plan.
-        const run = solve<'plan-coupled-day', CoupledDayResult>('plan-coupled-day', { input: { day: input.problem, transport: input.transport, options }, bestPlanEveryMs: BEST_PLAN_WRITE_INTERVAL_MS }, { timeLimitMs, graceMs: WATCHDOG_GRACE_MS, onUpdate });
-        worker = run;
-        running.set(jobId, run);
-        const result = await run.result;
-        const transport = storedTransport(input.transport, result.dayProblem, result.dayPlan, { problem: result.transportProblem, plan: result.transportPlan }, input.notRouted, result.notes);
-        const checked = checkCoupled(result.dayProblem, result.dayPlan, { problem: result.transportProblem, plan: result.transportPlan });
-        const unchecked = [...checked.dayViolations, ...checked.transportViolations].map((v) => `Not consistent: ${v.message}`);
-        document = { problem: result.dayProblem, plan: result.dayPlan, transport, source: { kind: 'job', jobId }, notes: [...input.notes, ...result.notes, ...unchecked] };
-      } else {
+
+      /** The ICC day: itineraries (with transport when anyone needs it), the best plan so far written as it improves. */
+      const solveDay = async (input: JobInput): Promise<DayPlanDocument> => {
+        // Handed back by a runner that shut down or died: start from the best plan it had found.
+        const startFrom = job.provisionalPlan?.activities.map((a) => ({ id: a.id, startMin: a.startMin, staffId: a.staffId, roomId: a.roomId }));
+        const options = { timeLimitMs, seed: job.request.seed, ...(startFrom ? { startFrom } : {}) };
+        if (input.transport && input.transport.passengers.length > 0) {
+          // The whole day: itineraries and transport planned together, the transport stored with the plan.
+          const run = solve<'plan-coupled-day', CoupledDayResult>('plan-coupled-day', { input: { day: input.problem, transport: input.transport, options }, bestPlanEveryMs: BEST_PLAN_WRITE_INTERVAL_MS }, { timeLimitMs, graceMs: WATCHDOG_GRACE_MS, onUpdate });
+          worker = run;
+          running.set(jobId, run);
+          const result = await run.result;
+          const transport = storedTransport(input.transport, result.dayProblem, result.dayPlan, { problem: result.transportProblem, plan: result.transportPlan }, input.notRouted, result.notes);
+          const checked = checkCoupled(result.dayProblem, result.dayPlan, { problem: result.transportProblem, plan: result.transportPlan });
+          const unchecked = [...checked.dayViolations, ...checked.transportViolations].map((v) => `Not consistent: ${v.message}`);
+          return { problem: result.dayProblem, plan: result.dayPlan, transport, source: { kind: 'job', jobId }, notes: [...input.notes, ...result.notes, ...unchecked] };
+        }
         const run = solve<'plan-day', DayPlan>('plan-day', { problem: input.problem, options, bestPlanEveryMs: BEST_PLAN_WRITE_INTERVAL_MS }, { timeLimitMs, graceMs: WATCHDOG_GRACE_MS, onUpdate });
         worker = run;
         running.set(jobId, run);
         const plan = await run.result;
-        document = { problem: input.problem, plan, source: { kind: 'job', jobId }, ...(input.notes.length > 0 ? { notes: input.notes } : {}) };
-      }
+        return { problem: input.problem, plan, source: { kind: 'job', jobId }, ...(input.notes.length > 0 ? { notes: input.notes } : {}) };
+      };
+
+      /** The care-home outreach day: its iteration budget (or the time limit) ends the search; progress is written, no provisional plan. */
+      const solveOutreach = async (problem: OutreachProblem): Promise<OutreachPlanDocument> => {
+        const { maxIterations, seed } = job.request;
+        const run = solve<'plan-outreach', OutreachPlan>('plan-outreach', { problem, options: { maxIterations, seed, timeLimitMs }, progress: true }, { timeLimitMs, graceMs: WATCHDOG_GRACE_MS, onUpdate });
+        worker = run;
+        running.set(jobId, run);
+        const plan = await run.result;
+        return { problem, plan, source: { kind: 'job', jobId, maxIterations, seed, timeLimitSec: job.request.timeLimitSec } };
+      };
+
+      const result = outreachProblem
+        ? { kind: 'outreach' as const, document: await solveOutreach(outreachProblem), pins: [] }
+        : { kind: 'day' as const, document: await solveDay(input!), pins: input!.pins };
       await progressWrites;
       await db.transaction(async (trx) => {
-        const stored = (await writePlanVersion(trx, { centreId: job.centreId, doc: { date: job.date, kind: 'day', status: 'draft', document: document as unknown as Record<string, unknown>, pins: input.pins } }))!;
+        const stored = (await writePlanVersion(trx, { centreId: job.centreId, doc: { date: job.date, kind: result.kind, status: 'draft', document: result.document as unknown as Record<string, unknown>, pins: result.pins } }))!;
         const done = await planJobs.succeed(trx, jobId, stored.id, lastProgress);
         // Cancelled while the worker was finishing: keep no plan.
         if (!done) throw new PlanningCancelled();
       });
       outcome = 'succeeded';
-      solveGapPercent.set(document.plan.gapPct);
-      log.info({ jobId, seconds: seconds(), gapPct: document.plan.gapPct, unscheduled: document.plan.unscheduled.length }, 'plan job finished');
+      const { plan } = result.document;
+      solveGapPercent.set(plan.gapPct);
+      log.info({ jobId, kind: result.kind, seconds: seconds(), gapPct: plan.gapPct, unscheduled: plan.unscheduled.length }, 'plan job finished');
     } catch (error) {
       await progressWrites;
       if (error instanceof SolveTimedOutError) {

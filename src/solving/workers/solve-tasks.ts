@@ -25,7 +25,8 @@ export interface SolveInputs {
   'replan-day': { problem: DayProblem; published: DayPlan; changes: DayChange[]; nowMin: number; options: Omit<SolveOptions, 'now' | 'onProgress'> };
   'plan-rounds': { problem: RoundsProblem; options: { seed?: number; timeLimitMs?: number; maxIterations?: number; balanceWeight?: number; workerCost?: number } };
   'plan-transport': { problem: TransportProblem; options: { seed?: number; timeLimitMs?: number; maxIterations?: number } };
-  'plan-outreach': { problem: OutreachProblem; options: Omit<OutreachSolveOptions, 'now' | 'onProgress'> };
+  /** `progress`: post the search's progress events (a plan job records them). */
+  'plan-outreach': { problem: OutreachProblem; options: Omit<OutreachSolveOptions, 'now' | 'onProgress'>; progress?: boolean };
   'replan-outreach': { problem: OutreachProblem; plan: OutreachPlan; changes: OutreachChange[]; nowMin: number; options: Omit<OutreachSolveOptions, 'now' | 'onProgress'> };
   'plan-booking': {
     referrals: BookingReferral[]; capacity: DayCapacity[]; horizon: BookingHorizon;
@@ -106,8 +107,8 @@ async function run(task: SolveTask): Promise<unknown> {
       return planTransport(problem, { ...options, now });
     }
     case 'plan-outreach': {
-      const { problem, options } = task.input as SolveInputs['plan-outreach'];
-      return planOutreachDay(problem, { ...options, now });
+      const { problem, options, progress } = task.input as SolveInputs['plan-outreach'];
+      return planOutreachDay(problem, { ...options, now, ...(progress ? { onProgress: withProgress(port, undefined).onProgress } : {}) });
     }
     case 'replan-outreach': {
       const { problem, plan, changes, nowMin, options } = task.input as SolveInputs['replan-outreach'];

@@ -123,7 +123,8 @@ export function DayBoard({ centreId, date, onDate }: { centreId: string; date: s
 
   const running = job !== null && (job.status === 'queued' || job.status === 'running');
   const board: BoardData | null = useMemo(() => {
-    if (running && job?.plan && catalogue) return boardFromPlan(job.plan, catalogue);
+    // The board's jobs plan ICC days ('activities'); an outreach job's plan has visits instead.
+    if (running && job?.plan && 'activities' in job.plan && catalogue) return boardFromPlan(job.plan, catalogue);
     return saved?.board ?? null;
   }, [running, job, catalogue, saved]);
 

@@ -1,0 +1,90 @@
+// An outreach day planned as a plan job, like an ICC day (POST …/plan-jobs with kind 'outreach'),
+// on both databases: queued (202), run on the runner's worker with its progress recorded, stored
+// as the outreach plan's next version (the job's planUrl), the same plan as the direct
+// POST …/outreach-plan gives for the same residents, iterations and seed; bad requests named.
+import type { Express } from 'express';
+import request from 'supertest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { createApp } from '../../../src/app.ts';
+import { loadDemoCentre } from '../../../src/demo/load-demo-centre.ts';
+import { createLogger } from '../../../src/logger.ts';
+import { planJobRunnerFor } from '../../../src/solving/jobs/plan-job-runner.ts';
+import { describeEachDatabase } from '../../helpers/describe-each-database.ts';
+import { errorPaths, patientBody } from '../../helpers/fixtures.ts';
+import { truncateAll } from '../../helpers/test-database.ts';
+
+const START = '2026-11-30';
+const DAY = '2026-12-02';
+const NO_OUTREACH_DAY = '2026-12-03';
+
+describeEachDatabase('outreach plan jobs API', (getDb) => {
+  let app: Express;
+  let centreId: string;
+  let residentIds: string[];
+  const api = (path: string) => `/api/centres/${centreId}${path}`;
+
+  beforeAll(async () => {
+    await truncateAll(getDb());
+    app = createApp({ db: getDb(), logger: createLogger('silent') });
+    centreId = (await loadDemoCentre(getDb(), { seed: 1, startDate: START })).centreId!;
+    const home = ((await request(app).get(api('/care-homes')).expect(200)).body as Array<{ id: string; name: string; addressLines: string[] }>).find((h) => h.name === 'Ashcourt Care Home')!;
+    const types = (await request(app).get(api('/assessment-types')).expect(200)).body as Array<{ id: string; code: string }>;
+    const typeId = (code: string) => types.find((t) => t.code === code)!.id;
+    residentIds = [];
+    for (const [i, ref] of ['CH-JOB-1', 'CH-JOB-2', 'CH-JOB-3'].entries()) {
+      const resident = (await request(app).post(api('/patients')).send(patientBody(7401 + 10 * i, { localRef: ref, careHomeResident: true, careHomeId: home.id, addressLines: home.addressLines })).expect(201)).body;
+      residentIds.push(resident.id);
+      const referral = (await request(app).post(api('/referrals')).send({ patientId: resident.id, referrer: { kind: 'care-home', name: 'Ashcourt senior carer' }, referredDate: '2026-11-16', urgent: true }).expect(201)).body;
+      await request(app).put(api(`/referrals/${referral.id}/pre-visit`)).send({
+        visitDate: '2026-11-25', requiredAssessmentTypeIds: ['anp-initial', 'medication-review', 'geriatrician-review'].map(typeId),
+        consentRecordAccess: true, consentSpeakToCarers: true, carerAttending: false, mobility: 'walking-aid', dietaryNeeds: [], transportNeeded: false,
+      }).expect(200);
+    }
+    const staff = (await request(app).get(api('/staff')).expect(200)).body as Array<{ id: string; discipline: string }>;
+    const onShift = new Set(((await request(app).get(api(`/shifts?date=${DAY}`)).expect(200)).body as Array<{ staffId: string }>).map((s) => s.staffId));
+    const team = ['anp', 'pharmacy', 'geriatrician'].map((d) => staff.find((s) => s.discipline === d && onShift.has(s.id))!.id);
+    await request(app).post(api('/outreach-days')).send({ date: DAY, staffIds: team, maxResidents: 4 }).expect(201);
+  }, 180_000);
+
+  afterAll(async () => {
+    await planJobRunnerFor(getDb()).close();
+  });
+
+  it('plans the outreach day as a job: progress recorded, the plan stored as the next outreach version, the same plan as the direct request', async () => {
+    const body = { date: DAY, kind: 'outreach', patientIds: residentIds, maxIterations: 300, seed: 1, timeLimitSec: 60 };
+    const queued = await request(app).post(api('/plan-jobs')).send(body);
+    expect(queued.status, JSON.stringify(queued.body).slice(0, 400)).toBe(202);
+    expect(queued.body.request).toEqual({ kind: 'outreach', patientIds: residentIds, timeLimitSec: 60, seed: 1, maxIterations: 300 });
+    await planJobRunnerFor(getDb()).idle();
+
+    const job = (await request(app).get(queued.headers.location!).expect(200)).body;
+    expect(job.status, JSON.stringify(job.error)).toBe('succeeded');
+    expect(job.progress).toMatchObject({ fraction: 1, iteration: 300 });
+    expect(job.planVersion).toBe(1);
+    expect(job.planUrl).toBe(`/api/centres/${centreId}/days/${DAY}/outreach-plan?version=1`);
+    expect(job.plan.provisional).toBe(false);
+    expect(job.plan.visits.length).toBe(9);
+    expect(job.plan.unscheduled).toEqual([]);
+
+    const stored = (await request(app).get(job.planUrl).expect(200)).body;
+    expect(stored.source).toEqual({ kind: 'job', jobId: job.id, maxIterations: 300, seed: 1, timeLimitSec: 60 });
+    const { provisional: _p, foundAt: _f, ...jobPlan } = job.plan;
+    expect(stored.plan).toEqual(jobPlan);
+    // No ICC day plan was written for the date.
+    await request(app).get(api(`/days/${DAY}/plan`)).expect(404);
+
+    // The direct request with the same residents, iterations and seed plans the same visits.
+    const direct = (await request(app).post(api(`/days/${DAY}/outreach-plan`)).send({ patientIds: residentIds, maxIterations: 300, seed: 1 }).expect(201)).body;
+    expect(direct.version).toBe(2);
+    expect(direct.plan.visits).toEqual(stored.plan.visits);
+  }, 120_000);
+
+  it('names what is wrong: no outreach day that date (date), maxIterations on an ICC day job (maxIterations), an unknown kind (kind)', async () => {
+    const noDay = await request(app).post(api('/plan-jobs')).send({ date: NO_OUTREACH_DAY, kind: 'outreach', patientIds: residentIds }).expect(400);
+    expect(errorPaths(noDay.body)).toEqual(['date']);
+    const iterations = await request(app).post(api('/plan-jobs')).send({ date: DAY, patientIds: residentIds, maxIterations: 10 }).expect(400);
+    expect(errorPaths(iterations.body)).toEqual(['maxIterations']);
+    const kind = await request(app).post(api('/plan-jobs')).send({ date: DAY, kind: 'rounds', patientIds: residentIds }).expect(400);
+    expect(errorPaths(kind.body)).toEqual(['kind']);
+  });
+});

@@ -24,8 +24,8 @@ import {
 import { isAppError } from '../../errors/app-error.ts';
 import { roundsFromPlan, supportWorkerFeedEvents } from '../../feeds/index.ts';
 import { hashFeedToken } from './feed-token-service.ts';
-import { feedCache, feedInputsEtag, type CachedFeed } from './feed-cache.ts';
-import { feedInputs } from '../../db/repositories/feed-inputs.ts';
+import { FEED_FORMAT, feedCache, feedInputsEtag, type CachedFeed } from './feed-cache.ts';
+import { feedInputs, type FeedInputs } from '../../db/repositories/feed-inputs.ts';
 import { CANCELLED_RETENTION_DAYS } from '../../feeds/reconcile-feed-events.ts';
 import { buildPreVisitRoundsProblem, preVisitRoundsDefaults, preVisitRoundsWeights } from './pre-visit-rounds-service.ts';
 import { transportService } from './transport-service.ts';
@@ -164,6 +164,12 @@ async function supportWorkerEvents(db: Knex, owner: FeedOwner, centre: FeedCentr
   return { events, built };
 }
 
+/** If-None-Match naming exactly one ETag of the form this service gives (weak or not), else undefined. */
+function singleFeedEtag(header: string | undefined): { etag: string; hex: string } | undefined {
+  const match = header === undefined ? null : /^\s*(?:W\/)?"([0-9a-f]{32})"\s*$/.exec(header);
+  return match ? { etag: `"${match[1]}"`, hex: match[1]! } : undefined;
+}
+
 /** The subscriber's copy, as its conditional headers describe it: is it this one? */
 export type IsCurrent = (etag: string, lastModified: string | null) => boolean;
 
@@ -240,10 +246,25 @@ export const feedService = {
    * copy is answered before anything is built, and a rendered feed is served from the cache
    * until its inputs change.
    */
-  async read(db: Knex, token: string, now: Date = new Date(), isCurrent: IsCurrent = () => false): Promise<FeedResponse> {
+  async read(db: Knex, token: string, now: Date = new Date(), isCurrent: IsCurrent = () => false, ifNoneMatch?: string): Promise<FeedResponse> {
     if (!TOKEN_PATTERN.test(token)) throw appError.notFound('feed', 'for this address');
     const inputsQuery = { tokenHash: hashFeedToken(token), now, days: FEED_DAYS_AHEAD, dropCancelledBefore: new Date(now.getTime() - CANCELLED_RETENTION_DAYS * MS_PER_DAY) };
-    const inputs = await feedInputs.of(db, inputsQuery);
+    // A subscriber that names one ETag of ours: if it is current, the read is answered and
+    // audited by one statement (feed-inputs.ts); if not, that statement wrote nothing and its
+    // inputs serve the read as usual.
+    const theirs = singleFeedEtag(ifNoneMatch);
+    let inputs: FeedInputs | undefined;
+    if (theirs) {
+      const copy = feedCache.get(theirs.etag);
+      const conditional = await feedInputs.ifNoneMatch(db, inputsQuery, { etagHex: theirs.hex, format: FEED_FORMAT, ...(copy ? { events: copy.events } : {}) });
+      if (conditional?.notModified) {
+        const { owner } = conditional.inputs;
+        return { kind: owner.ownerKind, ownerId: owner.ownerId, etag: theirs.etag, lastModified: copy?.lastModified ?? null };
+      }
+      inputs = conditional?.inputs;
+    } else {
+      inputs = await feedInputs.of(db, inputsQuery);
+    }
     // The same 404 as an unknown token: a feed whose owner is deactivated or gone has ended.
     if (!inputs?.ownerPresent) throw appError.notFound('feed', 'for this address');
     const { owner } = inputs;

@@ -3,7 +3,8 @@
 // window (their ids: a version is never changed, a new one is a new row), when the centre, the
 // owner and the records the events name last changed, and the feed's own published states.
 // Same answer → same body, so a current copy is answered (304) and a rendered feed served from
-// the cache before anything is built: one round trip (plus the audit entry) per read.
+// the cache before anything is built: one round trip (plus the audit entry) per read, and for a
+// current copy (If-None-Match) one statement that also stores the read's audit entry.
 import type { Knex } from 'knex';
 import type { FeedKind } from '../../feeds/feed-types.ts';
 import { runPrepared, type PreparedQuery } from '../prepared-query.ts';
@@ -28,11 +29,16 @@ const OWNER_PRESENT = `CASE t.owner_kind
  * plans (the rounds a clinician is on, the visits a care-home resident receives); the others read
  * day plans only.
  */
+/** The window's published plans a feed of this owner reads (t: the token, c: the centre with today). */
+const WINDOW_PLANS = `p.centre_id = t.centre_id AND p.status = 'published' AND p.date >= c.today AND p.date < c.today + ?::int
+      AND (p.kind = 'day' OR (p.kind = 'outreach' AND t.owner_kind IN ('staff', 'patient')))`;
+
 const PLANS = `(SELECT coalesce(string_agg(date::text || '/' || kind || '/' || id::text, ',' ORDER BY date, kind), '') FROM (
-    SELECT DISTINCT ON (date, kind) id, date, kind FROM plans p
-    WHERE p.centre_id = t.centre_id AND p.status = 'published' AND p.date >= c.today AND p.date < c.today + ?::int
-      AND (p.kind = 'day' OR (p.kind = 'outreach' AND t.owner_kind IN ('staff', 'patient')))
+    SELECT DISTINCT ON (date, kind) id, date, kind FROM plans p WHERE ${WINDOW_PLANS}
     ORDER BY date, kind, version DESC) newest)`;
+
+/** The dates of those plans, for the audit entry (the same dates as those of PLANS' versions). */
+const DATES = `(SELECT coalesce(jsonb_agg(DISTINCT p.date::text ORDER BY p.date::text), '[]'::jsonb) FROM plans p WHERE ${WINDOW_PLANS})`;
 
 const RECORDS = RECORD_TABLES.map((table) => `(SELECT count(*) || '/' || coalesce(max(updated_at)::text, '') FROM ${table} r WHERE r.centre_id = t.centre_id) AS "${table}"`);
 
@@ -43,12 +49,33 @@ const STATES = `(SELECT count(*) || '/' || coalesce(max(updated_at)::text, '') |
 const SQL = `WITH t AS (SELECT id, centre_id, owner_kind, owner_id FROM feed_tokens WHERE token_hash = ? AND revoked = false),
   c AS (SELECT centres.id, centres.updated_at, centres.full_patient_details_in_feeds, (?::timestamptz AT TIME ZONE centres.time_zone)::date AS today FROM centres JOIN t ON centres.id = t.centre_id)
 SELECT t.id AS token_id, t.centre_id, t.owner_kind, t.owner_id, c.today::text AS today, c.updated_at::text AS centre,
-  c.full_patient_details_in_feeds AS full_details, ${OWNER_PRESENT} AS owner, ${PLANS} AS plans,
+  c.full_patient_details_in_feeds AS full_details, ${OWNER_PRESENT} AS owner, ${PLANS} AS plans, ${DATES} AS dates,
   ${RECORDS.join(', ')}, ${STATES} AS states
 FROM t JOIN c ON c.id = t.centre_id`;
 
+/** `sources` as one string, the same as FeedInputs.sources (an absent owner as ''). */
+const SOURCES = `concat_ws('|', i.centre_id::text, i.owner_kind, i.owner_id::text, i.today, i.centre, coalesce(i.owner, ''), i.plans, ${RECORD_TABLES.map((t) => `i."${t}"`).join(', ')})`;
+
+/**
+ * A conditional read in one statement: the inputs as above, the ETag from them (as
+ * feedInputsEtag computes it: the first 32 hex digits of sha256(format, sources, states)), and,
+ * when it is the subscriber's, the read's audit entry inserted in the same statement, so a 304
+ * costs one round trip and one commit. A support worker's feed is never answered this way (it
+ * is not keyed by its inputs), nor one whose owner has gone (a 404).
+ */
+const CONDITIONAL_SQL = `WITH i AS (${SQL}),
+  s AS (SELECT i.*, left(encode(sha256(convert_to(?::text || chr(10) || ${SOURCES} || chr(10) || i.states, 'UTF8')), 'hex'), 32) AS etag_hex FROM i),
+  a AS (INSERT INTO audit_log (actor, action, entity, entity_id, details)
+    SELECT s.owner_kind || ':' || s.owner_id, 'read', 'feed', s.token_id::text,
+      jsonb_build_object('via', 'feed-token', 'dates', s.dates, 'notModified', true, 'fullPatientDetails', s.full_details)
+        || CASE WHEN ?::int >= 0 THEN jsonb_build_object('events', ?::int) ELSE '{}'::jsonb END
+    FROM s WHERE s.owner IS NOT NULL AND s.owner_kind <> 'support-worker' AND s.etag_hex = ?::text
+    RETURNING 1)
+SELECT s.*, EXISTS (SELECT 1 FROM a) AS audited FROM s`;
+
 /** Planned once per database session: planning its subqueries costs more than running them (prepared-query.ts). */
-const QUERY: PreparedQuery = { name: 'feed_inputs_v1', sql: SQL, types: ['text', 'timestamptz', 'int', 'timestamptz'] };
+const QUERY: PreparedQuery = { name: 'feed_inputs_v2', sql: SQL, types: ['text', 'timestamptz', 'int', 'int', 'timestamptz'] };
+const CONDITIONAL: PreparedQuery = { name: 'feed_inputs_if_none_match_v1', sql: CONDITIONAL_SQL, types: [...QUERY.types, 'text', 'int', 'int', 'text'] };
 
 export interface FeedInputsQuery {
   tokenHash: string;
@@ -76,24 +103,50 @@ export interface FeedInputs {
   dates: string[];
 }
 
+/** A conditional read: the subscriber's ETag, and what its audit entry says. */
+export interface IfNoneMatch {
+  /** The ETag's 32 hex digits (without quotes). */
+  etagHex: string;
+  /** The ETag's format (feed-cache.ts), hashed with the inputs. */
+  format: string;
+  /** Events in the copy the subscriber holds, when this process has it cached (for the audit entry). */
+  events?: number;
+}
+
+type Row = Record<string, unknown>;
+
+function inputsOf(row: Row): FeedInputs {
+  const plans = typeof row.plans === 'string' && row.plans !== '' ? row.plans.split(',') : [];
+  const owner: FeedOwner = { centreId: String(row.centre_id), ownerKind: row.owner_kind as FeedKind, ownerId: String(row.owner_id) };
+  return {
+    tokenId: String(row.token_id),
+    owner,
+    today: String(row.today),
+    fullPatientDetails: row.full_details === true,
+    ownerPresent: row.owner !== null && row.owner !== undefined,
+    sources: [owner.centreId, owner.ownerKind, owner.ownerId, row.today, row.centre, row.owner, row.plans, ...RECORD_TABLES.map((t) => row[t])].join('|'),
+    states: String(row.states),
+    dates: [...new Set(plans.map((p) => p.slice(0, 10)))],
+  };
+}
+
+const valuesOf = (query: FeedInputsQuery) => [query.tokenHash, query.now.toISOString(), query.days, query.days, query.dropCancelledBefore.toISOString()];
+
 export const feedInputs = {
   /** Undefined for an unknown or revoked token (or a centre that is gone). */
   of: (db: Knex, query: FeedInputsQuery) =>
     translatingDbErrors(async (): Promise<FeedInputs | undefined> => {
-      const result = await runPrepared(db, QUERY, [query.tokenHash, query.now.toISOString(), query.days, query.dropCancelledBefore.toISOString()]);
-      const row = result.rows[0] as Record<string, string | boolean | null> | undefined;
-      if (!row) return undefined;
-      const plans = typeof row.plans === 'string' && row.plans !== '' ? row.plans.split(',') : [];
-      const owner: FeedOwner = { centreId: String(row.centre_id), ownerKind: row.owner_kind as FeedKind, ownerId: String(row.owner_id) };
-      return {
-        tokenId: String(row.token_id),
-        owner,
-        today: String(row.today),
-        fullPatientDetails: row.full_details === true,
-        ownerPresent: row.owner !== null && row.owner !== undefined,
-        sources: [owner.centreId, owner.ownerKind, owner.ownerId, row.today, row.centre, row.owner, row.plans, ...RECORD_TABLES.map((t) => row[t])].join('|'),
-        states: String(row.states),
-        dates: [...new Set(plans.map((p) => p.slice(0, 10)))],
-      };
+      const row = (await runPrepared(db, QUERY, valuesOf(query))).rows[0];
+      return row ? inputsOf(row) : undefined;
+    }),
+  /**
+   * The same inputs, and whether the read was answered: the feed's ETag is the subscriber's,
+   * and the read's audit entry (a 304's) is stored. When not, nothing is written.
+   */
+  ifNoneMatch: (db: Knex, query: FeedInputsQuery, copy: IfNoneMatch) =>
+    translatingDbErrors(async (): Promise<{ inputs: FeedInputs; notModified: boolean } | undefined> => {
+      const events = copy.events ?? -1;
+      const row = (await runPrepared(db, CONDITIONAL, [...valuesOf(query), copy.format, events, events, copy.etagHex])).rows[0];
+      return row ? { inputs: inputsOf(row), notModified: row.audited === true } : undefined;
     }),
 };

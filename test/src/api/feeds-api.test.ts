@@ -181,6 +181,41 @@ describeEachDatabase('feeds API', (getDb) => {
     }
   });
 
+  it('a current copy (If-None-Match with our ETag) is answered by one statement that also stores its audit entry; a stale one is served in full and audited once', async () => {
+    const first = await fetchFeed(200);
+    const readsOf = async () => (await auditLog.forEntity(getDb(), 'feed', tokenId)).filter((e) => e.action === 'read');
+    const db = getDb();
+    const statements: string[] = [];
+    const count = (q: { sql: string }) => { statements.push(q.sql); };
+    for (const [header, cached] of [[first.headers.etag!, true], [`W/${first.headers.etag!}`, false]] as const) {
+      if (!cached) feedCache.clear();
+      const earlier = await readsOf();
+      const before = earlier.length;
+      db.on('query', count);
+      statements.length = 0;
+      let res;
+      try {
+        res = await fetchFeed(304, { 'If-None-Match': header });
+      } finally {
+        db.off('query', count);
+      }
+      expect(res.headers.etag).toBe(first.headers.etag);
+      expect(statements).toHaveLength(1);
+      const reads = await readsOf();
+      expect(reads.length).toBe(before + 1);
+      // The same entry the two-statement path writes: events only when this process holds the copy.
+      // Found by id: under the faked clock PGlite's now() is the fake instant, so entries tie on `at`.
+      const newest = reads.find((e) => !earlier.some((x) => x.id === e.id))!;
+      expect(newest).toMatchObject({ actor: `staff:${staffId}`, entityId: tokenId });
+      expect(newest.details).toEqual({ via: 'feed-token', dates: [DATE], notModified: true, fullPatientDetails: false, ...(cached ? { events: expect.any(Number) } : {}) });
+    }
+    // A stale ETag: nothing written by the conditional statement, the feed served and audited once.
+    const before = (await readsOf()).length;
+    const stale = await fetchFeed(200, { 'If-None-Match': `"${'0'.repeat(32)}"` });
+    expect(stale.headers.etag).toBe(first.headers.etag);
+    expect((await readsOf()).length).toBe(before + 1);
+  });
+
   it('reads arriving together: each is audited once before it is answered, and each 304 carries the 200\'s ETag', async () => {
     const first = await fetchFeed(200);
     const readsOf = async () => (await auditLog.forEntity(getDb(), 'feed', tokenId)).filter((e) => e.action === 'read');

@@ -82,9 +82,9 @@ async function transition(db: Knex, id: string, from: PlanJobStatus[], patch: Re
 }
 
 /** The job.finished webhook, queued in the transaction that finishes the job (the one place a job finishes). */
-function jobFinished(db: Knex, job: Pick<PlanJob, 'id' | 'centreId' | 'date' | 'status' | 'planId' | 'error'>) {
+function jobFinished(db: Knex, job: Pick<PlanJob, 'id' | 'centreId' | 'date' | 'status' | 'planId' | 'error' | 'request'>) {
   return webhookDeliveries.enqueue(db, job.centreId, 'job.finished', {
-    jobId: job.id, date: job.date, status: job.status, planId: job.planId, error: job.error, jobUrl: `/api/centres/${job.centreId}/plan-jobs/${job.id}`,
+    jobId: job.id, date: job.date, kind: job.request.kind ?? 'day', status: job.status, planId: job.planId, error: job.error, jobUrl: `/api/centres/${job.centreId}/plan-jobs/${job.id}`,
   });
 }
 

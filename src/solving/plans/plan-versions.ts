@@ -40,7 +40,8 @@ async function insertOnce(trx: Knex, write: PlanVersionWrite, version: number): 
     const source = (saved.document as { source?: { kind?: unknown } }).source?.kind;
     await webhookDeliveries.enqueue(trx, write.centreId, saved.status === 'published' ? 'plan.published' : 'plan.changed', {
       planId: saved.id, date: saved.date, kind: saved.kind, version: saved.version, status: saved.status, ...(typeof source === 'string' ? { source } : {}),
-      planUrl: `/api/centres/${write.centreId}/days/${saved.date}/plan?version=${saved.version}`,
+      // An outreach plan is read at …/outreach-plan, every other day plan at …/plan.
+      planUrl: `/api/centres/${write.centreId}/days/${saved.date}/${saved.kind === 'outreach' ? 'outreach-plan' : 'plan'}?version=${saved.version}`,
     });
   }
   return saved;

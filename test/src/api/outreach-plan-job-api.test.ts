@@ -1,7 +1,8 @@
 // An outreach day planned as a plan job, like an ICC day (POST …/plan-jobs with kind 'outreach'),
 // on both databases: queued (202), run on the runner's worker with its progress recorded, stored
 // as the outreach plan's next version (the job's planUrl), the same plan as the direct
-// POST …/outreach-plan gives for the same residents, iterations and seed; bad requests named.
+// POST …/outreach-plan gives for the same residents, iterations and seed; its webhooks say it is
+// an outreach plan and point at it; bad requests named.
 import type { Express } from 'express';
 import request from 'supertest';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -51,6 +52,8 @@ describeEachDatabase('outreach plan jobs API', (getDb) => {
   });
 
   it('plans the outreach day as a job: progress recorded, the plan stored as the next outreach version, the same plan as the direct request', async () => {
+    // An endpoint nobody answers: its deliveries stay pending, to be read back.
+    const hook = (await request(app).post(api('/webhooks')).send({ url: 'http://127.0.0.1:9/hooks', events: ['plan.changed', 'job.finished'] }).expect(201)).body as { id: string };
     const body = { date: DAY, kind: 'outreach', patientIds: residentIds, maxIterations: 300, seed: 1, timeLimitSec: 60 };
     const queued = await request(app).post(api('/plan-jobs')).send(body);
     expect(queued.status, JSON.stringify(queued.body).slice(0, 400)).toBe(202);
@@ -72,6 +75,10 @@ describeEachDatabase('outreach plan jobs API', (getDb) => {
     expect(stored.plan).toEqual(jobPlan);
     // No ICC day plan was written for the date.
     await request(app).get(api(`/days/${DAY}/plan`)).expect(404);
+    // The webhooks name the kind, and the new version's URL is the outreach plan's.
+    const deliveries = (await request(app).get(api(`/webhooks/${hook.id}/deliveries?limit=1000`)).expect(200)).body as Array<{ event: string; payload: { data: Record<string, unknown> } }>;
+    expect(deliveries.find((d) => d.event === 'plan.changed')?.payload.data).toMatchObject({ kind: 'outreach', version: 1, source: 'job', planUrl: job.planUrl });
+    expect(deliveries.find((d) => d.event === 'job.finished')?.payload.data).toMatchObject({ jobId: job.id, kind: 'outreach', status: 'succeeded', planId: job.planId });
 
     // The direct request with the same residents, iterations and seed plans the same visits.
     const direct = (await request(app).post(api(`/days/${DAY}/outreach-plan`)).send({ patientIds: residentIds, maxIterations: 300, seed: 1 }).expect(201)).body;

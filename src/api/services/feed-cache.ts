@@ -24,8 +24,16 @@ export function feedInputsEtag(sources: string, states: string): string {
   return `"${createHash('sha256').update(`${FEED_FORMAT}\n${sources}\n${states}`).digest('hex').slice(0, 32)}"`;
 }
 
+/** The ETag this process last served for each token (by its hash): the copy a plain read checks first. */
+const lastServedEtag = new LRUCache<string, string>({ max: 100_000 });
+
 export const feedCache = {
   get: (etag: string) => cache.get(etag),
   set: (etag: string, feed: CachedFeed) => void cache.set(etag, feed),
-  clear: () => cache.clear(),
+  served: (tokenHash: string, etag: string) => void lastServedEtag.set(tokenHash, etag),
+  lastServed: (tokenHash: string) => lastServedEtag.get(tokenHash),
+  clear: () => {
+    cache.clear();
+    lastServedEtag.clear();
+  },
 };

@@ -164,10 +164,25 @@ async function supportWorkerEvents(db: Knex, owner: FeedOwner, centre: FeedCentr
   return { events, built };
 }
 
-/** If-None-Match naming exactly one ETag of the form this service gives (weak or not), else undefined. */
-function singleFeedEtag(header: string | undefined): { etag: string; hex: string } | undefined {
-  const match = header === undefined ? null : /^\s*(?:W\/)?"([0-9a-f]{32})"\s*$/.exec(header);
-  return match ? { etag: `"${match[1]}"`, hex: match[1]! } : undefined;
+/** The request's conditional headers, as sent. */
+export interface ConditionalHeaders {
+  ifNoneMatch?: string;
+  ifModifiedSince?: string;
+}
+
+/**
+ * The copy to check first: If-None-Match naming exactly one ETag of the form this service gives
+ * (weak or not) - a 304 if current; no conditional header and a copy of this feed this process
+ * served and still holds - that body if current. Anything else: none (the two-statement path).
+ */
+function expectedCopy(tokenHash: string, headers: ConditionalHeaders): { etag: string; hex: string; notModified: boolean } | undefined {
+  if (headers.ifNoneMatch !== undefined) {
+    const match = /^\s*(?:W\/)?"([0-9a-f]{32})"\s*$/.exec(headers.ifNoneMatch);
+    return match ? { etag: `"${match[1]}"`, hex: match[1]!, notModified: true } : undefined;
+  }
+  if (headers.ifModifiedSince !== undefined) return undefined;
+  const last = feedCache.lastServed(tokenHash);
+  return last !== undefined && feedCache.get(last) !== undefined ? { etag: last, hex: last.slice(1, -1), notModified: false } : undefined;
 }
 
 /** The subscriber's copy, as its conditional headers describe it: is it this one? */
@@ -246,22 +261,24 @@ export const feedService = {
    * copy is answered before anything is built, and a rendered feed is served from the cache
    * until its inputs change.
    */
-  async read(db: Knex, token: string, now: Date = new Date(), isCurrent: IsCurrent = () => false, ifNoneMatch?: string): Promise<FeedResponse> {
+  async read(db: Knex, token: string, now: Date = new Date(), isCurrent: IsCurrent = () => false, headers: ConditionalHeaders = {}): Promise<FeedResponse> {
     if (!TOKEN_PATTERN.test(token)) throw appError.notFound('feed', 'for this address');
-    const inputsQuery = { tokenHash: hashFeedToken(token), now, days: FEED_DAYS_AHEAD, dropCancelledBefore: new Date(now.getTime() - CANCELLED_RETENTION_DAYS * MS_PER_DAY) };
-    // A subscriber that names one ETag of ours: if it is current, the read is answered and
-    // audited by one statement (feed-inputs.ts); if not, that statement wrote nothing and its
-    // inputs serve the read as usual.
-    const theirs = singleFeedEtag(ifNoneMatch);
+    const tokenHash = hashFeedToken(token);
+    const inputsQuery = { tokenHash, now, days: FEED_DAYS_AHEAD, dropCancelledBefore: new Date(now.getTime() - CANCELLED_RETENTION_DAYS * MS_PER_DAY) };
+    // A copy we expect to be current - the subscriber's (If-None-Match naming one ETag of ours),
+    // or, asked without conditions, the copy this process served last for this token and still
+    // holds - is checked, answered and audited by one statement (feed-inputs.ts). If it is not
+    // current, that statement wrote nothing and its inputs serve the read as usual.
+    const expected = expectedCopy(tokenHash, headers);
     let inputs: FeedInputs | undefined;
-    if (theirs) {
-      const copy = feedCache.get(theirs.etag);
-      const conditional = await feedInputs.ifNoneMatch(db, inputsQuery, { etagHex: theirs.hex, format: FEED_FORMAT, ...(copy ? { events: copy.events } : {}) });
-      if (conditional?.notModified) {
-        const { owner } = conditional.inputs;
-        return { kind: owner.ownerKind, ownerId: owner.ownerId, etag: theirs.etag, lastModified: copy?.lastModified ?? null };
+    if (expected) {
+      const copy = feedCache.get(expected.etag);
+      const checked = await feedInputs.expecting(db, inputsQuery, { etagHex: expected.hex, format: FEED_FORMAT, notModified: expected.notModified, ...(copy ? { events: copy.events } : {}) });
+      if (checked?.current) {
+        const { owner } = checked.inputs;
+        return { kind: owner.ownerKind, ownerId: owner.ownerId, etag: expected.etag, lastModified: copy?.lastModified ?? null, ...(expected.notModified ? {} : { body: copy!.body }) };
       }
-      inputs = conditional?.inputs;
+      inputs = checked?.inputs;
     } else {
       inputs = await feedInputs.of(db, inputsQuery);
     }
@@ -282,6 +299,7 @@ export const feedService = {
     }
     if (cached) {
       await auditRead(db, audit, { dates: inputs.dates, events: cached.events });
+      feedCache.served(tokenHash, etag);
       return reply(etag, cached.lastModified, cached.body);
     }
 
@@ -301,6 +319,7 @@ export const feedService = {
       if (after?.sources === inputs.sources) {
         tag = feedInputsEtag(after.sources, after.states);
         feedCache.set(tag, rendered);
+        feedCache.served(tokenHash, tag);
       }
     }
     const current = isCurrent(tag, rendered.lastModified);

@@ -57,17 +57,19 @@ FROM t JOIN c ON c.id = t.centre_id`;
 const SOURCES = `concat_ws('|', i.centre_id::text, i.owner_kind, i.owner_id::text, i.today, i.centre, coalesce(i.owner, ''), i.plans, ${RECORD_TABLES.map((t) => `i."${t}"`).join(', ')})`;
 
 /**
- * A conditional read in one statement: the inputs as above, the ETag from them (as
- * feedInputsEtag computes it: the first 32 hex digits of sha256(format, sources, states)), and,
- * when it is the subscriber's, the read's audit entry inserted in the same statement, so a 304
- * costs one round trip and one commit. A support worker's feed is never answered this way (it
+ * A read of a copy we expect to be current, in one statement: the inputs as above, the ETag from
+ * them (as feedInputsEtag computes it: the first 32 hex digits of sha256(format, sources,
+ * states)), and, when it is the expected one, the read's audit entry inserted in the same
+ * statement, so a 304 (the subscriber's copy) or a 200 from the cache (the copy this process
+ * served last) costs one round trip and one commit. A support worker's feed is never answered this way (it
  * is not keyed by its inputs), nor one whose owner has gone (a 404).
  */
 const CONDITIONAL_SQL = `WITH i AS (${SQL}),
   s AS (SELECT i.*, left(encode(sha256(convert_to(?::text || chr(10) || ${SOURCES} || chr(10) || i.states, 'UTF8')), 'hex'), 32) AS etag_hex FROM i),
   a AS (INSERT INTO audit_log (actor, action, entity, entity_id, details)
     SELECT s.owner_kind || ':' || s.owner_id, 'read', 'feed', s.token_id::text,
-      jsonb_build_object('via', 'feed-token', 'dates', s.dates, 'notModified', true, 'fullPatientDetails', s.full_details)
+      jsonb_build_object('via', 'feed-token', 'dates', s.dates, 'fullPatientDetails', s.full_details)
+        || CASE WHEN ?::boolean THEN jsonb_build_object('notModified', true) ELSE '{}'::jsonb END
         || CASE WHEN ?::int >= 0 THEN jsonb_build_object('events', ?::int) ELSE '{}'::jsonb END
     FROM s WHERE s.owner IS NOT NULL AND s.owner_kind <> 'support-worker' AND s.etag_hex = ?::text
     RETURNING 1)
@@ -75,7 +77,7 @@ SELECT s.*, EXISTS (SELECT 1 FROM a) AS audited FROM s`;
 
 /** Planned once per database session: planning its subqueries costs more than running them (prepared-query.ts). */
 const QUERY: PreparedQuery = { name: 'feed_inputs_v2', sql: SQL, types: ['text', 'timestamptz', 'int', 'int', 'timestamptz'] };
-const CONDITIONAL: PreparedQuery = { name: 'feed_inputs_if_none_match_v1', sql: CONDITIONAL_SQL, types: [...QUERY.types, 'text', 'int', 'int', 'text'] };
+const CONDITIONAL: PreparedQuery = { name: 'feed_inputs_expected_v1', sql: CONDITIONAL_SQL, types: [...QUERY.types, 'text', 'boolean', 'int', 'int', 'text'] };
 
 export interface FeedInputsQuery {
   tokenHash: string;
@@ -103,13 +105,15 @@ export interface FeedInputs {
   dates: string[];
 }
 
-/** A conditional read: the subscriber's ETag, and what its audit entry says. */
-export interface IfNoneMatch {
+/** The copy a read expects to be current, and what its audit entry says. */
+export interface ExpectedCopy {
   /** The ETag's 32 hex digits (without quotes). */
   etagHex: string;
   /** The ETag's format (feed-cache.ts), hashed with the inputs. */
   format: string;
-  /** Events in the copy the subscriber holds, when this process has it cached (for the audit entry). */
+  /** True: answered by a 304 (the entry says notModified); false: the cached body is sent. */
+  notModified: boolean;
+  /** Events in that copy, when this process has it cached (for the audit entry). */
   events?: number;
 }
 
@@ -140,13 +144,13 @@ export const feedInputs = {
       return row ? inputsOf(row) : undefined;
     }),
   /**
-   * The same inputs, and whether the read was answered: the feed's ETag is the subscriber's,
-   * and the read's audit entry (a 304's) is stored. When not, nothing is written.
+   * The same inputs, and whether the expected copy is current: its ETag is the feed's, and the
+   * read's audit entry is stored. When not, nothing is written.
    */
-  ifNoneMatch: (db: Knex, query: FeedInputsQuery, copy: IfNoneMatch) =>
-    translatingDbErrors(async (): Promise<{ inputs: FeedInputs; notModified: boolean } | undefined> => {
+  expecting: (db: Knex, query: FeedInputsQuery, copy: ExpectedCopy) =>
+    translatingDbErrors(async (): Promise<{ inputs: FeedInputs; current: boolean } | undefined> => {
       const events = copy.events ?? -1;
-      const row = (await runPrepared(db, CONDITIONAL, [...valuesOf(query), copy.format, events, events, copy.etagHex])).rows[0];
-      return row ? { inputs: inputsOf(row), notModified: row.audited === true } : undefined;
+      const row = (await runPrepared(db, CONDITIONAL, [...valuesOf(query), copy.format, String(copy.notModified), events, events, copy.etagHex])).rows[0];
+      return row ? { inputs: inputsOf(row), current: row.audited === true } : undefined;
     }),
 };

@@ -181,7 +181,7 @@ describeEachDatabase('feeds API', (getDb) => {
     }
   });
 
-  it('a current copy (If-None-Match with our ETag) is answered by one statement that also stores its audit entry; a stale one is served in full and audited once', async () => {
+  it('a current copy (If-None-Match with our ETag, or the one this process served last) is answered by one statement that also stores its audit entry; a stale one is served in full and audited once', async () => {
     const first = await fetchFeed(200);
     const readsOf = async () => (await auditLog.forEntity(getDb(), 'feed', tokenId)).filter((e) => e.action === 'read');
     const db = getDb();
@@ -209,6 +209,22 @@ describeEachDatabase('feeds API', (getDb) => {
       expect(newest).toMatchObject({ actor: `staff:${staffId}`, entityId: tokenId });
       expect(newest.details).toEqual({ via: 'feed-token', dates: [DATE], notModified: true, fullPatientDetails: false, ...(cached ? { events: expect.any(Number) } : {}) });
     }
+    // Asked without conditions: the copy this process served last is checked, sent and audited by one statement.
+    const served = await fetchFeed(200);
+    const beforePlain = await readsOf();
+    db.on('query', count);
+    statements.length = 0;
+    let plain;
+    try {
+      plain = await fetchFeed(200);
+    } finally {
+      db.off('query', count);
+    }
+    expect(statements).toHaveLength(1);
+    expect(plain.headers.etag).toBe(first.headers.etag);
+    expect(plain.text).toBe(served.text);
+    const plainEntry = (await readsOf()).find((e) => !beforePlain.some((x) => x.id === e.id))!;
+    expect(plainEntry.details).toEqual({ via: 'feed-token', dates: [DATE], events: expect.any(Number), fullPatientDetails: false });
     // A stale ETag: nothing written by the conditional statement, the feed served and audited once.
     const before = (await readsOf()).length;
     const stale = await fetchFeed(200, { 'If-None-Match': `"${'0'.repeat(32)}"` });

@@ -68,7 +68,7 @@ const planEdit = {
   428: 'If-Match is required',
 };
 /** ICC day edits that can give a staff member work: not one who is out on that date's outreach team. */
-const dayPlanEdit = { ...planEdit, 409: "The version is already published, or the edit would give or pin work on a staff member who is on that date's outreach team (details name the field)" };
+const dayPlanEdit = { ...planEdit, 409: "The version is already published, or the edit (or the version published) would give or pin work on a staff member who is on that date's outreach team (details name the field)" };
 const planReply = { status: 200, description: 'The new plan version', schema: 'Plan', headers: etag } as const;
 const noCoordinates = { 409: 'The centre has no coordinates (lat, lon) to route from' };
 const csvFile = { 'Content-Disposition': 'attachment; filename="<list>-<date>.csv"' };
@@ -127,7 +127,7 @@ export const routeTable: readonly RouteDoc[] = [
   { method: 'delete', path: `${D}/plan/pins/:activityId`, summary: 'Unpin an activity (If-Match)', tag: 'plans', ok: planReply, errors: planEdit },
   { method: 'post', path: `${D}/plan/moves`, summary: 'Move an activity by hand and pin it there (If-Match; 422 with reasons)', tag: 'plans', body: 'MoveRequest', ok: planReply, errors: dayPlanEdit },
   { method: 'post', path: `${D}/plan/replan`, summary: 'Replan after a change, keeping the rest stable (If-Match)', tag: 'plans', body: 'ReplanRequest', ok: planReply, errors: dayPlanEdit },
-  { method: 'post', path: `${D}/plan/publish`, summary: 'Publish the newest version (If-Match)', tag: 'plans', ok: planReply, errors: planEdit },
+  { method: 'post', path: `${D}/plan/publish`, summary: 'Publish the newest version (If-Match)', tag: 'plans', ok: planReply, errors: dayPlanEdit },
   { method: 'post', path: `${D}/outreach-plan`, summary: 'Plan the outreach day (care homes) on a worker thread and save it as the next draft version', tag: 'outreach', body: 'OutreachPlanRequest', bodyOptional: true, ok: { status: 201, description: 'The new outreach plan version', schema: 'OutreachPlan', headers: { ...etag, Location: 'The new version: …/outreach-plan?version=<n>' } } },
   { method: 'get', path: `${D}/outreach-plan`, summary: "The day's outreach plan (newest, or ?status / ?version)", tag: 'outreach', query: ['status', 'version'], ok: { status: 200, description: 'The outreach plan', schema: 'OutreachPlan', headers: etag }, notModified: 'The copy named in If-None-Match is current' },
   { method: 'post', path: `${D}/outreach-plan/pins`, summary: 'Pin a visit where it is (If-Match)', tag: 'outreach', body: 'OutreachPinRequest', ok: { ...planReply, schema: 'OutreachPlan' }, errors: planEdit },

@@ -176,6 +176,17 @@ async function refuseOutreachStaff(db: Knex, centreId: string, date: string, pro
   ]);
 }
 
+/** 409 naming each activity of the plan given to a member of the date's outreach team (`plan.activities.<i>.staffId`). */
+async function refuseOutreachTeamInPlan(db: Knex, centreId: string, date: string, doc: DayPlanDocument): Promise<void> {
+  const team = await outreachTeamOn(db, centreId, date);
+  if (team.size === 0) return;
+  const name = (staffId: string) => doc.problem.staff.find((s) => s.id === staffId)?.name ?? staffId;
+  const details = doc.plan.activities.flatMap((a, i) => (a.staffId !== undefined && team.has(a.staffId)
+    ? [{ path: `plan.activities.${i}.staffId`, message: `${a.id} is given to ${name(a.staffId)}, who is on outreach day ${team.get(a.staffId)!.id} (${date}); replan the ICC day with them off (staff-off-sick) first` }]
+    : []));
+  if (details.length > 0) throw appError.conflict(`The plan gives ${details.length} activities to staff on the outreach team on ${date}: they are at care homes that day`, details);
+}
+
 /**
  * The problem a replan solves: the date's outreach team members who have no activity in the
  * plan are left out (an ICC plan made before the outreach day still lists them), so the
@@ -375,10 +386,15 @@ export const planService = {
     });
   },
 
-  /** Publishes the newest version (as a new, published version); 422 if it breaks a hard rule. */
+  /**
+   * Publishes the newest version (as a new, published version); 422 if it breaks a hard rule, 409
+   * if it gives work to someone on the date's outreach team (a plan made while the outreach day
+   * was being set up: replan them off first).
+   */
   publish(db: Knex, centreId: string, date: string, ifMatch: string | undefined, actor: Actor): Promise<Plan> {
-    return editPlan(db, centreId, date, ifMatch, actor, (current, doc) => {
+    return editPlan(db, centreId, date, ifMatch, actor, async (current, doc) => {
       if (current.status === 'published') throw appError.conflict(`Version ${current.version} is already published`, [{ path: 'status', message: 'is already published' }]);
+      await refuseOutreachTeamInPlan(db, centreId, date, doc);
       const violations = coupledViolations(doc.problem, doc.plan, doc.transport);
       if (violations.length > 0) throw rejected(`Version ${current.version} cannot be published: it breaks ${violations.length} hard rule(s)`, violations);
       return { document: { problem: doc.problem, plan: doc.plan, ...transportOf(doc), source: { kind: 'publish', fromVersion: current.version } }, pins: current.pins, status: 'published' };

@@ -1,7 +1,8 @@
 // The ICC side of "nobody is at a care home and in the centre at once": once a staff member is
 // on a date's outreach team, a hand move or pin of that date's ICC day plan cannot give them an
-// activity (409 naming the field), and a replan leaves them out. The ICC plan here is made before
-// the outreach day, so its problem still lists them. Both databases, real HTTP, a real plan job.
+// activity (409 naming the field), a plan giving them work is not published (409), and a replan
+// leaves them out. The ICC plan here is made before the outreach day, so its problem still lists
+// them. Both databases, real HTTP, a real plan job.
 import request from 'supertest';
 import { afterAll, expect, it } from 'vitest';
 import { outreachDays, patients } from '../../../src/db/index.ts';
@@ -32,7 +33,7 @@ describeEachDatabase('ICC day plan edits and the outreach team of the same date'
     await planJobRunnerFor(getDb()).close();
   });
 
-  it('refuses a move to, or a pin of, a staff member on the outreach team (409 naming the field); a replan leaves them out', async () => {
+  it('refuses a move to, or a pin of, a staff member on the outreach team, and publishing while they have work (409 naming the field); a replan leaves them out', async () => {
     const attending = (await patients.list(getDb(), centreId())).filter((p) => !p.unavailableDates.includes(DAY) && !p.careHomeResident).slice(0, 6).map((p) => p.id);
     await request(app()).post(api('/plan-jobs')).send({ date: DAY, patientIds: attending, timeLimitSec: 1, seed: 1 }).expect(202);
     await planJobRunnerFor(getDb()).idle();
@@ -74,6 +75,11 @@ describeEachDatabase('ICC day plan edits and the outreach team of the same date'
       .send({ activityId: busy.id, start: formatMinutes(busy.startMin) }).expect(409);
     expect(errorPaths(stay.body)).toEqual(['activityId']);
     expect((await current()).version).toBe(before.version);
+    // Nor can the plan be published while it gives them work: 409 naming each such activity.
+    const publish = await request(app()).post(planUrl('/publish')).set('If-Match', before.etag).expect(409);
+    const theirs = before.plan.activities.flatMap((a, i) => (a.staffId === busy.staffId ? [`plan.activities.${i}.staffId`] : []));
+    expect(errorPaths(publish.body)).toEqual(theirs);
+    expect((await current()).version).toBe(before.version);
 
     // A change naming the idle member (no ICC activities to change): 409 naming it.
     const late = await request(app()).post(planUrl('/replan')).set('If-Match', before.etag)
@@ -90,6 +96,9 @@ describeEachDatabase('ICC day plan edits and the outreach team of the same date'
     expect(after.plan.activities.filter((a) => a.staffId === idle.id || a.staffId === busy.staffId)).toEqual([]);
     expect(after.problem.staff.map((s) => s.id)).not.toContain(idle.id);
     expect(after.notes).toContain(`${idle.name} is on the outreach team that day: left out of the ICC day.`);
+    // Without them it publishes.
+    const published = await request(app()).post(planUrl('/publish')).set('If-Match', after.etag);
+    expect(published.status, JSON.stringify(published.body).slice(0, 400)).toBe(200);
   }, 120_000);
 
   it("plans an ICC day made after the outreach day without the team: nobody on it gets an activity, their assessments are left unscheduled", async () => {

@@ -1,6 +1,8 @@
 /**
  * Varied days beside the demo days: the 8-patient demo day changed the way real days differ
  * (staff off, a single geriatrician, longer assessments, a care-home cohort with carers, pins),
+ * and the days seen in the service: one team (the demo centre as it is, not scaled) with 11
+ * and 12 patients,
  * planned by planDay at a fixed iteration budget (deterministic) and by the CP-SAT peer at a time
  * limit; both plans scored by scorePlan and checked by validatePlan. Prints a Markdown table.
  *
@@ -11,7 +13,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { demoDayProblem } from '../../src/demo/demo-day-problem.ts';
+import { demoDayAttendance, demoDayProblem } from '../../src/demo/demo-day-problem.ts';
+import { buildDayProblem } from '../../src/solving/problem/build-day-problem.ts';
 import { assembleDayPlan, computeLowerBound, planDay, validatePlan, type DayProblem, type PlannedActivity, type UnscheduledAssessment } from '../../solver/index.ts';
 
 const { values } = parseArgs({ options: { iterations: { type: 'string', default: '16000' }, 'peer-seconds': { type: 'string', default: '10' } } });
@@ -19,6 +22,11 @@ const iterations = Number(values.iterations);
 const peerSeconds = Number(values['peer-seconds']);
 const base = () => demoDayProblem({ seed: 1, date: '2026-12-01', patients: 8 });
 const round5 = (min: number) => Math.round(min / 5) * 5;
+/** The demo centre's own team (two geriatricians, three ANPs) with `patients` attending: demoDayProblem adds a team per 10 patients, the service does not. */
+const oneTeam = (patients: number): DayProblem => {
+  const { centre, attending } = demoDayAttendance({ seed: 1, date: '2026-12-01', patients });
+  return buildDayProblem({ ...centre, patients: attending }, '2026-12-01');
+};
 
 const DAYS: Record<string, () => DayProblem> = {
   'demo day (8 patients)': base,
@@ -54,6 +62,8 @@ const DAYS: Record<string, () => DayProblem> = {
       .map((a) => ({ patientId: a.patientId, typeId: a.typeId, startMin: a.startMin, staffId: a.staffId, roomId: a.roomId }));
     return { ...p, pins };
   },
+  'one team, 11 patients (as in the service)': () => oneTeam(11),
+  'one team, 12 patients (as in the service)': () => oneTeam(12),
 };
 
 const dir = mkdtempSync(join(tmpdir(), 'varied-days-'));

@@ -62,12 +62,23 @@ interface LoadItem {
   dropCost: number;
 }
 
+export interface LowerBoundOptions {
+  /**
+   * A timed caller's clock, as "is there time left for the bound?": once it says no, the
+   * exact single-patient days, the first/last check and the drops stop and their weaker forms
+   * stand in (still a valid bound). planDay gives the bound a tenth of its time limit, so a
+   * busy machine cannot spend a short limit on the bound and leave none for the search.
+   * Without it (a fixed iteration budget, or no clock) the bound is deterministic.
+   */
+  timeLeft?: () => boolean;
+}
+
 /**
  * @example
  * const bound = computeLowerBound(problem, DEFAULT_WEIGHTS);
  * const gapPct = planGapPct(plan.score.soft, bound.value); // solver/day/plan-gap.ts
  */
-export function computeLowerBound(problem: DayProblem, weights: Partial<ObjectiveWeights> = DEFAULT_WEIGHTS): PlanBound {
+export function computeLowerBound(problem: DayProblem, weights: Partial<ObjectiveWeights> = DEFAULT_WEIGHTS, options: LowerBoundOptions = {}): PlanBound {
   const w: ObjectiveWeights = { ...DEFAULT_WEIGHTS, ...weights };
   let unplaceableCost = 0;
   let unplaceableCount = 0;
@@ -81,8 +92,8 @@ export function computeLowerBound(problem: DayProblem, weights: Partial<Objectiv
   const gridMin = timeGridMin(problem);
   // A third of the work budget for the exact days, the rest for the first/last check and the drops.
   const budget = DP_WORK_PER_PATIENT * Math.max(1, problem.patients.length);
-  const scratch = new ScheduleDpScratch(budget / 3);
-  const checkScratch = new ScheduleDpScratch((2 * budget) / 3);
+  const scratch = new ScheduleDpScratch(budget / 3, options.timeLeft);
+  const checkScratch = new ScheduleDpScratch((2 * budget) / 3, options.timeLeft);
   let exactDays = 0;
   let exactGain = 0;
   const bookendPatients: BookendPatient[] = [];

@@ -37,7 +37,13 @@ export class ScheduleDpScratch {
   /** Starts the solves may still try. */
   workLeft: number;
 
-  constructor(budget = Infinity) {
+  /**
+   * @param budget starts the solves may try, all together
+   * @param timeLeft with a caller's clock (a timed plan): once it says no, every later solve
+   *   returns NaN at once, as when the work budget is spent, and the bound falls back to its
+   *   weaker parts. Without it the bound is deterministic.
+   */
+  constructor(budget = Infinity, readonly timeLeft?: () => boolean) {
     this.workLeft = budget;
   }
 
@@ -120,6 +126,7 @@ export function scheduleDpSize(model: PatientScheduleModel): number {
 export function patientScheduleCost(model: PatientScheduleModel, weights: ObjectiveWeights, scratch = new ScheduleDpScratch()): number {
   const n = model.items.length;
   if (n === 0) return 0; // nothing to place: the patient need not come
+  if (scratch.timeLeft !== undefined && !scratch.timeLeft()) scratch.workLeft = 0;
   if (scratch.workLeft <= 0 || scheduleDpSize(model) > MAX_DP_STATES) return NaN;
   const L = layout(model);
   const S = L.stateCount;

@@ -123,3 +123,31 @@ describe('computeLowerBound on a fine time grid', () => {
     expect(bound.value).toBeLessThanOrEqual(plan.score.soft + 1e-9);
   }, 60_000);
 });
+
+describe('computeLowerBound under a time limit', () => {
+  it('stops its exact parts once the caller says the time is up, staying a valid bound', () => {
+    const problem = demoDayProblem({ seed: 1, date: '2026-12-01', patients: 8 });
+    const full = computeLowerBound(problem, DEFAULT_WEIGHTS);
+    let asked = 0;
+    const rushed = computeLowerBound(problem, DEFAULT_WEIGHTS, { timeLeft: () => { asked++; return false; } });
+    expect(asked).toBeGreaterThan(0);
+    expect(full.method).toMatch(/exact single-patient days on a 5-min grid for 8 patient/);
+    expect(rushed.method).not.toMatch(/exact single-patient days/);
+    expect(rushed.value).toBeGreaterThan(0);
+    expect(rushed.value).toBeLessThanOrEqual(full.value + 1e-9);
+    // No clock asked: the same bound as before, deterministic.
+    expect(computeLowerBound(problem, DEFAULT_WEIGHTS, {}).value).toBe(full.value);
+  });
+
+  it('gets only a share of planDay\'s time limit: once a tenth of the limit is gone, the exact days stop', () => {
+    const problem = demoDayProblem({ seed: 1, date: '2026-12-01', patients: 8 });
+    // Each reading of the clock moves it on by 20 ms: the bound's share (10% of 1 s) is gone after a few readings.
+    let t = 0;
+    const plan = planDay(problem, { seed: 1, timeLimitMs: 1000, now: () => (t += 20) });
+    const exactDays = Number(/exact single-patient days on a 5-min grid for (\d+) patient/.exec(plan.bound.method)?.[1] ?? 0);
+    expect(exactDays).toBeLessThan(8);
+    expect(plan.bound.value).toBeLessThanOrEqual(computeLowerBound(problem, DEFAULT_WEIGHTS).value + 1e-9);
+    // With an iteration budget and no clock, the bound is the full one.
+    expect(planDay(problem, { seed: 1, maxIterations: 50 }).bound.method).toMatch(/exact single-patient days/);
+  });
+});

@@ -438,4 +438,63 @@ describe('the web app in Chromium', { timeout: 120_000 }, () => {
     expect(await page.getByRole('button', { name: 'Printable round' }).count()).toBe(1);
     expect(await axeFindings(page, 'outreach')).toEqual([]);
   });
+
+  it("drags an activity down to another clinician's row: the move asks for that clinician, is saved, and the board shows it in their row", async () => {
+    // A tall window so both rows are on screen without scrolling the timeline during the drag.
+    const board = await (await browser.newContext({ viewport: { width: 1366, height: 1800 } })).newPage();
+    await signIn(board, service.tokens.coordinator);
+    const { version, staff } = await staffDays();
+    const [records, types] = await Promise.all([
+      api<Array<{ id: string; qualifications: string[] }>>(`/api/centres/${service.centreId}/staff?limit=1000`),
+      api<Array<{ code: string; qualification: string }>>(`/api/centres/${service.centreId}/assessment-types?limit=1000`),
+    ]);
+    const qualified = (staffId: string, code: string) => records.find((m) => m.id === staffId)!.qualifications.includes(types.find((t) => t.code === code)!.qualification);
+    await showsVersion(board, version);
+    const minutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3));
+    const near = (x: { startMin: number; endMin: number }, y: { startMin: number; endMin: number }) => x.startMin < y.endMin + 15 && y.startMin < x.endMin + 15;
+    // An activity of 30 minutes or more (wide enough to grab) another clinician qualified for it could take at
+    // the same time: on shift, no break or MDT and nothing of theirs within 15 minutes.
+    const choice = staff.flatMap((from) => from.activities.filter((a) => !a.activityId.endsWith(':meal') && a.endMin - a.startMin >= 30).flatMap((a) => staff
+      .filter((to) => to.staffId !== from.staffId && qualified(to.staffId, a.typeId) && to.shift.start !== '' && minutes(to.shift.start) <= a.startMin && a.endMin <= minutes(to.shift.end))
+      .filter((to) => !to.activities.some((o) => near(o, a)))
+      .filter((to) => ![...to.breaks, ...(to.mdt ? [to.mdt] : [])].some((b) => near({ startMin: minutes(b.start), endMin: minutes(b.end) }, a)))
+      .map((to) => ({ a, to }))))[0];
+    expect(choice, 'the demo day has an activity another clinician is free to take').toBeDefined();
+    const { a, to } = choice!;
+    // Select it first (vis-timeline drags only a selected item; the click also opens its form), then measure.
+    const button = board.getByRole('button', { name: nameOf(a), exact: true });
+    await button.click();
+    await board.locator('.activity-panel').waitFor();
+    const box = (await button.boundingBox())!;
+    const row = (await board.locator('.vis-label', { has: board.locator('.tl-row-name', { hasText: to.name }) }).first().boundingBox())!;
+    const x = box.x + box.width / 2;
+    const y = box.y + box.height / 2;
+    const sent = board.waitForRequest((r) => r.method() === 'POST' && r.url().endsWith('/plan/moves'));
+    await board.mouse.move(x, y);
+    await board.mouse.down();
+    // Sideways in one step (vis-timeline starts a drag once the pointer has moved 10 px, and times it from
+    // there), then straight down to the row: the same time, another row.
+    await board.mouse.move(x + 20, y);
+    await board.waitForTimeout(30);
+    for (const [px, py] of [[x + 20, (y + row.y + row.height / 2) / 2], [x + 20, row.y + row.height / 2]]) {
+      await board.mouse.move(px!, py!, { steps: 6 });
+      await board.waitForTimeout(30);
+    }
+    await board.mouse.up();
+    const body = JSON.parse((await sent).postData()!) as { activityId: string; start: string; staffId?: string };
+    expect(body).toMatchObject({ activityId: a.activityId, staffId: to.staffId });
+    expect(body.start).toBe(a.start);
+    const outcome = await Promise.race([
+      board.getByText(`Move: saved as version ${version + 1}.`).waitFor().then(() => 'saved'),
+      board.locator('.banner.refusal').waitFor().then(async () => `refused: ${await board.locator('.banner.refusal').textContent()}`),
+    ]);
+    expect(outcome).toBe('saved');
+    const after = await staffDays();
+    expect(after.version).toBe(version + 1);
+    const moved = after.staff.find((s) => s.staffId === to.staffId)!.activities.find((x) => x.activityId === a.activityId);
+    expect(moved?.start).toBe(body.start);
+    // Drawn under its new clinician (attached: the timeline may have scrolled it out of its own frame).
+    await board.getByRole('button', { name: nameOf(moved!), exact: true }).waitFor({ state: 'attached' });
+    await board.context().close();
+  });
 });

@@ -154,7 +154,10 @@ export function PlanTimeline({ date, rows, items, drag, onMove, onSelect, label,
         if (!ask || !original) return callback(null);
         const startMin = dateToMinutes(day, new Date(item.start as Date));
         const rowId = item.group !== undefined && item.group !== original.group ? String(item.group) : undefined;
-        ask({ activityId: String(item.id), startMin, ...(rowId ? { rowId } : {}) }).then((kept) => callback(kept ? item : null), () => callback(null));
+        // Kept: the caller has usually redrawn the board from the saved plan by now, and the dragged
+        // item still carries its old label (the old clinician), so hand back the redrawn one.
+        ask({ activityId: String(item.id), startMin, ...(rowId ? { rowId } : {}) })
+          .then((kept) => callback(kept ? { ...item, ...itemSet.current.get(String(item.id)), type: item.type } : null), () => callback(null));
       },
     };
     const t = new Timeline(host.current!, itemSet.current, groupSet.current, options);

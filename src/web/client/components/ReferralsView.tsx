@@ -125,6 +125,8 @@ function PreVisitForm({ centreId, referralId, types, staff, onSaved, onError }: 
   const [carerAttending, setCarerAttending] = useState(false);
   const [diet, setDiet] = useState('');
   const [whatMatters, setWhatMatters] = useState('');
+  // The form waits for what was saved: typed input must not be overwritten when it arrives.
+  const [loaded, setLoaded] = useState(false);
   const path = centrePath(centreId, `/referrals/${referralId}/pre-visit`);
   const id = (field: string) => `${field}-${referralId}`;
 
@@ -143,7 +145,7 @@ function PreVisitForm({ centreId, referralId, types, staff, onSaved, onError }: 
       setCarerAttending(Boolean(saved.carerAttending));
       setDiet((saved.dietaryNeeds ?? []).join(', '));
       setWhatMatters(saved.whatMatters ?? '');
-    }, () => undefined);
+    }, () => undefined).finally(() => setLoaded(true));
   }, [referralId]);
 
   const requiredTypes = types.filter((t) => required.has(t.id));
@@ -176,6 +178,7 @@ function PreVisitForm({ centreId, referralId, types, staff, onSaved, onError }: 
   };
   const supportWorkers = staff.filter((m) => m.discipline === SUPPORT_WORKER);
 
+  if (!loaded) return <p class="hint" role="status">Loading the pre-visit…</p>;
   return (
     <form class="pre-visit" onSubmit={submit}>
       <div class="row">

@@ -11,7 +11,7 @@ import { createLogger } from '../../../src/logger.ts';
 import { outreachTravel, validateOutreachPlan, type OutreachPlan, type OutreachProblem } from '../../../solver/index.ts';
 import { plans } from '../../../src/db/repositories/plans.ts';
 import { describeEachDatabase } from '../../helpers/describe-each-database.ts';
-import { patientBody } from '../../helpers/fixtures.ts';
+import { seedOutreachDay } from '../../helpers/outreach-day.ts';
 import { truncateAll } from '../../helpers/test-database.ts';
 
 const START = '2026-11-30';
@@ -24,7 +24,6 @@ const clock = (min: number) => `${String(Math.floor(min / 60)).padStart(2, '0')}
 describeEachDatabase('outreach plan editing API', (getDb) => {
   let app: Express;
   let centreId: string;
-  let typeId: (code: string) => string;
   const api = (path: string) => `/api/centres/${centreId}${path}`;
   const planUrl = (suffix = '') => api(`/days/${DAY}/outreach-plan${suffix}`);
 
@@ -37,23 +36,7 @@ describeEachDatabase('outreach plan editing API', (getDb) => {
     await truncateAll(getDb());
     app = createApp({ db: getDb(), logger: createLogger('silent') });
     centreId = (await loadDemoCentre(getDb(), { seed: 1, startDate: START })).centreId!;
-    const home = ((await request(app).get(api('/care-homes')).expect(200)).body as Array<{ id: string; name: string; addressLines: string[] }>).find((h) => h.name === 'Ashcourt Care Home')!;
-    const types = (await request(app).get(api('/assessment-types')).expect(200)).body as Array<{ id: string; code: string }>;
-    typeId = (code) => types.find((t) => t.code === code)!.id;
-    const residentIds: string[] = [];
-    for (const [i, ref] of ['CH-EDIT-1', 'CH-EDIT-2'].entries()) {
-      const resident = (await request(app).post(api('/patients')).send(patientBody(7301 + i, { localRef: ref, careHomeResident: true, careHomeId: home.id, addressLines: home.addressLines })).expect(201)).body;
-      residentIds.push(resident.id);
-      const referral = (await request(app).post(api('/referrals')).send({ patientId: resident.id, referrer: { kind: 'care-home', name: 'Ashcourt senior carer' }, referredDate: '2026-11-16', urgent: true }).expect(201)).body;
-      await request(app).put(api(`/referrals/${referral.id}/pre-visit`)).send({
-        visitDate: '2026-11-25', requiredAssessmentTypeIds: ['anp-initial', 'medication-review', 'geriatrician-review'].map(typeId),
-        consentRecordAccess: true, consentSpeakToCarers: true, carerAttending: false, mobility: 'walking-aid', dietaryNeeds: [], transportNeeded: false,
-      }).expect(200);
-    }
-    const staff = (await request(app).get(api('/staff')).expect(200)).body as Array<{ id: string; discipline: string }>;
-    const onShift = new Set(((await request(app).get(api(`/shifts?date=${DAY}`)).expect(200)).body as Array<{ staffId: string }>).map((s) => s.staffId));
-    const team = ['anp', 'pharmacy', 'geriatrician'].map((d) => staff.find((s) => s.discipline === d && onShift.has(s.id))!.id);
-    await request(app).post(api('/outreach-days')).send({ date: DAY, staffIds: team, maxResidents: 4 }).expect(201);
+    const { residentIds } = await seedOutreachDay(app, centreId, DAY, ['CH-EDIT-1', 'CH-EDIT-2'], (i) => 7301 + i);
     const planned = (await request(app).post(planUrl()).send({ patientIds: residentIds, maxIterations: 300 }).expect(201)).body;
     expect(planned.plan.unscheduled).toEqual([]);
   }, 180_000); // demo centre, residents and a planned outreach day: slow on a loaded machine

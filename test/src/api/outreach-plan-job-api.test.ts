@@ -11,7 +11,8 @@ import { loadDemoCentre } from '../../../src/demo/load-demo-centre.ts';
 import { createLogger } from '../../../src/logger.ts';
 import { planJobRunnerFor } from '../../../src/solving/jobs/plan-job-runner.ts';
 import { describeEachDatabase } from '../../helpers/describe-each-database.ts';
-import { errorPaths, patientBody } from '../../helpers/fixtures.ts';
+import { errorPaths } from '../../helpers/fixtures.ts';
+import { seedOutreachDay } from '../../helpers/outreach-day.ts';
 import { truncateAll } from '../../helpers/test-database.ts';
 
 const START = '2026-11-30';
@@ -28,23 +29,7 @@ describeEachDatabase('outreach plan jobs API', (getDb) => {
     await truncateAll(getDb());
     app = createApp({ db: getDb(), logger: createLogger('silent') });
     centreId = (await loadDemoCentre(getDb(), { seed: 1, startDate: START })).centreId!;
-    const home = ((await request(app).get(api('/care-homes')).expect(200)).body as Array<{ id: string; name: string; addressLines: string[] }>).find((h) => h.name === 'Ashcourt Care Home')!;
-    const types = (await request(app).get(api('/assessment-types')).expect(200)).body as Array<{ id: string; code: string }>;
-    const typeId = (code: string) => types.find((t) => t.code === code)!.id;
-    residentIds = [];
-    for (const [i, ref] of ['CH-JOB-1', 'CH-JOB-2', 'CH-JOB-3'].entries()) {
-      const resident = (await request(app).post(api('/patients')).send(patientBody(7401 + 10 * i, { localRef: ref, careHomeResident: true, careHomeId: home.id, addressLines: home.addressLines })).expect(201)).body;
-      residentIds.push(resident.id);
-      const referral = (await request(app).post(api('/referrals')).send({ patientId: resident.id, referrer: { kind: 'care-home', name: 'Ashcourt senior carer' }, referredDate: '2026-11-16', urgent: true }).expect(201)).body;
-      await request(app).put(api(`/referrals/${referral.id}/pre-visit`)).send({
-        visitDate: '2026-11-25', requiredAssessmentTypeIds: ['anp-initial', 'medication-review', 'geriatrician-review'].map(typeId),
-        consentRecordAccess: true, consentSpeakToCarers: true, carerAttending: false, mobility: 'walking-aid', dietaryNeeds: [], transportNeeded: false,
-      }).expect(200);
-    }
-    const staff = (await request(app).get(api('/staff')).expect(200)).body as Array<{ id: string; discipline: string }>;
-    const onShift = new Set(((await request(app).get(api(`/shifts?date=${DAY}`)).expect(200)).body as Array<{ staffId: string }>).map((s) => s.staffId));
-    const team = ['anp', 'pharmacy', 'geriatrician'].map((d) => staff.find((s) => s.discipline === d && onShift.has(s.id))!.id);
-    await request(app).post(api('/outreach-days')).send({ date: DAY, staffIds: team, maxResidents: 4 }).expect(201);
+    ({ residentIds } = await seedOutreachDay(app, centreId, DAY, ['CH-JOB-1', 'CH-JOB-2', 'CH-JOB-3'], (i) => 7401 + 10 * i));
   }, 180_000);
 
   afterAll(async () => {

@@ -73,6 +73,9 @@ function thePool(): Piscina {
   return pool;
 }
 
+/** How long a finished solve's answer waits, at most, for its last updates to arrive. */
+const UPDATES_DRAIN_MS = 1000;
+
 /** Solves on a pool thread. */
 export function solve<K extends SolveKind, T>(kind: K, input: SolveInputs[K], options: SolveOptions): WorkerRun<T> {
   const controller = new AbortController();
@@ -81,14 +84,23 @@ export function solve<K extends SolveKind, T>(kind: K, input: SolveInputs[K], op
   let timedOut = false;
   let cancelled = false;
   const limitMs = options.timeLimitMs + (options.graceMs ?? DEFAULT_GRACE_MS);
+  // The answer comes on piscina's channel and the updates on this port, so the answer can overtake
+  // the last updates (a job then recorded its first progress, not its last): a successful answer
+  // waits for the worker's 'finished', sent after every update (or the port closing, or 1 s).
+  let drained: () => void = () => undefined;
+  const updatesDrained = new Promise<void>((resolve) => {
+    drained = resolve;
+  });
   port1.on('message', (message: SolvePortMessage) => {
     if (message.type === 'started') {
       watchdog = setTimeout(() => {
         timedOut = true;
         controller.abort();
       }, limitMs);
-    } else options.onUpdate?.(message.update);
+    } else if (message.type === 'finished') drained();
+    else options.onUpdate?.(message.update);
   });
+  port1.once('close', () => drained());
   const onAbort = () => {
     cancelled = true;
     controller.abort();
@@ -100,7 +112,7 @@ export function solve<K extends SolveKind, T>(kind: K, input: SolveInputs[K], op
     .run(task, { transferList: [port2] as never, signal: controller.signal })
     .then(
       (answer: { ok: true; value: T } | { ok: false; error: SolveErrorShape }) => {
-        if (answer.ok) return answer.value;
+        if (answer.ok) return Promise.race([updatesDrained, new Promise<void>((resolve) => setTimeout(resolve, UPDATES_DRAIN_MS).unref())]).then(() => answer.value);
         const { message, code, field } = answer.error;
         throw code && field !== undefined ? new SolveInputError(code, field, message) : new Error(message);
       },

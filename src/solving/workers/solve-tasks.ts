@@ -39,7 +39,8 @@ export type SolveKind = keyof SolveInputs;
 export type SolveUpdate = { kind: 'progress'; event: ProgressEvent } | { kind: 'best-plan'; plan: DayPlan };
 
 /** Messages on a task's port: `started` once it runs (its time limit counts from here), then updates. */
-export type SolvePortMessage = { type: 'started' } | { type: 'update'; update: SolveUpdate };
+/** `finished` comes after every update, on the same port: the answer itself travels on piscina's own channel. */
+export type SolvePortMessage = { type: 'started' } | { type: 'update'; update: SolveUpdate } | { type: 'finished' };
 
 export interface SolveTask<K extends SolveKind = SolveKind> {
   kind: K;
@@ -133,6 +134,7 @@ export default async function runSolveTask(task: SolveTask): Promise<{ ok: true;
     if (error instanceof BookingInputError) return { ok: false, error: { message, code: 'booking_input', field: error.field } };
     return { ok: false, error: { message } };
   } finally {
+    task.port.postMessage({ type: 'finished' } satisfies SolvePortMessage);
     task.port.close();
   }
 }

@@ -2,6 +2,7 @@
 // MDT) and outreach days (the team that goes out on a date and how many residents it sees).
 import { z } from 'zod';
 import { idSchema, localDateSchema, slugSchema, type Stored } from './primitives.ts';
+import { defaultOutreachSettings as defaultSettings } from './outreach-defaults.ts';
 
 export const outreachSettingsSchema = z.strictObject({
   /** Disciplines that go out to care homes (staff of others stay at the centre). */
@@ -16,12 +17,7 @@ export const outreachSettingsSchema = z.strictObject({
 export type OutreachSettings = z.infer<typeof outreachSettingsSchema>;
 
 /** What a centre gets until it sets its own (documented in the README). */
-export const defaultOutreachSettings: OutreachSettings = {
-  disciplines: ['anp', 'phlebotomy', 'pharmacy', 'ot', 'physio', 'social-care', 'geriatrician'],
-  homesPerTeamPerDay: 2,
-  mdtMode: 'return',
-  nearbyKm: 3,
-};
+export const defaultOutreachSettings: OutreachSettings = defaultSettings;
 
 const outreachDayFields = {
   date: localDateSchema,

@@ -100,7 +100,9 @@ try {
     await shot(page, 'replan', size);
     await page.context().close();
   }
-  // An outreach day, set up through the API as in issue 16's walkthrough, then shown read only.
+  // An outreach day: the team made through the API (issue 16's walkthrough) with two Ashcourt
+  // residents referred, then on the screen the booking planner's proposals (photographed),
+  // booked in one click, planned as a plan job and the plan photographed.
   const post = async <T,>(path: string, body: unknown, method = 'POST'): Promise<T> => {
     const res = await fetch(`${base}${path}`, { method, headers: coordinator, body: JSON.stringify(body) });
     if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
@@ -112,22 +114,36 @@ try {
   const staff = await get<Array<{ id: string; discipline: string }>>('/staff');
   const onShift = new Set((await get<Array<{ staffId: string }>>(`/shifts?date=${OUTREACH_DAY}`)).map((x) => x.staffId));
   await post('/outreach-days', { date: OUTREACH_DAY, staffIds: ['anp', 'phlebotomy', 'pharmacy'].map((d) => staff.find((m) => m.discipline === d && onShift.has(m.id))!.id), maxResidents: 4 });
-  const residents: string[] = [];
   for (const n of [1, 2]) {
     const resident = await post<{ id: string }>('/patients', patientBody(7300 + n, { givenName: n === 1 ? 'Edith' : 'Walter', localRef: `CH-00${n}`, careHomeResident: true, careHomeId: home.id, addressLines: home.addressLines }));
-    const referral = await post<{ id: string }>('/referrals', { patientId: resident.id, referrer: { kind: 'care-home', name: 'Ashcourt senior carer' }, referredDate: '2026-11-16', urgent: n === 1 });
+    const referral = await post<{ id: string }>('/referrals', { patientId: resident.id, referrer: { kind: 'care-home', name: 'Ashcourt senior carer' }, referredDate: '2026-11-16', urgent: true });
     await post(`/referrals/${referral.id}/pre-visit`, { requiredAssessmentTypeIds: ['anp-initial', 'bloods', 'medication-review'].map((c) => types.find((t) => t.code === c)!.id), consentRecordAccess: true, mobility: 'walking-aid' }, 'PUT');
-    await post('/outreach-bookings/confirm', { proposals: [{ referralId: referral.id, outreachDate: OUTREACH_DAY }] });
-    residents.push(resident.id);
   }
-  await post(`/days/${OUTREACH_DAY}/outreach-plan`, { patientIds: residents, maxIterations: 300 });
   for (const size of sizes) {
     const page = await open(size, service.tokens.coordinator);
     await page.getByRole('button', { name: 'Outreach' }).click();
     await page.getByLabel('Date').fill(OUTREACH_DAY);
-    await page.locator('.outreach .timeline [role="button"]').first().waitFor();
+    if (size === sizes[0]) {
+      await page.getByRole('button', { name: `Propose residents for ${OUTREACH_DAY}` }).click();
+      await page.getByRole('button', { name: /^Book \d+ residents?$/ }).waitFor({ timeout: 60_000 });
+      await page.waitForTimeout(300);
+      await shot(page, 'outreach-setup', size);
+      await page.getByRole('button', { name: /^Book \d+ residents?$/ }).click();
+      await page.getByText(/^Booked \d+ residents? to /).waitFor({ timeout: 60_000 });
+      await page.getByLabel('Search steps').selectOption('1000');
+      await page.getByRole('button', { name: 'Plan this outreach day' }).click();
+      await page.getByText('Planned: version 1.').waitFor({ timeout: 120_000 });
+    } else {
+      await page.getByRole('button', { name: `Propose residents for ${OUTREACH_DAY}` }).click();
+      await page.locator('table', { has: page.locator('caption', { hasText: 'Proposed for' }) }).waitFor({ timeout: 60_000 });
+      await shot(page, 'outreach-setup', size);
+    }
+    await page.locator('.outreach .timeline [role="button"]').first().waitFor({ timeout: 60_000 });
     await page.waitForTimeout(300);
+    await page.evaluate('window.scrollTo(0, 0)');
     await shot(page, 'outreach', size);
+    await page.locator('.rounds').scrollIntoViewIfNeeded();
+    await shot(page, 'outreach-rounds', size);
     await page.context().close();
   }
   console.log(`screenshots written to ${OUT.pathname}`);

@@ -1,7 +1,9 @@
 // The screen on a phone (390 × 844, as an iPhone 12-15): no view of any role is wider than the
 // screen, so nothing needs sideways scrolling of the whole page, and axe-core still finds no
 // serious or critical violation. The day has a plan (a 1-s job over eight patients) so the board,
-// transport and timetable views carry real content.
+// transport and timetable views carry real content, and the next day an outreach plan (a team,
+// the residents the outreach booking planner proposes, 200 search steps) so the outreach view does:
+// its set-up forms on a day without one, its rounds, homes and score on the planned day.
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,6 +12,7 @@ import { launchBrowser } from '../../helpers/browser.ts';
 import { startService, type RunningService } from '../../helpers/running-service.ts';
 
 const DATE = '2026-12-02';
+const OUTREACH_DAY = '2026-12-03';
 const PHONE = { width: 390, height: 844 };
 
 describe('the web app on a phone', { timeout: 240_000 }, () => {
@@ -27,6 +30,18 @@ describe('the web app on a phone', { timeout: 240_000 }, () => {
       status = ((await (await fetch(jobUrl, { headers })).json()) as { status: string }).status;
       expect(['queued', 'running', 'succeeded']).toContain(status);
     }
+    const call = async <T,>(path: string, body?: unknown): Promise<T> => {
+      const res = await fetch(`${service.baseUrl}/api/centres/${service.centreId}${path}`, body === undefined ? { headers } : { method: 'POST', headers, body: JSON.stringify(body) });
+      if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+      return (await res.json()) as T;
+    };
+    const staff = await call<Array<{ id: string; discipline: string }>>('/staff?limit=1000');
+    const onShift = new Set((await call<Array<{ staffId: string }>>(`/shifts?date=${OUTREACH_DAY}&limit=1000`)).map((x) => x.staffId));
+    await call('/outreach-days', { date: OUTREACH_DAY, staffIds: ['anp', 'pharmacy', 'geriatrician'].map((d) => staff.find((m) => m.discipline === d && onShift.has(m.id))!.id) });
+    const { proposals } = await call<{ proposals: Array<{ referralId: string; outreachDate: string }> }>('/outreach-bookings/plan', { from: OUTREACH_DAY, days: 1 });
+    expect(proposals.length).toBeGreaterThan(0);
+    await call('/outreach-bookings/confirm', { proposals: proposals.map(({ referralId, outreachDate }) => ({ referralId, outreachDate })) });
+    await call(`/days/${OUTREACH_DAY}/outreach-plan`, { maxIterations: 200 });
   }, 200_000);
 
   afterAll(async () => {
@@ -58,13 +73,18 @@ describe('the web app on a phone', { timeout: 240_000 }, () => {
       ['Transport', () => page.getByText('Follows plan version').waitFor({ timeout: 60_000 })],
       ['Referrals', () => page.getByRole('table').locator('caption', { hasText: 'referrals' }).waitFor({ timeout: 60_000 })],
       ['Booking proposals', () => page.getByRole('button', { name: 'Propose bookings' }).waitFor()],
-      ['Outreach', () => page.getByRole('heading', { name: 'Outreach', level: 1 }).waitFor()],
+      ['Outreach', () => page.getByRole('group', { name: 'Team going out' }).waitFor({ timeout: 60_000 })],
     ];
     for (const [view, ready] of views) {
       await page.getByRole('button', { name: view, exact: true }).click();
       await ready();
       seen.push(await measure(page, view));
     }
+    // The planned outreach day: its plan job panel, rounds, homes, score and unplaced list.
+    await page.getByLabel('Date').fill(OUTREACH_DAY);
+    await page.locator('.round').first().waitFor({ timeout: 60_000 });
+    await page.getByRole('button', { name: 'Plan this outreach day' }).waitFor();
+    seen.push(await measure(page, 'Outreach (planned)'));
     expect(seen).toEqual(seen.map(({ view }) => ({ view, width: PHONE.width, findings: [] })));
     await page.context().close();
   });

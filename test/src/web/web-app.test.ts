@@ -3,7 +3,8 @@
 // day and watch the job, a drag that a hard rule refuses (the checker's sentences, the activity
 // snaps back), a valid move by the form (version 2), a replan after a cancellation listing what
 // moved, a stale edit (412) offering a reload, publishing; a clinician sees only their own
-// timetable; axe-core finds no serious or critical violation on any view. Time-bounded: plan
+// timetable; an outreach day set up, booked, planned as a job and published from the screen;
+// axe-core finds no serious or critical violation on any view. Time-bounded: plan
 // jobs of 2 s over six patients, replans of 2 s.
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
@@ -11,7 +12,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { patients } from '../../../src/db/index.ts';
 import { issueToken } from '../../helpers/auth-tokens.ts';
 import { launchBrowser } from '../../helpers/browser.ts';
-import { patientBody } from '../../helpers/fixtures.ts';
 import { startService, type RunningService } from '../../helpers/running-service.ts';
 
 const DATE = '2026-12-02';
@@ -386,58 +386,116 @@ describe('the web app in Chromium', { timeout: 120_000 }, () => {
     expect(await admin.getByRole('navigation', { name: 'Views' }).getByRole('button').allTextContents()).toEqual(['Day board', 'Transport', 'Referrals', 'Booking proposals', 'Outreach']);
     await admin.context().close();
   });
-  it('shows a care-home outreach day read only: the team\'s round, the homes, the visits named as on the board', async () => {
-    // An outreach day as the API builds it (issue 16's walkthrough): a resident of a demo care
-    // home, their pre-visit, a team on shift, booked and planned.
-    const post = async <T,>(path: string, body: unknown): Promise<T> => {
-      const res = await fetch(`${service.baseUrl}/api/centres/${service.centreId}${path}`, { method: 'POST', headers: { Authorization: `Bearer ${service.tokens.coordinator}`, 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
-      if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
-      return (await res.json()) as T;
-    };
+  it('plans and publishes a care-home outreach day from the screen: the team, the residents booked, a plan job with progress, each round with the homes and drives, the score, a stale publish, then publish', async () => {
     const get = <T,>(path: string) => api<T>(`/api/centres/${service.centreId}${path}`);
-    const homes = await get<Array<{ id: string; name: string; addressLines: string[] }>>('/care-homes?limit=1000');
-    const home = homes.find((h) => h.name === 'Ashcourt Care Home')!;
-    const resident = await post<{ id: string; localRef: string }>('/patients', patientBody(7201, { localRef: 'CH-WEB1', careHomeResident: true, careHomeId: home.id, addressLines: home.addressLines }));
-    const referral = await post<{ id: string }>('/referrals', { patientId: resident.id, referrer: { kind: 'care-home', name: 'Ashcourt senior carer' }, referredDate: '2026-11-16', urgent: true });
-    const types = await get<Array<{ id: string; code: string; name: string }>>('/assessment-types?limit=1000');
-    const typeId = (code: string) => types.find((t) => t.code === code)!.id;
-    const put = await fetch(`${service.baseUrl}/api/centres/${service.centreId}/referrals/${referral.id}/pre-visit`, {
-      method: 'PUT', headers: { Authorization: `Bearer ${service.tokens.coordinator}`, 'Content-Type': 'application/json' },
-      body: JSON.stringify({ requiredAssessmentTypeIds: ['anp-initial', 'bloods', 'medication-review'].map(typeId), consentRecordAccess: true, mobility: 'walking-aid', transportNeeded: false }),
-    });
-    expect(put.status).toBe(200);
-    const staff = await get<Array<{ id: string; name: string; discipline: string }>>('/staff?limit=1000');
-    const onShift = new Set((await get<Array<{ staffId: string }>>(`/shifts?date=${OUTREACH_DAY}&limit=1000`)).map((x) => x.staffId));
-    const team = ['anp', 'phlebotomy', 'pharmacy'].map((d) => staff.find((m) => m.discipline === d && onShift.has(m.id))!.id);
-    await post('/outreach-days', { date: OUTREACH_DAY, staffIds: team, maxResidents: 4 });
-    await post('/outreach-bookings/confirm', { proposals: [{ referralId: referral.id, outreachDate: OUTREACH_DAY }] });
-    const planned = await post<{ version: number; plan: { visits: Array<{ residentId: string; typeId: string; homeId: string; roomId: string; startMin: number; endMin: number; staffId: string }>; rounds: Array<{ staffId: string }> }; homes: Array<{ id: string; name: string; sharedRooms: Array<{ id: string; name: string }> }> }>(
-      `/days/${OUTREACH_DAY}/outreach-plan`, { patientIds: [resident.id], maxIterations: 200 });
-    expect(planned.plan.visits.length).toBe(3);
-
     await page.getByRole('button', { name: 'Outreach' }).click();
     await page.getByRole('heading', { name: 'Outreach', level: 1 }).waitFor();
     await page.getByLabel('Date').fill(OUTREACH_DAY);
-    await page.locator('.outreach .version strong', { hasText: String(planned.version) }).waitFor();
+    await page.getByText(`No outreach plan for ${OUTREACH_DAY} yet`).waitFor();
+    const teamForm = page.locator('form.outreach-team');
+    await teamForm.getByRole('group', { name: 'Team going out' }).waitFor();
+    expect(await axeFindings(page, 'outreach set-up')).toEqual([]);
+    // Nobody ticked: the API refuses, and the screen shows its sentence naming the field.
+    await teamForm.getByRole('button', { name: 'Create the outreach day' }).click();
+    await teamForm.locator('.refusal').waitFor();
+    expect(await teamForm.locator('.refusal li').allTextContents()).toEqual(['staffIds: must name at least one staff member']);
+    // Offered: exactly the staff on shift that day whose discipline goes out (the demo centre keeps the defaults).
+    const [staff, shifts] = await Promise.all([
+      get<Array<{ id: string; name: string; discipline: string; active: boolean }>>('/staff?limit=1000'),
+      get<Array<{ staffId: string }>>(`/shifts?date=${OUTREACH_DAY}&limit=1000`),
+    ]);
+    const goOut = ['anp', 'phlebotomy', 'pharmacy', 'ot', 'physio', 'social-care', 'geriatrician'];
+    const offered = staff.filter((m) => m.active && goOut.includes(m.discipline) && shifts.some((x) => x.staffId === m.id));
+    const boxes = teamForm.getByRole('group', { name: 'Team going out' }).getByRole('checkbox');
+    expect(await boxes.count()).toBe(offered.length);
+    const team = ['anp', 'pharmacy', 'geriatrician'].map((d) => offered.find((m) => m.discipline === d)!);
+    for (const m of team) await teamForm.getByRole('checkbox', { name: new RegExp(`^${m.name} \\(`) }).check();
+    await teamForm.getByLabel('Residents at most').fill('4');
+    await teamForm.getByRole('button', { name: 'Create the outreach day' }).click();
+    await page.locator('ul.team li').first().waitFor();
+    expect(await page.locator('ul.team li').allTextContents()).toEqual(team.map((m) => expect.stringContaining(m.name)));
+    const [day] = await get<Array<{ staffIds: string[]; maxResidents: number }>>(`/outreach-days?date=${OUTREACH_DAY}`);
+    expect(day).toMatchObject({ staffIds: team.map((m) => m.id), maxResidents: 4 });
+
+    // The residents: the outreach booking planner's proposals for the day, booked in one click.
+    await page.getByRole('button', { name: `Propose residents for ${OUTREACH_DAY}` }).click();
+    const proposals = page.locator('table', { has: page.locator('caption', { hasText: `Proposed for ${OUTREACH_DAY}` }) });
+    await proposals.waitFor({ timeout: 60_000 });
+    const ticks = proposals.getByRole('checkbox', { name: /^Book / });
+    const proposed = (await ticks.evaluateAll((els) => els.map((el) => el.getAttribute('aria-label')!.replace(/^Book /, '')))).sort();
+    expect(proposed.length).toBeGreaterThan(0);
+    expect(proposed.length).toBeLessThanOrEqual(4);
+    await page.getByRole('button', { name: new RegExp(`^Book ${proposed.length} residents?$`) }).click();
+    await page.getByText(`Booked ${proposed.length} resident${proposed.length === 1 ? '' : 's'} to ${OUTREACH_DAY}.`).waitFor({ timeout: 60_000 });
+    expect(await axeFindings(page, 'outreach bookings')).toEqual([]);
+
+    // Plan it as a job and watch it: queued or running, then the saved version.
+    const panel = page.locator('.plan-job');
+    await panel.getByLabel('Search steps').selectOption('300');
+    await panel.getByLabel('Time limit').selectOption('10');
+    const sent = page.waitForRequest((r) => r.method() === 'POST' && r.url().endsWith('/plan-jobs'));
+    await panel.getByRole('button', { name: 'Plan this outreach day' }).click();
+    expect(JSON.parse((await sent).postData()!)).toEqual({ date: OUTREACH_DAY, kind: 'outreach', timeLimitSec: 10, maxIterations: 300 });
+    await panel.getByText(/Waiting for the planner|Planning…/).waitFor();
+    await panel.getByText('Planned: version 1.').waitFor({ timeout: 150_000 });
+    await page.locator('.outreach .version strong', { hasText: /^1$/ }).waitFor();
+
+    type Visit = { id: string; residentId: string; typeId: string; homeId: string; roomId: string; startMin: number; endMin: number; staffId: string };
+    type Round = { staffId: string; leaveCentreMin: number; returnCentreMin: number; stops: Array<{ homeId: string; visitIds: string[] }>; legs: Array<{ travelMin: number }> };
+    const planned = await get<{ version: number; plan: { visits: Visit[]; rounds: Round[]; unscheduled: unknown[]; gapPct: number; score: { travelMin: number } }; homes: Array<{ id: string; name: string; address?: string; postcode?: string; sharedRooms: Array<{ id: string; name: string }> }> }>(`/days/${OUTREACH_DAY}/outreach-plan`);
+    expect(planned.version).toBe(1);
+    const [patientRecords, types] = await Promise.all([
+      get<Array<{ id: string; localRef: string }>>('/patients?limit=1000'),
+      get<Array<{ code: string; name: string }>>('/assessment-types?limit=1000'),
+    ]);
+    const refOf = (id: string) => patientRecords.find((p) => p.id === id)!.localRef;
+    expect([...new Set(planned.plan.visits.map((v) => refOf(v.residentId)))].sort()).toEqual(proposed);
     // Every visit on the timeline by its spoken name, built here from the API's plan and records.
     const hhmm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
     const expected = planned.plan.visits.map((v) => {
       const h = planned.homes.find((x) => x.id === v.homeId)!;
       const room = h.sharedRooms.find((r) => r.id === v.roomId)?.name ?? 'own room';
-      return `${resident.localRef} ${types.find((t) => t.code === v.typeId)!.name} ${hhmm(v.startMin)}–${hhmm(v.endMin)}, ${staff.find((m) => m.id === v.staffId)!.name}, ${h.name}, ${room}`;
+      return `${refOf(v.residentId)} ${types.find((t) => t.code === v.typeId)!.name} ${hhmm(v.startMin)}–${hhmm(v.endMin)}, ${staff.find((m) => m.id === v.staffId)!.name}, ${h.name}, ${room}`;
     });
-    // Polled: the visits may be drawn (named by id) before the records that name them arrive.
     const names = () => page.locator('.outreach .timeline [role="button"]').evaluateAll((els) => els.map((el) => el.getAttribute('aria-label')).sort());
     await expect.poll(names).toEqual(expected.sort());
-    const teamRows = page.locator('table', { has: page.locator('caption', { hasText: /^Team/ }) }).locator('tbody tr');
-    expect(await teamRows.count()).toBe(planned.plan.rounds.length);
-    const homesTable = page.locator('table', { has: page.locator('caption', { hasText: /^Homes visited/ }) });
-    expect(await homesTable.locator('tbody th').allTextContents()).toEqual(planned.homes.map((h) => h.name));
-    expect(await homesTable.locator('tbody tr').first().textContent()).toContain(home.addressLines[0]);
-    expect(await homesTable.locator('tbody tr').first().textContent()).toContain(resident.localRef);
+    // Each team member's round: out, the drives to each home (named with its address), the visits there, back.
+    const rounds = page.locator('.round');
+    expect(await rounds.count()).toBe(planned.plan.rounds.length);
+    for (const r of planned.plan.rounds) {
+      const steps = await page.getByRole('region', { name: `${staff.find((m) => m.id === r.staffId)!.name}'s round` }).locator('ol.round-steps > li').allTextContents();
+      expect(steps[0]).toBe(`${hhmm(r.leaveCentreMin)} leaves the centre`);
+      expect(steps.at(-1)).toBe(`${hhmm(r.returnCentreMin)} back at the centre`);
+      for (const stop of r.stops) {
+        const h = planned.homes.find((x) => x.id === stop.homeId)!;
+        if (r.legs.some((l) => l.travelMin > 0)) expect(steps.some((t) => t.includes(`drives to ${[h.name, h.address, h.postcode].filter(Boolean).join(', ')}`))).toBe(true);
+        expect(steps.filter((t) => t.includes(` at ${h.name}:`)).join(' ')).toContain(refOf(planned.plan.visits.find((v) => v.id === stop.visitIds[0])!.residentId));
+      }
+    }
+    await page.getByRole('heading', { name: `Not placed (${planned.plan.unscheduled.length})` }).waitFor();
+    const score = await page.locator('.outreach .score').textContent();
+    expect(score).toContain(`Gap to the bound${planned.plan.gapPct.toFixed(1)} %`);
+    expect(score).toContain(`Driving${planned.plan.score.travelMin} min`);
     expect(await page.getByRole('button', { name: 'Printable round' }).count()).toBe(1);
-    expect(await axeFindings(page, 'outreach')).toEqual([]);
-  });
+    expect(await axeFindings(page, 'outreach plan')).toEqual([]);
+
+    // Someone else saves version 2 (a pin through the API): this page's publish is refused with 412 and offers a reload.
+    const pin = await fetch(`${service.baseUrl}/api/centres/${service.centreId}/days/${OUTREACH_DAY}/outreach-plan/pins`, {
+      method: 'POST', headers: { Authorization: `Bearer ${service.tokens.coordinator}`, 'Content-Type': 'application/json', 'If-Match': '"1"' }, body: JSON.stringify({ visitId: planned.plan.visits[0]!.id }),
+    });
+    expect(pin.status).toBe(200);
+    await page.getByRole('button', { name: 'Publish', exact: true }).click();
+    const stale = page.locator('.banner.warning');
+    await stale.waitFor();
+    expect(await stale.textContent()).toMatch(/Someone else saved a newer version/);
+    await stale.getByRole('button', { name: 'Reload the plan' }).click();
+    await page.locator('.outreach .version strong', { hasText: /^2$/ }).waitFor();
+    await page.getByRole('button', { name: 'Publish', exact: true }).click();
+    await page.getByText('Publish: saved as version 3.').waitFor();
+    await page.locator('.outreach .version .status-published').waitFor();
+    const published = await get<{ version: number; status: string }>(`/days/${OUTREACH_DAY}/outreach-plan?status=published`);
+    expect(published).toMatchObject({ version: 3, status: 'published' });
+  }, 240_000);
 
   it("drags an activity down to another clinician's row: the move asks for that clinician, is saved, and the board shows it in their row", async () => {
     // A tall window so both rows are on screen without scrolling the timeline during the drag.

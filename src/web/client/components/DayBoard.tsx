@@ -12,7 +12,8 @@ import { disciplineColour, disciplineName } from '../disciplines.ts';
 import { hhmm } from '../time.ts';
 import { ActivityPanel } from './ActivityPanel.tsx';
 import { DateField } from './DateField.tsx';
-import { PlanJobPanel } from './PlanJobPanel.tsx';
+import { EditBanners, type Refusal } from './EditBanners.tsx';
+import { PlanJobPanel, type PlanChoice } from './PlanJobPanel.tsx';
 import { PlanSummary } from './PlanSummary.tsx';
 import { PlanTimeline, type MoveAsked } from './PlanTimeline.tsx';
 import { ReplanPanel } from './ReplanPanel.tsx';
@@ -50,7 +51,7 @@ export function DayBoard({ centreId, date, onDate }: { centreId: string; date: s
   const [job, setJob] = useState<PlanJobView | null>(null);
   const [selected, setSelected] = useState<string | null>(null);
   const [stale, setStale] = useState(false);
-  const [refusal, setRefusal] = useState<{ title: string; sentences: string[] } | null>(null);
+  const [refusal, setRefusal] = useState<Refusal | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
 
   const planPath = (suffix = '') => centrePath(centreId, `/days/${date}/plan${suffix}`);
@@ -130,6 +131,9 @@ export function DayBoard({ centreId, date, onDate }: { centreId: string; date: s
 
   const rows = useMemo(() => (board ? boardRows(board, mode) : []), [board, mode]);
   const items = useMemo(() => (board ? boardItems(board, mode) : []), [board, mode]);
+  // Those who can come that day may be chosen instead of those booked.
+  const choices: PlanChoice[] | null = useMemo(() => catalogue && catalogue.patients.filter((p) => !p.unavailableDates.includes(date))
+    .map((p) => ({ id: p.id, label: `${p.localRef} (${p.givenName.charAt(0)}${p.familyName.charAt(0)})` })), [catalogue, date]);
   const selectedActivity = saved?.board.patients.flatMap((p) => p.activities).find((a) => a.activityId === selected) ?? null;
 
   return (
@@ -150,19 +154,7 @@ export function DayBoard({ centreId, date, onDate }: { centreId: string; date: s
         )}
       </div>
 
-      {stale && (
-        <div class="banner warning" role="alert">
-          Someone else saved a newer version of this plan, so your change was not made.{' '}
-          <button type="button" onClick={() => { void load(); }}>Reload the plan</button>
-        </div>
-      )}
-      {refusal && (
-        <div class="banner refusal" role="alert">
-          <p>{refusal.title}</p>
-          {refusal.sentences.length > 0 && <ul>{refusal.sentences.map((s) => <li key={s}>{s}</li>)}</ul>}
-        </div>
-      )}
-      {notice && <p class="banner ok" role="status">{notice}</p>}
+      <EditBanners stale={stale} onReload={() => { void load(); }} refusal={refusal} notice={notice} />
 
       <div class="board-body">
         <section class="board-main" aria-labelledby="timeline-heading">
@@ -205,7 +197,7 @@ export function DayBoard({ centreId, date, onDate }: { centreId: string; date: s
           )}
         </section>
         <aside class="board-side" aria-label="Plan details">
-          <PlanJobPanel centreId={centreId} date={date} catalogue={catalogue} onJob={setJob} onFinished={() => { void load(); }} />
+          <PlanJobPanel centreId={centreId} date={date} choices={choices} onJob={setJob} onFinished={() => { void load(); }} />
           {saved && <PlanSummary saved={saved} onPublish={() => edit('Publish', '/publish', 'POST')} />}
         </aside>
       </div>

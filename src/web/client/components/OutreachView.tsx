@@ -1,14 +1,23 @@
-// A care-home outreach day, read only: the plan's version and status, the team (who drives
-// out when, to which homes, back when), the homes with their addresses, the visits on a
-// timeline per team member (residents by initials and local reference, as in feeds) with the
-// drives between homes, the MDT, what could not be placed, and the printable round.
-import { useEffect, useMemo, useState } from 'preact/hooks';
+// A care-home outreach day, planned from the screen as an ICC day is: the date, its team (an
+// outreach day: who goes out), the residents booked to it, a plan job with live progress, then
+// the plan — each team member's round (out of the centre, the drives, the homes with their
+// addresses, the visits, back), the visits on a timeline, the homes, the score and the gap to the
+// lower bound, what could not be placed and why — published with the version it was made on
+// (If-Match: a 412 says someone else saved and offers a reload), and the printable round.
+import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
+import { defaultOutreachSettings } from '../../../domain/outreach-defaults.ts';
 import { api, ApiError, centrePath, openDocument } from '../api.ts';
-import type { ActivityView, OutreachPlanView } from '../api-types.ts';
+import type {
+  ActivityView, CareHomeRecord, CentreRecord, OutreachDayRecord, OutreachPlanView, PlanJobView, ShiftRecord,
+} from '../api-types.ts';
 import type { BoardItem, BoardRow, Catalogue } from '../board-model.ts';
+import { disciplineName } from '../disciplines.ts';
 import { hhmm } from '../time.ts';
 import { loadCatalogue } from './DayBoard.tsx';
 import { DateField } from './DateField.tsx';
+import { EditBanners, type Refusal } from './EditBanners.tsx';
+import { OutreachBooking, OutreachTeam, refusalOf } from './OutreachSetup.tsx';
+import { PlanJobPanel, type PlanChoice } from './PlanJobPanel.tsx';
 import { PlanTimeline } from './PlanTimeline.tsx';
 
 interface Props {
@@ -17,30 +26,79 @@ interface Props {
   onDate: (date: string) => void;
 }
 
+interface Saved {
+  view: OutreachPlanView;
+  etag: string;
+}
+
+/** The centre's records the view names things with. */
+interface Records {
+  catalogue: Catalogue;
+  homes: CareHomeRecord[];
+  centre: CentreRecord;
+}
+
 const initialsOf = (p: { givenName: string; familyName: string }) => `${p.givenName.trim().charAt(0)}${p.familyName.trim().charAt(0)}`.toUpperCase();
 
+async function loadRecords(centreId: string): Promise<Records> {
+  const [catalogue, homes, centre] = await Promise.all([
+    loadCatalogue(centreId),
+    api<CareHomeRecord[]>(centrePath(centreId, '/care-homes')),
+    api<CentreRecord>(centrePath(centreId, '')),
+  ]);
+  return { catalogue, homes: homes.body, centre: centre.body };
+}
+
 export function OutreachView({ centreId, date, onDate }: Props) {
-  const [view, setView] = useState<OutreachPlanView | null>(null);
-  const [catalogue, setCatalogue] = useState<Catalogue | null>(null);
-  useEffect(() => { loadCatalogue(centreId).then(setCatalogue, () => setCatalogue(null)); }, [centreId]);
-  const [message, setMessage] = useState<string | null>(null);
+  const [saved, setSaved] = useState<Saved | null>(null);
+  const [state, setState] = useState<'loading' | 'ready' | 'none' | 'error'>('loading');
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [records, setRecords] = useState<Records | null>(null);
+  const [day, setDay] = useState<OutreachDayRecord | null | undefined>(undefined);
+  const [onShift, setOnShift] = useState<Set<string> | null>(null);
+  const [job, setJob] = useState<PlanJobView | null>(null);
+  const [stale, setStale] = useState(false);
+  const [refusal, setRefusal] = useState<Refusal | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
   const [downloadError, setDownloadError] = useState<string | null>(null);
 
-  useEffect(() => {
-    setView(null);
-    setMessage('Loading the outreach plan…');
-    api<OutreachPlanView>(centrePath(centreId, `/days/${date}/outreach-plan`)).then(
-      (r) => { setView(r.body); setMessage(null); },
-      (e: unknown) => setMessage(e instanceof ApiError && e.status === 404 ? `No outreach plan for ${date}.` : (e as Error).message),
-    );
+  const planPath = (suffix = '') => centrePath(centreId, `/days/${date}/outreach-plan${suffix}`);
+
+  const load = useCallback(async () => {
+    setStale(false);
+    try {
+      const reply = await api<OutreachPlanView>(planPath());
+      setSaved({ view: reply.body, etag: reply.etag ?? `"${reply.body.version}"` });
+      setState('ready');
+    } catch (e) {
+      setSaved(null);
+      if (e instanceof ApiError && e.status === 404) setState('none');
+      else {
+        setLoadError((e as Error).message);
+        setState('error');
+      }
+    }
   }, [centreId, date]);
 
+  useEffect(() => {
+    setState('loading');
+    setRefusal(null);
+    setNotice(null);
+    setDay(undefined);
+    setOnShift(null);
+    void load();
+    api<OutreachDayRecord[]>(centrePath(centreId, `/outreach-days?date=${date}`)).then((r) => setDay(r.body[0] ?? null), () => setDay(null));
+    api<ShiftRecord[]>(centrePath(centreId, `/shifts?date=${date}`)).then((r) => setOnShift(new Set(r.body.map((s) => s.staffId))), () => setOnShift(new Set()));
+  }, [load]);
+
+  useEffect(() => { loadRecords(centreId).then(setRecords, () => setRecords(null)); }, [centreId]);
+
   const names = useMemo(() => {
-    const staff = new Map((catalogue?.staff ?? []).map((s) => [s.id, s]));
+    const staff = new Map((records?.catalogue.staff ?? []).map((s) => [s.id, s]));
     // A plan names an assessment type by its code; the records by id and code.
-    const types = new Map((catalogue?.types ?? []).flatMap((t) => [[t.id, t], [t.code, t]] as const));
-    const residents = new Map((catalogue?.patients ?? []).map((p) => [p.id, p]));
-    const homes = new Map((view?.homes ?? []).map((h) => [h.id, h]));
+    const types = new Map((records?.catalogue.types ?? []).flatMap((t) => [[t.id, t], [t.code, t]] as const));
+    const residents = new Map((records?.catalogue.patients ?? []).map((p) => [p.id, p]));
+    const homes = new Map((saved?.view.homes ?? []).map((h) => [h.id, h]));
     return {
       staff: (id: string) => staff.get(id)?.name ?? id,
       discipline: (id: string) => staff.get(id)?.discipline ?? '',
@@ -48,10 +106,23 @@ export function OutreachView({ centreId, date, onDate }: Props) {
       resident: (id: string) => { const p = residents.get(id); return p ? { ref: p.localRef, initials: initialsOf(p) } : { ref: id, initials: '' }; },
       home: (id: string) => homes.get(id)?.name ?? (id === centreId ? 'the centre' : id),
       homeRecord: (id: string) => homes.get(id),
+      room: (homeId: string, roomId: string) => homes.get(homeId)?.sharedRooms.find((r) => r.id === roomId)?.name ?? 'own room',
     };
-  }, [catalogue, view, centreId]);
+  }, [records, saved, centreId]);
 
-  const plan = view?.plan;
+  const homeRecords = useMemo(() => new Map((records?.homes ?? []).map((h) => [h.id, h])), [records]);
+  // Who may go out: staff on shift that date whose discipline the centre sends to care homes.
+  const eligible = useMemo(() => {
+    if (!records || !onShift) return null;
+    const goOut = records.centre.outreach?.disciplines ?? defaultOutreachSettings.disciplines;
+    return records.catalogue.staff.filter((s) => s.active && onShift.has(s.id) && goOut.includes(s.discipline))
+      .sort((a, b) => goOut.indexOf(a.discipline) - goOut.indexOf(b.discipline) || a.name.localeCompare(b.name));
+  }, [records, onShift]);
+  const choices: PlanChoice[] | null = useMemo(() => records && records.catalogue.patients
+    .filter((p) => p.careHomeResident && p.careHomeId !== null && !p.unavailableDates.includes(date))
+    .map((p) => ({ id: p.id, label: `${p.localRef} (${initialsOf(p)}), ${homeRecords.get(p.careHomeId!)?.name ?? 'care home'}` })), [records, homeRecords, date]);
+
+  const plan = saved?.view.plan;
   const rows: BoardRow[] = useMemo(() => (plan?.rounds ?? []).map((r) => ({
     id: r.staffId, label: names.staff(r.staffId), detail: `${names.discipline(r.staffId)} · out ${hhmm(r.leaveCentreMin)}–${hhmm(r.returnCentreMin)}`,
   })), [plan, names]);
@@ -60,13 +131,11 @@ export function OutreachView({ centreId, date, onDate }: Props) {
     const visits = plan.visits.map((v): BoardItem => {
       const resident = names.resident(v.residentId);
       const type = names.type(v.typeId);
-      const home = names.homeRecord(v.homeId);
-      const room = home?.sharedRooms.find((r) => r.id === v.roomId)?.name ?? 'own room';
       const activity: ActivityView = {
         activityId: v.id, typeId: v.typeId, typeName: type?.name ?? v.typeId, discipline: type?.discipline ?? 'unknown',
         start: hhmm(v.startMin), end: hhmm(v.endMin), startMin: v.startMin, endMin: v.endMin,
         patientId: v.residentId, patientRef: resident.ref, patientInitials: resident.initials,
-        staffId: v.staffId, staffName: names.staff(v.staffId), roomId: v.roomId, roomName: `${names.home(v.homeId)}, ${room}`,
+        staffId: v.staffId, staffName: names.staff(v.staffId), roomId: v.roomId, roomName: `${names.home(v.homeId)}, ${names.room(v.homeId, v.roomId)}`,
         groupId: v.groupId ?? null, pinned: Boolean(v.pinned),
       };
       return { id: v.id, row: v.staffId, startMin: v.startMin, endMin: v.endMin, kind: 'activity', activity };
@@ -78,9 +147,36 @@ export function OutreachView({ centreId, date, onDate }: Props) {
     return [...visits, ...drives];
   }, [plan, names]);
 
+  const publish = async () => {
+    if (!saved) return;
+    setRefusal(null);
+    setNotice(null);
+    try {
+      const reply = await api<OutreachPlanView>(planPath('/publish'), { method: 'POST', ifMatch: saved.etag });
+      setSaved({ view: reply.body, etag: reply.etag ?? `"${reply.body.version}"` });
+      setNotice(`Publish: saved as version ${reply.body.version}.`);
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 412) setStale(true);
+      else setRefusal(refusalOf('Publish', e));
+    }
+  };
+
   const download = () => {
     setDownloadError(null);
     openDocument(centrePath(centreId, `/days/${date}/outreach-round.html`), `outreach-round-${date}.html`).catch((e: unknown) => setDownloadError((e as Error).message));
+  };
+
+  const running = job !== null && (job.status === 'queued' || job.status === 'running');
+  const view = saved?.view;
+  const visitText = (id: string) => {
+    const v = plan?.visits.find((x) => x.id === id);
+    if (!v) return id;
+    const r = names.resident(v.residentId);
+    return `${hhmm(v.startMin)}–${hhmm(v.endMin)} ${r.initials} ${r.ref} ${names.type(v.typeId)?.name ?? v.typeId}, ${names.room(v.homeId, v.roomId)}`;
+  };
+  const homeLine = (id: string) => {
+    const h = names.homeRecord(id);
+    return h ? [h.name, h.address, h.postcode].filter(Boolean).join(', ') : names.home(id);
   };
 
   return (
@@ -88,54 +184,127 @@ export function OutreachView({ centreId, date, onDate }: Props) {
       <div class="board-head">
         <h1>Outreach</h1>
         <DateField date={date} onDate={onDate} />
-        {view && <p class="version">Version <strong>{view.version}</strong> · <span class={`status status-${view.status}`}>{view.status}</span></p>}
+        {view && <p class="version" aria-live="polite">Version <strong>{view.version}</strong> · <span class={`status status-${view.status}`}>{view.status}</span></p>}
       </div>
-      {message && <p role="status">{message}</p>}
-      {view && plan && (
-        <>
-          <div class="row">
-            <button type="button" onClick={download}>Printable round</button>
-            <span>MDT {hhmm(plan.mdt.startMin)}–{hhmm(plan.mdt.endMin)} ({plan.mdt.mode === 'remote' ? 'joined remotely' : 'back at the centre'})</span>
-          </div>
-          {downloadError && <p class="error" role="alert">{downloadError}</p>}
-          <PlanTimeline date={date} rows={rows} items={items} drag="none" label={`Outreach visits on ${date} by team member`} fromMin={7 * 60} toMin={18 * 60} />
-          <table class="list">
-            <caption>Team ({plan.rounds.length})</caption>
-            <thead><tr><th scope="col">Team member</th><th scope="col">Leaves the centre</th><th scope="col">Homes, in order</th><th scope="col">Back at the centre</th><th scope="col">Driving (min)</th></tr></thead>
-            <tbody>
-              {plan.rounds.map((r) => (
-                <tr key={r.staffId}>
-                  <th scope="row">{names.staff(r.staffId)}</th><td>{hhmm(r.leaveCentreMin)}</td>
-                  <td>{r.stops.map((s) => `${names.home(s.homeId)} ${hhmm(s.arriveMin)}–${hhmm(s.leaveMin)}`).join('; ')}</td>
-                  <td>{hhmm(r.returnCentreMin)}</td><td>{r.travelMin}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          <table class="list">
-            <caption>Homes visited ({view.homes.length})</caption>
-            <thead><tr><th scope="col">Home</th><th scope="col">Address</th><th scope="col">Visiting hours</th><th scope="col">Residents seen</th></tr></thead>
-            <tbody>
-              {view.homes.map((h) => {
-                const seen = [...new Set(plan.visits.filter((v) => v.homeId === h.id).map((v) => v.residentId))].map(names.resident);
-                return (
-                  <tr key={h.id}>
-                    <th scope="row">{h.name}</th><td>{[h.address, h.postcode].filter(Boolean).join(', ')}</td>
-                    <td>{hhmm(h.visitingHours.startMin)}–{hhmm(h.visitingHours.endMin)}</td>
-                    <td>{seen.map((r) => `${r.initials} ${r.ref}`).join(', ')}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-          {plan.unscheduled.length > 0 && (
-            <section class="card">
-              <h2>Not placed ({plan.unscheduled.length})</h2>
-              <ul>{plan.unscheduled.map((u) => { const r = names.resident(u.residentId); return <li key={`${u.residentId}:${u.typeId}`}>{r.initials} {r.ref}, {names.type(u.typeId)?.name ?? u.typeId}: {u.message}</li>; })}</ul>
-            </section>
+      <EditBanners stale={stale} onReload={() => { void load(); }} refusal={refusal} notice={notice} />
+
+      <div class="board-body">
+        <section class="board-main" aria-labelledby="outreach-plan-heading">
+          <h2 id="outreach-plan-heading">{running ? 'Planning the outreach day…' : 'Outreach plan'}</h2>
+          {state === 'loading' && <p role="status">Loading the outreach plan…</p>}
+          {state === 'error' && <p class="error" role="alert">{loadError}</p>}
+          {state === 'none' && <p>No outreach plan for {date} yet. Set up the team and the residents, then press “Plan this outreach day”.</p>}
+          {view && plan && (
+            <>
+              <div class="row">
+                <button type="button" onClick={download}>Printable round</button>
+                <span>MDT {hhmm(plan.mdt.startMin)}–{hhmm(plan.mdt.endMin)} ({plan.mdt.mode === 'remote' ? 'joined remotely' : 'back at the centre'})</span>
+              </div>
+              {downloadError && <p class="error" role="alert">{downloadError}</p>}
+              <PlanTimeline date={date} rows={rows} items={items} drag="none" label={`Outreach visits on ${date} by team member`} fromMin={7 * 60} toMin={18 * 60} />
+              <h2 id="rounds-heading">Rounds by team member ({plan.rounds.length})</h2>
+              <div class="rounds" aria-labelledby="rounds-heading">
+                {plan.rounds.map((r) => (
+                  <section class="card round" key={r.staffId} aria-label={`${names.staff(r.staffId)}'s round`}>
+                    <h3>{names.staff(r.staffId)} <span class="hint">({disciplineName(names.discipline(r.staffId))}) · {r.travelMin} min driving</span></h3>
+                    <ol class="round-steps">
+                      <li>{hhmm(r.leaveCentreMin)} leaves the centre</li>
+                      {r.stops.map((stop, i) => {
+                        const leg = r.legs[i];
+                        return [
+                          leg && leg.travelMin > 0 && <li key={`leg-${i}`} class="drive">{hhmm(leg.departMin)}–{hhmm(leg.arriveMin)} drives to {homeLine(stop.homeId)} ({leg.travelMin} min)</li>,
+                          <li key={`stop-${i}`}>
+                            {hhmm(stop.arriveMin)}–{hhmm(stop.leaveMin)} at {names.home(stop.homeId)}:
+                            <ul>{stop.visitIds.map((id) => <li key={id}>{visitText(id)}</li>)}</ul>
+                          </li>,
+                        ];
+                      })}
+                      {(() => {
+                        const back = r.legs[r.stops.length];
+                        return back && back.travelMin > 0 ? <li class="drive">{hhmm(back.departMin)}–{hhmm(back.arriveMin)} drives back to the centre ({back.travelMin} min)</li> : null;
+                      })()}
+                      <li>{hhmm(r.returnCentreMin)} back at the centre</li>
+                    </ol>
+                  </section>
+                ))}
+              </div>
+              <table class="list">
+                <caption>Homes visited ({view.homes.length})</caption>
+                <thead><tr><th scope="col">Home</th><th scope="col">Address</th><th scope="col">Visiting hours</th><th scope="col">Residents seen</th></tr></thead>
+                <tbody>
+                  {view.homes.map((h) => {
+                    const seen = [...new Set(plan.visits.filter((v) => v.homeId === h.id).map((v) => v.residentId))].map(names.resident);
+                    return (
+                      <tr key={h.id}>
+                        <th scope="row">{h.name}</th><td>{[h.address, h.postcode].filter(Boolean).join(', ')}</td>
+                        <td>{hhmm(h.visitingHours.startMin)}–{hhmm(h.visitingHours.endMin)}</td>
+                        <td>{seen.map((r) => `${r.initials} ${r.ref}`).join(', ')}</td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </>
           )}
-        </>
-      )}
+        </section>
+        <aside class="board-side" aria-label="Outreach day details">
+          {day !== undefined && (
+            <OutreachTeam centreId={centreId} date={date} day={day} eligible={eligible} staffName={(id) => `${names.staff(id)} (${disciplineName(names.discipline(id))})`} onCreated={setDay} />
+          )}
+          {day && <OutreachBooking centreId={centreId} date={date} homes={homeRecords} />}
+          {day && <PlanJobPanel centreId={centreId} date={date} kind="outreach" choices={choices} onJob={setJob} onFinished={() => { void load(); }} />}
+          {view && plan && (
+            <>
+              <section class="card" aria-labelledby="outreach-summary-heading">
+                <h2 id="outreach-summary-heading">Plan version {view.version} ({view.status})</h2>
+                <p>Saved {new Date(view.createdAt).toLocaleString('en-GB')} · {describeSource(view.source)}</p>
+                <button type="button" class="primary" disabled={view.status === 'published'} onClick={() => { void publish(); }}>
+                  {view.status === 'published' ? 'Published' : 'Publish'}
+                </button>
+              </section>
+              <section class="card" aria-labelledby="outreach-score-heading">
+                <h2 id="outreach-score-heading">Score</h2>
+                <dl class="score">
+                  <dt>Hard</dt><dd>{plan.score.hard}</dd>
+                  <dt>Soft</dt><dd>{plan.score.soft.toFixed(1)}</dd>
+                  <dt>Not placed (penalty)</dt><dd>{plan.score.unscheduledPenalty.toFixed(1)}</dd>
+                  <dt>Driving</dt><dd>{plan.score.travelMin} min</dd>
+                  <dt>Residents waiting</dt><dd>{plan.score.residentWaitMin} min</dd>
+                  <dt>Staff waiting</dt><dd>{plan.score.staffWaitMin} min</dd>
+                  <dt>Lower bound</dt><dd>{plan.bound.value.toFixed(1)}</dd>
+                  <dt>Gap to the bound</dt><dd>{plan.gapPct.toFixed(1)} %</dd>
+                </dl>
+              </section>
+              <section class="card" aria-labelledby="outreach-unscheduled-heading">
+                <h2 id="outreach-unscheduled-heading">Not placed ({plan.unscheduled.length})</h2>
+                {plan.unscheduled.length === 0 ? <p>Every required assessment is placed.</p> : (
+                  <ul class="unscheduled">
+                    {plan.unscheduled.map((u) => {
+                      const r = names.resident(u.residentId);
+                      return <li key={`${u.residentId}:${u.typeId}`}><strong>{r.initials} {r.ref} {names.type(u.typeId)?.name ?? u.typeId}</strong> <span class="reason">({u.reason})</span>: {u.message}</li>;
+                    })}
+                  </ul>
+                )}
+              </section>
+            </>
+          )}
+        </aside>
+      </div>
     </div>
   );
+}
+
+function describeSource(source: OutreachPlanView['source']): string {
+  // A plan job's version says { kind: 'job', jobId }, which the reply schema's union leaves out.
+  const kind: string = source.kind;
+  if (kind === 'job') return 'planned by a plan job';
+  switch (source.kind) {
+    case 'plan': return `planned (${source.maxIterations} search steps at most, seed ${source.seed})`;
+    case 'pin': return `pinned ${source.visitId}`;
+    case 'unpin': return `unpinned ${source.visitId}`;
+    case 'move': return `moved ${source.visitId} by hand`;
+    case 'replan': return `replanned at ${source.now}`;
+    case 'publish': return `published from version ${source.fromVersion}`;
+    default: return kind;
+  }
 }

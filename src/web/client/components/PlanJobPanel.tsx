@@ -1,23 +1,45 @@
-// "Plan this day": starts a plan job with the chosen time limit (for the patients booked that
-// day, or those chosen here), polls it every second for progress and the provisional plan,
-// and can cancel it.
+// "Plan this day" (an ICC day) or "Plan this outreach day" (a care-home outreach day): starts a
+// plan job with the chosen time limit (and, for outreach, iteration budget) for the patients
+// booked that day or those chosen here, polls it every second for progress and the provisional
+// plan, and can cancel it.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, ApiError, centrePath } from '../api.ts';
 import type { PlanJobRequest, PlanJobView } from '../api-types.ts';
-import type { Catalogue } from '../board-model.ts';
 
 const limits = [2, 5, 10, 30, 60];
+const iterationBudgets = [300, 1000, 2000, 5000];
+
+/** A patient (or care-home resident) that may be chosen for the plan. */
+export interface PlanChoice {
+  id: string;
+  label: string;
+}
 
 interface Props {
   centreId: string;
   date: string;
-  catalogue: Catalogue | null;
+  /** 'day' (default): the ICC day; 'outreach': the date's care-home outreach day. */
+  kind?: 'day' | 'outreach';
+  /** Who may be chosen instead of those booked (null: not known yet). */
+  choices: PlanChoice[] | null;
   onJob: (job: PlanJobView | null) => void;
   onFinished: () => void;
 }
 
-export function PlanJobPanel({ centreId, date, catalogue, onJob, onFinished }: Props) {
+const words = {
+  day: {
+    heading: 'Plan the day', button: 'Plan this day', who: 'Patients', booked: 'those booked for this day',
+    hint: 'Without a choice, the plan takes the patients whose referral holds this ICC day.',
+  },
+  outreach: {
+    heading: 'Plan the outreach day', button: 'Plan this outreach day', who: 'Residents', booked: 'those booked to this outreach day',
+    hint: 'Without a choice, the plan takes the care-home residents booked to this outreach day.',
+  },
+};
+
+export function PlanJobPanel({ centreId, date, kind = 'day', choices, onJob, onFinished }: Props) {
   const [limit, setLimit] = useState(5);
+  const [iterations, setIterations] = useState(2000);
   const [job, setJob] = useState<PlanJobView | null>(null);
   const [error, setError] = useState<{ message: string; sentences: string[] } | null>(null);
   const [chosen, setChosen] = useState<Set<string>>(new Set());
@@ -52,7 +74,9 @@ export function PlanJobPanel({ centreId, date, catalogue, onJob, onFinished }: P
   const start = async () => {
     setError(null);
     setChoosing(false);
-    const body: PlanJobRequest = { date, timeLimitSec: limit, ...(chosen.size > 0 ? { patientIds: [...chosen] } : {}) };
+    const body: PlanJobRequest = {
+      date, timeLimitSec: limit, ...(kind === 'outreach' ? { kind, maxIterations: iterations } : {}), ...(chosen.size > 0 ? { patientIds: [...chosen] } : {}),
+    };
     try {
       const reply = await api<PlanJobView>(centrePath(centreId, '/plan-jobs'), { method: 'POST', body });
       update(reply.body);
@@ -74,7 +98,7 @@ export function PlanJobPanel({ centreId, date, catalogue, onJob, onFinished }: P
 
   const running = job?.status === 'queued' || job?.status === 'running';
   const fraction = job?.progress?.fraction ?? 0;
-  const available = (catalogue?.patients ?? []).filter((p) => !p.unavailableDates.includes(date));
+  const text = words[kind];
   const toggle = (id: string) => {
     const next = new Set(chosen);
     if (next.has(id)) next.delete(id);
@@ -84,7 +108,7 @@ export function PlanJobPanel({ centreId, date, catalogue, onJob, onFinished }: P
 
   return (
     <section class="card plan-job" aria-labelledby="plan-job-heading">
-      <h2 id="plan-job-heading">Plan the day</h2>
+      <h2 id="plan-job-heading">{text.heading}</h2>
       <div class="row">
         <span class="field">
           <label for="time-limit">Time limit</label>
@@ -92,7 +116,15 @@ export function PlanJobPanel({ centreId, date, catalogue, onJob, onFinished }: P
             {limits.map((s) => <option key={s} value={s}>{s} seconds</option>)}
           </select>
         </span>
-        <button type="button" class="primary" onClick={() => { void start(); }} disabled={running}>Plan this day</button>
+        {kind === 'outreach' && (
+          <span class="field">
+            <label for="iterations">Search steps</label>
+            <select id="iterations" value={iterations} onChange={(e) => setIterations(Number(e.currentTarget.value))} disabled={running}>
+              {iterationBudgets.map((n) => <option key={n} value={n}>{n} at most</option>)}
+            </select>
+          </span>
+        )}
+        <button type="button" class="primary" onClick={() => { void start(); }} disabled={running}>{text.button}</button>
         {running && <button type="button" onClick={() => { void cancel(); }}>Cancel planning</button>}
         {job && (
           <span class="job-status" role="status">
@@ -106,11 +138,11 @@ export function PlanJobPanel({ centreId, date, catalogue, onJob, onFinished }: P
       </div>
       {running && <progress max={1} value={fraction} aria-label="Planning progress" />}
       <details open={choosing} onToggle={(e) => setChoosing(e.currentTarget.open)}>
-        <summary>Patients ({chosen.size > 0 ? `${chosen.size} chosen` : 'those booked for this day'})</summary>
-        <p>Without a choice, the plan takes the patients whose referral holds this ICC day.</p>
+        <summary>{text.who} ({chosen.size > 0 ? `${chosen.size} chosen` : text.booked})</summary>
+        <p>{text.hint}</p>
         <div class="patient-choices">
-          {available.map((p) => (
-            <label key={p.id}><input type="checkbox" checked={chosen.has(p.id)} onChange={() => toggle(p.id)} /> {p.localRef} ({`${p.givenName.charAt(0)}${p.familyName.charAt(0)}`})</label>
+          {(choices ?? []).map((p) => (
+            <label key={p.id}><input type="checkbox" checked={chosen.has(p.id)} onChange={() => toggle(p.id)} /> {p.label}</label>
           ))}
         </div>
         {chosen.size > 0 && <button type="button" onClick={() => setChosen(new Set())}>Clear the choice</button>}

@@ -125,7 +125,7 @@ export function planWholeDay(problem: WholeDayProblem, options: WholeDayOptions 
   };
 
   let dayPlan = planDay(day, dayOptions(maxRounds));
-  let transportProblem = timedTransport(transport, rules, dayPlan, notes);
+  let transportProblem = timedTransport(transport, rules, day, dayPlan, notes);
   let transportPlan = planTransport(transportProblem, transportOptions(maxRounds));
   let rounds = 1;
   while (transportPlan.unserved.length > 0 && rounds < maxRounds && (timeLeftMs() ?? 1) > 0) {
@@ -138,7 +138,7 @@ export function planWholeDay(problem: WholeDayProblem, options: WholeDayOptions 
     const pinned = planDay({ ...day, pins: [...(day.pins ?? []), ...pinsOfOthers(dayPlan, moved)] }, dayOptions(maxRounds - rounds));
     // Keeping the others still must not cost assessments; if it does, replan everyone.
     dayPlan = pinned.unscheduled.length <= dayPlan.unscheduled.length ? pinned : better(pinned, planDay(day, dayOptions(maxRounds - rounds)));
-    transportProblem = timedTransport(transport, rules, dayPlan, notes);
+    transportProblem = timedTransport(transport, rules, day, dayPlan, notes);
     transportPlan = planTransport(transportProblem, transportOptions(maxRounds - rounds));
     rounds++;
   }
@@ -198,9 +198,11 @@ function reachContext(transport: WholeDayProblem['transport'], rules: TransportR
 
 /**
  * The transport problem for a planned day: each passenger's first start and last end from
- * their itinerary. Patients with nothing planned are not routed (they have no day to come to).
+ * their itinerary, and their maximum time on site. Patients with nothing planned are not
+ * routed (they have no day to come to).
  */
-function timedTransport(transport: WholeDayProblem['transport'], rules: TransportRules, plan: DayPlan, notes: string[]): TransportProblem {
+function timedTransport(transport: WholeDayProblem['transport'], rules: TransportRules, day: DayProblem, plan: DayPlan, notes: string[]): TransportProblem {
+  const maxOnSite = new Map(day.patients.map((p) => [p.id, p.maxOnSiteMin]));
   const passengers: TransportPassenger[] = [];
   for (const p of transport.passengers) {
     if (p.ownMeans) {
@@ -212,7 +214,9 @@ function timedTransport(transport: WholeDayProblem['transport'], rules: Transpor
       notes.push(`${p.patientId}: nothing planned, so no transport booked.`);
       continue;
     }
-    passengers.push({ ...p, firstActivityStartMin: Math.min(...mine.map((a) => a.startMin)), lastActivityEndMin: Math.max(...mine.map((a) => a.endMin)) });
+    passengers.push({
+      ...p, firstActivityStartMin: Math.min(...mine.map((a) => a.startMin)), lastActivityEndMin: Math.max(...mine.map((a) => a.endMin)), maxOnSiteMin: maxOnSite.get(p.patientId),
+    });
   }
   return { ...transport, rules, passengers };
 }

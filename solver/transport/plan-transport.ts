@@ -92,7 +92,8 @@ function solveRuns(problem: TransportProblem, solve: (run: RunModel) => RoutingR
   // The afternoon starts at the centre, no earlier than the vehicle's morning run ends there.
   const freeFrom = problem.vehicles.map((v) => v.shift.startMin);
   for (const route of morningResult.routes) freeFrom[route.vehicle] = Math.max(freeFrom[route.vehicle]!, route.startMin[route.startMin.length - 1]!);
-  const afternoon = buildRun('afternoon', problem, rules, travel, centre, depots, homes, freeFrom);
+  const arrivedMin = new Map(passengerTimes(problem, [[morning, morningResult]]).flatMap((t) => (t.arrivalMin === undefined ? [] : [[t.patientId, t.arrivalMin] as const])));
+  const afternoon = buildRun('afternoon', problem, rules, travel, centre, depots, homes, freeFrom, arrivedMin);
   const afternoonResult = solve(afternoon);
 
   const runs = [...toRuns(problem, morning, morningResult, travel), ...toRuns(problem, afternoon, afternoonResult, travel)];
@@ -122,11 +123,33 @@ export function passengerLoad(p: TransportPassenger): [number, number] {
   return p.mobility === 'wheelchair' ? [carer, 1] : [1 + carer, 0];
 }
 
-/** The latest the passenger may finish alighting at the centre, and the earliest. */
+/**
+ * The latest the passenger may finish alighting at the centre, and the earliest. Where their
+ * maximum time on site leaves less slack than an early arrival and a late collection would take
+ * together, the morning gets its share of the slack (the afternoon, capped by the arrival, the rest).
+ */
 export function arrivalWindow(p: TransportPassenger, rules: TransportRules): { startMin: number; endMin: number } {
-  if (p.arriveWindow) return p.arriveWindow;
-  const endMin = p.firstActivityStartMin! - rules.checkInBufferMin;
-  return { startMin: endMin - rules.maxEarlyArrivalMin, endMin };
+  const endMin = p.arriveWindow ? p.arriveWindow.endMin : p.firstActivityStartMin! - rules.checkInBufferMin;
+  const startMin = p.arriveWindow ? p.arriveWindow.startMin : endMin - rules.maxEarlyArrivalMin;
+  const afternoon = needsLeg(p, 'afternoon');
+  const leaveMin = afternoon ? collectionWindow(p, rules).startMin : p.lastActivityEndMin;
+  if (p.maxOnSiteMin === undefined || leaveMin === undefined) return { startMin, endMin };
+  const slackMin = p.maxOnSiteMin - (leaveMin - endMin);
+  const earlyMin = endMin - startMin;
+  const waitMin = afternoon ? rules.maxWaitMin : 0;
+  if (earlyMin + waitMin <= slackMin) return { startMin, endMin };
+  const share = earlyMin + waitMin === 0 ? 0 : Math.floor((Math.max(0, slackMin) * earlyMin) / (earlyMin + waitMin));
+  return { startMin: endMin - share, endMin };
+}
+
+/**
+ * The latest the passenger may be collected: within the maximum wait, and no later than their
+ * maximum time on site after they arrived (by the morning run, or for check-in if not carried).
+ */
+function latestCollectionMin(p: TransportPassenger, rules: TransportRules, arrivedMin: number | undefined): number {
+  const { endMin } = collectionWindow(p, rules);
+  const arrived = arrivedMin ?? (p.firstActivityStartMin === undefined ? undefined : p.firstActivityStartMin - rules.checkInBufferMin);
+  return p.maxOnSiteMin === undefined || arrived === undefined ? endMin : Math.min(endMin, arrived + p.maxOnSiteMin);
 }
 
 /** Collection from the centre: from the last activity's end + buffer, within the maximum wait. */
@@ -137,7 +160,7 @@ export function collectionWindow(p: TransportPassenger, rules: TransportRules): 
 
 function buildRun(
   kind: RunKind, problem: TransportProblem, rules: TransportRules, travel: TravelTimes,
-  centre: number, depots: number[], homes: number[], vehicleFreeFrom: number[],
+  centre: number, depots: number[], homes: number[], vehicleFreeFrom: number[], arrivedMin: ReadonlyMap<string, number> = new Map(),
 ): RunModel {
   const nodes: RoutingNode[] = [];
   const requests: RoutingRequest[] = [];
@@ -156,7 +179,7 @@ function buildRun(
       nodes.push({ loc: centre, serviceMin: alightMin, earliestMin: arrive.startMin - alightMin, latestMin: arrive.endMin - alightMin, load: [-load[0], -load[1]], request: r });
     } else {
       const collect = collectionWindow(p, rules);
-      nodes.push({ loc: centre, serviceMin: boardMin, earliestMin: collect.startMin, latestMin: collect.endMin, load, request: r });
+      nodes.push({ loc: centre, serviceMin: boardMin, earliestMin: collect.startMin, latestMin: latestCollectionMin(p, rules, arrivedMin.get(p.patientId)), load, request: r });
       nodes.push({ loc: homes[i]!, serviceMin: alightMin, earliestMin: collect.startMin, latestMin: (p.latestHomeMin ?? DAY_END_MIN) - alightMin, load: [-load[0], -load[1]], request: r });
     }
     requests.push({ id: p.patientId, nodes: [nodes.length - 2, nodes.length - 1], maxRideMin: p.maxRideMin ?? rules.maxRideMin, unassignedPenalty: UNSERVED_PENALTY });
@@ -295,5 +318,6 @@ export function validateTransportProblem(problem: TransportProblem, rules: Trans
       throw new RangeError(`passengers[${i}] (${p.patientId}) needs lastActivityEndMin or earliestCollectionMin for the afternoon run`);
     }
     if (p.maxRideMin !== undefined && !(p.maxRideMin > 0)) throw new RangeError(`passengers[${i}].maxRideMin must be > 0`);
+    if (p.maxOnSiteMin !== undefined && !(p.maxOnSiteMin > 0)) throw new RangeError(`passengers[${i}].maxOnSiteMin must be > 0`);
   });
 }

@@ -53,6 +53,12 @@ export interface TransportPassenger {
   latestHomeMin?: number;
   /** Overrides the rules' maximum ride time for this passenger. */
   maxRideMin?: number;
+  /**
+   * The longest the patient may be at the centre (the day's `maxOnSiteMin`): from the end of
+   * alighting in the morning to the start of boarding in the afternoon. Where a leg is not
+   * carried, that end is the first activity − check-in buffer or the last activity's end.
+   */
+  maxOnSiteMin?: number;
   /** Only one direction needs transport (default both). */
   legs?: 'both' | 'morning' | 'afternoon';
 }

@@ -101,11 +101,29 @@ export function validateTransportPlan(problem: TransportProblem, plan: Transport
       if (trips.length !== 1) continue;
       checkTrip(problem, plan, passenger, kind, trips[0]!, rules, options.day, eps, add);
     }
+    checkTimeOnSite(plan, passenger, rules, eps, add);
     if (passenger.ownMeans && !plan.ownMeans.includes(passenger.patientId)) {
       add('transportCoverage', `${passenger.patientId} comes by own means but is not listed as such.`, { patientId: passenger.patientId, rule: 'own-means-listed' });
     }
   }
   return { valid: violations.length === 0, violations };
+}
+
+/**
+ * At the centre no longer than the passenger's maximum: from the morning drop-off (or check-in
+ * before the first activity, if not carried) to the afternoon collection (or the last activity's end).
+ */
+function checkTimeOnSite(plan: TransportPlan, passenger: TransportPassenger, rules: TransportRules, eps: number, add: Add): void {
+  if (passenger.maxOnSiteMin === undefined) return;
+  const [morning] = tripsOf(plan, passenger.patientId, 'morning');
+  const [afternoon] = tripsOf(plan, passenger.patientId, 'afternoon');
+  if (!morning?.alight && !afternoon?.board) return;
+  const arrivedMin = morning?.alight ? morning.alight.endMin : passenger.firstActivityStartMin === undefined ? undefined : passenger.firstActivityStartMin - rules.checkInBufferMin;
+  const leftMin = afternoon?.board ? afternoon.board.startMin : passenger.lastActivityEndMin;
+  if (arrivedMin === undefined || leftMin === undefined || leftMin - arrivedMin <= passenger.maxOnSiteMin + eps) return;
+  add('transportTimeOnSite', `${passenger.patientId} is at the centre ${leftMin - arrivedMin} min (${clockText(arrivedMin)}–${clockText(leftMin)}); the maximum is ${passenger.maxOnSiteMin}.`, {
+    patientId: passenger.patientId, arrivedMin, leftMin, maxOnSiteMin: passenger.maxOnSiteMin,
+  });
 }
 
 type Add = (constraint: string, message: string, justification: Record<string, string | number | boolean | undefined>) => void;

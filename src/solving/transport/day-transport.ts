@@ -108,7 +108,8 @@ export function transportRules(base: UntimedTransport, day: DayProblem): Transpo
 /**
  * The transport problem for a planned day: each passenger's first start and last end from
  * their itinerary, arrival no earlier than the patient's earliest arrival on site (and at
- * most the rules' maximum early). Patients with nothing planned are not routed.
+ * most the rules' maximum early), and their maximum time on site, which the runs keep to.
+ * Patients with nothing planned are not routed.
  */
 export function timedTransport(base: UntimedTransport, day: DayProblem, plan: DayPlan): { problem: TransportProblem; nothingPlanned: string[] } {
   const rules = transportRules(base, day);
@@ -128,7 +129,8 @@ export function timedTransport(base: UntimedTransport, day: DayProblem, plan: Da
     const latestArrival = span.firstStartMin - rules.checkInBufferMin;
     const earliestOnSite = patientById.get(p.patientId)?.earliestArrivalMin ?? -Infinity;
     const earliestArrival = Math.min(latestArrival, Math.max(latestArrival - rules.maxEarlyArrivalMin, earliestOnSite));
-    passengers.push({ ...p, firstActivityStartMin: span.firstStartMin, arriveWindow: { startMin: earliestArrival, endMin: latestArrival }, lastActivityEndMin: span.lastEndMin });
+    const maxOnSiteMin = patientById.get(p.patientId)?.maxOnSiteMin;
+    passengers.push({ ...p, firstActivityStartMin: span.firstStartMin, arriveWindow: { startMin: earliestArrival, endMin: latestArrival }, lastActivityEndMin: span.lastEndMin, ...(maxOnSiteMin === undefined ? {} : { maxOnSiteMin }) });
   }
   return { problem: { ...base, rules, passengers }, nothingPlanned };
 }

@@ -98,6 +98,23 @@ describe('planTransport', () => {
     }
   });
 
+  it('time on site: nobody is at the centre longer than their maximum, however the runs fall', () => {
+    // One seat, so the runs go one passenger at a time (45 min a trip); both are collected from
+    // 15:10, B first (home by 15:35). Left to itself the morning may bring A first at 09:00 and
+    // the afternoon collect A last at 15:55: 415 min on site, over A's 400.
+    const passengers = [passenger('A', { maxOnSiteMin: 400 }), passenger('B', { latestHomeMin: 935 })];
+    for (const order of [passengers, [...passengers].reverse()]) {
+      for (const seed of [1, 2, 3, 4, 5, 6]) {
+        const problem = transportDay(order, [vehicle('bus', { seats: 1 })], { A: 20, B: 20 });
+        const plan = planTransport(problem, { maxIterations: 150, seed });
+        expect(plan.unserved).toEqual([]);
+        expect(validateTransportPlan(problem, plan, { travelMin: travelMinutes(problem) }).violations).toEqual([]);
+        const a = plan.passengers.find((p) => p.patientId === 'A')!;
+        expect(a.departureMin! - a.arrivalMin!, `seed ${seed}`).toBeLessThanOrEqual(400);
+      }
+    }
+  });
+
   it("pick-up windows: respects a patient's earliest and latest pick-up", () => {
     const problem = transportDay([passenger('A', { earliestPickupMin: 540, latestPickupMin: 550 })], [vehicle('bus')], { A: 10 });
     const plan = planTransport(problem, opts);

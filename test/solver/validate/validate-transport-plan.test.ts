@@ -122,6 +122,16 @@ describe('validateTransportPlan', () => {
     expect(violations.map((v) => [v.constraint, v.justification.kind, v.justification.rideMin])).toEqual([['transportRideTime', 'afternoon', 22]]);
   });
 
+  it('catches a passenger at the centre longer than their maximum, from drop-off to collection', () => {
+    const p = problem();
+    p.passengers[0]!.maxOnSiteMin = 286; // P1: at the door 09:24, boards 14:10
+    expect(broken(p, plan())).toEqual([]);
+    p.passengers[0]!.maxOnSiteMin = 285;
+    const violations = validateTransportPlan(p, plan(), { travelMin }).violations;
+    expect(violations.map((v) => [v.constraint, v.justification.patientId, v.justification.arrivedMin, v.justification.leftMin])).toEqual([['transportTimeOnSite', 'P1', at(9, 24), at(14, 10)]]);
+    expect(violations[0]!.message).toBe('P1 is at the centre 286 min (09:24–14:10); the maximum is 285.');
+  });
+
   it('catches times that leave too little for the drive', () => {
     const early = plan();
     early.runs[0]!.leaveMin = at(8, 45); // D→H1 takes 10: cannot board P1 at 08:50

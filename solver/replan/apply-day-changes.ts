@@ -1,4 +1,4 @@
-import type { DayProblem } from '../model/day-problem.ts';
+import type { DayPatient, DayProblem } from '../model/day-problem.ts';
 import type { DayPlan, PlannedActivity } from '../model/day-plan.ts';
 import { formatMinutes } from '../model/format-minutes.ts';
 import type { DayChange } from './day-change.ts';
@@ -60,6 +60,7 @@ export function applyDayChanges(problem: DayProblem, published: DayPlan, changes
         for (const a of activities) if (a.patientId === change.patientId) displaced.add(a.id);
         changed.pins = (changed.pins ?? []).filter((p) => p.patientId !== change.patientId || p.startMin >= change.arrivalMin);
         notes.push(`${patientRef(problem, change.patientId)} arrives at ${formatMinutes(change.arrivalMin)}: their day is rebuilt.`);
+        skipMissedLunch(changed, patient, Math.max(nowMin, patient.earliestArrivalMin + changed.centre.checkInBufferMin), notes);
         break;
       }
       case 'patient-added': {
@@ -74,8 +75,10 @@ export function applyDayChanges(problem: DayProblem, published: DayPlan, changes
         if (patient.latestDepartureMin <= nowMin) {
           throw new ReplanInputError(`${field}.patientId`, `${patient.ref || patient.id} must leave by ${formatMinutes(patient.latestDepartureMin)}, before now (${formatMinutes(nowMin)}).`);
         }
-        changed.patients.push(structuredClone(patient));
+        const added = structuredClone(patient);
+        changed.patients.push(added);
         notes.push(`${patient.ref || patient.id} is added: their day is planned from ${formatMinutes(nowMin)} around everyone else.`);
+        skipMissedLunch(changed, added, Math.max(nowMin, added.earliestArrivalMin + changed.centre.checkInBufferMin), notes);
         break;
       }
       case 'assessment-added': {
@@ -166,6 +169,18 @@ export function applyDayChanges(problem: DayProblem, published: DayPlan, changes
 }
 
 /** The patient's local reference for sentences (their id if they have none). */
+/**
+ * A patient who joins the day (added, or arriving late) too late for a meal in the lunch window:
+ * no meal is planned for them (it would be a rule no plan can keep) and the note says so, so
+ * the coordinator can offer them something to eat.
+ */
+function skipMissedLunch(problem: DayProblem, patient: DayPatient, fromMin: number, notes: string[]): void {
+  const lunch = problem.centre.lunchWindow;
+  if (patient.needsMeal === false || fromMin + problem.centre.mealDurationMin <= lunch.endMin) return;
+  patient.needsMeal = false;
+  notes.push(`${patient.ref || patient.id} is here from ${formatMinutes(fromMin)}, too late for lunch (${formatMinutes(lunch.startMin)}–${formatMinutes(lunch.endMin)}): no meal is planned; offer them something to eat.`);
+}
+
 function patientRef(problem: DayProblem, patientId: string): string {
   return problem.patients.find((p) => p.id === patientId)?.ref || patientId;
 }

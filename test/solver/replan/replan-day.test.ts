@@ -189,6 +189,34 @@ describe('replanDay', () => {
       .toThrow(expect.objectContaining({ field: 'changes[0].patientId' }));
   });
 
+  it('plans no meal for a patient who joins after lunch can be served, and says so; one who joins in time gets one', () => {
+    const added = demoDayProblem({ seed: 11, date: '2026-12-01', patients: 9 }).patients[8]!;
+    expect(added.needsMeal).not.toBe(false);
+    const { lunchWindow, mealDurationMin } = problem.centre;
+    const meals = (plan: DayPlan) => plan.activities.filter((a) => a.patientId === added.id && a.kind === 'meal');
+    // Added at the last minute a meal still fits: it is planned, inside the window.
+    const lastChance = lunchWindow.endMin - mealDurationMin;
+    const inTime = replanDay(problem, published, [{ kind: 'patient-added', patient: added }], lastChance, solve);
+    expectValid(inTime.problem, inTime.plan);
+    expect(meals(inTime.plan).map((m) => [m.startMin, m.endMin])).toEqual([[lastChance, lunchWindow.endMin]]);
+    // Five minutes later no plan could keep the meal rule: none is planned and the note says why.
+    const late = replanDay(problem, published, [{ kind: 'patient-added', patient: added }], lastChance + 5, solve);
+    expectValid(late.problem, late.plan);
+    expect(meals(late.plan)).toEqual([]);
+    expect(late.problem.patients.find((p) => p.id === added.id)!.needsMeal).toBe(false);
+    expect(late.notes).toContain(`${added.ref} is here from ${formatMinutes(lastChance + 5)}, too late for lunch (${formatMinutes(lunchWindow.startMin)}–${formatMinutes(lunchWindow.endMin)}): no meal is planned; offer them something to eat.`);
+
+    // A patient arriving late past lunch likewise (arrival + check-in buffer is their earliest start).
+    const last = [...published.itineraries].sort((a, b) => b.arrivalMin - a.arrivalMin || a.patientId.localeCompare(b.patientId))[0]!;
+    const who = problem.patients.find((p) => p.id === last.patientId)!;
+    expect(who.needsMeal).not.toBe(false);
+    const arrivalMin = lunchWindow.endMin - mealDurationMin - problem.centre.checkInBufferMin + 1;
+    const lateArrival = replanDay(problem, published, [{ kind: 'patient-late', patientId: who.id, arrivalMin }], last.arrivalMin, solve);
+    expectValid(lateArrival.problem, lateArrival.plan);
+    expect(lateArrival.plan.activities.filter((a) => a.patientId === who.id && a.kind === 'meal')).toEqual([]);
+    expect(lateArrival.notes.some((n) => n.startsWith(`${who.ref} is here from ${formatMinutes(arrivalMin + problem.centre.checkInBufferMin)}, too late for lunch`))).toBe(true);
+  });
+
   it('fits in an assessment asked for on the day, and takes out one no longer needed, reporting both', () => {
     // An X-ray for a patient who has none and is still on site after now.
     const patient = problem.patients.find((p) => !p.required.some((r) => r.typeId === 'x-ray')

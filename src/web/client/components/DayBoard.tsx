@@ -2,8 +2,8 @@
 // patient), its version and status, score, gap and unscheduled list; planning the day as a
 // job with live progress, moving, pinning, replanning and publishing. Every edit sends the
 // version it was made on (If-Match); a 412 says someone else saved and offers a reload.
-import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
-import { api, ApiError, centrePath } from '../api.ts';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { api, ApiError, centrePath, type Reply } from '../api.ts';
 import type {
   AssessmentTypeRecord, PatientRecord, PlanByPatient, PlanByRoom, PlanByStaff, PlanJobView, PlanView, RoomRecord, StaffRecord,
 } from '../api-types.ts';
@@ -56,17 +56,37 @@ export function DayBoard({ centreId, date, onDate }: { centreId: string; date: s
 
   const planPath = (suffix = '') => centrePath(centreId, `/days/${date}/plan${suffix}`);
 
+  // The rooms view of the version shown (the Rooms rows and the move form's rooms need it). The
+  // first load of a date draws the staff rows without waiting for it; later loads wait for it.
+  const [roomViews, setRoomViews] = useState<{ version: number; rooms: PlanByRoom['rooms'] } | null>(null);
+  const roomsAwaited = useRef(false);
+
   const load = useCallback(async () => {
     setStale(false);
     try {
-      const plan = await api<PlanView>(planPath());
-      const [staff, rooms, patients] = await Promise.all([
-        api<PlanByStaff>(planPath(`/by-staff?version=${plan.body.version}`)),
-        api<PlanByRoom>(planPath(`/by-room?version=${plan.body.version}`)),
-        api<PlanByPatient>(planPath(`/by-patient?version=${plan.body.version}`)),
-      ]);
+      // The plan and its views at once, each the newest version; a view that is of another
+      // version (a save came in between) is read again at the plan's.
+      const view = <T extends { version: number }>(name: string, version?: number) => api<T>(planPath(`/${name}${version === undefined ? '' : `?version=${version}`}`));
+      const atVersion = async <T extends { version: number }>(name: string, reply: Promise<Reply<T>>, version: number) => {
+        const { body } = await reply;
+        return body.version === version ? body : (await view<T>(name, version)).body;
+      };
+      const awaitRooms = roomsAwaited.current;
+      roomsAwaited.current = true;
+      const planReply = api<PlanView>(planPath());
+      const [staffReply, patientsReply] = [view<PlanByStaff>('by-staff'), view<PlanByPatient>('by-patient')];
+      // Asked for last on a first load, so the service (one thread) answers the others first.
+      let roomsReply = awaitRooms ? view<PlanByRoom>('by-room') : null;
+      roomsReply?.catch(() => undefined); // its failure is the others' too, reported below
+      const plan = await planReply;
+      const version = plan.body.version;
+      const [staff, patients] = await Promise.all([atVersion('by-staff', staffReply, version), atVersion('by-patient', patientsReply, version)]);
+      roomsReply ??= view<PlanByRoom>('by-room', version);
+      const rooms = atVersion('by-room', roomsReply, version).then((r) => ({ version, rooms: r.rooms }));
+      if (awaitRooms) setRoomViews(await rooms);
+      else rooms.then(setRoomViews, () => undefined);
       const mdt = { startMin: plan.body.plan.mdt.startMin, endMin: plan.body.plan.mdt.endMin };
-      setSaved({ plan: plan.body, etag: plan.etag ?? `"${plan.body.version}"`, board: { staff: staff.body.staff, rooms: rooms.body.rooms, patients: patients.body.patients, mdt } });
+      setSaved({ plan: plan.body, etag: plan.etag ?? `"${version}"`, board: { staff: staff.staff, rooms: [], patients: patients.patients, mdt } });
       setState('ready');
     } catch (e) {
       setSaved(null);
@@ -83,12 +103,19 @@ export function DayBoard({ centreId, date, onDate }: { centreId: string; date: s
     setSelected(null);
     setRefusal(null);
     setNotice(null);
+    setRoomViews(null);
+    roomsAwaited.current = false;
     void load();
   }, [load]);
 
+  // The centre's records (for a job's provisional plan, the patients to choose and the replan
+  // panel) are read once the plan is in, so they do not hold up its first drawing.
+  const catalogueOf = useRef<string | null>(null);
   useEffect(() => {
+    if (state === 'loading' || catalogueOf.current === centreId) return;
+    catalogueOf.current = centreId;
     loadCatalogue(centreId).then(setCatalogue, () => setCatalogue(null));
-  }, [centreId]);
+  }, [centreId, state]);
 
   /** Runs a plan edit with the version shown; a 412 raises the reload offer, a 422 the checker's sentences. */
   const edit = async (title: string, suffix: string, method: 'POST' | 'DELETE', body?: unknown): Promise<EditOutcome & { reply?: PlanView }> => {
@@ -123,11 +150,17 @@ export function DayBoard({ centreId, date, onDate }: { centreId: string; date: s
   };
 
   const running = job !== null && (job.status === 'queued' || job.status === 'running');
+  // The saved board with its rooms, once they are in (saved.board's rooms are left empty).
+  const withRooms: BoardData | null = useMemo(
+    () => (saved && roomViews?.version === saved.plan.version ? { ...saved.board, rooms: roomViews.rooms } : null),
+    [saved, roomViews],
+  );
   const board: BoardData | null = useMemo(() => {
     // The board's jobs plan ICC days ('activities'); an outreach job's plan has visits instead.
     if (running && job?.plan && 'activities' in job.plan && catalogue) return boardFromPlan(job.plan, catalogue);
-    return saved?.board ?? null;
-  }, [running, job, catalogue, saved]);
+    // The staff and patient rows keep saved.board itself, so the rooms arriving does not redraw them.
+    return mode === 'rooms' ? withRooms : (saved?.board ?? null);
+  }, [running, job, catalogue, saved, mode, withRooms]);
 
   const rows = useMemo(() => (board ? boardRows(board, mode) : []), [board, mode]);
   const items = useMemo(() => (board ? boardItems(board, mode) : []), [board, mode]);
@@ -162,6 +195,7 @@ export function DayBoard({ centreId, date, onDate }: { centreId: string; date: s
             {running ? 'Provisional plan (improving)' : 'Timeline'}
           </h2>
           {state === 'loading' && <p role="status">Loading the plan…</p>}
+          {state === 'ready' && !board && <p role="status">Loading the rooms…</p>}
           {state === 'error' && <p class="error" role="alert">{loadError}</p>}
           {state === 'none' && !running && <p>No plan for {date} yet. Choose a time limit and press “Plan this day”.</p>}
           {board && (
@@ -186,7 +220,7 @@ export function DayBoard({ centreId, date, onDate }: { centreId: string; date: s
             <ActivityPanel
               key={selectedActivity.activityId}
               activity={selectedActivity}
-              board={saved.board}
+              board={withRooms ?? saved.board}
               onMove={(body) => edit('Move', '/moves', 'POST', body)}
               onPin={(pin) => (pin ? edit('Pin', '/pins', 'POST', { activityId: selectedActivity.activityId }) : edit('Unpin', `/pins/${encodeURIComponent(selectedActivity.activityId)}`, 'DELETE'))}
               onClose={() => setSelected(null)}

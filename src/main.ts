@@ -13,6 +13,7 @@ import { planJobRunnerFor } from './solving/jobs/plan-job-runner.ts';
 import { startWebhookDispatcher } from './webhooks/webhook-dispatcher.ts';
 import { answerClientErrorsAsJson } from './api/client-errors.ts';
 import { webAppBundle } from './web/web-app-bundle.ts';
+import { auditLog } from './db/repositories/audit-log.ts';
 
 const config = (() => {
   try {
@@ -76,7 +77,8 @@ async function main(): Promise<void> {
     stopping.abort();
     server.close(() => {
       // A job still planning goes back to the queue for another process (or the next start).
-      void Promise.all([jobRunner.close(), webhooks.close()]).finally(() => db.destroy().finally(() => process.exit(0)));
+      // Feed reads answered before the audit log's last flush are stored before the database closes.
+      void Promise.all([jobRunner.close(), webhooks.close(), auditLog.flushAll()]).finally(() => db.destroy().finally(() => process.exit(0)));
     });
   };
   process.once('SIGINT', () => shutdown('SIGINT'));

@@ -32,9 +32,7 @@ export function feedsRouter(db: Knex): Router {
       // If-None-Match wins over If-Modified-Since when both are sent (RFC 9110 §13.2.2).
       const isCurrent = (etag: string, lastModified: string | null) =>
         ifNoneMatch ? etagMatches(ifNoneMatch, etag) : notModifiedSince(ifModifiedSince, lastModified);
-      const feed = await feedService.read(db, match[1]!, new Date(), isCurrent, {
-        ...(ifNoneMatch === undefined ? {} : { ifNoneMatch }), ...(ifModifiedSince === undefined ? {} : { ifModifiedSince }),
-      });
+      const feed = await feedService.read(db, match[1]!, new Date(), isCurrent);
       res.set('Cache-Control', 'private, no-cache');
       res.set('ETag', feed.etag);
       if (feed.lastModified !== null) res.set('Last-Modified', new Date(feed.lastModified).toUTCString());

@@ -24,16 +24,40 @@ export function feedInputsEtag(sources: string, states: string): string {
   return `"${createHash('sha256').update(`${FEED_FORMAT}\n${sources}\n${states}`).digest('hex').slice(0, 32)}"`;
 }
 
-/** The ETag this process last served for each token (by its hash): the copy a plain read checks first. */
-const lastServedEtag = new LRUCache<string, string>({ max: 100_000 });
+/**
+ * What this process last answered for a token (by its hash): the feed's ETag, the inputs' feed
+ * stamp (feed-inputs.ts) and until when the clock leaves them as they are, and what a read's
+ * audit entry names. While the centre's stamp is still `stamp` (one primary-key read) and before
+ * `validUntil`, the next read of the token is answered from here: a 304 if the subscriber holds
+ * `etag`, else the body cached under it. Any committed change to what the feed is built from (a
+ * publish, an edited record, a revoked token) changes the stamp, in whichever process made it.
+ */
+export interface TokenAnswer {
+  centreId: string;
+  ownerKind: string;
+  ownerId: string;
+  tokenId: string;
+  etag: string;
+  stamp: string | null;
+  /** Epoch ms of the clock the inputs were read at: an earlier clock (tests, a clock set back) reads them again. */
+  validFrom: number;
+  /** Epoch ms from which the clock changes the inputs (a new day, a cancelled event's retention ending). */
+  validUntil: number;
+  fullPatientDetails: boolean;
+  /** The dates of the plan versions read (for the audit entry). */
+  dates: string[];
+}
+
+const answers = new LRUCache<string, TokenAnswer>({ max: 100_000 });
 
 export const feedCache = {
   get: (etag: string) => cache.get(etag),
   set: (etag: string, feed: CachedFeed) => void cache.set(etag, feed),
-  served: (tokenHash: string, etag: string) => void lastServedEtag.set(tokenHash, etag),
-  lastServed: (tokenHash: string) => lastServedEtag.get(tokenHash),
+  answered: (tokenHash: string, answer: TokenAnswer) => void answers.set(tokenHash, answer),
+  lastAnswer: (tokenHash: string) => answers.get(tokenHash),
+  forget: (tokenHash: string) => void answers.delete(tokenHash),
   clear: () => {
     cache.clear();
-    lastServedEtag.clear();
+    answers.clear();
   },
 };

@@ -24,7 +24,7 @@ import {
 import { isAppError } from '../../errors/app-error.ts';
 import { roundsFromPlan, supportWorkerFeedEvents } from '../../feeds/index.ts';
 import { hashFeedToken } from './feed-token-service.ts';
-import { FEED_FORMAT, feedCache, feedInputsEtag, type CachedFeed } from './feed-cache.ts';
+import { feedCache, feedInputsEtag, type CachedFeed } from './feed-cache.ts';
 import { feedInputs, type FeedInputs } from '../../db/repositories/feed-inputs.ts';
 import { CANCELLED_RETENTION_DAYS } from '../../feeds/reconcile-feed-events.ts';
 import { buildPreVisitRoundsProblem, preVisitRoundsDefaults, preVisitRoundsWeights } from './pre-visit-rounds-service.ts';
@@ -164,27 +164,6 @@ async function supportWorkerEvents(db: Knex, owner: FeedOwner, centre: FeedCentr
   return { events, built };
 }
 
-/** The request's conditional headers, as sent. */
-export interface ConditionalHeaders {
-  ifNoneMatch?: string;
-  ifModifiedSince?: string;
-}
-
-/**
- * The copy to check first: If-None-Match naming exactly one ETag of the form this service gives
- * (weak or not) - a 304 if current; no conditional header and a copy of this feed this process
- * served and still holds - that body if current. Anything else: none (the two-statement path).
- */
-function expectedCopy(tokenHash: string, headers: ConditionalHeaders): { etag: string; hex: string; notModified: boolean } | undefined {
-  if (headers.ifNoneMatch !== undefined) {
-    const match = /^\s*(?:W\/)?"([0-9a-f]{32})"\s*$/.exec(headers.ifNoneMatch);
-    return match ? { etag: `"${match[1]}"`, hex: match[1]!, notModified: true } : undefined;
-  }
-  if (headers.ifModifiedSince !== undefined) return undefined;
-  const last = feedCache.lastServed(tokenHash);
-  return last !== undefined && feedCache.get(last) !== undefined ? { etag: last, hex: last.slice(1, -1), notModified: false } : undefined;
-}
-
 /** The subscriber's copy, as its conditional headers describe it: is it this one? */
 export type IsCurrent = (etag: string, lastModified: string | null) => boolean;
 
@@ -245,9 +224,13 @@ interface AuditContext {
   fullPatientDetails: boolean;
 }
 
-/** Information governance: every read of patient data through a feed is on record (a 304 too). */
-function auditRead(db: Knex, ctx: AuditContext, details: { dates: string[]; events?: number; notModified?: boolean }) {
-  return auditLog.record(db, {
+/**
+ * Information governance: every read of patient data through a feed is on record (a 304 too).
+ * The entry is recorded before the answer is sent and stored within milliseconds, with the other
+ * reads of those milliseconds, in one insert (auditLog.record: the durability trade-off is there).
+ */
+function auditRead(db: Knex, ctx: AuditContext, details: { dates: string[]; events?: number; notModified?: boolean }): void {
+  auditLog.record(db, {
     actor: `${ctx.owner.ownerKind}:${ctx.owner.ownerId}`, action: 'read', entity: 'feed', entityId: ctx.tokenId,
     details: { via: 'feed-token', ...details, fullPatientDetails: ctx.fullPatientDetails },
   });
@@ -259,47 +242,54 @@ export const feedService = {
    * answer for both so a probe learns nothing. `now` is the clock (tests fix it). The ETag comes
    * from what the feed is built from (feed-inputs.ts, one query from the token), so a current
    * copy is answered before anything is built, and a rendered feed is served from the cache
-   * until its inputs change.
+   * until its inputs change. A token this process answered before, whose centre's feed stamp is
+   * unchanged (one primary-key read) and whose inputs the clock has not yet changed, is answered
+   * from memory (feed-cache.ts): a 304, or the cached body.
    */
-  async read(db: Knex, token: string, now: Date = new Date(), isCurrent: IsCurrent = () => false, headers: ConditionalHeaders = {}): Promise<FeedResponse> {
+  async read(db: Knex, token: string, now: Date = new Date(), isCurrent: IsCurrent = () => false): Promise<FeedResponse> {
     if (!TOKEN_PATTERN.test(token)) throw appError.notFound('feed', 'for this address');
     const tokenHash = hashFeedToken(token);
-    const inputsQuery = { tokenHash, now, days: FEED_DAYS_AHEAD, dropCancelledBefore: new Date(now.getTime() - CANCELLED_RETENTION_DAYS * MS_PER_DAY) };
-    // A copy we expect to be current - the subscriber's (If-None-Match naming one ETag of ours),
-    // or, asked without conditions, the copy this process served last for this token and still
-    // holds - is checked, answered and audited by one statement (feed-inputs.ts). If it is not
-    // current, that statement wrote nothing and its inputs serve the read as usual.
-    const expected = expectedCopy(tokenHash, headers);
-    let inputs: FeedInputs | undefined;
-    if (expected) {
-      const copy = feedCache.get(expected.etag);
-      const checked = await feedInputs.expecting(db, inputsQuery, { etagHex: expected.hex, format: FEED_FORMAT, notModified: expected.notModified, ...(copy ? { events: copy.events } : {}) });
-      if (checked?.current) {
-        const { owner } = checked.inputs;
-        return { kind: owner.ownerKind, ownerId: owner.ownerId, etag: expected.etag, lastModified: copy?.lastModified ?? null, ...(expected.notModified ? {} : { body: copy!.body }) };
+    const known = feedCache.lastAnswer(tokenHash);
+    if (known && now.getTime() >= known.validFrom && now.getTime() < known.validUntil && (await feedInputs.stamp(db, known.centreId)) === known.stamp) {
+      const copy = feedCache.get(known.etag);
+      const owner: FeedOwner = { centreId: known.centreId, ownerKind: known.ownerKind as FeedKind, ownerId: known.ownerId };
+      const notModified = isCurrent(known.etag, copy?.lastModified ?? null);
+      if (notModified || copy) {
+        auditRead(db, { tokenId: known.tokenId, owner, fullPatientDetails: known.fullPatientDetails }, {
+          dates: known.dates, ...(copy ? { events: copy.events } : {}), ...(notModified ? { notModified: true } : {}),
+        });
+        return { kind: owner.ownerKind, ownerId: owner.ownerId, etag: known.etag, lastModified: copy?.lastModified ?? null, ...(notModified ? {} : { body: copy!.body }) };
       }
-      inputs = checked?.inputs;
-    } else {
-      inputs = await feedInputs.of(db, inputsQuery);
     }
+    const inputsQuery = { tokenHash, now, days: FEED_DAYS_AHEAD, dropCancelledBefore: new Date(now.getTime() - CANCELLED_RETENTION_DAYS * MS_PER_DAY) };
+    const inputs = await feedInputs.of(db, inputsQuery);
     // The same 404 as an unknown token: a feed whose owner is deactivated or gone has ended.
-    if (!inputs?.ownerPresent) throw appError.notFound('feed', 'for this address');
+    if (!inputs?.ownerPresent) {
+      feedCache.forget(tokenHash);
+      throw appError.notFound('feed', 'for this address');
+    }
     const { owner } = inputs;
     const audit: AuditContext = { tokenId: inputs.tokenId, owner, fullPatientDetails: inputs.fullPatientDetails };
     const reply = (etag: string, lastModified: string | null, body?: string): FeedResponse =>
       ({ kind: owner.ownerKind, ownerId: owner.ownerId, etag, lastModified, ...(body === undefined ? {} : { body }) });
+    /** Keeps what this read found, for the token's next read. */
+    const remember = (etag: string, read: FeedInputs) => feedCache.answered(tokenHash, {
+      centreId: owner.centreId, ownerKind: owner.ownerKind, ownerId: owner.ownerId, tokenId: read.tokenId, etag, stamp: read.stamp,
+      validFrom: now.getTime(), validUntil: read.validUntil, fullPatientDetails: read.fullPatientDetails, dates: read.dates,
+    });
 
     // Rounds are planned from the pre-visit bookings on each read: no inputs to key a cache by.
     const cacheable = owner.ownerKind !== 'support-worker';
     const etag = feedInputsEtag(inputs.sources, inputs.states);
     const cached = cacheable ? feedCache.get(etag) : undefined;
     if (cacheable && isCurrent(etag, cached?.lastModified ?? null)) {
-      await auditRead(db, audit, { dates: inputs.dates, ...(cached ? { events: cached.events } : {}), notModified: true });
+      remember(etag, inputs);
+      auditRead(db, audit, { dates: inputs.dates, ...(cached ? { events: cached.events } : {}), notModified: true });
       return reply(etag, cached?.lastModified ?? null);
     }
     if (cached) {
-      await auditRead(db, audit, { dates: inputs.dates, events: cached.events });
-      feedCache.served(tokenHash, etag);
+      remember(etag, inputs);
+      auditRead(db, audit, { dates: inputs.dates, events: cached.events });
       return reply(etag, cached.lastModified, cached.body);
     }
 
@@ -319,11 +309,11 @@ export const feedService = {
       if (after?.sources === inputs.sources) {
         tag = feedInputsEtag(after.sources, after.states);
         feedCache.set(tag, rendered);
-        feedCache.served(tokenHash, tag);
+        remember(tag, after);
       }
     }
     const current = isCurrent(tag, rendered.lastModified);
-    await auditRead(db, audit, { dates: servedDates, events: rendered.events, ...(current ? { notModified: true } : {}) });
+    auditRead(db, audit, { dates: servedDates, events: rendered.events, ...(current ? { notModified: true } : {}) });
     return reply(tag, rendered.lastModified, current ? undefined : rendered.body);
   },
 };

@@ -5,36 +5,97 @@ import type { AuditEntry, AuditEntryCreate } from '../../domain/audit-entry.ts';
 import { appError } from '../../errors/app-error.ts';
 import { createRowCodec } from '../row-codec.ts';
 import { isDatabaseUnreachable, translateDbError, translatingDbErrors } from '../translate-db-error.ts';
+import { logger } from '../../logger.ts';
 
 const codec = createRowCodec({ json: ['details'] });
 
 /** What a failed audit write is: never the client's fault (a 500), or a 503 when the database is away. */
 const auditFailure = (error: unknown) => (isDatabaseUnreachable(error) ? translateDbError(error) : appError.internal(error));
 
-interface Waiting {
-  row: Record<string, unknown>;
-  stored: () => void;
-  failed: (error: unknown) => void;
+/**
+ * Entries of `record` not yet stored, per database handle. They go in as one multi-row INSERT
+ * (one commit) every FLUSH_MS, or at once when MAX_ROWS_PER_INSERT are waiting.
+ */
+interface Buffer {
+  db: Knex;
+  rows: Array<Record<string, unknown>>;
+  /** Tries of the oldest waiting row so far (reset once rows are stored). */
+  failures: number;
+  timer: NodeJS.Timeout | undefined;
+  inFlight: Promise<void> | undefined;
+  /** Callers of `flush` waiting for everything recorded before them. */
+  flushed: Array<() => void>;
 }
 
-/** Per database handle: entries waiting for the insert in flight to end. */
-const waitingFor = new WeakMap<Knex, { rows: Waiting[]; inFlight: boolean }>();
-/** Rows per INSERT at most (far more than arrive during one insert at hundreds of reads a second). */
+const buffers = new Map<Knex, Buffer>();
+/** How long a recorded entry waits for others before it is inserted (the reads it is lost with on a crash). */
+export const AUDIT_FLUSH_MS = 20;
+/** Rows per INSERT at most. */
 const MAX_ROWS_PER_INSERT = 500;
+/**
+ * Rows waiting at most: beyond it (the database is away or refusing them) `record` refuses the
+ * entry with the insert's error, so the read it records is not answered (503/500) rather than
+ * answered unrecorded.
+ */
+const MAX_WAITING_ROWS = 20_000;
+/** A database that refuses a row for its content (not for being away) gets it this often before it is given up and logged. */
+const MAX_TRIES = 3;
 
-/** Inserts what is waiting as one statement (one commit), then whatever arrived meanwhile. */
-function insertWaiting(db: Knex, queue: { rows: Waiting[]; inFlight: boolean }): void {
-  if (queue.inFlight || queue.rows.length === 0) return;
-  queue.inFlight = true;
-  const batch = queue.rows.splice(0, MAX_ROWS_PER_INSERT);
-  db('audit_log').insert(batch.map((w) => w.row)).then(
-    () => { for (const w of batch) w.stored(); },
-    (error: unknown) => { for (const w of batch) w.failed(auditFailure(error)); },
-  ).finally(() => {
-    queue.inFlight = false;
-    insertWaiting(db, queue);
-  });
+function schedule(buffer: Buffer, delayMs: number): void {
+  if (buffer.timer !== undefined || buffer.inFlight) return;
+  buffer.timer = setTimeout(() => {
+    buffer.timer = undefined;
+    void insertWaiting(buffer);
+  }, delayMs);
+  // A process with nothing else to do exits: shutdown flushes first (auditLog.flushAll).
+  buffer.timer.unref();
 }
+
+/** Inserts what is waiting, batch after batch, until nothing is (or an insert fails: then it waits and tries again). */
+async function insertWaiting(buffer: Buffer): Promise<void> {
+  if (buffer.inFlight) return buffer.inFlight;
+  if (buffer.timer !== undefined) {
+    clearTimeout(buffer.timer);
+    buffer.timer = undefined;
+  }
+  const run = (async () => {
+    while (buffer.rows.length > 0) {
+      // After a failure, rows go in one by one, so a row the database refuses holds up no other.
+      const batch = buffer.rows.slice(0, buffer.failures > 0 ? 1 : MAX_ROWS_PER_INSERT);
+      try {
+        await buffer.db('audit_log').insert(batch);
+        buffer.rows.splice(0, batch.length);
+        buffer.failures = 0;
+      } catch (error) {
+        buffer.failures++;
+        if (!isDatabaseUnreachable(error) && buffer.failures >= MAX_TRIES && batch.length === 1) {
+          // The database will not take this row: the log line is its record.
+          logger.error({ err: error, auditEntry: batch[0] }, 'audit log: the database refused an entry; it is written here instead');
+          buffer.rows.shift();
+          buffer.failures = 0;
+          continue;
+        }
+        logger.warn({ err: error, waiting: buffer.rows.length }, 'audit log: storing entries failed; trying again');
+        lastFailure.set(buffer.db, error);
+        return;
+      }
+    }
+    lastFailure.delete(buffer.db);
+  })().finally(() => {
+    buffer.inFlight = undefined;
+    if (buffer.rows.length > 0) schedule(buffer, buffer.failures > 0 ? Math.min(5000, 50 * 2 ** buffer.failures) : AUDIT_FLUSH_MS);
+    else {
+      for (const done of buffer.flushed.splice(0)) done();
+      // Nothing waits: forget the handle (a closed database is not kept alive by this map).
+      if (buffers.get(buffer.db) === buffer) buffers.delete(buffer.db);
+    }
+  });
+  buffer.inFlight = run;
+  return run;
+}
+
+/** The last insert's error while entries are waiting after it (for refusing more). */
+const lastFailure = new WeakMap<Knex, unknown>();
 
 export const auditLog = {
   /**
@@ -50,21 +111,39 @@ export const auditLog = {
     }
   },
   /**
-   * Stores an entry like `append` (same row, same failures) without reading it back, for reads
-   * served at a high rate (feeds): it resolves once the row is committed, so a caller that
-   * awaits it sends nothing unrecorded. Entries that arrive while an insert is in flight wait
-   * for it and then go in together, one INSERT and one commit for all of them: under load the
-   * database's commit (an fsync on PostgreSQL) is shared instead of queued per read; a lone
-   * read is inserted at once. If the insert fails, every entry in it fails.
+   * Records an entry for a read served at a high rate (feeds) without waiting for it to be
+   * stored: it joins the entries of the last AUDIT_FLUSH_MS, which go in together as one INSERT
+   * and one commit (on PostgreSQL one fsync for all of them, off every read's response path).
+   * `at` is the moment of the call. The trade-off: a process that dies (SIGKILL, power loss)
+   * loses the entries of its last ~AUDIT_FLUSH_MS, whose reads were answered; a shutdown
+   * (SIGTERM) flushes them first (flushAll), and reading the log through this module (search,
+   * forEntity) flushes first, so it lists every read this process answered. While the database
+   * refuses or cannot take the entries they wait and are tried again; once MAX_WAITING_ROWS wait,
+   * this throws (500, or 503 with the database away) so no read is answered unrecorded.
    */
-  record: (db: Knex, entry: AuditEntryCreate): Promise<void> => {
-    let queue = waitingFor.get(db);
-    if (!queue) waitingFor.set(db, (queue = { rows: [], inFlight: false }));
-    const stored = new Promise<void>((resolve, reject) => {
-      queue.rows.push({ row: codec.toRow(entry), stored: resolve, failed: reject });
-    });
-    insertWaiting(db, queue);
-    return stored;
+  record: (db: Knex, entry: AuditEntryCreate): void => {
+    let buffer = buffers.get(db);
+    if (!buffer) buffers.set(db, (buffer = { db, rows: [], failures: 0, timer: undefined, inFlight: undefined, flushed: [] }));
+    if (buffer.rows.length >= MAX_WAITING_ROWS) throw auditFailure(lastFailure.get(db) ?? new Error('audit log: too many entries waiting'));
+    buffer.rows.push({ ...codec.toRow(entry), at: new Date().toISOString() });
+    if (buffer.rows.length >= MAX_ROWS_PER_INSERT) void insertWaiting(buffer);
+    else schedule(buffer, AUDIT_FLUSH_MS);
+  },
+  /**
+   * Resolves once every entry recorded so far is stored (at once when none waits); rejects if
+   * they cannot be stored now (they stay waiting and are tried again).
+   */
+  flush: async (db: Knex): Promise<void> => {
+    const buffer = buffers.get(db);
+    if (!buffer || (buffer.rows.length === 0 && !buffer.inFlight)) return;
+    const done = new Promise<void>((resolve) => buffer.flushed.push(resolve));
+    await insertWaiting(buffer);
+    if (buffer.rows.length > 0) throw auditFailure(lastFailure.get(db) ?? new Error('audit log: entries still waiting'));
+    await done;
+  },
+  /** Flushes every database handle's waiting entries (a process shutting down, before closing its databases). */
+  flushAll: async (): Promise<void> => {
+    await Promise.allSettled([...buffers.keys()].map((db) => auditLog.flush(db)));
   },
   /**
    * Entries for a subject-access or information-governance request, newest first: about a
@@ -85,8 +164,12 @@ export const auditLog = {
       if (filter.actor) query.whereRaw('actor ilike ?', [`%${filter.actor.replace(/[\\%_]/g, (c) => `\\${c}`)}%`]);
       if (filter.from) query.where('at', '>=', filter.from);
       if (filter.to) query.where('at', '<', filter.to);
+      await auditLog.flush(db);
       return mapPage(await keysetPage(query, { list: 'audit-log', columns: ['at', 'id'], direction: 'desc' }, page), (r) => codec.fromRow(r) as unknown as AuditEntry);
     }),
   forEntity: (db: Knex, entity: string, entityId: string) =>
-    translatingDbErrors(async () => (await db('audit_log').where({ entity, entity_id: entityId }).orderBy(['at', 'id'])).map((r) => codec.fromRow(r) as unknown as AuditEntry)),
+    translatingDbErrors(async () => {
+      await auditLog.flush(db);
+      return (await db('audit_log').where({ entity, entity_id: entityId }).orderBy(['at', 'id'])).map((r) => codec.fromRow(r) as unknown as AuditEntry);
+    }),
 };

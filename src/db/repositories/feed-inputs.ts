@@ -3,8 +3,10 @@
 // window (their ids: a version is never changed, a new one is a new row), when the centre, the
 // owner and the records the events name last changed, and the feed's own published states.
 // Same answer → same body, so a current copy is answered (304) and a rendered feed served from
-// the cache before anything is built: one round trip (plus the audit entry) per read, and for a
-// current copy (If-None-Match) one statement that also stores the read's audit entry.
+// the cache before anything is built. The answer carries the centre's feed stamp (migration
+// 20261207-1801) read in the same snapshot, and when the clock alone will change it: a process
+// keeps the answer (feed-cache.ts) and, while the stamp is the same and that instant has not
+// come, answers the next read of the token after one primary-key read of the stamp.
 import type { Knex } from 'knex';
 import type { FeedKind } from '../../feeds/feed-types.ts';
 import { runPrepared, type PreparedQuery } from '../prepared-query.ts';
@@ -46,38 +48,24 @@ const RECORDS = RECORD_TABLES.map((table) => `(SELECT count(*) || '/' || coalesc
 const STATES = `(SELECT count(*) || '/' || coalesce(max(updated_at)::text, '') || '/' || count(*) FILTER (WHERE status = 'CANCELLED' AND cancelled_at <= ?::timestamptz)
     FROM feed_events e WHERE e.centre_id = t.centre_id AND e.owner_kind = t.owner_kind AND e.owner_id = t.owner_id)`;
 
+/** The first cancelled state still kept (it is dropped once its retention has passed), or null. */
+const NEXT_DROP = `(SELECT (extract(epoch FROM min(cancelled_at)) * 1000)::float8 FROM feed_events e WHERE e.centre_id = t.centre_id AND e.owner_kind = t.owner_kind
+    AND e.owner_id = t.owner_id AND e.status = 'CANCELLED' AND e.cancelled_at > ?::timestamptz)`;
+
 const SQL = `WITH t AS (SELECT id, centre_id, owner_kind, owner_id FROM feed_tokens WHERE token_hash = ? AND revoked = false),
-  c AS (SELECT centres.id, centres.updated_at, centres.full_patient_details_in_feeds, (?::timestamptz AT TIME ZONE centres.time_zone)::date AS today FROM centres JOIN t ON centres.id = t.centre_id)
+  c AS (SELECT centres.id, centres.updated_at, centres.full_patient_details_in_feeds, centres.time_zone, (?::timestamptz AT TIME ZONE centres.time_zone)::date AS today FROM centres JOIN t ON centres.id = t.centre_id)
 SELECT t.id AS token_id, t.centre_id, t.owner_kind, t.owner_id, c.today::text AS today, c.updated_at::text AS centre,
   c.full_patient_details_in_feeds AS full_details, ${OWNER_PRESENT} AS owner, ${PLANS} AS plans, ${DATES} AS dates,
-  ${RECORDS.join(', ')}, ${STATES} AS states
+  ${RECORDS.join(', ')}, ${STATES} AS states, ${NEXT_DROP} AS next_drop,
+  (extract(epoch FROM (c.today + 1)::timestamp AT TIME ZONE c.time_zone) * 1000)::float8 AS next_midnight,
+  (SELECT stamp::text FROM feed_stamps s WHERE s.centre_id = t.centre_id) AS stamp
 FROM t JOIN c ON c.id = t.centre_id`;
 
-/** `sources` as one string, the same as FeedInputs.sources (an absent owner as ''). */
-const SOURCES = `concat_ws('|', i.centre_id::text, i.owner_kind, i.owner_id::text, i.today, i.centre, coalesce(i.owner, ''), i.plans, ${RECORD_TABLES.map((t) => `i."${t}"`).join(', ')})`;
-
-/**
- * A read of a copy we expect to be current, in one statement: the inputs as above, the ETag from
- * them (as feedInputsEtag computes it: the first 32 hex digits of sha256(format, sources,
- * states)), and, when it is the expected one, the read's audit entry inserted in the same
- * statement, so a 304 (the subscriber's copy) or a 200 from the cache (the copy this process
- * served last) costs one round trip and one commit. A support worker's feed is never answered this way (it
- * is not keyed by its inputs), nor one whose owner has gone (a 404).
- */
-const CONDITIONAL_SQL = `WITH i AS (${SQL}),
-  s AS (SELECT i.*, left(encode(sha256(convert_to(?::text || chr(10) || ${SOURCES} || chr(10) || i.states, 'UTF8')), 'hex'), 32) AS etag_hex FROM i),
-  a AS (INSERT INTO audit_log (actor, action, entity, entity_id, details)
-    SELECT s.owner_kind || ':' || s.owner_id, 'read', 'feed', s.token_id::text,
-      jsonb_build_object('via', 'feed-token', 'dates', s.dates, 'fullPatientDetails', s.full_details)
-        || CASE WHEN ?::boolean THEN jsonb_build_object('notModified', true) ELSE '{}'::jsonb END
-        || CASE WHEN ?::int >= 0 THEN jsonb_build_object('events', ?::int) ELSE '{}'::jsonb END
-    FROM s WHERE s.owner IS NOT NULL AND s.owner_kind <> 'support-worker' AND s.etag_hex = ?::text
-    RETURNING 1)
-SELECT s.*, EXISTS (SELECT 1 FROM a) AS audited FROM s`;
-
 /** Planned once per database session: planning its subqueries costs more than running them (prepared-query.ts). */
-const QUERY: PreparedQuery = { name: 'feed_inputs_v2', sql: SQL, types: ['text', 'timestamptz', 'int', 'int', 'timestamptz'] };
-const CONDITIONAL: PreparedQuery = { name: 'feed_inputs_expected_v1', sql: CONDITIONAL_SQL, types: [...QUERY.types, 'text', 'boolean', 'int', 'int', 'text'] };
+const QUERY: PreparedQuery = { name: 'feed_inputs_v3', sql: SQL, types: ['text', 'timestamptz', 'int', 'int', 'timestamptz', 'timestamptz'] };
+
+/** The centre's feed stamp (migration 20261207-1801): one primary-key read. */
+const STAMP: PreparedQuery = { name: 'feed_stamp_v1', sql: 'SELECT stamp::text AS stamp FROM feed_stamps WHERE centre_id = ?::uuid', types: ['uuid'] };
 
 export interface FeedInputsQuery {
   tokenHash: string;
@@ -103,23 +91,21 @@ export interface FeedInputs {
   states: string;
   /** The dates of the plan versions read (for the audit log). */
   dates: string[];
-}
-
-/** The copy a read expects to be current, and what its audit entry says. */
-export interface ExpectedCopy {
-  /** The ETag's 32 hex digits (without quotes). */
-  etagHex: string;
-  /** The ETag's format (feed-cache.ts), hashed with the inputs. */
-  format: string;
-  /** True: answered by a 304 (the entry says notModified); false: the cached body is sent. */
-  notModified: boolean;
-  /** Events in that copy, when this process has it cached (for the audit entry). */
-  events?: number;
+  /**
+   * The centre's feed stamp when these inputs were read (same snapshot), null before the first
+   * write: while it is unchanged, so are the inputs, until `validUntil`.
+   */
+  stamp: string | null;
+  /**
+   * The instant (ms) from which the clock alone changes the inputs: the next midnight in the
+   * centre's zone (a new window) or the end of the first kept cancelled state's retention.
+   */
+  validUntil: number;
 }
 
 type Row = Record<string, unknown>;
 
-function inputsOf(row: Row): FeedInputs {
+function inputsOf(row: Row, retentionMs: number): FeedInputs {
   const plans = typeof row.plans === 'string' && row.plans !== '' ? row.plans.split(',') : [];
   const owner: FeedOwner = { centreId: String(row.centre_id), ownerKind: row.owner_kind as FeedKind, ownerId: String(row.owner_id) };
   return {
@@ -131,26 +117,24 @@ function inputsOf(row: Row): FeedInputs {
     sources: [owner.centreId, owner.ownerKind, owner.ownerId, row.today, row.centre, row.owner, row.plans, ...RECORD_TABLES.map((t) => row[t])].join('|'),
     states: String(row.states),
     dates: [...new Set(plans.map((p) => p.slice(0, 10)))],
+    stamp: row.stamp === null || row.stamp === undefined ? null : String(row.stamp),
+    validUntil: Math.min(Number(row.next_midnight), row.next_drop === null || row.next_drop === undefined ? Infinity : Number(row.next_drop) + retentionMs),
   };
 }
 
-const valuesOf = (query: FeedInputsQuery) => [query.tokenHash, query.now.toISOString(), query.days, query.days, query.dropCancelledBefore.toISOString()];
+const valuesOf = (query: FeedInputsQuery) => [query.tokenHash, query.now.toISOString(), query.days, query.days, query.dropCancelledBefore.toISOString(), query.dropCancelledBefore.toISOString()];
 
 export const feedInputs = {
   /** Undefined for an unknown or revoked token (or a centre that is gone). */
   of: (db: Knex, query: FeedInputsQuery) =>
     translatingDbErrors(async (): Promise<FeedInputs | undefined> => {
       const row = (await runPrepared(db, QUERY, valuesOf(query))).rows[0];
-      return row ? inputsOf(row) : undefined;
+      return row ? inputsOf(row, query.now.getTime() - query.dropCancelledBefore.getTime()) : undefined;
     }),
-  /**
-   * The same inputs, and whether the expected copy is current: its ETag is the feed's, and the
-   * read's audit entry is stored. When not, nothing is written.
-   */
-  expecting: (db: Knex, query: FeedInputsQuery, copy: ExpectedCopy) =>
-    translatingDbErrors(async (): Promise<{ inputs: FeedInputs; current: boolean } | undefined> => {
-      const events = copy.events ?? -1;
-      const row = (await runPrepared(db, CONDITIONAL, [...valuesOf(query), copy.format, String(copy.notModified), events, events, copy.etagHex])).rows[0];
-      return row ? { inputs: inputsOf(row), current: row.audited === true } : undefined;
+  /** The centre's feed stamp now (null before the first write): one primary-key read. */
+  stamp: (db: Knex, centreId: string) =>
+    translatingDbErrors(async (): Promise<string | null> => {
+      const row = (await runPrepared(db, STAMP, [centreId])).rows[0];
+      return row ? String(row.stamp) : null;
     }),
 };

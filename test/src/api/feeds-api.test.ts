@@ -181,58 +181,100 @@ describeEachDatabase('feeds API', (getDb) => {
     }
   });
 
-  it('a current copy (If-None-Match with our ETag, or the one this process served last) is answered by one statement that also stores its audit entry; a stale one is served in full and audited once', async () => {
+  it('a token answered before is answered from memory after one read of the centre\'s feed stamp (a 304, or the cached body); a stale or unknown copy goes the long way; each read is audited once', async () => {
     const first = await fetchFeed(200);
     const readsOf = async () => (await auditLog.forEntity(getDb(), 'feed', tokenId)).filter((e) => e.action === 'read');
     const db = getDb();
     const statements: string[] = [];
     const count = (q: { sql: string }) => { statements.push(q.sql); };
-    for (const [header, cached] of [[first.headers.etag!, true], [`W/${first.headers.etag!}`, false]] as const) {
-      if (!cached) feedCache.clear();
-      const earlier = await readsOf();
-      const before = earlier.length;
+    // The statements as sent (PostgreSQL), or as EXECUTEd by name (PGlite, prepared-query.ts).
+    const STAMP_READ = /feed_stamps WHERE centre_id|^EXECUTE feed_stamp_v1\(/;
+    const INPUTS_READ = /^WITH t AS \(SELECT id, centre_id, owner_kind, owner_id FROM feed_tokens|^EXECUTE feed_inputs_v3\(/;
+    /** The read's statements before its answer (the audit insert comes later, with others). */
+    const statementsOf = async (status: number, headers: Record<string, string>) => {
       db.on('query', count);
       statements.length = 0;
-      let res;
       try {
-        res = await fetchFeed(304, { 'If-None-Match': header });
+        const res = await fetchFeed(status, headers);
+        return { res, sql: statements.filter((q) => !/^insert into "audit_log"/.test(q)) };
       } finally {
         db.off('query', count);
       }
+    };
+    for (const [header, cached] of [[first.headers.etag!, true], [`W/${first.headers.etag!}`, false]] as const) {
+      // Without the cached body (another process rendered it) the subscriber's ETag is still checked from the inputs.
+      if (!cached) feedCache.clear();
+      const earlier = await readsOf();
+      const { res, sql } = await statementsOf(304, { 'If-None-Match': header });
       expect(res.headers.etag).toBe(first.headers.etag);
-      expect(statements).toHaveLength(1);
+      expect(sql).toHaveLength(1);
+      expect(sql[0]).toMatch(cached ? STAMP_READ : INPUTS_READ);
       const reads = await readsOf();
-      expect(reads.length).toBe(before + 1);
-      // The same entry the two-statement path writes: events only when this process holds the copy.
-      // Found by id: under the faked clock PGlite's now() is the fake instant, so entries tie on `at`.
+      expect(reads.length).toBe(earlier.length + 1);
+      // Found by id: under the faked clock entries tie on `at`.
       const newest = reads.find((e) => !earlier.some((x) => x.id === e.id))!;
       expect(newest).toMatchObject({ actor: `staff:${staffId}`, entityId: tokenId });
       expect(newest.details).toEqual({ via: 'feed-token', dates: [DATE], notModified: true, fullPatientDetails: false, ...(cached ? { events: expect.any(Number) } : {}) });
+      // The token is now known: its next 304 is answered from memory.
+      expect((await statementsOf(304, { 'If-None-Match': header })).sql).toEqual([expect.stringMatching(STAMP_READ)]);
     }
-    // Asked without conditions: the copy this process served last is checked, sent and audited by one statement.
+    // Asked without conditions: the body this process holds, after the same one-row read.
     const served = await fetchFeed(200);
     const beforePlain = await readsOf();
-    db.on('query', count);
-    statements.length = 0;
-    let plain;
-    try {
-      plain = await fetchFeed(200);
-    } finally {
-      db.off('query', count);
-    }
-    expect(statements).toHaveLength(1);
-    expect(plain.headers.etag).toBe(first.headers.etag);
-    expect(plain.text).toBe(served.text);
+    const plain = await statementsOf(200, {});
+    expect(plain.sql).toEqual([expect.stringMatching(STAMP_READ)]);
+    expect(plain.res.headers.etag).toBe(first.headers.etag);
+    expect(plain.res.text).toBe(served.text);
     const plainEntry = (await readsOf()).find((e) => !beforePlain.some((x) => x.id === e.id))!;
     expect(plainEntry.details).toEqual({ via: 'feed-token', dates: [DATE], events: expect.any(Number), fullPatientDetails: false });
-    // A stale ETag: nothing written by the conditional statement, the feed served and audited once.
+    // A stale ETag: the body, audited once.
     const before = (await readsOf()).length;
     const stale = await fetchFeed(200, { 'If-None-Match': `"${'0'.repeat(32)}"` });
     expect(stale.headers.etag).toBe(first.headers.etag);
     expect((await readsOf()).length).toBe(before + 1);
   });
 
-  it('reads arriving together: each is audited once before it is answered, and each 304 carries the 200\'s ETag', async () => {
+  it('after N reads of every kind (200s and 304s, from memory and the long way) the audit log holds exactly N more read entries once flushed', async () => {
+    const db = getDb();
+    const first = await fetchFeed(200);
+    await auditLog.flush(db);
+    const stored = async () => Number((await db('audit_log').where({ entity: 'feed', entity_id: tokenId, action: 'read' }).count<[{ count: string }]>('* as count'))[0]!.count);
+    const notModifiedStored = async () => Number((await db('audit_log').where({ entity: 'feed', entity_id: tokenId, action: 'read' }).whereRaw("details->>'notModified' = 'true'").count<[{ count: string }]>('* as count'))[0]!.count);
+    const before = await stored();
+    const beforeNotModified = await notModifiedStored();
+    const reads: Array<[number, Record<string, string>]> = [
+      [304, { 'If-None-Match': first.headers.etag! }], [200, {}], [304, { 'If-Modified-Since': first.headers['last-modified']! }],
+      [200, { 'If-None-Match': '"stale"' }], [304, { 'If-None-Match': `W/${first.headers.etag!}` }],
+    ];
+    for (let round = 0; round < 4; round++) {
+      if (round === 2) feedCache.clear(); // the long way again, as in a process that just started
+      for (const [status, headers] of reads) await fetchFeed(status, headers);
+    }
+    await auditLog.flush(db);
+    expect(await stored()).toBe(before + 20);
+    expect(await notModifiedStored()).toBe(beforeNotModified + 12);
+  });
+
+  it('a new published version ends the 304 and the cached body answered from memory (written straight to the database, as another process would), and so does midnight', async () => {
+    const first = await fetchFeed(200);
+    await fetchFeed(304, { 'If-None-Match': first.headers.etag! });
+    // A new version of the day, published by SQL alone: nothing in this process hears of it but the stamp.
+    await getDb().raw(`INSERT INTO plans (centre_id, date, kind, version, status, document, pins)
+      SELECT centre_id, date, kind, version + 1, 'published', document, pins FROM plans WHERE centre_id = ? AND date = ? AND kind = 'day' ORDER BY version DESC LIMIT 1`, [centreId, DATE]);
+    const fresh = await fetchFeed(200, { 'If-None-Match': first.headers.etag! });
+    expect(fresh.headers.etag).not.toBe(first.headers.etag);
+    await fetchFeed(304, { 'If-None-Match': fresh.headers.etag! });
+    const plain = await fetchFeed(200);
+    expect(plain.headers.etag).toBe(fresh.headers.etag);
+    // The window starts the next day at midnight in London (23:00 UTC in BST): a new ETag, not a 304 from memory.
+    const afterMidnight = new Date('2026-10-21T23:00:30Z');
+    await fetchFeed(304, { 'If-None-Match': fresh.headers.etag! }, feedUrl, new Date('2026-10-21T22:59:30Z'));
+    const nextDay = await fetchFeed(200, { 'If-None-Match': fresh.headers.etag! }, feedUrl, afterMidnight);
+    expect(nextDay.headers.etag).not.toBe(fresh.headers.etag);
+    await fetchFeed(304, { 'If-None-Match': nextDay.headers.etag! }, feedUrl, afterMidnight);
+  });
+
+  it('reads arriving together: each is audited once, and each 304 carries the 200\'s ETag', async () => {
     const first = await fetchFeed(200);
     const readsOf = async () => (await auditLog.forEntity(getDb(), 'feed', tokenId)).filter((e) => e.action === 'read');
     const notModified = (reads: Awaited<ReturnType<typeof readsOf>>) => reads.filter((e) => (e.details as { notModified?: boolean }).notModified === true).length;

@@ -32,11 +32,7 @@ const buffers = new Map<Knex, Buffer>();
 export const AUDIT_FLUSH_MS = 20;
 /** Rows per INSERT at most. */
 const MAX_ROWS_PER_INSERT = 500;
-/**
- * Rows waiting at most: beyond it (the database is away or refusing them) `record` refuses the
- * entry with the insert's error, so the read it records is not answered (503/500) rather than
- * answered unrecorded.
- */
+/** Rows waiting at most (a flood faster than the database takes them): beyond it `record` refuses the entry (500). */
 const MAX_WAITING_ROWS = 20_000;
 /** A database that refuses a row for its content (not for being away) gets it this often before it is given up and logged. */
 const MAX_TRIES = 3;
@@ -118,13 +114,17 @@ export const auditLog = {
    * loses the entries of its last ~AUDIT_FLUSH_MS, whose reads were answered; a shutdown
    * (SIGTERM) flushes them first (flushAll), and reading the log through this module (search,
    * forEntity) flushes first, so it lists every read this process answered. While the database
-   * refuses or cannot take the entries they wait and are tried again; once MAX_WAITING_ROWS wait,
-   * this throws (500, or 503 with the database away) so no read is answered unrecorded.
+   * refuses or cannot take the entries they wait and are tried again, and this throws (500, or
+   * 503 with the database away) until they are stored, so no later read is answered unrecorded.
    */
   record: (db: Knex, entry: AuditEntryCreate): void => {
     let buffer = buffers.get(db);
     if (!buffer) buffers.set(db, (buffer = { db, rows: [], failures: 0, timer: undefined, inFlight: undefined, flushed: [] }));
-    if (buffer.rows.length >= MAX_WAITING_ROWS) throw auditFailure(lastFailure.get(db) ?? new Error('audit log: too many entries waiting'));
+    // The last insert failed and its entries wait to be tried again: refuse this one (its read is
+    // not answered) until they are stored, so at most one flush interval of reads goes out
+    // before the database is found refusing them.
+    if (lastFailure.has(db)) throw auditFailure(lastFailure.get(db));
+    if (buffer.rows.length >= MAX_WAITING_ROWS) throw auditFailure(new Error('audit log: too many entries waiting'));
     buffer.rows.push({ ...codec.toRow(entry), at: new Date().toISOString() });
     if (buffer.rows.length >= MAX_ROWS_PER_INSERT) void insertWaiting(buffer);
     else schedule(buffer, AUDIT_FLUSH_MS);

@@ -48,6 +48,8 @@ describeEachDatabase('audit log: record', (getDb) => {
     auditLog.record(db, entry(3));
     // The three went in together and failed: flush says so (500), and they wait to be tried again.
     await expect(auditLog.flush(db)).rejects.toMatchObject({ status: 500 });
+    // Until they are stored, a new entry is refused (its read is not answered).
+    expect(() => auditLog.record(db, entry(5))).toThrow(expect.objectContaining({ status: 500 }));
     await vi.waitFor(async () => expect((await stored()).map((r) => r.entity_id)).toEqual(['token-1', 'token-3']), { timeout: 10_000, interval: 50 });
     // Given up after its tries: nothing waits any more.
     await vi.waitFor(() => auditLog.flush(db), { timeout: 10_000, interval: 100 });

@@ -11,6 +11,7 @@ import { vehicles } from '../../db/repositories/vehicles.ts';
 import { careHomes } from '../../db/repositories/care-homes.ts';
 import { outreachDays } from '../../db/repositories/outreach-days.ts';
 import { plans } from '../../db/repositories/plans.ts';
+import { lockDayStaffing } from '../../db/day-staffing-lock.ts';
 import { careHomeCreateSchema, careHomeDocumentSchema, careHomeUpdateSchema } from '../../domain/care-home.ts';
 import { defaultOutreachSettings, outreachDayCreateSchema, outreachDayDocumentSchema, outreachDayUpdateSchema } from '../../domain/outreach.ts';
 import { assessmentTypeCreateSchema, assessmentTypeDocumentSchema, assessmentTypeUpdateSchema } from '../../domain/assessment-type.ts';
@@ -114,6 +115,8 @@ export const careHomeService = centreScopedService({
  * day first (a replan with them off), then sends them out.
  */
 async function refuseStaffBookedAtTheCentre(db: Knex, centreId: string, day: { date: string; staffIds: string[] }): Promise<void> {
+  // In turn with the ICC day's plan writes: a version being saved now is seen, not missed.
+  await lockDayStaffing(db, centreId, day.date);
   const iccPlan = await plans.latest(db, centreId, day.date, 'day');
   const activities = (iccPlan?.document as { plan?: { activities?: Array<{ staffId?: string; startMin: number; endMin: number }> } } | undefined)?.plan?.activities ?? [];
   const details: ErrorDetail[] = [];

@@ -2,6 +2,7 @@
 // result, a coordinator's edit, a replan, a publish — is saved here, so whatever must happen
 // when a plan changes (audit, notifications) has one place to hook in.
 import type { Knex } from 'knex';
+import { lockDayStaffing } from '../../db/day-staffing-lock.ts';
 import { auditLog } from '../../db/repositories/audit-log.ts';
 import { plans } from '../../db/repositories/plans.ts';
 import { webhookDeliveries } from '../../db/repositories/webhooks.ts';
@@ -31,6 +32,8 @@ export interface PlanVersionWrite {
 const NEXT_VERSION_ATTEMPTS = 5;
 
 async function insertOnce(trx: Knex, write: PlanVersionWrite, version: number): Promise<Plan | undefined> {
+  // An ICC day's staffing and the date's outreach teams are written in turn (see lockDayStaffing).
+  if ((write.doc.kind ?? 'day') === 'day') await lockDayStaffing(trx, write.centreId, write.doc.date);
   const saved = await plans.insertVersionIfAbsent(trx, write.centreId, write.doc, version);
   if (saved && write.audit) {
     await auditLog.append(trx, { actor: write.audit.actor, action: write.audit.action, entity: 'plan', entityId: saved.id, details: { date: saved.date, version: saved.version, ...write.audit.details } });

@@ -7,6 +7,7 @@ import request from 'supertest';
 import { afterAll, expect, it } from 'vitest';
 import { outreachDays, patients } from '../../../src/db/index.ts';
 import { plans } from '../../../src/db/repositories/plans.ts';
+import { writePlanVersion } from '../../../src/solving/plans/plan-versions.ts';
 import { planJobRunnerFor } from '../../../src/solving/jobs/plan-job-runner.ts';
 import type { DayPlan, DayProblem, PlannedActivity } from '../../../solver/model/index.ts';
 import { formatMinutes } from '../../../solver/model/format-minutes.ts';
@@ -125,4 +126,29 @@ describeEachDatabase('ICC day plan edits and the outreach team of the same date'
     // With the team at the centre these would have been planned; without them nobody can do them.
     expect(plan.unscheduled.filter((u) => u.typeId === ot.id).map((u) => u.patientId).sort()).toEqual([...needOt].sort());
   }, 120_000);
+  it('takes turns with an ICC plan version being saved: an outreach day asked for meanwhile waits for it, then sees its work (409)', async () => {
+    const date = '2026-12-04';
+    const staff = (await request(app()).get(api('/staff?limit=1000')).expect(200)).body as Array<{ id: string; discipline: string }>;
+    const member = staff.find((s) => s.discipline === 'geriatrician')!;
+    // A plan job's result being saved: the version is written, its transaction not yet committed.
+    const trx = await getDb().transaction();
+    let settled = false;
+    let posted: Promise<request.Response> | undefined;
+    try {
+      await writePlanVersion(trx, { centreId: centreId(), doc: { date, kind: 'day', status: 'draft', document: { plan: { activities: [{ id: 'p:review', staffId: member.id, startMin: 600, endMin: 660 }] } }, pins: [] } });
+      posted = request(app()).post(api('/outreach-days')).send({ date, staffIds: [member.id], maxResidents: 4 }).then((res) => {
+        settled = true;
+        return res;
+      });
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(settled, 'the outreach day waited for the plan version').toBe(false);
+      await trx.commit();
+    } finally {
+      if (!trx.isCompleted()) await trx.rollback();
+    }
+    const res = await posted!;
+    expect(res.status, JSON.stringify(res.body).slice(0, 300)).toBe(409);
+    expect(errorPaths(res.body)).toEqual(['staffIds.0']);
+    expect(await outreachDays.list(getDb(), centreId(), { date })).toEqual([]);
+  });
 });

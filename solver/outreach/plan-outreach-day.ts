@@ -32,6 +32,8 @@ export interface OutreachSolveOptions {
   now?: () => number;
   weights?: Partial<OutreachWeights>;
   onProgress?: (event: ProgressEvent) => void;
+  /** Called with each new best plan (built only when called): a job keeps its best plan so far. */
+  onBestPlan?: (plan: () => OutreachPlan) => void;
   /** A plan found earlier (e.g. before a change): its visits, in start order, become a construction. */
   startFrom?: ReadonlyArray<{ id: string; startMin: number }>;
 }
@@ -79,19 +81,24 @@ export function planOutreachDay(problem: OutreachProblem, options: OutreachSolve
     if (current.cost < best.cost - 1e-9) {
       best = current;
       improvements++;
+      if (options.onBestPlan) {
+        const { order } = best;
+        const stats = { iterations, improvements, timedOut: false, seed };
+        options.onBestPlan(() => planOf(order, stats));
+      }
       if (iterations % 25 === 0) report('improve');
     }
   }
 
-  const schedule = new OutreachSchedule(day).decode(best.order);
-  const unscheduled = explainOrRepairOutreach(schedule);
   report('done');
-  return assembleOutreachPlan(problem, {
-    visits: scheduleVisits(schedule),
-    unscheduled,
-    bound,
-    stats: { iterations, improvements, ...(startedMs !== undefined ? { elapsedMs: now!() - startedMs } : {}), timedOut, seed },
-  }, weights, day);
+  return planOf(best.order, { iterations, improvements, ...(startedMs !== undefined ? { elapsedMs: now!() - startedMs } : {}), timedOut, seed });
+
+  /** The plan of a visit order: decoded, what does not fit explained (or repaired), assembled. */
+  function planOf(order: number[], stats: OutreachPlan['stats']): OutreachPlan {
+    const schedule = new OutreachSchedule(day).decode(order);
+    const unscheduled = explainOrRepairOutreach(schedule);
+    return assembleOutreachPlan(problem, { visits: scheduleVisits(schedule), unscheduled, bound, stats }, weights, day);
+  }
 }
 
 /** Homes along a nearest-neighbour tour from the centre; residents by priority; a start plan; random. */

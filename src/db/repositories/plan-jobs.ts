@@ -3,7 +3,7 @@
 // Several service processes may share the database: a runner claims a queued job atomically
 // (FOR UPDATE SKIP LOCKED) and holds it by renewing a lease; only expired leases are swept.
 import type { Knex } from 'knex';
-import type { DayPlan } from '../../../solver/index.ts';
+import type { DayPlan, OutreachPlan } from '../../../solver/index.ts';
 import { createRowCodec } from '../row-codec.ts';
 import { webhookDeliveries } from './webhooks.ts';
 import { translatingDbErrors } from '../translate-db-error.ts';
@@ -49,7 +49,7 @@ export interface PlanJob {
   /** While running: the owner holds the job until then, and renews it while it is alive. */
   leaseExpiresAt: string | null;
   /** While running: the best plan found so far (cleared when the job finishes). */
-  provisionalPlan: DayPlan | null;
+  provisionalPlan: DayPlan | OutreachPlan | null;
   provisionalPlanAt: string | null;
   /** How often another runner took the job over after its process died (0: never). */
   resumes: number;
@@ -151,7 +151,7 @@ export const planJobs = {
   recordProgress: (db: Knex, id: string, progress: PlanJobProgress) =>
     translatingDbErrors(() => stillRunning(db, id, { progress })),
   /** Records the best plan so far while the job runs; false once it has finished or been cancelled. */
-  recordProvisionalPlan: (db: Knex, id: string, plan: DayPlan) =>
+  recordProvisionalPlan: (db: Knex, id: string, plan: DayPlan | OutreachPlan) =>
     translatingDbErrors(() => stillRunning(db, id, { provisionalPlan: plan, provisionalPlanAt: db.fn.now() })),
   /** How many jobs are in each status (all centres): the queue depth for /metrics. */
   countByStatus: (db: Knex) =>

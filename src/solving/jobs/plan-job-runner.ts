@@ -133,7 +133,8 @@ export function createPlanJobRunner(db: Db, options: PlanJobRunnerOptions = {}):
       /** The ICC day: itineraries (with transport when anyone needs it), the best plan so far written as it improves. */
       const solveDay = async (input: JobInput): Promise<DayPlanDocument> => {
         // Handed back by a runner that shut down or died: start from the best plan it had found.
-        const startFrom = job.provisionalPlan?.activities.map((a) => ({ id: a.id, startMin: a.startMin, staffId: a.staffId, roomId: a.roomId }));
+        const provisional = job.provisionalPlan && 'activities' in job.provisionalPlan ? job.provisionalPlan : undefined;
+        const startFrom = provisional?.activities.map((a) => ({ id: a.id, startMin: a.startMin, staffId: a.staffId, roomId: a.roomId }));
         const options = { timeLimitMs, seed: job.request.seed, ...(startFrom ? { startFrom } : {}) };
         if (input.transport && input.transport.passengers.length > 0) {
           // The whole day: itineraries and transport planned together, the transport stored with the plan.
@@ -153,10 +154,13 @@ export function createPlanJobRunner(db: Db, options: PlanJobRunnerOptions = {}):
         return { problem: input.problem, plan, source: { kind: 'job', jobId }, ...(input.notes.length > 0 ? { notes: input.notes } : {}) };
       };
 
-      /** The care-home outreach day: its iteration budget (or the time limit) ends the search; progress is written, no provisional plan. */
+      /** The care-home outreach day: its iteration budget (or the time limit) ends the search; progress and the best plan so far are written. */
       const solveOutreach = async (problem: OutreachProblem): Promise<OutreachPlanDocument> => {
         const { maxIterations, seed } = job.request;
-        const run = solve<'plan-outreach', OutreachPlan>('plan-outreach', { problem, options: { maxIterations, seed, timeLimitMs }, progress: true }, { timeLimitMs, graceMs: WATCHDOG_GRACE_MS, onUpdate });
+        // Handed back by a runner that shut down or died: its best visit order is a construction.
+        const provisional = job.provisionalPlan && 'visits' in job.provisionalPlan ? job.provisionalPlan : undefined;
+        const options = { maxIterations, seed, timeLimitMs, ...(provisional ? { startFrom: provisional.visits.map((v) => ({ id: v.id, startMin: v.startMin })) } : {}) };
+        const run = solve<'plan-outreach', OutreachPlan>('plan-outreach', { problem, options, progress: true, bestPlanEveryMs: BEST_PLAN_WRITE_INTERVAL_MS }, { timeLimitMs, graceMs: WATCHDOG_GRACE_MS, onUpdate });
         worker = run;
         running.set(jobId, run);
         const plan = await run.result;

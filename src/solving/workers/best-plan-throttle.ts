@@ -2,17 +2,15 @@
 // improved since the last one sent. A best found inside the interval waits for the next
 // tick (the planner's progress events), so the newest improvement is never held back for
 // longer than the interval plus one progress event.
-import type { DayPlan } from '../../../solver/index.ts';
-
-export interface BestPlanThrottle {
+export interface BestPlanThrottle<P> {
   /** The planner found a better plan; `build` makes it (it is built only when sent). */
-  improved(build: () => DayPlan): void;
+  improved(build: () => P): void;
   /** Time passed (a progress event): send a waiting improvement if the interval is over. */
   tick(): void;
 }
 
-export function bestPlanThrottle(send: (plan: DayPlan) => void, now: () => number, intervalMs: number): BestPlanThrottle {
-  let waiting: (() => DayPlan) | undefined;
+export function bestPlanThrottle<P>(send: (plan: P) => void, now: () => number, intervalMs: number): BestPlanThrottle<P> {
+  let waiting: (() => P) | undefined;
   let lastSentMs = -Infinity;
   const tick = () => {
     if (!waiting || now() - lastSentMs < intervalMs) return;

@@ -20,7 +20,7 @@ export function planDayInWorker(
     timeLimitMs: data.options.timeLimitMs ?? UNTIMED_LIMIT_MS,
     onUpdate: (update) => {
       if (update.kind === 'progress') onProgress?.(update.event);
-      else onBestPlan?.(update.plan);
+      else onBestPlan?.(update.plan as DayPlan); // a plan-day solve only finds day plans
     },
   });
 }

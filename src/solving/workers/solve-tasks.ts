@@ -25,9 +25,9 @@ export interface SolveInputs {
   'replan-day': { problem: DayProblem; published: DayPlan; changes: DayChange[]; nowMin: number; options: Omit<SolveOptions, 'now' | 'onProgress'> };
   'plan-rounds': { problem: RoundsProblem; options: { seed?: number; timeLimitMs?: number; maxIterations?: number; balanceWeight?: number; workerCost?: number } };
   'plan-transport': { problem: TransportProblem; options: { seed?: number; timeLimitMs?: number; maxIterations?: number } };
-  /** `progress`: post the search's progress events (a plan job records them). */
-  'plan-outreach': { problem: OutreachProblem; options: Omit<OutreachSolveOptions, 'now' | 'onProgress'>; progress?: boolean };
-  'replan-outreach': { problem: OutreachProblem; plan: OutreachPlan; changes: OutreachChange[]; nowMin: number; options: Omit<OutreachSolveOptions, 'now' | 'onProgress'> };
+  /** `progress`: post the search's progress events (a plan job records them); `bestPlanEveryMs`: and its best plan so far. */
+  'plan-outreach': { problem: OutreachProblem; options: Omit<OutreachSolveOptions, 'now' | 'onProgress' | 'onBestPlan'>; progress?: boolean; bestPlanEveryMs?: number };
+  'replan-outreach': { problem: OutreachProblem; plan: OutreachPlan; changes: OutreachChange[]; nowMin: number; options: Omit<OutreachSolveOptions, 'now' | 'onProgress' | 'onBestPlan'> };
   'plan-booking': {
     referrals: BookingReferral[]; capacity: DayCapacity[]; horizon: BookingHorizon;
     backend: 'javascript-lp-solver' | 'highs'; timeLimitMs: number;
@@ -36,7 +36,7 @@ export interface SolveInputs {
 export type SolveKind = keyof SolveInputs;
 
 /** What a solve posts while it works. */
-export type SolveUpdate = { kind: 'progress'; event: ProgressEvent } | { kind: 'best-plan'; plan: DayPlan };
+export type SolveUpdate = { kind: 'progress'; event: ProgressEvent } | { kind: 'best-plan'; plan: DayPlan | OutreachPlan };
 
 /** Messages on a task's port: `started` once it runs (its time limit counts from here), then updates. */
 /** `finished` comes after every update, on the same port: the answer itself travels on piscina's own channel. */
@@ -60,9 +60,9 @@ const now = () => performance.now();
 /** Progress crosses to the event loop at most this often (the last event of a phase always does). */
 const PROGRESS_EVERY_MS = 100;
 
-function withProgress(port: MessagePort, bestPlanEveryMs: number | undefined) {
+function withProgress<P extends DayPlan | OutreachPlan = DayPlan>(port: MessagePort, bestPlanEveryMs: number | undefined) {
   const post = (update: SolveUpdate) => port.postMessage({ type: 'update', update } satisfies SolvePortMessage);
-  const throttle = bestPlanEveryMs === undefined ? undefined : bestPlanThrottle((plan) => post({ kind: 'best-plan', plan }), now, bestPlanEveryMs);
+  const throttle = bestPlanEveryMs === undefined ? undefined : bestPlanThrottle<P>((plan) => post({ kind: 'best-plan', plan }), now, bestPlanEveryMs);
   let lastPostMs = -Infinity;
   return {
     onProgress: (event: ProgressEvent) => {
@@ -108,8 +108,8 @@ async function run(task: SolveTask): Promise<unknown> {
       return planTransport(problem, { ...options, now });
     }
     case 'plan-outreach': {
-      const { problem, options, progress } = task.input as SolveInputs['plan-outreach'];
-      return planOutreachDay(problem, { ...options, now, ...(progress ? { onProgress: withProgress(port, undefined).onProgress } : {}) });
+      const { problem, options, progress, bestPlanEveryMs } = task.input as SolveInputs['plan-outreach'];
+      return planOutreachDay(problem, { ...options, now, ...(progress ? withProgress<OutreachPlan>(port, bestPlanEveryMs) : {}) });
     }
     case 'replan-outreach': {
       const { problem, plan, changes, nowMin, options } = task.input as SolveInputs['replan-outreach'];

@@ -93,6 +93,20 @@ describe('planOutreachDay', () => {
     expect(check(problem, timed).valid).toBe(true);
   });
 
+  it('hands each new best plan on (built when asked), better each time, without changing the search', () => {
+    const problem = demoOutreachProblem({ seed: 3, date: '2026-12-09', residents: 16, homes: 4 });
+    const builds: Array<() => OutreachPlan> = [];
+    const plan = planOutreachDay(problem, { seed: 2, maxIterations: 400, onBestPlan: (build) => builds.push(build) });
+    expect(builds.length).toBeGreaterThan(1);
+    const costs = builds.map((build) => build().score.soft);
+    // Each best is better than the one before; every one the checker accepts; the last is the answer.
+    costs.slice(1).forEach((cost, i) => expect(cost).toBeLessThan(costs[i]!));
+    for (const build of builds) expect(check(problem, build()).violations).toEqual([]);
+    expect(builds.at(-1)!().visits).toEqual(plan.visits);
+    // The same search without the hook gives the same plan (the hook draws no random numbers).
+    expect(planOutreachDay(problem, { seed: 2, maxIterations: 400 }).visits).toEqual(plan.visits);
+  });
+
   it('accepts every demo day of 5 and 10 residents with everything placed', () => {
     for (const [residents, homes] of [[5, 1], [10, 2]] as const) {
       const problem = demoOutreachProblem({ seed: 1, date: '2026-12-09', residents, homes });

@@ -9,7 +9,9 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createApp } from '../../../src/app.ts';
 import { loadDemoCentre } from '../../../src/demo/load-demo-centre.ts';
 import { createLogger } from '../../../src/logger.ts';
-import { planJobRunnerFor } from '../../../src/solving/jobs/plan-job-runner.ts';
+import { createPlanJobRunner, planJobRunnerFor } from '../../../src/solving/jobs/plan-job-runner.ts';
+import { buildOutreachProblem } from '../../../src/solving/problem/build-outreach-problem.ts';
+import { planOutreachInWorker } from '../../../src/solving/workers/outreach-in-worker.ts';
 import { describeEachDatabase } from '../../helpers/describe-each-database.ts';
 import { errorPaths } from '../../helpers/fixtures.ts';
 import { seedOutreachDay } from '../../helpers/outreach-day.ts';
@@ -70,6 +72,31 @@ describeEachDatabase('outreach plan jobs API', (getDb) => {
     expect(direct.version).toBe(2);
     expect(direct.plan.visits).toEqual(stored.plan.visits);
   }, 120_000);
+
+  it('a job left running by a process that stopped is resumed (its best plan so far a construction), not failed', async () => {
+    // What a process that died mid-job leaves behind: a running outreach job, its lease run out,
+    // and the best plan it had found (here: 2,000 iterations' worth).
+    const problem = await buildOutreachProblem(getDb(), centreId, DAY, residentIds);
+    const provisional = await planOutreachInWorker({ problem, options: { maxIterations: 2000, seed: 3 } });
+    const [orphan] = await getDb()('plan_jobs')
+      .insert({
+        centre_id: centreId, date: DAY, status: 'running', request: JSON.stringify({ kind: 'outreach', patientIds: residentIds, timeLimitSec: 60, seed: 1, maxIterations: 1 }),
+        owner_id: 'a-process-that-died', lease_expires_at: getDb().raw("now() - interval '1 minute'"),
+        provisional_plan: JSON.stringify(provisional), provisional_plan_at: getDb().fn.now(),
+      })
+      .returning('id');
+    const restarted = createPlanJobRunner(getDb());
+    await restarted.ready;
+    restarted.wake();
+    await restarted.idle();
+    const res = await request(app).get(api(`/plan-jobs/${orphan.id}`)).expect(200);
+    expect(res.body).toMatchObject({ status: 'succeeded', resumes: 1, error: null });
+    // Its best plan so far's visit order is one of the search's constructions (on this small day
+    // every construction is already as good, so the score cannot tell more).
+    expect(res.body.plan.score.soft).toBeLessThanOrEqual(provisional.score.soft);
+    expect(res.body.plan.unscheduled).toEqual([]);
+    await restarted.close();
+  });
 
   it('names what is wrong: no outreach day that date (date), maxIterations on an ICC day job (maxIterations), an unknown kind (kind)', async () => {
     const noDay = await request(app).post(api('/plan-jobs')).send({ date: NO_OUTREACH_DAY, kind: 'outreach', patientIds: residentIds }).expect(400);

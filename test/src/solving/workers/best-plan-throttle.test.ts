@@ -9,7 +9,7 @@ describe('bestPlanThrottle', () => {
     let clockMs = 0;
     const sent: string[] = [];
     const built: string[] = [];
-    const throttle = bestPlanThrottle((plan) => sent.push(plan.date), () => clockMs, 1000);
+    const throttle = bestPlanThrottle<DayPlan>((plan) => sent.push(plan.date), () => clockMs, 1000);
     const improvement = (name: string) => () => {
       built.push(name);
       return { date: name } as DayPlan;

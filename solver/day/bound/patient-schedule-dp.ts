@@ -50,6 +50,30 @@ export class ScheduleDpScratch {
   /** Per (unit, set of done items): has any state been reached? */
   reached = new Uint8Array(0);
 
+  /** Per state: the path node that reached its value (only while a solve is traced). */
+  node = new Int32Array(0);
+  /** Path nodes of a traced solve: item placed, its start unit, the node before it (−1: none). */
+  nodeItem = new Int32Array(0);
+  nodeStart = new Int32Array(0);
+  nodeParent = new Int32Array(0);
+  nodeCount = 0;
+
+  /** Grows the path arena to hold one more node; returns its index. */
+  addNode(item: number, startU: number, parent: number): number {
+    if (this.nodeCount === this.nodeItem.length) {
+      const size = Math.max(1024, 2 * this.nodeItem.length);
+      const grow = (a: Int32Array): Int32Array<ArrayBuffer> => { const b = new Int32Array(size); b.set(a); return b; };
+      this.nodeItem = grow(this.nodeItem);
+      this.nodeStart = grow(this.nodeStart);
+      this.nodeParent = grow(this.nodeParent);
+    }
+    const i = this.nodeCount++;
+    this.nodeItem[i] = item;
+    this.nodeStart[i] = startU;
+    this.nodeParent[i] = parent;
+    return i;
+  }
+
   reserve(size: number, flags: number): Float64Array {
     if (this.value.length < size) this.value = new Float64Array(size);
     if (this.reached.length < flags) this.reached = new Uint8Array(flags);
@@ -124,6 +148,33 @@ export function scheduleDpSize(model: PatientScheduleModel): number {
  * @returns the cost; Infinity when no day places every item; NaN when the scratch's work budget ran out
  */
 export function patientScheduleCost(model: PatientScheduleModel, weights: ObjectiveWeights, scratch = new ScheduleDpScratch()): number {
+  return solveSchedule(model, weights, scratch, undefined);
+}
+
+/** A cheapest day of the patient: its cost and each item's start (grid units from model.startU). */
+export interface PatientScheduleDay {
+  cost: number;
+  /** Per item, its start in grid units counted from model.startU. */
+  startU: Int32Array;
+}
+
+/**
+ * As patientScheduleCost, and also one day that costs that much (each item's start): the
+ * day planner re-inserts a patient's whole day with it, the item's start costs then
+ * carrying where the rest of the plan leaves a qualified clinician and a room free.
+ * @returns undefined when no day places every item or the work budget ran out
+ */
+export function patientScheduleDay(model: PatientScheduleModel, weights: ObjectiveWeights, scratch = new ScheduleDpScratch()): PatientScheduleDay | undefined {
+  const trace = { bestNode: -1 };
+  const cost = solveSchedule(model, weights, scratch, trace);
+  if (!Number.isFinite(cost) || trace.bestNode < 0) return undefined;
+  const startU = new Int32Array(model.items.length).fill(-1);
+  for (let nd = trace.bestNode; nd >= 0; nd = scratch.nodeParent[nd]!) startU[scratch.nodeItem[nd]!] = scratch.nodeStart[nd]!;
+  if (startU.some((u) => u < 0)) return undefined;
+  return { cost, startU };
+}
+
+function solveSchedule(model: PatientScheduleModel, weights: ObjectiveWeights, scratch: ScheduleDpScratch, trace: { bestNode: number } | undefined): number {
   const n = model.items.length;
   if (n === 0) return 0; // nothing to place: the patient need not come
   if (scratch.timeLeft !== undefined && !scratch.timeLeft()) scratch.workLeft = 0;
@@ -136,6 +187,13 @@ export function patientScheduleCost(model: PatientScheduleModel, weights: Object
   value.fill(Infinity, 0, (U + 1) * S);
   const reached = scratch.reached;
   reached.fill(0, 0, (U + 1) * M);
+  // Traced: each state also remembers the path node that reached its value.
+  const tracing = trace !== undefined;
+  let node = scratch.node;
+  if (tracing) {
+    if (node.length < (U + 1) * S) node = scratch.node = new Int32Array((U + 1) * S);
+    scratch.nodeCount = 0;
+  }
   const fullIndex = L.maskIndex[(1 << n) - 1]!;
   if (fullIndex < 0) return Infinity;
 
@@ -159,7 +217,7 @@ export function patientScheduleCost(model: PatientScheduleModel, weights: Object
   // Start item k at unit u (the caller checked precedence and the lag), making run `run`.
   // Work: every start tried counts; out of budget, the solve stops and says NaN.
   let work = scratch.workLeft;
-  const place = (k: number, u: number, mi: number, run: number, e: number, v: number): void => {
+  const place = (k: number, u: number, mi: number, run: number, e: number, v: number, parent = -1): void => {
     if (--work < 0) return;
     const dur = durations[k]!;
     if (u + dur > U) return;
@@ -168,13 +226,16 @@ export function patientScheduleCost(model: PatientScheduleModel, weights: Object
     const mi2 = maskIndex[masks[mi]! | (1 << k)]!;
     const eN2 = eCount[mi2]!;
     const e2 = eN2 === 1 || lagBefore === k ? 0 : Math.min(eN2 - 1, e + dur);
-    land(k, u + dur, mi2, run, e2, v + sc + busyCost * dur);
+    land(k, u + dur, mi2, run, e2, v + sc + busyCost * dur, tracing ? scratch.addNode(k, u, parent) : -1);
   };
-  // Item k has just ended at unit u.
-  const land = (k: number, u: number, mi: number, run: number, e: number, v: number): void => {
+  // Item k has just ended at unit u (reached through path node nd when traced).
+  const land = (k: number, u: number, mi: number, run: number, e: number, v: number, nd: number): void => {
     if (mi === fullIndex) {
       const total = v + (late !== undefined ? pref * Math.max(0, (model.startU + u) * g - late) : 0);
-      if (total < best) best = total;
+      if (total < best) {
+        best = total;
+        if (tracing) trace.bestNode = nd;
+      }
       return;
     }
     const eN = eCount[mi]!;
@@ -187,18 +248,18 @@ export function patientScheduleCost(model: PatientScheduleModel, weights: Object
         const rest = hasRest && w >= restU;
         if (hasRest && !rest && run >= runMax) continue;
         if (eN > 1 && e + w < needU[k2]!) continue;
-        place(k2, u + w, mi, hasRest && !rest ? run + 1 : 1, Math.min(eN - 1, e + w), v + waitCost * w);
+        place(k2, u + w, mi, hasRest && !rest ? run + 1 : 1, Math.min(eN - 1, e + w), v + waitCost * w, nd);
       }
     }
     if (useT && u + transferU <= U) {
       const t = (u + transferU) * S + tBase[mi]! + (run - 1) * eN + Math.min(eN - 1, e + transferU);
       const v2 = v + waitCost * transferU;
-      if (v2 < value[t]!) { value[t] = v2; reached[(u + transferU) * M + mi] = 1; }
+      if (v2 < value[t]!) { value[t] = v2; reached[(u + transferU) * M + mi] = 1; if (tracing) node[t] = nd; }
     }
     if (hasRest && u + restArcU <= U) {
       const r = (u + restArcU) * S + rBase[mi]! + Math.min(eN - 1, e + restArcU);
       const v2 = v + waitCost * restArcU;
-      if (v2 < value[r]!) { value[r] = v2; reached[(u + restArcU) * M + mi] = 1; }
+      if (v2 < value[r]!) { value[r] = v2; reached[(u + restArcU) * M + mi] = 1; if (tracing) node[r] = nd; }
     }
   };
 
@@ -234,11 +295,11 @@ export function patientScheduleCost(model: PatientScheduleModel, weights: Object
             for (let i = 0; i < candidates.length; i++) {
               const k = candidates[i]!;
               if (lagWaiting && e < needU[k]!) continue;
-              place(k, u, mi, 1, e, v);
+              place(k, u, mi, 1, e, v, tracing ? node[s]! : -1);
             }
             if (u < U) {
               const r = s + S + (e + 1 < eN ? 1 : 0);
-              if (v + waitCost < value[r]!) { value[r] = v + waitCost; reached[(u + 1) * M + mi] = 1; }
+              if (v + waitCost < value[r]!) { value[r] = v + waitCost; reached[(u + 1) * M + mi] = 1; if (tracing) node[r] = node[s]!; }
             }
           }
         }
@@ -255,12 +316,12 @@ export function patientScheduleCost(model: PatientScheduleModel, weights: Object
             for (let i = 0; i < candidates.length; i++) {
               const k = candidates[i]!;
               if (lagWaiting && e < needU[k]!) continue;
-              place(k, u, mi, hasRest ? c + 1 : 1, e, v);
+              place(k, u, mi, hasRest ? c + 1 : 1, e, v, tracing ? node[s]! : -1);
             }
           }
           if (u < U) {
             const t = s + S + (e + 1 < eN ? 1 : 0);
-            if (v + waitCost < value[t]!) { value[t] = v + waitCost; reached[(u + 1) * M + mi] = 1; }
+            if (v + waitCost < value[t]!) { value[t] = v + waitCost; reached[(u + 1) * M + mi] = 1; if (tracing) node[t] = node[s]!; }
           }
         }
       }

@@ -9,13 +9,17 @@
  * crosses plateaus); the best is returned. The list search moves one activity's priority at
  * a time and rebuilds the whole day from it; this moves whole days against a fixed rest,
  * which is what lets two patients trade a scarce clinician's slot without the rest of the
- * day shifting under them.
+ * day shifting under them. One move in EXACT_ONE_IN puts the removed days back exactly
+ * instead (each at its cheapest against the rest: exact-patient-day.ts), and before the last
+ * of the budget a polish puts every patient's day back exactly, one at a time.
  */
 import type { Rng } from '../../model/rng.ts';
 import type { CompiledDay } from '../compile/compile-day-problem.ts';
 import type { DayDecoder, DecodeResult } from '../schedule/day-decoder.ts';
 import { BackwardDecoder } from '../schedule/backward-decoder.ts';
 import { scheduleCost } from '../search/schedule-cost.ts';
+import { ExactPatientDays } from '../search/exact-patient-day.ts';
+import { timeGridMin } from '../bound/time-grid.ts';
 
 export interface RebuildOutcome {
   cost: number;
@@ -35,6 +39,20 @@ const MAX_AFTERNOON = 8;
  * left-out seed patient 3 times in 4: 5236, 10393, 38920 (11).
  */
 const BACKWARD_ONE_IN = 3;
+/**
+ * One neighbourhood in this many (of one to three patients) puts each removed day back exactly
+ * (exact-patient-day.ts), and each such move counts as `EXACT_COST` iterations: its dynamic
+ * programmes take about that many list-search iterations' CPU time (icc-8 40k and icc-16 16k:
+ * 10 gave 1.5-2x the CPU seconds of the search without them; 25 about 1.1-1.4x). Fixed budgets
+ * (icc-8 40k, icc-16 16k, icc-32 19k), seeds 1-3, with the polish, against neither (9484b51):
+ * icc-8 906.5/4744/4746 -> 864.5/4684/4703.5, icc-16 5238/5292/5243 -> 5259/5256/5236,
+ * icc-32 10312/10426/9831 -> 10250/10256.5/9692.5 (the same number left out); the polish
+ * without these moves: 862.5/4726/4737.5, 5237/5184/5181, 10310/10336/9775.
+ */
+const EXACT_ONE_IN = 8;
+const EXACT_COST = 25;
+/** Sweeps of the polish at most (each patient's day alone put back exactly, in turn). */
+const POLISH_SWEEPS = 3;
 
 /**
  * Starts from `initial` (decoded from `order`, forwards or backwards); leaves the forward
@@ -64,27 +82,106 @@ export function rebuildPatients(
   const free: number[] = [];
   const backward = new BackwardDecoder(day, decoder.mealDelayMin);
 
-  while (iterations < budget.iterations && budget.timeLeft()) {
-    iterations++;
-    choosePatients();
-    const into: DayDecoder | BackwardDecoder = rng.int(BACKWARD_ONE_IN) === 0 ? backward : decoder;
-    into.clearFixed();
-    for (let a = 0; a < n; a++) if (!removed[day.activityPatient[a]!] && current.start[a]! >= 0 && !day.pin[a]) into.fix(a, current.start[a]!, current.staff[a]!, current.room[a]!);
-    // The removed days back in, patient by patient in a random order; within a day by the list's
-    // priority, or (a third of the time) in a random order; meals sometimes at a new time.
-    shuffle(chosen);
-    free.length = 0;
-    // What the current plan leaves out goes first (it needs the scarce slot), half the time.
-    const unplacedFirst = rng.int(2) === 0;
-    if (unplacedFirst) for (const p of chosen) for (const a of day.patientActivities[p]!) if (!day.pin[a] && current.start[a]! < 0) free.push(a);
-    for (const p of chosen) {
-      const own = day.patientActivities[p]!.filter((a) => !day.pin[a] && !(unplacedFirst && current.start[a]! < 0));
-      if (rng.int(3) === 0) shuffle(own);
-      else own.sort((x, y) => rank[x]! - rank[y]!);
-      free.push(...own);
-      if (budget.maxMealDelayMin > 0 && rng.int(3) === 0) decoder.mealDelayMin[p] = 15 * rng.int(Math.floor(budget.maxMealDelayMin / 15) + 1);
+  const exact = new ExactPatientDays(day, timeGridMin(day.problem));
+  // The polish's share: what its sweeps may cost at most (a quarter of the budget at most).
+  const polishReserve = Math.min(Math.floor(budget.iterations / 4), POLISH_SWEEPS * patients * EXACT_COST);
+  search(budget.iterations - polishReserve);
+  polish();
+  // What the polish left of its share (it stops once a sweep gains nothing) goes back to the search.
+  search(budget.iterations);
+  // Leave the decoder holding the best, everything fixed.
+  decoder.clearFixed();
+  decoder.mealDelayMin.set(best.meal);
+  for (let a = 0; a < n; a++) if (best.start[a]! >= 0 && !day.pin[a]) decoder.fix(a, best.start[a]!, best.staff[a]!, best.room[a]!);
+  decoder.decode(new Int32Array(0));
+  decoder.clearFixed();
+  return { cost: scheduleCost(day, decoder), iterations, improvements };
+
+  /** The neighbourhood search from the current schedule, until `limit` iterations in all. */
+  function search(limit: number): void {
+    while (iterations < limit && budget.timeLeft()) {
+      iterations++;
+      if (rng.int(EXACT_ONE_IN) === 0 && iterations - 1 + EXACT_COST <= limit) {
+        choosePatients(true);
+        putBackExactly();
+        iterations += EXACT_COST - 1;
+        accept(decoder);
+        continue;
+      }
+      choosePatients(false);
+      const into: DayDecoder | BackwardDecoder = rng.int(BACKWARD_ONE_IN) === 0 ? backward : decoder;
+      into.clearFixed();
+      for (let a = 0; a < n; a++) if (!removed[day.activityPatient[a]!] && current.start[a]! >= 0 && !day.pin[a]) into.fix(a, current.start[a]!, current.staff[a]!, current.room[a]!);
+      // The removed days back in, patient by patient in a random order; within a day by the list's
+      // priority, or (a third of the time) in a random order; meals sometimes at a new time.
+      shuffle(chosen);
+      free.length = 0;
+      // What the current plan leaves out goes first (it needs the scarce slot), half the time.
+      const unplacedFirst = rng.int(2) === 0;
+      if (unplacedFirst) for (const p of chosen) for (const a of day.patientActivities[p]!) if (!day.pin[a] && current.start[a]! < 0) free.push(a);
+      for (const p of chosen) {
+        const own = day.patientActivities[p]!.filter((a) => !day.pin[a] && !(unplacedFirst && current.start[a]! < 0));
+        if (rng.int(3) === 0) shuffle(own);
+        else own.sort((x, y) => rank[x]! - rank[y]!);
+        free.push(...own);
+        if (budget.maxMealDelayMin > 0 && rng.int(3) === 0) decoder.mealDelayMin[p] = 15 * rng.int(Math.floor(budget.maxMealDelayMin / 15) + 1);
+      }
+      into.decode(free);
+      accept(into);
     }
-    into.decode(free);
+  }
+
+  /**
+   * From the best schedule: each patient's day alone taken out and put back exactly, patient
+   * after patient, until a sweep gains nothing (or the budget ends). A day is only kept when
+   * it costs no more, so the polish never loses ground.
+   */
+  function polish(): void {
+    currentCost = bestCost;
+    current.start.set(best.start);
+    current.staff.set(best.staff);
+    current.room.set(best.room);
+    current.meal.set(best.meal);
+    decoder.mealDelayMin.set(best.meal);
+    for (let sweep = 0; sweep < POLISH_SWEEPS; sweep++) {
+      const before = bestCost;
+      for (let p = 0; p < patients; p++) {
+        if (iterations + EXACT_COST > budget.iterations || !budget.timeLeft()) return;
+        iterations += EXACT_COST;
+        chosen.length = 0;
+        chosen.push(p);
+        removed[p] = 1;
+        putBackExactly();
+        accept(decoder);
+      }
+      if (bestCost >= before - 1e-9) return;
+    }
+  }
+
+  /**
+   * The removed days back in one by one, each at its cheapest against the rest
+   * (ExactPatientDays), patients with something left out first half the time; what a day
+   * cannot hold is decoded after, by the list's priority.
+   */
+  function putBackExactly(): void {
+    decoder.clearFixed();
+    for (let a = 0; a < n; a++) if (!removed[day.activityPatient[a]!] && current.start[a]! >= 0 && !day.pin[a]) decoder.fix(a, current.start[a]!, current.staff[a]!, current.room[a]!);
+    decoder.decodeHeld();
+    if (chosen.length > 1) shuffle(chosen);
+    if (chosen.length > 1 && rng.int(2) === 0) {
+      const short = (p: number) => (day.patientActivities[p]!.some((a) => current.start[a]! < 0) ? 0 : 1);
+      chosen.sort((x, y) => short(x) - short(y));
+    }
+    free.length = 0;
+    for (const p of chosen) free.push(...exact.place(decoder, p));
+    if (free.length > 0) {
+      free.sort((x, y) => rank[x]! - rank[y]!);
+      decoder.decode(free);
+    }
+  }
+
+  /** Keeps the schedule `into` holds when it costs no more than the current one. */
+  function accept(into: DayDecoder | BackwardDecoder): void {
     const cost = scheduleCost(day, into);
     if (cost <= currentCost + 1e-9) {
       currentCost = cost;
@@ -103,27 +200,20 @@ export function rebuildPatients(
     } else decoder.mealDelayMin.set(current.meal);
     for (const p of chosen) removed[p] = 0;
   }
-  // Leave the decoder holding the best, everything fixed.
-  decoder.clearFixed();
-  decoder.mealDelayMin.set(best.meal);
-  for (let a = 0; a < n; a++) if (best.start[a]! >= 0 && !day.pin[a]) decoder.fix(a, best.start[a]!, best.staff[a]!, best.room[a]!);
-  decoder.decode(new Int32Array(0));
-  decoder.clearFixed();
-  return { cost: scheduleCost(day, decoder), iterations, improvements };
 
   /**
    * A seed patient (one with something unplaced, half the time), then either (a third of the
    * time) everyone a clinician of theirs sees after `AFTERNOON_MIN` — the clinician's
    * afternoon, re-packed at once — or up to two patients who share a clinician with them.
    */
-  function choosePatients(): void {
+  function choosePatients(few: boolean): void {
     chosen.length = 0;
     const short: number[] = [];
     for (let a = 0; a < n; a++) if (current.start[a]! < 0 && !day.pin[a]) short.push(day.activityPatient[a]!);
     const first = short.length > 0 && rng.int(2) === 0 ? short[rng.int(short.length)]! : rng.int(patients);
     removed[first] = 1;
     chosen.push(first);
-    if (rng.int(3) === 0) {
+    if (!few && rng.int(3) === 0) {
       // A clinician the seed patient sees or needs: of one of their activities, the one placed or a qualified one.
       const own = day.patientActivities[first]!;
       const a = own[rng.int(own.length)]!;
@@ -142,7 +232,11 @@ export function rebuildPatients(
     }
     const want = 1 + rng.int(MAX_REMOVED);
     const staffOfFirst = new Set<number>();
-    for (const a of day.patientActivities[first]!) if (current.staff[a]! >= 0) staffOfFirst.add(current.staff[a]!);
+    // Put back exactly, a seed with something left out takes from those who hold the clinicians
+    // it lacks (the patients booked with one qualified for what it lacks), half the time.
+    const lacking = few && rng.int(2) === 0 ? day.patientActivities[first]!.filter((a) => current.start[a]! < 0 && !day.pin[a]) : [];
+    if (lacking.length > 0) for (const a of lacking) for (const st of day.staffOptions[a]!) staffOfFirst.add(st);
+    else for (const a of day.patientActivities[first]!) if (current.staff[a]! >= 0) staffOfFirst.add(current.staff[a]!);
     const related: number[] = [];
     for (let a = 0; a < n; a++) {
       const p = day.activityPatient[a]!;

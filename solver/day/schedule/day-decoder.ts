@@ -211,10 +211,65 @@ export class DayDecoder implements DecodeResult {
     this.fixedRoom[a] = room;
   }
 
+  /** Releases one fixed placement (the next decode treats the activity as free). */
+  unfix(a: number): void {
+    if (this.fixedStart[a]! < 0) return;
+    this.fixedStart[a] = -1;
+    this.fixedList.splice(this.fixedList.indexOf(a), 1);
+  }
+
   /** Releases every fixed placement. */
   clearFixed(): void {
     for (const a of this.fixedList) this.fixedStart[a] = -1;
     this.fixedList.length = 0;
+  }
+
+  /**
+   * Places the pins and the fixed placements only (nothing else, no second try for what is
+   * left out): the rest of a plan, against which a neighbourhood search puts a patient's day
+   * back with `canStartAt` and `holdAt`.
+   */
+  decodeHeld(): void {
+    this.reset();
+    for (const a of this.pinnedList) this.placePinned(a);
+    for (const a of this.fixedList) this.placeFixed(a);
+  }
+
+  /**
+   * Whether free activity `a` could start exactly at `startMin` given what is placed now: its
+   * window (through precedence), the patient's placed activities, a qualified staff member
+   * (`staff`, when ≥ 0) and a room free, or a session of its type starting then with room.
+   */
+  canStartAt(a: number, startMin: number, staff = -1): boolean {
+    const { day } = this;
+    if (this.processed[a]) return false;
+    if (day.groupCapacity[a]! > 1) {
+      for (let k = 0; k < this.sessionActivity.length; k++) {
+        const host = this.sessionActivity[k]!;
+        if (this.typeKey[host] !== this.typeKey[a] || this.start[host] !== startMin || this.sessionCount[k]! >= this.sessionLimit[k]!) continue;
+        if (staff >= 0 && this.staffOf[host] !== staff) continue;
+        if (this.fitsSession(a, host)) return true;
+      }
+    }
+    return this.findSlot(a, staff >= 0 ? [staff] : day.staffOptions[a]!, day.roomOptions[a]!, startMin) === startMin;
+  }
+
+  /**
+   * Fixes free activity `a` at `startMin` (with `staff` when ≥ 0) and places it in the schedule
+   * as it stands, as every later decode will; false (nothing placed, nothing fixed) when it
+   * does not fit there.
+   */
+  holdAt(a: number, startMin: number, staff = -1): boolean {
+    if (this.processed[a]) return false;
+    this.fix(a, startMin, staff, -1);
+    this.placeFixed(a);
+    if (this.start[a]! >= 0) return true;
+    // Not placed: forget it, as if never tried.
+    this.processed[a] = 0;
+    this.block[a] = Block.None;
+    for (const arc of this.day.succs[a]!) this.predsLeft[arc.other]!++;
+    this.unfix(a);
+    return false;
   }
 
   /** Decodes a priority list (each free activity once). Pins, then fixed placements, come first. */

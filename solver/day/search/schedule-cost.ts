@@ -43,7 +43,9 @@ export function scheduleCost(day: CompiledDay, decoder: DecodeResult): number {
     if (busy === 0) continue;
     const arrival = Math.max(patient.earliestArrivalMin, first - day.checkInMin);
     const onSite = last - arrival;
-    cost += w.patientOnSiteMin * onSite + w.patientIdleMin * (onSite - busy);
+    // Waiting counts from the first activity, as scorePlan's patientIdleTime reads it (the
+    // check-in buffer is time on site, not waiting).
+    cost += w.patientOnSiteMin * onSite + w.patientIdleMin * (last - first - busy);
     if (patient.preferredEarliestArrivalMin !== undefined) cost += w.preferenceMin * Math.max(0, patient.preferredEarliestArrivalMin - arrival);
     if (patient.preferredLatestDepartureMin !== undefined) cost += w.preferenceMin * Math.max(0, last - patient.preferredLatestDepartureMin);
     if (last > makespan) makespan = last;

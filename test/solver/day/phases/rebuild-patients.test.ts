@@ -30,6 +30,25 @@ describe('rebuildPatients', () => {
     expect(validatePlan(problem, plan).violations).toEqual([]);
   });
 
+  it('is deterministic for a seed, with its exact re-insertions and polish: the same schedule twice, never dearer than the start, valid', () => {
+    const problem = demoDayProblem({ seed: 1, date: '2026-12-01', patients: 16 });
+    const day = compileDayProblem(problem, DEFAULT_WEIGHTS);
+    const runs = [1, 2].map(() => {
+      const decoder = new DayDecoder(day);
+      const order = Int32Array.from(decoder.freeActivities().reverse());
+      decoder.decode(order);
+      const before = scheduleCost(day, decoder);
+      const outcome = rebuildPatients(day, decoder, decoder, order, { iterations: 600, rng: createRng(7), timeLeft: () => true, maxMealDelayMin: 60 });
+      expect(outcome.cost).toBeLessThan(before);
+      expect(outcome.iterations).toBe(600);
+      const { activities, unscheduled, unplaced } = readSchedule(day, decoder);
+      const plan = assembleDayPlan(problem, { activities, unscheduled: [...unscheduled, ...unplaced], bound: { value: 0, method: 'test' }, stats: { iterations: 0, improvements: 0, timedOut: false, seed: 7 } });
+      expect(validatePlan(problem, plan).violations).toEqual([]);
+      return { cost: outcome.cost, start: Array.from(decoder.start), staff: Array.from(decoder.staffOf) };
+    });
+    expect(runs[1]).toEqual(runs[0]);
+  });
+
   it('keeps every pin on a day with pins (a replan pins the past), and planDay runs it there too', () => {
     const problem = demoDayProblem({ seed: 1, date: '2026-12-01', patients: 8 });
     const first = planDay(problem, { seed: 1, maxIterations: 300 });

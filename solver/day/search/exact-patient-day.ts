@@ -1,0 +1,155 @@
+/**
+ * One patient's whole day put back, exactly, into a plan whose other days are held: the exact
+ * single-patient dynamic programme of the bound (patient-schedule-dp.ts) is run with each
+ * activity's start costs read from the schedule as it stands — a start is allowed only where
+ * a qualified clinician and a room of its type are free then (or a session of its type with
+ * room starts then) — and the cheapest day it finds (time on site, waiting, preferences, the
+ * named clinician and the carer) is held in the schedule activity by activity.
+ *
+ * The programme relaxes a few rules (a room change is timed only between room types, only the
+ * lags after one activity are timed, the on-site limit is not read); the decoder checks every
+ * rule when it holds an activity, so what it cannot hold is left for the caller to decode.
+ */
+import type { CompiledDay } from '../compile/compile-day-problem.ts';
+import type { DayDecoder } from '../schedule/day-decoder.ts';
+import type { PatientScheduleModel, ScheduleItem } from '../bound/patient-schedule-model.ts';
+import { MAX_SCHEDULE_ITEMS } from '../bound/patient-schedule-model.ts';
+import { MAX_DP_STATES, patientScheduleDay, scheduleDpSize, ScheduleDpScratch } from '../bound/patient-schedule-dp.ts';
+
+/** What a patient's exact day needs across calls: the time grid and the programme's scratch. */
+export class ExactPatientDays {
+  private readonly scratch = new ScheduleDpScratch();
+
+  constructor(private readonly day: CompiledDay, readonly gridMin: number) {}
+
+  /**
+   * Places patient `p`'s free activities (none of them placed yet in `decoder`, which holds
+   * the rest of the plan) at the cheapest starts the programme finds, each held there
+   * (decoder.holdAt). Returns the activities it could not hold, in start order — all of
+   * them when the programme does not apply (a pin, too many activities, an off-grid
+   * duration) or finds no day placing them all.
+   */
+  place(decoder: DayDecoder, p: number): number[] {
+    const { day } = this;
+    const own = day.patientActivities[p]!;
+    const model = this.model(decoder, p);
+    if (!model) return own.slice();
+    const left = this.hold(decoder, model, own);
+    if (left.length === 0 || model.roomTypes.length === model.items.length) return left;
+    // The programme lets two activities of one room type follow without a transfer, which
+    // needs the same room free for both. When that failed, again with a transfer between any
+    // two (every room then does): the day without what was held of it, and a new model.
+    for (const a of own) decoder.unfix(a);
+    decoder.decodeHeld();
+    const apart = this.model(decoder, p, true);
+    return apart ? this.hold(decoder, apart, own) : own.slice();
+  }
+
+  /** Runs the programme on `model` and holds the day it finds; returns what could not be held. */
+  private hold(decoder: DayDecoder, model: PatientScheduleModel, own: readonly number[]): number[] {
+    const { day } = this;
+    this.scratch.workLeft = Infinity;
+    const found = patientScheduleDay(model, day.weights, this.scratch);
+    if (!found) return own.slice();
+    const g = this.gridMin;
+    const order = own.map((a, k) => ({ a, t: (model.startU + found.startU[k]!) * g })).sort((x, y) => x.t - y.t || x.a - y.a);
+    const left: number[] = [];
+    for (const { a, t } of order) {
+      const preferred = day.preferredStaff[a]!;
+      const named = preferred >= 0 && decoder.canStartAt(a, t, preferred);
+      if (!decoder.holdAt(a, t, named ? preferred : -1)) left.push(a);
+    }
+    return left;
+  }
+
+  /**
+   * The programme's model of patient p's day against the schedule the decoder holds; undefined
+   * when it does not apply. `apart`: each activity its own room type (a transfer between any two).
+   */
+  model(decoder: DayDecoder, p: number, apart = false): PatientScheduleModel | undefined {
+    const { day } = this;
+    const g = this.gridMin;
+    const own = day.patientActivities[p]!;
+    if (own.length === 0 || own.length > MAX_SCHEDULE_ITEMS) return undefined;
+    let loMin = Infinity;
+    let hiMin = -Infinity;
+    for (const a of own) {
+      if (day.pin[a] || day.durationMin[a]! % g !== 0 || day.durationMin[a]! <= 0) return undefined;
+      loMin = Math.min(loMin, day.earliestStartMin[a]!);
+      hiMin = Math.max(hiMin, day.latestEndMin[a]!);
+    }
+    const startU = Math.ceil(loMin / g);
+    const spanU = Math.floor(hiMin / g) - startU;
+    if (spanU <= 0) return undefined;
+    const { problem, weights } = day;
+    const patient = problem.patients[p]!;
+    const roomTypes: string[] = [];
+    const items: ScheduleItem[] = own.map((a) => {
+      const type = apart ? String(a) : problem.rooms[day.roomOptions[a]![0]!]!.type;
+      let roomType = roomTypes.indexOf(type);
+      if (roomType < 0) roomType = roomTypes.push(type) - 1;
+      const d = day.durationMin[a]!;
+      const startCost = new Float64Array(spanU + 1).fill(Infinity);
+      const preferred = day.preferredStaff[a]!;
+      const carer = patient.carerPresent;
+      for (let u = 0; u <= spanU; u++) {
+        const t = (startU + u) * g;
+        if (t < day.earliestStartMin[a]! || t + d > day.latestEndMin[a]!) continue;
+        let cost = 0;
+        if (preferred < 0 || !decoder.canStartAt(a, t, preferred)) {
+          if (!decoder.canStartAt(a, t)) continue;
+          if (preferred >= 0) cost += weights.namedClinicianMissed;
+        }
+        if (day.carerRequired[a] && !(carer && t >= carer.startMin && t + d <= carer.endMin)) cost += weights.carerAbsent;
+        startCost[u] = cost;
+      }
+      return {
+        typeId: day.activityTypeId[a]!,
+        isMeal: day.activityKind[a] === 'meal',
+        durationU: d / g,
+        roomType,
+        qualification: undefined,
+        groupCapacity: day.groupCapacity[a]!,
+        startCost,
+      };
+    });
+    const index = new Map(own.map((a, k) => [a, k]));
+    const predMask = new Int32Array(own.length);
+    const lagU = own.map(() => new Int32Array(own.length));
+    own.forEach((a, k) => {
+      for (const arc of day.preds[a]!) {
+        const b = index.get(arc.other);
+        if (b === undefined) continue;
+        predMask[k]! |= 1 << b;
+        lagU[b]![k] = Math.max(lagU[b]![k]!, Math.ceil(arc.lagMin / g));
+      }
+    });
+    let lag: PatientScheduleModel['lag'];
+    let longest = 0;
+    lagU.forEach((needU, b) => {
+      const most = Math.max(0, ...needU);
+      if (most > longest) {
+        longest = most;
+        lag = { before: b, needU };
+      }
+    });
+    const maxConsecutive = day.restMaxConsecutive[p]!;
+    const restMin = day.restMinMin[p]!;
+    const model: PatientScheduleModel = {
+      patient,
+      gridMin: g,
+      startU,
+      spanU,
+      items,
+      roomTypes,
+      predMask,
+      lag,
+      transferU: Math.ceil(day.transferMin / g),
+      maxConsecutive: maxConsecutive > 0 && restMin > 0 ? maxConsecutive : 0,
+      restU: Math.ceil(restMin / g),
+      checkInMin: day.checkInMin,
+    };
+    if (scheduleDpSize(model) > MAX_DP_STATES) return undefined;
+    return model;
+  }
+}

@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest';
+import { compileDayProblem, type CompiledDay } from '../../../../solver/day/compile/compile-day-problem.ts';
+import { DayDecoder } from '../../../../solver/day/schedule/day-decoder.ts';
+import { ExactPatientDays } from '../../../../solver/day/search/exact-patient-day.ts';
+import { patientScheduleCost, patientScheduleDay, ScheduleDpScratch } from '../../../../solver/day/bound/patient-schedule-dp.ts';
+import { timeGridMin } from '../../../../solver/day/bound/time-grid.ts';
+import { readSchedule } from '../../../../solver/day/read-schedule.ts';
+import { assembleDayPlan } from '../../../../solver/day/assemble-day-plan.ts';
+import { validatePlan } from '../../../../solver/validate/validate-plan.ts';
+import { planDay } from '../../../../solver/day/plan-day.ts';
+import { DEFAULT_WEIGHTS } from '../../../../solver/model/options.ts';
+import { demoDayProblem } from '../../../../src/demo/demo-day-problem.ts';
+
+/** Patient p's own terms of the objective in the decoder's schedule: time on site, waiting from the first activity, preferences. */
+function patientCost(day: CompiledDay, decoder: DayDecoder, p: number): number {
+  const w = day.weights;
+  const patient = day.problem.patients[p]!;
+  let first = Infinity;
+  let last = -Infinity;
+  let busy = 0;
+  for (const a of day.patientActivities[p]!) {
+    const s = decoder.start[a]!;
+    if (s < 0) continue;
+    first = Math.min(first, s);
+    last = Math.max(last, s + day.durationMin[a]!);
+    busy += day.durationMin[a]!;
+  }
+  const arrival = Math.max(patient.earliestArrivalMin, first - day.checkInMin);
+  let cost = w.patientOnSiteMin * (last - arrival) + w.patientIdleMin * (last - first - busy);
+  if (patient.preferredEarliestArrivalMin !== undefined) cost += w.preferenceMin * Math.max(0, patient.preferredEarliestArrivalMin - arrival);
+  if (patient.preferredLatestDepartureMin !== undefined) cost += w.preferenceMin * Math.max(0, last - patient.preferredLatestDepartureMin);
+  return cost;
+}
+
+/** The decoder holding `plan`'s placements of everyone but patient `p` (placed again, nothing else). */
+function holdAllBut(day: CompiledDay, decoder: DayDecoder, placed: { start: Int32Array; staff: Int32Array; room: Int32Array }, p: number): void {
+  decoder.clearFixed();
+  for (let a = 0; a < day.activityCount; a++) if (day.activityPatient[a] !== p && placed.start[a]! >= 0) decoder.fix(a, placed.start[a]!, placed.staff[a]!, placed.room[a]!);
+  decoder.decodeHeld();
+}
+
+describe('exact patient days', () => {
+  const problem = demoDayProblem({ seed: 1, date: '2026-12-01', patients: 8 });
+  const day = compileDayProblem(problem, DEFAULT_WEIGHTS);
+  const plan = planDay(problem, { seed: 1, maxIterations: 2000 });
+  // The plan's placements, as decoder indices.
+  const decoder = new DayDecoder(day);
+  const staffIndex = new Map(problem.staff.map((s, i) => [s.id, i]));
+  const roomIndex = new Map(problem.rooms.map((r, i) => [r.id, i]));
+  const placed = { start: new Int32Array(day.activityCount).fill(-1), staff: new Int32Array(day.activityCount).fill(-1), room: new Int32Array(day.activityCount).fill(-1) };
+  for (const activity of plan.activities) {
+    const a = day.activityId.indexOf(activity.id);
+    placed.start[a] = activity.startMin;
+    placed.staff[a] = activity.staffId === undefined ? -1 : staffIndex.get(activity.staffId)!;
+    placed.room[a] = roomIndex.get(activity.roomId)!;
+  }
+  const exact = new ExactPatientDays(day, timeGridMin(problem));
+
+  it('the traced programme gives a day that costs what the untraced one says, within its model', () => {
+    let checked = 0;
+    for (let p = 0; p < problem.patients.length; p++) {
+      holdAllBut(day, decoder, placed, p);
+      const model = exact.model(decoder, p)!;
+      expect(model, `patient ${p}`).toBeDefined();
+      const cost = patientScheduleCost(model, DEFAULT_WEIGHTS, new ScheduleDpScratch());
+      const traced = patientScheduleDay(model, DEFAULT_WEIGHTS, new ScheduleDpScratch());
+      if (cost === Infinity) {
+        // No day holds all of theirs against the rest (the plan leaves something of theirs out).
+        expect(traced).toBeUndefined();
+        continue;
+      }
+      const found = traced!;
+      expect(found.cost).toBe(cost);
+      checked++;
+      // Every start allowed, every precedence kept, one item at a time.
+      const items = model.items.map((item, k) => ({ k, start: found.startU[k]!, end: found.startU[k]! + item.durationU }));
+      for (const { k, start } of items) {
+        expect(Number.isFinite(model.items[k]!.startCost[start]!), `item ${k} at ${start}`).toBe(true);
+        for (let b = 0; b < items.length; b++) if (model.predMask[k]! & (1 << b)) expect(items[b]!.end).toBeLessThanOrEqual(start);
+      }
+      items.sort((x, y) => x.start - y.start);
+      for (let i = 1; i < items.length; i++) expect(items[i]!.start).toBeGreaterThanOrEqual(items[i - 1]!.end);
+    }
+    expect(checked).toBeGreaterThanOrEqual(problem.patients.length - 1);
+  });
+
+  it('puts each patient back no dearer than the plan had them, in a plan the checker accepts', () => {
+    let heldWhole = 0;
+    let whole = 0;
+    let atLeast = 0;
+    for (let p = 0; p < problem.patients.length; p++) {
+      // Only patients the plan gives a whole day: their day is one the programme could choose.
+      if (day.patientActivities[p]!.some((a) => placed.start[a]! < 0)) continue;
+      whole++;
+      holdAllBut(day, decoder, placed, p);
+      const model = exact.model(decoder, p)!;
+      const least = patientScheduleCost(model, DEFAULT_WEIGHTS, new ScheduleDpScratch());
+      decoder.clearFixed();
+      for (let a = 0; a < day.activityCount; a++) if (placed.start[a]! >= 0) decoder.fix(a, placed.start[a]!, placed.staff[a]!, placed.room[a]!);
+      decoder.decodeHeld();
+      const theirs = patientCost(day, decoder, p);
+      expect(least, `patient ${p}`).toBeLessThanOrEqual(theirs + 1e-9);
+
+      holdAllBut(day, decoder, placed, p);
+      const left = exact.place(decoder, p);
+      if (left.length > 0) continue;
+      heldWhole++;
+      // The programme's least, unless its relaxation (no transfer between two rooms of a type) bit and the day went back with transfers.
+      const cost = patientCost(day, decoder, p);
+      expect(cost).toBeGreaterThanOrEqual(least - 1e-9);
+      if (Math.abs(cost - least) < 1e-9) atLeast++;
+      const { activities, unscheduled, unplaced } = readSchedule(day, decoder);
+      const rebuilt = assembleDayPlan(problem, { activities, unscheduled: [...unscheduled, ...unplaced], bound: { value: 0, method: 'test' }, stats: { iterations: 0, improvements: 0, timedOut: false, seed: 1 } });
+      expect(validatePlan(problem, rebuilt).violations).toEqual([]);
+      expect(unplaced.filter((u) => u.patientId === problem.patients[p]!.id)).toEqual([]);
+    }
+    // The programme's relaxations rarely bite on the demo day: the days go back whole.
+    expect(whole).toBeGreaterThanOrEqual(problem.patients.length - 1);
+    expect(heldWhole).toBe(whole);
+    expect(atLeast).toBeGreaterThanOrEqual(whole - 1);
+  });
+});

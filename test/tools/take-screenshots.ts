@@ -138,9 +138,10 @@ try {
       await page.locator('table', { has: page.locator('caption', { hasText: 'Proposed for' }) }).waitFor({ timeout: 60_000 });
       await shot(page, 'outreach-setup', size);
     }
-    await page.locator('.outreach .timeline [role="button"]').first().waitFor({ timeout: 60_000 });
-    await page.waitForTimeout(300);
+    // Attached, not visible: an activity scrolled out of view is not rendered (content-visibility).
+    await page.locator('.outreach .timeline [role="button"]').first().waitFor({ state: 'attached', timeout: 60_000 });
     await page.evaluate('window.scrollTo(0, 0)');
+    await page.waitForTimeout(300);
     await shot(page, 'outreach', size);
     await page.locator('.rounds').scrollIntoViewIfNeeded();
     await shot(page, 'outreach-rounds', size);

@@ -75,9 +75,11 @@ export function DayBoard({ centreId, date, onDate }: { centreId: string; date: s
       roomsAwaited.current = true;
       const planReply = api<PlanView>(planPath());
       const [staffReply, patientsReply] = [view<PlanByStaff>('by-staff'), view<PlanByPatient>('by-patient')];
+      // When the plan is refused (404: none yet) they are too, and nobody awaits them.
+      for (const reply of [staffReply, patientsReply]) reply.catch(() => undefined);
       // Asked for last on a first load, so the service (one thread) answers the others first.
       let roomsReply = awaitRooms ? view<PlanByRoom>('by-room') : null;
-      roomsReply?.catch(() => undefined); // its failure is the others' too, reported below
+      roomsReply?.catch(() => undefined);
       const plan = await planReply;
       const version = plan.body.version;
       const [staff, patients] = await Promise.all([atVersion('by-staff', staffReply, version), atVersion('by-patient', patientsReply, version)]);

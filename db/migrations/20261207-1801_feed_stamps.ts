@@ -5,9 +5,10 @@
 // published feed states) sets the centre's stamp to a new value of a sequence, in the writing
 // transaction, so the stamp and the change become visible together. The triggers are deferred
 // to commit: the stamp row is locked only while the transaction commits, after every other lock
-// it takes, so writers of one centre do not hold each other up for longer than a commit (and
-// cannot deadlock on it). Values come from a sequence, never reused, so a rolled-back
-// transaction's stamp is never seen again.
+// it takes, so writers of one centre hold each other up for no longer than a commit (two
+// transactions could deadlock on stamps only by each writing to the same two centres, in opposite
+// orders). Values come from a sequence, never reused, so a rolled-back transaction's stamp is
+// never seen again.
 import type { Knex } from 'knex';
 
 /** Tables with a centre_id whose rows a feed is built from (feed-inputs.ts). */

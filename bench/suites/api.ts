@@ -22,7 +22,7 @@
  * Both clients share the machine's 2 cores with the service (and a PostgreSQL server): their CPU
  * per request is reported beside the service's. Every request is a real read: the token's feed
  * stamp is checked in the database (after the warm-up the service knows the token, so it is one
- * primary-key read) and the read's audit entry is recorded (stored with the others of its ~20 ms
+ * primary-key read) and the read's audit entry is recorded (stored with the others of its ~50 ms
  * in one insert); after the service has shut down the audit log must hold an entry per answer.
  */
 import { spawn, type ChildProcess } from 'node:child_process';

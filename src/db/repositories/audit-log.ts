@@ -29,7 +29,7 @@ interface Buffer {
 
 const buffers = new Map<Knex, Buffer>();
 /** How long a recorded entry waits for others before it is inserted (the reads it is lost with on a crash). */
-export const AUDIT_FLUSH_MS = 20;
+export const AUDIT_FLUSH_MS = 50;
 /** Rows per INSERT at most. */
 const MAX_ROWS_PER_INSERT = 500;
 /** Rows waiting at most (a flood faster than the database takes them): beyond it `record` refuses the entry (500). */

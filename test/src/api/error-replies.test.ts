@@ -99,7 +99,7 @@ describeEachDatabase('error replies', (getDb, kind) => {
       const written = await request(audited).post(`/api/centres/${centreId}/patients`).set(coordinator).send(patientBody(2)).expect(500);
       expect(written.body.error.code).toBe('internal_error');
 
-      // A feed read's entry is stored after the answer, with the others of its ~20 ms
+      // A feed read's entry is stored after the answer, with the others of its ~50 ms
       // (auditLog.record): the read before the failure is found is answered; once the writer
       // has failed, feed reads are refused until the waiting entries are stored.
       await request(audited).get(feed.url).expect(200);

@@ -61,8 +61,8 @@ const suite: BenchSuite = {
       log(`${PATIENTS} patients: ${all} activities (${staffed} with staff), plan ${valid ? 'valid' : 'INVALID'}`);
 
       const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
-      // Signed in already (the page keeps the token in sessionStorage): the load is the board's.
-      await context.addInitScript(`sessionStorage.setItem('icc-api-token', ${JSON.stringify(service.tokens.coordinator)})`);
+      // Signed in already (the page keeps the token and its centre in sessionStorage): the load is the board's.
+      await context.addInitScript(`sessionStorage.setItem('icc-api-token', ${JSON.stringify(service.tokens.coordinator)}); sessionStorage.setItem('icc-centre-id', ${JSON.stringify(service.centreId)})`);
       const page = await context.newPage();
       // Main-thread CPU time (thread ticks) beside the wall clock: on a shared, loaded machine the
       // wall clock mostly measures the wait for a core.

@@ -1,7 +1,7 @@
 // The one way the screen talks to the service: fetch with the signed-in token, JSON in and out,
 // and every error reply turned into an ApiError carrying the service's own words.
 import type { ApiErrorBody } from './api-types.ts';
-import { session } from './session.ts';
+import { session, takeEarlyRequest } from './session.ts';
 
 export class ApiError extends Error {
   readonly status: number;
@@ -39,7 +39,9 @@ async function call(path: string, { method = 'GET', body, ifMatch, token = sessi
   const headers: Record<string, string> = { Authorization: `Bearer ${token}`, Accept: 'application/json' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (ifMatch !== undefined) headers['If-Match'] = ifMatch;
-  const res = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), cache: 'no-store' });
+  // A GET index.html already sent with this tab's token (the board's first requests) is not sent again.
+  const early = method === 'GET' && token === session.token() ? takeEarlyRequest(path) : undefined;
+  const res = await (early ?? fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), cache: 'no-store' }));
   if (!res.ok) {
     const text = await res.text();
     let parsed: ApiErrorBody | undefined;

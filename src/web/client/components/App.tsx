@@ -37,7 +37,7 @@ export function App() {
         principal = { ...principal, centreId: centres.body[0].id };
       }
       if (principal.centreId === null) throw new Error('This token belongs to no centre.');
-      session.signIn(token);
+      session.signIn(token, principal.centreId);
       setPrincipal(principal);
     } catch (e) {
       session.signOut();

@@ -78,6 +78,7 @@ const visitMoveSchema = z.strictObject({
 
 const sourceSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('plan'), maxIterations: z.int(), seed: z.int(), timeLimitSec: z.number().optional() }),
+  z.strictObject({ kind: z.literal('job'), jobId: idSchema, maxIterations: z.int(), seed: z.int(), timeLimitSec: z.number() }).describe('Planned by a plan job (POST …/plan-jobs with kind outreach)'),
   z.strictObject({ kind: z.literal('pin'), visitId: z.string() }),
   z.strictObject({ kind: z.literal('unpin'), visitId: z.string() }),
   z.strictObject({ kind: z.literal('move'), visitId: z.string(), from: planPinSchema, to: planPinSchema }),

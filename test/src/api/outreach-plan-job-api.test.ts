@@ -14,6 +14,7 @@ import { buildOutreachProblem } from '../../../src/solving/problem/build-outreac
 import { planOutreachInWorker } from '../../../src/solving/workers/outreach-in-worker.ts';
 import { describeEachDatabase } from '../../helpers/describe-each-database.ts';
 import { errorPaths } from '../../helpers/fixtures.ts';
+import { createReplyChecker } from '../../helpers/documented-replies.ts';
 import { seedOutreachDay } from '../../helpers/outreach-day.ts';
 import { truncateAll } from '../../helpers/test-database.ts';
 
@@ -56,7 +57,9 @@ describeEachDatabase('outreach plan jobs API', (getDb) => {
     expect(job.plan.visits.length).toBe(9);
     expect(job.plan.unscheduled).toEqual([]);
 
-    const stored = (await request(app).get(job.planUrl).expect(200)).body;
+    const storedReply = await request(app).get(job.planUrl).expect(200);
+    createReplyChecker().expectDocumented('get', '/api/centres/:centreId/days/:date/outreach-plan', storedReply);
+    const stored = storedReply.body;
     expect(stored.source).toEqual({ kind: 'job', jobId: job.id, maxIterations: 300, seed: 1, timeLimitSec: 60 });
     const { provisional: _p, foundAt: _f, ...jobPlan } = job.plan;
     expect(stored.plan).toEqual(jobPlan);

@@ -41,16 +41,19 @@ const MAX_AFTERNOON = 8;
 const BACKWARD_ONE_IN = 3;
 /**
  * One neighbourhood in this many (of one to three patients) puts each removed day back exactly
- * (exact-patient-day.ts), and each such move counts as `EXACT_COST` iterations: its dynamic
- * programmes take about that many list-search iterations' CPU time (icc-8 40k and icc-16 16k:
- * 10 gave 1.5-2x the CPU seconds of the search without them; 25 about 1.1-1.4x). Fixed budgets
- * (icc-8 40k, icc-16 16k, icc-32 19k), seeds 1-3, with the polish, against neither (9484b51):
- * icc-8 906.5/4744/4746 -> 864.5/4684/4703.5, icc-16 5238/5292/5243 -> 5259/5256/5236,
- * icc-32 10312/10426/9831 -> 10250/10256.5/9692.5 (the same number left out); the polish
- * without these moves: 862.5/4726/4737.5, 5237/5184/5181, 10310/10336/9775.
+ * (exact-patient-day.ts), and each such move counts as EXACT_COST_PATIENTS / patients
+ * iterations (between EXACT_COST_MIN and EXACT_COST_MAX): its dynamic programmes cost the
+ * same on any day, a decode more on a larger day. On icc-8 40k / icc-16 16k, 10 took 1.5-2x
+ * the CPU seconds of the search without these moves and 25 about 1.1-1.4x; on icc-64 12k, 4
+ * to 25 took the same CPU seconds (the list search dominates there). Fixed budgets (icc-8 40k,
+ * icc-16 16k, icc-32 19k), seeds 1-3, with the polish, against neither (9484b51): icc-8
+ * 906.5/4744/4746 -> 864.5/4713/4703, icc-16 5238/5292/5243 -> 5222/5176/5206, icc-32
+ * 10312/10426/9831 -> 10184.5/9733.5/9647 (with 25 on every day; the same number left out).
  */
 const EXACT_ONE_IN = 8;
-const EXACT_COST = 25;
+const EXACT_COST_MAX = 25;
+const EXACT_COST_MIN = 4;
+const EXACT_COST_PATIENTS = 400;
 /** Sweeps of the polish at most (each patient's day alone put back exactly, in turn). */
 const POLISH_SWEEPS = 3;
 
@@ -84,6 +87,8 @@ export function rebuildPatients(
 
   const exact = new ExactPatientDays(day, timeGridMin(day.problem));
   // The polish's share: what its sweeps may cost at most (a quarter of the budget at most).
+  // A decode's cost grows with the day, the programme's does not: fewer iterations per move on larger days.
+  const EXACT_COST = Math.max(EXACT_COST_MIN, Math.min(EXACT_COST_MAX, Math.round(EXACT_COST_PATIENTS / patients)));
   const polishReserve = Math.min(Math.floor(budget.iterations / 4), POLISH_SWEEPS * patients * EXACT_COST);
   search(budget.iterations - polishReserve);
   polish();

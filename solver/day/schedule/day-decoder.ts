@@ -238,30 +238,30 @@ export class DayDecoder implements DecodeResult {
   /**
    * Whether free activity `a` could start exactly at `startMin` given what is placed now: its
    * window (through precedence), the patient's placed activities, a qualified staff member
-   * (`staff`, when ≥ 0) and a room free, or a session of its type starting then with room.
+   * (`staff`, when ≥ 0) and a room (`room`, when ≥ 0) free, or a session of its type starting then with room.
    */
-  canStartAt(a: number, startMin: number, staff = -1): boolean {
+  canStartAt(a: number, startMin: number, staff = -1, room = -1): boolean {
     const { day } = this;
     if (this.processed[a]) return false;
     if (day.groupCapacity[a]! > 1) {
       for (let k = 0; k < this.sessionActivity.length; k++) {
         const host = this.sessionActivity[k]!;
         if (this.typeKey[host] !== this.typeKey[a] || this.start[host] !== startMin || this.sessionCount[k]! >= this.sessionLimit[k]!) continue;
-        if (staff >= 0 && this.staffOf[host] !== staff) continue;
+        if ((staff >= 0 && this.staffOf[host] !== staff) || (room >= 0 && this.roomOf[host] !== room)) continue;
         if (this.fitsSession(a, host)) return true;
       }
     }
-    return this.findSlot(a, staff >= 0 ? [staff] : day.staffOptions[a]!, day.roomOptions[a]!, startMin) === startMin;
+    return this.findSlot(a, staff >= 0 ? [staff] : day.staffOptions[a]!, room >= 0 ? [room] : day.roomOptions[a]!, startMin) === startMin;
   }
 
   /**
-   * Fixes free activity `a` at `startMin` (with `staff` when ≥ 0) and places it in the schedule
+   * Fixes free activity `a` at `startMin` (with `staff` and `room` when ≥ 0) and places it in the schedule
    * as it stands, as every later decode will; false (nothing placed, nothing fixed) when it
    * does not fit there.
    */
-  holdAt(a: number, startMin: number, staff = -1): boolean {
+  holdAt(a: number, startMin: number, staff = -1, room = -1): boolean {
     if (this.processed[a]) return false;
-    this.fix(a, startMin, staff, -1);
+    this.fix(a, startMin, staff, room);
     this.placeFixed(a);
     if (this.start[a]! >= 0) return true;
     // Not placed: forget it, as if never tried.

@@ -156,7 +156,7 @@ export function OutreachBooking({ centreId, date, homes }: BookingProps) {
               <tbody>
                 {fresh.map((p) => (
                   <tr key={p.referralId}>
-                    <td>{p.pinned ? 'booked' : <input type="checkbox" aria-label={`Book ${p.patientRef}`} checked={chosen.has(p.referralId)} onChange={() => tick(p.referralId)} />}</td>
+                    <td class="nowrap">{p.pinned ? 'booked' : <input type="checkbox" aria-label={`Book ${p.patientRef}`} checked={chosen.has(p.referralId)} onChange={() => tick(p.referralId)} />}</td>
                     <th scope="row">{p.patientRef}</th><td>{homeName(p.careHomeId)}</td><td>{p.priority.toFixed(1)}</td>
                   </tr>
                 ))}

@@ -251,7 +251,9 @@ export class DayDecoder implements DecodeResult {
         if (this.fitsSession(a, host)) return true;
       }
     }
-    return this.findSlot(a, staff >= 0 ? [staff] : day.staffOptions[a]!, room >= 0 ? [room] : day.roomOptions[a]!, startMin) === startMin;
+    // staff −2: any, booked or not (only the room and the patient's rules are asked).
+    const staffList = staff >= 0 ? [staff] : staff === -2 ? [] : day.staffOptions[a]!;
+    return this.findSlot(a, staffList, room >= 0 ? [room] : day.roomOptions[a]!, startMin) === startMin;
   }
 
   /**

@@ -45,6 +45,22 @@ export class ExactPatientDays {
     return apart ? this.hold(decoder, apart, own) : own.slice();
   }
 
+  /**
+   * Patient p's cheapest day as if the clinicians of `unbooked` (activities of theirs) had
+   * nothing booked: each activity's start (minutes), or undefined. It shows whose bookings stand
+   * between the patient and a whole day.
+   */
+  idealDay(decoder: DayDecoder, p: number, unbooked: readonly number[]): Map<number, number> | undefined {
+    const { day } = this;
+    const own = day.patientActivities[p]!;
+    const model = this.model(decoder, p, false, unbooked);
+    if (!model) return undefined;
+    this.scratch.workLeft = Infinity;
+    const found = patientScheduleDay(model, day.weights, this.scratch);
+    if (!found) return undefined;
+    return new Map(own.map((a, k) => [a, (model.startU + found.startU[k]!) * this.gridMin]));
+  }
+
   /** Runs the programme on `model` and holds the day it finds; returns what could not be held. */
   private hold(decoder: DayDecoder, model: PatientScheduleModel, own: readonly number[]): number[] {
     const { day } = this;
@@ -91,7 +107,7 @@ export class ExactPatientDays {
    * The programme's model of patient p's day against the schedule the decoder holds; undefined
    * when it does not apply. `apart`: each activity its own room type (a transfer between any two).
    */
-  model(decoder: DayDecoder, p: number, apart = false): PatientScheduleModel | undefined {
+  model(decoder: DayDecoder, p: number, apart = false, unbooked: readonly number[] = []): PatientScheduleModel | undefined {
     const { day } = this;
     const g = this.gridMin;
     const own = day.patientActivities[p]!;
@@ -121,7 +137,10 @@ export class ExactPatientDays {
         const t = (startU + u) * g;
         if (t < day.earliestStartMin[a]! || t + d > day.latestEndMin[a]!) continue;
         let cost = 0;
-        if (preferred < 0 || !decoder.canStartAt(a, t, preferred)) {
+        if (unbooked.includes(a)) {
+          // Some qualified clinician on shift and off break then, whatever they have booked.
+          if (!day.staffOptions[a]!.some((st) => onDuty(day, st, t, t + d)) || !decoder.canStartAt(a, t, -2)) continue;
+        } else if (preferred < 0 || !decoder.canStartAt(a, t, preferred)) {
           if (!decoder.canStartAt(a, t)) continue;
           if (preferred >= 0) cost += weights.namedClinicianMissed;
         }
@@ -177,4 +196,11 @@ export class ExactPatientDays {
     if (scheduleDpSize(model) > MAX_DP_STATES) return undefined;
     return model;
   }
+}
+
+/** Staff member st is on shift and off break for all of [startMin, endMin). */
+export function onDuty(day: CompiledDay, st: number, startMin: number, endMin: number): boolean {
+  const staff = day.problem.staff[st]!;
+  if (startMin < staff.shift.startMin || endMin > staff.shift.endMin) return false;
+  return staff.breaks.every((b) => b.endMin <= startMin || b.startMin >= endMin);
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileDayProblem, type CompiledDay } from '../../../../solver/day/compile/compile-day-problem.ts';
 import { DayDecoder } from '../../../../solver/day/schedule/day-decoder.ts';
-import { ExactPatientDays } from '../../../../solver/day/search/exact-patient-day.ts';
+import { ExactPatientDays, onDuty } from '../../../../solver/day/search/exact-patient-day.ts';
 import { patientScheduleCost, patientScheduleDay, ScheduleDpScratch } from '../../../../solver/day/bound/patient-schedule-dp.ts';
 import { timeGridMin } from '../../../../solver/day/bound/time-grid.ts';
 import { readSchedule } from '../../../../solver/day/read-schedule.ts';
@@ -118,5 +118,36 @@ describe('exact patient days', () => {
     expect(whole).toBeGreaterThanOrEqual(problem.patients.length - 1);
     expect(heldWhole).toBe(whole);
     expect(atLeast).toBeGreaterThanOrEqual(whole - 1);
+  });
+
+  it('shows whose bookings stand in the way: a day left without its review has none against the plan, and one when the review\'s clinicians are taken as free', () => {
+    const busy = demoDayProblem({ seed: 1, date: '2026-12-01', patients: 32 });
+    const busyDay = compileDayProblem(busy, DEFAULT_WEIGHTS);
+    const busyPlan = planDay(busy, { seed: 1, maxIterations: 2000 });
+    const ids = new Map(busyDay.activityId.map((id, a) => [id, a]));
+    const days = new ExactPatientDays(busyDay, timeGridMin(busy));
+    let shown = 0;
+    for (const left of busyPlan.unscheduled.filter((u) => u.typeId === 'geriatrician-review')) {
+      const p = busy.patients.findIndex((x) => x.id === left.patientId);
+      const review = ids.get(`${left.patientId}:geriatrician-review`)!;
+      const held = new DayDecoder(busyDay);
+      for (const activity of busyPlan.activities) {
+        if (activity.patientId === left.patientId) continue;
+        held.fix(ids.get(activity.id)!, activity.startMin, busy.staff.findIndex((s) => s.id === activity.staffId), busy.rooms.findIndex((r) => r.id === activity.roomId));
+      }
+      held.decodeHeld();
+      const model = days.model(held, p)!;
+      if (patientScheduleDay(model, DEFAULT_WEIGHTS, new ScheduleDpScratch())) continue; // a whole day fits after all (the search missed it)
+      const ideal = days.idealDay(held, p, [review]);
+      if (!ideal) continue; // something else of theirs stands in the way too
+      shown++;
+      const t = ideal.get(review)!;
+      // The review then starts where every geriatrician on duty is booked: no one is free for it.
+      expect(held.canStartAt(review, t)).toBe(false);
+      expect(busyDay.staffOptions[review]!.some((st) => onDuty(busyDay, st, t, t + busyDay.durationMin[review]!))).toBe(true);
+      // Every other activity of theirs starts where it could.
+      for (const [a, start] of ideal) if (a !== review) expect(held.canStartAt(a, start), busyDay.activityId[a]).toBe(true);
+    }
+    expect(shown).toBeGreaterThan(0);
   });
 });

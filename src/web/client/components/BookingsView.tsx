@@ -5,6 +5,7 @@ import { useState } from 'preact/hooks';
 import { api, ApiError, centrePath } from '../api.ts';
 import type { BookingConfirmation, BookingConfirmRequest, BookingPlan, BookingPlanRequest } from '../api-types.ts';
 import { today } from '../time.ts';
+import { SentencesAlert } from './SentencesAlert.tsx';
 
 export function BookingsView({ centreId }: { centreId: string }) {
   const [from, setFrom] = useState(today());
@@ -59,7 +60,7 @@ export function BookingsView({ centreId }: { centreId: string }) {
         <span class="field"><label for="booking-days">Days ahead</label><input id="booking-days" type="number" min={1} max={180} value={days} onInput={(e) => setDays(Number(e.currentTarget.value))} /></span>
         <button type="submit" class="primary" disabled={busy}>{busy ? 'Working…' : 'Propose bookings'}</button>
       </form>
-      {error && <div class="error" role="alert"><p>{error.message}</p>{error.sentences.length > 0 && <ul>{error.sentences.map((s) => <li key={s}>{s}</li>)}</ul>}</div>}
+      {error && <SentencesAlert class="error" title={error.message} sentences={error.sentences} />}
       {confirmed && <p class="banner ok" role="status">Confirmed {bookings(confirmed.confirmed.length)}.</p>}
       {plan && (
         <>

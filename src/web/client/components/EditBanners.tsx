@@ -1,5 +1,6 @@
 // What a plan edit's reply tells the user above the plan: someone else saved first (412, with a
 // reload), the API's refusal with its own sentences, or what was saved.
+import { SentencesAlert } from './SentencesAlert.tsx';
 
 export interface Refusal {
   title: string;
@@ -22,12 +23,7 @@ export function EditBanners({ stale, onReload, refusal, notice }: Props) {
           <button type="button" onClick={onReload}>Reload the plan</button>
         </div>
       )}
-      {refusal && (
-        <div class="banner refusal" role="alert">
-          <p>{refusal.title}</p>
-          {refusal.sentences.length > 0 && <ul>{refusal.sentences.map((s) => <li key={s}>{s}</li>)}</ul>}
-        </div>
-      )}
+      {refusal && <SentencesAlert class="banner refusal" title={refusal.title} sentences={refusal.sentences} />}
       {notice && <p class="banner ok" role="status">{notice}</p>}
     </>
   );

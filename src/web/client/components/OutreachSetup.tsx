@@ -9,6 +9,7 @@ import type {
 } from '../api-types.ts';
 import { disciplineName } from '../disciplines.ts';
 import type { Refusal } from './EditBanners.tsx';
+import { SentencesAlert } from './SentencesAlert.tsx';
 
 /** A refused request: the API's message and its sentences (the fields at fault). */
 export const refusalOf = (title: string, e: unknown): Refusal => ({ title: `${title} refused: ${(e as Error).message}`, sentences: e instanceof ApiError ? e.sentences : [] });
@@ -79,12 +80,7 @@ export function OutreachTeam({ centreId, date, day, eligible, staffName, onCreat
           </span>
           <button type="submit" class="primary" disabled={busy}>Create the outreach day</button>
         </div>
-        {refusal && (
-          <div class="refusal" role="alert">
-            <p>{refusal.title}</p>
-            {refusal.sentences.length > 0 && <ul>{refusal.sentences.map((s) => <li key={s}>{s}</li>)}</ul>}
-          </div>
-        )}
+        {refusal && <SentencesAlert class="refusal" title={refusal.title} sentences={refusal.sentences} />}
       </form>
     </section>
   );
@@ -173,12 +169,7 @@ export function OutreachBooking({ centreId, date, homes }: BookingProps) {
         </>
       )}
       {done && <p role="status">{done}</p>}
-      {refusal && (
-        <div class="refusal" role="alert">
-          <p>{refusal.title}</p>
-          {refusal.sentences.length > 0 && <ul>{refusal.sentences.map((s) => <li key={s}>{s}</li>)}</ul>}
-        </div>
-      )}
+      {refusal && <SentencesAlert class="refusal" title={refusal.title} sentences={refusal.sentences} />}
     </section>
   );
 }

@@ -5,6 +5,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, ApiError, centrePath } from '../api.ts';
 import type { PlanJobRequest, PlanJobView } from '../api-types.ts';
+import { SentencesAlert } from './SentencesAlert.tsx';
 
 const limits = [2, 5, 10, 30, 60];
 const iterationBudgets = [300, 1000, 2000, 5000];
@@ -147,12 +148,7 @@ export function PlanJobPanel({ centreId, date, kind = 'day', choices, onJob, onF
         </div>
         {chosen.size > 0 && <button type="button" onClick={() => setChosen(new Set())}>Clear the choice</button>}
       </details>
-      {error && (
-        <div class="error" role="alert">
-          <p>{error.message}</p>
-          {error.sentences.length > 0 && <ul>{error.sentences.map((s) => <li key={s}>{s}</li>)}</ul>}
-        </div>
-      )}
+      {error && <SentencesAlert class="error" title={error.message} sentences={error.sentences} />}
     </section>
   );
 }

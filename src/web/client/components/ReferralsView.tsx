@@ -5,6 +5,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, ApiError, centrePath } from '../api.ts';
 import type { AssessmentTypeRecord, PathwayView, PatientRecord, PreVisitBody, ReferralRecord, ReferralStatus, StaffRecord } from '../api-types.ts';
+import { SentencesAlert } from './SentencesAlert.tsx';
 
 const statusName = (s: string) => s.replace(/-/g, ' ');
 
@@ -100,7 +101,7 @@ function Pathway({ centreId, referral, types, staff, onChanged }: { centreId: st
       )}
       <PreVisitForm centreId={centreId} referralId={referral.id} types={types} staff={staff} onSaved={() => { setDone('Pre-visit outcome recorded.'); void load(); onChanged(); }} onError={fail} />
       {done && <p role="status">{done}</p>}
-      {error && <div class="error" role="alert"><p>{error.message}</p>{error.sentences.length > 0 && <ul>{error.sentences.map((s) => <li key={s}>{s}</li>)}</ul>}</div>}
+      {error && <SentencesAlert class="error" title={error.message} sentences={error.sentences} />}
     </div>
   );
 }

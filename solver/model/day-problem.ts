@@ -49,8 +49,9 @@ export interface DayAssessmentType {
 }
 
 /**
- * Precedence with a time lag, applied to each patient who needs both sides:
- * start(after) >= end(before) + minLagMin.
+ * Precedence with a time lag, applied to each patient with activities on both sides (every
+ * assessment or diagnostic the plan gives them, needed or not; never the meal; two activities
+ * of one type are not ordered against each other): start(after) >= end(before) + minLagMin.
  * `'*'` on one side means "every other assessment or diagnostic of that patient",
  * so `{ before: 'anp-initial', after: '*' }` says the ANP's assessment comes first and
  * `{ before: '*', after: 'geriatrician-review' }` says the geriatrician's review comes last.

@@ -13,9 +13,13 @@ export interface PlanFacts {
   staffById: Map<string, DayStaffMember>;
   roomById: Map<string, DayRoom>;
   patientById: Map<string, DayPatient>;
-  /** Every activity, sorted by start then id. */
+  /**
+   * Every activity, sorted by start, then end, then id. "Consecutive" (transfer, rest) means
+   * next in this order, which settles the pairs when a patient's activities overlap (already a
+   * patientOneAtATime breach) the way scorePlan reads them.
+   */
   activities: PlannedActivity[];
-  /** The patient's activities, sorted by start then id. */
+  /** The patient's activities, in the same order. */
   activitiesOfPatient(patientId: string): PlannedActivity[];
   activitiesOfStaff(staffId: string): PlannedActivity[];
   activitiesOfRoom(roomId: string): PlannedActivity[];
@@ -43,7 +47,7 @@ export function planFacts(problem: DayProblem, plan: DayPlan): PlanFacts {
   const roomById = new Map((problem.rooms ?? []).map((r) => [r.id, r]));
   const patientById = new Map((problem.patients ?? []).map((p) => [p.id, p]));
   const activities = [...(plan.activities ?? [])].sort(
-    (a, b) => a.startMin - b.startMin || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+    (a, b) => a.startMin - b.startMin || a.endMin - b.endMin || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
   );
   return {
     problem,

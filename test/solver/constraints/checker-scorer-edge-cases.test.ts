@@ -1,10 +1,11 @@
 /**
  * Differential test on hand-made edge cases: for group sessions (with and without a group id,
- * over capacity, a staggered start, a one-to-one type) and precedences (an activity the
- * patient does not need, before or after its partner), the independent checker (validatePlan)
- * and the scorer's hard rules (scorePlan) must name exactly the broken rules written here.
- * The random perturbations of checker-scorer-agreement.test.ts may or may not reach these
- * cases; this file always does.
+ * over capacity, a staggered start, a one-to-one type), precedences (an activity the
+ * patient does not need, before or after its partner) and a patient's overlapping activities
+ * (which pairs are consecutive, for transfers and rests), the independent checker
+ * (validatePlan) and the scorer's hard rules (scorePlan) must name exactly the broken rules
+ * written here. The random perturbations of checker-scorer-agreement.test.ts may or may not
+ * reach these cases; this file always does.
  */
 import { describe, expect, it } from 'vitest';
 import { buildPlanViews } from '../../../solver/day/build-plan-views.ts';
@@ -91,6 +92,25 @@ const withoutGroupId = (patientIds: string[]) =>
   }));
 const withExtra = (extra: PlannedActivity) => changed((list) => [...list, extra]);
 
+/**
+ * One patient, three assessments in two rooms: 'long' and 'short' start together (a breach of
+ * patientOneAtATime), 'next' follows 'long' 5 min after it ends. Consecutive means next by start,
+ * then end: short, long, next — so 'next' is back to back with 'long' (transfer, rest).
+ */
+function overlapDay(transferMin: number, rest: boolean): DayProblem {
+  const base = smallDay({
+    assessmentTypes: [assessmentType('long', 60), assessmentType('short', 30), assessmentType('next', 30)],
+    staff: [staffMember('s-long', ['long']), staffMember('s-short', ['short']), staffMember('s-next', ['next'])],
+    patients: [patient('q1', ['long', 'short', 'next'], rest ? { rest: { maxConsecutive: 2, minRestMin: 15 } } : {})],
+  });
+  return { ...base, centre: { ...base.centre, transferMin } };
+}
+const overlapping = (nextRoomId: string) => [
+  act('q1', 'long', at(9), 60, 's-long', 'consult-1'),
+  act('q1', 'short', at(9), 30, 's-short', 'consult-2'),
+  act('q1', 'next', at(10, 5), 30, 's-next', nextRoomId),
+];
+
 type Case = { name: string; problem?: DayProblem; activities: PlannedActivity[]; broken: string[] };
 
 const CASES: Case[] = [
@@ -112,6 +132,9 @@ const CASES: Case[] = [
   { name: 'unneeded bloods 30 min before a needed geriatrician review', activities: withExtra(act('p3', 'bloods', at(12, 20), 10, 'phleb', 'consult-2')), broken: ['precedenceWithLag', 'structure'] },
   { name: 'unneeded bloods 90 min before a needed geriatrician review', activities: withExtra(act('p3', 'bloods', at(11), 10, 'phleb', 'consult-2')), broken: ['structure'] },
   { name: 'needed bloods 40 min before the geriatrician', activities: withChange('p1', 'bloods', { startMin: at(11, 10), endMin: at(11, 20) }), broken: ['precedenceWithLag'] },
+  // Overlapping activities of one patient: which pairs are consecutive.
+  { name: 'overlapping start, then another room 5 min after the longer ends (transfer 10 min)', problem: overlapDay(10, false), activities: overlapping('consult-2'), broken: ['patientOneAtATime', 'transferBetweenRooms'] },
+  { name: 'overlapping start, then 5 min after the longer ends (at most 2 without a 15-min rest)', problem: overlapDay(0, true), activities: overlapping('consult-1'), broken: ['patientOneAtATime', 'restAfterConsecutive'] },
 ];
 
 function brokenRules(problem: DayProblem, dayPlan: DayPlan): { checker: string[]; scorer: string[] } {

@@ -18,7 +18,7 @@ export interface Placement {
   group: number;
 }
 
-interface Candidate {
+export interface Candidate {
   start: number;
   staff: number;
   room: string;
@@ -206,8 +206,11 @@ export class OutreachSchedule {
     return placement;
   }
 
-  /** Decodes a priority list: pins first, then each activity once its predecessors are settled. */
-  decode(order: readonly number[]): this {
+  /**
+   * Decodes a priority list: pins first, then each activity once its predecessors are settled.
+   * `hints` (an earlier plan's placements by activity index) are taken where they still fit.
+   */
+  decode(order: readonly number[], hints?: ReadonlyMap<number, Candidate>): this {
     const acts = this.day.activities;
     for (const a of acts) if (a.pin && !a.staticReason) this.tryPlace(a);
     const pending = order.filter((i) => !acts[i]!.pin || acts[i]!.staticReason);
@@ -217,13 +220,13 @@ export class OutreachSchedule {
       const index = pending.splice(pick, 1)[0]!;
       const a = acts[index]!;
       if (a.staticReason) this.failed[index] = true;
-      else this.tryPlace(a);
+      else this.tryPlace(a, hints?.get(index));
     }
     return this;
   }
 
-  private tryPlace(a: CompiledActivity): void {
-    const c = this.best(a);
+  private tryPlace(a: CompiledActivity, hint?: Candidate): void {
+    const c = hint !== undefined && this.check(a, hint) === undefined ? hint : this.best(a);
     if (c) this.place(a, c);
     else this.failed[a.index] = true;
   }

@@ -12,7 +12,7 @@
 import { createRng, type Rng } from '../model/rng.ts';
 import type { ProgressEvent } from '../model/options.ts';
 import { compileOutreach, travelBetween, type CompiledOutreach } from './compile-outreach.ts';
-import { OutreachSchedule } from './outreach-decoder.ts';
+import { OutreachSchedule, type Candidate } from './outreach-decoder.ts';
 import { scheduleVisits, scoreSchedule } from './build-outreach-plan.ts';
 import { assembleOutreachPlan } from './assemble-outreach-plan.ts';
 import { outreachLowerBound } from './outreach-lower-bound.ts';
@@ -34,8 +34,11 @@ export interface OutreachSolveOptions {
   onProgress?: (event: ProgressEvent) => void;
   /** Called with each new best plan (built only when called): a job keeps its best plan so far. */
   onBestPlan?: (plan: () => OutreachPlan) => void;
-  /** A plan found earlier (e.g. before a change): its visits, in start order, become a construction. */
-  startFrom?: ReadonlyArray<{ id: string; startMin: number }>;
+  /**
+   * A plan found earlier (before a change, or a resumed job's best so far): its visits, in start
+   * order, become a construction, each kept on its staff member and room where it still fits.
+   */
+  startFrom?: ReadonlyArray<{ id: string; startMin: number; staffId?: string; roomId?: string }>;
 }
 
 /**
@@ -55,9 +58,14 @@ export function planOutreachDay(problem: OutreachProblem, options: OutreachSolve
   const bound = outreachLowerBound(day, weights);
   const maxIterations = options.maxIterations ?? (options.timeLimitMs !== undefined && now ? Infinity : DEFAULT_OUTREACH_ITERATIONS);
   const rng = createRng(seed);
-  const evaluate = (order: number[]): { order: number[]; cost: number } => ({ order, cost: scoreSchedule(new OutreachSchedule(day).decode(order), weights).soft });
+  // A construction from an earlier plan decodes with that plan's placements as hints; the search's
+  // neighbours are plain orders.
+  type Solution = { order: number[]; cost: number; hints?: ReadonlyMap<number, Candidate> };
+  const evaluate = (order: number[], hints?: ReadonlyMap<number, Candidate>): Solution =>
+    ({ order, cost: scoreSchedule(new OutreachSchedule(day).decode(order, hints), weights).soft, ...(hints ? { hints } : {}) });
 
-  const constructions = initialOrders(day, rng, options.startFrom).map(evaluate);
+  const hints = startHints(day, options.startFrom);
+  const constructions = initialOrders(day, rng, options.startFrom).map((order, k) => evaluate(order, k === 0 && hints ? hints : undefined));
   let best = constructions.reduce((x, y) => (y.cost < x.cost ? y : x));
   let current = best;
   const history = new Array<number>(HISTORY).fill(current.cost);
@@ -84,21 +92,35 @@ export function planOutreachDay(problem: OutreachProblem, options: OutreachSolve
       if (options.onBestPlan) {
         const { order } = best;
         const stats = { iterations, improvements, timedOut: false, seed };
-        options.onBestPlan(() => planOf(order, stats));
+        options.onBestPlan(() => planOf(order, undefined, stats));
       }
       if (iterations % 25 === 0) report('improve');
     }
   }
 
   report('done');
-  return planOf(best.order, { iterations, improvements, ...(startedMs !== undefined ? { elapsedMs: now!() - startedMs } : {}), timedOut, seed });
+  return planOf(best.order, best.hints, { iterations, improvements, ...(startedMs !== undefined ? { elapsedMs: now!() - startedMs } : {}), timedOut, seed });
 
   /** The plan of a visit order: decoded, what does not fit explained (or repaired), assembled. */
-  function planOf(order: number[], stats: OutreachPlan['stats']): OutreachPlan {
-    const schedule = new OutreachSchedule(day).decode(order);
+  function planOf(order: number[], orderHints: ReadonlyMap<number, Candidate> | undefined, stats: OutreachPlan['stats']): OutreachPlan {
+    const schedule = new OutreachSchedule(day).decode(order, orderHints);
     const unscheduled = explainOrRepairOutreach(schedule);
     return assembleOutreachPlan(problem, { visits: scheduleVisits(schedule), unscheduled, bound, stats }, weights, day);
   }
+}
+
+/** An earlier plan's placements (staff member, room, start) by activity index, where it names them; undefined if none. */
+function startHints(day: CompiledOutreach, startFrom: OutreachSolveOptions['startFrom']): Map<number, Candidate> | undefined {
+  if (!startFrom) return undefined;
+  const indexOf = new Map(day.activities.map((a) => [a.id, a.index]));
+  const staffIndex = new Map(day.problem.staff.map((s, i) => [s.id, i]));
+  const hints = new Map<number, Candidate>();
+  for (const v of startFrom) {
+    const index = indexOf.get(v.id);
+    const staff = v.staffId === undefined ? undefined : staffIndex.get(v.staffId);
+    if (index !== undefined && staff !== undefined && v.roomId !== undefined) hints.set(index, { start: v.startMin, staff, room: v.roomId });
+  }
+  return hints.size > 0 ? hints : undefined;
 }
 
 /** Homes along a nearest-neighbour tour from the centre; residents by priority; a start plan; random. */

@@ -159,7 +159,7 @@ export function createPlanJobRunner(db: Db, options: PlanJobRunnerOptions = {}):
         const { maxIterations, seed } = job.request;
         // Handed back by a runner that shut down or died: its best visit order is a construction.
         const provisional = job.provisionalPlan && 'visits' in job.provisionalPlan ? job.provisionalPlan : undefined;
-        const options = { maxIterations, seed, timeLimitMs, ...(provisional ? { startFrom: provisional.visits.map((v) => ({ id: v.id, startMin: v.startMin })) } : {}) };
+        const options = { maxIterations, seed, timeLimitMs, ...(provisional ? { startFrom: provisional.visits.map((v) => ({ id: v.id, startMin: v.startMin, staffId: v.staffId, roomId: v.roomId })) } : {}) };
         const run = solve<'plan-outreach', OutreachPlan>('plan-outreach', { problem, options, progress: true, bestPlanEveryMs: BEST_PLAN_WRITE_INTERVAL_MS }, { timeLimitMs, graceMs: WATCHDOG_GRACE_MS, onUpdate });
         worker = run;
         running.set(jobId, run);

@@ -107,6 +107,19 @@ describe('planOutreachDay', () => {
     expect(planOutreachDay(problem, { seed: 2, maxIterations: 400 }).visits).toEqual(plan.visits);
   });
 
+  it("takes up a plan found earlier (a resumed job's best so far): its visits stay where they were", () => {
+    const problem = demoOutreachProblem({ seed: 3, date: '2026-12-09', residents: 16, homes: 4 });
+    const earlier = planOutreachDay(problem, { seed: 2, maxIterations: 400 });
+    // One iteration from scratch is far behind 400 ...
+    const fresh = planOutreachDay(problem, { seed: 5, maxIterations: 1 });
+    expect(fresh.score.soft).toBeGreaterThan(earlier.score.soft);
+    // ... but from the earlier plan's visits (staff, rooms and times), the plan is rebuilt as it was.
+    const resumed = planOutreachDay(problem, { seed: 5, maxIterations: 1, startFrom: earlier.visits });
+    expect(resumed.visits).toEqual(earlier.visits);
+    expect(resumed.score).toEqual(earlier.score);
+    expect(check(problem, resumed).violations).toEqual([]);
+  });
+
   it('accepts every demo day of 5 and 10 residents with everything placed', () => {
     for (const [residents, homes] of [[5, 1], [10, 2]] as const) {
       const problem = demoOutreachProblem({ seed: 1, date: '2026-12-09', residents, homes });

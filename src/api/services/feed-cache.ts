@@ -13,13 +13,13 @@ export interface CachedFeed {
 }
 
 /** Bumped when the rendering changes, so a new build never serves an old one's ETag. */
-export const FEED_FORMAT = 'feed-v2';
+const FEED_FORMAT = 'feed-v2';
 /** Bodies are a few kB to a few hundred kB: this keeps thousands of feeds in 64 MB. */
 const MAX_CACHED_CHARS = 64 * 1024 * 1024;
 
 const cache = new LRUCache<string, CachedFeed>({ maxSize: MAX_CACHED_CHARS, sizeCalculation: (feed) => Math.max(1, feed.body.length) });
 
-/** The strong ETag (quoted) of a feed built from these inputs (feed-inputs.ts computes the same in SQL for a conditional read). */
+/** The strong ETag (quoted) of a feed built from these inputs. */
 export function feedInputsEtag(sources: string, states: string): string {
   return `"${createHash('sha256').update(`${FEED_FORMAT}\n${sources}\n${states}`).digest('hex').slice(0, 32)}"`;
 }

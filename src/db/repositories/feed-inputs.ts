@@ -39,9 +39,6 @@ const PLANS = `(SELECT coalesce(string_agg(date::text || '/' || kind || '/' || i
     SELECT DISTINCT ON (date, kind) id, date, kind FROM plans p WHERE ${WINDOW_PLANS}
     ORDER BY date, kind, version DESC) newest)`;
 
-/** The dates of those plans, for the audit entry (the same dates as those of PLANS' versions). */
-const DATES = `(SELECT coalesce(jsonb_agg(DISTINCT p.date::text ORDER BY p.date::text), '[]'::jsonb) FROM plans p WHERE ${WINDOW_PLANS})`;
-
 const RECORDS = RECORD_TABLES.map((table) => `(SELECT count(*) || '/' || coalesce(max(updated_at)::text, '') FROM ${table} r WHERE r.centre_id = t.centre_id) AS "${table}"`);
 
 /** Count, last write, and how many cancelled states are due to be dropped on the next render. */
@@ -55,14 +52,14 @@ const NEXT_DROP = `(SELECT (extract(epoch FROM min(cancelled_at)) * 1000)::float
 const SQL = `WITH t AS (SELECT id, centre_id, owner_kind, owner_id FROM feed_tokens WHERE token_hash = ? AND revoked = false),
   c AS (SELECT centres.id, centres.updated_at, centres.full_patient_details_in_feeds, centres.time_zone, (?::timestamptz AT TIME ZONE centres.time_zone)::date AS today FROM centres JOIN t ON centres.id = t.centre_id)
 SELECT t.id AS token_id, t.centre_id, t.owner_kind, t.owner_id, c.today::text AS today, c.updated_at::text AS centre,
-  c.full_patient_details_in_feeds AS full_details, ${OWNER_PRESENT} AS owner, ${PLANS} AS plans, ${DATES} AS dates,
+  c.full_patient_details_in_feeds AS full_details, ${OWNER_PRESENT} AS owner, ${PLANS} AS plans,
   ${RECORDS.join(', ')}, ${STATES} AS states, ${NEXT_DROP} AS next_drop,
   (extract(epoch FROM (c.today + 1)::timestamp AT TIME ZONE c.time_zone) * 1000)::float8 AS next_midnight,
   (SELECT stamp::text FROM feed_stamps s WHERE s.centre_id = t.centre_id) AS stamp
 FROM t JOIN c ON c.id = t.centre_id`;
 
 /** Planned once per database session: planning its subqueries costs more than running them (prepared-query.ts). */
-const QUERY: PreparedQuery = { name: 'feed_inputs_v3', sql: SQL, types: ['text', 'timestamptz', 'int', 'int', 'timestamptz', 'timestamptz'] };
+const QUERY: PreparedQuery = { name: 'feed_inputs_v4', sql: SQL, types: ['text', 'timestamptz', 'int', 'timestamptz', 'timestamptz'] };
 
 /** The centre's feed stamp (migration 20261207-1801): one primary-key read. */
 const STAMP: PreparedQuery = { name: 'feed_stamp_v1', sql: 'SELECT stamp::text AS stamp FROM feed_stamps WHERE centre_id = ?::uuid', types: ['uuid'] };
@@ -122,7 +119,7 @@ function inputsOf(row: Row, retentionMs: number): FeedInputs {
   };
 }
 
-const valuesOf = (query: FeedInputsQuery) => [query.tokenHash, query.now.toISOString(), query.days, query.days, query.dropCancelledBefore.toISOString(), query.dropCancelledBefore.toISOString()];
+const valuesOf = (query: FeedInputsQuery) => [query.tokenHash, query.now.toISOString(), query.days, query.dropCancelledBefore.toISOString(), query.dropCancelledBefore.toISOString()];
 
 export const feedInputs = {
   /** Undefined for an unknown or revoked token (or a centre that is gone). */

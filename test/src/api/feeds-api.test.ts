@@ -189,7 +189,7 @@ describeEachDatabase('feeds API', (getDb) => {
     const count = (q: { sql: string }) => { statements.push(q.sql); };
     // The statements as sent (PostgreSQL), or as EXECUTEd by name (PGlite, prepared-query.ts).
     const STAMP_READ = /feed_stamps WHERE centre_id|^EXECUTE feed_stamp_v1\(/;
-    const INPUTS_READ = /^WITH t AS \(SELECT id, centre_id, owner_kind, owner_id FROM feed_tokens|^EXECUTE feed_inputs_v3\(/;
+    const INPUTS_READ = /^WITH t AS \(SELECT id, centre_id, owner_kind, owner_id FROM feed_tokens|^EXECUTE feed_inputs_v\d+\(/;
     /** The read's statements before its answer (the audit insert comes later, with others). */
     const statementsOf = async (status: number, headers: Record<string, string>) => {
       db.on('query', count);

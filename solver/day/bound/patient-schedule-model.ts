@@ -144,12 +144,7 @@ export function patientScheduleModel(problem: DayProblem, patient: DayPatient, p
       }
     }
   }
-  let lag: PatientScheduleModel['lag'];
-  let longest = 0;
-  lagU.forEach((needU, b) => {
-    const most = Math.max(0, ...needU);
-    if (most > longest) { longest = most; lag = { before: b, needU }; }
-  });
+  const lag = longestLag(lagU);
   return {
     patient, gridMin: g, startU, spanU: trimmedSpanU, items, roomTypes, predMask, lag,
     transferU: Math.ceil(centre.transferMin / g),
@@ -164,4 +159,21 @@ export function patientScheduleModel(problem: DayProblem, patient: DayPatient, p
 function staffFree(staff: DayStaffMember, startMin: number, endMin: number): boolean {
   if (startMin < staff.shift.startMin || endMin > staff.shift.endMin) return false;
   return staff.breaks.every((b) => b.endMin <= startMin || b.startMin >= endMin);
+}
+
+/**
+ * The lag the schedule model tracks exactly: the item whose minimum lags to others (`lagU[b][a]`,
+ * in grid units) reach furthest, with those lags; undefined when no rule has a lag.
+ */
+export function longestLag(lagU: readonly Int32Array[]): PatientScheduleModel['lag'] {
+  let lag: PatientScheduleModel['lag'];
+  let longest = 0;
+  lagU.forEach((needU, b) => {
+    const most = Math.max(0, ...needU);
+    if (most > longest) {
+      longest = most;
+      lag = { before: b, needU };
+    }
+  });
+  return lag;
 }

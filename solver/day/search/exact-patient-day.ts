@@ -13,7 +13,7 @@
 import type { CompiledDay } from '../compile/compile-day-problem.ts';
 import type { DayDecoder } from '../schedule/day-decoder.ts';
 import type { PatientScheduleModel, ScheduleItem } from '../bound/patient-schedule-model.ts';
-import { MAX_SCHEDULE_ITEMS } from '../bound/patient-schedule-model.ts';
+import { longestLag, MAX_SCHEDULE_ITEMS } from '../bound/patient-schedule-model.ts';
 import { MAX_DP_STATES, patientScheduleDay, scheduleDpSize, ScheduleDpScratch } from '../bound/patient-schedule-dp.ts';
 
 /** What a patient's exact day needs across calls: the time grid and the programme's scratch. */
@@ -168,15 +168,7 @@ export class ExactPatientDays {
         lagU[b]![k] = Math.max(lagU[b]![k]!, Math.ceil(arc.lagMin / g));
       }
     });
-    let lag: PatientScheduleModel['lag'];
-    let longest = 0;
-    lagU.forEach((needU, b) => {
-      const most = Math.max(0, ...needU);
-      if (most > longest) {
-        longest = most;
-        lag = { before: b, needU };
-      }
-    });
+    const lag = longestLag(lagU);
     const maxConsecutive = day.restMaxConsecutive[p]!;
     const restMin = day.restMinMin[p]!;
     const model: PatientScheduleModel = {

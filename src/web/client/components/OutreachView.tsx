@@ -19,6 +19,7 @@ import { EditBanners, type Refusal } from './EditBanners.tsx';
 import { OutreachBooking, OutreachTeam, refusalOf } from './OutreachSetup.tsx';
 import { PlanJobPanel, type PlanChoice } from './PlanJobPanel.tsx';
 import { PlanTimeline } from './PlanTimeline.tsx';
+import { PlanVersionCard } from './PlanSummary.tsx';
 
 interface Props {
   centreId: string;
@@ -255,13 +256,7 @@ export function OutreachView({ centreId, date, onDate }: Props) {
           {day && <PlanJobPanel centreId={centreId} date={date} kind="outreach" choices={choices} onJob={setJob} onFinished={() => { void load(); }} />}
           {view && plan && (
             <>
-              <section class="card" aria-labelledby="outreach-summary-heading">
-                <h2 id="outreach-summary-heading">Plan version {view.version} ({view.status})</h2>
-                <p>Saved {new Date(view.createdAt).toLocaleString('en-GB')} · {describeSource(view.source)}</p>
-                <button type="button" class="primary" disabled={view.status === 'published'} onClick={() => { void publish(); }}>
-                  {view.status === 'published' ? 'Published' : 'Publish'}
-                </button>
-              </section>
+              <PlanVersionCard headingId="outreach-summary-heading" version={view} source={describeSource(view.source)} onPublish={publish} />
               <section class="card" aria-labelledby="outreach-score-heading">
                 <h2 id="outreach-score-heading">Score</h2>
                 <dl class="score">
@@ -295,16 +290,13 @@ export function OutreachView({ centreId, date, onDate }: Props) {
 }
 
 function describeSource(source: OutreachPlanView['source']): string {
-  // A plan job's version says { kind: 'job', jobId }, which the reply schema's union leaves out.
-  const kind: string = source.kind;
-  if (kind === 'job') return 'planned by a plan job';
   switch (source.kind) {
+    case 'job': return `planned by a plan job (${source.maxIterations} search steps at most, seed ${source.seed})`;
     case 'plan': return `planned (${source.maxIterations} search steps at most, seed ${source.seed})`;
     case 'pin': return `pinned ${source.visitId}`;
     case 'unpin': return `unpinned ${source.visitId}`;
     case 'move': return `moved ${source.visitId} by hand`;
     case 'replan': return `replanned at ${source.now}`;
     case 'publish': return `published from version ${source.fromVersion}`;
-    default: return kind;
   }
 }

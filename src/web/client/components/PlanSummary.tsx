@@ -2,19 +2,31 @@
 // own sentences, the lower bound and the gap to it, and the unscheduled assessments with reasons.
 import type { SavedPlan, EditOutcome } from './DayBoard.tsx';
 
+/** A plan version's card (ICC day or outreach day): its number and status, when and how it was saved, Publish. */
+export function PlanVersionCard({ headingId, version, source, onPublish }: {
+  headingId: string;
+  version: { version: number; status: 'draft' | 'published'; createdAt: string };
+  source: string;
+  onPublish: () => unknown;
+}) {
+  return (
+    <section class="card" aria-labelledby={headingId}>
+      <h2 id={headingId}>Plan version {version.version} ({version.status})</h2>
+      <p>Saved {new Date(version.createdAt).toLocaleString('en-GB')} · {source}</p>
+      <button type="button" class="primary" disabled={version.status === 'published'} onClick={() => { void onPublish(); }}>
+        {version.status === 'published' ? 'Published' : 'Publish'}
+      </button>
+    </section>
+  );
+}
+
 export function PlanSummary({ saved, onPublish }: { saved: SavedPlan; onPublish: () => Promise<EditOutcome> }) {
   const { plan } = saved;
   const score = plan.plan.score;
   const unscheduled = saved.board.patients.flatMap((p) => p.unscheduled.map((u) => ({ ...u, ref: p.ref, initials: p.initials })));
   return (
     <>
-      <section class="card" aria-labelledby="summary-heading">
-        <h2 id="summary-heading">Plan version {plan.version} ({plan.status})</h2>
-        <p>Saved {new Date(plan.createdAt).toLocaleString('en-GB')} · {describeSource(plan.source)}</p>
-        <button type="button" class="primary" disabled={plan.status === 'published'} onClick={() => { void onPublish(); }}>
-          {plan.status === 'published' ? 'Published' : 'Publish'}
-        </button>
-      </section>
+      <PlanVersionCard headingId="summary-heading" version={plan} source={describeSource(plan.source)} onPublish={onPublish} />
       <section class="card" aria-labelledby="score-heading">
         <h2 id="score-heading">Score</h2>
         <dl class="score">

@@ -148,12 +148,12 @@ export function OutreachBooking({ centreId, date, homes }: BookingProps) {
           {fresh.length === 0 ? <p>No resident can be proposed for {date}.</p> : (
             <table class="list">
               <caption>Proposed for {date} ({fresh.length})</caption>
-              <thead><tr><th scope="col">Book</th><th scope="col">Resident</th><th scope="col">Care home</th><th scope="col">Priority</th></tr></thead>
+              <thead><tr><th scope="col" class="nowrap">Book</th><th scope="col" class="nowrap">Resident</th><th scope="col">Care home</th><th scope="col" class="nowrap">Priority</th></tr></thead>
               <tbody>
                 {fresh.map((p) => (
                   <tr key={p.referralId}>
                     <td class="nowrap">{p.pinned ? 'booked' : <input type="checkbox" aria-label={`Book ${p.patientRef}`} checked={chosen.has(p.referralId)} onChange={() => tick(p.referralId)} />}</td>
-                    <th scope="row">{p.patientRef}</th><td>{homeName(p.careHomeId)}</td><td>{p.priority.toFixed(1)}</td>
+                    <th scope="row" class="nowrap">{p.patientRef}</th><td>{homeName(p.careHomeId)}</td><td>{p.priority.toFixed(1)}</td>
                   </tr>
                 ))}
               </tbody>

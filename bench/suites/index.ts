@@ -10,6 +10,7 @@ export async function loadSuites(): Promise<BenchSuite[]> {
     import('./openshop.ts'),
     import('./icc.ts'),
     import('./icc-peer.ts'),
+    import('./icc-varied.ts'),
     import('./icc-transport.ts'),
     import('./darp.ts'),
     import('./vrptw.ts'),

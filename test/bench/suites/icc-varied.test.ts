@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import suite, { VARIED_DAYS } from '../../../bench/suites/icc-varied.ts';
+import { validateDayProblemInput } from '../../../solver/day/compile/validate-day-problem-input.ts';
+
+describe('icc-varied suite', () => {
+  const base = VARIED_DAYS['demo-8']!();
+
+  it('varies the demo day the way its names say', () => {
+    const gers = (p: typeof base) => p.staff.filter((s) => s.qualifications.includes('geriatrician-review')).length;
+    expect(VARIED_DAYS['staff-off']!().staff).toHaveLength(base.staff.length - 2);
+    expect(gers(base)).toBeGreaterThan(1);
+    expect(gers(VARIED_DAYS['one-geriatrician']!())).toBe(1);
+    const longer = VARIED_DAYS['longer-x1.3']!();
+    expect(longer.assessmentTypes.reduce((s, t) => s + t.durationMin, 0)).toBeGreaterThan(base.assessmentTypes.reduce((s, t) => s + t.durationMin, 0) * 1.2);
+    const carers = VARIED_DAYS['care-home-carers']!();
+    expect(carers.patients.every((p) => p.carerPresent && p.required.some((r) => r.carerRequired))).toBe(true);
+    expect(VARIED_DAYS['pinned-4']!().pins).toHaveLength(4);
+    expect(VARIED_DAYS['one-team-12']!().patients).toHaveLength(12);
+  });
+
+  it('gives the planner well-formed day problems', () => {
+    for (const [name, make] of Object.entries(VARIED_DAYS)) expect(() => validateDayProblemInput(make()), name).not.toThrow();
+  });
+
+  it('plans a varied day into a checker-valid plan never below its bound', async () => {
+    const rows = await suite.run({ timeLimitSec: 1, filter: /^staff-off$/, log: () => {} });
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ instance: 'staff-off', valid: true, iterations: 16_000 });
+    expect(rows[0]!.value!).toBeGreaterThanOrEqual(rows[0]!.known!);
+  }, 120_000);
+});

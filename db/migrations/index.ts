@@ -18,6 +18,7 @@ import * as serviceSettings from './20261206-1500-create-service-settings.ts';
 import * as careHomesOutreach from './20261206-1600-create-care-homes-outreach.ts';
 import * as planJobResumesAndPlanReads from './20261206-1800-plan-job-resumes-and-plan-reads.ts';
 import * as feedStamps from './20261207-1801_feed_stamps.ts';
+import * as feedStampNotify from './20261207-1802-feed-stamp-notify.ts';
 
 const migrations: Record<string, Knex.Migration> = {
   '20261122-1100-create-centres-staff-rooms-catalogue': centresStaffRoomsCatalogue,
@@ -36,6 +37,7 @@ const migrations: Record<string, Knex.Migration> = {
   '20261206-1600-create-care-homes-outreach': careHomesOutreach,
   '20261206-1800-plan-job-resumes-and-plan-reads': planJobResumesAndPlanReads,
   '20261207-1801_feed_stamps': feedStamps,
+  '20261207-1802-feed-stamp-notify': feedStampNotify,
 };
 
 /** A knex migration source over the list above. */

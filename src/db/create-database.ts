@@ -4,6 +4,7 @@ import { PGlite } from '@electric-sql/pglite';
 import knexFactory, { type Knex } from 'knex';
 import ClientPgLite from 'knex-pglite';
 import pg from 'pg';
+import { listenForFeedStamps } from './feed-stamp-watch.ts';
 
 export type Db = Knex;
 
@@ -84,6 +85,8 @@ export async function createDatabase(config: DatabaseConfig = {}): Promise<Db> {
     parsers: { [DATE_OID]: (value: string) => value },
   });
   await pglite.waitReady;
+  // This process is the embedded database's only client: it hears each change feeds are built from (feed-stamp-watch.ts).
+  await listenForFeedStamps(pglite);
   return knexFactory({
     client: ClientPgLite,
     dialect: 'postgres',

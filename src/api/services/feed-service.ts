@@ -24,7 +24,8 @@ import {
 import { isAppError } from '../../errors/app-error.ts';
 import { roundsFromPlan, supportWorkerFeedEvents } from '../../feeds/index.ts';
 import { hashFeedToken } from './feed-token-service.ts';
-import { feedCache, feedInputsEtag, type CachedFeed } from './feed-cache.ts';
+import { feedCache, feedInputsEtag, type CachedFeed, type TokenAnswer } from './feed-cache.ts';
+import { feedStampWatch, type FeedStampWatch } from '../../db/feed-stamp-watch.ts';
 import { feedInputs, type FeedInputs } from '../../db/repositories/feed-inputs.ts';
 import { CANCELLED_RETENTION_DAYS } from '../../feeds/reconcile-feed-events.ts';
 import { buildPreVisitRoundsProblem, preVisitRoundsDefaults, preVisitRoundsWeights } from './pre-visit-rounds-service.ts';
@@ -236,6 +237,16 @@ function auditRead(db: Knex, ctx: AuditContext, details: { dates: string[]; even
   });
 }
 
+/**
+ * Whether nothing a feed is built from has changed in the centre since `known` was read: on
+ * embedded PGlite by the changes this process heard (no query), else by the feed stamp (one
+ * primary-key read), which moves with a change made by any process.
+ */
+async function unchangedSince(db: Knex, watch: FeedStampWatch | undefined, known: TokenAnswer): Promise<boolean> {
+  if (watch && known.changes?.watch === watch) return watch.changesOf(known.centreId) === known.changes.count;
+  return (await feedInputs.stamp(db, known.centreId)) === known.stamp;
+}
+
 export const feedService = {
   /**
    * The feed behind a token (the file name without `.ics`). Unknown or revoked → 404, the same
@@ -243,14 +254,16 @@ export const feedService = {
    * from what the feed is built from (feed-inputs.ts, one query from the token), so a current
    * copy is answered before anything is built, and a rendered feed is served from the cache
    * until its inputs change. A token this process answered before, whose centre's feed stamp is
-   * unchanged (one primary-key read) and whose inputs the clock has not yet changed, is answered
-   * from memory (feed-cache.ts): a 304, or the cached body.
+   * unchanged and whose inputs the clock has not yet changed, is answered from memory
+   * (feed-cache.ts): a 304, or the cached body. On PostgreSQL the stamp costs one primary-key
+   * read; on embedded PGlite, whose every change this process hears (feed-stamp-watch.ts), none.
    */
   async read(db: Knex, token: string, now: Date = new Date(), isCurrent: IsCurrent = () => false): Promise<FeedResponse> {
     if (!TOKEN_PATTERN.test(token)) throw appError.notFound('feed', 'for this address');
     const tokenHash = hashFeedToken(token);
     const known = feedCache.lastAnswer(tokenHash);
-    if (known && now.getTime() >= known.validFrom && now.getTime() < known.validUntil && (await feedInputs.stamp(db, known.centreId)) === known.stamp) {
+    const watch = await feedStampWatch(db);
+    if (known && now.getTime() >= known.validFrom && now.getTime() < known.validUntil && (await unchangedSince(db, watch, known))) {
       const copy = feedCache.get(known.etag);
       const owner: FeedOwner = { centreId: known.centreId, ownerKind: known.ownerKind as FeedKind, ownerId: known.ownerId };
       const notModified = isCurrent(known.etag, copy?.lastModified ?? null);
@@ -262,6 +275,7 @@ export const feedService = {
       }
     }
     const inputsQuery = { tokenHash, now, days: FEED_DAYS_AHEAD, dropCancelledBefore: new Date(now.getTime() - CANCELLED_RETENTION_DAYS * MS_PER_DAY) };
+    let heardBefore = watch?.heard;
     const inputs = await feedInputs.of(db, inputsQuery);
     // The same 404 as an unknown token: a feed whose owner is deactivated or gone has ended.
     if (!inputs?.ownerPresent) {
@@ -275,6 +289,8 @@ export const feedService = {
     /** Keeps what this read found, for the token's next read. */
     const remember = (etag: string, read: FeedInputs) => feedCache.answered(tokenHash, {
       centreId: owner.centreId, ownerKind: owner.ownerKind, ownerId: owner.ownerId, tokenId: read.tokenId, etag, stamp: read.stamp,
+      // The centre's count of changes as of the read, if none was heard while it ran (else the stamp decides next time).
+      ...(watch && watch.heard === heardBefore ? { changes: { watch, count: watch.changesOf(owner.centreId) } } : {}),
       validFrom: now.getTime(), validUntil: read.validUntil, fullPatientDetails: read.fullPatientDetails, dates: read.dates,
     });
 
@@ -305,6 +321,7 @@ export const feedService = {
     if (cacheable) {
       // Writing the new states changes the inputs: the ETag is that of the feed as now stored. If
       // anything else changed while this one was built, the body is served but not kept.
+      if (wrote) heardBefore = watch?.heard;
       const after = wrote ? await feedInputs.of(db, inputsQuery) : inputs;
       if (after?.sources === inputs.sources) {
         tag = feedInputsEtag(after.sources, after.states);

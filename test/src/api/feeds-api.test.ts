@@ -31,7 +31,7 @@ const NOW = new Date('2026-10-21T18:00:00Z');
 /** The instant a plan minute of DATE is in London (BST), computed independently of src/feeds. */
 const instantOf = (minutes: number) => new Date(Date.UTC(2026, 9, 22, 0, minutes - BST_OFFSET_MIN)).toISOString();
 
-describeEachDatabase('feeds API', (getDb) => {
+describeEachDatabase('feeds API', (getDb, kind) => {
   let app: Express;
   let centreId: string;
   let staffId: string;
@@ -181,7 +181,7 @@ describeEachDatabase('feeds API', (getDb) => {
     }
   });
 
-  it('a token answered before is answered from memory after one read of the centre\'s feed stamp (a 304, or the cached body); a stale or unknown copy goes the long way; each read is audited once', async () => {
+  it('a token answered before is answered from memory after one read of the centre\'s feed stamp (on PGlite after none: the process heard every change); a stale or unknown copy goes the long way; each read is audited once', async () => {
     const first = await fetchFeed(200);
     const readsOf = async () => (await auditLog.forEntity(getDb(), 'feed', tokenId)).filter((e) => e.action === 'read');
     const db = getDb();
@@ -190,6 +190,8 @@ describeEachDatabase('feeds API', (getDb) => {
     // The statements as sent (PostgreSQL), or as EXECUTEd by name (PGlite, prepared-query.ts).
     const STAMP_READ = /feed_stamps WHERE centre_id|^EXECUTE feed_stamp_v1\(/;
     const INPUTS_READ = /^WITH t AS \(SELECT id, centre_id, owner_kind, owner_id FROM feed_tokens|^EXECUTE feed_inputs_v\d+\(/;
+    /** A read answered from memory: one primary-key read of the stamp on PostgreSQL, no statement at all on PGlite (feed-stamp-watch.ts). */
+    const FROM_MEMORY = kind === 'pglite' ? [] : [expect.stringMatching(STAMP_READ)];
     /** The read's statements before its answer (the audit insert comes later, with others). */
     const statementsOf = async (status: number, headers: Record<string, string>) => {
       db.on('query', count);
@@ -208,8 +210,7 @@ describeEachDatabase('feeds API', (getDb) => {
       const earlier = await readsOf();
       const { res, sql } = await statementsOf(304, { 'If-None-Match': header });
       expect(res.headers.etag).toBe(first.headers.etag);
-      expect(sql).toHaveLength(1);
-      expect(sql[0]).toMatch(cached ? STAMP_READ : INPUTS_READ);
+      expect(sql).toEqual(cached ? FROM_MEMORY : [expect.stringMatching(INPUTS_READ)]);
       const reads = await readsOf();
       expect(reads.length).toBe(earlier.length + 1);
       // Found by id: under the faked clock entries tie on `at`.
@@ -217,13 +218,13 @@ describeEachDatabase('feeds API', (getDb) => {
       expect(newest).toMatchObject({ actor: `staff:${staffId}`, entityId: tokenId });
       expect(newest.details).toEqual({ via: 'feed-token', dates: [DATE], notModified: true, fullPatientDetails: false, ...(cached ? { events: expect.any(Number) } : {}) });
       // The token is now known: its next 304 is answered from memory.
-      expect((await statementsOf(304, { 'If-None-Match': header })).sql).toEqual([expect.stringMatching(STAMP_READ)]);
+      expect((await statementsOf(304, { 'If-None-Match': header })).sql).toEqual(FROM_MEMORY);
     }
     // Asked without conditions: the body this process holds, after the same one-row read.
     const served = await fetchFeed(200);
     const beforePlain = await readsOf();
     const plain = await statementsOf(200, {});
-    expect(plain.sql).toEqual([expect.stringMatching(STAMP_READ)]);
+    expect(plain.sql).toEqual(FROM_MEMORY);
     expect(plain.res.headers.etag).toBe(first.headers.etag);
     expect(plain.res.text).toBe(served.text);
     const plainEntry = (await readsOf()).find((e) => !beforePlain.some((x) => x.id === e.id))!;
@@ -273,6 +274,60 @@ describeEachDatabase('feeds API', (getDb) => {
     const nextDay = await fetchFeed(200, { 'If-None-Match': fresh.headers.etag! }, feedUrl, afterMidnight);
     expect(nextDay.headers.etag).not.toBe(fresh.headers.etag);
     await fetchFeed(304, { 'If-None-Match': nextDay.headers.etag! }, feedUrl, afterMidnight);
+  });
+
+  it('a change made through the API ends the 304 answered from memory at once: a published pin, a renamed owner, a revoked token; a draft changes nothing (on PGlite no statement is needed to know)', async () => {
+    const db = getDb();
+    const statements: string[] = [];
+    const count = (q: { sql: string }) => { statements.push(q.sql); };
+    /** A conditional read, and the statements it sent before its answer (the audit insert comes later; plan job polls are not the read's). */
+    const conditional = async (status: number, etag: string, url = feedUrl) => {
+      db.on('query', count);
+      statements.length = 0;
+      try {
+        const res = await fetchFeed(status, { 'If-None-Match': etag }, url);
+        return { res, sql: statements.filter((q) => !/^insert into "audit_log"/.test(q) && !/plan_jobs/.test(q) && !/^(BEGIN|COMMIT|ROLLBACK);?$/i.test(q)) };
+      } finally {
+        db.off('query', count);
+      }
+    };
+    const fromMemory = kind === 'pglite' ? [] : [expect.stringMatching(/feed_stamps WHERE centre_id|^EXECUTE feed_stamp_v1\(/)];
+    const first = await fetchFeed(200);
+    expect((await conditional(304, first.headers.etag!)).sql).toEqual(fromMemory);
+
+    // A pin makes a draft version: feeds show published versions only, so the copy is still current.
+    const plan = await request(app).get(planUrl()).expect(200);
+    const activity = stored.plan.activities.find((a) => a.staffId === staffId)!;
+    const pinned = await request(app).post(planUrl('/pins')).set('If-Match', plan.headers.etag!).send({ activityId: activity.id }).expect(200);
+    // (The draft changed the centre's stamp, so the inputs are read again: the same ETag.)
+    expect((await conditional(304, first.headers.etag!)).sql).toEqual([...fromMemory, expect.stringMatching(/^WITH t AS \(SELECT id, centre_id, owner_kind, owner_id FROM feed_tokens|^EXECUTE feed_inputs_v\d+\(/)]);
+    // Published: a new version of the day, a new ETag.
+    await request(app).post(planUrl('/publish')).set('If-Match', pinned.headers.etag!).expect(200);
+    const published = (await conditional(200, first.headers.etag!)).res;
+    expect(published.headers.etag).not.toBe(first.headers.etag);
+    expect((await conditional(304, published.headers.etag!)).sql).toEqual(fromMemory);
+    stored = (await plans.latestWithStatus(db, centreId, DATE, 'published'))!.document as unknown as { problem: DayProblem; plan: DayPlan };
+
+    // The owner renamed: the calendar's name changes, so does the ETag.
+    const memberUrl = `/api/centres/${centreId}/staff/${staffId}`;
+    const member = await request(app).get(memberUrl).expect(200);
+    const name = member.body.name as string;
+    const renamedMember = await request(app).patch(memberUrl).set('If-Match', member.headers.etag!).send({ name: `${name} Quist` }).expect(200);
+    try {
+      const renamed = (await conditional(200, published.headers.etag!)).res;
+      expect(renamed.headers.etag).not.toBe(published.headers.etag);
+      expect(renamed.text.replace(/\r\n[ \t]/g, '')).toContain(`${name} Quist`);
+      expect((await conditional(304, renamed.headers.etag!)).sql).toEqual(fromMemory);
+    } finally {
+      await request(app).patch(memberUrl).set('If-Match', renamedMember.headers.etag!).send({ name }).expect(200);
+    }
+
+    // Another URL of the same feed, answered from memory, then revoked: 404 at once.
+    const issued = await request(app).post(`/api/centres/${centreId}/feed-tokens`).send({ kind: 'staff', ownerId: staffId }).expect(201);
+    const other = await fetchFeed(200, {}, issued.body.url);
+    expect((await conditional(304, other.headers.etag!, issued.body.url)).sql).toEqual(fromMemory);
+    await request(app).delete(`/api/centres/${centreId}/feed-tokens/${issued.body.id}`).expect(204);
+    await conditional(404, other.headers.etag!, issued.body.url);
   });
 
   it('reads arriving together: each is audited once, and each 304 carries the 200\'s ETag', async () => {

@@ -13,6 +13,7 @@ import type {
 } from '../../api/responses/plan-responses.ts';
 import type { bookingConfirmRequestSchema, bookingPlanRequestSchema } from '../../api/services/booking-service.ts';
 import type { planJobRequestSchema } from '../../solving/jobs/plan-job-service.ts';
+import type { outreachChangeBodySchema, outreachMoveBodySchema, outreachReplanBodySchema } from '../../solving/plans/outreach-plan-service.ts';
 import type { dayChangeBodySchema, moveBodySchema, replanBodySchema } from '../../solving/plans/plan-service.ts';
 import type { ErrorBody } from '../../errors/error-body.ts';
 import type { AssessmentType } from '../../domain/assessment-type.ts';
@@ -47,6 +48,9 @@ export type TransportList = z.infer<typeof transportListSchema>;
 export type PathwayView = z.infer<typeof pathwayViewSchema>;
 export type PreVisitRecord = z.infer<typeof preVisitRecordSchema>;
 export type OutreachPlanView = z.infer<typeof outreachPlanViewSchema>;
+export type OutreachMoveRequest = z.input<typeof outreachMoveBodySchema>;
+export type OutreachReplanRequest = z.input<typeof outreachReplanBodySchema>;
+export type OutreachChange = z.input<typeof outreachChangeBodySchema>;
 export type OutreachPlan = OutreachPlanView['plan'];
 export type OutreachBookingPlanRequest = z.input<typeof outreachBookingPlanRequestSchema>;
 export type OutreachBookingPlan = z.infer<typeof outreachBookingPlanSchema>;

@@ -497,6 +497,83 @@ describe('the web app in Chromium', { timeout: 120_000 }, () => {
     expect(published).toMatchObject({ version: 3, status: 'published' });
   }, 240_000);
 
+  it('edits the outreach day from the screen: a visit pinned from its form, a drag and a form move the checker refuses (its sentences, the same the API gives; no new version), a replan for a resident unwell listing what was dropped', async () => {
+    type Visit = { id: string; residentId: string; typeId: string; startMin: number; endMin: number; pinned?: boolean };
+    const path = `/api/centres/${service.centreId}/days/${OUTREACH_DAY}/outreach-plan`;
+    const current = () => api<{ version: number; pins: unknown[]; plan: { visits: Visit[] } }>(path);
+    const before = await current();
+    expect(before.version).toBe(3);
+    const [patientRecords, types] = await Promise.all([
+      api<Array<{ id: string; localRef: string }>>(`/api/centres/${service.centreId}/patients?limit=1000`),
+      api<Array<{ code: string; name: string }>>(`/api/centres/${service.centreId}/assessment-types?limit=1000`),
+    ]);
+    const hhmm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+    const labelOf = (v: Visit) => `${patientRecords.find((p) => p.id === v.residentId)!.localRef} ${types.find((t) => t.code === v.typeId)!.name} ${hhmm(v.startMin)}–${hhmm(v.endMin)}, `;
+    // Wide enough to grab: 30 minutes or more.
+    const visit = before.plan.visits.find((v) => !v.pinned && v.endMin - v.startMin >= 30);
+    expect(visit, 'the published outreach plan has a visit of 30 minutes or more nobody pinned').toBeDefined();
+    const button = () => page.locator('.outreach .timeline [role="button"]').and(page.locator(`[aria-label^="${labelOf(visit!)}"]`));
+
+    // Selected, its form opens; "Pin here" saves version 4 with the visit pinned.
+    await button().click();
+    const form = page.locator('.outreach .activity-panel');
+    await form.getByText('Not pinned: replanning may move it.').waitFor();
+    await form.getByRole('button', { name: 'Pin here' }).click();
+    await page.getByText('Pin: saved as version 4.').waitFor();
+    await form.getByText('Pinned: replanning keeps it where it is.').waitFor();
+    expect((await current()).plan.visits.find((v) => v.id === visit!.id)!.pinned).toBe(true);
+    expect(await axeFindings(page, 'outreach visit form', '.outreach .board-main')).toEqual([]);
+
+    // Dragged an hour and more earlier, before the home lets visitors in: refused with the checker's
+    // sentences, exactly those the API gives for the same move, and nothing saved.
+    const box = (await button().boundingBox())!;
+    const sent = page.waitForRequest((r) => r.method() === 'POST' && r.url().endsWith('/outreach-plan/moves'));
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    for (let step = 1; step <= 12; step++) {
+      await page.mouse.move(box.x + box.width / 2 - step * 25, box.y + box.height / 2);
+      await page.waitForTimeout(20);
+    }
+    await page.mouse.up();
+    const dragged = JSON.parse((await sent).postData()!) as { visitId: string; start: string };
+    expect(dragged.visitId).toBe(visit!.id);
+    expect(dragged.start < hhmm(visit!.startMin)).toBe(true);
+    const refusal = page.locator('.banner.refusal');
+    await refusal.waitFor();
+    const direct = await fetch(`${service.baseUrl}${path}/moves`, {
+      method: 'POST', headers: { Authorization: `Bearer ${service.tokens.coordinator}`, 'Content-Type': 'application/json', 'If-Match': '"4"' }, body: JSON.stringify(dragged),
+    });
+    expect(direct.status).toBe(422);
+    const violations = ((await direct.json()) as { error: { details: { violations: Array<{ message: string }> } } }).error.details.violations.map((v) => v.message);
+    expect(violations.length).toBeGreaterThan(0);
+    expect(await refusal.locator('li').allTextContents()).toEqual(violations);
+    // The form: the same start typed in, the same sentences inline.
+    await form.getByLabel('Start (HH:MM)').fill(dragged.start);
+    await form.getByRole('button', { name: 'Move' }).click();
+    await form.locator('.refusal li').first().waitFor();
+    expect(await form.locator('.refusal li').allTextContents()).toEqual(violations);
+    expect((await current()).version).toBe(4);
+    await form.getByRole('button', { name: 'Close' }).click();
+
+    // A resident unwell at 09:00: replanned as version 5, the screen listing each visit dropped.
+    const unwell = before.plan.visits[0]!.residentId;
+    const replan = page.locator('.outreach .replan');
+    await replan.getByLabel('Change').selectOption('resident-unwell');
+    await replan.getByLabel('Now (HH:MM)').fill('09:00');
+    await replan.getByLabel('Resident').selectOption(unwell);
+    await replan.getByRole('button', { name: 'Replan' }).click();
+    const result = replan.locator('.replan-result');
+    await result.waitFor({ timeout: 60_000 });
+    const after = await api<{ version: number; plan: { visits: Visit[] }; moves: Array<{ residentId: string; kind: string; message: string }> }>(path);
+    expect(after.version).toBe(5);
+    expect(after.plan.visits.some((v) => v.residentId === unwell)).toBe(false);
+    expect(after.moves.filter((m) => m.residentId === unwell).length).toBe(before.plan.visits.filter((v) => v.residentId === unwell).length);
+    expect(await result.locator('h3').textContent()).toBe(`Version 5: ${after.moves.length} changes`);
+    expect(await result.locator('ul.moves li').allTextContents()).toEqual(after.moves.map((m) => m.message));
+    await page.locator('.outreach .version strong', { hasText: /^5$/ }).waitFor();
+    expect(await axeFindings(page, 'outreach replan', '.outreach .board-main')).toEqual([]);
+  }, 180_000);
+
   it("drags an activity down to another clinician's row: the move asks for that clinician, is saved, and the board shows it in their row", async () => {
     // A tall window so both rows are on screen without scrolling the timeline during the drag.
     const board = await (await browser.newContext({ viewport: { width: 1366, height: 1800 } })).newPage();

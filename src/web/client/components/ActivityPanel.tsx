@@ -1,33 +1,45 @@
-// The keyboard and form equivalent of dragging: move an activity to a time, a staff member and
-// a room (refusals show the checker's sentences here), and pin or unpin it.
+// The keyboard and form equivalent of dragging, for an ICC day's activity or an outreach visit:
+// move it to a time, a staff member and a room (refusals show the checker's sentences here), and
+// pin or unpin it.
 import { useState } from 'preact/hooks';
-import type { ActivityView, MoveRequest } from '../api-types.ts';
-import { activityName, type BoardData } from '../board-model.ts';
-import type { EditOutcome } from './DayBoard.tsx';
+import type { ActivityView } from '../api-types.ts';
+import { activityName } from '../board-model.ts';
+import type { EditOutcome } from '../plan-edits.ts';
+
+/** A staff member or room the activity may be moved to. */
+export interface Choice {
+  id: string;
+  name: string;
+}
+
+/** Where to move it: a start, and another staff member or room when one was chosen. */
+export interface FormMove {
+  start: string;
+  staffId?: string;
+  roomId?: string;
+}
 
 interface Props {
   activity: ActivityView;
-  board: BoardData;
-  onMove: (body: MoveRequest) => Promise<EditOutcome>;
+  /** Who may take it (the activity's discipline), and the rooms it may move to. */
+  staffChoices: Choice[];
+  roomChoices: Choice[];
+  onMove: (move: FormMove) => Promise<EditOutcome>;
   onPin: (pin: boolean) => Promise<EditOutcome>;
   onClose: () => void;
 }
 
-export function ActivityPanel({ activity, board, onMove, onPin, onClose }: Props) {
+export function ActivityPanel({ activity, staffChoices, roomChoices, onMove, onPin, onClose }: Props) {
   const [start, setStart] = useState(activity.start);
   const [staffId, setStaffId] = useState(activity.staffId ?? '');
   const [roomId, setRoomId] = useState(activity.roomId);
   const [refused, setRefused] = useState<string[] | null>(null);
   const [busy, setBusy] = useState(false);
-  const currentRoomType = board.rooms.find((r) => r.roomId === activity.roomId)?.type;
-  const staffChoices = board.staff.filter((s) => s.discipline === board.staff.find((x) => x.staffId === activity.staffId)?.discipline);
-  const roomChoices = board.rooms.filter((r) => r.type === currentRoomType);
 
   const submit = async (e: Event) => {
     e.preventDefault();
     setBusy(true);
     const outcome = await onMove({
-      activityId: activity.activityId,
       start,
       ...(activity.staffId && staffId && staffId !== activity.staffId ? { staffId } : {}),
       ...(roomId !== activity.roomId ? { roomId } : {}),
@@ -49,14 +61,14 @@ export function ActivityPanel({ activity, board, onMove, onPin, onClose }: Props
           <span class="field">
             <label for="move-staff">With</label>
             <select id="move-staff" value={staffId} onChange={(e) => setStaffId(e.currentTarget.value)}>
-              {staffChoices.map((s) => <option key={s.staffId} value={s.staffId}>{s.name}</option>)}
+              {staffChoices.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
             </select>
           </span>
         )}
         <span class="field">
           <label for="move-room">Room</label>
           <select id="move-room" value={roomId} onChange={(e) => setRoomId(e.currentTarget.value)}>
-            {roomChoices.map((r) => <option key={r.roomId} value={r.roomId}>{r.name}</option>)}
+            {roomChoices.map((r) => <option key={r.id} value={r.id}>{r.name}</option>)}
           </select>
         </span>
         <button type="submit" class="primary" disabled={busy}>Move</button>

@@ -5,14 +5,15 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { api, ApiError, centrePath, type Reply } from '../api.ts';
 import type {
-  AssessmentTypeRecord, PatientRecord, PlanByPatient, PlanByRoom, PlanByStaff, PlanJobView, PlanView, RoomRecord, StaffRecord,
+  ActivityView, AssessmentTypeRecord, MoveRequest, PatientRecord, PlanByPatient, PlanByRoom, PlanByStaff, PlanJobView, PlanView, RoomRecord, StaffRecord,
 } from '../api-types.ts';
 import { boardFromPlan, boardItems, boardRows, disciplinesIn, type BoardData, type Catalogue, type RowMode } from '../board-model.ts';
 import { disciplineColour, disciplineName } from '../disciplines.ts';
+import { usePlanEdits } from '../plan-edits.ts';
 import { hhmm } from '../time.ts';
-import { ActivityPanel } from './ActivityPanel.tsx';
+import { ActivityPanel, type Choice } from './ActivityPanel.tsx';
 import { DateField } from './DateField.tsx';
-import { EditBanners, type Refusal } from './EditBanners.tsx';
+import { EditBanners } from './EditBanners.tsx';
 import { PlanJobPanel, type PlanChoice } from './PlanJobPanel.tsx';
 import { PlanSummary } from './PlanSummary.tsx';
 import { PlanTimeline, type MoveAsked } from './PlanTimeline.tsx';
@@ -22,12 +23,6 @@ export interface SavedPlan {
   plan: PlanView;
   etag: string;
   board: BoardData;
-}
-
-/** What an edit reply tells the board: the new version, or why nothing was saved. */
-export interface EditOutcome {
-  ok: boolean;
-  sentences: string[];
 }
 
 const modeNames: Record<RowMode, string> = { staff: 'Staff', rooms: 'Rooms', patients: 'Patients' };
@@ -50,9 +45,6 @@ export function DayBoard({ centreId, date, onDate }: { centreId: string; date: s
   const [catalogue, setCatalogue] = useState<Catalogue | null>(null);
   const [job, setJob] = useState<PlanJobView | null>(null);
   const [selected, setSelected] = useState<string | null>(null);
-  const [stale, setStale] = useState(false);
-  const [refusal, setRefusal] = useState<Refusal | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
 
   const planPath = (suffix = '') => centrePath(centreId, `/days/${date}/plan${suffix}`);
 
@@ -62,7 +54,6 @@ export function DayBoard({ centreId, date, onDate }: { centreId: string; date: s
   const roomsAwaited = useRef(false);
 
   const load = useCallback(async () => {
-    setStale(false);
     try {
       // The plan and its views at once, each the newest version; a view that is of another
       // version (a save came in between) is read again at the plan's.
@@ -100,11 +91,14 @@ export function DayBoard({ centreId, date, onDate }: { centreId: string; date: s
     }
   }, [centreId, date]);
 
+  /** Edits of the version shown: a 412 raises the reload offer, a 422 the checker's sentences. */
+  const edits = usePlanEdits(planPath, saved?.etag ?? null, load);
+  const edit = (title: string, suffix: string, method: 'POST' | 'DELETE', body?: unknown) => edits.edit<PlanView>(title, suffix, method, body);
+
   useEffect(() => {
     setState('loading');
     setSelected(null);
-    setRefusal(null);
-    setNotice(null);
+    edits.clear();
     setRoomViews(null);
     roomsAwaited.current = false;
     void load();
@@ -118,28 +112,6 @@ export function DayBoard({ centreId, date, onDate }: { centreId: string; date: s
     catalogueOf.current = centreId;
     loadCatalogue(centreId).then(setCatalogue, () => setCatalogue(null));
   }, [centreId, state]);
-
-  /** Runs a plan edit with the version shown; a 412 raises the reload offer, a 422 the checker's sentences. */
-  const edit = async (title: string, suffix: string, method: 'POST' | 'DELETE', body?: unknown): Promise<EditOutcome & { reply?: PlanView }> => {
-    if (!saved) return { ok: false, sentences: [] };
-    setRefusal(null);
-    setNotice(null);
-    try {
-      const reply = await api<PlanView>(planPath(suffix), { method, body, ifMatch: saved.etag });
-      await load();
-      setNotice(`${title}: saved as version ${reply.body.version}.`);
-      return { ok: true, sentences: [], reply: reply.body };
-    } catch (e) {
-      if (e instanceof ApiError && e.status === 412) {
-        setStale(true);
-        return { ok: false, sentences: [] };
-      }
-      const sentences = e instanceof ApiError ? e.sentences : [];
-      // The checker's sentences say it all; other refusals (a 400, a 409) carry their own message.
-      setRefusal({ title: sentences.length > 0 ? `${title} refused:` : `${title} refused: ${(e as Error).message}`, sentences });
-      return { ok: false, sentences };
-    }
-  };
 
   const rowOf = (activityId: string, rowId: string | undefined) => {
     if (!rowId) return {};
@@ -189,7 +161,7 @@ export function DayBoard({ centreId, date, onDate }: { centreId: string; date: s
         )}
       </div>
 
-      <EditBanners stale={stale} onReload={() => { void load(); }} refusal={refusal} notice={notice} />
+      <EditBanners stale={edits.stale} onReload={() => { edits.clear(); void load(); }} refusal={edits.refusal} notice={edits.notice} />
 
       <div class="board-body">
         <section class="board-main" aria-labelledby="timeline-heading">
@@ -222,8 +194,8 @@ export function DayBoard({ centreId, date, onDate }: { centreId: string; date: s
             <ActivityPanel
               key={selectedActivity.activityId}
               activity={selectedActivity}
-              board={withRooms ?? saved.board}
-              onMove={(body) => edit('Move', '/moves', 'POST', body)}
+              {...moveChoices(selectedActivity, withRooms ?? saved.board)}
+              onMove={(move) => edit('Move', '/moves', 'POST', { activityId: selectedActivity.activityId, ...move } satisfies MoveRequest)}
               onPin={(pin) => (pin ? edit('Pin', '/pins', 'POST', { activityId: selectedActivity.activityId }) : edit('Unpin', `/pins/${encodeURIComponent(selectedActivity.activityId)}`, 'DELETE'))}
               onClose={() => setSelected(null)}
             />
@@ -239,4 +211,14 @@ export function DayBoard({ centreId, date, onDate }: { centreId: string; date: s
       </div>
     </div>
   );
+}
+
+/** Who may take an activity (its clinician's discipline) and the rooms of its room's type. */
+function moveChoices(activity: ActivityView, board: BoardData): { staffChoices: Choice[]; roomChoices: Choice[] } {
+  const discipline = board.staff.find((s) => s.staffId === activity.staffId)?.discipline;
+  const roomType = board.rooms.find((r) => r.roomId === activity.roomId)?.type;
+  return {
+    staffChoices: board.staff.filter((s) => s.discipline === discipline).map((s) => ({ id: s.staffId, name: s.name })),
+    roomChoices: board.rooms.filter((r) => r.type === roomType).map((r) => ({ id: r.roomId, name: r.name })),
+  };
 }

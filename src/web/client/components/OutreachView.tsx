@@ -2,23 +2,27 @@
 // outreach day: who goes out), the residents booked to it, a plan job with live progress, then
 // the plan — each team member's round (out of the centre, the drives, the homes with their
 // addresses, the visits, back), the visits on a timeline, the homes, the score and the gap to the
-// lower bound, what could not be placed and why — published with the version it was made on
-// (If-Match: a 412 says someone else saved and offers a reload), and the printable round.
+// lower bound, what could not be placed and why — edited as the ICC day is (drag a visit or move
+// it with the form, pin, replan on the day), published with the version it was made on (If-Match:
+// a 412 says someone else saved and offers a reload), and the printable round.
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { defaultOutreachSettings } from '../../../domain/outreach-defaults.ts';
 import { api, ApiError, centrePath, openDocument } from '../api.ts';
 import type {
-  ActivityView, CareHomeRecord, CentreRecord, OutreachDayRecord, OutreachPlanView, PlanJobView, ShiftRecord,
+  ActivityView, CareHomeRecord, CentreRecord, OutreachDayRecord, OutreachMoveRequest, OutreachPlanView, OutreachReplanRequest, PlanJobView, ShiftRecord,
 } from '../api-types.ts';
 import type { BoardItem, BoardRow, Catalogue } from '../board-model.ts';
 import { disciplineName } from '../disciplines.ts';
+import { usePlanEdits } from '../plan-edits.ts';
 import { hhmm } from '../time.ts';
+import { ActivityPanel } from './ActivityPanel.tsx';
 import { loadCatalogue } from './DayBoard.tsx';
 import { DateField } from './DateField.tsx';
-import { EditBanners, type Refusal } from './EditBanners.tsx';
-import { OutreachBooking, OutreachTeam, refusalOf } from './OutreachSetup.tsx';
+import { EditBanners } from './EditBanners.tsx';
+import { OutreachReplanPanel } from './OutreachReplanPanel.tsx';
+import { OutreachBooking, OutreachTeam } from './OutreachSetup.tsx';
 import { PlanJobPanel, type PlanChoice } from './PlanJobPanel.tsx';
-import { PlanTimeline } from './PlanTimeline.tsx';
+import { PlanTimeline, type MoveAsked } from './PlanTimeline.tsx';
 import { PlanVersionCard } from './PlanSummary.tsx';
 
 interface Props {
@@ -58,15 +62,12 @@ export function OutreachView({ centreId, date, onDate }: Props) {
   const [day, setDay] = useState<OutreachDayRecord | null | undefined>(undefined);
   const [onShift, setOnShift] = useState<Set<string> | null>(null);
   const [job, setJob] = useState<PlanJobView | null>(null);
-  const [stale, setStale] = useState(false);
-  const [refusal, setRefusal] = useState<Refusal | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  const [selected, setSelected] = useState<string | null>(null);
   const [downloadError, setDownloadError] = useState<string | null>(null);
 
   const planPath = (suffix = '') => centrePath(centreId, `/days/${date}/outreach-plan${suffix}`);
 
   const load = useCallback(async () => {
-    setStale(false);
     try {
       const reply = await api<OutreachPlanView>(planPath());
       setSaved({ view: reply.body, etag: reply.etag ?? `"${reply.body.version}"` });
@@ -81,10 +82,14 @@ export function OutreachView({ centreId, date, onDate }: Props) {
     }
   }, [centreId, date]);
 
+  /** Edits of the version shown: a 412 raises the reload offer, a 422 the checker's sentences. */
+  const edits = usePlanEdits(planPath, saved?.etag ?? null, load);
+  const edit = (title: string, suffix: string, method: 'POST' | 'DELETE', body?: unknown) => edits.edit<OutreachPlanView>(title, suffix, method, body);
+
   useEffect(() => {
     setState('loading');
-    setRefusal(null);
-    setNotice(null);
+    setSelected(null);
+    edits.clear();
     setDay(undefined);
     setOnShift(null);
     void load();
@@ -148,19 +153,25 @@ export function OutreachView({ centreId, date, onDate }: Props) {
     return [...visits, ...drives];
   }, [plan, names]);
 
-  const publish = async () => {
-    if (!saved) return;
-    setRefusal(null);
-    setNotice(null);
-    try {
-      const reply = await api<OutreachPlanView>(planPath('/publish'), { method: 'POST', ifMatch: saved.etag });
-      setSaved({ view: reply.body, etag: reply.etag ?? `"${reply.body.version}"` });
-      setNotice(`Publish: saved as version ${reply.body.version}.`);
-    } catch (e) {
-      if (e instanceof ApiError && e.status === 412) setStale(true);
-      else setRefusal(refusalOf('Publish', e));
-    }
+  const onDragMove = async (move: MoveAsked) => (await edit('Move', '/moves', 'POST', { visitId: move.activityId, start: hhmm(move.startMin), ...(move.rowId ? { staffId: move.rowId } : {}) } satisfies OutreachMoveRequest)).ok;
+  const selectedVisit = items.find((item) => item.id === selected)?.activity ?? null;
+  /** Who may take a visit (team members of its clinician's discipline) and where at the home. */
+  const visitChoices = (visit: ActivityView) => {
+    const v = plan!.visits.find((x) => x.id === visit.activityId)!;
+    const discipline = names.discipline(v.staffId);
+    const ownRoom = `own-room:${v.residentId}`;
+    return {
+      staffChoices: plan!.rounds.filter((r) => names.discipline(r.staffId) === discipline).map((r) => ({ id: r.staffId, name: names.staff(r.staffId) })),
+      roomChoices: v.roomId === ownRoom ? [{ id: ownRoom, name: 'own room' }] : (names.homeRecord(v.homeId)?.sharedRooms ?? []).map((r) => ({ id: r.id, name: r.name })),
+    };
   };
+  const residentLabel = (id: string) => { const r = names.resident(id); return `${r.ref} (${r.initials})`; };
+  const replanChoices = useMemo(() => plan && {
+    residents: [...new Set(plan.visits.map((v) => v.residentId))].map((id) => ({ id, label: residentLabel(id) })),
+    team: plan.rounds.map((r) => ({ id: r.staffId, label: names.staff(r.staffId) })),
+  }, [plan, names]);
+  const visitsOf = (residentId: string) => (plan?.visits ?? []).filter((v) => v.residentId === residentId)
+    .map((v) => ({ id: v.typeId, label: `${names.type(v.typeId)?.name ?? v.typeId} ${hhmm(v.startMin)}–${hhmm(v.endMin)}` }));
 
   const download = () => {
     setDownloadError(null);
@@ -187,7 +198,7 @@ export function OutreachView({ centreId, date, onDate }: Props) {
         <DateField date={date} onDate={onDate} />
         {view && <p class="version" aria-live="polite">Version <strong>{view.version}</strong> · <span class={`status status-${view.status}`}>{view.status}</span></p>}
       </div>
-      <EditBanners stale={stale} onReload={() => { void load(); }} refusal={refusal} notice={notice} />
+      <EditBanners stale={edits.stale} onReload={() => { edits.clear(); void load(); }} refusal={edits.refusal} notice={edits.notice} />
 
       <div class="board-body">
         <section class="board-main" aria-labelledby="outreach-plan-heading">
@@ -202,7 +213,18 @@ export function OutreachView({ centreId, date, onDate }: Props) {
                 <span>MDT {hhmm(plan.mdt.startMin)}–{hhmm(plan.mdt.endMin)} ({plan.mdt.mode === 'remote' ? 'joined remotely' : 'back at the centre'})</span>
               </div>
               {downloadError && <p class="error" role="alert">{downloadError}</p>}
-              <PlanTimeline date={date} rows={rows} items={items} drag="none" label={`Outreach visits on ${date} by team member`} fromMin={7 * 60} toMin={18 * 60} />
+              <PlanTimeline date={date} rows={rows} items={items} drag={running ? 'none' : 'time-and-row'} onMove={onDragMove} onSelect={setSelected} label={`Outreach visits on ${date} by team member`} fromMin={7 * 60} toMin={18 * 60} />
+              {selectedVisit && (
+                <ActivityPanel
+                  key={selectedVisit.activityId}
+                  activity={selectedVisit}
+                  {...visitChoices(selectedVisit)}
+                  onMove={(move) => edit('Move', '/moves', 'POST', { visitId: selectedVisit.activityId, ...move } satisfies OutreachMoveRequest)}
+                  onPin={(pin) => (pin ? edit('Pin', '/pins', 'POST', { visitId: selectedVisit.activityId }) : edit('Unpin', `/pins/${encodeURIComponent(selectedVisit.activityId)}`, 'DELETE'))}
+                  onClose={() => setSelected(null)}
+                />
+              )}
+              {replanChoices && <OutreachReplanPanel {...replanChoices} visitsOf={visitsOf} onReplan={(body: OutreachReplanRequest) => edit('Replan', '/replan', 'POST', body)} />}
               <h2 id="rounds-heading">Rounds by team member ({plan.rounds.length})</h2>
               <div class="rounds" aria-labelledby="rounds-heading">
                 {plan.rounds.map((r) => (
@@ -256,7 +278,7 @@ export function OutreachView({ centreId, date, onDate }: Props) {
           {day && <PlanJobPanel centreId={centreId} date={date} kind="outreach" choices={choices} onJob={setJob} onFinished={() => { void load(); }} />}
           {view && plan && (
             <>
-              <PlanVersionCard headingId="outreach-summary-heading" version={view} source={describeSource(view.source)} onPublish={publish} />
+              <PlanVersionCard headingId="outreach-summary-heading" version={view} source={describeSource(view.source)} onPublish={() => edit('Publish', '/publish', 'POST')} />
               <section class="card" aria-labelledby="outreach-score-heading">
                 <h2 id="outreach-score-heading">Score</h2>
                 <dl class="score">

@@ -1,6 +1,7 @@
 // Beside the timeline: version and status, publish, the score by constraint with the plan's
 // own sentences, the lower bound and the gap to it, and the unscheduled assessments with reasons.
-import type { SavedPlan, EditOutcome } from './DayBoard.tsx';
+import type { EditOutcome } from '../plan-edits.ts';
+import type { SavedPlan } from './DayBoard.tsx';
 
 /** A plan version's card (ICC day or outreach day): its number and status, when and how it was saved, Publish. */
 export function PlanVersionCard({ headingId, version, source, onPublish }: {

@@ -4,7 +4,7 @@
 import { useState } from 'preact/hooks';
 import type { DayChange, PlanView, ReplanRequest } from '../api-types.ts';
 import type { BoardData, Catalogue } from '../board-model.ts';
-import type { EditOutcome } from './DayBoard.tsx';
+import type { EditOutcome } from '../plan-edits.ts';
 
 type Kind = DayChange['kind'];
 const kinds: Record<Kind, string> = {
@@ -21,7 +21,7 @@ const kinds: Record<Kind, string> = {
 interface Props {
   board: BoardData;
   catalogue: Catalogue;
-  onReplan: (body: ReplanRequest) => Promise<EditOutcome & { reply?: PlanView }>;
+  onReplan: (body: ReplanRequest) => Promise<EditOutcome<PlanView>>;
 }
 
 export function ReplanPanel({ board, catalogue, onReplan }: Props) {
@@ -166,13 +166,18 @@ export function ReplanPanel({ board, catalogue, onReplan }: Props) {
       {refused && refused.length > 0 && (
         <div class="refusal" role="alert"><ul>{refused.map((s) => <li key={s}>{s}</li>)}</ul></div>
       )}
-      {result && (
-        <div class="replan-result" role="status">
-          <h3>Version {result.version}: {result.moves?.length ?? 0} changes ({result.strategy})</h3>
-          <ul class="moves">{(result.moves ?? []).map((m) => <li key={`${m.activityId}:${m.kind}`}>{m.message}</li>)}</ul>
-          {(result.notes ?? []).length > 0 && <ul class="notes">{result.notes!.map((n) => <li key={n}>{n}</li>)}</ul>}
-        </div>
-      )}
+      {result && <ReplanResult version={result.version} how={result.strategy} moves={(result.moves ?? []).map((m) => ({ key: `${m.activityId}:${m.kind}`, message: m.message }))} notes={result.notes ?? []} />}
     </section>
+  );
+}
+
+/** What a replan saved: the new version and exactly what moved, was removed or added, with its notes. */
+export function ReplanResult({ version, how, moves, notes }: { version: number; how?: string; moves: Array<{ key: string; message: string }>; notes: string[] }) {
+  return (
+    <div class="replan-result" role="status">
+      <h3>Version {version}: {moves.length} changes{how ? ` (${how})` : ''}</h3>
+      <ul class="moves">{moves.map((m) => <li key={m.key}>{m.message}</li>)}</ul>
+      {notes.length > 0 && <ul class="notes">{notes.map((n) => <li key={n}>{n}</li>)}</ul>}
+    </div>
   );
 }

@@ -4,23 +4,28 @@
  * the one they end with (the geriatrician's review, by a "last" rule).
  *
  * Why it is valid. Take any plan placing every assessment (on the time grid, see
- * time-grid.ts) and sort the n first-assessment starts: the i-th is no earlier than L_i, the
- * i-th earliest start in the union of each qualified staff member's earliest packing of
- * back-to-back first assessments around their breaks (no staff member can have started more
- * by then). Likewise the j-th latest last-assessment start is no later than G_j, from each
- * qualified staff member's latest packing ending by the MDT. A patient whose first
- * assessment starts at s ≥ L_i cannot have their last start before R(L_i), the earliest
- * last-assessment start over their own days (patient-schedule-dp.ts, other patients
- * ignored) whose first starts at L_i or later. So the patient with first-rank i and
- * last-rank j needs R(L_i) ≤ G_j. If no one-to-one choice of first ranks and last ranks meets
- * that for everyone, no plan places everything. The search below is exhaustive (equal slot
- * times are interchangeable) with counting cuts; it gives up after a node budget and then
- * claims nothing.
+ * time-grid.ts) and sort the n first-assessment starts of the patients who have both: the
+ * i-th is no earlier than L_i, the i-th earliest start in the union of each qualified staff
+ * member's earliest packing of back-to-back first assessments around their breaks (no staff
+ * member can have started more by then). Likewise the j-th latest last-assessment start is no
+ * later than G_j, from each qualified staff member's latest packing ending by the MDT. Both
+ * packings skip starts that no patient's own day allows (a review in the middle of lunch when
+ * the meal fits neither before nor after it): a staff member's k-th start from the end can be
+ * no later than the greedy packing's k-th. A patient whose first assessment starts at
+ * s ≥ L_i cannot have their last start before R(L_i), the earliest last-assessment start
+ * over their own days (patient-schedule-dp.ts, other patients ignored) whose first starts
+ * at L_i or later. So the patient with first-rank i and last-rank j needs R(L_i) ≤ G_j; a
+ * patient with a last assessment and no first (it was dropped) still takes a last rank. If no
+ * one-to-one choice of first ranks and last ranks meets that for everyone, no plan places
+ * everything. The search below is exhaustive (equal slot times are interchangeable) with
+ * counting cuts; it gives up after a node budget and then claims nothing.
  */
 import type { DayProblem, DayStaffMember } from '../../model/day-problem.ts';
 import { DEFAULT_WEIGHTS, type ObjectiveWeights } from '../../model/options.ts';
 import type { PatientScheduleModel } from './patient-schedule-model.ts';
 import { patientScheduleCost, ScheduleDpScratch } from './patient-schedule-dp.ts';
+import { patientScheduleModel } from './patient-schedule-model.ts';
+import { timeGridMin } from './time-grid.ts';
 
 export interface BookendResult {
   /** True only when the search proved that no plan places every placeable assessment. */
@@ -64,6 +69,8 @@ export class BookendCheck {
   private readonly levels: number[] = [];
   /** Need row of each patient who needs both ends (by patient index). */
   private readonly rows = new Map<number, number[]>();
+  /** Earliest last-assessment start of each patient who needs the last but not the first (by patient index). */
+  private readonly lastOnly = new Map<number, number>();
   constructor(problem: DayProblem, patients: readonly BookendPatient[], private readonly scratch = new ScheduleDpScratch(), private readonly maxNodes = BOOKEND_MAX_NODES) {
     const firstTypeId = problem.precedences.find((r) => r.after === '*' && r.before !== '*')?.before;
     const lastTypeId = problem.precedences.find((r) => r.before === '*' && r.after !== '*')?.after;
@@ -72,33 +79,49 @@ export class BookendCheck {
     if (!first || !last || first.id === last.id || first.groupCapacity > 1 || last.groupCapacity > 1) return;
     this.firstTypeId = first.id;
     this.lastTypeId = last.id;
-    const involved = patients.flatMap((patient, p) => (this.needsBoth(patient) ? [p] : []));
+    const involved = patients.flatMap((patient, p) => (this.needsLast(patient) ? [p] : []));
     if (involved.length === 0) return;
     const { mdt, checkInBufferMin, openMin, closeMin } = problem.centre;
     const untilMin = Math.min(mdt.startMin, closeMin);
     const staff = usableStaff(problem);
     const earliestMin = Math.max(openMin, Math.min(...involved.map((p) => problem.patients[p]!.earliestArrivalMin + checkInBufferMin)));
-    this.L = earliestPacking(staff.filter((s) => s.qualifications.includes(first.qualification)), first.durationMin, earliestMin, untilMin).slice(0, involved.length);
-    this.G = latestPacking(staff.filter((s) => s.qualifications.includes(last.qualification)), last.durationMin, untilMin).slice(0, involved.length);
+    const grid = timeGridMin(problem);
+    const canFirst = startsSomeoneCanTake(problem, involved, first.id, grid, scratch.timeLeft);
+    const canLast = startsSomeoneCanTake(problem, involved, last.id, grid, scratch.timeLeft);
+    this.L = earliestPacking(staff.filter((s) => s.qualifications.includes(first.qualification)), first.durationMin, earliestMin, untilMin, grid, canFirst).slice(0, patients.length);
+    this.G = latestPacking(staff.filter((s) => s.qualifications.includes(last.qualification)), last.durationMin, untilMin, grid, canLast).slice(0, patients.length);
     this.levels = [...new Set(this.L)];
-    for (const p of involved) this.rows.set(p, this.needRow(patients[p]!));
+    for (const p of involved) this.add(p, patients[p]!, this.rows, this.lastOnly);
   }
 
   /** Can everyone have their whole day, as far as the two ends tell? */
   check(): BookendResult {
-    return this.search([...this.rows.values()], this.maxNodes);
+    return this.search([...this.rows.values()], [...this.lastOnly.values()], this.maxNodes);
   }
 
   /** The same with patient `p`'s assessments replaced (e.g. one dropped), within `maxNodes`. */
   checkWith(p: number, patient: BookendPatient, maxNodes = this.maxNodes): BookendResult {
-    if (this.firstTypeId === undefined) return this.search([], maxNodes);
-    const rows = [...this.rows].filter(([q]) => q !== p).map(([, row]) => row);
-    if (this.needsBoth(patient)) rows.push(this.needRow(patient));
-    return this.search(rows, maxNodes);
+    if (this.firstTypeId === undefined) return this.search([], [], maxNodes);
+    const rows = new Map([...this.rows].filter(([q]) => q !== p));
+    const lastOnly = new Map([...this.lastOnly].filter(([q]) => q !== p));
+    this.add(p, patient, rows, lastOnly);
+    return this.search([...rows.values()], [...lastOnly.values()], maxNodes);
   }
 
-  private needsBoth(patient: BookendPatient): boolean {
-    return this.firstTypeId !== undefined && patient.placeableTypeIds.includes(this.firstTypeId) && patient.placeableTypeIds.includes(this.lastTypeId!);
+  /**
+   * A patient with both ends takes a first rank and a last rank; one with only the last still
+   * takes a last slot (their review is booked like everyone's); one with only the first needs
+   * nothing here (the packing bounds the i-th earliest of any set of first starts, the
+   * both-ends patients' alone included).
+   */
+  private add(p: number, patient: BookendPatient, rows: Map<number, number[]>, lastOnly: Map<number, number>): void {
+    if (!this.needsLast(patient)) return;
+    if (patient.placeableTypeIds.includes(this.firstTypeId!)) rows.set(p, this.needRow(patient));
+    else lastOnly.set(p, patient.model ? earliestLastStart(patient.model, this.firstTypeId!, this.lastTypeId!, -Infinity, this.scratch).lastMin : -Infinity);
+  }
+
+  private needsLast(patient: BookendPatient): boolean {
+    return this.firstTypeId !== undefined && patient.placeableTypeIds.includes(this.lastTypeId!);
   }
 
   /** need[a] = earliest last-assessment start for a first start ≥ level a (−Infinity: unknown). */
@@ -117,22 +140,24 @@ export class BookendCheck {
     return row;
   }
 
-  private search(need: number[][], maxNodes: number): BookendResult {
+  private search(need: number[][], lastOnly: number[], maxNodes: number): BookendResult {
     const { firstTypeId, lastTypeId } = this;
     const n = need.length;
-    if (firstTypeId === undefined || n === 0) return { everythingImpossible: false, nodes: 0, gaveUp: false };
-    if (this.L.length < n || this.G.length < n) return { everythingImpossible: true, firstTypeId, lastTypeId, nodes: 0, gaveUp: false };
+    const m = lastOnly.length;
+    if (firstTypeId === undefined || n + m === 0) return { everythingImpossible: false, nodes: 0, gaveUp: false };
+    if (this.L.length < n || this.G.length < n + m) return { everythingImpossible: true, firstTypeId, lastTypeId, nodes: 0, gaveUp: false };
     const levelOf = this.L.map((t) => this.levels.indexOf(t));
     // Any group of patients must fit the first ranks 1..k and the last ranks 1..k by the same
-    // argument, so when everyone is too many for the search, the hardest patients alone are tried.
+    // argument, so when everyone is too many for the search, the hardest patients alone are tried
+    // (with every last-only patient: they cost no branching).
     const hardest = need.map((_, p) => p).sort((x, y) => compareRows(need[y]!, need[x]!));
     let nodes = 0;
     let gaveUp = false;
-    const sizes = subsetSizes(n);
+    const sizes = n === 0 ? [0] : subsetSizes(n);
     for (const size of sizes) {
       const group = hardest.slice(0, size).map((p) => need[p]!);
       const budget = size === n && sizes.length > 1 ? Math.floor(maxNodes / 4) : maxNodes - nodes;
-      const result = searchRanks(group, levelOf.slice(0, size), this.G.slice(0, size), Math.max(100, budget));
+      const result = searchRanks(group, levelOf.slice(0, size), lastOnly, this.G.slice(0, size + m), Math.max(100, budget));
       nodes += result.nodes;
       if (result.infeasible) return { everythingImpossible: true, firstTypeId, lastTypeId, nodes, gaveUp: false };
       if (!result.gaveUp && size === n) break;
@@ -158,8 +183,48 @@ function usableStaff(problem: DayProblem): DayStaffMember[] {
     && s.breaks.every((b) => b.endMin <= startMin || b.startMin >= endMin)));
 }
 
-/** Starts of back-to-back activities of `durationMin`, each staff member from `fromMin` on, around breaks, ending by `untilMin`; ascending. */
-function earliestPacking(staff: DayStaffMember[], durationMin: number, fromMin: number, untilMin: number): number[] {
+/**
+ * Starts of `typeId` that at least one of `patients` can take on the time grid: their day with
+ * only that assessment and the meal has a start there (patient-schedule-dp.ts: window, opening
+ * hours, MDT, staff on shift, and the meal's lunch window with the transfer between the two).
+ * A review in the middle of lunch is none: with 30 min of meal inside the lunch window, before
+ * or after it, some starts are out for everyone. Other assessments only take starts away, so a
+ * drop never adds one (the check's patients are all who might need the assessment). Answers are
+ * remembered per start; an unknown answer (the caller's time is up) is yes.
+ */
+function startsSomeoneCanTake(problem: DayProblem, patients: readonly number[], typeId: string, gridMin: number, timeLeft: (() => boolean) | undefined): (startMin: number) => boolean {
+  const scratch = new ScheduleDpScratch(Infinity, timeLeft);
+  const models = patients.flatMap((p) => {
+    const patient = problem.patients[p]!;
+    const model = patientScheduleModel(problem, patient, [{ typeId }], gridMin, ZERO_WEIGHTS);
+    return model ? [model] : [];
+  });
+  const known = new Map<number, boolean>();
+  return (startMin: number): boolean => {
+    if (startMin % gridMin !== 0) return false; // plans on the grid suffice (time-grid.ts)
+    let answer = known.get(startMin);
+    if (answer !== undefined) return answer;
+    answer = models.length < patients.length || models.some((model) => {
+      const u = startMin / gridMin - model.startU;
+      const k = model.items.findIndex((item) => item.typeId === typeId);
+      if (k < 0 || u < 0 || u >= model.items[k]!.startCost.length || !Number.isFinite(model.items[k]!.startCost[u]!)) return false;
+      const startCost = new Float64Array(model.items[k]!.startCost.length).fill(Infinity);
+      startCost[u] = 0;
+      const cost = patientScheduleCost({ ...model, items: model.items.map((item, i) => (i === k ? { ...item, startCost } : item)) }, ZERO_WEIGHTS, scratch);
+      return !(cost === Infinity);
+    });
+    known.set(startMin, answer);
+    return answer;
+  };
+}
+
+/**
+ * Starts of back-to-back activities of `durationMin`, each staff member from `fromMin` on, around
+ * breaks and starts no patient can take (`allowed`), ending by `untilMin`; ascending. Each
+ * staff member's k-th start is the earliest their k-th can be (greedy), so the i-th of all is
+ * a lower bound on the i-th earliest start of any plan.
+ */
+function earliestPacking(staff: DayStaffMember[], durationMin: number, fromMin: number, untilMin: number, gridMin: number, allowed: (startMin: number) => boolean): number[] {
   const starts: number[] = [];
   for (const s of staff) {
     const end = Math.min(s.shift.endMin, untilMin);
@@ -167,6 +232,7 @@ function earliestPacking(staff: DayStaffMember[], durationMin: number, fromMin: 
     while (t + durationMin <= end) {
       const clash = s.breaks.find((b) => b.startMin < t + durationMin && b.endMin > t);
       if (clash) { t = clash.endMin; continue; }
+      if (!allowed(t)) { t += gridMin; continue; }
       starts.push(t);
       t += durationMin;
     }
@@ -174,14 +240,15 @@ function earliestPacking(staff: DayStaffMember[], durationMin: number, fromMin: 
   return starts.sort((a, b) => a - b);
 }
 
-/** Starts of back-to-back activities of `durationMin` packed as late as possible before `untilMin`, around breaks; descending. */
-function latestPacking(staff: DayStaffMember[], durationMin: number, untilMin: number): number[] {
+/** Starts of back-to-back activities of `durationMin` packed as late as possible before `untilMin`, around breaks and starts no patient can take; descending. */
+function latestPacking(staff: DayStaffMember[], durationMin: number, untilMin: number, gridMin: number, allowed: (startMin: number) => boolean): number[] {
   const starts: number[] = [];
   for (const s of staff) {
     let t = Math.min(s.shift.endMin, untilMin) - durationMin;
     while (t >= s.shift.startMin) {
       const clash = s.breaks.find((b) => b.startMin < t + durationMin && b.endMin > t);
       if (clash) { t = clash.startMin - durationMin; continue; }
+      if (!allowed(t)) { t -= gridMin; continue; }
       starts.push(t);
       t -= durationMin;
     }
@@ -225,9 +292,10 @@ function earliestLastStart(model: PatientScheduleModel, firstTypeId: string, las
  * usable levels must cover the free first slots the same way. Patients with equal needs take
  * levels in order (they are interchangeable). What is left to decide depends only on the
  * free levels and on how many decided patients need each group of last slots, so a state
- * that failed once is not searched again. Exhaustive up to `maxNodes`.
+ * that failed once is not searched again. Exhaustive up to `maxNodes`. `fixed` are the
+ * thresholds of patients who take a last slot but no first rank (decided from the start).
  */
-function searchRanks(need: number[][], levelOf: number[], G: number[], maxNodes: number): { infeasible: boolean; nodes: number; gaveUp: boolean } {
+function searchRanks(need: number[][], levelOf: number[], fixed: readonly number[], G: number[], maxNodes: number): { infeasible: boolean; nodes: number; gaveUp: boolean } {
   const levelCount = need[0]?.length ?? 0;
   const freeAtLevel = new Int32Array(levelCount);
   for (const a of levelOf) freeAtLevel[a]! += 1;
@@ -259,6 +327,11 @@ function searchRanks(need: number[][], levelOf: number[], G: number[], maxNodes:
   }
   const level = new Int32Array(n).fill(-1);
   const groupCount = new Int32Array(groupTotal); // decided patients per threshold group
+  for (const t of fixed) {
+    const group = groupOf(t);
+    if (group < 0) return { infeasible: true, nodes: 0, gaveUp: false };
+    groupCount[group]! += 1;
+  }
   let nodes = 0;
   let gaveUp = false;
   const failed = new Set<string>();

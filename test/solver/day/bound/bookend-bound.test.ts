@@ -31,6 +31,41 @@ describe('bookendBound', () => {
     expect(bound.value).toBeLessThanOrEqual(score.soft + 1e-9);
   }, 60_000);
 
+  it('skips last slots no patient can take: a review in the middle of lunch, with the meal fitting neither before nor after it', () => {
+    // Lunch 60–150 with a 60-min meal: a review (z) at 90 leaves the meal no room before (it
+    // would start by 30) or after (at 120 or later). The z-assessor is on break 120–150, so
+    // their latest usable slots are 60 and 30, not 90 and 60: the long patient's review needs
+    // 60 (a at 0, m 30–60), the short one's, first at 30, needs 60 too. Without the lunch gap
+    // the two ends pair up (reviews at 90 and 60) and the bound charged no drop (54).
+    const problem = tinyProblem({
+      assessmentTypes: [type('a', 30, 'ra'), type('m', 30, 'rm'), type('z', 30, 'rz')],
+      patients: [patient('long', ['a', 'm', 'z'], { priority: 2, needsMeal: true }), patient('short', ['a', 'z'], { priority: 1, needsMeal: true })],
+      precedences: firstAndLast.map((r) => ({ ...r })),
+    }, { mdt: { startMin: 150, durationMin: 30 }, lunchWindow: { startMin: 60, endMin: 150 }, mealDurationMin: 60 });
+    problem.rooms.find((r) => r.type === 'dining')!.capacity = 2;
+    problem.staff.find((s) => s.id === 's-z')!.breaks = [{ startMin: 120, endMin: 150 }];
+    expect(bookendBound(problem, bookendPatients(problem))).toMatchObject({ everythingImpossible: true, gaveUp: false });
+    // Exhaustively, the best plan leaves out the short patient's first assessment (1000 + their
+    // day), and the bound is exact.
+    const optimum = bruteForceOptimum(problem, DEFAULT_WEIGHTS, 150, { stepMin: 30 });
+    expect(optimum).toBeGreaterThan(1000);
+    expect(computeLowerBound(problem).value).toBeCloseTo(optimum, 6);
+  }, 120_000);
+
+  it('keeps a last slot for a patient without a first assessment', () => {
+    // The z-assessor can give three reviews by the MDT at 120: at 90, 60 and 30. The long and
+    // the short patient need 90 and 60 (their first assessments at 0 and 30); a third patient
+    // has only the review and arrives at 45, so the slot at 30 is too early for them. The check
+    // once looked only at patients with both ends and found no conflict.
+    const problem = tinyProblem({
+      assessmentTypes: [type('a', 30, 'ra'), type('m', 60, 'rm'), type('z', 30, 'rz')],
+      patients: [patient('long', ['a', 'm', 'z']), patient('short', ['a', 'z']), patient('late', ['z'], { earliestArrivalMin: 45 })],
+      precedences: firstAndLast.map((r) => ({ ...r })),
+    }, { mdt: { startMin: 120, durationMin: 30 } });
+    expect(bookendBound(problem, bookendPatients(problem))).toMatchObject({ everythingImpossible: true, gaveUp: false });
+    expect(bruteForceOptimum(problem, DEFAULT_WEIGHTS, 120, { stepMin: 15, placeAll: true })).toBe(Infinity);
+  }, 120_000);
+
   it('finds no conflict with a second first-assessor and a second last-assessor, and a plan confirms it', () => {
     const problem = squeezedDay();
     for (const id of ['a', 'z']) {

@@ -72,3 +72,53 @@ it('never exceeds the soft score of the plans found on random small ICC days', (
   // Not vacuous: the bound is close on some of these days.
   expect(Math.min(...gaps)).toBeLessThan(10);
 }, 300_000);
+
+/**
+ * Tight days: one ANP and one geriatrician for 4–6 patients, the MDT at 14:00, 14:30 or 15:30,
+ * lunch 12:00–13:30 with a 5-min transfer (so a review cannot start in the middle of lunch)
+ * and most breaks around lunch. The first/last check proves on many of them that someone's
+ * assessment must go, and the single-drop search then weighs which.
+ */
+function tightDay(seed: number): DayProblem {
+  const rng = createRng(seed * 7331);
+  const pick = <T,>(xs: readonly T[]): T => xs[rng.int(xs.length)]!;
+  const types = [assessmentType('anp', 45), assessmentType('bloods', 10, { roomType: 'lab', kind: 'diagnostic' }), assessmentType('ot', 45, { roomType: 'kitchen' }),
+    assessmentType('pharm', 30), assessmentType('ger', 45)];
+  const staff: DayStaffMember[] = [];
+  for (const t of types) {
+    const count = t.id === 'ger' || t.id === 'anp' ? 1 : 1 + rng.int(2);
+    for (let i = 0; i < count; i++) {
+      const breakStart = pick([12 * HOUR, 12.5 * HOUR, 13 * HOUR]);
+      staff.push({ id: `${t.id}-${i}`, name: `${t.id} ${i}`, discipline: t.discipline, qualifications: t.id === 'anp' ? ['anp', 'bloods'] : [t.id],
+        shift: { startMin: 9 * HOUR, endMin: 17 * HOUR }, breaks: rng.next() < 0.8 ? [{ startMin: breakStart, endMin: breakStart + 30 }] : [], mdtMember: t.id !== 'bloods' });
+    }
+  }
+  const patients = Array.from({ length: 4 + rng.int(3) }, (_, i) => patient(`p${i}`, ['anp', ...['bloods', 'ot', 'pharm'].filter(() => rng.next() < 0.5), 'ger'], {
+    priority: 1 + rng.int(4), earliestArrivalMin: pick([9 * HOUR, 9.5 * HOUR]), latestDepartureMin: 17 * HOUR, needsMeal: rng.next() < 0.9 }));
+  return smallDay({
+    centre: { id: 'c1', name: 'Test centre', openMin: 9 * HOUR, closeMin: 17 * HOUR, lunchWindow: { startMin: 12 * HOUR, endMin: 13.5 * HOUR }, mealDurationMin: 30,
+      mealRoomType: 'dining', mdt: { startMin: pick([14 * HOUR, 14.5 * HOUR, 15.5 * HOUR]), durationMin: 45 }, transferMin: 5, checkInBufferMin: 15 },
+    assessmentTypes: types,
+    precedences: [{ id: 'anp-first', before: 'anp', after: '*', minLagMin: 0 }, { id: 'bloods-back', before: 'bloods', after: 'ger', minLagMin: 60 },
+      { id: 'ger-last', before: '*', after: 'ger', minLagMin: 0 }],
+    staff,
+    rooms: [{ id: 'consult-1', name: 'Consult 1', type: 'consult', capacity: 1 }, { id: 'consult-2', name: 'Consult 2', type: 'consult', capacity: 1 },
+      { id: 'lab', name: 'Lab', type: 'lab', capacity: 1 }, { id: 'kitchen', name: 'Kitchen', type: 'kitchen', capacity: 1 },
+      { id: 'dining', name: 'Dining room', type: 'dining', capacity: 10 }],
+    patients,
+  });
+}
+
+it('never exceeds the soft score of the plans found on tight days where the first and last slots decide what must go', () => {
+  // 30 seeds checked while developing: the first/last check fired on 13, and skipping the
+  // lunch-time review starts raised the bound on 5 (seed 26: 222.5 → 1213.5, plan 1332.5).
+  let proved = 0;
+  for (let seed = 1; seed <= 30; seed++) {
+    const problem = tightDay(seed);
+    const plan = planDay(problem, { seed, maxIterations: 800 });
+    expect(validatePlan(problem, plan).valid, `seed ${seed}`).toBe(true);
+    expect(plan.bound.value, `seed ${seed}`).toBeLessThanOrEqual(plan.score.soft + 1e-6);
+    if (plan.bound.method.includes('not everyone can have their whole day')) proved++;
+  }
+  expect(proved).toBeGreaterThanOrEqual(8);
+}, 300_000);

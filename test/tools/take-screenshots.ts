@@ -1,8 +1,9 @@
 // The README's screenshots of the coordinator's screen, at 1366×768 and 1024×768, taken from
 // the real service (demo centre, in-memory database) in Debian's Chromium:
 //   npx tsx test/tools/take-screenshots.ts        → docs/screens/*.png
-// A 12-patient day is planned through the API as the screen would (a 5 s plan job), a
-// patient's cancellation replanned, and each view photographed as a user sees it.
+// A day of 8 patients (the booking planner's places per day for the demo centre's one team) is
+// planned through the API as the screen would (a 5 s plan job), two cancellations replanned, and
+// each view photographed as a user sees it.
 import { mkdir } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { launchBrowser } from '../helpers/browser.ts';
@@ -21,7 +22,7 @@ try {
   const headers = (token: string) => ({ Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' });
   const coordinator = headers(service.tokens.coordinator);
   const base = `${service.baseUrl}/api/centres/${service.centreId}`;
-  const attending = (await patients.list(service.db, service.centreId)).filter((p) => !p.unavailableDates.includes(DATE)).slice(0, 12).map((p) => p.id);
+  const attending = (await patients.list(service.db, service.centreId)).filter((p) => !p.unavailableDates.includes(DATE)).slice(0, 8).map((p) => p.id);
   const job = await (await fetch(`${base}/plan-jobs`, { method: 'POST', headers: coordinator, body: JSON.stringify({ date: DATE, patientIds: attending, timeLimitSec: 5 }) })).json() as { id: string };
   for (;;) {
     const state = await (await fetch(`${base}/plan-jobs/${job.id}`, { headers: coordinator })).json() as { status: string };
@@ -145,6 +146,16 @@ try {
     await shot(page, 'outreach', size);
     await page.locator('.rounds').scrollIntoViewIfNeeded();
     await shot(page, 'outreach-rounds', size);
+    // A visit selected (its form: move, pin) above the replan panel; the widest visit, to be sure of the click.
+    await page.locator('.outreach .timeline').scrollIntoViewIfNeeded();
+    await page.waitForTimeout(300);
+    // The visit's box, not its button: a narrow visit's button can shrink to nothing beside the initials.
+    const visits = await page.locator('.outreach .timeline .vis-item.tl-activity').all();
+    const widths = await Promise.all(visits.map(async (v) => (await v.boundingBox())?.width ?? 0));
+    await visits[widths.indexOf(Math.max(...widths))]!.click();
+    await page.locator('.outreach .activity-panel').scrollIntoViewIfNeeded();
+    await page.waitForTimeout(300);
+    await shot(page, 'outreach-edit', size);
     await page.context().close();
   }
   console.log(`screenshots written to ${OUT.pathname}`);

@@ -44,6 +44,10 @@ export function createApp({ db, logger = defaultLogger, auth, shuttingDown, publ
   if (shuttingDown) app.use(refuseWhenShuttingDown(shuttingDown));
   // Text PostgreSQL cannot store is a 400 naming the field, whatever the route (src/api/input-check.ts).
   app.use(refuseUnstorablePathAndQuery(templates));
+  // Calendar feeds (GET, public: the token in the URL is the credential, no body) come before the
+  // token check and the body parser, which have nothing to do for them, and the routers below:
+  // a subscriber's poll goes through as few layers as it can (issue 18). Other methods go on.
+  app.use('/feeds', feedsRouter(db));
   // Checked before the body is parsed: an anonymous caller gets no work done.
   if (auth?.enforce) app.use(requireAccess(db));
   app.use(parseJsonBody, refuseUnstorableBody);
@@ -55,7 +59,6 @@ export function createApp({ db, logger = defaultLogger, auth, shuttingDown, publ
   app.use('/api/audit-log', auditLogRouter(db));
   app.use('/metrics', metricsRouter(db));
   app.use('/api/centres', centresRouter(db));
-  app.use('/feeds', feedsRouter(db));
   app.use('/fhir/r4', fhirRouter(db));
   // The coordinator's screen (src/web): the page at / and its bundle; it calls the API above.
   app.use(serveWebApp());

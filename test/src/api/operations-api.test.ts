@@ -48,6 +48,11 @@ describeEachDatabase('operations', (getDb) => {
     expect(text).toContain('/feeds/<token>');
     expect(text).not.toContain('secret-feed-token-0123456789');
     expect(text).not.toContain(coordinatorSecret);
+    // Expected refusals are not errors: a 503 while shutting down is a warning.
+    const stopping = new AbortController();
+    stopping.abort();
+    const refused = await request(createApp({ db: getDb(), logger, auth: { enforce: true }, shuttingDown: stopping.signal })).get('/health').expect(503);
+    expect(lines.find((l) => (l.req as { id?: string } | undefined)?.id === refused.headers['x-request-id'])).toMatchObject({ level: 40, res: { statusCode: 503 }, msg: 'GET /health 503' });
   });
 
   it('serves Prometheus metrics to an admin only: latency by route pattern, the job queue, feed hits', async () => {

@@ -24,6 +24,10 @@
  * stamp is checked in the database (after the warm-up the service knows the token, so it is one
  * primary-key read) and the read's audit entry is recorded (stored with the others of its ~50 ms
  * in one insert); after the service has shut down the audit log must hold an entry per answer.
+ * Around each run the bench scrapes the service's /metrics (an admin token through
+ * ICC_ADMIN_TOKEN): its event-loop delay and GC pauses during the run are reported beside the
+ * latencies, the service thread's stalls seen from inside, apart from the load generator's and
+ * the machine's.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -50,6 +54,8 @@ const DAYS = 2;
 const POSTGRES_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 const base = `http://127.0.0.1:${PORT}`;
+/** An admin token for the service's /metrics (ICC_ADMIN_TOKEN): its event-loop delay and GC pauses during each run. */
+const ADMIN_SECRET = `icc_bench_admin_${randomBytes(16).toString('hex')}`;
 const coordinator = { authorization: `Bearer ${demoTokenSecrets.coordinator}`, 'content-type': 'application/json' };
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -65,7 +71,7 @@ async function api<T>(path: string, init: { method?: string; body?: unknown; hea
 /** Starts src/main.ts with `env` and waits until /health answers. */
 async function startService(env: Record<string, string>, log: (line: string) => void): Promise<ChildProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    env: { ...process.env, PORT: String(PORT), HOST: '127.0.0.1', ICC_DEMO_TOKENS: '1', LOG_LEVEL: 'warn', ...env },
+    env: { ...process.env, PORT: String(PORT), HOST: '127.0.0.1', ICC_DEMO_TOKENS: '1', ICC_ADMIN_TOKEN: ADMIN_SECRET, LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';
@@ -157,6 +163,42 @@ function processCpuS(pid: number | undefined): number | null {
   }
 }
 
+/**
+ * The service's own view of a run, from its /metrics (prom-client's default metrics): the
+ * event loop's delay (monitorEventLoopDelay, 10 ms resolution, reset by each scrape, so a scrape
+ * before the run starts its window) and the garbage collector's pauses. A stall of the service
+ * thread — a PGlite query, a collection, a poller's query, or the machine's other processes
+ * holding the CPU — shows here whatever the load generator measured.
+ */
+interface ServiceLoop {
+  loopDelayP99Ms: number;
+  loopDelayMaxMs: number;
+  gcPauses: number;
+  gcMs: number;
+}
+
+async function scrapeService(): Promise<{ lagP99S: number; lagMaxS: number; gcCount: number; gcSumS: number }> {
+  const text = await (await fetch(`${base}/metrics`, { headers: { authorization: `Bearer ${ADMIN_SECRET}` } })).text();
+  const sum = (pattern: RegExp) => [...text.matchAll(pattern)].reduce((total, m) => total + Number(m[1]), 0);
+  return {
+    lagP99S: sum(/^icc_nodejs_eventloop_lag_p99_seconds(?:\{[^}]*\})? (\S+)$/gm),
+    lagMaxS: sum(/^icc_nodejs_eventloop_lag_max_seconds(?:\{[^}]*\})? (\S+)$/gm),
+    gcCount: sum(/^icc_nodejs_gc_duration_seconds_count(?:\{[^}]*\})? (\S+)$/gm),
+    gcSumS: sum(/^icc_nodejs_gc_duration_seconds_sum(?:\{[^}]*\})? (\S+)$/gm),
+  };
+}
+
+/** Runs `load` between two scrapes of the service's metrics; the first resets the loop delay's window. */
+async function withServiceLoop<T>(load: () => Promise<T>): Promise<[T, ServiceLoop]> {
+  const before = await scrapeService();
+  const result = await load();
+  const after = await scrapeService();
+  return [result, {
+    loopDelayP99Ms: round2(after.lagP99S * 1000), loopDelayMaxMs: round2(after.lagMaxS * 1000),
+    gcPauses: after.gcCount - before.gcCount, gcMs: round2((after.gcSumS - before.gcSumS) * 1000),
+  }];
+}
+
 /** What either load generator measured, in one shape. */
 interface LoadStats {
   p50Ms: number;
@@ -193,10 +235,11 @@ function paced(url: string, headers: Record<string, string>, durationS: number):
 
 const answered = (stats: LoadStats) => Object.values(stats.statuses).reduce((sum, n) => sum + n, 0);
 
-function row(instance: string, target: number, expectedStatus: number, stats: LoadStats, bodyOk: boolean, cpuS: number | null): BenchRow {
+function row(instance: string, target: number, expectedStatus: number, stats: LoadStats, bodyOk: boolean, cpuS: number | null, loop: ServiceLoop): BenchRow {
   const total = answered(stats);
   const expected = stats.statuses[String(expectedStatus)] ?? 0;
   return {
+    ...loop,
     instance, known: target, value: stats.p99Ms, gapPct: null, seconds: round2(stats.durationS),
     valid: bodyOk && total > 0 && expected === total && stats.errors === 0,
     p50Ms: stats.p50Ms, p99Ms: stats.p99Ms, maxMs: stats.maxMs, targetRps: RATE,
@@ -236,18 +279,19 @@ async function measure(database: string, env: Record<string, string>, log: (line
       // optimised (measured: the first 1000 sequential reads cost ~1 ms CPU more each).
       reads += answered(await paced(feedUrl, kind.headers, WARM_UP_S));
       let cpuBefore = processCpuS(child.pid);
-      const steady = await paced(feedUrl, kind.headers, DURATION_S);
+      const [steady, steadyLoop] = await withServiceLoop(() => paced(feedUrl, kind.headers, DURATION_S));
       reads += answered(steady);
-      const steadyRow = row(`${database}: ${kind.name}, paced`, kind.target, kind.status, steady, bodyOk, cpuSince(cpuBefore));
-      log(`${kind.status} paced: p50 ${steady.p50Ms} ms, p99 ${steady.p99Ms} ms, ${steadyRow.achievedRps} req/s, ${steadyRow.serviceCpuMsPerRequest} ms service CPU per request`);
+      const steadyRow = row(`${database}: ${kind.name}, paced`, kind.target, kind.status, steady, bodyOk, cpuSince(cpuBefore), steadyLoop);
+      const loopLine = (loop: ServiceLoop) => `service event-loop delay p99 ${loop.loopDelayP99Ms} ms, max ${loop.loopDelayMaxMs} ms, ${loop.gcPauses} GC pauses (${loop.gcMs} ms), load ${round2(loadavg()[0]!)}`;
+      log(`${kind.status} paced: p50 ${steady.p50Ms} ms, p99 ${steady.p99Ms} ms, ${steadyRow.achievedRps} req/s, ${steadyRow.serviceCpuMsPerRequest} ms service CPU per request; ${loopLine(steadyLoop)}`);
       cpuBefore = processCpuS(child.pid);
       const clientBefore = process.cpuUsage();
-      const result = await cannon(feedUrl, kind.headers, DURATION_S);
+      const [result, burstLoop] = await withServiceLoop(() => cannon(feedUrl, kind.headers, DURATION_S));
       const clientUsed = process.cpuUsage(clientBefore);
       const bursts = fromAutocannon(result, (clientUsed.user + clientUsed.system) / 1000);
       reads += answered(bursts);
-      const burstRow = row(`${database}: ${kind.name}, autocannon bursts`, kind.target, kind.status, bursts, bodyOk, cpuSince(cpuBefore));
-      log(`${kind.status} autocannon: p50 ${bursts.p50Ms} ms, p99 ${bursts.p99Ms} ms, ${burstRow.achievedRps} req/s, ${burstRow.serviceCpuMsPerRequest} ms service CPU per request`);
+      const burstRow = row(`${database}: ${kind.name}, autocannon bursts`, kind.target, kind.status, bursts, bodyOk, cpuSince(cpuBefore), burstLoop);
+      log(`${kind.status} autocannon: p50 ${bursts.p50Ms} ms, p99 ${bursts.p99Ms} ms, ${burstRow.achievedRps} req/s, ${burstRow.serviceCpuMsPerRequest} ms service CPU per request; ${loopLine(burstLoop)}`);
       rows.push(steadyRow, burstRow);
     }
   } finally {
@@ -294,9 +338,9 @@ async function postgresDatabase(): Promise<{ url: string; drop: () => Promise<vo
 const suite: BenchSuite = {
   name: 'api',
   description:
-    `The service (src/main.ts as \`npm start\` runs it, LOG_LEVEL=warn) on loopback with the demo centre, ${DAYS} published days of ${PATIENTS_PER_DAY} patients: a clinician's staff feed (GET /feeds/<token>.ics), then the same with If-None-Match (304), each after a ${WARM_UP_S} s warm-up, at ${RATE} requests/s for ${DURATION_S} s over at most ${CONNECTIONS} keep-alive connections, twice: "paced" = one request every ${1000 / RATE} ms, open loop, from a load generator in a process of its own (bench/lib/paced-load.ts; latency from the moment each request is issued, waiting for a free connection included) — the rows the target is judged on; "autocannon bursts" = autocannon with overallRate ${RATE}, whose rate is a per-second budget per connection, so each second starts with a burst of ${RATE} requests at concurrency ${CONNECTIONS} and then nothing (coordinated omission corrected) — kept for comparison with earlier runs, its p99 is about ${CONNECTIONS} service times. value = p99 latency in ms, known = the target; valid = every response had the expected status, the feed parsed, and once the service had shut down the audit log held a feed read entry for every read answered (answeredReads, warm-ups included; auditedReads may be a few more: reads in flight when autocannon stopped); met = p99 within the target and ≥ 95 % of the rate achieved; serviceCpuMsPerRequest = the service process's CPU time (user + system, /proc) during the run over the requests answered, which moves little with other load on the machine (PGlite's work included, a PostgreSQL server's not); clientCpuMsPerRequest = the same for the load generator, which shares the 2 cores.`,
+    `The service (src/main.ts as \`npm start\` runs it, LOG_LEVEL=warn) on loopback with the demo centre, ${DAYS} published days of ${PATIENTS_PER_DAY} patients: a clinician's staff feed (GET /feeds/<token>.ics), then the same with If-None-Match (304), each after a ${WARM_UP_S} s warm-up, at ${RATE} requests/s for ${DURATION_S} s over at most ${CONNECTIONS} keep-alive connections, twice: "paced" = one request every ${1000 / RATE} ms, open loop, from a load generator in a process of its own (bench/lib/paced-load.ts; latency from the moment each request is issued, waiting for a free connection included) — the rows the target is judged on; "autocannon bursts" = autocannon with overallRate ${RATE}, whose rate is a per-second budget per connection, so each second starts with a burst of ${RATE} requests at concurrency ${CONNECTIONS} and then nothing (coordinated omission corrected) — kept for comparison with earlier runs, its p99 is about ${CONNECTIONS} service times. value = p99 latency in ms, known = the target; valid = every response had the expected status, the feed parsed, and once the service had shut down the audit log held a feed read entry for every read answered (answeredReads, warm-ups included; auditedReads may be a few more: reads in flight when autocannon stopped); met = p99 within the target and ≥ 95 % of the rate achieved; serviceCpuMsPerRequest = the service process's CPU time (user + system, /proc) during the run over the requests answered, which moves little with other load on the machine (PGlite's work included, a PostgreSQL server's not); clientCpuMsPerRequest = the same for the load generator, which shares the 2 cores; loopDelayP99Ms / loopDelayMaxMs = the service's event-loop delay during the run (its /metrics, prom-client's monitorEventLoopDelay at 10 ms resolution, reset by a scrape just before the run): how long the service thread was held — by a PGlite query, a garbage collection, a poller, or the machine's other processes — seen from inside the service; gcPauses / gcMs = the service's garbage-collection pauses during the run, counted and summed.`,
   target: `a staff feed at ${RATE} requests/s with p99 ≤ ${FEED_P99_TARGET_MS} ms, a 304 with p99 ≤ ${NOT_MODIFIED_P99_TARGET_MS} ms, on PostgreSQL and on PGlite (issue 18)`,
-  extraColumns: ['p50Ms', 'p99Ms', 'maxMs', 'targetRps', 'achievedRps', 'requests', 'met', 'serviceCpuMsPerRequest', 'clientCpuMsPerRequest', 'answeredReads', 'auditedReads', 'loadAvg'],
+  extraColumns: ['p50Ms', 'p99Ms', 'maxMs', 'targetRps', 'achievedRps', 'requests', 'met', 'serviceCpuMsPerRequest', 'clientCpuMsPerRequest', 'loopDelayP99Ms', 'loopDelayMaxMs', 'gcPauses', 'gcMs', 'answeredReads', 'auditedReads', 'loadAvg'],
   async run({ filter, log }) {
     const rows: BenchRow[] = [];
     if (!filter || filter.test('pglite')) {

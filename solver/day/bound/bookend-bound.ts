@@ -108,6 +108,54 @@ export class BookendCheck {
     return this.search([...rows.values()], [...lastOnly.values()], maxNodes);
   }
 
+  /** Patients the check involves (with a last assessment), by index. */
+  involved(): number[] {
+    return [...this.rows.keys(), ...this.lastOnly.keys()];
+  }
+
+  /**
+   * How many of the involved patients at least must lose something (one assessment or more
+   * each) before the two ends can pair up: taking a patient out altogether is the most any
+   * drop of theirs can relax the check, so if no k patients can be taken out to leave a
+   * pairing, every plan leaves something out for k + 1 of them or more. First by counting: for
+   * a first level a and a time t, the patients who would need a last slot at t or later if
+   * they started at level a or later either take one of the first slots before level a or one
+   * of the last slots at t or later, and each one taken out lowers the count by one at most.
+   * Then by the exhaustive search, allowed to leave k patients out, for k = that count, k + 1,
+   * … until it finds a pairing or runs out of `maxNodes`. 0 when nothing is proved.
+   */
+  minPatientsOut(maxNodes = this.maxNodes): number {
+    if (this.firstTypeId === undefined) return 0;
+    const rows = [...this.rows.values()];
+    const lastOnly = [...this.lastOnly.values()].sort((a, b) => a - b);
+    const n = rows.length + lastOnly.length;
+    if (n === 0) return 0;
+    const thresholds = [...new Set([...rows.flat(), ...lastOnly].filter((t) => t > -Infinity))];
+    let proved = 0;
+    for (let a = 0; a < this.levels.length; a++) {
+      const firstBefore = this.L.filter((t) => t < this.levels[a]!).length;
+      for (const t of thresholds) {
+        const count = rows.filter((row) => row[a]! >= t).length + lastOnly.filter((x) => x >= t).length;
+        proved = Math.max(proved, count - firstBefore - this.G.filter((g) => g >= t).length);
+      }
+    }
+    if (this.L.length < rows.length || this.G.length < n) return proved; // the counts above cover too few slots
+    const levelOf = this.L.map((t) => this.levels.indexOf(t));
+    let nodesLeft = maxNodes;
+    for (let k = proved; k < n; k++) {
+      // Out of the patients without a first assessment, the latest needing go first (exchange).
+      let pairs = false;
+      for (let r = 0; r <= Math.min(k, lastOnly.length) && !pairs; r++) {
+        const result = searchRanks(rows, levelOf.slice(0, rows.length), lastOnly.slice(0, lastOnly.length - r), this.G.slice(0, n), Math.max(1, nodesLeft), k - r);
+        nodesLeft -= result.nodes;
+        if (!result.infeasible) pairs = true;
+      }
+      if (pairs) break;
+      proved = k + 1;
+    }
+    return proved;
+  }
+
   /**
    * A patient with both ends takes a first rank and a last rank; one with only the last still
    * takes a last slot (their review is booked like everyone's); one with only the first needs
@@ -295,7 +343,7 @@ function earliestLastStart(model: PatientScheduleModel, firstTypeId: string, las
  * that failed once is not searched again. Exhaustive up to `maxNodes`. `fixed` are the
  * thresholds of patients who take a last slot but no first rank (decided from the start).
  */
-function searchRanks(need: number[][], levelOf: number[], fixed: readonly number[], G: number[], maxNodes: number): { infeasible: boolean; nodes: number; gaveUp: boolean } {
+function searchRanks(need: number[][], levelOf: number[], fixed: readonly number[], G: number[], maxNodes: number, skips = 0): { infeasible: boolean; nodes: number; gaveUp: boolean } {
   const levelCount = need[0]?.length ?? 0;
   const freeAtLevel = new Int32Array(levelCount);
   for (const a of levelOf) freeAtLevel[a]! += 1;
@@ -334,21 +382,23 @@ function searchRanks(need: number[][], levelOf: number[], fixed: readonly number
   }
   let nodes = 0;
   let gaveUp = false;
+  let skipsLeft = skips;
   const failed = new Set<string>();
 
   const cutOk = (from: number): boolean => {
     const undecided = sufGroup[from]!;
     const latest = sufLatest[from]!;
-    if (latest[0]! > 0) return false; // someone has no usable level at all
+    // Each count below may exceed its room by the patients still to be left out (skipsLeft).
+    if (latest[0]! > skipsLeft) return false; // someone has no usable level at all
     const firstFree = freeAtLevel.findIndex((c) => c > 0);
-    if (from < n && firstFree < 0) return false;
+    if (from < n && firstFree < 0) return n - from <= skipsLeft;
     // Undecided latest usable levels must cover the free levels (nested sets).
     let withLatestUpTo = 0;
     let freeUpTo = 0;
     for (let a = 0; a < levelCount; a++) {
       withLatestUpTo += latest[a + 1]!;
       freeUpTo += freeAtLevel[a]!;
-      if (withLatestUpTo > freeUpTo) return false;
+      if (withLatestUpTo > freeUpTo + skipsLeft) return false;
     }
     // Thresholds later than group g's time need the slots later than it: decided ones as
     // decided, undecided ones at the earliest free level, or (a ≥ 1) at level a unless they
@@ -357,17 +407,18 @@ function searchRanks(need: number[][], levelOf: number[], fixed: readonly number
     for (let g = 0; g < groupTotal; g++) {
       if (g > 0) decidedAfter += groupCount[g - 1]!;
       const room = slotsAfter[g]! - decidedAfter;
+      if (room < 0) return false;
       if (from < n) {
         let atFirst = 0;
         for (let x = 0; x <= g; x++) atFirst += undecided[firstFree * W + x]!;
-        if (atFirst > room) return false;
-      } else if (room < 0) return false;
+        if (atFirst > room + skipsLeft) return false;
+      }
       let earlyFree = 0;
       for (let a = 1; a < levelCount; a++) {
         earlyFree += freeAtLevel[a - 1]!;
         let critical = 0;
         for (let x = 0; x <= g; x++) critical += undecided[a * W + x]!;
-        if (critical > earlyFree + room) return false;
+        if (critical > earlyFree + room + skipsLeft) return false;
       }
     }
     return true;
@@ -377,10 +428,11 @@ function searchRanks(need: number[][], levelOf: number[], fixed: readonly number
     if (++nodes > maxNodes) { gaveUp = true; return true; }
     if (!cutOk(k)) return false;
     if (k === n) return true;
+    // Among equal patients, levels rise in order and those left out come last.
     const fromLevel = sameAsPrevious[k] ? level[k - 1]! : 0;
-    const key = `${k}|${fromLevel}|${freeAtLevel.join(',')}|${groupCount.join(',')}`;
+    const key = `${k}|${fromLevel}|${skipsLeft}|${freeAtLevel.join(',')}|${groupCount.join(',')}`;
     if (failed.has(key)) return false;
-    for (let a = fromLevel; a < levelCount; a++) {
+    for (let a = Math.max(0, fromLevel); fromLevel !== SKIPPED && a < levelCount; a++) {
       const group = needGroup[k]![a]!;
       if (freeAtLevel[a] === 0 || group < 0) continue;
       freeAtLevel[a]! -= 1;
@@ -391,6 +443,13 @@ function searchRanks(need: number[][], levelOf: number[], fixed: readonly number
       groupCount[group]! -= 1;
       if (ok) return true;
     }
+    if (skipsLeft > 0) {
+      skipsLeft -= 1;
+      level[k] = SKIPPED;
+      const ok = dfs(k + 1);
+      skipsLeft += 1;
+      if (ok) return true;
+    }
     level[k] = -1;
     failed.add(key);
     return false;
@@ -398,6 +457,9 @@ function searchRanks(need: number[][], levelOf: number[], fixed: readonly number
   const feasible = dfs(0);
   return { infeasible: !feasible && !gaveUp, nodes, gaveUp };
 }
+
+/** A patient left out of the search (searchRanks with skips). */
+const SKIPPED = -2;
 
 function compareRows(a: readonly number[], b: readonly number[]): number {
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i]! < b[i]! ? -1 : 1;

@@ -22,7 +22,8 @@
  *    must be dropped.
  * When something must be dropped, drop-bound.ts finds the least it can cost: one assessment
  * (that patient's exact day without it, the workload spread without it, and a first/last check
- * that no longer fails) or two or more.
+ * that no longer fails) or two or more — at least one from each of the k patients the
+ * first/last check proves must lose something.
  * When no assessment must be dropped, a makespan bound (per patient chain; per
  * single-qualified staff member's load; per room type's load) and a workload-spread bound
  * (workload-spread-bound.ts) are added: each bounds a separate term of the objective.
@@ -175,7 +176,7 @@ export function computeLowerBound(problem: DayProblem, weights: Partial<Objectiv
     bookends?.firstTypeId ? `first/last slots (${bookends.firstTypeId} … ${bookends.lastTypeId}): ${bookends.everythingImpossible ? 'not everyone can have their whole day' : bookends.gaveUp ? 'search gave up' : 'no conflict'} (${bookends.nodes} nodes)` : '',
     w.makespanMin > 0 ? `makespan (patient chain, single-holder staff load, room-type load) ${r2(makespanCost)}` : '',
     w.workloadImbalanceMin > 0 && !mustDrop ? `workload spread (forced vs possible bookings) ${r2(workloadCost)}` : '',
-    drops ? `least drop ${r2(drops.extraCost)}${drops.cheapest ? ` (one: ${drops.cheapest.typeId} of ${problem.patients.find((p) => p.id === drops!.cheapest!.patientId)?.ref || drops.cheapest.patientId}, with that patient's exact day without it and the workload spread)` : ' (two or more)'}` : '',
+    drops ? `least drop ${r2(drops.extraCost)}${drops.cheapest ? ` (one: ${drops.cheapest.typeId} of ${problem.patients.find((p) => p.id === drops!.cheapest!.patientId)?.ref || drops.cheapest.patientId}, with that patient's exact day without it and the workload spread)` : drops.patientsOut ? ` (${drops.patientsOut} patients with a review must each lose one or more: the first/last slots cannot pair up otherwise)` : ' (two or more)'}` : '',
     'no LP',
   ].filter(Boolean).join('; ');
   return { value: round6(value), method };

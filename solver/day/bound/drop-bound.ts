@@ -9,6 +9,10 @@
  * A single drop from p costs at least p's penalty minus p's whole day, so patients are tried
  * cheapest first and the search stops once that floor reaches the best found (or after
  * `maxPatients` or `maxNodes` of first/last searches, taking that patient's floor as the bound).
+ * A patient whose taking out altogether still leaves the first and last slots unpaired has no
+ * single drop that will do. And when the first/last check proves that k ≥ 2 patients with a
+ * review must each lose something (BookendCheck.minPatientsOut), no single drop will do at
+ * all and every plan costs at least the k cheapest of their floors.
  */
 import type { DayPatient, DayProblem, RequiredAssessment } from '../../model/day-problem.ts';
 import type { ObjectiveWeights } from '../../model/options.ts';
@@ -42,6 +46,8 @@ export interface DropBound {
   extraCost: number;
   /** The single drop that gives it, when one does. */
   cheapest?: { patientId: string; typeId: string };
+  /** Patients who must each lose something (first/last slots), when that gives it. */
+  patientsOut?: number;
 }
 
 /** @example dropBound(input).extraCost // ≥ 1000 × the lowest priority − that patient's day */
@@ -51,6 +57,15 @@ export function dropBound(input: DropBoundInput): DropBound {
   const candidates = patients.map((d, index) => ({ d, index })).filter(({ d }) => d.placeable.length > 0)
     .sort((a, b) => floorOf(a.d) - floorOf(b.d));
   if (candidates.length === 0) return { extraCost: Infinity };
+
+  // At least k of the patients with a review must lose something for the first and last slots
+  // to pair up: then no single drop will do, and the k cheapest of them bound every plan.
+  const mustTouch = bookends.minPatientsOut(input.maxNodes ?? 100_000);
+  if (mustTouch >= 2) {
+    const involvedFloors = bookends.involved().map((p) => floorOf(patients[p]!)).sort((a, b) => a - b);
+    const extraCost = involvedFloors.length >= mustTouch ? involvedFloors.slice(0, mustTouch).reduce((sum, f) => sum + f, 0) : Infinity;
+    return { extraCost, patientsOut: mustTouch };
+  }
 
   // Two or more drops.
   const floors = candidates.map(({ d }) => floorOf(d));
@@ -65,6 +80,10 @@ export function dropBound(input: DropBoundInput): DropBound {
     if (floors[c]! >= best) break;
     if (c >= maxPatients || nodesLeft <= 0) { best = Math.min(best, floors[c]!); break; }
     let patientBest = Infinity;
+    // Taken out altogether and the ends still do not pair up: no drop of theirs alone will do.
+    const out = bookends.checkWith(index, { placeableTypeIds: [] }, nodesLeft);
+    nodesLeft -= out.nodes;
+    if (out.everythingImpossible) continue;
     for (const dropped of d.placeable) {
       // Out of search budget: any drop of this patient costs at least their floor.
       if (nodesLeft <= 0) { patientBest = Math.min(patientBest, floors[c]!); break; }

@@ -7,6 +7,10 @@ import { scheduleCost } from '../../../../solver/day/search/schedule-cost.ts';
 import { scorePlan } from '../../../../solver/constraints/score-plan.ts';
 import { DEFAULT_WEIGHTS } from '../../../../solver/model/options.ts';
 import { assessmentType, HOUR, patient, smallDay, staffMember } from '../small-day-fixture.ts';
+import { demoDayProblem } from '../../../../src/demo/demo-day-problem.ts';
+import { planDay } from '../../../../solver/day/plan-day.ts';
+import { assembleDayPlan } from '../../../../solver/day/assemble-day-plan.ts';
+import { validatePlan } from '../../../../solver/validate/validate-plan.ts';
 
 function held(problem: ReturnType<typeof smallDay>, at: Record<string, [number, string, string]>) {
   const day = compileDayProblem(problem, DEFAULT_WEIGHTS);
@@ -80,5 +84,36 @@ describe('resequence', () => {
     const out = resequence(day, decoder, { maxEvaluations: 1 });
     expect(out.evaluations).toBe(1);
     expect(out.cost).toBeLessThanOrEqual(scheduleCost(day, decoder));
+  });
+
+  it("keeps a demo day valid (rests, a group session, lags, breaks, lunch) and its cost is scorePlan's", () => {
+    // A plan from a very short search (its own re-sequencing gets 2 neighbours), so room is left.
+    const problem = demoDayProblem({ seed: 1, date: '2026-12-01', patients: 8 });
+    const given = planDay(problem, { seed: 1, maxIterations: 100 });
+    expect(validatePlan(problem, given).valid).toBe(true);
+    const day = compileDayProblem(problem, DEFAULT_WEIGHTS);
+    const n = day.activityCount;
+    const at = { start: new Int32Array(n).fill(-1), staffOf: new Int32Array(n).fill(-1), roomOf: new Int32Array(n).fill(-1), sessionOf: new Int32Array(n).fill(-1) };
+    const groups = new Map<string, number>();
+    for (const activity of given.activities) {
+      const a = day.activityId.indexOf(activity.id);
+      at.start[a] = activity.startMin;
+      at.staffOf[a] = problem.staff.findIndex((s) => s.id === activity.staffId);
+      at.roomOf[a] = problem.rooms.findIndex((r) => r.id === activity.roomId);
+      if (activity.groupId !== undefined) {
+        if (!groups.has(activity.groupId)) groups.set(activity.groupId, groups.size);
+        at.sessionOf[a] = groups.get(activity.groupId)!;
+      }
+    }
+    expect(groups.size).toBeGreaterThan(0);
+    const out = resequence(day, at, { maxEvaluations: 3000 });
+    expect(out.improvements).toBeGreaterThan(1);
+    expect(out.cost).toBeLessThan(given.score.soft);
+    const read = readSchedule(day, { ...out, block: new Uint8Array(n) });
+    const plan = assembleDayPlan(problem, { activities: read.activities, unscheduled: given.unscheduled, bound: given.bound, stats: given.stats });
+    expect(validatePlan(problem, plan).valid).toBe(true);
+    expect(plan.score.soft).toBeCloseTo(out.cost, 9);
+    // Deterministic.
+    expect(Array.from(resequence(day, at, { maxEvaluations: 3000 }).start)).toEqual(Array.from(out.start));
   });
 });

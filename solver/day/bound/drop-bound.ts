@@ -12,7 +12,8 @@
  * A patient whose taking out altogether still leaves the first and last slots unpaired has no
  * single drop that will do. And when the first/last check proves that k ≥ 2 patients with a
  * review must each lose something (BookendCheck.minPatientsOut), no single drop will do at
- * all and every plan costs at least the k cheapest of their floors.
+ * all and every plan costs at least the k cheapest of them (each their floor plus their exact
+ * day without one assessment, or plus a second penalty).
  */
 import type { DayPatient, DayProblem, RequiredAssessment } from '../../model/day-problem.ts';
 import type { ObjectiveWeights } from '../../model/options.ts';
@@ -62,8 +63,23 @@ export function dropBound(input: DropBoundInput): DropBound {
   // to pair up: then no single drop will do, and the k cheapest of them bound every plan.
   const mustTouch = bookends.minPatientsOut(input.maxNodes ?? 100_000);
   if (mustTouch >= 2) {
-    const involvedFloors = bookends.involved().map((p) => floorOf(patients[p]!)).sort((a, b) => a - b);
-    const extraCost = involvedFloors.length >= mustTouch ? involvedFloors.slice(0, mustTouch).reduce((sum, f) => sum + f, 0) : Infinity;
+    // A patient who loses one assessment costs their floor plus their exact day without it;
+    // one who loses two or more, their floor plus another penalty at least.
+    const involved = bookends.involved().map((p) => patients[p]!).sort((a, b) => floorOf(a) - floorOf(b));
+    const touched: number[] = [];
+    for (const d of involved) {
+      touched.sort((a, b) => a - b);
+      if (touched.length >= mustTouch && floorOf(d) >= touched[mustTouch - 1]!) break;
+      let least = w.unscheduled * d.patient.priority;
+      for (const dropped of d.placeable) {
+        const model = patientScheduleModel(problem, d.patient, d.placeable.filter((r) => r !== dropped), gridMin, w);
+        const day = model ? patientScheduleCost(model, w, scratch) : 0;
+        if (day !== Infinity) least = Math.min(least, Number.isNaN(day) ? 0 : day);
+      }
+      touched.push(floorOf(d) + least);
+    }
+    touched.sort((a, b) => a - b);
+    const extraCost = touched.length >= mustTouch ? touched.slice(0, mustTouch).reduce((sum, f) => sum + f, 0) : Infinity;
     return { extraCost, patientsOut: mustTouch };
   }
 

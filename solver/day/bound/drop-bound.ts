@@ -40,6 +40,11 @@ export interface DropBoundInput {
   maxPatients?: number;
   /** First/last search nodes for all the single drops together. */
   maxNodes?: number;
+  /**
+   * First/last search nodes for proving how many patients must lose something (each more
+   * costs more nodes: on the 64-patient demo day 200k prove 4, 1M prove 5 in ~1 s).
+   */
+  maxPatientsOutNodes?: number;
 }
 
 export interface DropBound {
@@ -61,7 +66,7 @@ export function dropBound(input: DropBoundInput): DropBound {
 
   // At least k of the patients with a review must lose something for the first and last slots
   // to pair up: then no single drop will do, and the k cheapest of them bound every plan.
-  const mustTouch = bookends.minPatientsOut(input.maxNodes ?? 100_000);
+  const mustTouch = bookends.minPatientsOut(input.maxPatientsOutNodes ?? 400_000);
   if (mustTouch >= 2) {
     // A patient who loses one assessment costs their floor plus their exact day without it;
     // one who loses two or more, their floor plus another penalty at least.

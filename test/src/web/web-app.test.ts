@@ -509,8 +509,9 @@ describe('the web app in Chromium', { timeout: 120_000 }, () => {
     ]);
     const hhmm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
     const labelOf = (v: Visit) => `${patientRecords.find((p) => p.id === v.residentId)!.localRef} ${types.find((t) => t.code === v.typeId)!.name} ${hhmm(v.startMin)}–${hhmm(v.endMin)}, `;
-    // Wide enough to grab: 30 minutes or more.
-    const visit = before.plan.visits.find((v) => !v.pinned && v.endMin - v.startMin >= 30);
+    // Wide enough to grab (30 minutes or more), and the day's earliest such: dragged two hours
+    // earlier it lands before the team's shift, so the checker must refuse it.
+    const visit = before.plan.visits.filter((v) => !v.pinned && v.endMin - v.startMin >= 30).sort((a, b) => a.startMin - b.startMin)[0];
     expect(visit, 'the published outreach plan has a visit of 30 minutes or more nobody pinned').toBeDefined();
     const button = () => page.locator('.outreach .timeline [role="button"]').and(page.locator(`[aria-label^="${labelOf(visit!)}"]`));
 
@@ -524,15 +525,18 @@ describe('the web app in Chromium', { timeout: 120_000 }, () => {
     expect((await current()).plan.visits.find((v) => v.id === visit!.id)!.pinned).toBe(true);
     expect(await axeFindings(page, 'outreach visit form', '.outreach .board-main')).toEqual([]);
 
-    // Dragged an hour and more earlier, before the home lets visitors in: refused with the checker's
+    // Dragged about two hours earlier, before the team sets out: refused with the checker's
     // sentences, exactly those the API gives for the same move, and nothing saved.
+    // Selected again first: the saved pin redrew the timeline, and an item not selected pans it instead.
+    await button().click();
+    await page.locator('.outreach .vis-item.vis-selected').waitFor();
     const box = (await button().boundingBox())!;
     const sent = page.waitForRequest((r) => r.method() === 'POST' && r.url().endsWith('/outreach-plan/moves'));
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
     await page.mouse.down();
-    for (let step = 1; step <= 12; step++) {
-      await page.mouse.move(box.x + box.width / 2 - step * 25, box.y + box.height / 2);
-      await page.waitForTimeout(20);
+    for (let step = 1; step <= 10; step++) {
+      await page.mouse.move(box.x + box.width / 2 - step * 15, box.y + box.height / 2);
+      await page.waitForTimeout(40);
     }
     await page.mouse.up();
     const dragged = JSON.parse((await sent).postData()!) as { visitId: string; start: string };

@@ -13,7 +13,10 @@
  * instead (each at its cheapest against the rest: exact-patient-day.ts), and before the last
  * of the budget a polish puts every patient's day back exactly, one at a time. Half of those
  * moves, when something is left out, are ejections: the patient who lacks it, and everyone
- * booked with the clinician it needs when it would suit that patient best (makeRoom).
+ * booked with the clinician it needs when it would suit that patient best (makeRoom). While
+ * something is left out, one exact move in TRADE_ONE_IN is a trade (trade-pair.ts): a patient
+ * who lacks something or ends late, and one with less to do who starts earlier, the first put
+ * back first.
  */
 import type { Rng } from '../../model/rng.ts';
 import type { CompiledDay } from '../compile/compile-day-problem.ts';
@@ -22,6 +25,7 @@ import { BackwardDecoder } from '../schedule/backward-decoder.ts';
 import { scheduleCost } from '../search/schedule-cost.ts';
 import { ExactPatientDays, onDuty } from '../search/exact-patient-day.ts';
 import { timeGridMin } from '../bound/time-grid.ts';
+import { tradePair } from './trade-pair.ts';
 
 export interface RebuildOutcome {
   cost: number;
@@ -64,6 +68,19 @@ const EXACT_COST_PATIENTS = 400;
  * 36560.5 (11).
  */
 const EJECT_ONE_IN = 2;
+/**
+ * While something is left out, one exact move in this many is a trade (trade()): a patient
+ * whose day ends late or who lacks something, and one with less to do who starts earlier, put
+ * back exactly, the first first. Only on days of up to TRADE_MAX_ACTIVITIES activities. Fixed
+ * budgets against none (e48d00c; load 10-13, figures deterministic): icc-16 16k seeds 1-4
+ * 5204/5184/5184/5190 -> 5136/5099/5195/5137, icc-16 64k seed 1 5177 -> 5135, icc-32 19k seeds
+ * 1-3 10172/8541 (2 left out)/9540 -> 10105/9610 (3)/9546, icc-32 76k seed 1 10084 -> 10036.
+ * 1 in 3: icc-32 76k seed 1 8581 with 2 left out (seeds 2-3 before the rebase 9498 (3) / 8617
+ * (2), where the plan without trades left 2 out on both), icc-16 16k 5207. On icc-64 12k
+ * trades cost ejections there: 35065 (10 left out) -> 36499.5 / 36736.5 (11) with 1 in 3 / 6.
+ */
+const TRADE_ONE_IN = 6;
+const TRADE_MAX_ACTIVITIES = 300;
 /** Sweeps of the polish at most (each patient's day alone put back exactly, in turn). */
 const POLISH_SWEEPS = 3;
 
@@ -94,6 +111,9 @@ export function rebuildPatients(
   const chosen: number[] = [];
   const free: number[] = [];
   const backward = new BackwardDecoder(day, decoder.mealDelayMin);
+  const trades = n <= TRADE_MAX_ACTIVITIES;
+  // Each patient's minutes of activity (what a trade compares).
+  const workMin = day.patientActivities.map((own) => own.reduce((sum, a) => sum + day.durationMin[a]!, 0));
 
   const exact = new ExactPatientDays(day, timeGridMin(day.problem));
   // The polish's share: what its sweeps may cost at most (a quarter of the budget at most).
@@ -117,7 +137,9 @@ export function rebuildPatients(
     while (iterations < limit && budget.timeLeft()) {
       iterations++;
       if (rng.int(EXACT_ONE_IN) === 0 && iterations - 1 + EXACT_COST <= limit) {
-        const ejected = rng.int(EJECT_ONE_IN) === 0 && makeRoom();
+        // Only while something is left out (a day with everything placed keeps its search as it was).
+        const traded = trades && anyUnplaced() && rng.int(TRADE_ONE_IN) === 0 && trade();
+        const ejected = traded || (rng.int(EJECT_ONE_IN) === 0 && makeRoom());
         if (!ejected) choosePatients(true);
         putBackExactly(ejected);
         iterations += EXACT_COST - 1;
@@ -237,6 +259,33 @@ export function rebuildPatients(
       }
     }
     return true;
+  }
+
+  /**
+   * A trade (trade-pair.ts): its seed and partner out, and a third patient at random a third
+   * of the time; the seed goes back first. False when there is no partner.
+   */
+  function trade(): boolean {
+    chosen.length = 0;
+    const pair = tradePair(day, current.start, workMin, rng);
+    if (!pair) return false;
+    for (const p of [pair.seed, pair.partner]) {
+      removed[p] = 1;
+      chosen.push(p);
+    }
+    if (rng.int(3) === 0) {
+      const p = rng.int(patients);
+      if (!removed[p]) {
+        removed[p] = 1;
+        chosen.push(p);
+      }
+    }
+    return true;
+  }
+
+  function anyUnplaced(): boolean {
+    for (let a = 0; a < n; a++) if (current.start[a]! < 0 && !day.pin[a]) return true;
+    return false;
   }
 
   /** Keeps the schedule `into` holds when it costs no more than the current one. */

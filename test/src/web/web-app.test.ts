@@ -185,6 +185,23 @@ describe('the web app in Chromium', { timeout: 120_000 }, () => {
     expect((await staffDays()).version).toBe(2);
   });
 
+  it('shows keyboard focus on a short activity too: its whole box carries the ring, not only its button (which can shrink beside the initials)', async () => {
+    const { staff } = await staffDays();
+    const short = staff.flatMap((s) => s.activities).find((a) => a.endMin - a.startMin <= 10);
+    expect(short, 'the demo day has a 10-minute activity (blood tests)').toBeDefined();
+    const button = page.getByRole('button', { name: nameOf(short!), exact: true });
+    // A key pressed first, so the focus counts as keyboard focus (:focus-visible).
+    await page.keyboard.press('Shift');
+    await button.focus();
+    const ring = await button.evaluate((el) => {
+      const item = el.closest('.vis-item')!;
+      const style = getComputedStyle(item);
+      return { style: style.outlineStyle, width: style.outlineWidth, focused: el.matches(':focus-visible') };
+    });
+    expect(ring).toEqual({ style: 'solid', width: '3px', focused: true });
+    await button.blur();
+  });
+
   it('tells a coordinator whose version is stale that someone else saved, and reloads', async () => {
     const other = await (await browser.newContext({ viewport: { width: 1366, height: 768 } })).newPage();
     await signIn(other, service.tokens.coordinator);
@@ -513,10 +530,12 @@ describe('the web app in Chromium', { timeout: 120_000 }, () => {
     // earlier it lands before the team's shift, so the checker must refuse it.
     const visit = before.plan.visits.filter((v) => !v.pinned && v.endMin - v.startMin >= 30).sort((a, b) => a.startMin - b.startMin)[0];
     expect(visit, 'the published outreach plan has a visit of 30 minutes or more nobody pinned').toBeDefined();
-    const button = () => page.locator('.outreach .timeline [role="button"]').and(page.locator(`[aria-label^="${labelOf(visit!)}"]`));
+    // Its box on the timeline (clicked and dragged by the box: once pinned, the pin mark beside the
+    // initials can leave the button itself no width).
+    const item = () => page.locator('.outreach .vis-item.tl-activity').filter({ has: page.locator(`[role="button"][aria-label^="${labelOf(visit!)}"]`) });
 
     // Selected, its form opens; "Pin here" saves version 4 with the visit pinned.
-    await button().click();
+    await item().click();
     const form = page.locator('.outreach .activity-panel');
     await form.getByText('Not pinned: replanning may move it.').waitFor();
     await form.getByRole('button', { name: 'Pin here' }).click();
@@ -528,9 +547,9 @@ describe('the web app in Chromium', { timeout: 120_000 }, () => {
     // Dragged about two hours earlier, before the team sets out: refused with the checker's
     // sentences, exactly those the API gives for the same move, and nothing saved.
     // Selected again first: the saved pin redrew the timeline, and an item not selected pans it instead.
-    await button().click();
+    await item().click();
     await page.locator('.outreach .vis-item.vis-selected').waitFor();
-    const box = (await button().boundingBox())!;
+    const box = (await item().boundingBox())!;
     const sent = page.waitForRequest((r) => r.method() === 'POST' && r.url().endsWith('/outreach-plan/moves'));
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
     await page.mouse.down();

@@ -195,7 +195,7 @@ describe('the web app in Chromium', { timeout: 120_000 }, () => {
     await button.focus();
     const ring = await button.evaluate((el) => {
       const item = el.closest('.vis-item')!;
-      const style = getComputedStyle(item);
+      const style = el.ownerDocument.defaultView!.getComputedStyle(item);
       return { style: style.outlineStyle, width: style.outlineWidth, focused: el.matches(':focus-visible') };
     });
     expect(ring).toEqual({ style: 'solid', width: '3px', focused: true });

@@ -12,8 +12,9 @@ export interface EditOutcome<T = unknown> {
   reply?: T;
 }
 
-export interface PlanEdits {
-  edit: <T extends { version: number }>(title: string, suffix: string, method: 'POST' | 'DELETE', body?: unknown) => Promise<EditOutcome<T>>;
+/** `T`: the plan view an edit replies with. */
+export interface PlanEdits<T extends { version: number }> {
+  edit: (title: string, suffix: string, method: 'POST' | 'DELETE', body?: unknown) => Promise<EditOutcome<T>>;
   stale: boolean;
   refusal: Refusal | null;
   notice: string | null;
@@ -26,12 +27,12 @@ export interface PlanEdits {
  * @param etag the ETag of the version shown, or null when none is
  * @param reload reads the plan again after a saved edit
  */
-export function usePlanEdits(planPath: (suffix?: string) => string, etag: string | null, reload: () => Promise<void>): PlanEdits {
+export function usePlanEdits<T extends { version: number }>(planPath: (suffix?: string) => string, etag: string | null, reload: () => Promise<void>): PlanEdits<T> {
   const [stale, setStale] = useState(false);
   const [refusal, setRefusal] = useState<Refusal | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
 
-  const edit = async <T extends { version: number }>(title: string, suffix: string, method: 'POST' | 'DELETE', body?: unknown): Promise<EditOutcome<T>> => {
+  const edit = async (title: string, suffix: string, method: 'POST' | 'DELETE', body?: unknown): Promise<EditOutcome<T>> => {
     if (etag === null) return { ok: false, sentences: [] };
     setRefusal(null);
     setNotice(null);

@@ -5,6 +5,7 @@ import { useState } from 'preact/hooks';
 import type { ActivityView } from '../api-types.ts';
 import { activityName } from '../board-model.ts';
 import type { EditOutcome } from '../plan-edits.ts';
+import { SentencesAlert } from './SentencesAlert.tsx';
 
 /** A staff member or room the activity may be moved to. */
 export interface Choice {
@@ -75,12 +76,7 @@ export function ActivityPanel({ activity, staffChoices, roomChoices, onMove, onP
         <button type="button" disabled={busy} onClick={() => { void onPin(!activity.pinned); }}>{activity.pinned ? 'Unpin' : 'Pin here'}</button>
         <button type="button" onClick={onClose}>Close</button>
       </form>
-      {refused && (
-        <div class="refusal" role="alert">
-          <p>The move was refused{refused.length > 0 ? ':' : '.'}</p>
-          <ul>{refused.map((s) => <li key={s}>{s}</li>)}</ul>
-        </div>
-      )}
+      {refused && <SentencesAlert class="refusal" title={`The move was refused${refused.length > 0 ? ':' : '.'}`} sentences={refused} />}
     </section>
   );
 }

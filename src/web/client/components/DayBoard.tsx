@@ -92,8 +92,8 @@ export function DayBoard({ centreId, date, onDate }: { centreId: string; date: s
   }, [centreId, date]);
 
   /** Edits of the version shown: a 412 raises the reload offer, a 422 the checker's sentences. */
-  const edits = usePlanEdits(planPath, saved?.etag ?? null, load);
-  const edit = (title: string, suffix: string, method: 'POST' | 'DELETE', body?: unknown) => edits.edit<PlanView>(title, suffix, method, body);
+  const edits = usePlanEdits<PlanView>(planPath, saved?.etag ?? null, load);
+  const { edit } = edits;
 
   useEffect(() => {
     setState('loading');

@@ -4,6 +4,7 @@
 import { useState } from 'preact/hooks';
 import type { OutreachChange, OutreachPlanView, OutreachReplanRequest } from '../api-types.ts';
 import type { EditOutcome } from '../plan-edits.ts';
+import { SentencesAlert } from './SentencesAlert.tsx';
 import { ReplanResult } from './ReplanPanel.tsx';
 
 type Kind = OutreachChange['kind'];
@@ -104,9 +105,7 @@ export function OutreachReplanPanel({ residents, team, visitsOf, onReplan }: Pro
         )}
         <button type="submit" class="primary" disabled={busy}>{busy ? 'Replanning…' : 'Replan'}</button>
       </form>
-      {refused && refused.length > 0 && (
-        <div class="refusal" role="alert"><ul>{refused.map((s) => <li key={s}>{s}</li>)}</ul></div>
-      )}
+      {refused && refused.length > 0 && <SentencesAlert class="refusal" title="The replan was refused:" sentences={refused} />}
       {result && <ReplanResult version={result.version} moves={(result.moves ?? []).map((m) => ({ key: `${m.visitId}:${m.kind}`, message: m.message }))} notes={result.notes ?? []} />}
     </section>
   );

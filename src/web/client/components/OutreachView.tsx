@@ -83,8 +83,8 @@ export function OutreachView({ centreId, date, onDate }: Props) {
   }, [centreId, date]);
 
   /** Edits of the version shown: a 412 raises the reload offer, a 422 the checker's sentences. */
-  const edits = usePlanEdits(planPath, saved?.etag ?? null, load);
-  const edit = (title: string, suffix: string, method: 'POST' | 'DELETE', body?: unknown) => edits.edit<OutreachPlanView>(title, suffix, method, body);
+  const edits = usePlanEdits<OutreachPlanView>(planPath, saved?.etag ?? null, load);
+  const { edit } = edits;
 
   useEffect(() => {
     setState('loading');

@@ -5,6 +5,7 @@ import { useState } from 'preact/hooks';
 import type { DayChange, PlanView, ReplanRequest } from '../api-types.ts';
 import type { BoardData, Catalogue } from '../board-model.ts';
 import type { EditOutcome } from '../plan-edits.ts';
+import { SentencesAlert } from './SentencesAlert.tsx';
 
 type Kind = DayChange['kind'];
 const kinds: Record<Kind, string> = {
@@ -163,9 +164,7 @@ export function ReplanPanel({ board, catalogue, onReplan }: Props) {
           )}
         <button type="button" class="primary" disabled={busy} onClick={(e) => { void submit(e); }}>{busy ? 'Replanning…' : listed.length > 1 ? `Replan with ${listed.length} changes` : 'Replan'}</button>
       </section>
-      {refused && refused.length > 0 && (
-        <div class="refusal" role="alert"><ul>{refused.map((s) => <li key={s}>{s}</li>)}</ul></div>
-      )}
+      {refused && refused.length > 0 && <SentencesAlert class="refusal" title="The replan was refused:" sentences={refused} />}
       {result && <ReplanResult version={result.version} how={result.strategy} moves={(result.moves ?? []).map((m) => ({ key: `${m.activityId}:${m.kind}`, message: m.message }))} notes={result.notes ?? []} />}
     </section>
   );

@@ -202,6 +202,26 @@ describe('the web app in Chromium', { timeout: 120_000 }, () => {
     await button.blur();
   });
 
+  it('prints the board as a plan, not a form: the controls hidden, every row shown, the timeline scaled to the page so the MDT column is on it', async () => {
+    // As a browser prints: beforeprint while the page is still laid out for the screen, then print media.
+    await page.evaluate("window.dispatchEvent(new Event('beforeprint'))");
+    await page.emulateMedia({ media: 'print' });
+    try {
+      expect(await page.getByRole('button', { name: 'Plan this day' }).isVisible()).toBe(false);
+      expect(await page.locator('.replan').isVisible()).toBe(false);
+      const frame = (await page.locator('.day-board .timeline').boundingBox())!;
+      expect(frame.width).toBeLessThanOrEqual(700);
+      // The 16:00 hour (the MDT's) starts inside the printed frame: the whole day is on the page.
+      const label = page.locator('.day-board .vis-time-axis .vis-text', { hasText: /^16:00$/ }).first();
+      const box = (await label.boundingBox({ timeout: 5000 }))!;
+      expect(box.x).toBeLessThan(frame.x + frame.width - 10);
+    } finally {
+      await page.evaluate("window.dispatchEvent(new Event('afterprint'))");
+      await page.emulateMedia({ media: 'screen' });
+    }
+    expect((await page.locator('.day-board .timeline').boundingBox())!.width).toBeGreaterThan(700);
+  });
+
   it('tells a coordinator whose version is stale that someone else saved, and reloads', async () => {
     const other = await (await browser.newContext({ viewport: { width: 1366, height: 768 } })).newPage();
     await signIn(other, service.tokens.coordinator);

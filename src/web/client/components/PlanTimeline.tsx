@@ -15,6 +15,8 @@ batchTimelineDrawing();
 
 /** An activity's or the MDT's height in px, set in the CSS too, so vis-timeline need not measure it. */
 const ITEM_HEIGHT = 34;
+/** The width a printed timeline is scaled to: an A4 (or Letter) page less 1.5 cm margins, at 96 px per inch. */
+const PRINT_WIDTH_PX = 680;
 
 export interface MoveAsked {
   activityId: string;
@@ -166,7 +168,26 @@ export function PlanTimeline({ date, rows, items, drag, onMove, onSelect, label,
       if (id && !id.startsWith('break:') && !id.startsWith('mdt:')) handlers.current.onSelect?.(id);
     });
     timeline.current = t;
-    return () => t.destroy();
+    // vis-timeline lays itself out in pixels for the screen, and redraws for a new size only later
+    // (too late for a print): on paper the drawing as it is, the whole day, is scaled to the width
+    // of an A4 or Letter page's text, and back after.
+    const toPaper = () => {
+      const el = host.current!;
+      const width = el.offsetWidth;
+      el.style.width = `${width}px`;
+      el.style.zoom = String(Math.min(1, PRINT_WIDTH_PX / width));
+    };
+    const toScreen = () => {
+      host.current!.style.width = '';
+      host.current!.style.zoom = '';
+    };
+    window.addEventListener('beforeprint', toPaper);
+    window.addEventListener('afterprint', toScreen);
+    return () => {
+      window.removeEventListener('beforeprint', toPaper);
+      window.removeEventListener('afterprint', toScreen);
+      t.destroy();
+    };
     // The timeline is made once per date and drag mode; rows and items are fed in above.
   }, [date, drag, fromMin, toMin]);
 

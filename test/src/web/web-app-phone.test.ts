@@ -89,6 +89,44 @@ describe('the web app on a phone', { timeout: 240_000 }, () => {
     await page.context().close();
   });
 
+  /** The hour labels drawn inside the timeline's frame, left to right, with each one's width on screen. */
+  const hoursInSight = (page: Page): Promise<Array<{ text: string; left: number; right: number }>> => page.evaluate(`(() => {
+    const frame = document.querySelector('.timeline .vis-panel.vis-center').getBoundingClientRect();
+    return [...document.querySelectorAll('.timeline .vis-time-axis .vis-text.vis-minor:not(.vis-measure)')]
+      .map((el) => ({ text: el.textContent, box: el.getBoundingClientRect() }))
+      .filter(({ box }) => box.width > 0 && box.left >= frame.left - 1 && box.left < frame.right)
+      .map(({ text, box }) => ({ text, left: Math.round(box.left), right: Math.round(box.right) }));
+  })()`);
+
+  it('shows a phone three hours of the day at a time, stepped with Earlier / Later or swiped', async () => {
+    const page = await signedIn(service.tokens.coordinator);
+    await page.locator('.version').waitFor({ timeout: 60_000 });
+    const shown = page.getByRole('group', { name: 'Hours shown' });
+    await expect.poll(() => shown.textContent()).toContain('08:00–11:00');
+    // Three hours' labels, none overlapping the next (the whole day squeezed them into each other).
+    const hours = await hoursInSight(page);
+    expect(hours.map((h) => h.text)).toEqual(['08:00', '09:00', '10:00']);
+    expect(hours.every((h, i) => i === 0 || h.left >= hours[i - 1]!.right)).toBe(true);
+    // A 45-minute assessment is wide enough to see and tap (it was a few pixels).
+    const first = await page.locator('.timeline .vis-item.tl-activity').first().boundingBox();
+    expect(first!.width).toBeGreaterThanOrEqual(50);
+    expect(await shown.getByRole('button', { name: '◀ Earlier' }).isDisabled()).toBe(true);
+
+    await shown.getByRole('button', { name: 'Later ▶' }).click();
+    await expect.poll(() => shown.textContent()).toContain('10:00–13:00');
+    await expect.poll(async () => (await hoursInSight(page)).map((h) => h.text)).toEqual(['10:00', '11:00', '12:00']);
+
+    // Swiped back an hour or so with a finger on the hour labels (Chromium's own touch events): the label follows.
+    const axis = (await page.locator('.timeline .vis-panel.vis-top').boundingBox())!;
+    const touch = await page.context().newCDPSession(page);
+    const at = (x: number) => [{ x, y: axis.y + axis.height / 2 }];
+    await touch.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: at(axis.x + 40) });
+    for (let x = 50; x <= 130; x += 10) await touch.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: at(axis.x + x) });
+    await touch.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    await expect.poll(() => shown.textContent()).toMatch(/(08|09):\d\d–(11|12):\d\d/);
+    await page.context().close();
+  });
+
   it('fits a clinician\'s timetable and a transport user\'s runs to the screen', async () => {
     const clinician = await signedIn(service.tokens.clinician);
     await clinician.locator('.version').waitFor({ timeout: 60_000 });

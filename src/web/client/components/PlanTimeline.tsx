@@ -1,7 +1,9 @@
 // The day as a timeline (vis-timeline): one row per staff member, room or patient, 08:00–17:00,
 // each activity a focusable element with role="button" and a spoken name; dragging it to
-// another time or row asks the caller, who answers true (kept) or false (snaps back).
-import { useEffect, useRef } from 'preact/hooks';
+// another time or row asks the caller, who answers true (kept) or false (snaps back). On a phone
+// the whole day would leave each hour a few pixels: it shows three hours at a time instead, swiped
+// or stepped with Earlier / Later.
+import { useEffect, useRef, useState } from 'preact/hooks';
 import * as visTimeline from 'vis-timeline/standalone';
 import type { DataItem, TimelineOptions } from 'vis-timeline/standalone';
 import type { DataSet as DataSetClass } from 'vis-data/peer';
@@ -17,6 +19,11 @@ batchTimelineDrawing();
 const ITEM_HEIGHT = 34;
 /** The width a printed timeline is scaled to: an A4 (or Letter) page less 1.5 cm margins, at 96 px per inch. */
 const PRINT_WIDTH_PX = 680;
+/** A screen this narrow shows NARROW_WINDOW_MIN of the day at a time (the breakpoint of styles.css). */
+const NARROW_SCREEN = '(max-width: 760px)';
+const NARROW_WINDOW_MIN = 3 * 60;
+/** Earlier / Later move the window by less than its width, so one hour stays in sight. */
+const NARROW_STEP_MIN = 2 * 60;
 
 export interface MoveAsked {
   activityId: string;
@@ -88,7 +95,27 @@ const DataSet = (visTimeline as unknown as { DataSet: typeof DataSetClass }).Dat
 
 const minutesLabel = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
 
+/** Whether the screen is a phone's (follows a rotation or a resized window). */
+function useNarrowScreen(): boolean {
+  const [narrow, setNarrow] = useState(() => window.matchMedia(NARROW_SCREEN).matches);
+  useEffect(() => {
+    const query = window.matchMedia(NARROW_SCREEN);
+    const follow = () => setNarrow(query.matches);
+    query.addEventListener('change', follow);
+    return () => query.removeEventListener('change', follow);
+  }, []);
+  return narrow;
+}
+
 export function PlanTimeline({ date, rows, items, drag, onMove, onSelect, label, fromMin = 8 * 60, toMin = 17 * 60 }: Props) {
+  const narrow = useNarrowScreen();
+  const windowMin = narrow ? Math.min(NARROW_WINDOW_MIN, toMin - fromMin) : toMin - fromMin;
+  const clampFrom = (m: number) => Math.max(fromMin, Math.min(toMin - windowMin, m));
+  // Where a phone's window starts: the hour of the first thing on the timeline, then wherever it is swiped or stepped.
+  const firstHourMin = () => clampFrom(Math.floor(Math.min(toMin, ...items.map((i) => i.startMin)) / 60) * 60);
+  const [shownFromMin, setShownFromMin] = useState(firstHourMin);
+  const shownFrom = useRef(shownFromMin);
+  shownFrom.current = shownFromMin;
   const host = useRef<HTMLDivElement>(null);
   const timeline = useRef<visTimeline.Timeline | null>(null);
   const itemSet = useRef(new DataSet<DataItem>());
@@ -129,11 +156,12 @@ export function PlanTimeline({ date, rows, items, drag, onMove, onSelect, label,
 
   useEffect(() => {
     const options: TimelineOptions = {
-      start: minutesToDate(date, fromMin),
-      end: minutesToDate(date, toMin),
+      start: minutesToDate(date, narrow ? shownFrom.current : fromMin),
+      end: minutesToDate(date, narrow ? shownFrom.current + windowMin : toMin),
       min: minutesToDate(date, fromMin - 30),
       max: minutesToDate(date, toMin + 30),
-      moveable: false,
+      // A phone's window is swiped sideways; the whole day has nowhere to go.
+      moveable: narrow,
       zoomable: false,
       stack: true,
       orientation: { axis: 'top', item: 'top' },
@@ -167,6 +195,9 @@ export function PlanTimeline({ date, rows, items, drag, onMove, onSelect, label,
       const id = selected[0];
       if (id && !id.startsWith('break:') && !id.startsWith('mdt:')) handlers.current.onSelect?.(id);
     });
+    t.on('rangechanged', ({ start, byUser }: { start: Date; byUser: boolean }) => {
+      if (byUser) setShownFromMin(dateToMinutes(handlers.current.date, start));
+    });
     timeline.current = t;
     // vis-timeline lays itself out in pixels for the screen, and redraws for a new size only later
     // (too late for a print): on paper the drawing as it is, the whole day, is scaled to the width
@@ -188,11 +219,33 @@ export function PlanTimeline({ date, rows, items, drag, onMove, onSelect, label,
       window.removeEventListener('afterprint', toScreen);
       t.destroy();
     };
-    // The timeline is made once per date and drag mode; rows and items are fed in above.
-  }, [date, drag, fromMin, toMin]);
+    // The timeline is made once per date, drag mode and screen width; rows and items are fed in above.
+  }, [date, drag, fromMin, toMin, narrow]);
 
-  // Focusable: the rows scroll, and a keyboard user must be able to scroll them.
-  return <div class="timeline" role="group" aria-label={label} ref={host} tabIndex={0} />;
+  // A new day, or a screen that became narrow, starts at its first hour.
+  useEffect(() => setShownFromMin(firstHourMin()), [date, narrow, items.length === 0]);
+  // Stepped (not swiped: the timeline is already there), or started afresh.
+  useEffect(() => {
+    const t = timeline.current;
+    if (!narrow || !t) return;
+    const [start, end] = [minutesToDate(date, shownFromMin), minutesToDate(date, shownFromMin + windowMin)];
+    if (Math.abs(t.getWindow().start.getTime() - start.getTime()) >= 60_000) t.setWindow(start, end, { animation: false });
+  }, [shownFromMin, narrow, date, windowMin]);
+
+  const step = (byMin: number) => setShownFromMin(clampFrom(Math.round((shownFromMin + byMin) / 60) * 60));
+  return (
+    <>
+      {narrow && (
+        <div class="timeline-window" role="group" aria-label="Hours shown">
+          <button type="button" onClick={() => step(-NARROW_STEP_MIN)} disabled={shownFromMin <= fromMin}>◀ Earlier</button>
+          <span aria-live="polite">{minutesLabel(shownFromMin)}–{minutesLabel(shownFromMin + windowMin)}</span>
+          <button type="button" onClick={() => step(NARROW_STEP_MIN)} disabled={shownFromMin >= toMin - windowMin}>Later ▶</button>
+        </div>
+      )}
+      {/* Focusable: the rows scroll, and a keyboard user must be able to scroll them. */}
+      <div class="timeline" role="group" aria-label={label} ref={host} tabIndex={0} />
+    </>
+  );
 }
 
 /** A span with a class and plain text (never HTML: names come from records). */

@@ -1,4 +1,5 @@
-// The README's screenshots of the coordinator's screen, at 1366×768 and 1024×768, taken from
+// The README's screenshots of the coordinator's screen, at 1366×768 and 1024×768 (the board and a
+// timetable also on a 390×844 phone), taken from
 // the real service (demo centre, in-memory database) in Debian's Chromium:
 //   npx tsx test/tools/take-screenshots.ts        → docs/screens/*.png
 // A day of 8 patients (the booking planner's places per day for the demo centre's one team) is
@@ -81,6 +82,16 @@ try {
     await clinician.waitForTimeout(300);
     await shot(clinician, 'clinician', size);
     await clinician.context().close();
+  }
+  // On a phone: the board and a clinician's timetable, three hours of the day in sight.
+  const phone = { width: 390, height: 844 };
+  for (const [token, name] of [[service.tokens.coordinator, 'day-board'], [service.tokens.clinician, 'clinician']] as const) {
+    const page = await open(phone, token);
+    await page.locator('.version').waitFor({ timeout: 60_000 });
+    await page.locator('.timeline [role="button"]').first().waitFor({ state: 'attached' });
+    await page.waitForTimeout(300);
+    await shot(page, name, phone);
+    await page.context().close();
   }
   // One replan, photographed once per size from the coordinator's board.
   for (const size of sizes) {

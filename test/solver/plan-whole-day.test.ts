@@ -137,6 +137,15 @@ describe('planWholeDay', () => {
     expect(violations(result).filter((v) => v.startsWith('day:'))).toEqual([]);
   });
 
+  it('gives the first day planning most of the time limit (the rest is kept for the repairs)', () => {
+    let ms = 0;
+    const result = planWholeDay(demoWholeDay(8), { seed: 1, timeLimitMs: 400, now: () => (ms += 1) });
+    expect(result.iterations).toBe(1);
+    // 65 % of the limit; it was a third of 70 % (93 ms here).
+    expect(result.dayPlan.stats.elapsedMs).toBeGreaterThanOrEqual(0.6 * 400);
+    expect(ms).toBeLessThanOrEqual(400 + 50);
+  });
+
   it('rejects a passenger who is not a patient of the day, naming the field', () => {
     const problem = demoWholeDay(8);
     const transport = { ...problem.transport, passengers: [...problem.transport.passengers, { ...problem.transport.passengers[0]!, patientId: 'ghost' }] };

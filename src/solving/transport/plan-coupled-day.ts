@@ -5,7 +5,7 @@
  * if they no longer fit, and the itineraries take the transport's drop-off and pick-up times.
  */
 import {
-  planDay, planTransport, planWholeDay, repairTransport, type DayPlan, type DayProblem, type SolveOptions, type TransportPlan, type TransportProblem,
+  planTransport, planWholeDay, repairTransport, type DayPlan, type DayProblem, type SolveOptions, type TransportPlan, type TransportProblem,
 } from '../../../solver/index.ts';
 import { checkCoupled, timedTransport, withTransportTimes, type UntimedTransport } from './day-transport.ts';
 
@@ -28,19 +28,14 @@ export interface CoupledDayResult {
   notes: string[];
 }
 
-/** The share of a job's time the day planner gets before planWholeDay couples it with transport. */
-const DAY_FIRST_SHARE = 0.6;
-
 /**
- * planWholeDay spends a third of its time on its first day planning and stops as soon as
- * transport agrees, so a job's time limit would mostly go unused: the day is planned first
- * with most of the time, and planWholeDay starts from that plan (it keeps it where it costs no more).
+ * planWholeDay gives its first day planning most of the time (the day's quality is made there) and
+ * keeps the rest for the rounds that bring transport in step; a resumed job's plan is where that
+ * first planning starts.
  */
 export function planCoupledDay(input: CoupledDayInput, hooks: Pick<SolveOptions, 'now' | 'onProgress' | 'onBestPlan'>): CoupledDayResult {
   const { seed, timeLimitMs, startFrom } = input.options;
-  const first = planDay(input.day, { seed, timeLimitMs: DAY_FIRST_SHARE * timeLimitMs, ...hooks, ...(startFrom ? { startFrom } : {}) });
-  const planned = first.activities.map((a) => ({ id: a.id, startMin: a.startMin, staffId: a.staffId, roomId: a.roomId }));
-  const whole = planWholeDay({ day: input.day, transport: input.transport }, { seed, timeLimitMs: (1 - DAY_FIRST_SHARE) * timeLimitMs, ...hooks, startFrom: planned });
+  const whole = planWholeDay({ day: input.day, transport: input.transport }, { seed, timeLimitMs, ...hooks, ...(startFrom ? { startFrom } : {}) });
   return coupleTransport(input.transport, whole.dayProblem, whole.dayPlan, whole.transportPlan, seed, whole.notes);
 }
 

@@ -19,6 +19,7 @@ import * as careHomesOutreach from './20261206-1600-create-care-homes-outreach.t
 import * as planJobResumesAndPlanReads from './20261206-1800-plan-job-resumes-and-plan-reads.ts';
 import * as feedStamps from './20261207-1801_feed_stamps.ts';
 import * as feedStampNotify from './20261207-1802-feed-stamp-notify.ts';
+import * as feedStampNotifyEveryWriter from './20261207-1803-feed-stamp-notify-every-writer.ts';
 
 const migrations: Record<string, Knex.Migration> = {
   '20261122-1100-create-centres-staff-rooms-catalogue': centresStaffRoomsCatalogue,
@@ -38,6 +39,7 @@ const migrations: Record<string, Knex.Migration> = {
   '20261206-1800-plan-job-resumes-and-plan-reads': planJobResumesAndPlanReads,
   '20261207-1801_feed_stamps': feedStamps,
   '20261207-1802-feed-stamp-notify': feedStampNotify,
+  '20261207-1803-feed-stamp-notify-every-writer': feedStampNotifyEveryWriter,
 };
 
 /** A knex migration source over the list above. */

@@ -4,7 +4,7 @@ import { PGlite } from '@electric-sql/pglite';
 import knexFactory, { type Knex } from 'knex';
 import ClientPgLite from 'knex-pglite';
 import pg from 'pg';
-import { listenForFeedStamps } from './feed-stamp-watch.ts';
+import { listenForFeedStamps, watchServerFeedStamps } from './feed-stamp-watch.ts';
 
 export type Db = Knex;
 
@@ -76,6 +76,8 @@ export async function createDatabase(config: DatabaseConfig = {}): Promise<Db> {
       ...(config.searchPath ? { searchPath: config.searchPath } : {}),
       ...knexLog(config.logger),
     });
+    // Feeds hear the server's announcements of changes on a connection of their own (feed-stamp-watch.ts), closed with the pool.
+    watchServerFeedStamps(db, config.databaseUrl, config.logger);
     return db;
   }
   const dataDir = config.dataDir && config.dataDir !== 'memory' ? config.dataDir : undefined;

@@ -28,9 +28,10 @@ export function feedInputsEtag(sources: string, states: string): string {
 /**
  * What this process last answered for a token (by its hash): the feed's ETag, the inputs' feed
  * stamp (feed-inputs.ts) and until when the clock leaves them as they are, and what a read's
- * audit entry names. While the centre's stamp is still `stamp` (one primary-key read, or on
- * PGlite none: `changes`) and before `validUntil`, the next read of the token is answered from
- * here: a 304 if the subscriber holds `etag`, else the body cached under it. Any committed change
+ * audit entry names. While the centre's stamp is still `stamp` (one primary-key read, or none
+ * while this process hears the database's changes: `changes`) and before `validUntil`, the next
+ * read of the token is answered from here: a 304 if the subscriber holds `etag`, else the body
+ * cached under it. Any committed change
  * to what the feed is built from (a publish, an edited record, a revoked token) changes the
  * stamp, in whichever process made it.
  */
@@ -42,8 +43,8 @@ export interface TokenAnswer {
   etag: string;
   stamp: string | null;
   /**
-   * On embedded PGlite: the centre's count of changes heard (feed-stamp-watch.ts) when the inputs
-   * were read. While it is the same, so is the stamp, and no query is needed to know it.
+   * The centre's count of changes heard (feed-stamp-watch.ts) when the inputs were read, under the
+   * watch of that time. While it is the same, so is the stamp, and no query is needed to know it.
    */
   changes?: { watch: FeedStampWatch; count: number };
   /** Epoch ms of the clock the inputs were read at: an earlier clock (tests, a clock set back) reads them again. */

@@ -238,13 +238,22 @@ function auditRead(db: Knex, ctx: AuditContext, details: { dates: string[]; even
 }
 
 /**
- * Whether nothing a feed is built from has changed in the centre since `known` was read: on
- * embedded PGlite by the changes this process heard (no query), else by the feed stamp (one
- * primary-key read), which moves with a change made by any process.
+ * Whether nothing a feed is built from has changed in the centre since `known` was read: by the
+ * changes this process heard (feed-stamp-watch.ts: no query) if the answer was remembered under
+ * the current watch, else by the feed stamp (one primary-key read), which moves with a change made
+ * by any process. An answer the stamp finds unchanged while a watch is live, with no change of the
+ * centre heard during the read, is tied to that watch from then on: it was remembered before the
+ * process listened, or under an earlier connection that may have missed changes, and any change
+ * after the stamp's read will be heard.
  */
-async function unchangedSince(db: Knex, watch: FeedStampWatch | undefined, known: TokenAnswer): Promise<boolean> {
+async function unchangedSince(db: Knex, watch: FeedStampWatch | undefined, known: TokenAnswer, tokenHash: string): Promise<boolean> {
   if (watch && known.changes?.watch === watch) return watch.changesOf(known.centreId) === known.changes.count;
-  return (await feedInputs.stamp(db, known.centreId)) === known.stamp;
+  const heardBefore = watch?.heard;
+  if ((await feedInputs.stamp(db, known.centreId)) !== known.stamp) return false;
+  if (watch && heardBefore !== undefined && !watch.changedSince(known.centreId, heardBefore)) {
+    feedCache.answered(tokenHash, { ...known, changes: { watch, count: watch.changesOf(known.centreId) } });
+  }
+  return true;
 }
 
 export const feedService = {
@@ -255,15 +264,16 @@ export const feedService = {
    * copy is answered before anything is built, and a rendered feed is served from the cache
    * until its inputs change. A token this process answered before, whose centre's feed stamp is
    * unchanged and whose inputs the clock has not yet changed, is answered from memory
-   * (feed-cache.ts): a 304, or the cached body. On PostgreSQL the stamp costs one primary-key
-   * read; on embedded PGlite, whose every change this process hears (feed-stamp-watch.ts), none.
+   * (feed-cache.ts): a 304, or the cached body. While this process hears the database's changes
+   * (feed-stamp-watch.ts: embedded PGlite, or a server while its LISTEN connection is up) that
+   * takes no query; otherwise one primary-key read of the stamp.
    */
   async read(db: Knex, token: string, now: Date = new Date(), isCurrent: IsCurrent = () => false): Promise<FeedResponse> {
     if (!TOKEN_PATTERN.test(token)) throw appError.notFound('feed', 'for this address');
     const tokenHash = hashFeedToken(token);
     const known = feedCache.lastAnswer(tokenHash);
     const watch = await feedStampWatch(db);
-    if (known && now.getTime() >= known.validFrom && now.getTime() < known.validUntil && (await unchangedSince(db, watch, known))) {
+    if (known && now.getTime() >= known.validFrom && now.getTime() < known.validUntil && (await unchangedSince(db, watch, known, tokenHash))) {
       const copy = feedCache.get(known.etag);
       const owner: FeedOwner = { centreId: known.centreId, ownerKind: known.ownerKind as FeedKind, ownerId: known.ownerId };
       const notModified = isCurrent(known.etag, copy?.lastModified ?? null);
@@ -289,8 +299,8 @@ export const feedService = {
     /** Keeps what this read found, for the token's next read. */
     const remember = (etag: string, read: FeedInputs) => feedCache.answered(tokenHash, {
       centreId: owner.centreId, ownerKind: owner.ownerKind, ownerId: owner.ownerId, tokenId: read.tokenId, etag, stamp: read.stamp,
-      // The centre's count of changes as of the read, if none was heard while it ran (else the stamp decides next time).
-      ...(watch && watch.heard === heardBefore ? { changes: { watch, count: watch.changesOf(owner.centreId) } } : {}),
+      // The centre's count of changes as of the read, if none of its changes was heard while it ran (else the stamp decides next time).
+      ...(watch && heardBefore !== undefined && !watch.changedSince(owner.centreId, heardBefore) ? { changes: { watch, count: watch.changesOf(owner.centreId) } } : {}),
       validFrom: now.getTime(), validUntil: read.validUntil, fullPatientDetails: read.fullPatientDetails, dates: read.dates,
     });
 

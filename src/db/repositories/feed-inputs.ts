@@ -6,7 +6,8 @@
 // the cache before anything is built. The answer carries the centre's feed stamp (migration
 // 20261207-1801) read in the same snapshot, and when the clock alone will change it: a process
 // keeps the answer (feed-cache.ts) and, while the stamp is the same and that instant has not
-// come, answers the next read of the token after one primary-key read of the stamp.
+// come, answers the next read of the token after one primary-key read of the stamp (or none while
+// it hears the database's changes: feed-stamp-watch.ts).
 import type { Knex } from 'knex';
 import type { FeedKind } from '../../feeds/feed-types.ts';
 import { runPrepared, type PreparedQuery } from '../prepared-query.ts';

@@ -13,12 +13,18 @@ import { referralTransitions } from '../../../src/db/repositories/referral-trans
 import { plans } from '../../../src/db/repositories/plans.ts';
 import { patientInitials, type Patient } from '../../../src/domain/patient.ts';
 import { feedCache } from '../../../src/api/services/feed-cache.ts';
+import { feedService } from '../../../src/api/services/feed-service.ts';
+import { planService } from '../../../src/solving/plans/plan-service.ts';
 import { loadDemoCentre } from '../../../src/demo/load-demo-centre.ts';
 import { planJobRunnerFor } from '../../../src/solving/jobs/plan-job-runner.ts';
 import { createLogger } from '../../../src/logger.ts';
 import type { DayPlan, DayProblem } from '../../../solver/model/index.ts';
 import { describeEachDatabase } from '../../helpers/describe-each-database.ts';
-import { truncateAll } from '../../helpers/test-database.ts';
+import { testDatabaseUrl, truncateAll } from '../../helpers/test-database.ts';
+import { heardEverything, listeningForFeedStamps, until } from '../../helpers/feed-stamps.ts';
+import { createDatabase, type Db } from '../../../src/db/create-database.ts';
+import { FEED_STAMP_LISTENER_NAME, feedStampWatch } from '../../../src/db/feed-stamp-watch.ts';
+import * as feedStampNotifyEveryWriter from '../../../db/migrations/20261207-1803-feed-stamp-notify-every-writer.ts';
 import { libicalErrors } from '../../helpers/libical-validate.ts';
 import { calendarOfTsIcs, parseWithIcalJs, parseWithNodeIcal, parseWithTsIcs, type ParsedEvent } from '../feeds/parse-feed.ts';
 
@@ -64,6 +70,17 @@ describeEachDatabase('feeds API', (getDb, kind) => {
     }
   }
 
+  /**
+   * Waits until every change committed so far has been heard, then reads the token once more: an
+   * answer remembered while a change of its centre was heard (a render's own write of the feed's
+   * states is announced while it reads the inputs again) is checked against the stamp once, and
+   * from then on answered from memory.
+   */
+  async function settle(etag: string, url = feedUrl): Promise<void> {
+    await heardEverything(getDb());
+    await fetchFeed(304, { 'If-None-Match': etag }, url);
+  }
+
   beforeAll(async () => {
     await truncateAll(getDb());
     app = createApp({ db: getDb(), logger: createLogger('silent') });
@@ -77,6 +94,8 @@ describeEachDatabase('feeds API', (getDb, kind) => {
     const counts = new Map<string, number>();
     for (const a of stored.plan.activities) if (a.staffId) counts.set(a.staffId, (counts.get(a.staffId) ?? 0) + 1);
     staffId = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]![0];
+    // On PostgreSQL the process listens from its first ask (PGlite: from the start): every token below is answered under the watch.
+    await listeningForFeedStamps(getDb());
   });
 
   afterEach(() => {
@@ -181,19 +200,20 @@ describeEachDatabase('feeds API', (getDb, kind) => {
     }
   });
 
-  it('a token answered before is answered from memory after one read of the centre\'s feed stamp (on PGlite after none: the process heard every change); a stale or unknown copy goes the long way; each read is audited once', async () => {
+  it('a token answered before is answered from memory with no query (the process hears every change); a stale or unknown copy goes the long way; each read is audited once', async () => {
     const first = await fetchFeed(200);
+    await settle(first.headers.etag!);
     const readsOf = async () => (await auditLog.forEntity(getDb(), 'feed', tokenId)).filter((e) => e.action === 'read');
     const db = getDb();
     const statements: string[] = [];
     const count = (q: { sql: string }) => { statements.push(q.sql); };
     // The statements as sent (PostgreSQL), or as EXECUTEd by name (PGlite, prepared-query.ts).
-    const STAMP_READ = /feed_stamps WHERE centre_id|^EXECUTE feed_stamp_v1\(/;
     const INPUTS_READ = /^WITH t AS \(SELECT id, centre_id, owner_kind, owner_id FROM feed_tokens|^EXECUTE feed_inputs_v\d+\(/;
-    /** A read answered from memory: one primary-key read of the stamp on PostgreSQL, no statement at all on PGlite (feed-stamp-watch.ts). */
-    const FROM_MEMORY = kind === 'pglite' ? [] : [expect.stringMatching(STAMP_READ)];
-    /** The read's statements before its answer (the audit insert comes later, with others). */
+    /** A read answered from memory: no statement at all, on either database (feed-stamp-watch.ts). */
+    const FROM_MEMORY: string[] = [];
+    /** The read's statements before its answer (the audit insert comes later, with others), once every earlier change has been heard. */
     const statementsOf = async (status: number, headers: Record<string, string>) => {
+      await heardEverything(db);
       db.on('query', count);
       statements.length = 0;
       try {
@@ -257,10 +277,10 @@ describeEachDatabase('feeds API', (getDb, kind) => {
     expect(await notModifiedStored()).toBe(beforeNotModified + 12);
   });
 
-  it('a new published version ends the 304 and the cached body answered from memory (written straight to the database, as another process would), and so does midnight', async () => {
+  it('a new published version ends the 304 and the cached body answered from memory (written by SQL alone, not through the service), and so does midnight', async () => {
     const first = await fetchFeed(200);
     await fetchFeed(304, { 'If-None-Match': first.headers.etag! });
-    // A new version of the day, published by SQL alone: nothing in this process hears of it but the stamp.
+    // A new version of the day, published by SQL alone (through another process's connection: the PostgreSQL tests below).
     await getDb().raw(`INSERT INTO plans (centre_id, date, kind, version, status, document, pins)
       SELECT centre_id, date, kind, version + 1, 'published', document, pins FROM plans WHERE centre_id = ? AND date = ? AND kind = 'day' ORDER BY version DESC LIMIT 1`, [centreId, DATE]);
     const fresh = await fetchFeed(200, { 'If-None-Match': first.headers.etag! });
@@ -276,7 +296,7 @@ describeEachDatabase('feeds API', (getDb, kind) => {
     await fetchFeed(304, { 'If-None-Match': nextDay.headers.etag! }, feedUrl, afterMidnight);
   });
 
-  it('a change made through the API ends the 304 answered from memory at once: a published pin, a renamed owner, a revoked token; a draft changes nothing (on PGlite no statement is needed to know)', async () => {
+  it('a change made through the API ends the 304 answered from memory at once, before its notification is awaited: a published pin, a renamed owner, a revoked token; a draft changes nothing', async () => {
     const db = getDb();
     const statements: string[] = [];
     const count = (q: { sql: string }) => { statements.push(q.sql); };
@@ -291,8 +311,10 @@ describeEachDatabase('feeds API', (getDb, kind) => {
         db.off('query', count);
       }
     };
-    const fromMemory = kind === 'pglite' ? [] : [expect.stringMatching(/feed_stamps WHERE centre_id|^EXECUTE feed_stamp_v1\(/)];
+    /** Answered from memory: no statement (asserted once settled). */
+    const fromMemory: string[] = [];
     const first = await fetchFeed(200);
+    await settle(first.headers.etag!);
     expect((await conditional(304, first.headers.etag!)).sql).toEqual(fromMemory);
 
     // A pin makes a draft version: feeds show published versions only, so the copy is still current.
@@ -305,6 +327,7 @@ describeEachDatabase('feeds API', (getDb, kind) => {
     await request(app).post(planUrl('/publish')).set('If-Match', pinned.headers.etag!).expect(200);
     const published = (await conditional(200, first.headers.etag!)).res;
     expect(published.headers.etag).not.toBe(first.headers.etag);
+    await settle(published.headers.etag!);
     expect((await conditional(304, published.headers.etag!)).sql).toEqual(fromMemory);
     stored = (await plans.latestWithStatus(db, centreId, DATE, 'published'))!.document as unknown as { problem: DayProblem; plan: DayPlan };
 
@@ -317,6 +340,7 @@ describeEachDatabase('feeds API', (getDb, kind) => {
       const renamed = (await conditional(200, published.headers.etag!)).res;
       expect(renamed.headers.etag).not.toBe(published.headers.etag);
       expect(renamed.text.replace(/\r\n[ \t]/g, '')).toContain(`${name} Quist`);
+      await settle(renamed.headers.etag!);
       expect((await conditional(304, renamed.headers.etag!)).sql).toEqual(fromMemory);
     } finally {
       await request(app).patch(memberUrl).set('If-Match', renamedMember.headers.etag!).send({ name }).expect(200);
@@ -325,9 +349,125 @@ describeEachDatabase('feeds API', (getDb, kind) => {
     // Another URL of the same feed, answered from memory, then revoked: 404 at once.
     const issued = await request(app).post(`/api/centres/${centreId}/feed-tokens`).send({ kind: 'staff', ownerId: staffId }).expect(201);
     const other = await fetchFeed(200, {}, issued.body.url);
+    await settle(other.headers.etag!, issued.body.url);
     expect((await conditional(304, other.headers.etag!, issued.body.url)).sql).toEqual(fromMemory);
     await request(app).delete(`/api/centres/${centreId}/feed-tokens/${issued.body.id}`).expect(204);
     await conditional(404, other.headers.etag!, issued.body.url);
+  });
+
+  it("a write of this process ends the 304 answered from memory before the write's await returns (on PostgreSQL before its notification can have come): a publish, then edited records", async () => {
+    const db = getDb();
+    const token = /\/feeds\/([^/]+)\.ics$/.exec(feedUrl)![1]!;
+    /** The service's read, straight after the write in the same continuation: no I/O between them, so no notification is handled in between. */
+    const read = (etag: string) => feedService.read(db, token, NOW, (e) => e === etag);
+    /** Statements a read sends (none: from memory), once settled. */
+    const fromMemory = async (etag: string) => {
+      await settle(etag);
+      const statements: string[] = [];
+      const count = (q: { sql: string }) => { statements.push(q.sql); };
+      db.on('query', count);
+      try {
+        expect((await read(etag)).body).toBeUndefined();
+      } finally {
+        db.off('query', count);
+      }
+      return statements.filter((q) => !/plan_jobs/.test(q) && !/^insert into "audit_log"/.test(q) && !/^(BEGIN|COMMIT|ROLLBACK);?$/i.test(q));
+    };
+    let etag = (await fetchFeed(200)).headers.etag!;
+    // A new draft of the day (by SQL), then published through the plan service.
+    const newest = (await plans.latestWithStatus(db, centreId, DATE, 'published'))!;
+    await db.raw(`INSERT INTO plans (centre_id, date, kind, version, status, document, pins)
+      SELECT centre_id, date, kind, version + 1, 'draft', document, pins FROM plans WHERE id = ?`, [newest.id]);
+    expect(await fromMemory(etag)).toEqual([]);
+    await planService.publish(db, centreId, DATE, `"${newest.version + 1}"`, { name: 'test' });
+    const published = await read(etag);
+    expect(published.etag).not.toBe(etag);
+    expect(published.body).toContain('BEGIN:VCALENDAR');
+    etag = published.etag;
+    // Ten edited records (their last change is in the ETag), each read at once.
+    const patient = attending[0]!;
+    for (let i = 0; i < 10; i++) {
+      expect(await fromMemory(etag), `before edit ${i}`).toEqual([]);
+      await patients.update(db, centreId, patient.id, { familyName: patient.familyName });
+      const edited = await read(etag);
+      expect(edited.etag, `edit ${i}`).not.toBe(etag);
+      etag = edited.etag;
+    }
+  });
+
+  /** The statements a read sent before its answer (not the audit insert, the plan job runner's polls, or the feed stamp listener's catalogue checks). */
+  async function readStatements(status: number, headers: Record<string, string>, url = feedUrl) {
+    const statements: string[] = [];
+    const count = (q: { sql: string }) => { statements.push(q.sql); };
+    getDb().on('query', count);
+    try {
+      const res = await fetchFeed(status, headers, url);
+      return { res, sql: statements.filter((q) => !/^insert into "audit_log"/.test(q) && !/plan_jobs/.test(q) && !/pg_proc|pg_trigger/.test(q) && !/^(BEGIN|COMMIT|ROLLBACK);?$/i.test(q)) };
+    } finally {
+      getDb().off('query', count);
+    }
+  }
+  const STAMP_READ = /feed_stamps WHERE centre_id|^EXECUTE feed_stamp_v1\(/;
+  /** Another service process: a pool of its own on the same schema. */
+  const otherProcess = () => createDatabase({ databaseUrl: testDatabaseUrl, searchPath: getDb().client.config.searchPath as string[], poolMax: 1 });
+  /** A change to what every feed of the centre is built from (patients' last change), as any process could make it. */
+  const touchPatients = (db: Db) => db.raw('UPDATE patients SET updated_at = now() WHERE centre_id = ?', [centreId]);
+
+  it.runIf(kind === 'postgres')("on PostgreSQL another process's write ends the 304 answered from memory once its notification arrives", async () => {
+    const other = await otherProcess();
+    try {
+      const first = await fetchFeed(200);
+      await settle(first.headers.etag!);
+      expect((await readStatements(304, { 'If-None-Match': first.headers.etag! })).sql).toEqual([]);
+      await touchPatients(other);
+      // Until the notification is in, the copy from before may still be answered (a few ms): polled, with a deadline.
+      const changed = await until(async () => {
+        vi.useFakeTimers({ toFake: ['Date'] });
+        vi.setSystemTime(NOW);
+        try {
+          const res = await request(app).get(feedUrl).set('If-None-Match', first.headers.etag!);
+          return res.status === 200 && res;
+        } finally {
+          vi.useRealTimers();
+        }
+      }, "the other process's change to end the 304", 5_000);
+      expect(changed.headers.etag).not.toBe(first.headers.etag);
+      await settle(changed.headers.etag!);
+      expect((await readStatements(304, { 'If-None-Match': changed.headers.etag! })).sql).toEqual([]);
+    } finally {
+      await other.destroy();
+    }
+  });
+
+  it.runIf(kind === 'postgres')("on PostgreSQL, while the process does not listen, a known token's read checks the stamp and another process's write is seen at once; listening again, reads are answered from memory again", async () => {
+    const db = getDb();
+    const other = await otherProcess();
+    const watch = await listeningForFeedStamps(db);
+    let current: string | undefined;
+    try {
+      // The trigger made to announce to no one (migration 20261207-1803 undone in this schema), and the listening connection cut: it cannot listen again.
+      await feedStampNotifyEveryWriter.down(other);
+      await other.raw('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = ? AND datname = current_database()', [FEED_STAMP_LISTENER_NAME]);
+      await until(async () => (await feedStampWatch(db)) === undefined, 'the watch to end', 5_000);
+      const first = await fetchFeed(200);
+      expect((await readStatements(304, { 'If-None-Match': first.headers.etag! })).sql).toEqual([expect.stringMatching(STAMP_READ)]);
+      await touchPatients(other);
+      // Not announced, and not needed: the stamp has moved.
+      const changed = await fetchFeed(200, { 'If-None-Match': first.headers.etag! });
+      expect(changed.headers.etag).not.toBe(first.headers.etag);
+      current = changed.headers.etag!;
+      expect((await readStatements(304, { 'If-None-Match': current })).sql).toEqual([expect.stringMatching(STAMP_READ)]);
+    } finally {
+      await feedStampNotifyEveryWriter.up(other);
+      await other.destroy();
+    }
+    // It listens again (a retry, with backoff, finds the trigger announcing), on a new watch: the token, answered while it did not
+    // listen, is checked against the stamp once more, then answered from memory.
+    const again = await listeningForFeedStamps(db, 20_000);
+    expect(again).not.toBe(watch);
+    await heardEverything(db);
+    expect((await readStatements(304, { 'If-None-Match': current })).sql).toEqual([expect.stringMatching(STAMP_READ)]);
+    expect((await readStatements(304, { 'If-None-Match': current })).sql).toEqual([]);
   });
 
   it('reads arriving together: each is audited once, and each 304 carries the 200\'s ETag', async () => {

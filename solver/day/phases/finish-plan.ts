@@ -1,7 +1,7 @@
 /**
  * The final repair, the last phase: the best schedule of all runs decoded again, each
  * patient's day compacted (ICC days), then re-sequenced with exact re-timing (ICC days:
- * search/resequence.ts), the caller's start plan held in place when that costs less, and
+ * search/resequence.ts), re-staffed and re-inserted (search/restaff.ts, search/reinsert.ts), the caller's start plan held in place when that costs less, and
  * what is still unplaced explained — or placed, where the explanation finds a slot.
  */
 import type { PlannedActivity, UnscheduledAssessment } from '../../model/day-plan.ts';
@@ -13,9 +13,12 @@ import { BackwardDecoder } from '../schedule/backward-decoder.ts';
 import { DayDecoder, type DecodeResult } from '../schedule/day-decoder.ts';
 import { compactPatientDays } from '../search/compact-patient-days.ts';
 import { resequence } from '../search/resequence.ts';
+import { reinsert } from '../search/reinsert.ts';
+import { restaff } from '../search/restaff.ts';
+import type { RetimeSchedule } from '../search/retime-model.ts';
 import type { DaySearch } from '../search/day-search.ts';
 import { scheduleCost } from '../search/schedule-cost.ts';
-import { createRng } from '../../model/rng.ts';
+import { createRng, type Rng } from '../../model/rng.ts';
 import { rebuildPatients, type RebuildOutcome } from './rebuild-patients.ts';
 import { SEARCH_SHARE_OF_LIMIT } from './independent-runs.ts';
 
@@ -44,7 +47,9 @@ export function finishPlan(search: DaySearch, iterationsSpent: number): { activi
     : decoded;
   // Orders and assignments changed a step at a time, each neighbour timed exactly.
   const resequenced = search.iccDay ? resequenceHeld(day, compacted, decoder, search.maxIterations, before(0.93)) : compacted;
-  const final = heldIfBetter(day, search.options.startFrom, resequenced);
+  // One activity to any clinician and place in their list, or two traded, each timed exactly.
+  const reinserted = search.iccDay ? reinsertHeld(day, resequenced, decoder, search.maxIterations, createRng(search.seed + REINSERT_SEED_OFFSET), before(0.94)) : resequenced;
+  const final = heldIfBetter(day, search.options.startFrom, reinserted);
   return { ...explainOrRepair(search.problem, search.weights, readSchedule(day, final), before(0.95)), rebuilt };
 }
 
@@ -70,22 +75,55 @@ function resequenceHeld(day: CompiledDay, from: DecodeResult, decoder: DayDecode
   const out = resequence(day, from, { maxEvaluations, timeLeft });
   if (out.improvements === 0 || out.cost >= before - 1e-9) return from;
   const given = { start: Int32Array.from(from.start), staffOf: Int32Array.from(from.staffOf), roomOf: Int32Array.from(from.roomOf) };
-  if (hold(out) && scheduleCost(day, decoder) < before - 1e-9) return decoder;
-  hold(given);
+  if (holdSchedule(day, decoder, out) && scheduleCost(day, decoder) < before - 1e-9) return decoder;
+  holdSchedule(day, decoder, given);
   return decoder;
-
-  /** Holds a schedule in the decoder; whether every activity stayed where it was put. */
-  function hold(schedule: { start: Int32Array; staffOf: Int32Array; roomOf: Int32Array }): boolean {
-    const placed: number[] = [];
-    for (let a = 0; a < day.activityCount; a++) if (schedule.start[a]! >= 0) placed.push(a);
-    placed.sort((x, y) => schedule.start[x]! - schedule.start[y]! || x - y);
-    decoder.clearFixed();
-    for (const a of placed) decoder.fix(a, schedule.start[a]!, schedule.staffOf[a]!, schedule.roomOf[a]!);
-    decoder.decode(new Int32Array(0));
-    decoder.clearFixed();
-    return placed.every((a) => decoder.start[a] === schedule.start[a]);
-  }
 }
+
+/**
+ * Neighbours the re-insertion search (search/reinsert.ts: a descent, then a late-acceptance
+ * walk) times at most, per iteration of the budget, on the terms of RESEQUENCE_PER_ITERATION.
+ */
+const REINSERT_PER_ITERATION = 0.02;
+/** Re-staffing neighbours (search/restaff.ts) costed at most, per iteration of the budget (each is O(staff), no re-timing). */
+const RESTAFF_PER_ITERATION = 1;
+
+/**
+ * The schedule re-staffed at its times (search/restaff.ts), then re-inserted
+ * (search/reinsert.ts), held in the forward decoder; each neighbour either keeps is first held
+ * in a decoder of its own (every hard rule checked). The schedule given is returned when
+ * nothing costs less.
+ */
+function reinsertHeld(day: CompiledDay, from: DecodeResult, decoder: DayDecoder, maxIterations: number, rng: Rng, timeLeft: () => boolean): DecodeResult {
+  const iterations = maxIterations < Number.MAX_SAFE_INTEGER ? maxIterations : 1e6;
+  const maxEvaluations = Math.floor(REINSERT_PER_ITERATION * iterations * Math.min(1, RESEQUENCE_FULL_ACTIVITIES / Math.max(1, day.activityCount)));
+  const before = scheduleCost(day, from);
+  const checker = new DayDecoder(day);
+  const holds = (schedule: RetimeSchedule) => holdSchedule(day, checker, schedule);
+  // Who does what first, at the times as they stand (cheap: no re-timing), then re-insertion.
+  const restaffed = restaff(day, from, { maxEvaluations: Math.floor(RESTAFF_PER_ITERATION * iterations), holds });
+  const out = reinsert(day, { start: from.start, staffOf: restaffed.staffOf, roomOf: from.roomOf, sessionOf: from.sessionOf }, { maxEvaluations, timeLeft, rng, holds });
+  if (out.cost >= before - 1e-9) return from;
+  const given = { start: Int32Array.from(from.start), staffOf: Int32Array.from(from.staffOf), roomOf: Int32Array.from(from.roomOf) };
+  if (holdSchedule(day, decoder, out) && scheduleCost(day, decoder) < before - 1e-9) return decoder;
+  holdSchedule(day, decoder, given);
+  return decoder;
+}
+
+/** Holds a schedule in `decoder`, everything fixed in order of start; whether every activity stayed where it was put. */
+function holdSchedule(day: CompiledDay, decoder: DayDecoder, schedule: { start: Int32Array; staffOf: Int32Array; roomOf: Int32Array }): boolean {
+  const placed: number[] = [];
+  for (let a = 0; a < day.activityCount; a++) if (schedule.start[a]! >= 0) placed.push(a);
+  placed.sort((x, y) => schedule.start[x]! - schedule.start[y]! || x - y);
+  decoder.clearFixed();
+  for (const a of placed) decoder.fix(a, schedule.start[a]!, schedule.staffOf[a]!, schedule.roomOf[a]!);
+  decoder.decode(new Int32Array(0));
+  decoder.clearFixed();
+  return placed.every((a) => decoder.start[a] === schedule.start[a]);
+}
+
+/** The re-insertion walk's generator: seed + this. */
+const REINSERT_SEED_OFFSET = 7_919;
 
 /** The rebuild's generator: seed + this (apart from the runs' seeds). */
 const REBUILD_SEED_OFFSET = 104_729;

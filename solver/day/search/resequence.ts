@@ -54,14 +54,14 @@ export function resequence(day: CompiledDay, schedule: RetimeSchedule, options: 
   const budgetLeft = () => evaluations < options.maxEvaluations && (!options.timeLeft || options.timeLeft());
   // Neighbours in a fixed cycle: after a kept one, the list is rebuilt for the new schedule and
   // the scan goes on from where it was; a whole cycle without a gain ends the search.
-  let list = neighbours(day, ordersOf(day, current), current);
+  let list = resequenceNeighbours(day, ordersOf(day, current), current);
   let sinceGain = 0;
   for (let i = 0; sinceGain < list.length && budgetLeft(); i++, sinceGain++) {
     const neighbour = list[i % list.length]!();
     if (!tryOrders(neighbour.orders, neighbour.staffOf ?? staffOf, neighbour.roomOf ?? roomOf)) continue;
     kept[neighbour.kind] = (kept[neighbour.kind] ?? 0) + 1;
     sinceGain = 0;
-    list = neighbours(day, ordersOf(day, current), current);
+    list = resequenceNeighbours(day, ordersOf(day, current), current);
   }
   return { start, staffOf, roomOf, sessionOf, cost, improvements, evaluations, kept };
 
@@ -85,22 +85,28 @@ export function resequence(day: CompiledDay, schedule: RetimeSchedule, options: 
   }
 
   function costOf(at: Int32Array, staff: Int32Array): number {
-    staffLoad.fill(0);
-    const seen = new Set<number>();
-    for (let a = 0; a < day.activityCount; a++) {
-      if (at[a]! < 0 || staff[a]! < 0) continue;
-      // A group session counts once for its clinician.
-      if (sessionOf[a]! >= 0) {
-        if (seen.has(sessionOf[a]!)) continue;
-        seen.add(sessionOf[a]!);
-      }
-      staffLoad[staff[a]!] = staffLoad[staff[a]!]! + day.durationMin[a]!;
-    }
-    return scheduleCost(day, { start: at, staffOf: staff, roomOf, sessionOf, block: new Uint8Array(0), staffLoad });
+    return retimedCost(day, { start: at, staffOf: staff, roomOf, sessionOf }, staffLoad);
   }
 }
 
-interface Neighbour {
+/** The soft cost of a schedule given as starts and assignments (a group session counts once for its clinician's load). */
+export function retimedCost(day: CompiledDay, schedule: RetimeSchedule, staffLoad = new Int32Array(day.problem.staff.length)): number {
+  const { start, staffOf, roomOf, sessionOf } = schedule;
+  staffLoad.fill(0);
+  const seen = new Set<number>();
+  for (let a = 0; a < day.activityCount; a++) {
+    if (start[a]! < 0 || staffOf[a]! < 0) continue;
+    // A group session counts once for its clinician.
+    if (sessionOf[a]! >= 0) {
+      if (seen.has(sessionOf[a]!)) continue;
+      seen.add(sessionOf[a]!);
+    }
+    staffLoad[staffOf[a]!] = staffLoad[staffOf[a]!]! + day.durationMin[a]!;
+  }
+  return scheduleCost(day, { start, staffOf, roomOf, sessionOf, block: new Uint8Array(0), staffLoad });
+}
+
+export interface ResequenceNeighbour {
   kind: NeighbourKind;
   orders: RetimeOrders;
   staffOf?: Int32Array;
@@ -113,9 +119,9 @@ export type NeighbourKind = 'patient-order' | 'staff-swap' | 'room-swap' | 'othe
 const INSERT_REACH = 2;
 
 /** The neighbours of a schedule's orders, in a fixed order, each built when called. */
-function neighbours(day: CompiledDay, orders: RetimeOrders, at: RetimeSchedule): Array<() => Neighbour> {
+export function resequenceNeighbours(day: CompiledDay, orders: RetimeOrders, at: RetimeSchedule): Array<() => ResequenceNeighbour> {
   const { start, staffOf, roomOf, sessionOf } = at;
-  const out: Array<() => Neighbour> = [];
+  const out: Array<() => ResequenceNeighbour> = [];
   const precedes = (x: number, y: number) => day.succs[x]!.some((arc) => arc.other === y);
   const movable = (a: number) => !day.pin[a] && sessionOf[a]! < 0;
   // One activity to another qualified clinician, in their list where it stands or up to

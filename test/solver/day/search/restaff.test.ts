@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import { compileDayProblem } from '../../../../solver/day/compile/compile-day-problem.ts';
+import { readSchedule } from '../../../../solver/day/read-schedule.ts';
+import { DayDecoder } from '../../../../solver/day/schedule/day-decoder.ts';
+import type { RetimeSchedule } from '../../../../solver/day/search/retime-model.ts';
+import { restaff } from '../../../../solver/day/search/restaff.ts';
+import { scheduleCost } from '../../../../solver/day/search/schedule-cost.ts';
+import { retimedCost } from '../../../../solver/day/search/resequence.ts';
+import { scorePlan } from '../../../../solver/constraints/score-plan.ts';
+import { DEFAULT_WEIGHTS } from '../../../../solver/model/options.ts';
+import { assessmentType, HOUR, patient, smallDay, staffMember } from '../small-day-fixture.ts';
+import { demoDayProblem } from '../../../../src/demo/demo-day-problem.ts';
+import { assembleDayPlan } from '../../../../solver/day/assemble-day-plan.ts';
+import { validatePlan } from '../../../../solver/validate/validate-plan.ts';
+import { planDay } from '../../../../solver/day/plan-day.ts';
+
+/** Holds a schedule in a fresh decoder, everything fixed in order of start; whether it all stayed. */
+function holder(day: ReturnType<typeof compileDayProblem>) {
+  const checker = new DayDecoder(day);
+  return (schedule: RetimeSchedule): boolean => {
+    const placed = [...schedule.start.keys()].filter((a) => schedule.start[a]! >= 0).sort((x, y) => schedule.start[x]! - schedule.start[y]! || x - y);
+    checker.clearFixed();
+    for (const a of placed) checker.fix(a, schedule.start[a]!, schedule.staffOf[a]!, schedule.roomOf[a]!);
+    checker.decode(new Int32Array(0));
+    checker.clearFixed();
+    return placed.every((a) => checker.start[a] === schedule.start[a]);
+  };
+}
+
+describe('restaff', () => {
+  // Two ANPs (also qualified for bloods) and two phlebotomists. ANP A sees one patient, B two;
+  // each phlebotomist takes one blood test while A is free.
+  const problem = smallDay({
+    assessmentTypes: [assessmentType('anp', 45), assessmentType('bloods', 10)],
+    staff: [staffMember('A', ['anp', 'bloods']), staffMember('B', ['anp', 'bloods']), staffMember('P1', ['bloods']), staffMember('P2', ['bloods'])],
+    rooms: [
+      { id: 'consult-1', name: 'Consult 1', type: 'consult', capacity: 1 },
+      { id: 'consult-2', name: 'Consult 2', type: 'consult', capacity: 1 },
+      { id: 'consult-3', name: 'Consult 3', type: 'consult', capacity: 1 },
+      { id: 'dining', name: 'Dining room', type: 'dining', capacity: 10 },
+    ],
+    patients: [patient('p1', ['anp', 'bloods']), patient('p2', ['anp', 'bloods']), patient('p3', ['anp'])],
+  });
+  const day = compileDayProblem(problem, DEFAULT_WEIGHTS);
+  const at = (id: string) => day.activityId.indexOf(id);
+  const staff = (id: string) => problem.staff.findIndex((s) => s.id === id);
+  const decoder = new DayDecoder(day);
+  const fix = (id: string, startMin: number, who: string, room: string) => decoder.fix(at(id), startMin, staff(who), problem.rooms.findIndex((r) => r.id === room));
+  fix('p1:anp', 9 * HOUR, 'A', 'consult-1');
+  fix('p2:anp', 9 * HOUR, 'B', 'consult-2');
+  fix('p3:anp', 9 * HOUR + 45, 'B', 'consult-2');
+  fix('p1:bloods', 10 * HOUR, 'P1', 'consult-1');
+  fix('p2:bloods', 10 * HOUR + 15, 'P2', 'consult-3');
+  decoder.decode(new Int32Array(0));
+
+  it('gives two blood tests to the ANP with the lighter day at once, where one alone gains nothing', () => {
+    const before = scheduleCost(day, decoder);
+    // One blood test to A: the ANPs' spread 45 -> 35, the phlebotomists' 0 -> 10: no gain.
+    const one = Int32Array.from(decoder.staffOf);
+    one[at('p1:bloods')] = staff('A');
+    expect(retimedCost(day, { ...decoder, staffOf: one })).toBeCloseTo(before, 9);
+    const out = restaff(day, decoder, { maxEvaluations: 10_000, holds: holder(day) });
+    expect(out.staffOf[at('p1:bloods')]).toBe(staff('A'));
+    expect(out.staffOf[at('p2:bloods')]).toBe(staff('A'));
+    // ANPs 65 / 90 (spread 25, was 45), phlebotomists 0 / 0: 0.5 × 20 less.
+    expect(out.gain).toBeCloseTo(-10, 9);
+    const after = retimedCost(day, { ...decoder, staffOf: out.staffOf });
+    expect(after).toBeCloseTo(before - 10, 9);
+    const read = readSchedule(day, { ...decoder, staffOf: out.staffOf });
+    const score = scorePlan(problem, read.activities, read.unscheduled);
+    expect(score.hard).toBe(0);
+    expect(score.soft).toBeCloseTo(after, 9);
+  });
+
+  it('changes nothing without a budget', () => {
+    const out = restaff(day, decoder, { maxEvaluations: 0, holds: holder(day) });
+    expect(out.improvements).toBe(0);
+    expect([...out.staffOf]).toEqual([...decoder.staffOf]);
+  });
+
+  it('never costs more on a demo day, and validatePlan accepts what it gives', { timeout: 30_000 }, () => {
+    const demo = demoDayProblem({ seed: 1, date: '2026-12-01', patients: 16 });
+    const demoDay = compileDayProblem(demo, DEFAULT_WEIGHTS);
+    // A planner's plan (a short search) held in a decoder at its times and rooms, each activity
+    // with the clinician the decoder picks (a phlebotomist before an ANP).
+    const planned = planDay(demo, { seed: 1, maxIterations: 2000 });
+    const decoded = new DayDecoder(demoDay);
+    for (const activity of planned.activities) {
+      decoded.fix(demoDay.activityId.indexOf(activity.id), activity.startMin, -1, demo.rooms.findIndex((r) => r.id === activity.roomId));
+    }
+    decoded.decode(new Int32Array(0));
+    const before = scheduleCost(demoDay, decoded);
+    const out = restaff(demoDay, decoded, { maxEvaluations: 200_000, holds: holder(demoDay) });
+    expect(out.improvements).toBeGreaterThan(0);
+    const after = retimedCost(demoDay, { ...decoded, staffOf: out.staffOf });
+    expect(after).toBeCloseTo(before + out.gain, 6);
+    expect(after).toBeLessThan(before);
+    const violations = (staffOf: Int32Array) => {
+      const read = readSchedule(demoDay, { ...decoded, staffOf });
+      const plan = assembleDayPlan(demo, { activities: read.activities, unscheduled: [...read.unscheduled, ...read.unplaced], bound: { value: 0, method: 'test' }, stats: { iterations: 0, improvements: 0, timedOut: false, seed: 1 } });
+      return validatePlan(demo, plan).violations.map((v) => v.message);
+    };
+    expect(violations(decoded.staffOf)).toEqual([]);
+    expect(violations(out.staffOf)).toEqual([]);
+  });
+});

@@ -144,9 +144,13 @@ describeEachDatabase('plan editing API', (getDb) => {
     type Stored = { problem: DayProblem; plan: DayPlan; transport: { problem: TransportProblem; plan: TransportPlan } };
     const storedOf = async (id: string) => (await plans.findById(getDb(), centreId, id))!.document as unknown as Stored;
     const runKey = (r: { vehicleId: string; kind: string }) => `${r.vehicleId}/${r.kind}`;
-    /** The runs of `before` that carried the patient neither before nor after. */
+    /**
+     * The runs of `before` that carried the patient neither before nor after, nor now carry someone
+     * the old runs left unserved (a repair fits them in too, which changes that run).
+     */
     const untouchedRuns = (patientId: string, before: Stored, after: Stored) => {
-      const carries = (r: { stops: Array<{ patientId: string }> }) => r.stops.some((s) => s.patientId === patientId);
+      const refitted = new Set([patientId, ...before.transport.plan.unserved.map((u) => u.patientId)]);
+      const carries = (r: { stops: Array<{ patientId: string }> }) => r.stops.some((s) => refitted.has(s.patientId));
       const touched = new Set([...before.transport.plan.runs, ...after.transport.plan.runs].filter(carries).map(runKey));
       return before.transport.plan.runs.filter((r) => !touched.has(runKey(r)));
     };

@@ -20,10 +20,12 @@
  *   back (a burst of 200 at concurrency 10), then nothing until the next second; its p99 is that
  *   of a 10-deep queue, about 10 service times. Kept for comparison with earlier runs.
  * Both clients share the machine's 2 cores with the service (and a PostgreSQL server): their CPU
- * per request is reported beside the service's. Every request is a real read: the token's feed
- * stamp is checked in the database (after the warm-up the service knows the token, so it is one
- * primary-key read) and the read's audit entry is recorded (stored with the others of its ~50 ms
- * in one insert); after the service has shut down the audit log must hold an entry per answer.
+ * per request is reported beside the service's. Every request is a real read: the service checks
+ * that nothing the feed is built from has changed (after the warm-up it knows the token and hears
+ * the database's changes — PGlite, or a PostgreSQL LISTEN connection — so no query; without that,
+ * one primary-key read of the feed stamp) and the read's audit entry is recorded (stored with the
+ * others of its ~50 ms in one insert); after the service has shut down the audit log must hold an
+ * entry per answer.
  * Around each run the bench scrapes the service's /metrics (an admin token through
  * ICC_ADMIN_TOKEN): its event-loop delay and GC pauses during the run are reported beside the
  * latencies, the service thread's stalls seen from inside, apart from the load generator's and

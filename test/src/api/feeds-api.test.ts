@@ -21,7 +21,7 @@ import { createLogger } from '../../../src/logger.ts';
 import type { DayPlan, DayProblem } from '../../../solver/model/index.ts';
 import { describeEachDatabase } from '../../helpers/describe-each-database.ts';
 import { testDatabaseUrl, truncateAll } from '../../helpers/test-database.ts';
-import { heardEverything, listeningForFeedStamps, until } from '../../helpers/feed-stamps.ts';
+import { heardEverything, listeningForFeedStamps } from '../../helpers/feed-stamps.ts';
 import { createDatabase, type Db } from '../../../src/db/create-database.ts';
 import { FEED_STAMP_LISTENER_NAME, feedStampWatch } from '../../../src/db/feed-stamp-watch.ts';
 import * as feedStampNotifyEveryWriter from '../../../db/migrations/20261207-1803-feed-stamp-notify-every-writer.ts';
@@ -421,7 +421,7 @@ describeEachDatabase('feeds API', (getDb, kind) => {
       expect((await readStatements(304, { 'If-None-Match': first.headers.etag! })).sql).toEqual([]);
       await touchPatients(other);
       // Until the notification is in, the copy from before may still be answered (a few ms): polled, with a deadline.
-      const changed = await until(async () => {
+      const changed = await vi.waitUntil(async () => {
         vi.useFakeTimers({ toFake: ['Date'] });
         vi.setSystemTime(NOW);
         try {
@@ -430,7 +430,7 @@ describeEachDatabase('feeds API', (getDb, kind) => {
         } finally {
           vi.useRealTimers();
         }
-      }, "the other process's change to end the 304", 5_000);
+      }, { timeout: 5_000, interval: 5 });
       expect(changed.headers.etag).not.toBe(first.headers.etag);
       await settle(changed.headers.etag!);
       expect((await readStatements(304, { 'If-None-Match': changed.headers.etag! })).sql).toEqual([]);
@@ -448,7 +448,7 @@ describeEachDatabase('feeds API', (getDb, kind) => {
       // The trigger made to announce to no one (migration 20261207-1803 undone in this schema), and the listening connection cut: it cannot listen again.
       await feedStampNotifyEveryWriter.down(other);
       await other.raw('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = ? AND datname = current_database()', [FEED_STAMP_LISTENER_NAME]);
-      await until(async () => (await feedStampWatch(db)) === undefined, 'the watch to end', 5_000);
+      await vi.waitUntil(async () => (await feedStampWatch(db)) === undefined, { timeout: 5_000, interval: 5 });
       const first = await fetchFeed(200);
       expect((await readStatements(304, { 'If-None-Match': first.headers.etag! })).sql).toEqual([expect.stringMatching(STAMP_READ)]);
       await touchPatients(other);

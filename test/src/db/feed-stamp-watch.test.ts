@@ -2,7 +2,7 @@
 // LISTEN connection per database handle, opened on the first ask; another process's change heard
 // once its notification arrives; this process's own writes known before their await returns;
 // no watch while the connection is down, a new one once it listens again; closed with the handle.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createDatabase, type Db } from '../../../src/db/create-database.ts';
 import { FEED_STAMP_LISTENER_NAME, feedStampWatch } from '../../../src/db/feed-stamp-watch.ts';
 import { auditLog } from '../../../src/db/repositories/audit-log.ts';
@@ -10,7 +10,7 @@ import { centres } from '../../../src/db/repositories/centres.ts';
 import { rooms } from '../../../src/db/repositories/rooms.ts';
 import { centreCreateSchema } from '../../../src/domain/centre.ts';
 import { centreBody } from '../../helpers/fixtures.ts';
-import { heardEverything, listeningForFeedStamps, until } from '../../helpers/feed-stamps.ts';
+import { heardEverything, listeningForFeedStamps } from '../../helpers/feed-stamps.ts';
 import { isPostgresReachable, openTestDatabase, postgresRequired, testDatabaseUrl, type TestDatabase } from '../../helpers/test-database.ts';
 
 const runPostgres = postgresRequired || (await isPostgresReachable());
@@ -54,7 +54,7 @@ describe.skipIf(!runPostgres)('feed stamp watch [postgres]', { timeout: 60_000 }
     const before = watch.changesOf(centreId);
     const started = performance.now();
     await other('centres').where({ id: centreId }).update({ name: 'Heard ICC (renamed elsewhere)' });
-    await until(() => watch.changesOf(centreId) > before, "the other process's notification", 5_000);
+    await vi.waitUntil(() => watch.changesOf(centreId) > before, { timeout: 5_000, interval: 1 });
     // The window in which this process still answers from the copy before: a few ms on loopback.
     expect(performance.now() - started).toBeLessThan(1_000);
   });
@@ -101,14 +101,14 @@ describe.skipIf(!runPostgres)('feed stamp watch [postgres]', { timeout: 60_000 }
     const watch = await listeningForFeedStamps(test.db);
     const [listener] = await listenersOf(other);
     await other.raw('SELECT pg_terminate_backend(?)', [listener!.pid]);
-    await until(async () => (await feedStampWatch(test.db)) !== watch, 'the lost connection to be noticed', 5_000);
+    await vi.waitUntil(async () => (await feedStampWatch(test.db)) !== watch, { timeout: 5_000, interval: 5 });
     const again = await listeningForFeedStamps(test.db);
     expect(again).not.toBe(watch);
     expect((await listenersOf(other)).map((l) => l.pid)).not.toContain(listener!.pid);
     // And it hears on the new one.
     const before = again.changesOf(centreId);
     await other('centres').where({ id: centreId }).update({ name: 'Heard ICC (after a reconnect)' });
-    await until(() => again.changesOf(centreId) > before, 'a notification on the new connection', 5_000);
+    await vi.waitUntil(() => again.changesOf(centreId) > before, { timeout: 5_000, interval: 5 });
   });
 
   it('closes its connection with the database handle', async () => {
@@ -117,6 +117,6 @@ describe.skipIf(!runPostgres)('feed stamp watch [postgres]', { timeout: 60_000 }
     // test.db's listener and db's, both of this process.
     expect(await listenersOf(other)).toHaveLength(2);
     await db.destroy();
-    await until(async () => (await listenersOf(other)).length === 1, 'the listener to be closed', 5_000);
+    await vi.waitUntil(async () => (await listenersOf(other)).length === 1, { timeout: 5_000, interval: 5 });
   });
 });

@@ -22,6 +22,8 @@ export interface RestaffOptions {
   maxEvaluations: number;
   /** Whether a schedule keeps every hard rule (checked only for a neighbour about to be kept). */
   holds: (schedule: RetimeSchedule) => boolean;
+  /** Checked before each pass over the neighbours; false stops (a time limit). */
+  timeLeft?: () => boolean;
 }
 
 export interface RestaffOutcome {
@@ -59,7 +61,7 @@ export function restaff(day: CompiledDay, schedule: RetimeSchedule, options: Res
   let gain = 0;
   const refused = new Set<string>();
 
-  for (;;) {
+  while (!options.timeLeft || options.timeLeft()) {
     const singles = feasibleSingles();
     let best: Reassignment[] | undefined;
     let bestDelta = -1e-9;

@@ -37,24 +37,6 @@ export interface BookendResult {
   gaveUp: boolean;
 }
 
-/** One patient's place in a pairing of the day's ends (BookendCheck.assignment). */
-export interface BookendSlot {
-  /** Their first assessment starts at this or later (−Infinity: they have none). */
-  firstFromMin: number;
-  /** Their last assessment starts at this or earlier (a slot of the latest packing). */
-  lastByMin: number;
-}
-
-/** A pairing of first and last slots that the check found, by patient index. */
-export interface BookendAssignment {
-  firstTypeId: string;
-  lastTypeId: string;
-  /** Every patient the check involves: a slot, or 'out' (the pairing leaves them out). */
-  patients: Map<number, BookendSlot | 'out'>;
-  /** How many patients it leaves out. */
-  patientsOut: number;
-}
-
 /** Search nodes before giving up (each node is a few array scans). */
 export const BOOKEND_MAX_NODES = 200_000;
 
@@ -172,53 +154,6 @@ export class BookendCheck {
       proved = k + 1;
     }
     return proved;
-  }
-
-  /**
-   * The pairing behind minPatientsOut, for a construction to aim at: for each involved patient
-   * the first-assessment start they were given (the level, a lower limit) and the last slot
-   * (its start, an upper limit), or left out. The fewest patients left out that the search
-   * finds within `maxNodes` (minPatientsOut's count first); undefined when it finds none. The
-   * last slots go to the highest needs first, each the earliest slot that meets its need
-   * (nested sets: this succeeds whenever a pairing exists).
-   */
-  assignment(maxNodes = this.maxNodes): BookendAssignment | undefined {
-    if (this.firstTypeId === undefined || this.lastTypeId === undefined) return undefined;
-    const rowKeys = [...this.rows.keys()];
-    const rows = [...this.rows.values()];
-    // Out of the patients without a first assessment, the latest needing go first (as in minPatientsOut).
-    const lastOnly = [...this.lastOnly].sort((a, b) => a[1] - b[1]);
-    const n = rows.length + lastOnly.length;
-    if (n === 0 || this.L.length < rows.length || this.G.length < n) return undefined;
-    const levelOf = this.L.map((t) => this.levels.indexOf(t));
-    const levels = new Int32Array(rows.length);
-    let nodesLeft = maxNodes;
-    for (let k = this.minPatientsOut(maxNodes); k < n && nodesLeft > 0; k++) {
-      for (let r = 0; r <= Math.min(k, lastOnly.length) && nodesLeft > 0; r++) {
-        const kept = lastOnly.slice(0, lastOnly.length - r);
-        const result = searchRanks(rows, levelOf.slice(0, rows.length), kept.map(([, t]) => t), this.G.slice(0, n), nodesLeft, k - r, levels);
-        nodesLeft -= result.nodes;
-        if (result.infeasible || result.gaveUp) continue;
-        const patients = new Map<number, BookendSlot | 'out'>();
-        const needs: Array<{ p: number; firstFromMin: number; needMin: number }> = [];
-        rowKeys.forEach((p, i) => {
-          if (levels[i] === SKIPPED) patients.set(p, 'out');
-          else needs.push({ p, firstFromMin: this.levels[levels[i]!]!, needMin: rows[i]![levels[i]!]! });
-        });
-        for (const [p] of lastOnly.slice(kept.length)) patients.set(p, 'out');
-        for (const [p, t] of kept) needs.push({ p, firstFromMin: -Infinity, needMin: t });
-        const free = this.G.slice(0, n).sort((a, b) => a - b);
-        needs.sort((x, y) => y.needMin - x.needMin || x.p - y.p);
-        for (const { p, firstFromMin, needMin } of needs) {
-          const j = free.findIndex((g) => g >= needMin);
-          if (j < 0) return undefined; // cannot happen after a pairing; claim nothing
-          patients.set(p, { firstFromMin, lastByMin: free[j]! });
-          free.splice(j, 1);
-        }
-        return { firstTypeId: this.firstTypeId, lastTypeId: this.lastTypeId, patients, patientsOut: k };
-      }
-    }
-    return undefined;
   }
 
   /**
@@ -407,9 +342,8 @@ function earliestLastStart(model: PatientScheduleModel, firstTypeId: string, las
  * free levels and on how many decided patients need each group of last slots, so a state
  * that failed once is not searched again. Exhaustive up to `maxNodes`. `fixed` are the
  * thresholds of patients who take a last slot but no first rank (decided from the start).
- * `levelsOut`, when given, receives the pairing's level of each row of `need`.
  */
-function searchRanks(need: number[][], levelOf: number[], fixed: readonly number[], G: number[], maxNodes: number, skips = 0, levelsOut?: Int32Array): { infeasible: boolean; nodes: number; gaveUp: boolean } {
+function searchRanks(need: number[][], levelOf: number[], fixed: readonly number[], G: number[], maxNodes: number, skips = 0): { infeasible: boolean; nodes: number; gaveUp: boolean } {
   const levelCount = need[0]?.length ?? 0;
   const freeAtLevel = new Int32Array(levelCount);
   for (const a of levelOf) freeAtLevel[a]! += 1;
@@ -521,8 +455,6 @@ function searchRanks(need: number[][], levelOf: number[], fixed: readonly number
     return false;
   };
   const feasible = dfs(0);
-  // The levels of the pairing found, by the caller's row (SKIPPED: left out).
-  if (feasible && !gaveUp && levelsOut) order.forEach((p, k) => (levelsOut[p] = level[k]!));
   return { infeasible: !feasible && !gaveUp, nodes, gaveUp };
 }
 

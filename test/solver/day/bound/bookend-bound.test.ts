@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BookendCheck, bookendBound, type BookendAssignment, type BookendPatient } from '../../../../solver/day/bound/bookend-bound.ts';
-import { patientScheduleCost, ScheduleDpScratch } from '../../../../solver/day/bound/patient-schedule-dp.ts';
+import { bookendBound, type BookendPatient } from '../../../../solver/day/bound/bookend-bound.ts';
 import { computeLowerBound } from '../../../../solver/day/bound/compute-lower-bound.ts';
 import { patientScheduleModel } from '../../../../solver/day/bound/patient-schedule-model.ts';
 import { timeGridMin } from '../../../../solver/day/bound/time-grid.ts';
@@ -143,58 +142,3 @@ it('keeps the lower bound at or below the exhaustive optimum on random small day
   expect(checked).toBeGreaterThanOrEqual(10);
   expect(withDrop).toBeGreaterThan(0);
 }, 180_000);
-
-/** Can patient p's own day (others ignored) start their first assessment at `fromMin` or later and their last by `byMin`? */
-function reaches(problem: DayProblem, p: number, assignment: BookendAssignment, fromMin: number, byMin: number): boolean {
-  const patient = problem.patients[p]!;
-  const model = patientScheduleModel(problem, patient, patient.required, timeGridMin(problem), DEFAULT_WEIGHTS)!;
-  const items = model.items.map((item) => {
-    const startCost = Float64Array.from(item.startCost, (c, u) => {
-      const t = (model.startU + u) * model.gridMin;
-      return (item.typeId === assignment.firstTypeId && t < fromMin) || (item.typeId === assignment.lastTypeId && t > byMin) ? Infinity : c;
-    });
-    return { ...item, startCost };
-  });
-  return Number.isFinite(patientScheduleCost({ ...model, items }, DEFAULT_WEIGHTS, new ScheduleDpScratch()));
-}
-
-describe('BookendCheck.assignment', () => {
-  it('gives every patient of a day that pairs up a first level and a last slot their own day can reach, each slot once', () => {
-    const problem = squeezedDay();
-    for (const id of ['a', 'z']) {
-      problem.staff.push({ ...problem.staff.find((s) => s.id === `s-${id}`)!, id: `s-${id}2` });
-      problem.rooms.push({ id: `r-r${id}2`, name: `r${id}2`, type: `r${id}`, capacity: 1 });
-    }
-    const assignment = new BookendCheck(problem, bookendPatients(problem)).assignment()!;
-    expect(assignment).toMatchObject({ firstTypeId: 'a', lastTypeId: 'z', patientsOut: 0 });
-    expect([...assignment.patients.keys()].sort()).toEqual([0, 1, 2]);
-    for (const [p, slot] of assignment.patients) {
-      expect(slot).not.toBe('out');
-      if (slot === 'out') continue;
-      expect(reaches(problem, p, assignment, slot.firstFromMin, slot.lastByMin), `patient ${p}`).toBe(true);
-    }
-    // Two z-assessors, latest packing before the MDT at 120: 90, 90, 60. No more than two share 90.
-    const lasts = [...assignment.patients.values()].map((s) => (s === 'out' ? -1 : s.lastByMin)).sort((a, b) => a - b);
-    expect(lasts).toEqual([60, 90, 90]);
-  });
-
-  it('leaves out as many patients as minPatientsOut proves must lose something, on the squeezed day and the 32-patient demo day', () => {
-    for (const problem of [squeezedDay(), demoDayProblem({ seed: 1, date: '2026-12-01', patients: 32 })]) {
-      const check = new BookendCheck(problem, bookendPatients(problem));
-      const mustLose = check.minPatientsOut();
-      expect(mustLose).toBeGreaterThan(0);
-      const assignment = check.assignment()!;
-      expect(assignment.patientsOut).toBe(mustLose);
-      expect([...assignment.patients.values()].filter((s) => s === 'out')).toHaveLength(mustLose);
-      for (const [p, slot] of assignment.patients) {
-        if (slot !== 'out') expect(reaches(problem, p, assignment, slot.firstFromMin, slot.lastByMin), `patient ${p}`).toBe(true);
-      }
-    }
-  }, 120_000);
-
-  it('gives nothing without a first and a last rule', () => {
-    const problem = squeezedDay();
-    problem.precedences = [firstAndLast[0]!];
-    expect(new BookendCheck(problem, bookendPatients(problem)).assignment()).toBeUndefined();
-  });
-});

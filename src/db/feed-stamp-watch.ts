@@ -88,8 +88,8 @@ class HeardChanges implements FeedStampWatch {
 }
 
 /**
- * The trigger function in this schema announces every change, to every session (migration
- * 20261207-1803; before it, 20261207-1802 announced only to sessions that asked) — and, for the
+ * The trigger function in this schema announces every change, from every session (migration
+ * 20261207-1803; before it, 20261207-1802 announced only from sessions that asked) — and, for the
  * statements a server listener watches (below), the tables whose writes can move a stamp: those
  * with the trigger, and those whose deletes or key updates cascade into them.
  */
@@ -202,7 +202,7 @@ class ServerFeedStampListener {
     try {
       if (!(await announces(this.db))) throw new Error('the feed stamp trigger does not announce changes (migration 20261207-1803 not applied)');
       const names = ((await this.db.raw(STAMPED_TABLES)) as { rows: Array<{ name: string }> }).rows.map((r) => r.name);
-      this.#stamped = new RegExp(`\\b(?:${names.join('|')})\\b`, 'i');
+      this.#stamped = new RegExp(`\\b(?:${names.map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})\\b`, 'i');
       if (this.#client !== client) return;
       await client.connect();
       if (this.#client !== client) return void client.end().catch(() => undefined);

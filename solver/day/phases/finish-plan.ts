@@ -43,13 +43,17 @@ export function finishPlan(search: DaySearch, iterationsSpent: number): { activi
   // Each pass: each patient's day packed up to their review where that costs less (later
   // arrivals, shorter waits); orders and assignments changed a step at a time, each neighbour
   // timed exactly (resequence); then re-staffing and re-insertion. A second pass packs again
-  // what re-insertion freed (FINISH_PASSES).
+  // what re-insertion freed, and so on while a pass gains (FINISH_MAX_PASSES).
   let finished: DecodeResult = rebuilt ? decoder : decoded;
-  for (let pass = 0; pass < (search.iccDay ? FINISH_PASSES : 0); pass++) {
-    const share = FINISH_PASS_SHARES[pass]!;
+  let passCost = scheduleCost(day, finished);
+  for (let pass = 0; pass < (search.iccDay ? FINISH_MAX_PASSES : 0); pass++) {
+    const share = FINISH_PASS_SHARES[Math.min(pass, 1)]!;
     finished = compactPatientDays(day, finished, { forward: decoder, backward: new BackwardDecoder(day, decoder.mealDelayMin) }, { timeLeft: before(share[0]) }).best;
     finished = resequenceHeld(day, finished, decoder, search.maxIterations, before(share[1]));
     finished = reinsertHeld(day, finished, decoder, search.maxIterations, createRng(search.seed + REINSERT_SEED_OFFSET + pass), before(share[2]));
+    const cost = scheduleCost(day, finished);
+    if (pass > 0 && cost >= passCost - 1e-9) break;
+    passCost = cost;
   }
   const final = heldIfBetter(day, search.options.startFrom, finished);
   return { ...explainOrRepair(search.problem, search.weights, readSchedule(day, final), before(0.95)), rebuilt };
@@ -127,12 +131,13 @@ function holdSchedule(day: CompiledDay, decoder: DayDecoder, schedule: { start: 
 }
 
 /**
- * Passes of the final repair (compaction, resequence, re-staffing and re-insertion) and the
- * share of a time limit each step of each may run to. Fixed budgets, seed 1, one pass -> two:
- * icc-8 40k 842.5 -> 830.5, icc-16 64k 5108 -> 5103; icc-8 160k 819.5, icc-16 16k 5121, icc-32
- * and icc-64 unchanged; icc-8 160k seed 2 836.5 -> 830.5, seeds 2-3 at 40k/16k unchanged.
+ * Passes of the final repair (compaction, resequence, re-staffing and re-insertion) at most: a
+ * pass after the second runs only when the one before gained. The share of a time limit each
+ * step may run to: the first pass, then every later one. Fixed budgets, seed 1, one pass -> two
+ * -> up to four: icc-8 40k 842.5 -> 830.5 -> 824.5, icc-16 64k 5108 -> 5103 -> 5103; icc-8 160k
+ * 819.5, icc-16 16k 5121, icc-32 and icc-64 unchanged; icc-8 160k seed 2 836.5 -> 830.5 (two).
  */
-const FINISH_PASSES = 2;
+const FINISH_MAX_PASSES = 4;
 const FINISH_PASS_SHARES: ReadonlyArray<readonly [number, number, number]> = [[0.9, 0.93, 0.94], [0.943, 0.946, 0.948]];
 
 /** The re-insertion walk's generator: seed + this + the pass. */

@@ -11,6 +11,7 @@ import { explainOrRepair } from '../explain/explain-or-repair.ts';
 import { readSchedule } from '../read-schedule.ts';
 import { BackwardDecoder } from '../schedule/backward-decoder.ts';
 import { DayDecoder, type DecodeResult } from '../schedule/day-decoder.ts';
+import { holdSchedule } from '../schedule/hold-schedule.ts';
 import { compactPatientDays } from '../search/compact-patient-days.ts';
 import { resequence } from '../search/resequence.ts';
 import { reinsert } from '../search/reinsert.ts';
@@ -116,18 +117,6 @@ function reinsertHeld(day: CompiledDay, from: DecodeResult, decoder: DayDecoder,
   if (holdSchedule(day, decoder, out) && scheduleCost(day, decoder) < before - 1e-9) return decoder;
   holdSchedule(day, decoder, given);
   return decoder;
-}
-
-/** Holds a schedule in `decoder`, everything fixed in order of start; whether every activity stayed where it was put. */
-function holdSchedule(day: CompiledDay, decoder: DayDecoder, schedule: { start: Int32Array; staffOf: Int32Array; roomOf: Int32Array }): boolean {
-  const placed: number[] = [];
-  for (let a = 0; a < day.activityCount; a++) if (schedule.start[a]! >= 0) placed.push(a);
-  placed.sort((x, y) => schedule.start[x]! - schedule.start[y]! || x - y);
-  decoder.clearFixed();
-  for (const a of placed) decoder.fix(a, schedule.start[a]!, schedule.staffOf[a]!, schedule.roomOf[a]!);
-  decoder.decode(new Int32Array(0));
-  decoder.clearFixed();
-  return placed.every((a) => decoder.start[a] === schedule.start[a]);
 }
 
 /**

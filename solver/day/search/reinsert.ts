@@ -19,17 +19,10 @@ import type { CompiledDay } from '../compile/compile-day-problem.ts';
 import { buildRetimeModel, ordersOf, type RetimeOrders, type RetimeSchedule } from './retime-model.ts';
 import { solveRetime } from './retime-solve.ts';
 import type { Rng } from '../../model/rng.ts';
-import { resequenceNeighbours, retimedCost } from './resequence.ts';
+import { resequenceNeighbours, retimedCost, type ResequenceOutcome } from './resequence.ts';
 
-export interface ReinsertOutcome {
-  start: Int32Array;
-  staffOf: Int32Array;
-  roomOf: Int32Array;
-  sessionOf: Int32Array;
-  cost: number;
-  improvements: number;
-  evaluations: number;
-}
+/** What re-insertion returns: re-sequencing's outcome, without the count by kind. */
+export type ReinsertOutcome = Omit<ResequenceOutcome, 'kept'>;
 
 export interface ReinsertOptions {
   /** Neighbours timed at most (a fixed budget keeps the result deterministic). */

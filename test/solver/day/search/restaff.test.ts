@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { compileDayProblem } from '../../../../solver/day/compile/compile-day-problem.ts';
 import { readSchedule } from '../../../../solver/day/read-schedule.ts';
 import { DayDecoder } from '../../../../solver/day/schedule/day-decoder.ts';
+import { holdSchedule } from '../../../../solver/day/schedule/hold-schedule.ts';
 import type { RetimeSchedule } from '../../../../solver/day/search/retime-model.ts';
 import { restaff } from '../../../../solver/day/search/restaff.ts';
 import { scheduleCost } from '../../../../solver/day/search/schedule-cost.ts';
@@ -14,17 +15,10 @@ import { assembleDayPlan } from '../../../../solver/day/assemble-day-plan.ts';
 import { validatePlan } from '../../../../solver/validate/validate-plan.ts';
 import { planDay } from '../../../../solver/day/plan-day.ts';
 
-/** Holds a schedule in a fresh decoder, everything fixed in order of start; whether it all stayed. */
+/** Every schedule a step keeps held in a fresh decoder (all hard rules), as the final repair does. */
 function holder(day: ReturnType<typeof compileDayProblem>) {
   const checker = new DayDecoder(day);
-  return (schedule: RetimeSchedule): boolean => {
-    const placed = [...schedule.start.keys()].filter((a) => schedule.start[a]! >= 0).sort((x, y) => schedule.start[x]! - schedule.start[y]! || x - y);
-    checker.clearFixed();
-    for (const a of placed) checker.fix(a, schedule.start[a]!, schedule.staffOf[a]!, schedule.roomOf[a]!);
-    checker.decode(new Int32Array(0));
-    checker.clearFixed();
-    return placed.every((a) => checker.start[a] === schedule.start[a]);
-  };
+  return (schedule: RetimeSchedule): boolean => holdSchedule(day, checker, schedule);
 }
 
 describe('restaff', () => {

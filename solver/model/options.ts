@@ -1,5 +1,5 @@
 /** Options shared by the planners (time limit, seed, progress, weights). */
-import type { DayPlan } from './day-plan.ts';
+import type { DayPlan, PlanBound } from './day-plan.ts';
 
 /** Soft-objective weights. Defaults in `DEFAULT_WEIGHTS`; each term is documented there. */
 export interface ObjectiveWeights {
@@ -69,4 +69,10 @@ export interface SolveOptions {
    * staff and rooms, when given), as far as the rules still allow it.
    */
   startFrom?: ReadonlyArray<{ id: string; startMin: number; staffId?: string; roomId?: string }>;
+  /**
+   * planDay only: a lower bound already proven for a day whose plans include every plan of this
+   * one (the same day before transport narrowed its windows, or before pins): the stronger of it
+   * and the day's own bound is reported and aimed at.
+   */
+  knownBound?: PlanBound;
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { computeLowerBound } from '../../solver/day/bound/compute-lower-bound.ts';
 import { planWholeDay, type WholeDayProblem, type WholeDayResult } from '../../solver/plan-whole-day.ts';
 import { buildTravel, indexLocations } from '../../solver/routing/build-travel.ts';
 import { validatePlan } from '../../solver/validate/validate-plan.ts';
@@ -144,6 +145,17 @@ describe('planWholeDay', () => {
     // 65 % of the limit; it was a third of 70 % (93 ms here).
     expect(result.dayPlan.stats.elapsedMs).toBeGreaterThanOrEqual(0.6 * 400);
     expect(ms).toBeLessThanOrEqual(400 + 50);
+  });
+
+  it('reports the bound of the day as given: narrowed windows only take plans away, and their own bound stops early under a limit', () => {
+    const problem = demoWholeDay(16);
+    let ms = 0;
+    const result = planWholeDay(problem, { seed: 1, timeLimitMs: 600, now: () => (ms += 0.05) });
+    const given = computeLowerBound(problem.day).value;
+    // It was the narrowed day's own bound, cut short: 1484.5 against 4988.
+    expect(result.dayPlan.bound.value).toBeGreaterThanOrEqual(given);
+    expect(result.dayPlan.score.soft).toBeGreaterThanOrEqual(result.dayPlan.bound.value);
+    expect(result.dayPlan.gapPct).toBeLessThan(10);
   });
 
   it('rejects a passenger who is not a patient of the day, naming the field', () => {

@@ -106,7 +106,8 @@ export function createDaySearch(problem: DayProblem, options: SolveOptions): Day
   // With a clock the bound gets a share of the limit: on a busy machine the exact parts of the
   // bound took 2–3.5 s of a 3 s limit on an 11-patient one-team day, and the search got none.
   const boundTimeLeft = clock ? () => clock.now() < clock.startedMs + BOUND_SHARE_OF_LIMIT * clock.timeLimitMs : undefined;
-  const bound = strongerBound(computeLowerBound(problem, weights, { timeLeft: boundTimeLeft }), dayLowerBound(problem, weights));
+  const own = strongerBound(computeLowerBound(problem, weights, { timeLeft: boundTimeLeft }), dayLowerBound(problem, weights));
+  const bound = options.knownBound ? strongerBound(own, options.knownBound) : own;
   const target = Math.max(options.targetSoft ?? -Infinity, bound.value);
   const maxIterations = options.maxIterations ?? (clock ? Number.MAX_SAFE_INTEGER : DEFAULT_MAX_ITERATIONS);
   const decoder = new DayDecoder(day);

@@ -71,8 +71,9 @@ const DEFAULT_STEP_MIN = 20;
 /**
  * The first round plans every itinerary from scratch, where the day's quality is made; a later
  * round replans only the patients transport moved, with everyone else pinned. So the first day
- * planning gets most of the limit (it got a third of 70 %, about 23 %: a 5-s plan job searched the
- * day for 1.2 s and, on a busy server, left a review out) and the rest is kept for the repairs.
+ * planning gets most of the limit (it got a third of 70 %, about 23 %: a 5-s call searched the day
+ * for 1.2 s, and on a busy machine the 8-patient icc-transport day left a review out) and the rest
+ * is kept for the repairs.
  */
 const FIRST_DAY_SHARE = 0.65;
 const FIRST_TRANSPORT_SHARE = 0.1;

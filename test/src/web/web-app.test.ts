@@ -215,9 +215,16 @@ describe('the web app in Chromium', { timeout: 120_000 }, () => {
       const label = page.locator('.day-board .vis-time-axis .vis-text', { hasText: /^16:00$/ }).first();
       const box = (await label.boundingBox({ timeout: 5000 }))!;
       expect(box.x).toBeLessThan(frame.x + frame.width - 10);
+      // At a page's width, as the browser lays a print out (narrower than the phone breakpoint),
+      // each row's name stays inside its row and the day is not cut to a phone's three hours.
+      await page.setViewportSize({ width: 700, height: 768 });
+      await expect.poll(() => page.evaluate(`[...document.querySelectorAll('.day-board .vis-label')]
+        .filter((label) => label.querySelector('.tl-row').getBoundingClientRect().height > label.getBoundingClientRect().height + 1).length`)).toBe(0);
+      expect(await page.locator('.day-board .timeline-window').count()).toBe(0);
     } finally {
       await page.evaluate("window.dispatchEvent(new Event('afterprint'))");
       await page.emulateMedia({ media: 'screen' });
+      await page.setViewportSize({ width: 1366, height: 768 });
     }
     expect((await page.locator('.day-board .timeline').boundingBox())!.width).toBeGreaterThan(700);
   });

@@ -19,8 +19,8 @@ batchTimelineDrawing();
 const ITEM_HEIGHT = 34;
 /** The width a printed timeline is scaled to: an A4 (or Letter) page less 1.5 cm margins, at 96 px per inch. */
 const PRINT_WIDTH_PX = 680;
-/** A screen this narrow shows NARROW_WINDOW_MIN of the day at a time (the breakpoint of styles.css). */
-const NARROW_SCREEN = '(max-width: 760px)';
+/** A screen this narrow shows NARROW_WINDOW_MIN of the day at a time (styles.css's breakpoint; a printed page keeps the whole day). */
+const NARROW_SCREEN = 'screen and (max-width: 760px)';
 const NARROW_WINDOW_MIN = 3 * 60;
 /** Earlier / Later move the window by less than its width, so one hour stays in sight. */
 const NARROW_STEP_MIN = 2 * 60;

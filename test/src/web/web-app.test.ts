@@ -221,6 +221,8 @@ describe('the web app in Chromium', { timeout: 120_000 }, () => {
       await expect.poll(() => page.evaluate(`[...document.querySelectorAll('.day-board .vis-label')]
         .filter((label) => label.querySelector('.tl-row').getBoundingClientRect().height > label.getBoundingClientRect().height + 1).length`)).toBe(0);
       expect(await page.locator('.day-board .timeline-window').count()).toBe(0);
+      // The MDT's white text keeps its dark box on paper (browsers drop backgrounds unless told).
+      expect(await page.locator('.day-board .vis-item.tl-mdt').first().evaluate((el) => el.ownerDocument.defaultView!.getComputedStyle(el).printColorAdjust)).toBe('exact');
     } finally {
       await page.evaluate("window.dispatchEvent(new Event('afterprint'))");
       await page.emulateMedia({ media: 'screen' });

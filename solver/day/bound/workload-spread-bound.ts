@@ -12,6 +12,13 @@
  *   people, so one gets at most ⌊bookings / |C|⌋ of them — at most that many of the longest —
  *   and at most the average of their possible minutes, and at most their working minutes.
  * The spread is at least the first minus the second.
+ * - Whole steps: every booking any of D's staff can take lasts a multiple of g minutes (the gcd
+ *   of their lengths), so each staff member's minutes are a multiple of g, and unless all |D|
+ *   are equal the spread is at least g. All equal needs D's total to be a multiple of |D| × g;
+ *   the totals D can book are what only D can do (a group type's sessions anywhere from
+ *   ⌈n / capacity⌉ to n) plus any part of what others may do instead. When none is, the spread
+ *   is at least g (icc-16: 11 physio assessments of 45 min and one or two falls groups of 30 on
+ *   4 physios, 525 or 555 min, never 4 × 15 × k: 15 min, which the two bounds above miss).
  */
 import type { DayProblem } from '../../model/day-problem.ts';
 import { staffAssessmentIntervals, totalMinutes } from './availability.ts';
@@ -76,9 +83,54 @@ export function workloadSpreadBound(problem: DayProblem, items: readonly Workloa
       const working = Math.min(...group.map((s) => totalMinutes(staffAssessmentIntervals(problem, s))));
       leastBusy = Math.min(leastBusy, longest, average, working);
     }
-    total += Math.max(0, busiest - leastBusy);
+    total += Math.max(0, busiest - leastBusy, unevenStep(staff, inside, byQualification, holdersOf));
   }
   return total;
+}
+
+/**
+ * g when D's staff cannot all book the same minutes (see above), else 0. The totals are a
+ * superset of those a plan can reach (group sessions of one length and capacity counted
+ * together, shared work taken in any part), so a claim holds for every plan.
+ */
+function unevenStep(staff: DayProblem['staff'], inside: Set<string>, byQualification: Map<string, WorkloadItem[]>, holdersOf: Map<string, Set<string>>): number {
+  const qualifications = new Set(staff.flatMap((s) => s.qualifications));
+  const forced: WorkloadItem[] = [];
+  const optional: WorkloadItem[] = [];
+  for (const q of qualifications) {
+    const items = byQualification.get(q) ?? [];
+    const ownOnly = [...holdersOf.get(q) ?? []].every((id) => inside.has(id));
+    (ownOnly ? forced : optional).push(...items);
+  }
+  const all = [...forced, ...optional];
+  if (all.length === 0) return 0;
+  const g = all.reduce((acc, item) => gcd(acc, Math.round(item.durationMin)), 0);
+  if (g <= 0 || all.some((item) => item.durationMin !== Math.round(item.durationMin))) return 0;
+  // Reachable totals in steps of g: a bitset over 0..Σ (at most a day's minutes per item).
+  const most = all.reduce((sum, item) => sum + item.durationMin, 0) / g;
+  let reach = new Uint8Array(most + 1);
+  reach[0] = 1;
+  const addChoice = (steps: readonly number[]): void => {
+    const next = new Uint8Array(most + 1);
+    for (let t = 0; t <= most; t++) if (reach[t]) for (const k of steps) if (t + k <= most) next[t + k] = 1;
+    reach = next;
+  };
+  for (const ofType of groupByDuration(forced)) {
+    const step = ofType[0]!.durationMin / g;
+    const cap = Math.max(1, ofType[0]!.groupCapacity);
+    if (cap === 1) { addChoice([ofType.length * step]); continue; }
+    const sessions: number[] = [];
+    for (let k = Math.ceil(ofType.length / cap); k <= ofType.length; k++) sessions.push(k * step);
+    addChoice(sessions);
+  }
+  for (const item of optional) addChoice([0, item.durationMin / g]);
+  for (let t = 0; t <= most; t += staff.length) if (reach[t]) return 0;
+  return g;
+}
+
+function gcd(a: number, b: number): number {
+  while (b) [a, b] = [b, a % b];
+  return Math.abs(a);
 }
 
 function groupByDuration(items: readonly WorkloadItem[]): WorkloadItem[][] {

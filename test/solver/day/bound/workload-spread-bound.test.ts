@@ -53,4 +53,40 @@ describe('workloadSpreadBound', () => {
     const falls = { qualification: 'falls', durationMin: 30, groupCapacity: 6 };
     expect(workloadSpreadBound(problem, Array.from({ length: 4 }, () => falls))).toBe(30);
   });
+  it('knows minutes come in whole steps: 45 + 30 on two physios cannot be split evenly', () => {
+    // Every booking is a multiple of 15 min, the total 75 is not 2 × 15 × k: one physio has
+    // 15 min more than the other at least. The busiest/least-busy parts alone give 7.5.
+    const problem = tinyProblem({ assessmentTypes: [type('assess', 45, 'gym', { discipline: 'physio' }), type('group', 30, 'gym', { discipline: 'physio' })],
+      patients: [patient('P0', ['assess']), patient('P1', ['group'])] });
+    problem.staff = ['s0', 's1'].map((id) => ({ ...problem.staff[0]!, id, discipline: 'physio', qualifications: ['assess', 'group'] }));
+    problem.rooms = [0, 1].map((i) => ({ id: `r-gym${i}`, name: 'gym', type: 'gym', capacity: 1 }));
+    const items = [{ qualification: 'assess', durationMin: 45, groupCapacity: 1 }, { qualification: 'group', durationMin: 30, groupCapacity: 1 }];
+    expect(workloadSpreadBound(problem, items)).toBe(15);
+    expect(computeLowerBound(problem, onlyWorkload).value).toBe(7.5);
+    expect(bruteForceOptimum(problem, onlyWorkload, 90)).toBe(7.5);
+  });
+
+  it('counts a group type anywhere from its fewest sessions to one per patient (icc-16: the physios)', () => {
+    // 11 assessments of 45 min and a falls group (capacity 6) for two patients, one or two
+    // sessions: 525 or 555 min on 4 physios, neither 4 × 15 × k (the other parts give 0 here).
+    const problem = otDay(0, 4);
+    problem.staff.forEach((s) => { s.discipline = 'physio'; s.qualifications = ['physio', 'falls']; });
+    const items = [...Array.from({ length: 11 }, () => ({ qualification: 'physio', durationMin: 45, groupCapacity: 1 })),
+      ...Array.from({ length: 2 }, () => ({ qualification: 'falls', durationMin: 30, groupCapacity: 6 }))];
+    expect(workloadSpreadBound(problem, items)).toBe(15);
+  });
+
+  it('claims no step when work others may take can even the total out', () => {
+    // Two ANPs: one 45-min assessment, and three 15-min tests a phlebotomist may take instead:
+    // 45 + 15 on one ANP and 15 + 15 + 15 … 45 on the other is even (phlebotomist idle).
+    const problem = otDay(0, 3);
+    problem.staff[0]!.discipline = 'anp';
+    problem.staff[0]!.qualifications = ['anp', 'bloods'];
+    problem.staff[1]!.discipline = 'anp';
+    problem.staff[1]!.qualifications = ['anp', 'bloods'];
+    problem.staff[2]!.discipline = 'phlebotomy';
+    problem.staff[2]!.qualifications = ['bloods'];
+    const bloods = { qualification: 'bloods', durationMin: 15, groupCapacity: 1 };
+    expect(workloadSpreadBound(problem, [{ qualification: 'anp', durationMin: 45, groupCapacity: 1 }, bloods, bloods, bloods])).toBe(0);
+  });
 });

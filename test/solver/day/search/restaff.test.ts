@@ -97,4 +97,27 @@ describe('restaff', () => {
     expect(violations(decoded.staffOf)).toEqual([]);
     expect(violations(out.staffOf)).toEqual([]);
   });
+  it('evens out a discipline where no single move or pair lowers the spread (the walk after the descent)', () => {
+    // Six OTs, twelve 30-min assessments one after another in one room: three OTs have three
+    // each, three have one (spread 60). Any one or two moves leave a 90 or a 30: only three at
+    // once lower the spread, so the descent stops; the walk reaches 60 each.
+    const ots = ['O1', 'O2', 'O3', 'O4', 'O5', 'O6'];
+    const even = smallDay({
+      assessmentTypes: [assessmentType('ot', 30)],
+      staff: ots.map((id) => staffMember(id, ['ot'])),
+      patients: Array.from({ length: 12 }, (_, i) => patient(`q${i}`, ['ot'])),
+    });
+    const evenDay = compileDayProblem(even, DEFAULT_WEIGHTS);
+    const held = new DayDecoder(evenDay);
+    const owner = [0, 0, 0, 1, 1, 1, 2, 2, 2, 3, 4, 5];
+    owner.forEach((o, i) => held.fix(evenDay.activityId.indexOf(`q${i}:ot`), 9 * HOUR + 30 * i, o, 0));
+    held.decode(new Int32Array(0));
+    const before = scheduleCost(evenDay, held);
+    const out = restaff(evenDay, held, { maxEvaluations: 100_000, holds: holder(evenDay) });
+    // 0.5 × 60 min of spread gone.
+    expect(out.gain).toBeCloseTo(-30, 9);
+    expect(retimedCost(evenDay, { ...held, staffOf: out.staffOf })).toBeCloseTo(before - 30, 9);
+    const loads = ots.map((_, s) => [...out.staffOf].filter((x) => x === s).length * 30);
+    expect(loads).toEqual([60, 60, 60, 60, 60, 60]);
+  });
 });

@@ -48,12 +48,13 @@ export class ExactPatientDays {
   /**
    * Patient p's cheapest day as if the clinicians of `unbooked` (activities of theirs) had
    * nothing booked: each activity's start (minutes), or undefined. It shows whose bookings stand
-   * between the patient and a whole day.
+   * between the patient and a whole day. `endBy`: latest ends (minutes) of some activities,
+   * tighter than their own windows (a promotion's review a slot earlier: promote-patient.ts).
    */
-  idealDay(decoder: DayDecoder, p: number, unbooked: readonly number[]): Map<number, number> | undefined {
+  idealDay(decoder: DayDecoder, p: number, unbooked: readonly number[], endBy?: ReadonlyMap<number, number>): Map<number, number> | undefined {
     const { day } = this;
     const own = day.patientActivities[p]!;
-    const model = this.model(decoder, p, false, unbooked);
+    const model = this.model(decoder, p, false, unbooked, endBy);
     if (!model) return undefined;
     this.scratch.workLeft = Infinity;
     const found = patientScheduleDay(model, day.weights, this.scratch);
@@ -68,15 +69,26 @@ export class ExactPatientDays {
     const found = patientScheduleDay(model, day.weights, this.scratch);
     if (!found) return own.slice();
     const g = this.gridMin;
-    const order = own.map((a, k) => ({ a, t: (model.startU + found.startU[k]!) * g })).sort((x, y) => x.t - y.t || x.a - y.a);
+    return this.holdDay(decoder, own, own.map((a, k) => (model.startU + found.startU[k]!) * g));
+  }
+
+  /**
+   * Holds the activities `own` (one patient's) at the starts `startMin` (in their order), each
+   * with `staffFor(a)` when that is given and free, else the named clinician or the least booked
+   * free one; returns what could not be held.
+   */
+  holdDay(decoder: DayDecoder, own: readonly number[], startMin: readonly number[], staffFor?: (a: number) => number): number[] {
+    const { day } = this;
+    const order = own.map((a, k) => ({ a, t: startMin[k]! })).sort((x, y) => x.t - y.t || x.a - y.a);
     const left: number[] = [];
+    const roomType = (a: number) => day.problem.rooms[day.roomOptions[a]![0]!]?.type;
     // Activities back to back (less than a transfer apart) in one room type stay in one room:
     // for each such run, a room free for all of it, chosen before any is held.
     const roomOf = new Int32Array(order.length).fill(-1);
     for (let i = 0; i < order.length;) {
       let j = i;
-      const type = model.items[own.indexOf(order[i]!.a)]!.roomType;
-      while (j + 1 < order.length && model.items[own.indexOf(order[j + 1]!.a)]!.roomType === type
+      const type = roomType(order[i]!.a);
+      while (j + 1 < order.length && roomType(order[j + 1]!.a) === type
         && order[j + 1]!.t - (order[j]!.t + day.durationMin[order[j]!.a]!) < day.transferMin) j++;
       if (j > i) {
         for (const r of day.roomOptions[order[i]!.a]!) {
@@ -93,7 +105,8 @@ export class ExactPatientDays {
     order.forEach(({ a, t }, i) => {
       const room = roomOf[i]!;
       const preferred = day.preferredStaff[a]!;
-      let staff = preferred >= 0 && decoder.canStartAt(a, t, preferred, room) ? preferred : -1;
+      const given = staffFor?.(a) ?? -1;
+      let staff = given >= 0 && decoder.canStartAt(a, t, given, room) ? given : preferred >= 0 && decoder.canStartAt(a, t, preferred, room) ? preferred : -1;
       // Otherwise the least booked of those free then (workload balance; the programme does not
       // see it). Against the decoder's own choice (least sought-after, best fit), seed 1: icc-8
       // 160k 858.5 -> 836.5, icc-16 64k 5225 -> 5128, icc-32 19k 10250 -> 10184.5.
@@ -107,7 +120,7 @@ export class ExactPatientDays {
    * The programme's model of patient p's day against the schedule the decoder holds; undefined
    * when it does not apply. `apart`: each activity its own room type (a transfer between any two).
    */
-  model(decoder: DayDecoder, p: number, apart = false, unbooked: readonly number[] = []): PatientScheduleModel | undefined {
+  model(decoder: DayDecoder, p: number, apart = false, unbooked: readonly number[] = [], endBy?: ReadonlyMap<number, number>): PatientScheduleModel | undefined {
     const { day } = this;
     const g = this.gridMin;
     const own = day.patientActivities[p]!;
@@ -135,7 +148,7 @@ export class ExactPatientDays {
       const carer = patient.carerPresent;
       for (let u = 0; u <= spanU; u++) {
         const t = (startU + u) * g;
-        if (t < day.earliestStartMin[a]! || t + d > day.latestEndMin[a]!) continue;
+        if (t < day.earliestStartMin[a]! || t + d > Math.min(day.latestEndMin[a]!, endBy?.get(a) ?? Infinity)) continue;
         let cost = 0;
         if (unbooked.includes(a)) {
           // Some qualified clinician on shift and off break then, whatever they have booked.

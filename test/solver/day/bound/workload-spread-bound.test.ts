@@ -89,4 +89,68 @@ describe('workloadSpreadBound', () => {
     const bloods = { qualification: 'bloods', durationMin: 15, groupCapacity: 1 };
     expect(workloadSpreadBound(problem, [{ qualification: 'anp', durationMin: 45, groupCapacity: 1 }, bloods, bloods, bloods])).toBe(0);
   });
+  it('never exceeds the least spread of any assignment on random small days (times aside)', () => {
+    // Each item to any qualified staff member; a group type's items on one staff member in any
+    // number of sessions from ⌈k / capacity⌉ to k; two disciplines, shared qualifications.
+    let state = 12345;
+    const random = (n: number) => { state = (state * 1103515245 + 12345) & 0x7fffffff; return Math.floor((state / 0x80000000) * n); };
+    let claims = 0;
+    for (let trial = 0; trial < 600; trial++) {
+      const quals = ['a', 'b', 'c'].slice(0, 1 + random(3));
+      const durOf = new Map(quals.map((q) => [q, [10, 15, 20, 30, 45][random(5)]!]));
+      const capOf = new Map(quals.map((q) => [q, random(10) < 3 ? 2 + random(3) : 1]));
+      const base = otDay(0, 1).staff[0]!;
+      const staff = Array.from({ length: 2 + random(3) }, (_, i) => {
+        const qualifications = quals.filter(() => random(10) < 6);
+        return { ...base, id: `s${i}`, discipline: random(2) === 0 ? 'D' : 'E', qualifications: qualifications.length > 0 ? qualifications : [quals[random(quals.length)]!] };
+      });
+      const items = Array.from({ length: 1 + random(6) }, () => {
+        const q = quals[random(quals.length)]!;
+        return { qualification: q, durationMin: durOf.get(q)!, groupCapacity: capOf.get(q)! };
+      }).filter((item) => staff.some((s) => s.qualifications.includes(item.qualification)));
+      const problem = { ...otDay(0, 1), staff };
+      const bound = workloadSpreadBound(problem, items);
+      if (bound > 0) claims++;
+      expect(bound).toBeLessThanOrEqual(leastSpread(staff, items) + 1e-9);
+    }
+    expect(claims).toBeGreaterThan(100);
+  });
 });
+
+/** The least spread, summed over disciplines, of any assignment of `items` to qualified staff (times aside). */
+function leastSpread(staff: DayProblem['staff'], items: ReadonlyArray<{ qualification: string; durationMin: number; groupCapacity: number }>): number {
+  let best = Infinity;
+  const owner = new Array<number>(items.length).fill(0);
+  const spreadOf = (load: number[]): number => {
+    let total = 0;
+    for (const d of new Set(staff.map((s) => s.discipline))) {
+      const loads = staff.flatMap((s, i) => (s.discipline === d ? [load[i]!] : []));
+      if (loads.length > 1) total += Math.max(...loads) - Math.min(...loads);
+    }
+    return total;
+  };
+  const assign = (k: number): void => {
+    if (k < items.length) {
+      staff.forEach((s, i) => { if (s.qualifications.includes(items[k]!.qualification)) { owner[k] = i; assign(k + 1); } });
+      return;
+    }
+    const load = staff.map(() => 0);
+    const groups = new Map<string, { s: number; durationMin: number; capacity: number; count: number }>();
+    items.forEach((item, i) => {
+      if (item.groupCapacity === 1) { load[owner[i]!]! += item.durationMin; return; }
+      const key = `${owner[i]}|${item.qualification}`;
+      const g = groups.get(key) ?? { s: owner[i]!, durationMin: item.durationMin, capacity: item.groupCapacity, count: 0 };
+      g.count += 1;
+      groups.set(key, g);
+    });
+    const list = [...groups.values()];
+    const sessions = (j: number): void => {
+      if (j === list.length) { best = Math.min(best, spreadOf(load)); return; }
+      const g = list[j]!;
+      for (let m = Math.ceil(g.count / g.capacity); m <= g.count; m++) { load[g.s]! += m * g.durationMin; sessions(j + 1); load[g.s]! -= m * g.durationMin; }
+    };
+    sessions(0);
+  };
+  assign(0);
+  return best;
+}

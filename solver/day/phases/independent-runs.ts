@@ -38,6 +38,26 @@ export const SEARCH_SHARE_OF_LIMIT = 0.85;
  * patients' days (rebuild-patients.ts). At fixed budgets (icc-8 10k seeds 1-4, icc-16 10k
  * seeds 1-3, icc-32 5k seeds 1-2) the sum of soft scores went 52189 -> 51871.5 with 0.3, the
  * same assessments placed; icc-64 12k seed 1: 40081.5 -> 37242.5.
+ *
+ * icc-64 at a quarter of its budget still leaves one review more out than at the full budget
+ * (12k / 48k, seeds 1-3: 10/9, 10/10, 11/9). Why (seed 1, 77a9d97): every one left out is a
+ * geriatrician's review, nearly all of patients whose ANP (21 of them, 45 min: waves at 8:45,
+ * 9:30, 10:15) comes in the last wave. With every other activity held, the 12k plan's 54
+ * reviews are the most that fit (an exact MIP over review slots), and they stay 54 when a
+ * left-out patient's day (any of them; or JB-0018's or JB-0031's together with any one other
+ * patient's) is re-planned at its cheapest with the geriatricians unbooked (idealDay) and every
+ * review re-assigned: the 48k plan's 55th is one more review before lunch (13 against 12; as many
+ * after), on a geriatrician the 12k plan gives none then, and it came with many patients in
+ * another ANP wave: a change of three or more patients' days. The list search
+ * makes such chains (its 11 -> 10 came at 14.7k iterations, 10 -> 9 at about 24k); the rebuild
+ * does not. Tried at 12k seed 1, none placing more: a tail of 40 targeted exact moves per
+ * review left out (ejections, trades, a short day into an early slot; plateau or up to +600)
+ * 34307-35055 (10 out); ejections in every exact move 37354.5 (11); the rebuild 3x as long
+ * 34856.5 (10); late acceptance in the rebuild (50 / 300) 11 / 11, seed 2 11 / 10; the list
+ * search's history 200 / 400 / 600 (1000 now) 12 / 10 / 11; the rebuild before the list
+ * search 39585 (11). A list move trading a left-out patient's first activity (or every type
+ * shared) with an earlier patient's with less to do, seeds 1-4: 11/9/10/11 (or 11/10/10/10)
+ * against 10/10/11/10 — seed to seed the count moves by one either way, so one seed proves little.
  */
 export const REBUILD_SHARE = 0.3;
 

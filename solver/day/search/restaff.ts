@@ -15,6 +15,9 @@
  * one or two moves leave a 90 or a 30 and the descent stops. Seeded annealing over single moves and
  * swaps at the same times from there, fixed budgets, seed 1: icc-16 64k 5103 -> 5093, 16k 5121 ->
  * 5093 (seed 2 5084 -> 5076.5, seed 3 5180 unchanged); icc-8 40k 824.5, icc-32 19k 10090 unchanged.
+ * Timed (icc-16, 5 s of process CPU as the clock, seeds 1-6): without the walk 5155 / 5184.5 /
+ * 5149 / 5132.5 / 5124 / 5204, with it 5134 / 5159.5 / 5149 / 5120 / 5124 / 5108.5 (noisy: the
+ * runs reached 21-35k iterations).
  *
  * The caller's `holds` (every hard rule checked) must accept a neighbour before it is kept.
  */

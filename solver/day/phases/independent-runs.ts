@@ -58,6 +58,8 @@ export const SEARCH_SHARE_OF_LIMIT = 0.85;
  * search 39585 (11). A list move trading a left-out patient's first activity (or every type
  * shared) with an earlier patient's with less to do, seeds 1-4: 11/9/10/11 (or 11/10/10/10)
  * against 10/10/11/10 — seed to seed the count moves by one either way, so one seed proves little.
+ * Promotions (promote-patient.ts) on icc-64 too, without trades: 11/10/11/10; promotions and
+ * ejections as a tail of 40 moves per review left out after the rebuild: seeds 1 / 3 10 / 11.
  */
 export const REBUILD_SHARE = 0.3;
 

@@ -78,7 +78,7 @@ export function runIndependentRuns(search: DaySearch): RunsOutcome {
   const total: RunsOutcome = { iterations: 0, improvements: 0, timedOut: false };
   for (let run = 0; run < runs; run++) {
     const runSeed = run === 0 ? search.seed : search.seed + run * RUN_SEED_STEP;
-    const constructed = constructRun(search, runSeed);
+    const constructed = constructRun(search, runSeed, run);
     options.onProgress?.({ phase: 'construct', iteration: total.iterations, bestSoft: Math.min(best.cost, constructed.cost), bestHard: 0, elapsedMs: search.elapsedMs(), fraction: run / runs });
     const iterationsLeft = maxIterations - total.iterations;
     const outcome = improveRun(search, runSeed, constructed, {

@@ -5,7 +5,7 @@
  * if they no longer fit, and the itineraries take the transport's drop-off and pick-up times.
  */
 import {
-  planTransport, planWholeDay, repairTransport, type DayPlan, type DayProblem, type SolveOptions, type TransportPlan, type TransportProblem,
+  planTransport, planWholeDay, repairTransport, type DayPlan, type DayProblem, type SolveOptions, type PassengerTimes, type TransportPlan, type TransportProblem, type TransportRun,
 } from '../../../solver/index.ts';
 import { checkCoupled, timedTransport, withTransportTimes, type UntimedTransport } from './day-transport.ts';
 
@@ -54,13 +54,43 @@ export function coupleTransport(
     samePassengers(transportProblem, candidate) && checkCoupled(dayProblem, withTransportTimes(dayProblem, plan, candidate), { problem: transportProblem, plan: candidate }).valid;
   let transportPlan = runs && fits(runs) ? runs : undefined;
   if (!transportPlan && runs && previous) {
-    const repaired = repairTransport(transportProblem, runs, changedPassengers(previous, transportProblem));
+    const touched = changedPassengers(previous, transportProblem);
+    const repaired = repairTransport(transportProblem, runs, touched);
     // Kept when it carries everyone the old runs did; otherwise a fresh plan may do better.
-    if (repaired.unserved.length <= runs.unserved.length && fits(repaired)) transportPlan = repaired;
+    if (repaired.unserved.length <= runs.unserved.length && fits(repaired)) {
+      const asBefore = withUnchangedRunsAsBefore(runs, repaired, new Set(touched));
+      transportPlan = asBefore !== repaired && fits(asBefore) ? asBefore : repaired;
+    }
   }
   transportPlan ??= planTransport(transportProblem, { seed, maxIterations: TRANSPORT_ITERATIONS });
   const extra = nothingPlanned.map((id) => `${id}: nothing planned, so no transport booked.`);
   return { dayProblem, dayPlan: withTransportTimes(dayProblem, plan, transportPlan), transportProblem, transportPlan, notes: [...new Set([...notes, ...extra])] };
+}
+
+/**
+ * `repaired` with every run that stops where and in the order an old run did, and carries no
+ * one in `touched`, back at the old run's times. The repair times each run it keeps afresh, and runs that were themselves kept
+ * verbatim through an earlier edit (they still fitted) need not be at the times it would give:
+ * a driver whose run the edit did not reach was seen to get it 10 minutes later.
+ */
+function withUnchangedRunsAsBefore(previous: TransportPlan, repaired: TransportPlan, touched: ReadonlySet<string>): TransportPlan {
+  const stopsOf = (run: TransportRun) => `${run.vehicleId}/${run.kind}/${run.stops.map((s) => `${s.action}:${s.patientId}:${s.locationId}`).join(',')}`;
+  const untouched = previous.runs.filter((run) => !run.stops.some((s) => touched.has(s.patientId)));
+  const before = new Map(untouched.map((run) => [stopsOf(run), run]));
+  const runs = repaired.runs.map((run) => before.get(stopsOf(run)) ?? run);
+  if (runs.every((run, i) => run === repaired.runs[i])) return repaired;
+  const reused = new Set(runs.filter((run) => before.has(stopsOf(run))).map((run) => `${run.vehicleId}/${run.kind}`));
+  const oldTimes = new Map(previous.passengers.map((p) => [p.patientId, p]));
+  const passengers = repaired.passengers.map((p) => {
+    const old = oldTimes.get(p.patientId);
+    const out: PassengerTimes = { ...p };
+    if (old && p.morning && reused.has(`${p.morning.vehicleId}/morning`)) Object.assign(out, { morning: old.morning, arrivalMin: old.arrivalMin });
+    if (old && p.afternoon && reused.has(`${p.afternoon.vehicleId}/afternoon`)) Object.assign(out, { afternoon: old.afternoon, departureMin: old.departureMin });
+    return out;
+  });
+  const totalTravelMin = runs.reduce((sum, r) => sum + r.travelMin, 0);
+  const totalDistanceKm = Math.round(runs.reduce((sum, r) => sum + r.distanceKm, 0) * 100) / 100;
+  return { ...repaired, runs, passengers, totalTravelMin, totalDistanceKm };
 }
 
 /** Passengers new to `next` or whose times, windows or needs differ from `previous`'s. */

@@ -230,9 +230,7 @@ export function rebuildPatients(
    * cannot hold is decoded after, by the list's priority.
    */
   function putBackExactly(seedFirst = false): void {
-    decoder.clearFixed();
-    for (let a = 0; a < n; a++) if (!removed[day.activityPatient[a]!] && current.start[a]! >= 0 && !day.pin[a]) decoder.fix(a, current.start[a]!, current.staff[a]!, current.room[a]!);
-    decoder.decodeHeld();
+    holdTheRest();
     if (seedFirst) {
       const rest = chosen.slice(1);
       shuffle(rest);
@@ -244,10 +242,7 @@ export function rebuildPatients(
     }
     free.length = 0;
     for (const p of chosen) free.push(...exact.place(decoder, p));
-    if (free.length > 0) {
-      free.sort((x, y) => rank[x]! - rank[y]!);
-      decoder.decode(free);
-    }
+    decodeLeftovers();
   }
 
   /**
@@ -264,9 +259,7 @@ export function rebuildPatients(
     const seed = short[rng.int(short.length)]!;
     const lacking = day.patientActivities[seed]!.filter((a) => current.start[a]! < 0 && !day.pin[a]);
     removed[seed] = 1;
-    decoder.clearFixed();
-    for (let a = 0; a < n; a++) if (!removed[day.activityPatient[a]!] && current.start[a]! >= 0 && !day.pin[a]) decoder.fix(a, current.start[a]!, current.staff[a]!, current.room[a]!);
-    decoder.decodeHeld();
+    holdTheRest();
     const ideal = exact.idealDay(decoder, seed, lacking);
     removed[seed] = 0;
     if (!ideal) return false;
@@ -335,20 +328,29 @@ export function rebuildPatients(
         chosen.push(p);
       }
     }
-    decoder.clearFixed();
-    for (let a = 0; a < n; a++) if (!removed[day.activityPatient[a]!] && current.start[a]! >= 0 && !day.pin[a]) decoder.fix(a, current.start[a]!, current.staff[a]!, current.room[a]!);
-    decoder.decodeHeld();
+    holdTheRest();
     const staffOf = new Map(found.placements.map((q) => [q.a, q.staff]));
     free.length = 0;
     free.push(...exact.holdDay(decoder, found.placements.map((q) => q.a), found.placements.map((q) => q.t), (a) => staffOf.get(a) ?? -1));
     const rest = chosen.slice(1);
     shuffle(rest);
     for (const p of rest) free.push(...exact.place(decoder, p));
-    if (free.length > 0) {
-      free.sort((u, v) => rank[u]! - rank[v]!);
-      decoder.decode(free);
-    }
+    decodeLeftovers();
     return PROMOTE_SLACK;
+  }
+
+  /** Everyone not removed held where the current schedule has them (pins are the decoder's own). */
+  function holdTheRest(): void {
+    decoder.clearFixed();
+    for (let a = 0; a < n; a++) if (!removed[day.activityPatient[a]!] && current.start[a]! >= 0 && !day.pin[a]) decoder.fix(a, current.start[a]!, current.staff[a]!, current.room[a]!);
+    decoder.decodeHeld();
+  }
+
+  /** What the exact put-back could not hold (in `free`), decoded after it by the list's priority. */
+  function decodeLeftovers(): void {
+    if (free.length === 0) return;
+    free.sort((u, v) => rank[u]! - rank[v]!);
+    decoder.decode(free);
   }
 
   function countUnplaced(): number {

@@ -119,11 +119,7 @@ export function restaff(day: CompiledDay, schedule: RetimeSchedule, options: Res
       refused.add(key(best));
       continue;
     }
-    for (const { a, to } of best) {
-      load[staffOf[a]!] = load[staffOf[a]!]! - dur[a]!;
-      load[to] = load[to]! + dur[a]!;
-      staffOf[a] = to;
-    }
+    for (const move of best) apply(move);
     gain += bestDelta;
     improvements++;
   }
@@ -154,8 +150,8 @@ export function restaff(day: CompiledDay, schedule: RetimeSchedule, options: Res
       evaluations++;
       const temperature = ANNEAL_T0 * Math.pow(ANNEAL_T1 / ANNEAL_T0, step / steps);
       const a = movables[rng.int(movables.length)]!;
-      const options_ = day.staffOptions[a]!;
-      const to = options_[rng.int(options_.length)]!;
+      const qualified = day.staffOptions[a]!;
+      const to = qualified[rng.int(qualified.length)]!;
       const from = staffOf[a]!;
       if (to === from) continue;
       let moves: Reassignment[];
@@ -187,6 +183,7 @@ export function restaff(day: CompiledDay, schedule: RetimeSchedule, options: Res
     improvements++;
   }
 
+  /** Activity a to clinician `to`, their booked minutes moved with it. */
   function apply({ a, to }: Reassignment): void {
     load[staffOf[a]!] = load[staffOf[a]!]! - dur[a]!;
     load[to] = load[to]! + dur[a]!;

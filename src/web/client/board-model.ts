@@ -17,10 +17,13 @@ export interface BoardItem {
   row: string;
   startMin: number;
   endMin: number;
-  kind: 'activity' | 'break' | 'mdt' | 'stop';
+  kind: 'activity' | 'break' | 'mdt' | 'block';
   activity?: ActivityView;
-  /** A transport stop: what it is called, its lines of text and its fill. */
-  stop?: { name: string; lines: string[]; colour: string };
+  /**
+   * Anything else drawn as a labelled block (a vehicle's run, an outreach drive): its spoken name,
+   * its lines of text and its fill; `opens` makes it a button that hands its id to onSelect.
+   */
+  block?: { name: string; lines: string[]; colour: string; opens?: boolean };
 }
 
 export interface BoardData {

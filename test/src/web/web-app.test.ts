@@ -314,6 +314,27 @@ describe('the web app in Chromium', { timeout: 120_000 }, () => {
       expect(shown.filter((x) => x.endsWith('+ carer')).length).toBe(stop.onBoardAfter.carers);
     });
     expect(cells.some((c) => c !== 'nobody')).toBe(true);
+    // The timeline draws each run as one block on its vehicle's row, named for its vehicle, times
+    // and every home it calls at; choosing it (keyboard or click) brings that run's stops into view.
+    type RunSeen = { vehicleName: string; kind: string; leave: string; finish: string; stops: Array<{ isCentre: boolean; arrive: string; boarding: Passenger[]; alighting: Passenger[] }> };
+    const runs = (transport as unknown as { runs: RunSeen[] }).runs;
+    const blocks = page.locator('.timeline [role="button"]');
+    expect(await blocks.count()).toBe(runs.length);
+    const expectedNames = runs.map((run) => {
+      const homes = run.stops.filter((s) => !s.isCentre);
+      const who = (s: RunSeen['stops'][number]) => (run.kind === 'morning' ? s.boarding : s.alighting).map((p) => `${p.initials} ${p.ref}`).join(', ');
+      const initials = homes.flatMap((s) => (run.kind === 'morning' ? s.boarding : s.alighting).map((p) => p.initials)).join(' ');
+      return `${run.leave}–${run.finish} ${initials}: ${run.vehicleName} ${run.kind} run, ${homes.map((s) => `${run.kind === 'morning' ? 'picks up' : 'sets down'} ${who(s)} at ${s.arrive}`).join('; ')}. Show its stops`;
+    });
+    expect((await blocks.evaluateAll((els) => els.map((el) => el.getAttribute('aria-label')))).sort()).toEqual([...expectedNames].sort());
+    const focusedCaption = "document.activeElement?.querySelector('caption')?.textContent ?? null"; // a string: tests compile without the DOM library
+    const last = runs.at(-1)!;
+    const lastCaption = `${last.vehicleName} ${last.kind} run ${last.leave}–${last.finish}`;
+    await page.getByRole('button', { name: expectedNames.at(-1)! }).focus();
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(focusedCaption)).toMatch(new RegExp(`^${lastCaption}, `));
+    await page.locator('.timeline').getByRole('button', { name: expectedNames[0]! }).click();
+    expect(await page.evaluate(focusedCaption)).toMatch(new RegExp(`^${runs[0]!.vehicleName} ${runs[0]!.kind} run ${runs[0]!.leave}–${runs[0]!.finish}, `));
     expect(await axeFindings(page, 'transport')).toEqual([]);
 
     await page.getByRole('button', { name: 'Referrals' }).click();

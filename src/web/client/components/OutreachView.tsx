@@ -147,8 +147,8 @@ export function OutreachView({ centreId, date, onDate }: Props) {
       return { id: v.id, row: v.staffId, startMin: v.startMin, endMin: v.endMin, kind: 'activity', activity };
     });
     const drives = plan.rounds.flatMap((r) => r.legs.filter((l) => l.travelMin > 0).map((l, i): BoardItem => ({
-      id: `drive:${r.staffId}:${i}`, row: r.staffId, startMin: l.departMin, endMin: l.arriveMin, kind: 'stop',
-      stop: { name: `${names.staff(r.staffId)} drives from ${names.home(l.fromId)} to ${names.home(l.toId)} ${hhmm(l.departMin)}–${hhmm(l.arriveMin)}`, lines: ['Drive'], colour: '#e8ebef' },
+      id: `drive:${r.staffId}:${i}`, row: r.staffId, startMin: l.departMin, endMin: l.arriveMin, kind: 'block',
+      block: { name: `${names.staff(r.staffId)} drives from ${names.home(l.fromId)} to ${names.home(l.toId)} ${hhmm(l.departMin)}–${hhmm(l.arriveMin)}`, lines: ['Drive'], colour: '#e8ebef' },
     })));
     return [...visits, ...drives];
   }, [plan, names]);

@@ -49,14 +49,24 @@ interface Props {
 function itemContent(item: BoardItem, onSelect: ((id: string) => void) | undefined): HTMLElement {
   const el = document.createElement('div');
   el.className = 'tl-content';
-  if (item.kind === 'stop' && item.stop) {
-    el.setAttribute('role', 'img');
-    el.setAttribute('aria-label', item.stop.name);
-    for (const line of item.stop.lines) {
-      const span = document.createElement('span');
-      span.textContent = line;
-      el.append(span);
+  if (item.kind === 'block' && item.block) {
+    const { name, lines, opens } = item.block;
+    el.setAttribute('aria-label', name);
+    // Spaces between the lines: the visible text reads as words (a spoken name must contain it).
+    lines.forEach((line, i) => el.append(...(i > 0 ? [' '] : []), textSpan('tl-line', line)));
+    if (!opens) {
+      el.setAttribute('role', 'img');
+      return el;
     }
+    el.setAttribute('role', 'button');
+    el.setAttribute('tabindex', '0');
+    el.classList.add('tl-opens');
+    el.addEventListener('keydown', (event) => {
+      if (event.key === 'Enter' || event.key === ' ') {
+        event.preventDefault();
+        onSelect?.(item.id);
+      }
+    });
     return el;
   }
   if (item.kind !== 'activity' || !item.activity) {
@@ -145,11 +155,11 @@ export function PlanTimeline({ date, rows, items, drag, onMove, onSelect, label,
         type: item.kind === 'break' ? 'background' : 'range',
         content: itemContent(item, (id) => handlers.current.onSelect?.(id)) as unknown as string,
         className: item.kind === 'activity' ? `tl-activity${activity?.pinned ? ' tl-pinned' : ''}` : `tl-${item.kind}`,
-        style: activity ? `background-color: ${disciplineColour(activity.discipline)};` : item.stop ? `background-color: ${item.stop.colour};` : undefined,
+        style: activity ? `background-color: ${disciplineColour(activity.discipline)};` : item.block ? `background-color: ${item.block.colour};` : undefined,
         editable: item.kind === 'activity' && drag !== 'none' ? { updateTime: true, updateGroup: drag === 'time-and-row', remove: false } : false,
-        selectable: item.kind === 'activity',
-        // Breaks are backgrounds (no height); a transport stop's lines vary, so it is measured.
-        ...(item.kind === 'stop' ? {} : { fixedHeight: item.kind === 'break' ? 0 : ITEM_HEIGHT }),
+        selectable: item.kind === 'activity' || Boolean(item.block?.opens),
+        // Breaks are backgrounds (no height); a block's lines vary, so it is measured.
+        ...(item.kind === 'block' ? {} : { fixedHeight: item.kind === 'break' ? 0 : ITEM_HEIGHT }),
       };
     }));
   }, [rows, items, date, drag]);

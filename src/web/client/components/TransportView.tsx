@@ -6,10 +6,13 @@ import type { TransportList } from '../api-types.ts';
 import type { BoardItem, BoardRow } from '../board-model.ts';
 import { DateField } from './DateField.tsx';
 import { PlanTimeline } from './PlanTimeline.tsx';
+import { parseHhmm } from '../time.ts';
 
 type Run = TransportList['runs'][number];
 type Stop = Run['stops'][number];
 const names = (list: Stop['boarding']) => list.map((p) => `${p.initials} ${p.ref}`).join(', ');
+/** A run's element id: its table's, and its block's on the timeline. */
+const runId = (index: number) => `run-${index + 1}`;
 const runName = (run: Run) => `${run.vehicleName} ${run.kind} run ${run.leave}–${run.finish}`;
 type Passenger = Stop['boarding'][number];
 /** A passenger as feeds show them (initials and local reference), with their carer and wheelchair. */
@@ -44,21 +47,31 @@ export function TransportView({ centreId, date, onDate }: { centreId: string; da
     for (const run of list?.runs ?? []) seen.set(run.vehicleId, run.vehicleName);
     return [...seen].map(([id, name]) => ({ id, label: name, detail: '' }));
   }, [list]);
-  // Each stop is a short item of its run's row; its name says who boards, alights and stays on board.
-  const items: BoardItem[] = useMemo(() => (list?.runs ?? []).flatMap((run, r) => { const aboard = onBoardAfterEachStop(run); return run.stops.map((stop, i): BoardItem => {
-    const onBoard = aboard[i]!.length > 0 ? `on board after: ${aboard[i]!.map(rider).join(', ')}` : 'nobody on board after';
-    const boards = stop.boarding.length > 0 ? `boards ${names(stop.boarding)}` : '';
-    const alights = stop.alighting.length > 0 ? `alights ${names(stop.alighting)}` : '';
-    const place = stop.isCentre ? 'Centre' : stop.address;
+  // Each run is one block on its vehicle's row (a stop lasts a few minutes: too thin to read at a
+  // day's width): when it runs and whom it carries; choosing it brings its table of stops into view.
+  const items: BoardItem[] = useMemo(() => (list?.runs ?? []).map((run, r): BoardItem => {
+    const homes = run.stops.filter((stop) => !stop.isCentre);
+    // Mornings pick up at the homes, afternoons set down there.
+    const atHome = (stop: Stop) => (run.kind === 'morning' ? stop.boarding : stop.alighting);
+    const carried = homes.flatMap(atHome);
+    const visits = homes.map((stop) => `${run.kind === 'morning' ? 'picks up' : 'sets down'} ${names(atHome(stop))} at ${stop.arrive}`);
+    const lines = [`${run.leave}–${run.finish}`, carried.map((p) => p.initials).join(' ')];
     return {
-      id: `${r}:${stop.order}`, row: run.vehicleId, startMin: stop.arriveMin, endMin: Math.max(stop.departMin, stop.arriveMin + 5), kind: 'stop',
-      stop: {
-        name: `${runName(run)}, stop ${stop.order} ${stop.arrive}–${stop.depart}, ${place}${boards ? `, ${boards}` : ''}${alights ? `, ${alights}` : ''}; ${onBoard}`,
-        lines: [`${stop.arrive} ${stop.isCentre ? 'Centre' : stop.boarding.length > 0 ? 'Pickup' : 'Drop-off'}`, [boards, alights].filter(Boolean).join('; ')],
+      id: runId(r), row: run.vehicleId, startMin: run.leaveMin, endMin: Math.max(parseHhmm(run.finish), run.leaveMin + 5), kind: 'block',
+      block: {
+        // Begins with the text on the block (what a voice-control user says), then the run in full.
+        name: `${lines.join(' ')}: ${run.vehicleName} ${run.kind} run, ${visits.join('; ')}. Show its stops`,
+        lines,
         colour: run.kind === 'morning' ? '#cfe3ff' : '#ffe0c2',
+        opens: true,
       },
     };
-  }); }), [list]);
+  }), [list]);
+  const showRun = (id: string) => {
+    const table = document.getElementById(id);
+    table?.scrollIntoView({ block: 'start' });
+    table?.focus();
+  };
 
   const download = (path: string, file: string) => {
     setDownloadError(null);
@@ -81,9 +94,9 @@ export function TransportView({ centreId, date, onDate }: { centreId: string; da
             {rows.map((v) => <button type="button" key={v.id} onClick={() => download(`transport/vehicles/${v.id}.csv`, `transport-${date}-${v.label}.csv`)}>CSV for {v.label}</button>)}
           </div>
           {downloadError && <p class="error" role="alert">{downloadError}</p>}
-          <PlanTimeline date={date} rows={rows} items={items} drag="none" label={`Transport runs on ${date}`} fromMin={7 * 60} toMin={18 * 60} />
-          {list.runs.map((run) => { const aboard = onBoardAfterEachStop(run); return (
-            <table class="list" key={`${run.vehicleId}:${run.kind}`}>
+          <PlanTimeline date={date} rows={rows} items={items} drag="none" onSelect={showRun} label={`Transport runs on ${date}`} fromMin={7 * 60} toMin={18 * 60} />
+          {list.runs.map((run, r) => { const aboard = onBoardAfterEachStop(run); return (
+            <table class="list" key={runId(r)} id={runId(r)} tabIndex={-1}>
               <caption>{runName(run)}, {run.distanceKm.toFixed(1)} km</caption>
               <thead><tr><th scope="col">Stop</th><th scope="col">Arrive</th><th scope="col">Depart</th><th scope="col">Place</th><th scope="col">Boarding</th><th scope="col">Alighting</th><th scope="col">On board after the stop</th></tr></thead>
               <tbody>

@@ -4,6 +4,7 @@ import type { RoutingNode, RoutingProblem, RoutingRequest, RoutingVehicle } from
 import { scheduleRoute } from '../routing/core/schedule-route.ts';
 import { repairRouting, solveRouting, type RoutingResult } from '../routing/core/solve-routing.ts';
 import type { TravelTimes } from '../routing/travel/travel-times.ts';
+import { timeCentreStops } from './centre-stop-times.ts';
 import {
   DEFAULT_TRANSPORT_RULES,
   type PassengerTimes, type RunKind, type TransportOptions, type TransportPassenger, type TransportPlan,
@@ -88,13 +89,13 @@ function solveRuns(problem: TransportProblem, solve: (run: RunModel) => RoutingR
   const homes = problem.passengers.map((p, i) => locationIndex(index, p.homeLocationId, `passengers[${i}].homeLocationId`));
 
   const morning = buildRun('morning', problem, rules, travel, centre, depots, homes, problem.vehicles.map((v) => v.shift.startMin));
-  const morningResult = solve(morning);
+  const morningResult = timeCentreStops('morning', morning.routing, solve(morning), travel, centre);
   // The afternoon starts at the centre, no earlier than the vehicle's morning run ends there.
   const freeFrom = problem.vehicles.map((v) => v.shift.startMin);
   for (const route of morningResult.routes) freeFrom[route.vehicle] = Math.max(freeFrom[route.vehicle]!, route.startMin[route.startMin.length - 1]!);
   const arrivedMin = new Map(passengerTimes(problem, [[morning, morningResult]]).flatMap((t) => (t.arrivalMin === undefined ? [] : [[t.patientId, t.arrivalMin] as const])));
   const afternoon = buildRun('afternoon', problem, rules, travel, centre, depots, homes, freeFrom, arrivedMin);
-  const afternoonResult = solve(afternoon);
+  const afternoonResult = timeCentreStops('afternoon', afternoon.routing, solve(afternoon), travel, centre);
 
   const runs = [...toRuns(problem, morning, morningResult, travel), ...toRuns(problem, afternoon, afternoonResult, travel)];
   const unserved = [

@@ -137,7 +137,7 @@ export interface PassengerTimes {
   patientId: string;
   morning?: { vehicleId: string; pickupMin: number; rideMin: number };
   afternoon?: { vehicleId: string; homeMin: number; rideMin: number };
-  /** Arrival at the centre (start of alighting), if routed in the morning. */
+  /** Arrival at the centre (alighting done: at the door), if routed in the morning. */
   arrivalMin?: number;
   /** Departure from the centre (start of boarding), if routed in the afternoon. */
   departureMin?: number;

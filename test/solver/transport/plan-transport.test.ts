@@ -84,6 +84,32 @@ describe('planTransport', () => {
     }
   });
 
+  it('nobody waits aboard a parked vehicle at the centre: in the morning all alight on arrival once their window is open, in the afternoon each boards just before it leaves', () => {
+    // One bus, two neighbours. A is due in by 09:05 (first activity 09:20), B by 09:50 (10:05):
+    // their arrival windows overlap from 09:05, so both can alight together. In the afternoon A
+    // may be collected from 14:10, B from 14:50 (maximum wait 45), so both can board at 14:50.
+    const problem = transportDay(
+      [passenger('A', { firstActivityStartMin: 560, lastActivityEndMin: 840 }), passenger('B', { firstActivityStartMin: 605, lastActivityEndMin: 880 })],
+      [vehicle('bus')], { A: 10, B: 12 }, { checkInBufferMin: 15, maxEarlyArrivalMin: 45, collectionBufferMin: 10, maxWaitMin: 45, boardingMin: 3, alightingMin: 2 },
+    );
+    const plan = planTransport(problem, opts);
+    expect(plan.unserved).toEqual([]);
+    expect(validateTransportPlan(problem, plan, { travelMin: travelMinutes(problem) }).violations).toEqual([]);
+    const [morning, afternoon] = ['morning', 'afternoon'].map((kind) => plan.runs.find((r) => r.kind === kind)!);
+    const atCentre = (run: TransportPlan['runs'][number]) => run.stops.filter((s) => s.locationId === 'centre');
+    // Morning: the second passenger starts alighting as the first finishes (not at 09:48, their
+    // latest), and the run ends with them.
+    const [firstOff, secondOff] = atCentre(morning!);
+    expect(secondOff!.startMin).toBe(firstOff!.endMin);
+    expect(morning!.finishMin).toBe(secondOff!.endMin);
+    for (const p of plan.passengers) expect(p.morning!.rideMin).toBeLessThanOrEqual(12 + 3 + 2);
+    // Afternoon: the first to board finishes as the second starts, and not before B may go (14:50).
+    const [firstOn, secondOn] = atCentre(afternoon!);
+    expect(firstOn!.endMin).toBe(secondOn!.startMin);
+    expect(firstOn!.startMin).toBeGreaterThanOrEqual(890);
+    for (const on of [firstOn!, secondOn!]) expect(plan.passengers.find((p) => p.patientId === on.patientId)!.departureMin).toBe(on.startMin);
+  });
+
   it('collection: no earlier than the last activity + buffer, no later than the maximum wait', () => {
     const problem = transportDay(
       [passenger('A', { lastActivityEndMin: 840 }), passenger('B', { lastActivityEndMin: 900 })],

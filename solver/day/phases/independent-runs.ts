@@ -60,8 +60,33 @@ export const SEARCH_SHARE_OF_LIMIT = 0.85;
  * against 10/10/11/10 — seed to seed the count moves by one either way, so one seed proves little.
  * Promotions (promote-patient.ts) on icc-64 too, without trades: 11/10/11/10; promotions and
  * ejections as a tail of 40 moves per review left out after the rebuild: seeds 1 / 3 10 / 11.
+ * Also tried at 12k (7aed404): a list move swapping two activities of one type (an ANP slot or a
+ * review slot traded), seeds 1-4 11 / 12 / 10 / 11; in the rebuild on large days, one exact move
+ * in 4 (seed 1) putting back everyone reviewed before lunch, everyone left out and a few short
+ * afternoon days, shortest first: 11 left out -> 13-16 every time, never kept; three days
+ * (a short afternoon day first, then one left out and a longer day that starts earlier): kept
+ * a few times, never one more placed, 11 at the end; a promotion of a short day to a review
+ * ending by 12:30: never kept (meals lost). Constructions: 200 jittered non-delay starts, at
+ * best 12 left out (24: 12); by shortest or longest day, 14 and 19 at best; backward decodes
+ * (reviews packed back from the MDT) 49-57 activities left out, ANPs and medication reviews.
  */
 export const REBUILD_SHARE = 0.3;
+
+/**
+ * On ICC days beyond ICC_RUN_TIERS (one run: icc-64), the rebuild's share instead: there the
+ * list search places one more review in thousands of iterations, the rebuild gains a little on
+ * every seed. icc-64 12k, seeds 1-4: 35055 / 35250.5 / 37375 / 35281.5 (10 / 10 / 11 / 10 left
+ * out) -> 34967.5 / 35150 / 37308.5 / 34668.5 (the same left out); 48k, seeds 1-3: 33741.5 (9) /
+ * 34027.5 (10) / 31586 (9) -> 31743.5 (9) / 32636.5 (9) / 34928.5 (10), a trade between seeds
+ * 2 and 3. With 0.7, 12k: 12 / 11 / 11 / 10 left out. It does not close the gap between a
+ * quarter of the budget and the whole (issue 17): 10 against 9 left out, seed 1, either way.
+ */
+export const LARGE_DAY_REBUILD_SHARE = 0.5;
+
+/** The share of an ICC day's budget left for rebuilding patients' days, by the day's size (activities, meals included). */
+export function iccRebuildShare(activityCount: number): number {
+  return iccRunCount(activityCount) === 1 ? LARGE_DAY_REBUILD_SHARE : REBUILD_SHARE;
+}
 
 export interface RunsOutcome {
   iterations: number;
@@ -72,7 +97,7 @@ export interface RunsOutcome {
 export function runIndependentRuns(search: DaySearch): RunsOutcome {
   const { clock, best, options } = search;
   const runs = search.iccDay ? iccRunCount(search.day.activityCount) : 1;
-  const runShare = search.iccDay ? 1 - REBUILD_SHARE : 1;
+  const runShare = search.iccDay ? 1 - iccRebuildShare(search.day.activityCount) : 1;
   const searchEndMs = clock ? clock.startedMs + SEARCH_SHARE_OF_LIMIT * runShare * clock.timeLimitMs : undefined;
   const maxIterations = Math.floor(search.maxIterations * runShare);
   const total: RunsOutcome = { iterations: 0, improvements: 0, timedOut: false };

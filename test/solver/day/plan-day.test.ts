@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { iccRunCount, planDay } from '../../../solver/day/plan-day.ts';
+import { iccRebuildShare, iccRunCount, planDay } from '../../../solver/day/plan-day.ts';
 import type { DayPlan, PlannedActivity } from '../../../solver/model/day-plan.ts';
 import type { DayProblem } from '../../../solver/model/day-problem.ts';
 import type { ProgressEvent } from '../../../solver/model/options.ts';
@@ -230,6 +230,24 @@ describe('planDay', () => {
   it('gives small ICC days 8 independent runs, middle-sized ones 4, large ones 1', () => {
     expect([1, 150, 151, 300, 301, 600].map(iccRunCount)).toEqual([8, 8, 4, 4, 1, 1]);
   });
+
+  it('leaves large ICC days (one run) half the budget for rebuilding patients, the others 0.3', () => {
+    expect([1, 150, 151, 300, 301, 600].map(iccRebuildShare)).toEqual([0.3, 0.3, 0.3, 0.3, 0.5, 0.5]);
+  });
+
+  it('on a large ICC day the list search stops at half the budget, the rebuild spends the rest', () => {
+    // 48 patients: over 300 activities, one run. The list search reports progress every 1024
+    // iterations: with 1600 it stops at 800, before that report (at 0.3 it ran to 1120).
+    const problem = demoDayProblem({ seed: 1, date: '2026-12-01', patients: 48 });
+    const events: ProgressEvent[] = [];
+    const plan = planDay(problem, { seed: 1, maxIterations: 1600, onProgress: (e) => events.push(e) });
+    expectValid(problem, plan);
+    expect(iccRunCount(problem.patients.reduce((sum, p) => sum + p.required.length + (p.needsMeal ? 1 : 0), 0))).toBe(1);
+    const searched = events.filter((e) => e.phase === 'improve').map((e) => e.iteration);
+    expect(searched.length).toBeGreaterThan(0);
+    expect(Math.max(...searched)).toBeLessThanOrEqual(800);
+    expect(plan.stats.iterations).toBe(1600);
+  }, 240_000); // 98 s at load 16 on this 2-core machine (the bound and constructions of 48 patients)
 
   it('on an ICC day shares the budget among independent runs: all iterations spent, progress rising to 1, the same plan for the same seed', () => {
     // The 8-patient demo day: the plan stays above the bound, so every run searches.

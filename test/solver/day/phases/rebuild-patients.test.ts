@@ -78,4 +78,37 @@ describe('rebuildPatients', () => {
     expect(plan.stats.iterations).toBe(1000);
     expect(validatePlan(pinned, plan).violations).toEqual([]);
   });
+
+  it('polishes pairs of patients who share a clinician: within its cap of moves, it finds what the one-day polish left, and keeps a valid plan', () => {
+    const problem = demoDayProblem({ seed: 1, date: '2026-12-01', patients: 16 });
+    const day = compileDayProblem(problem, DEFAULT_WEIGHTS);
+    const decoder = new DayDecoder(day);
+    const order = Int32Array.from(decoder.freeActivities().reverse());
+    decoder.decode(order);
+    const before = scheduleCost(day, decoder);
+    const iterations = 1500;
+    const outcome = rebuildPatients(day, decoder, decoder, order, { iterations, rng: createRng(7), timeLeft: () => true, maxMealDelayMin: 60 });
+    expect(outcome.iterations).toBe(iterations);
+    // The pair moves are not counted in the budget, but capped by it (a tenth of it).
+    expect(outcome.pairMoves).toBeGreaterThan(0);
+    expect(outcome.pairMoves).toBeLessThanOrEqual(Math.floor(0.1 * iterations));
+    // After the one-day polish, some pair of days put back one around the other still cost less.
+    expect(outcome.pairImprovements).toBeGreaterThan(0);
+    expect(outcome.cost).toBeLessThan(before);
+    expect(outcome.cost).toBeCloseTo(scheduleCost(day, decoder), 6);
+    const { activities, unscheduled, unplaced } = readSchedule(day, decoder);
+    const plan = assembleDayPlan(problem, { activities, unscheduled: [...unscheduled, ...unplaced], bound: { value: 0, method: 'test' }, stats: { iterations: 0, improvements: 0, timedOut: false, seed: 7 } });
+    expect(validatePlan(problem, plan).violations).toEqual([]);
+  });
+
+  it('leaves days beyond the trade size without pair moves (each would cost a large day\'s decode)', () => {
+    const problem = demoDayProblem({ seed: 1, date: '2026-12-01', patients: 64 });
+    const day = compileDayProblem(problem, DEFAULT_WEIGHTS);
+    expect(day.activityCount).toBeGreaterThan(300);
+    const decoder = new DayDecoder(day);
+    const order = Int32Array.from(decoder.freeActivities());
+    decoder.decode(order);
+    const outcome = rebuildPatients(day, decoder, decoder, order, { iterations: 40, rng: createRng(1), timeLeft: () => true, maxMealDelayMin: 60 });
+    expect(outcome.pairMoves).toBe(0);
+  });
 });

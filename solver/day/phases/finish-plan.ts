@@ -41,6 +41,10 @@ export function finishPlan(search: DaySearch, iterationsSpent: number): { activi
     })
     : undefined;
   if (rebuilt && rebuilt.improvements > 0) search.bestSoFar?.capture(decoder);
+  // From here on a room holds as many patients as the checker allows: a one-to-one can sit in
+  // the gym beside a small group (CP-SAT's 807.5 plan on icc-8 does). Every plan found so far
+  // still holds (a group's whole room is a restriction of that rule).
+  decoder.groupTakesRoom = false;
   // Each pass: each patient's day packed up to their review where that costs less (later
   // arrivals, shorter waits); orders and assignments changed a step at a time, each neighbour
   // timed exactly (resequence); then re-staffing and re-insertion. A second pass packs again

@@ -63,6 +63,11 @@ export class DayDecoder implements DecodeResult {
   readonly patientNotBeforeMin: Int32Array;
   /** Minutes booked while the last decode could still end by its target (all of them if it never lost it). */
   targetKeptMin = 0;
+  /**
+   * A group session books its whole room (no one-to-one beside it), a restriction of the
+   * checker's rule that the list search keeps (see day-search.ts); false: a place per patient.
+   */
+  groupTakesRoom = false;
 
   private readonly staffLines: UnitTimeline[];
   private readonly roomUnit: Array<UnitTimeline | null>;
@@ -248,7 +253,7 @@ export class DayDecoder implements DecodeResult {
         const host = this.sessionActivity[k]!;
         if (this.typeKey[host] !== this.typeKey[a] || this.start[host] !== startMin || this.sessionCount[k]! >= this.sessionLimit[k]!) continue;
         if ((staff >= 0 && this.staffOf[host] !== staff) || (room >= 0 && this.roomOf[host] !== room)) continue;
-        if (this.fitsSession(a, host)) return true;
+        if (this.hasSeat(host) && this.fitsSession(a, host)) return true;
       }
     }
     // staff −2: any, booked or not (only the room and the patient's rules are asked).
@@ -762,10 +767,22 @@ export class DayDecoder implements DecodeResult {
     return this.staffLoad[s]! < this.staffLoad[than]!;
   }
 
-  /** Earliest t' ≥ t where room r has a place for d minutes (a group session takes the whole room). */
+  /**
+   * Earliest t' ≥ t where room r has a place for d minutes. A place is one patient's activity,
+   * as the checker counts it: a group of two in a gym for six leaves four places, for more
+   * members or for a one-to-one beside it.
+   */
   private roomNextFree(r: number, t: number, d: number, group: boolean): number {
     const unit = this.roomUnit[r];
-    return unit ? unit.nextFree(t, d) : this.roomShared[r]!.nextFree(t, d, group ? this.roomCapacity[r]! : 1);
+    return unit ? unit.nextFree(t, d) : this.roomShared[r]!.nextFree(t, d, group && this.groupTakesRoom ? this.roomCapacity[r]! : 1);
+  }
+
+  /** Whether the host's room has a place for one more member throughout its session. */
+  private hasSeat(host: number): boolean {
+    if (this.groupTakesRoom) return true; // the session has the room: its size limit is all
+    const shared = this.roomShared[this.roomOf[host]!];
+    const s = this.start[host]!;
+    return shared !== null && shared !== undefined && shared.nextFree(s, this.day.durationMin[host]!) === s;
   }
 
   /** Earliest t' ≥ t where the patient is free for d minutes, keeping the transfer gap either side (none beside their activities in `sameRoom`). */
@@ -837,7 +854,7 @@ export class DayDecoder implements DecodeResult {
     const unit = this.roomUnit[room];
     const group = day.groupCapacity[a]! > 1;
     if (unit) unit.add(t, t + d);
-    else this.roomShared[room]!.add(t, t + d, group ? this.roomCapacity[room]! : 1);
+    else this.roomShared[room]!.add(t, t + d, group && this.groupTakesRoom ? this.roomCapacity[room]! : 1);
     if (group) {
       this.sessionOf[a] = this.sessionActivity.length;
       this.sessionActivity.push(a);
@@ -866,7 +883,7 @@ export class DayDecoder implements DecodeResult {
       if (this.typeKey[host] !== this.typeKey[a] || this.sessionCount[k]! >= this.sessionLimit[k]!) continue;
       const s = this.start[host]!;
       if (best >= 0 && this.start[this.sessionActivity[best]!]! <= s) continue;
-      if (this.fitsSession(a, host)) best = k;
+      if (this.hasSeat(host) && this.fitsSession(a, host)) best = k;
     }
     return best;
   }
@@ -885,7 +902,7 @@ export class DayDecoder implements DecodeResult {
       const host = this.sessionActivity[k]!;
       if (this.typeKey[host] !== this.typeKey[a] || this.start[host] !== startMin || this.sessionCount[k]! >= this.sessionLimit[k]!) continue;
       if ((staff >= 0 && this.staffOf[host] !== staff) || (room >= 0 && this.roomOf[host] !== room)) continue;
-      if (!this.fitsSession(a, host)) continue;
+      if (!this.hasSeat(host) || !this.fitsSession(a, host)) continue;
       this.join(a, k);
       return true;
     }
@@ -899,6 +916,8 @@ export class DayDecoder implements DecodeResult {
     this.roomOf[a] = this.roomOf[host]!;
     this.sessionOf[a] = session;
     this.sessionCount[session] = this.sessionCount[session]! + 1;
+    // Each member takes a place in the room (a one-seat room never holds a session of two).
+    if (!this.groupTakesRoom) this.roomShared[this.roomOf[host]!]?.add(this.start[host]!, this.start[host]! + this.day.durationMin[host]!);
     this.insertPlaced(a);
   }
 }

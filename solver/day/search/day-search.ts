@@ -111,6 +111,12 @@ export function createDaySearch(problem: DayProblem, options: SolveOptions): Day
   const target = Math.max(options.targetSoft ?? -Infinity, bound.value);
   const maxIterations = options.maxIterations ?? (clock ? Number.MAX_SAFE_INTEGER : DEFAULT_MAX_ITERATIONS);
   const decoder = new DayDecoder(day);
+  // The list search and the rebuild of patients' days keep a group session's room to itself
+  // (finish-plan.ts lets a one-to-one beside it for the final passes only). With a place per
+  // patient from the start, icc-8 at 40k iterations left a review out on seeds 1-4 (4688 /
+  // 4693.5 / 4682 / 4664, before 825.5 / 4694 / 837.5 / 836.5); with it from the rebuild on,
+  // icc-16 16k seeds 1-3 went 5093 / 5076.5 / 5180 -> 5168 / 5121.5 / 5142.
+  decoder.groupTakesRoom = true;
   const bestSoFar = options.onBestPlan ? trackBestPlan({ day, weights, bound, seed, startedMs, options }) : undefined;
   const iccDay = weights.makespanMin <= 0;
 

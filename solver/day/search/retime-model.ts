@@ -102,7 +102,7 @@ export function ordersOf(day: CompiledDay, schedule: RetimeSchedule): RetimeOrde
 /** The model of a schedule's own orders. */
 export function buildRetimeModel(day: CompiledDay, schedule: RetimeSchedule, orders: RetimeOrders = ordersOf(day, schedule)): RetimeModel {
   const { problem, durationMin: dur, weights: w } = day;
-  const { start, staffOf, roomOf, sessionOf } = schedule;
+  const { start, staffOf, roomOf } = schedule;
   const activities: number[] = [];
   const varOf = new Int32Array(day.activityCount).fill(-1);
   for (let a = 0; a < day.activityCount; a++) if (start[a]! >= 0) { varOf[a] = activities.length; activities.push(a); }
@@ -154,11 +154,12 @@ export function buildRetimeModel(day: CompiledDay, schedule: RetimeSchedule, ord
     }
   });
 
-  // Rooms: a one-seat room in order; a shared one keeps every pair that does not overlap now apart.
-  // (The decoder gives a group session the whole room, so a room with one keeps its pairs apart too.)
+  // Rooms: a one-seat room in order; a shared one keeps every pair that does not overlap now apart,
+  // so no instant can hold more patients than it holds now (each member of a group counts, as
+  // the checker counts them), and a room with no more activities than places needs nothing.
   orders.room.forEach((list, r) => {
     const capacity = problem.rooms[r]!.capacity;
-    if (list.length <= capacity && !list.some((a) => sessionOf[a]! >= 0)) return;
+    if (list.length <= capacity) return;
     if (capacity <= 1) {
       for (let k = 1; k < list.length; k++) before(list[k - 1]!, list[k]!, dur[list[k - 1]!]!);
       return;

@@ -143,4 +143,42 @@ describe('DayDecoder', () => {
     const plan = planDay(problem, { seed: 1, maxIterations: 50 });
     expect(validatePlan(problem, plan).violations).toEqual([]);
   });
+
+  it('puts a one-to-one in the gym beside a group session when the room has a place (the checker counts patients, not sessions)', () => {
+    // A gym for two; p1's falls group and p2's physio both fit only at 9:00.
+    const gymDay = (extra: ReturnType<typeof patient>[]) => smallDay({
+      assessmentTypes: [assessmentType('physio', 45, { roomType: 'gym' }), assessmentType('falls', 30, { roomType: 'gym', groupCapacity: 4 })],
+      staff: [staffMember('s-physio', ['physio']), staffMember('s-falls', ['falls'])],
+      rooms: [...smallDay({}).rooms, { id: 'gym', name: 'Gym', type: 'gym', capacity: 2 }],
+      patients: [
+        patient('p1', ['falls'], { latestDepartureMin: 9 * HOUR + 30 }),
+        patient('p2', ['physio'], { latestDepartureMin: 9 * HOUR + 45 }),
+        ...extra,
+      ],
+    });
+    const problem = gymDay([]);
+    const plan = planDay(problem, { seed: 1, maxIterations: 50 });
+    expect(plan.unscheduled).toEqual([]);
+    expect(validatePlan(problem, plan).violations).toEqual([]);
+    const day = compileDayProblem(problem, DEFAULT_WEIGHTS);
+    const [falls1, physio2] = ['p1:falls', 'p2:physio'].map((id) => day.activityId.indexOf(id)) as [number, number];
+    const decoder = new DayDecoder(day);
+    decoder.decode([falls1, physio2]);
+    expect([decoder.start[falls1], decoder.start[physio2]]).toEqual([9 * HOUR, 9 * HOUR]);
+    // The list search's restriction (day-search.ts): the session keeps the gym to itself.
+    decoder.groupTakesRoom = true;
+    decoder.decode([falls1, physio2]);
+    expect([decoder.start[falls1], decoder.start[physio2]]).toEqual([9 * HOUR, -1]);
+
+    // A third patient for the same session finds the gym full: a member takes a place too.
+    const full = gymDay([patient('p3', ['falls'], { latestDepartureMin: 9 * HOUR + 30 })]);
+    const fullDay = compileDayProblem(full, DEFAULT_WEIGHTS);
+    const [f1, p2, f3] = ['p1:falls', 'p2:physio', 'p3:falls'].map((id) => fullDay.activityId.indexOf(id)) as [number, number, number];
+    const fullDecoder = new DayDecoder(fullDay);
+    fullDecoder.decode([f1, p2, f3]);
+    expect([fullDecoder.start[f1], fullDecoder.start[p2], fullDecoder.start[f3]]).toEqual([9 * HOUR, 9 * HOUR, -1]);
+    const fullPlan = planDay(full, { seed: 1, maxIterations: 200 });
+    expect(fullPlan.unscheduled.filter((u) => u.typeId !== 'meal')).toHaveLength(1);
+    expect(validatePlan(full, fullPlan).violations).toEqual([]);
+  });
 });

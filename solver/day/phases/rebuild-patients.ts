@@ -229,18 +229,23 @@ export function rebuildPatients(
     }
   }
 
-  /**
-   * From the best schedule: each patient's day alone taken out and put back exactly, patient
-   * after patient, until a sweep gains nothing (or the budget ends). A day is only kept when
-   * it costs no more, so the polish never loses ground.
-   */
-  function polish(): void {
+  /** The walk restarts from the best schedule (the polishes work on it). */
+  function fromBest(): void {
     currentCost = bestCost;
     current.start.set(best.start);
     current.staff.set(best.staff);
     current.room.set(best.room);
     current.meal.set(best.meal);
     decoder.mealDelayMin.set(best.meal);
+  }
+
+  /**
+   * From the best schedule: each patient's day alone taken out and put back exactly, patient
+   * after patient, until a sweep gains nothing (or the budget ends). A day is only kept when
+   * it costs no more, so the polish never loses ground.
+   */
+  function polish(): void {
+    fromBest();
     for (let sweep = 0; sweep < POLISH_SWEEPS; sweep++) {
       const before = bestCost;
       for (let p = 0; p < patients; p++) {
@@ -264,12 +269,7 @@ export function rebuildPatients(
    * another's cheapest day wants it stays theirs; here the second day goes back around the first.
    */
   function pairPolish(maxMoves: number): void {
-    currentCost = bestCost;
-    current.start.set(best.start);
-    current.staff.set(best.staff);
-    current.room.set(best.room);
-    current.meal.set(best.meal);
-    decoder.mealDelayMin.set(best.meal);
+    fromBest();
     for (let sweep = 0; sweep < PAIR_POLISH_SWEEPS; sweep++) {
       const before = bestCost;
       const staffOf = day.patientActivities.map((own) => new Set(own.map((a) => current.staff[a]!).filter((st) => st >= 0)));

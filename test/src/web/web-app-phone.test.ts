@@ -134,5 +134,11 @@ describe('the web app on a phone', { timeout: 240_000 }, () => {
     await transport.getByText('Follows plan version').waitFor({ timeout: 60_000 });
     const seen = [await measure(clinician, 'My timetable'), await measure(transport, 'Transport (transport role)')];
     expect(seen).toEqual(seen.map(({ view }) => ({ view, width: PHONE.width, findings: [] })));
+    // Each stop is a card: a value sits under its column's name, and a time is never broken
+    // across lines (seven squeezed columns once showed "08:2" above "0").
+    const cell = `document.querySelector('table.list td[data-label="Arrive"]')`; // strings: tests compile without the DOM library
+    expect(await transport.evaluate(`getComputedStyle(${cell}, '::before').content`)).toBe('"Arrive"');
+    const [height, lineHeight] = await transport.evaluate(`[${cell}.getBoundingClientRect().height, parseFloat(getComputedStyle(${cell}).lineHeight)]`) as [number, number];
+    expect(height).toBeLessThan(2 * lineHeight);
   });
 });

@@ -98,10 +98,11 @@ export function TransportView({ centreId, date, onDate }: { centreId: string; da
           {list.runs.map((run, r) => { const aboard = onBoardAfterEachStop(run); return (
             <table class="list" key={runId(r)} id={runId(r)} tabIndex={-1}>
               <caption>{runName(run)}, {run.distanceKm.toFixed(1)} km</caption>
-              <thead><tr><th scope="col">Stop</th><th scope="col">Arrive</th><th scope="col">Depart</th><th scope="col">Place</th><th scope="col">Boarding</th><th scope="col">Alighting</th><th scope="col">On board after the stop</th></tr></thead>
+              <thead><tr><th scope="col" class="nowrap">Stop</th><th scope="col" class="nowrap">Arrive</th><th scope="col" class="nowrap">Depart</th><th scope="col">Place</th><th scope="col">Boarding</th><th scope="col">Alighting</th><th scope="col">On board after the stop</th></tr></thead>
               <tbody>
                 {run.stops.map((s, i) => (
-                  <tr key={s.order}><td>{s.order}</td><td>{s.arrive}</td><td>{s.depart}</td><td>{s.isCentre ? 'Centre' : s.address}</td><td>{names(s.boarding)}</td><td>{names(s.alighting)}</td><td class="on-board">{aboard[i]!.length > 0 ? aboard[i]!.map(rider).join(', ') : 'nobody'}</td></tr>
+                  // data-label: a phone shows each stop as a card, every value under its column's name.
+                  <tr key={s.order}><td data-label="Stop" class="nowrap">{s.order}</td><td data-label="Arrive" class="nowrap">{s.arrive}</td><td data-label="Depart" class="nowrap">{s.depart}</td><td data-label="Place">{s.isCentre ? 'Centre' : s.address}</td><td data-label="Boarding">{names(s.boarding)}</td><td data-label="Alighting">{names(s.alighting)}</td><td data-label="On board after" class="on-board">{aboard[i]!.length > 0 ? aboard[i]!.map(rider).join(', ') : 'nobody'}</td></tr>
                 ))}
               </tbody>
             </table>

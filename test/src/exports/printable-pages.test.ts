@@ -171,12 +171,13 @@ describeEachDatabase('printable pages in Chromium', (getDb, kind) => {
     const metas = await phone.locator('section.run > p.meta').allInnerTexts();
     expect(metas).toHaveLength(runs.length);
     runs.forEach((run, i) => expect(metas[i]).toContain(run.kind === 'morning' ? `leave the depot ${formatHhmm(run.leaveMin)}` : `leave ${formatHhmm(run.leaveMin)}`));
-    // Where the vehicle stays at a stop for people due at different times, the wait is written between them.
+    // Where the vehicle stays at a stop for people due at different times, the wait is written
+    // between them. The routing now keeps such waits at the centre short (maxWaitAboardAtCentreMin),
+    // so the demo day may have none; test/src/exports/transport-exports.test.ts renders one.
     const longWaits = runs.flatMap((r) => r.stops).filter((stop) => {
       const times = [...stop.boarding, ...stop.alighting].map((p) => p.atMin).sort((a, b) => a - b);
       return times.some((t, i) => t - (i === 0 ? stop.arriveMin : times[i - 1]!) > 15);
     });
-    expect(longWaits.length, 'the demo day has a vehicle waiting at the centre').toBeGreaterThan(0);
     const waits = await phone.locator('.wait').allInnerTexts();
     expect(waits.length).toBeGreaterThanOrEqual(longWaits.length);
     for (const w of waits) expect(w).toMatch(/^Wait \d+ min/);

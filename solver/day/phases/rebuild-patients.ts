@@ -19,7 +19,8 @@
  * back first. While two or more are left out, one exact move in PROMOTE_ONE_IN is a promotion
  * (promote-patient.ts): a patient's day moved so its review ends a slot earlier, everyone booked
  * against it and everyone lacking something out and put back after it. After the polish, a pair
- * polish puts every two patients who share a clinician back exactly, one around the other.
+ * polish puts every two patients who share a clinician back exactly, one around the other, and a
+ * swap polish trades two patients' slots of one type and puts both days back exactly around them.
  */
 import type { Rng } from '../../model/rng.ts';
 import type { CompiledDay } from '../compile/compile-day-problem.ts';
@@ -38,6 +39,9 @@ export interface RebuildOutcome {
   /** Pair-polish moves made (not in `iterations`), and how many of them gave a new best. */
   pairMoves: number;
   pairImprovements: number;
+  /** Swap-polish moves made (not in `iterations`), and how many of them gave a new best. */
+  swapMoves: number;
+  swapImprovements: number;
 }
 
 /** Most patients removed at once around a seed patient. */
@@ -116,19 +120,32 @@ const POLISH_SWEEPS = 3;
  * 5114.5 / 5063.5 / 5114.5 -> 5069.5 / 5022.5 / 5121 / 5081.5 / 5027.5 / 5070.5 (432 moves on
  * seed 1, ~2.5 s CPU), 64k seeds 1-2 5093 / 5105 -> 5098 / 5097; icc-32 19k seeds 1-2 10060 /
  * 6863 -> 10024 / 6809 (same left out); icc-8 40k seeds 1-2 unchanged; CPU +20-25% at 16-32 patients.
+ * On the 8-patient day too, since the exact programme's windows know a same-room follow-on
+ * (exact-patient-day.ts; with the compiled windows it refused the days this polish made there).
  */
 const PAIR_POLISH_SWEEPS = 3;
 const PAIR_MOVES_PER_ITERATION = 0.1;
 /**
- * Not on days of at most this many activities (the 8-patient demo day has 55). There it helped
- * (16k, seed 1: the 8-patient day 4675.5 with one review out -> 820.5 with none, its pinned
- * variant 4682 -> 861.5), but at 2000 iterations it gave a plan with a pharmacist's review
- * straight after the ANP in the same room, 5 minutes before the compiled earliest start (which
- * counts a transfer); the exact programme (exact-patient-day.ts) reads those earliest starts, so
- * that patient's day was dearer put back than the plan had it, which exact-patient-day.test.ts
- * forbids. Left until the programme's earliest starts know a same-room predecessor.
+ * After the pair polish, on the same days: sweeps of the swap polish at most (for every two
+ * patients and every one-to-one type both have placed, their slots of that type traded, start
+ * and clinician, and both days put back exactly around them, the first first; the second with
+ * its slot held too, then again free), and its moves at most per iteration of the budget (not
+ * counted in it). The pair polish puts each day back at its own cheapest; a swap makes the first
+ * patient take the other's slot, as CP-SAT did from planDay's 825.5 on icc-8 (the ANP slots of
+ * JB-0001 and JB-0002 traded). The pair polish on icc-8 too, both polishes reading the lag
+ * windows, and the swap polish, fixed budgets against the code before (199892b): icc-8 40k seeds 1-4 825.5 / 4694 (one ANP out) / 837.5 /
+ * 836.5 -> 819.5 / 4694 / 831.5 / 836.5, 160k 831.5 / 831.5 / 831.5 / 842.5 -> 831.5 / 831.5 /
+ * 824.5 / 830.5; icc-16 16k 5069.5 -> 5043; icc-32 19k seeds 1-2 10024 (3 out) / 6809 (2 out)
+ * -> 10000 / 6773. Without the swap polish (the rest as here): icc-8 40k 825.5 / 4694 / 831.5 /
+ * 836.5, 160k 831.5 / 831.5 / 830.5 / 842.5, icc-16 5043, icc-32 10012 / 6773. Tried with the
+ * lag windows everywhere: a random swap as one exact move in
+ * four of the search while nothing is left out, icc-8 40k 861.5 / 831.5 / 825.5 / 807.5, 160k
+ * 831.5 / 818.5 / 830.5 / 842.5 (against 850.5 / 825.5 / 831.5 / 825.5 and 831.5 / 825.5 /
+ * 820.5 / 831.5 without: noise); the pair and swap polishes repeated while a round gains (up to
+ * 3 rounds): every figure the same.
  */
-const PAIR_MIN_ACTIVITIES = 64;
+const SWAP_POLISH_SWEEPS = 3;
+const SWAP_MOVES_PER_ITERATION = 0.1;
 
 /**
  * Starts from `initial` (decoded from `order`, forwards or backwards); leaves the forward
@@ -161,7 +178,14 @@ export function rebuildPatients(
   // Each patient's minutes of activity (what a trade compares).
   const workMin = day.patientActivities.map((own) => own.reduce((sum, a) => sum + day.durationMin[a]!, 0));
 
+  // The pair and swap polishes read each activity's window narrowed by the lags alone (a
+  // same-room follow-on needs no transfer: exact-patient-day.ts); the search's exact moves and the
+  // one-day polish read the compiled windows, as before. With the lag windows there too, fixed
+  // budgets: icc-32 19k seed 2 left a third review out (6809 -> 9481), seed 1 10024 -> 9768,
+  // icc-16 16k 5069.5 -> 5069, icc-8 40k seeds 1-4 825.5 / 4694 (one out) / 837.5 / 836.5 ->
+  // 850.5 / 825.5 / 831.5 / 825.5, 160k 831.5 / 831.5 / 831.5 / 842.5 -> 831.5 / 825.5 / 820.5 / 831.5.
   const exact = new ExactPatientDays(day, timeGridMin(day.problem));
+  const searchExact = new ExactPatientDays(day, timeGridMin(day.problem), true);
   // The polish's share: what its sweeps may cost at most (a quarter of the budget at most).
   // A decode's cost grows with the day, the programme's does not: fewer iterations per move on larger days.
   const EXACT_COST = Math.max(EXACT_COST_MIN, Math.min(EXACT_COST_MAX, Math.round(EXACT_COST_PATIENTS / patients)));
@@ -169,9 +193,12 @@ export function rebuildPatients(
   search(budget.iterations - polishReserve);
   polish();
   let pairMoves = 0;
+  let swapMoves = 0;
   const beforePairs = improvements;
-  if (trades && n > PAIR_MIN_ACTIVITIES) pairPolish(Math.floor(PAIR_MOVES_PER_ITERATION * budget.iterations));
+  if (trades) pairPolish(Math.floor(PAIR_MOVES_PER_ITERATION * budget.iterations));
   const pairImprovements = improvements - beforePairs;
+  if (trades) swapPolish(Math.floor(SWAP_MOVES_PER_ITERATION * budget.iterations));
+  const swapImprovements = improvements - beforePairs - pairImprovements;
   // What the polish left of its share (it stops once a sweep gains nothing) goes back to the search.
   search(budget.iterations);
   // Leave the decoder holding the best, everything fixed.
@@ -180,7 +207,7 @@ export function rebuildPatients(
   for (let a = 0; a < n; a++) if (best.start[a]! >= 0 && !day.pin[a]) decoder.fix(a, best.start[a]!, best.staff[a]!, best.room[a]!);
   decoder.decode(new Int32Array(0));
   decoder.clearFixed();
-  return { cost: scheduleCost(day, decoder), iterations, improvements, pairMoves, pairImprovements };
+  return { cost: scheduleCost(day, decoder), iterations, improvements, pairMoves, pairImprovements, swapMoves, swapImprovements };
 
   /** The neighbourhood search from the current schedule, until `limit` iterations in all. */
   function search(limit: number): void {
@@ -292,11 +319,52 @@ export function rebuildPatients(
   }
 
   /**
+   * From the best schedule: for every two patients p, q with a placed one-to-one activity of
+   * one type each, their slots of that type swapped (start and clinician), both days out and
+   * put back exactly around them, p first with that activity held at q's slot, then q with its
+   * own held at p's slot (and again with q's day free); a change is kept when it costs no more.
+   * Until a sweep gains nothing, or `maxMoves` moves (or the time) are spent.
+   */
+  function swapPolish(maxMoves: number): void {
+    fromBest();
+    for (let sweep = 0; sweep < SWAP_POLISH_SWEEPS; sweep++) {
+      const before = bestCost;
+      for (let p = 0; p < patients; p++) for (let q = 0; q < patients; q++) {
+        if (p === q) continue;
+        for (const a of day.patientActivities[p]!) {
+          if (day.groupCapacity[a]! > 1 || day.staffOptions[a]!.length === 0 || day.pin[a] || current.start[a]! < 0) continue;
+          const b = day.patientActivities[q]!.find((x) => day.activityTypeId[x] === day.activityTypeId[a]);
+          if (b === undefined || day.pin[b] || current.start[b]! < 0 || current.start[b] === current.start[a]) continue;
+          for (const both of [true, false]) {
+            if (swapMoves >= maxMoves || !budget.timeLeft()) return;
+            swapMoves++;
+            const ta = current.start[a]!;
+            const tb = current.start[b]!;
+            const sa = current.staff[a]!;
+            const sb = current.staff[b]!;
+            chosen.length = 0;
+            chosen.push(p, q);
+            removed[p] = 1;
+            removed[q] = 1;
+            holdTheRest();
+            free.length = 0;
+            free.push(...exact.place(decoder, p, new Map([[a, tb]]), (x) => (x === a ? sb : -1)));
+            free.push(...(both ? exact.place(decoder, q, new Map([[b, ta]]), (x) => (x === b ? sa : -1)) : exact.place(decoder, q)));
+            decodeLeftovers();
+            accept(decoder);
+          }
+        }
+      }
+      if (bestCost >= before - 1e-9) return;
+    }
+  }
+
+  /**
    * The removed days back in one by one, each at its cheapest against the rest
    * (ExactPatientDays), patients with something left out first half the time; what a day
    * cannot hold is decoded after, by the list's priority.
    */
-  function putBackExactly(seedFirst = false): void {
+  function putBackExactly(seedFirst = false, days = searchExact): void {
     holdTheRest();
     if (seedFirst) {
       const rest = chosen.slice(1);
@@ -308,7 +376,7 @@ export function rebuildPatients(
       chosen.sort((x, y) => short(x) - short(y));
     }
     free.length = 0;
-    for (const p of chosen) free.push(...exact.place(decoder, p));
+    for (const p of chosen) free.push(...days.place(decoder, p));
     decodeLeftovers();
   }
 
@@ -327,7 +395,7 @@ export function rebuildPatients(
     const lacking = day.patientActivities[seed]!.filter((a) => current.start[a]! < 0 && !day.pin[a]);
     removed[seed] = 1;
     holdTheRest();
-    const ideal = exact.idealDay(decoder, seed, lacking);
+    const ideal = searchExact.idealDay(decoder, seed, lacking);
     removed[seed] = 0;
     if (!ideal) return false;
     chosen.push(seed);
@@ -379,7 +447,7 @@ export function rebuildPatients(
    */
   function promote(): number {
     const x = rng.int(patients);
-    const found = promotion(day, decoder, exact, current, x, rng);
+    const found = promotion(day, decoder, searchExact, current, x, rng);
     if (!found) return -1;
     chosen.length = 0;
     removed[x] = 1;
@@ -398,10 +466,10 @@ export function rebuildPatients(
     holdTheRest();
     const staffOf = new Map(found.placements.map((q) => [q.a, q.staff]));
     free.length = 0;
-    free.push(...exact.holdDay(decoder, found.placements.map((q) => q.a), found.placements.map((q) => q.t), (a) => staffOf.get(a) ?? -1));
+    free.push(...searchExact.holdDay(decoder, found.placements.map((q) => q.a), found.placements.map((q) => q.t), (a) => staffOf.get(a) ?? -1));
     const rest = chosen.slice(1);
     shuffle(rest);
-    for (const p of rest) free.push(...exact.place(decoder, p));
+    for (const p of rest) free.push(...searchExact.place(decoder, p));
     decodeLeftovers();
     return PROMOTE_SLACK;
   }

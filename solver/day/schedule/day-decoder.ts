@@ -244,8 +244,18 @@ export class DayDecoder implements DecodeResult {
    * Whether free activity `a` could start exactly at `startMin` given what is placed now: its
    * window (through precedence), the patient's placed activities, a qualified staff member
    * (`staff`, when ≥ 0) and a room (`room`, when ≥ 0) free, or a session of its type starting then with room.
+   * `ownWindow`: the activity's own window instead (the caller times its precedences itself,
+   * as the exact single-patient programme does: a same-room follow-on needs no transfer, which
+   * the window narrowed through precedence assumes).
    */
-  canStartAt(a: number, startMin: number, staff = -1, room = -1): boolean {
+  canStartAt(a: number, startMin: number, staff = -1, room = -1, ownWindow = false): boolean {
+    this.ownWindow = ownWindow;
+    const can = this.canStartAtWindow(a, startMin, staff, room);
+    this.ownWindow = false;
+    return can;
+  }
+
+  private canStartAtWindow(a: number, startMin: number, staff: number, room: number): boolean {
     const { day } = this;
     if (this.processed[a]) return false;
     if (day.groupCapacity[a]! > 1) {

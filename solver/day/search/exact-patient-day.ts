@@ -19,30 +19,58 @@ import { MAX_DP_STATES, patientScheduleDay, scheduleDpSize, ScheduleDpScratch } 
 /** What a patient's exact day needs across calls: the time grid and the programme's scratch. */
 export class ExactPatientDays {
   private readonly scratch = new ScheduleDpScratch();
+  /**
+   * Each activity's window narrowed through precedence by the lags alone: the compiled windows
+   * count a transfer on every precedence, but a follow-on in the same room needs none, and the
+   * programme times the transfers itself (between room types). With the compiled windows it
+   * refused such a day (a pharmacist's review straight after the ANP in the same room), so a
+   * day the plan held could be dearer put back than the plan had it.
+   */
+  private readonly earliestMin: Int32Array;
+  private readonly latestEndMin: Int32Array;
 
-  constructor(private readonly day: CompiledDay, readonly gridMin: number) {}
+  /**
+   * `compiledWindows`: read the compiled windows (a transfer on every precedence) as the
+   * programme did before; the rebuild's search moves still do (rebuild-patients.ts says why).
+   */
+  constructor(private readonly day: CompiledDay, readonly gridMin: number, compiledWindows = false) {
+    const earliest = Int32Array.from(compiledWindows ? day.earliestStartMin : day.ownEarliestStartMin);
+    const latest = Int32Array.from(compiledWindows ? day.latestEndMin : day.ownLatestEndMin);
+    for (let pass = 0, changed = !compiledWindows; changed && pass < 50; pass++) {
+      changed = false;
+      for (let a = 0; a < day.activityCount; a++) for (const arc of day.succs[a]!) {
+        const release = earliest[a]! + day.durationMin[a]! + arc.lagMin;
+        if (release > earliest[arc.other]!) { earliest[arc.other] = release; changed = true; }
+        const deadline = latest[arc.other]! - day.durationMin[arc.other]! - arc.lagMin;
+        if (deadline < latest[a]!) { latest[a] = deadline; changed = true; }
+      }
+    }
+    this.earliestMin = earliest;
+    this.latestEndMin = latest;
+  }
 
   /**
    * Places patient `p`'s free activities (none of them placed yet in `decoder`, which holds
    * the rest of the plan) at the cheapest starts the programme finds, each held there
    * (decoder.holdAt). Returns the activities it could not hold, in start order — all of
    * them when the programme does not apply (a pin, too many activities, an off-grid
-   * duration) or finds no day placing them all.
+   * duration) or finds no day placing them all. `at`: starts (minutes) some of them must take;
+   * `staffFor`: the clinician to hold one with, when free (a swap of two patients' slots).
    */
-  place(decoder: DayDecoder, p: number): number[] {
+  place(decoder: DayDecoder, p: number, at?: ReadonlyMap<number, number>, staffFor?: (a: number) => number): number[] {
     const { day } = this;
     const own = day.patientActivities[p]!;
-    const model = this.model(decoder, p);
+    const model = this.model(decoder, p, false, [], undefined, at);
     if (!model) return own.slice();
-    const left = this.hold(decoder, model, own);
+    const left = this.hold(decoder, model, own, staffFor);
     if (left.length === 0 || model.roomTypes.length === model.items.length) return left;
     // The programme lets two activities of one room type follow without a transfer, which
     // needs the same room free for both. When that failed, again with a transfer between any
     // two (every room then does): the day without what was held of it, and a new model.
     for (const a of own) decoder.unfix(a);
     decoder.decodeHeld();
-    const apart = this.model(decoder, p, true);
-    return apart ? this.hold(decoder, apart, own) : own.slice();
+    const apart = this.model(decoder, p, true, [], undefined, at);
+    return apart ? this.hold(decoder, apart, own, staffFor) : own.slice();
   }
 
   /**
@@ -63,13 +91,13 @@ export class ExactPatientDays {
   }
 
   /** Runs the programme on `model` and holds the day it finds; returns what could not be held. */
-  private hold(decoder: DayDecoder, model: PatientScheduleModel, own: readonly number[]): number[] {
+  private hold(decoder: DayDecoder, model: PatientScheduleModel, own: readonly number[], staffFor?: (a: number) => number): number[] {
     const { day } = this;
     this.scratch.workLeft = Infinity;
     const found = patientScheduleDay(model, day.weights, this.scratch);
     if (!found) return own.slice();
     const g = this.gridMin;
-    return this.holdDay(decoder, own, own.map((a, k) => (model.startU + found.startU[k]!) * g));
+    return this.holdDay(decoder, own, own.map((a, k) => (model.startU + found.startU[k]!) * g), staffFor);
   }
 
   /**
@@ -93,7 +121,7 @@ export class ExactPatientDays {
       if (j > i) {
         for (const r of day.roomOptions[order[i]!.a]!) {
           let free = true;
-          for (let k = i; k <= j && free; k++) free = decoder.canStartAt(order[k]!.a, order[k]!.t, -1, r);
+          for (let k = i; k <= j && free; k++) free = decoder.canStartAt(order[k]!.a, order[k]!.t, -1, r, true);
           if (free) {
             for (let k = i; k <= j; k++) roomOf[k] = r;
             break;
@@ -106,11 +134,11 @@ export class ExactPatientDays {
       const room = roomOf[i]!;
       const preferred = day.preferredStaff[a]!;
       const given = staffFor?.(a) ?? -1;
-      let staff = given >= 0 && decoder.canStartAt(a, t, given, room) ? given : preferred >= 0 && decoder.canStartAt(a, t, preferred, room) ? preferred : -1;
+      let staff = given >= 0 && decoder.canStartAt(a, t, given, room, true) ? given : preferred >= 0 && decoder.canStartAt(a, t, preferred, room, true) ? preferred : -1;
       // Otherwise the least booked of those free then (workload balance; the programme does not
       // see it). Against the decoder's own choice (least sought-after, best fit), seed 1: icc-8
       // 160k 858.5 -> 836.5, icc-16 64k 5225 -> 5128, icc-32 19k 10250 -> 10184.5.
-      if (staff < 0) for (const s of day.staffOptions[a]!) if ((staff < 0 || decoder.staffLoad[s]! < decoder.staffLoad[staff]!) && decoder.canStartAt(a, t, s, room)) staff = s;
+      if (staff < 0) for (const s of day.staffOptions[a]!) if ((staff < 0 || decoder.staffLoad[s]! < decoder.staffLoad[staff]!) && decoder.canStartAt(a, t, s, room, true)) staff = s;
       if (!decoder.holdAt(a, t, staff, room)) left.push(a);
     });
     return left;
@@ -119,8 +147,9 @@ export class ExactPatientDays {
   /**
    * The programme's model of patient p's day against the schedule the decoder holds; undefined
    * when it does not apply. `apart`: each activity its own room type (a transfer between any two).
+   * `at`: starts (minutes) some activities must take (a swap of two patients' slots).
    */
-  model(decoder: DayDecoder, p: number, apart = false, unbooked: readonly number[] = [], endBy?: ReadonlyMap<number, number>): PatientScheduleModel | undefined {
+  model(decoder: DayDecoder, p: number, apart = false, unbooked: readonly number[] = [], endBy?: ReadonlyMap<number, number>, at?: ReadonlyMap<number, number>): PatientScheduleModel | undefined {
     const { day } = this;
     const g = this.gridMin;
     const own = day.patientActivities[p]!;
@@ -129,8 +158,8 @@ export class ExactPatientDays {
     let hiMin = -Infinity;
     for (const a of own) {
       if (day.pin[a] || day.durationMin[a]! % g !== 0 || day.durationMin[a]! <= 0) return undefined;
-      loMin = Math.min(loMin, day.earliestStartMin[a]!);
-      hiMin = Math.max(hiMin, day.latestEndMin[a]!);
+      loMin = Math.min(loMin, this.earliestMin[a]!);
+      hiMin = Math.max(hiMin, this.latestEndMin[a]!);
     }
     const startU = Math.ceil(loMin / g);
     const spanU = Math.floor(hiMin / g) - startU;
@@ -148,13 +177,14 @@ export class ExactPatientDays {
       const carer = patient.carerPresent;
       for (let u = 0; u <= spanU; u++) {
         const t = (startU + u) * g;
-        if (t < day.earliestStartMin[a]! || t + d > Math.min(day.latestEndMin[a]!, endBy?.get(a) ?? Infinity)) continue;
+        if (t < this.earliestMin[a]! || t + d > Math.min(this.latestEndMin[a]!, endBy?.get(a) ?? Infinity)) continue;
+        if (at?.has(a) && at.get(a) !== t) continue;
         let cost = 0;
         if (unbooked.includes(a)) {
           // Some qualified clinician on shift and off break then, whatever they have booked.
-          if (!day.staffOptions[a]!.some((st) => onDuty(day, st, t, t + d)) || !decoder.canStartAt(a, t, -2)) continue;
-        } else if (preferred < 0 || !decoder.canStartAt(a, t, preferred)) {
-          if (!decoder.canStartAt(a, t)) continue;
+          if (!day.staffOptions[a]!.some((st) => onDuty(day, st, t, t + d)) || !decoder.canStartAt(a, t, -2, -1, true)) continue;
+        } else if (preferred < 0 || !decoder.canStartAt(a, t, preferred, -1, true)) {
+          if (!decoder.canStartAt(a, t, -1, -1, true)) continue;
           if (preferred >= 0) cost += weights.namedClinicianMissed;
         }
         if (day.carerRequired[a] && !(carer && t >= carer.startMin && t + d <= carer.endMin)) cost += weights.carerAbsent;

@@ -101,6 +101,28 @@ describe('rebuildPatients', () => {
     expect(validatePlan(problem, plan).violations).toEqual([]);
   });
 
+  it('on the 8-patient day, swaps two patients\' slots of one type and refits both days: within its cap, better than where it started, a valid plan', () => {
+    const problem = demoDayProblem({ seed: 1, date: '2026-12-01', patients: 8 });
+    const day = compileDayProblem(problem, DEFAULT_WEIGHTS);
+    const decoder = new DayDecoder(day);
+    const order = Int32Array.from(decoder.freeActivities().reverse());
+    decoder.decode(order);
+    const before = scheduleCost(day, decoder);
+    const iterations = 1500;
+    const outcome = rebuildPatients(day, decoder, decoder, order, { iterations, rng: createRng(7), timeLeft: () => true, maxMealDelayMin: 60 });
+    expect(outcome.iterations).toBe(iterations);
+    // The 8-patient day gets the pair polish too, and then the swap polish, each capped at a tenth of the budget.
+    expect(outcome.pairMoves).toBeGreaterThan(0);
+    expect(outcome.swapMoves).toBeGreaterThan(0);
+    expect(outcome.swapMoves).toBeLessThanOrEqual(Math.floor(0.1 * iterations));
+    expect(outcome.swapImprovements).toBeGreaterThan(0);
+    expect(outcome.cost).toBeLessThan(before);
+    expect(outcome.cost).toBeCloseTo(scheduleCost(day, decoder), 6);
+    const { activities, unscheduled, unplaced } = readSchedule(day, decoder);
+    const plan = assembleDayPlan(problem, { activities, unscheduled: [...unscheduled, ...unplaced], bound: { value: 0, method: 'test' }, stats: { iterations: 0, improvements: 0, timedOut: false, seed: 7 } });
+    expect(validatePlan(problem, plan).violations).toEqual([]);
+  });
+
   it('leaves days beyond the trade size without pair moves (each would cost a large day\'s decode)', () => {
     const problem = demoDayProblem({ seed: 1, date: '2026-12-01', patients: 64 });
     const day = compileDayProblem(problem, DEFAULT_WEIGHTS);
@@ -110,5 +132,6 @@ describe('rebuildPatients', () => {
     decoder.decode(order);
     const outcome = rebuildPatients(day, decoder, decoder, order, { iterations: 40, rng: createRng(1), timeLeft: () => true, maxMealDelayMin: 60 });
     expect(outcome.pairMoves).toBe(0);
+    expect(outcome.swapMoves).toBe(0);
   });
 });

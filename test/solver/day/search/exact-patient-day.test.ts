@@ -120,6 +120,24 @@ describe('exact patient days', () => {
     expect(atLeast).toBeGreaterThanOrEqual(whole - 1);
   });
 
+  it('lets a follow-on in the same room start straight after, as the checker does, though the compiled window counts a transfer', () => {
+    // Nothing else placed: patient 0's medication review may start the minute their earliest ANP ends.
+    const empty = new DayDecoder(day);
+    empty.decodeHeld();
+    const own = day.patientActivities[0]!;
+    const anp = own.find((a) => day.activityTypeId[a] === 'anp-initial')!;
+    const review = own.find((a) => day.activityTypeId[a] === 'medication-review')!;
+    const straightAfter = day.earliestStartMin[anp]! + day.durationMin[anp]!;
+    expect(day.earliestStartMin[review]).toBe(straightAfter + day.transferMin);
+    const model = exact.model(empty, 0)!;
+    const u = straightAfter / model.gridMin - model.startU;
+    expect(model.items[own.indexOf(review)]!.startCost[u]).toBe(0);
+    // The decoder holds such a day (one consult room for both), and the checker accepts it.
+    expect(exact.holdDay(empty, [anp, review], [day.earliestStartMin[anp]!, straightAfter])).toEqual([]);
+    expect(empty.roomOf[review]).toBe(empty.roomOf[anp]);
+    expect(empty.start[review]).toBe(straightAfter);
+  });
+
   it('shows whose bookings stand in the way: a day left without its review has none against the plan, and one when the review\'s clinicians are taken as free', () => {
     const busy = demoDayProblem({ seed: 1, date: '2026-12-01', patients: 32 });
     const busyDay = compileDayProblem(busy, DEFAULT_WEIGHTS);

@@ -29,7 +29,9 @@ interface RunModel {
  * afternoon run (centre → home, collected after their last activity within the maximum
  * wait), the afternoon starting where each vehicle's morning ended. Capacity counts seats
  * (passengers and carers) and wheelchair spaces; ride times are capped; wheelchair users
- * take longer to board and alight. Passengers coming by their own means are not routed;
+ * take longer to board and alight; nobody sits idle aboard a vehicle at the centre longer than
+ * `maxWaitAboardAtCentreMin` unless that is the only way to carry them (`carryEveryone`).
+ * Passengers coming by their own means are not routed;
  * anyone who cannot be carried is listed in `unserved` with a reason.
  *
  * @example
@@ -89,13 +91,13 @@ function solveRuns(problem: TransportProblem, solve: (run: RunModel) => RoutingR
   const homes = problem.passengers.map((p, i) => locationIndex(index, p.homeLocationId, `passengers[${i}].homeLocationId`));
 
   const morning = buildRun('morning', problem, rules, travel, centre, depots, homes, problem.vehicles.map((v) => v.shift.startMin));
-  const morningResult = timeCentreStops('morning', morning.routing, solve(morning), travel, centre);
+  const morningResult = timeCentreStops('morning', morning.routing, carryEveryone(morning.routing, solve(morning)), travel, centre);
   // The afternoon starts at the centre, no earlier than the vehicle's morning run ends there.
   const freeFrom = problem.vehicles.map((v) => v.shift.startMin);
   for (const route of morningResult.routes) freeFrom[route.vehicle] = Math.max(freeFrom[route.vehicle]!, route.startMin[route.startMin.length - 1]!);
   const arrivedMin = new Map(passengerTimes(problem, [[morning, morningResult]]).flatMap((t) => (t.arrivalMin === undefined ? [] : [[t.patientId, t.arrivalMin] as const])));
   const afternoon = buildRun('afternoon', problem, rules, travel, centre, depots, homes, freeFrom, arrivedMin);
-  const afternoonResult = timeCentreStops('afternoon', afternoon.routing, solve(afternoon), travel, centre);
+  const afternoonResult = timeCentreStops('afternoon', afternoon.routing, carryEveryone(afternoon.routing, solve(afternoon)), travel, centre);
 
   const runs = [...toRuns(problem, morning, morningResult, travel), ...toRuns(problem, afternoon, afternoonResult, travel)];
   const unserved = [
@@ -112,6 +114,24 @@ function solveRuns(problem: TransportProblem, solve: (run: RunModel) => RoutingR
     totalDistanceKm: Math.round(runs.reduce((sum, r) => sum + r.distanceKm, 0) * 100) / 100,
     rules,
   };
+}
+
+/**
+ * The wait-aboard limit yields to carrying everyone: passengers no run could carry within it are
+ * fitted into the runs found with their own limits lifted, then, if some are still left out, with
+ * everyone's (the runs keep their stops; only the newcomers are inserted, no search). Whatever
+ * carries more passengers is kept.
+ */
+function carryEveryone(routing: RoutingProblem, result: RoutingResult): RoutingResult {
+  let best = result;
+  for (const liftAll of [false, true]) {
+    if (best.unassigned.length === 0) break;
+    const lifted = new Set(best.unassigned);
+    const relaxed = { ...routing, nodes: routing.nodes.map(({ maxWaitAboardMin, ...node }) => (liftAll || lifted.has(node.request) || maxWaitAboardMin === undefined ? node : { ...node, maxWaitAboardMin })) };
+    const repaired = repairRouting(relaxed, new Map(best.routes.map((r) => [r.vehicle, r.nodes])), best.unassigned);
+    if (repaired.unassigned.length < best.unassigned.length) best = { ...repaired, stats: result.stats };
+  }
+  return best;
 }
 
 function needsLeg(p: TransportPassenger, kind: RunKind): boolean {
@@ -176,11 +196,15 @@ function buildRun(
     if (kind === 'morning') {
       const arrive = arrivalWindow(p, rules);
       // The drop-off node's time is the start of alighting; the patient is at the door when it ends.
-      nodes.push({ loc: homes[i]!, serviceMin: boardMin, earliestMin: p.earliestPickupMin ?? 0, latestMin: Math.min(p.latestPickupMin ?? DAY_END_MIN, arrive.endMin), load, request: r });
-      nodes.push({ loc: centre, serviceMin: alightMin, earliestMin: arrive.startMin - alightMin, latestMin: arrive.endMin - alightMin, load: [-load[0], -load[1]], request: r });
+      const latestPickupMin = Math.min(p.latestPickupMin ?? DAY_END_MIN, arrive.endMin);
+      const earliestAlightMin = arrive.startMin - alightMin;
+      // A latest pick-up that gets them there before their window opens forces that wait, even alone.
+      const forcedWaitMin = Math.max(0, earliestAlightMin - (latestPickupMin + boardMin + travel.travelMin(homes[i]!, centre)));
+      nodes.push({ loc: homes[i]!, serviceMin: boardMin, earliestMin: p.earliestPickupMin ?? 0, latestMin: latestPickupMin, load, request: r });
+      nodes.push({ loc: centre, serviceMin: alightMin, earliestMin: earliestAlightMin, latestMin: arrive.endMin - alightMin, load: [-load[0], -load[1]], request: r, maxWaitAboardMin: rules.maxWaitAboardAtCentreMin + forcedWaitMin });
     } else {
       const collect = collectionWindow(p, rules);
-      nodes.push({ loc: centre, serviceMin: boardMin, earliestMin: collect.startMin, latestMin: latestCollectionMin(p, rules, arrivedMin.get(p.patientId)), load, request: r });
+      nodes.push({ loc: centre, serviceMin: boardMin, earliestMin: collect.startMin, latestMin: latestCollectionMin(p, rules, arrivedMin.get(p.patientId)), load, request: r, maxWaitAboardMin: rules.maxWaitAboardAtCentreMin });
       nodes.push({ loc: homes[i]!, serviceMin: alightMin, earliestMin: collect.startMin, latestMin: (p.latestHomeMin ?? DAY_END_MIN) - alightMin, load: [-load[0], -load[1]], request: r });
     }
     requests.push({ id: p.patientId, nodes: [nodes.length - 2, nodes.length - 1], maxRideMin: p.maxRideMin ?? rules.maxRideMin, unassignedPenalty: UNSERVED_PENALTY });

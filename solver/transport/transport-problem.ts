@@ -76,6 +76,13 @@ export interface TransportRules {
   alightingMin: number;
   wheelchairBoardingMin: number;
   wheelchairAlightingMin: number;
+  /**
+   * The longest a passenger sits idle aboard a vehicle standing at the centre: in the morning from
+   * the vehicle's arrival to the start of their alighting, in the afternoon from the end of their
+   * boarding to the vehicle driving off — besides the minutes the others take to alight or board
+   * there. Raised for a passenger whose own pick-up preferences force a longer wait.
+   */
+  maxWaitAboardAtCentreMin: number;
 }
 
 export const DEFAULT_TRANSPORT_RULES: TransportRules = {
@@ -88,6 +95,7 @@ export const DEFAULT_TRANSPORT_RULES: TransportRules = {
   alightingMin: 2,
   wheelchairBoardingMin: 8,
   wheelchairAlightingMin: 6,
+  maxWaitAboardAtCentreMin: 15,
 };
 
 export interface TransportProblem {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import suite from '../../bench/suites/icc-transport.ts';
 import { loadSuites } from '../../bench/suites/index.ts';
+import { DEFAULT_TRANSPORT_RULES } from '../../solver/transport/transport-problem.ts';
 
 describe('icc-transport bench suite', () => {
   it('is registered and writes the common row shape with its extra columns', async () => {
@@ -16,5 +17,8 @@ describe('icc-transport bench suite', () => {
     expect(row.rideMin as number).toBeLessThanOrEqual(60);
     expect(row.vehicleKm as number).toBeGreaterThan(0);
     expect(row.waitAtCentreMin as number).toBeGreaterThanOrEqual(0);
+    // Nobody sits idle aboard at the centre beyond the rule (the others' alighting aside).
+    expect(row.idleAboardAtCentreMin as number).toBeGreaterThanOrEqual(0);
+    expect(row.idleAboardAtCentreMin as number).toBeLessThanOrEqual(DEFAULT_TRANSPORT_RULES.maxWaitAboardAtCentreMin);
   });
 });

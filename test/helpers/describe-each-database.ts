@@ -15,21 +15,28 @@ const postgresAvailable = postgresRequired || (await isPostgresReachable());
  * });
  */
 export function describeEachDatabase(name: string, body: (getDb: () => Db, kind: DatabaseKind) => void): void {
-  for (const kind of ['pglite', 'postgres'] as const) {
-    const suite = kind === 'postgres' && !postgresAvailable ? describe.skip : describe;
-    // Embedded PostgreSQL is WebAssembly: on a busy machine a test can take far longer than usual.
-    suite(`${name} [${kind}]`, { timeout: 90_000 }, () => {
-      let test: TestDatabase | undefined;
-      beforeAll(async () => {
-        test = await openTestDatabase(kind);
-      });
-      afterAll(async () => {
-        await test?.close();
-      });
-      body(() => {
-        if (!test) throw new Error(`The ${kind} test database did not open (see the beforeAll error)`);
-        return test.db;
-      }, kind);
+  for (const kind of ['pglite', 'postgres'] as const) describeOnDatabase(kind, name, body);
+}
+
+/**
+ * One engine only: for suites whose subject is not the database (a browser rendering pages,
+ * say), where the repositories they read are already covered on both engines by the API tests.
+ * @example describeOnDatabase('pglite', 'printable pages in Chromium', (getDb) => { ... });
+ */
+export function describeOnDatabase(kind: DatabaseKind, name: string, body: (getDb: () => Db, kind: DatabaseKind) => void): void {
+  const suite = kind === 'postgres' && !postgresAvailable ? describe.skip : describe;
+  // Embedded PostgreSQL is WebAssembly: on a busy machine a test can take far longer than usual.
+  suite(`${name} [${kind}]`, { timeout: 90_000 }, () => {
+    let test: TestDatabase | undefined;
+    beforeAll(async () => {
+      test = await openTestDatabase(kind);
     });
-  }
+    afterAll(async () => {
+      await test?.close();
+    });
+    body(() => {
+      if (!test) throw new Error(`The ${kind} test database did not open (see the beforeAll error)`);
+      return test.db;
+    }, kind);
+  });
 }

@@ -24,6 +24,8 @@ export interface RoutingContext {
    * duration): then the insertion screen is exact and needs no confirming schedule check.
    */
   windowsOnly: boolean;
+  /** True when some node limits the wait with its passenger aboard (`maxWaitAboardMin`). */
+  hasWaitLimits: boolean;
   /** Vehicles with equal kind numbers are interchangeable (same ends, shift, capacity, costs). */
   vehicleKind: Int32Array;
 }
@@ -47,13 +49,15 @@ export function createRoutingContext(problem: RoutingProblem, neighbourCount = 4
   }
   const dims = problem.vehicles.reduce((max, v) => Math.max(max, v.capacity.length), 0);
   const hasPairs = problem.requests.some((r) => r.nodes.length === 2);
+  const hasWaitLimits = problem.nodes.some((n) => n.maxWaitAboardMin !== undefined);
   const ctx: RoutingContext = {
     problem, nLoc, time, cost, dims,
     unassignedPenalty: problem.unassignedPenalty ?? 1e6,
     hasPairs,
+    hasWaitLimits,
     neighbours: [],
     vehicleKind: vehicleKinds(problem),
-    windowsOnly: !hasPairs && problem.vehicles.every((v) => v.maxDurationMin === undefined),
+    windowsOnly: !hasPairs && !hasWaitLimits && problem.vehicles.every((v) => v.maxDurationMin === undefined),
   };
   ctx.neighbours = problem.requests.map((_, r) => nearestRequests(ctx, r, neighbourCount));
   return ctx;

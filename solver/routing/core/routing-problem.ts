@@ -18,6 +18,14 @@ export interface RoutingNode {
   load: number[];
   /** The request this node belongs to. */
   request: number;
+  /**
+   * At most this many minutes idle with this node's passenger aboard at the node's place: a
+   * drop-off (or visit) starts within this of the vehicle reaching the place (besides the service
+   * of the stops there before it); after a pick-up the vehicle drives off within this (besides the
+   * service of the stops there after it). Consecutive stops at one location are one visit. Unset:
+   * no limit. A difference constraint like the ride limit (`scheduleRoute` keeps it).
+   */
+  maxWaitAboardMin?: number;
 }
 
 export interface RoutingRequest {
@@ -63,7 +71,7 @@ export interface RoutingProblem {
    * (working minutes, start to end); 0 = no balancing (default).
    */
   balanceWeight?: number;
-  /** Objective per passenger ride minute (pairs only, earliest schedule); 0 = off (default). */
+  /** Objective per passenger ride minute (pairs only, on the schedule `reportSchedule` reports); 0 = off (default). */
   rideTimeWeight?: number;
   /**
    * Which of a route's feasible schedules to report: 'earliest' (default; e.g. returns

@@ -1,5 +1,5 @@
 import type { RoutingContext } from './routing-context.ts';
-import { routeCost, scheduleRoute } from './schedule-route.ts';
+import { latestSchedule, routeCost, scheduleRoute } from './schedule-route.ts';
 
 /**
  * One vehicle's route with cached facts used by insertion: the schedule, latest feasible
@@ -167,7 +167,9 @@ export function buildRoute(ctx: RoutingContext, vehicle: number, seq: number[], 
   const cumMin = new Float64Array(size);
   for (let k = 1; k < size; k++) cumMin[k] = cumMin[k - 1]! + svc[k - 1]! + time[locs[k - 1]! * nLoc + locs[k]!]!;
   const travelCost = routeCost(ctx, vehicle, seq);
-  const cost = problem.rideTimeWeight ? travelCost + problem.rideTimeWeight * totalRideMin(ctx, seq, startMin) : travelCost;
+  // Ride minutes on the schedule the solve reports (the latest one, if so asked).
+  const rideSchedule = problem.rideTimeWeight && problem.reportSchedule === 'latest' && seq.length > 0 ? latestSchedule(ctx, vehicle, seq, startMin) ?? startMin : startMin;
+  const cost = problem.rideTimeWeight ? travelCost + problem.rideTimeWeight * totalRideMin(ctx, seq, rideSchedule) : travelCost;
   return { vehicle, seq, travelCost, cost, startMin, latestMin, loadAfter, cumMin, locs, svc, earliest };
 }
 

@@ -5,8 +5,8 @@ const EPS = 1e-7;
 
 /**
  * Time feasibility of one route — windows, the vehicle's shift, maximum ride times,
- * maximum route duration — on top of the capacity check it wraps. Returns the earliest
- * feasible service-start times (start depot, each stop, end depot), or null.
+ * maximum route duration, limits on waiting aboard — on top of the capacity check it wraps.
+ * Returns the earliest feasible service-start times (start depot, each stop, end depot), or null.
  *
  * The constraints form a system of difference constraints; starting from the windows'
  * opening times, we push times forward (travel) and pick-ups later (a pick-up may not be
@@ -36,7 +36,7 @@ function ensureScratch(size: number, requests: number): void {
     lower = new Float64Array(scratchSize);
     upper = new Float64Array(scratchSize);
     t = new Float64Array(scratchSize);
-    pairs = new Float64Array(3 * scratchSize);
+    pairs = new Float64Array(6 * scratchSize); // ride limits (≤ size / 2) and wait limits (≤ size)
   }
   if (requests > pickUpAt.length) pickUpAt = new Int32Array(requests).fill(-1);
 }
@@ -91,6 +91,14 @@ function timeWindowSchedule(ctx: RoutingContext, vehicle: number, seq: readonly 
     return null;
   }
   if (!ok) return null;
+  if (ctx.hasWaitLimits) {
+    forEachWaitLimit(ctx, seq, loc, svc, (a, b, gap) => {
+      pairs[3 * pairCount] = a;
+      pairs[3 * pairCount + 1] = b;
+      pairs[3 * pairCount + 2] = gap;
+      pairCount++;
+    });
+  }
   const maxDuration = v.maxDurationMin;
   for (let round = 0; round <= size + 1; round++) {
     t[0] = lower[0]!;
@@ -119,6 +127,35 @@ function timeWindowSchedule(ctx: RoutingContext, vehicle: number, seq: readonly 
   return null; // still moving after |route| rounds: the constraints contradict each other
 }
 
+/**
+ * The route's limits on waiting aboard (`RoutingNode.maxWaitAboardMin`) as difference constraints
+ * t[b] − t[a] ≤ gap between augmented positions, like a ride limit: a drop-off starts no later than
+ * its limit after the earliest the vehicle could be there from the last stop elsewhere (a), a
+ * pick-up's vehicle reaches the next place (b) no later than its limit after the earliest it could
+ * from the pick-up. The gap is the drive and service between them plus the limit, so only idle
+ * minutes count. `locs` and `svc` hold the augmented route (start, stops, end).
+ */
+function forEachWaitLimit(ctx: RoutingContext, seq: readonly number[], locs: ArrayLike<number>, svc: ArrayLike<number>, add: (a: number, b: number, gap: number) => void): void {
+  const { problem, nLoc, time } = ctx;
+  const size = seq.length + 2;
+  const leg = (x: number): number => svc[x]! + time[locs[x]! * nLoc + locs[x + 1]!]!;
+  for (let k = 1; k < size - 1; k++) {
+    const node = problem.nodes[seq[k - 1]!]!;
+    const limit = node.maxWaitAboardMin;
+    if (limit === undefined) continue;
+    let gap = limit;
+    if (problem.requests[node.request]!.nodes[0] === seq[k - 1] && problem.requests[node.request]!.nodes.length === 2) {
+      let b = k;
+      do gap += leg(b++); while (b < size - 1 && locs[b] === locs[k]);
+      add(k, b, gap);
+    } else {
+      let a = k;
+      do gap += leg(--a); while (a > 0 && locs[a] === locs[k]);
+      add(a, k, gap);
+    }
+  }
+}
+
 /** Objective cost of a route: travel plus the vehicle's fixed cost (0 for an empty route: the vehicle stays home). */
 export function routeCost(ctx: RoutingContext, vehicle: number, seq: readonly number[]): number {
   if (seq.length === 0) return 0;
@@ -139,8 +176,8 @@ export function routeCost(ctx: RoutingContext, vehicle: number, seq: readonly nu
  * morning runs this means later pick-ups and less waiting at the destination. Falls back to
  * the earliest schedule if the route is not feasible.
  */
-export function latestSchedule(ctx: RoutingContext, vehicle: number, seq: readonly number[]): number[] | null {
-  const earliest = scheduleRoute(ctx, vehicle, seq);
+export function latestSchedule(ctx: RoutingContext, vehicle: number, seq: readonly number[], earliestKnown?: readonly number[]): number[] | null {
+  const earliest = earliestKnown ?? scheduleRoute(ctx, vehicle, seq);
   if (!earliest) return null;
   const { problem, nLoc, time } = ctx;
   const v = problem.vehicles[vehicle]!;
@@ -165,13 +202,14 @@ export function latestSchedule(ctx: RoutingContext, vehicle: number, seq: readon
       else if (request.maxRideMin !== undefined) pairs.push(pickUpAtLocal.get(node.request)!, k + 1, request.maxRideMin + svc[pickUpAtLocal.get(node.request)!]!);
     }
   }
+  if (ctx.hasWaitLimits) forEachWaitLimit(ctx, seq, locs, svc, (a, b, gap) => pairs.push(a, b, gap));
   const t = new Float64Array(size);
   for (let round = 0; round <= size + 1; round++) {
     t[size - 1] = upper[size - 1]!;
     for (let k = size - 2; k >= 0; k--) {
       const leaveBy = t[k + 1]! - svc[k]! - time[locs[k]! * nLoc + locs[k + 1]!]!;
       t[k] = leaveBy < upper[k]! ? leaveBy : upper[k]!;
-      if (t[k]! < earliest[k]! - EPS) return earliest;
+      if (t[k]! < earliest[k]! - EPS) return earliest.slice();
     }
     let changed = false;
     for (let p = 0; p < pairs.length; p += 3) {
@@ -190,5 +228,5 @@ export function latestSchedule(ctx: RoutingContext, vehicle: number, seq: readon
       return Array.from(t);
     }
   }
-  return earliest;
+  return earliest.slice();
 }

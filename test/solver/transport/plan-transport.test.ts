@@ -20,6 +20,36 @@ function maxOccupancy(problem: TransportProblem, plan: TransportPlan): Array<{ v
   }));
 }
 
+/**
+ * Each passenger's idle minutes aboard a vehicle standing at the centre, replayed from the stops:
+ * in the morning from the vehicle's arrival to their alighting, in the afternoon from their
+ * boarding to it driving off, less the minutes the others alight or board there in between.
+ */
+function idleAboardAtCentre(problem: TransportProblem, plan: TransportPlan): Array<{ patientId: string; idleMin: number }> {
+  const travel = travelMinutes(problem);
+  const out: Array<{ patientId: string; idleMin: number }> = [];
+  for (const run of plan.runs) {
+    const depot = problem.vehicles.find((v) => v.id === run.vehicleId)!.depotLocationId;
+    const { stops } = run;
+    stops.forEach((stop, k) => {
+      if (stop.locationId !== problem.centreLocationId) return;
+      let service = 0;
+      if (stop.action === 'alight') {
+        let a = k - 1;
+        for (; a >= 0 && stops[a]!.locationId === stop.locationId; a--) service += stops[a]!.endMin - stops[a]!.startMin;
+        const arrivedMin = a >= 0 ? stops[a]!.endMin + travel(stops[a]!.locationId, stop.locationId) : run.leaveMin + travel(depot, stop.locationId);
+        out.push({ patientId: stop.patientId, idleMin: stop.startMin - arrivedMin - service });
+      } else {
+        let b = k + 1;
+        for (; b < stops.length && stops[b]!.locationId === stop.locationId; b++) service += stops[b]!.endMin - stops[b]!.startMin;
+        const leftMin = b < stops.length ? stops[b]!.startMin - travel(stop.locationId, stops[b]!.locationId) : run.finishMin - travel(stop.locationId, depot);
+        out.push({ patientId: stop.patientId, idleMin: leftMin - stop.endMin - service });
+      }
+    });
+  }
+  return out;
+}
+
 describe('planTransport', () => {
   it('seats: a carer takes a seat, so a 2-seat vehicle never carries a patient with carer and another patient together', () => {
     const problem = transportDay([passenger('A', { carer: true }), passenger('B')], [vehicle('bus', { seats: 2 })], { A: 10, B: 11 });
@@ -108,6 +138,38 @@ describe('planTransport', () => {
     expect(firstOn!.endMin).toBe(secondOn!.startMin);
     expect(firstOn!.startMin).toBeGreaterThanOrEqual(890);
     for (const on of [firstOn!, secondOn!]) expect(plan.passengers.find((p) => p.patientId === on.patientId)!.departureMin).toBe(on.startMin);
+  });
+
+  it('waiting aboard at the centre: nobody sits idle in a vehicle standing there longer than the rule, even where one run would be shorter', () => {
+    // One bus, two neighbours whose windows are far apart: A is due in 08:00–08:45 and collected
+    // 13:10–13:55, B due in 09:15–10:00 and collected 14:40–15:25. One run each way would drive
+    // less, but the first one there would sit aboard at least 30 min (morning) or 45 min
+    // (afternoon) for the other; the bus drives twice instead.
+    const problem = transportDay(
+      [passenger('A', { firstActivityStartMin: 540, lastActivityEndMin: 780 }), passenger('B', { firstActivityStartMin: 615, lastActivityEndMin: 870 })],
+      [vehicle('bus')], { A: 10, B: 12 },
+    );
+    const plan = planTransport(problem, opts);
+    expect(plan.unserved).toEqual([]);
+    expect(validateTransportPlan(problem, plan, { travelMin: travelMinutes(problem) }).violations).toEqual([]);
+    expect(DEFAULT_TRANSPORT_RULES.maxWaitAboardAtCentreMin).toBe(15);
+    expect(Math.max(...idleAboardAtCentre(problem, plan).map((w) => w.idleMin))).toBeLessThanOrEqual(15);
+    // What this tells apart: the two never ride together (together, one waits 30+ min aboard).
+    for (const sheet of runSheets(problem, plan)) for (const stop of sheet.stops) expect(stop.onBoard.patientIds.length).toBeLessThanOrEqual(1);
+  });
+
+  it('waiting aboard at the centre: the rule yields to carrying everyone (one bus, no time for a second run)', () => {
+    // A must be at the door 07:50–08:00, B 08:20–09:05; their homes 30 and 35 min out and the
+    // shift 06:30–09:00, so a second run (back at 09:05 at best) does not fit: B rides with A and
+    // waits aboard (18 min at least; their own limit is lifted, else B would not be carried).
+    const problem = transportDay(
+      [passenger('A', { arriveWindow: { startMin: 470, endMin: 480 }, legs: 'morning' }), passenger('B', { arriveWindow: { startMin: 500, endMin: 545 }, legs: 'morning' })],
+      [vehicle('bus', { shift: { startMin: 390, endMin: 540 } })], { A: 30, B: 35 },
+    );
+    const plan = planTransport(problem, opts);
+    expect(plan.unserved).toEqual([]);
+    expect(validateTransportPlan(problem, plan, { travelMin: travelMinutes(problem) }).violations).toEqual([]);
+    expect(Math.max(...idleAboardAtCentre(problem, plan).map((w) => w.idleMin))).toBeGreaterThan(15);
   });
 
   it('collection: no earlier than the last activity + buffer, no later than the maximum wait', () => {

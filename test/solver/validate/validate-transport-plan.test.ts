@@ -66,7 +66,7 @@ function plan(): TransportPlan {
     ownMeans: ['P3'],
     totalTravelMin: 54,
     totalDistanceKm: 0,
-    rules: { maxRideMin: 60, checkInBufferMin: 15, maxEarlyArrivalMin: 45, collectionBufferMin: 10, maxWaitMin: 45, boardingMin: 3, alightingMin: 2, wheelchairBoardingMin: 8, wheelchairAlightingMin: 6 },
+    rules: { maxRideMin: 60, checkInBufferMin: 15, maxEarlyArrivalMin: 45, collectionBufferMin: 10, maxWaitMin: 45, boardingMin: 3, alightingMin: 2, wheelchairBoardingMin: 8, wheelchairAlightingMin: 6, maxWaitAboardAtCentreMin: 15 },
   };
 }
 

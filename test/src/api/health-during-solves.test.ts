@@ -18,8 +18,10 @@ import { describeEachDatabase } from '../../helpers/describe-each-database.ts';
 import { truncateAll } from '../../helpers/test-database.ts';
 import { patientBody } from '../../helpers/fixtures.ts';
 
-// One thread per solve, so every kind runs at once (the default is one per core).
-process.env.ICC_SOLVER_THREADS = '6';
+// One thread per solve, so every kind runs at once (the default is one per core). Test files
+// share a process (vitest isolate: false), so the pool is started afresh here and the setting
+// given back after.
+const threadsBefore = process.env.ICC_SOLVER_THREADS;
 
 const DATE = '2026-10-22';
 const ROUNDS_DATE = '2026-10-23';
@@ -37,6 +39,8 @@ describeEachDatabase('/health while every kind of solve runs', (getDb) => {
     ({ method, headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body), ...(signal ? { signal } : {}) });
 
   beforeAll(async () => {
+    await closeSolvePool();
+    process.env.ICC_SOLVER_THREADS = '6';
     await truncateAll(getDb());
     const app = createApp({ db: getDb(), logger: createLogger('silent') });
     server = await new Promise<Server>((resolve) => {
@@ -77,6 +81,8 @@ describeEachDatabase('/health while every kind of solve runs', (getDb) => {
     await planJobRunnerFor(getDb()).close();
     await new Promise((resolve) => server.close(resolve));
     await closeSolvePool();
+    if (threadsBefore === undefined) delete process.env.ICC_SOLVER_THREADS;
+    else process.env.ICC_SOLVER_THREADS = threadsBefore;
   });
 
   /** /health answered 15 times, 200 ms apart: each answer's time in ms (the event loop's latency included). */

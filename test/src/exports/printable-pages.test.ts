@@ -25,7 +25,7 @@ import { planJobRunnerFor } from '../../../src/solving/jobs/plan-job-runner.ts';
 import { createLogger } from '../../../src/logger.ts';
 import { bearer, issueToken } from '../../helpers/auth-tokens.ts';
 import { launchBrowser } from '../../helpers/browser.ts';
-import { describeEachDatabase } from '../../helpers/describe-each-database.ts';
+import { describeOnDatabase } from '../../helpers/describe-each-database.ts';
 import { truncateAll } from '../../helpers/test-database.ts';
 
 const DATE = '2026-10-22';
@@ -87,7 +87,8 @@ async function printedPages(page: Page): Promise<string[]> {
 const blankPages = (pages: string[]) => pages.flatMap((text, i) => (text.trim() === '' ? [i + 1] : []));
 const withoutSpaces = (text: string) => text.replace(/\s+/g, '');
 
-describeEachDatabase('printable pages in Chromium', (getDb, kind) => {
+// On one engine: the subject is the pages in a browser; the API tests read the same records on both.
+describeOnDatabase('pglite', 'printable pages in Chromium', (getDb) => {
   let app: Express;
   let browser: Browser;
   let centreId: string;
@@ -103,7 +104,7 @@ describeEachDatabase('printable pages in Chromium', (getDb, kind) => {
   }
 
   async function screenshot(page: Page, name: string) {
-    if (!writeScreenshots || kind !== 'pglite') return;
+    if (!writeScreenshots) return;
     mkdirSync('docs', { recursive: true });
     await page.screenshot({ path: `docs/${name}.png`, fullPage: false });
   }
@@ -171,12 +172,13 @@ describeEachDatabase('printable pages in Chromium', (getDb, kind) => {
     const metas = await phone.locator('section.run > p.meta').allInnerTexts();
     expect(metas).toHaveLength(runs.length);
     runs.forEach((run, i) => expect(metas[i]).toContain(run.kind === 'morning' ? `leave the depot ${formatHhmm(run.leaveMin)}` : `leave ${formatHhmm(run.leaveMin)}`));
-    // Where the vehicle stays at a stop for people due at different times, the wait is written between them.
+    // Where the vehicle stays at a stop for people due at different times, the wait is written
+    // between them. The routing now keeps such waits at the centre short (maxWaitAboardAtCentreMin),
+    // so the demo day may have none; test/src/exports/transport-exports.test.ts renders one.
     const longWaits = runs.flatMap((r) => r.stops).filter((stop) => {
       const times = [...stop.boarding, ...stop.alighting].map((p) => p.atMin).sort((a, b) => a - b);
       return times.some((t, i) => t - (i === 0 ? stop.arriveMin : times[i - 1]!) > 15);
     });
-    expect(longWaits.length, 'the demo day has a vehicle waiting at the centre').toBeGreaterThan(0);
     const waits = await phone.locator('.wait').allInnerTexts();
     expect(waits.length).toBeGreaterThanOrEqual(longWaits.length);
     for (const w of waits) expect(w).toMatch(/^Wait \d+ min/);

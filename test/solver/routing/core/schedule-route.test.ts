@@ -52,6 +52,35 @@ describe('scheduleRoute', () => {
     expect(scheduleRoute(ctx, 0, [0])).toBeNull(); // pick-up without drop-off
   });
 
+  it('limits the idle minutes a passenger sits aboard at their drop-off place (maxWaitAboardMin)', () => {
+    // P: x=10 → x=30, at the door from 50; Q: x=12 → the same place, from 80. Reaching x=30 at 30,
+    // the earliest schedule would keep P aboard 20 min and Q 50. With 10 min each, Q is picked up
+    // later (52), so the vehicle arrives at 70: P alights at once, Q 10 min later.
+    const withLimit = (limit: number | undefined, pWindow: [number, number]) => {
+      const problem = problemOf({ pairs: [{ pickUp: { x: 10 }, dropOff: { x: 30, window: pWindow } }, { pickUp: { x: 12 }, dropOff: { x: 30, window: [80, 200] } }] });
+      problem.nodes[3]!.loc = problem.nodes[1]!.loc;
+      for (const n of [1, 3]) problem.nodes[n]!.maxWaitAboardMin = limit;
+      return createRoutingContext(problem);
+    };
+    expect(scheduleRoute(withLimit(undefined, [50, 100]), 0, [0, 2, 1, 3])).toEqual([0, 10, 12, 50, 80, 110]);
+    expect(scheduleRoute(withLimit(10, [50, 100]), 0, [0, 2, 1, 3])).toEqual([0, 10, 52, 70, 80, 110]);
+    // The latest schedule keeps it too: Q alights at 110, not at 200 (the end of their window).
+    expect(latestSchedule(withLimit(10, [50, 100]), 0, [0, 2, 1, 3])).toEqual([70, 80, 82, 100, 110, 140]);
+    // P due in by 60: the vehicle must be there by then, and Q would wait 20 min.
+    expect(scheduleRoute(withLimit(10, [50, 60]), 0, [0, 2, 1, 3])).toBeNull();
+    expect(scheduleRoute(withLimit(20, [50, 60]), 0, [0, 2, 1, 3])).not.toBeNull();
+  });
+
+  it('limits the idle minutes after a pick-up until the vehicle drives off', () => {
+    // Both board at x=10 (P from 0, Q from 40) and ride to x=30. P boarding at 10 would sit aboard
+    // 30 min; with a 5-min limit P boards at 35 at the earliest.
+    const problem = problemOf({ pairs: [{ pickUp: { x: 10 }, dropOff: { x: 30 } }, { pickUp: { x: 10, window: [40, 100] }, dropOff: { x: 30 } }] });
+    problem.nodes[2]!.loc = problem.nodes[0]!.loc;
+    expect(scheduleRoute(createRoutingContext(problem), 0, [0, 2, 1, 3])![1]).toBe(10);
+    problem.nodes[0]!.maxWaitAboardMin = 5;
+    expect(scheduleRoute(createRoutingContext(problem), 0, [0, 2, 1, 3])!.slice(1, 3)).toEqual([35, 40]);
+  });
+
   it('delays the departure to respect a maximum route duration', () => {
     // Visit at x=10 opens at 50: leaving at 0 would take 60 min; leaving at 40 takes 20.
     const ctx = createRoutingContext(problemOf({ visits: [{ x: 10, window: [50, 60] }], vehicles: [{ maxDurationMin: 20 }, { maxDurationMin: 19 }] }));

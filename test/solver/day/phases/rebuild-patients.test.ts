@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileDayProblem } from '../../../../solver/day/compile/compile-day-problem.ts';
 import { DayDecoder } from '../../../../solver/day/schedule/day-decoder.ts';
-import { rebuildPatients } from '../../../../solver/day/phases/rebuild-patients.ts';
+import { patientsDoneBeforeMeal, rebuildPatients } from '../../../../solver/day/phases/rebuild-patients.ts';
 import { scheduleCost } from '../../../../solver/day/search/schedule-cost.ts';
 import { readSchedule } from '../../../../solver/day/read-schedule.ts';
 import { assembleDayPlan } from '../../../../solver/day/assemble-day-plan.ts';
@@ -133,5 +133,29 @@ describe('rebuildPatients', () => {
     const outcome = rebuildPatients(day, decoder, decoder, order, { iterations: 40, rng: createRng(1), timeLeft: () => true, maxMealDelayMin: 60 });
     expect(outcome.pairMoves).toBe(0);
     expect(outcome.swapMoves).toBe(0);
+  });
+
+  it('counts the patients whose whole day ends by their meal (reviewed before lunch), as the plan\'s activities show them; one left out is not counted', () => {
+    const problem = demoDayProblem({ seed: 1, date: '2026-12-01', patients: 16 });
+    const day = compileDayProblem(problem, DEFAULT_WEIGHTS);
+    const decoder = new DayDecoder(day);
+    const order = Int32Array.from(decoder.freeActivities());
+    decoder.decode(order);
+    const start = Int32Array.from(decoder.start);
+    const { activities, unscheduled, unplaced } = readSchedule(day, decoder);
+    const out = new Set([...unscheduled, ...unplaced].map((u) => u.patientId));
+    const early = problem.patients.filter((p) => {
+      const own = activities.filter((a) => a.patientId === p.id);
+      const meal = own.find((a) => a.typeId === 'meal');
+      return !out.has(p.id) && meal !== undefined && own.every((a) => a === meal || a.endMin <= meal.startMin);
+    });
+    expect(early.length).toBeGreaterThan(0);
+    expect(early.length).toBeLessThan(problem.patients.length);
+    expect(patientsDoneBeforeMeal(day, start)).toBe(early.length);
+    // One of those patients' activities unplaced: they no longer count.
+    const p = problem.patients.indexOf(early[0]!);
+    const a = day.patientActivities[p]!.find((x) => day.activityKind[x] !== 'meal')!;
+    start[a] = -1;
+    expect(patientsDoneBeforeMeal(day, start)).toBe(early.length - 1);
   });
 });

@@ -21,8 +21,8 @@
  * against it and everyone lacking something out and put back after it. After the polish, a pair
  * polish puts every two patients who share a clinician back exactly, one around the other, and a
  * swap polish trades two patients' slots of one type and puts both days back exactly around them.
- * On days too large for trades and promotions, a move that leaves as many out and gives one more
- * patient their whole day before their meal (a review before lunch) is kept at up to EARLY_SLACK more.
+ * On days beyond EARLY_MIN_ACTIVITIES, a move that leaves as many out and gives one more patient
+ * their whole day before their meal (a review before lunch) is kept at up to EARLY_SLACK more.
  */
 import type { Rng } from '../../model/rng.ts';
 import type { CompiledDay } from '../compile/compile-day-problem.ts';
@@ -110,18 +110,20 @@ const PROMOTE_ONE_IN = 6;
 const PROMOTE_SLACK = 150;
 const PROMOTE_MIN_UNPLACED = 2;
 /**
- * On days beyond TRADE_MAX_ACTIVITIES (icc-64: no trades or promotions there), a move that leaves
- * as many activities out and gives one more patient their whole day before their meal (on ICC
- * days: the geriatrician's review before lunch) is kept at up to EARLY_SLACK more. Why: on the
- * demo days the afternoon's review slots are all booked (a geriatrician fits three between lunch
- * and the 15:30 MDT), so every review more is one before lunch (icc-64 uses 12-13 of its 21); a
- * move that makes room for one there costs waiting, and was never kept. Fixed budgets against
- * none: icc-64 12k seeds 1-8 10 / 11 / 11 / 10 / 11 / 10 / 10 / 11 left out -> 10 / 11 / 10 / 10
- * / 10 / 10 / 10 / 11 (seed 3 37308.5 -> 35455.5, seed 5 38946.5 -> 35981.5, the rest the same
- * plans), 48k seed 1 31743.5 -> 31553 (9 left out). On icc-32 19k (seeds 1-8) it lost a review on
- * seed 5 (2 -> 3 left out), so it stays off where promotions run. Slack 1000: the same plans.
+ * On days of more than EARLY_MIN_ACTIVITIES activities (icc-32, icc-64), a move that leaves as
+ * many activities out and gives one more patient their whole day before their meal (on ICC days:
+ * the geriatrician's review before lunch) is kept at up to EARLY_SLACK more. Why: on the demo
+ * days the afternoon's review slots are all booked (a geriatrician fits three between lunch and
+ * the 15:30 MDT), so every review more is one before lunch (icc-64 uses 12-13 of its 21); a move
+ * that makes room for one there costs waiting, and was never kept. Fixed budgets against none:
+ * icc-64 12k seeds 1-8 10 / 11 / 11 / 10 / 11 / 10 / 10 / 11 left out -> 10 / 11 / 10 / 10 / 10 /
+ * 10 / 10 / 11 (seed 3 37308.5 -> 35455.5, seed 5 38946.5 -> 35981.5, the rest the same plans),
+ * 48k seed 1 31743.5 -> 31553 (9 left out); icc-32 19k seeds 1-8 3 / 2 / 2 / 3 / 3 / 2 / 3 / 3 ->
+ * 3 / 2 / 2 / 3 / 3 / 2 / 3 / 2 (seed 8 9983 -> 8576; soft sum 69825 -> 68424), 76k seeds 1-3
+ * 9454 (3) / 6687 / 6732.5 -> 9454 (3) / 6687 / 6714.5. Slack 1000 (icc-64 12k): the same plans.
  */
 const EARLY_SLACK = 300;
+const EARLY_MIN_ACTIVITIES = 150;
 /** Sweeps of the polish at most (each patient's day alone put back exactly, in turn). */
 const POLISH_SWEEPS = 3;
 /**
@@ -516,7 +518,7 @@ export function rebuildPatients(
   /** Keeps the schedule `into` holds when it costs no more than the current one. */
   function accept(into: DayDecoder | BackwardDecoder, slack = 0): void {
     const cost = scheduleCost(day, into);
-    if (!trades && cost > currentCost + slack + 1e-9 && cost <= currentCost + EARLY_SLACK + 1e-9
+    if (n > EARLY_MIN_ACTIVITIES && cost > currentCost + slack + 1e-9 && cost <= currentCost + EARLY_SLACK + 1e-9
       && countUnplacedIn(into.start) === countUnplacedIn(current.start)
       && patientsDoneBeforeMeal(day, into.start) > patientsDoneBeforeMeal(day, current.start)) slack = EARLY_SLACK;
     if (cost <= currentCost + slack + 1e-9) {

@@ -40,7 +40,7 @@ export { ICC_RUN_TIERS, iccRebuildShare, iccRunCount } from './phases/independen
 export function planDay(problem: DayProblem, options: SolveOptions = {}): DayPlan {
   const search = createDaySearch(problem, options);
   const runs = runIndependentRuns(search);
-  const { activities, unscheduled, rebuilt } = finishPlan(search, runs.iterations);
+  const { activities, unscheduled, rebuilt } = finishPlan(search, runs);
   const plan = assembleDayPlan(problem, {
     activities,
     unscheduled,

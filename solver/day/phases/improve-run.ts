@@ -16,6 +16,8 @@ export interface RunBudget {
   deadlineMs: number | undefined;
   /** Maps the run's own progress onto the whole planDay call's. */
   progress: (event: ProgressEvent) => ProgressEvent;
+  /** Told of each new best of this run (the decoder's meal delays are the state's then). */
+  onRunBest?: (order: Int32Array, cost: number) => void;
 }
 
 export function improveRun(search: DaySearch, runSeed: number, from: ConstructedRun, budget: RunBudget): SearchOutcome {
@@ -51,6 +53,9 @@ export function improveRun(search: DaySearch, runSeed: number, from: Constructed
       }
       restarted.scheme = random.int(restarted.schemeCount);
     },
-    onNewBest: (best, cost) => search.noteIfBest(best, cost),
+    onNewBest: (best, cost) => {
+      search.noteIfBest(best, cost);
+      budget.onRunBest?.(best, cost);
+    },
   });
 }

@@ -4,7 +4,7 @@
  * iterations, so fresh starts beat one longer run: 20k iterations, icc-16 seeds 1–12 mean
  * 8822 → 8669, icc-32 seeds 1–4 15853 → 14348. Open-shop days keep one run (their tuning).
  */
-import type { DaySearch } from '../search/day-search.ts';
+import type { BestSchedule, DaySearch } from '../search/day-search.ts';
 import { constructRun } from './construct-run.ts';
 import { improveRun } from './improve-run.ts';
 
@@ -92,6 +92,8 @@ export interface RunsOutcome {
   iterations: number;
   improvements: number;
   timedOut: boolean;
+  /** Each run's best schedule (its list, cost, scheme and meal delays), in run order. */
+  runBests: BestSchedule[];
 }
 
 export function runIndependentRuns(search: DaySearch): RunsOutcome {
@@ -100,15 +102,24 @@ export function runIndependentRuns(search: DaySearch): RunsOutcome {
   const runShare = search.iccDay ? 1 - iccRebuildShare(search.day.activityCount) : 1;
   const searchEndMs = clock ? clock.startedMs + SEARCH_SHARE_OF_LIMIT * runShare * clock.timeLimitMs : undefined;
   const maxIterations = Math.floor(search.maxIterations * runShare);
-  const total: RunsOutcome = { iterations: 0, improvements: 0, timedOut: false };
+  const total: RunsOutcome = { iterations: 0, improvements: 0, timedOut: false, runBests: [] };
   for (let run = 0; run < runs; run++) {
     const runSeed = run === 0 ? search.seed : search.seed + run * RUN_SEED_STEP;
     const constructed = constructRun(search, runSeed, run);
     options.onProgress?.({ phase: 'construct', iteration: total.iterations, bestSoft: Math.min(best.cost, constructed.cost), bestHard: 0, elapsedMs: search.elapsedMs(), fraction: run / runs });
+    const runBest: BestSchedule = { order: constructed.order.slice(), cost: constructed.cost, scheme: search.state.scheme, mealDelayMin: search.decoder.mealDelayMin.slice() };
+    total.runBests.push(runBest);
     const iterationsLeft = maxIterations - total.iterations;
     const outcome = improveRun(search, runSeed, constructed, {
       maxIterations: run === runs - 1 ? iterationsLeft : Math.floor(iterationsLeft / (runs - run)),
       deadlineMs: searchEndMs === undefined ? undefined : clock!.startedMs + ((searchEndMs - clock!.startedMs) * (run + 1)) / runs,
+      onRunBest: (order, cost) => {
+        if (cost >= runBest.cost) return;
+        runBest.order = order.slice();
+        runBest.cost = cost;
+        runBest.scheme = search.state.scheme;
+        runBest.mealDelayMin.set(search.decoder.mealDelayMin);
+      },
       progress: (event) => ({ ...event, iteration: total.iterations + event.iteration, bestSoft: Math.min(best.cost, event.bestSoft), fraction: (run + event.fraction) / runs }),
     });
     total.iterations += outcome.iterations;

@@ -93,7 +93,7 @@ const EJECT_ONE_IN = 2;
  * trades cost ejections there: 35065 (10 left out) -> 36499.5 / 36736.5 (11) with 1 in 3 / 6.
  */
 const TRADE_ONE_IN = 6;
-const TRADE_MAX_ACTIVITIES = 300;
+export const TRADE_MAX_ACTIVITIES = 300;
 /**
  * While at least PROMOTE_MIN_UNPLACED activities are left out (on days of up to
  * TRADE_MAX_ACTIVITIES), one exact move in this many is a promotion (promote-patient.ts),

@@ -165,15 +165,16 @@ function heldIfBetter(day: CompiledDay, given: SolveOptions['startFrom'], found:
  * 5284 / 5351 / 5376 / 5405.5 and only the 5376 one leaves out JB-0013's review rather than
  * JB-0011's (the cheaper choice); rebuilt alone the 5284 one ended at 5129 (final 5098), with a
  * quarter each 5123 / 5124 / 5035 / 5077 (final 5006.5; both before the swap polish, c0cbf34).
- * With the swap polish, fixed budgets, seed 1: icc-16 64k 5066.5 (JB-0011's review out) ->
- * 5036.5 (JB-0013's), seed 2 in the commit; 16k and 19k budgets (one start) unchanged. Half this
- * (two starts at 16k): icc-16 16k seeds 1-6 5043 / 5040.5 / 5054.5 / 5066.5 / 5006.5 / 5048.5 ->
+ * With the swap polish, fixed budgets, against one start: icc-16 64k seeds 1-2 5066.5 (JB-0011's
+ * review out) / 5090 -> 5006.5 (JB-0013's) / 5058.5 (4800 per start: 5036.5 / 5058.5); icc-32
+ * 76k seed 1 9454 (3 out) -> 8495 (2 out; the same with 4800); 16k and 19k budgets (one start)
+ * unchanged. 2400 (two starts at 16k): icc-16 16k seeds 1-6 5043 / 5040.5 / 5054.5 / 5066.5 / 5006.5 / 5048.5 ->
  * 5069.5 / 5060.5 / 5042.5 / 5081.5 / 5012.5 / 5076.5 (a start needs its few thousand
  * iterations). On the 8-patient day (its runs already start apart: construct-run.ts) two starts
  * at 40k left an ANP out (819.5 -> 4663.5). With a time limit, one start (a timed run's
  * iterations are not known ahead).
  */
-export const REBUILD_START_ITERATIONS = 4800;
+export const REBUILD_START_ITERATIONS = 3200;
 
 /**
  * Whole patients' days taken out and decoded back in against the rest (rebuild-patients.ts),

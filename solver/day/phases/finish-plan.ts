@@ -177,6 +177,13 @@ function heldIfBetter(day: CompiledDay, given: SolveOptions['startFrom'], found:
 export const REBUILD_START_ITERATIONS = 3200;
 
 /**
+ * With a clock, the share of the rebuild's time its first search takes before the polishes
+ * (one-day, pair, swap) start; what they leave goes back to the search. Before, a timed rebuild
+ * searched to the deadline and the polishes never ran.
+ */
+export const REBUILD_SEARCH_SHARE = 0.6;
+
+/**
  * Whole patients' days taken out and decoded back in against the rest (rebuild-patients.ts),
  * with what is left of the budget, from the best schedule of all runs and, when the budget
  * allows (REBUILD_START_ITERATIONS), from other runs' bests too; leaves the decoder holding the
@@ -196,7 +203,11 @@ function rebuildFromRuns(search: DaySearch, runBests: readonly BestSchedule[], i
   }
   const total: RebuildOutcome = { cost: Infinity, iterations: 0, improvements: 0, pairMoves: 0, pairImprovements: 0, swapMoves: 0, swapImprovements: 0 };
   let kept: { start: Int32Array; staff: Int32Array; room: Int32Array; meal: Int32Array } | undefined;
+  // With a clock, each start's first search stops at REBUILD_SEARCH_SHARE of the start's time,
+  // leaving the rest to the polishes (an iteration budget reserves theirs; time did not).
+  const endMs = clock ? clock.startedMs + SEARCH_SHARE_OF_LIMIT * clock.timeLimitMs : 0;
   starts.forEach((from, k) => {
+    const searchEndMs = clock ? clock.now() + REBUILD_SEARCH_SHARE * (endMs - clock.now()) : 0;
     state.scheme = from.scheme;
     decoder.mealDelayMin.set(from.mealDelayMin);
     const decoded = search.decode(from.order, search.targetEnd.best());
@@ -205,6 +216,7 @@ function rebuildFromRuns(search: DaySearch, runBests: readonly BestSchedule[], i
       rng: createRng(search.seed + REBUILD_SEED_OFFSET + k),
       timeLeft: () => !clock || clock.now() < clock.startedMs + SEARCH_SHARE_OF_LIMIT * clock.timeLimitMs,
       maxMealDelayMin: state.maxMealDelayMin,
+      ...(clock ? { searchTimeLeft: () => clock.now() < searchEndMs } : {}),
     });
     total.iterations += outcome.iterations;
     total.improvements += outcome.improvements;

@@ -173,7 +173,11 @@ export function rebuildPatients(
   decoder: DayDecoder,
   initial: DecodeResult,
   order: Int32Array,
-  budget: { iterations: number; rng: Rng; timeLeft: () => boolean; maxMealDelayMin: number },
+  budget: {
+    iterations: number; rng: Rng; timeLeft: () => boolean; maxMealDelayMin: number;
+    /** With a clock: when the first search hands over to the polishes (else they get no time). */
+    searchTimeLeft?: () => boolean;
+  },
 ): RebuildOutcome {
   const n = day.activityCount;
   const patients = day.patientActivities.length;
@@ -207,7 +211,8 @@ export function rebuildPatients(
   // A decode's cost grows with the day, the programme's does not: fewer iterations per move on larger days.
   const EXACT_COST = Math.max(EXACT_COST_MIN, Math.min(EXACT_COST_MAX, Math.round(EXACT_COST_PATIENTS / patients)));
   const polishReserve = Math.min(Math.floor(budget.iterations / 4), POLISH_SWEEPS * patients * EXACT_COST);
-  search(budget.iterations - polishReserve);
+  const { searchTimeLeft } = budget;
+  search(budget.iterations - polishReserve, searchTimeLeft ? () => budget.timeLeft() && searchTimeLeft() : budget.timeLeft);
   polish();
   let pairMoves = 0;
   let swapMoves = 0;
@@ -227,8 +232,8 @@ export function rebuildPatients(
   return { cost: scheduleCost(day, decoder), iterations, improvements, pairMoves, pairImprovements, swapMoves, swapImprovements };
 
   /** The neighbourhood search from the current schedule, until `limit` iterations in all. */
-  function search(limit: number): void {
-    while (iterations < limit && budget.timeLeft()) {
+  function search(limit: number, timeLeft = budget.timeLeft): void {
+    while (iterations < limit && timeLeft()) {
       iterations++;
       if (rng.int(EXACT_ONE_IN) === 0 && iterations - 1 + EXACT_COST <= limit) {
         // Only while something is left out (a day with everything placed keeps its search as it was).

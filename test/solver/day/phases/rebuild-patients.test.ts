@@ -123,6 +123,31 @@ describe('rebuildPatients', () => {
     expect(validatePlan(problem, plan).violations).toEqual([]);
   });
 
+  it('with a clock, the first search hands over to the polishes when searchTimeLeft says so (before, it searched to the deadline and they never ran)', () => {
+    const problem = demoDayProblem({ seed: 1, date: '2026-12-01', patients: 8 });
+    const day = compileDayProblem(problem, DEFAULT_WEIGHTS);
+    const rebuild = (handOver: boolean) => {
+      const decoder = new DayDecoder(day);
+      const order = Int32Array.from(decoder.freeActivities().reverse());
+      decoder.decode(order);
+      // A clock that ticks once per question: the deadline after 2000, the hand-over after 1000.
+      let ticks = 0;
+      const outcome = rebuildPatients(day, decoder, decoder, order, {
+        iterations: Number.MAX_SAFE_INTEGER, rng: createRng(7), timeLeft: () => ticks++ < 2000, maxMealDelayMin: 60,
+        ...(handOver ? { searchTimeLeft: () => ticks < 1000 } : {}),
+      });
+      return { outcome, ticks };
+    };
+    const searchedOnly = rebuild(false);
+    expect(searchedOnly.outcome.pairMoves + searchedOnly.outcome.swapMoves).toBe(0);
+    const handedOver = rebuild(true);
+    expect(handedOver.ticks).toBeGreaterThanOrEqual(2000);
+    expect(handedOver.outcome.pairMoves).toBeGreaterThan(0);
+    expect(handedOver.outcome.swapMoves).toBeGreaterThan(0);
+    // The search went on after the polishes, to the deadline.
+    expect(handedOver.outcome.iterations).toBeGreaterThan(0);
+  });
+
   it('leaves days beyond the trade size without pair moves (each would cost a large day\'s decode)', () => {
     const problem = demoDayProblem({ seed: 1, date: '2026-12-01', patients: 64 });
     const day = compileDayProblem(problem, DEFAULT_WEIGHTS);

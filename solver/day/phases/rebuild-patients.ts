@@ -326,12 +326,7 @@ export function rebuildPatients(
         if (p === q || ![...staffOf[p]!].some((st) => staffOf[q]!.has(st))) continue;
         if (pairMoves >= maxMoves || !budget.timeLeft()) return;
         pairMoves++;
-        chosen.length = 0;
-        chosen.push(p, q);
-        removed[p] = 1;
-        removed[q] = 1;
-        holdTheRest();
-        free.length = 0;
+        takeOutPair(p, q);
         for (const x of chosen) free.push(...exact.place(decoder, x));
         decodeLeftovers();
         accept(decoder);
@@ -364,12 +359,7 @@ export function rebuildPatients(
             const tb = current.start[b]!;
             const sa = current.staff[a]!;
             const sb = current.staff[b]!;
-            chosen.length = 0;
-            chosen.push(p, q);
-            removed[p] = 1;
-            removed[q] = 1;
-            holdTheRest();
-            free.length = 0;
+            takeOutPair(p, q);
             free.push(...exact.place(decoder, p, new Map([[a, tb]]), (x) => (x === a ? sb : -1)));
             free.push(...(both ? exact.place(decoder, q, new Map([[b, ta]]), (x) => (x === b ? sa : -1)) : exact.place(decoder, q)));
             decodeLeftovers();
@@ -501,6 +491,16 @@ export function rebuildPatients(
     decoder.clearFixed();
     for (let a = 0; a < n; a++) if (!removed[day.activityPatient[a]!] && current.start[a]! >= 0 && !day.pin[a]) decoder.fix(a, current.start[a]!, current.staff[a]!, current.room[a]!);
     decoder.decodeHeld();
+  }
+
+  /** Patients p and q taken out (`chosen`, `removed`), everyone else held; nothing free yet. */
+  function takeOutPair(p: number, q: number): void {
+    chosen.length = 0;
+    chosen.push(p, q);
+    removed[p] = 1;
+    removed[q] = 1;
+    holdTheRest();
+    free.length = 0;
   }
 
   /** What the exact put-back could not hold (in `free`), decoded after it by the list's priority. */

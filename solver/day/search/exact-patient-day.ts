@@ -53,9 +53,13 @@ export class ExactPatientDays {
    * Places patient `p`'s free activities (none of them placed yet in `decoder`, which holds
    * the rest of the plan) at the cheapest starts the programme finds, each held there
    * (decoder.holdAt). Returns the activities it could not hold, in start order — all of
-   * them when the programme does not apply (a pin, too many activities, an off-grid
-   * duration) or finds no day placing them all. `at`: starts (minutes) some of them must take;
-   * `staffFor`: the clinician to hold one with, when free (a swap of two patients' slots).
+   * them when the programme does not apply (too many activities, an off-grid duration or
+   * pin, a pin the decoder could not place) or finds no day placing them all. A pinned
+   * activity is an item of the day at its pinned start (the decoder places pins itself), so
+   * a patient with a pin gets an exact day around it (before, the pinned-4 varied day's three
+   * pinned patients of eight got none: only the list decoded them). `at`: starts (minutes)
+   * some of them must take; `staffFor`: the clinician to hold one with, when free (a swap of
+   * two patients' slots).
    */
   place(decoder: DayDecoder, p: number, at?: ReadonlyMap<number, number>, staffFor?: (a: number) => number): number[] {
     const { day } = this;
@@ -119,9 +123,12 @@ export class ExactPatientDays {
       while (j + 1 < order.length && roomType(order[j + 1]!.a) === type
         && order[j + 1]!.t - (order[j]!.t + day.durationMin[order[j]!.a]!) < day.transferMin) j++;
       if (j > i) {
-        for (const r of day.roomOptions[order[i]!.a]!) {
-          let free = true;
-          for (let k = i; k <= j && free; k++) free = decoder.canStartAt(order[k]!.a, order[k]!.t, -1, r, true);
+        // A pin in the run (placed already) gives it its room.
+        let pinned = -1;
+        for (let k = i; k <= j; k++) if (day.pin[order[k]!.a]) pinned = k;
+        for (const r of pinned >= 0 ? [decoder.roomOf[order[pinned]!.a]!] : day.roomOptions[order[i]!.a]!) {
+          let free = r >= 0;
+          for (let k = i; k <= j && free; k++) free = !!day.pin[order[k]!.a] || decoder.canStartAt(order[k]!.a, order[k]!.t, -1, r, true);
           if (free) {
             for (let k = i; k <= j; k++) roomOf[k] = r;
             break;
@@ -131,6 +138,7 @@ export class ExactPatientDays {
       i = j + 1;
     }
     order.forEach(({ a, t }, i) => {
+      if (day.pin[a]) return; // placed by the decoder
       const room = roomOf[i]!;
       const preferred = day.preferredStaff[a]!;
       const given = staffFor?.(a) ?? -1;
@@ -157,9 +165,12 @@ export class ExactPatientDays {
     let loMin = Infinity;
     let hiMin = -Infinity;
     for (const a of own) {
-      if (day.pin[a] || day.durationMin[a]! % g !== 0 || day.durationMin[a]! <= 0) return undefined;
-      loMin = Math.min(loMin, this.earliestMin[a]!);
-      hiMin = Math.max(hiMin, this.latestEndMin[a]!);
+      if (day.durationMin[a]! % g !== 0 || day.durationMin[a]! <= 0) return undefined;
+      // A pin is an item at its own start (the decoder has placed it), when that start is on the grid.
+      const pin = day.pin[a];
+      if (pin && (pin.startMin % g !== 0 || decoder.start[a] !== pin.startMin)) return undefined;
+      loMin = Math.min(loMin, this.earliestMin[a]!, pin ? pin.startMin : Infinity);
+      hiMin = Math.max(hiMin, this.latestEndMin[a]!, pin ? pin.startMin + day.durationMin[a]! : -Infinity);
     }
     const startU = Math.ceil(loMin / g);
     const spanU = Math.floor(hiMin / g) - startU;
@@ -175,8 +186,13 @@ export class ExactPatientDays {
       const startCost = new Float64Array(spanU + 1).fill(Infinity);
       const preferred = day.preferredStaff[a]!;
       const carer = patient.carerPresent;
+      const pin = day.pin[a];
       for (let u = 0; u <= spanU; u++) {
         const t = (startU + u) * g;
+        if (pin) {
+          if (t === pin.startMin) startCost[u] = day.carerRequired[a] && !(carer && t >= carer.startMin && t + d <= carer.endMin) ? weights.carerAbsent : 0;
+          continue;
+        }
         if (t < this.earliestMin[a]! || t + d > Math.min(this.latestEndMin[a]!, endBy?.get(a) ?? Infinity)) continue;
         if (at?.has(a) && at.get(a) !== t) continue;
         let cost = 0;

@@ -138,6 +138,38 @@ describe('exact patient days', () => {
     expect(empty.start[review]).toBe(straightAfter);
   });
 
+  it('puts back the day of a patient with pins, around them (the pinned-4 varied day: three of its eight patients have a pin)', () => {
+    // Patient 0's ANP pinned at 08:45 and their Alzheimer's UK support at 12:55, as a coordinator pins them.
+    const own0 = day.patientActivities[0]!;
+    const at = (typeId: string) => own0.find((a) => day.activityTypeId[a] === typeId)!;
+    const pins = [
+      { typeId: 'anp-initial', startMin: 525, staff: day.staffOptions[at('anp-initial')]![0]!, room: day.roomOptions[at('anp-initial')]![0]! },
+      { typeId: 'alzheimers-support', startMin: 775, staff: day.staffOptions[at('alzheimers-support')]![0]!, room: day.roomOptions[at('alzheimers-support')]![0]! },
+    ];
+    const pinned = {
+      ...problem,
+      pins: pins.map((pin) => ({ patientId: problem.patients[0]!.id, typeId: pin.typeId, startMin: pin.startMin, staffId: problem.staff[pin.staff]!.id, roomId: problem.rooms[pin.room]!.id })),
+    };
+    const pinnedDay = compileDayProblem(pinned, DEFAULT_WEIGHTS);
+    const days = new ExactPatientDays(pinnedDay, timeGridMin(pinned));
+    const held = new DayDecoder(pinnedDay);
+    held.decodeHeld();
+    const own = pinnedDay.patientActivities[0]!;
+    // The programme models the day with each pin at its own start (it gave up on any pinned patient before).
+    expect(days.model(held, 0)).toBeDefined();
+    expect(days.place(held, 0)).toEqual([]);
+    for (const pin of pins) {
+      const a = own.find((x) => pinnedDay.activityTypeId[x] === pin.typeId)!;
+      expect([held.start[a], held.staffOf[a], held.roomOf[a]]).toEqual([pin.startMin, pin.staff, pin.room]);
+    }
+    const { activities, unscheduled, unplaced } = readSchedule(pinnedDay, held);
+    expect(unplaced.filter((u) => u.patientId === pinned.patients[0]!.id)).toEqual([]);
+    const rebuilt = assembleDayPlan(pinned, { activities, unscheduled: [...unscheduled, ...unplaced], bound: { value: 0, method: 'test' }, stats: { iterations: 0, improvements: 0, timedOut: false, seed: 1 } });
+    // Nobody else is placed (their meals are missing): the checker finds nothing wrong with patient 0's day.
+    const ref = pinned.patients[0]!.ref;
+    expect(validatePlan(pinned, rebuilt).violations.filter((v) => v.message.includes(ref))).toEqual([]);
+  });
+
   it('shows whose bookings stand in the way: a day left without its review has none against the plan, and one when the review\'s clinicians are taken as free', () => {
     const busy = demoDayProblem({ seed: 1, date: '2026-12-01', patients: 32 });
     const busyDay = compileDayProblem(busy, DEFAULT_WEIGHTS);

@@ -20,7 +20,9 @@
  * (promote-patient.ts): a patient's day moved so its review ends a slot earlier, everyone booked
  * against it and everyone lacking something out and put back after it. After the polish, a pair
  * polish puts every two patients who share a clinician back exactly, one around the other, and a
- * swap polish trades two patients' slots of one type and puts both days back exactly around them.
+ * swap polish trades two patients' slots of one type and puts both days back exactly around them;
+ * then, while something is left out, a drop-exchange polish (drop-exchange.ts) puts a patient who
+ * lacks something back before one whose drop costs less, so the cheaper one is left out.
  * On days beyond EARLY_MIN_ACTIVITIES, a move that leaves as many out and gives one more patient
  * their whole day before their meal (a review before lunch) is kept at up to EARLY_SLACK more.
  */
@@ -33,6 +35,7 @@ import { ExactPatientDays, onDuty } from '../search/exact-patient-day.ts';
 import { timeGridMin } from '../bound/time-grid.ts';
 import { tradePair } from './trade-pair.ts';
 import { promotion } from './promote-patient.ts';
+import { bookedAgainst, dropExchanges, lackingPatients } from './drop-exchange.ts';
 
 export interface RebuildOutcome {
   cost: number;
@@ -44,6 +47,9 @@ export interface RebuildOutcome {
   /** Swap-polish moves made (not in `iterations`), and how many of them gave a new best. */
   swapMoves: number;
   swapImprovements: number;
+  /** Drop-exchange polish moves made (not in `iterations`), and how many of them gave a new best. */
+  exchangeMoves?: number;
+  exchangeImprovements?: number;
 }
 
 /** Most patients removed at once around a seed patient. */
@@ -163,6 +169,16 @@ const PAIR_MOVES_PER_ITERATION = 0.1;
  */
 const SWAP_POLISH_SWEEPS = 3;
 const SWAP_MOVES_PER_ITERATION = 0.1;
+/**
+ * After the swap polish, on the same days and while something is left out: drop-exchange polish
+ * moves at most per iteration of the budget (not counted in it; drop-exchange.ts). Fixed budgets,
+ * seed 1, against none: icc-32 76k 8495 (JB-0013's and JB-0022's reviews out, 3430 + 1930) ->
+ * 6735 (JB-0022's and JB-0023's, 1930 + 1640; CP-SAT's best 6753); icc-32 19k seeds 1-4 10000 (3
+ * out) / 6773 / 6774 / 10048 (3 out), icc-16 16k 5043, 64k 5006.5, icc-8 40k 819.5, 160k 831.5:
+ * unchanged (on icc-32 19k the three left out are the three cheapest that compete for an
+ * afternoon review; none of these moves places a fourth).
+ */
+const EXCHANGE_MOVES_PER_ITERATION = 0.05;
 
 /**
  * Starts from `initial` (decoded from `order`, forwards or backwards); leaves the forward
@@ -221,6 +237,9 @@ export function rebuildPatients(
   const pairImprovements = improvements - beforePairs;
   if (trades) swapPolish(Math.floor(SWAP_MOVES_PER_ITERATION * budget.iterations));
   const swapImprovements = improvements - beforePairs - pairImprovements;
+  let exchangeMoves = 0;
+  if (trades) exchangePolish(Math.floor(EXCHANGE_MOVES_PER_ITERATION * budget.iterations));
+  const exchangeImprovements = improvements - beforePairs - pairImprovements - swapImprovements;
   // What the polish left of its share (it stops once a sweep gains nothing) goes back to the search.
   search(budget.iterations);
   // Leave the decoder holding the best, everything fixed.
@@ -229,7 +248,7 @@ export function rebuildPatients(
   for (let a = 0; a < n; a++) if (best.start[a]! >= 0 && !day.pin[a]) decoder.fix(a, best.start[a]!, best.staff[a]!, best.room[a]!);
   decoder.decode(new Int32Array(0));
   decoder.clearFixed();
-  return { cost: scheduleCost(day, decoder), iterations, improvements, pairMoves, pairImprovements, swapMoves, swapImprovements };
+  return { cost: scheduleCost(day, decoder), iterations, improvements, pairMoves, pairImprovements, swapMoves, swapImprovements, exchangeMoves, exchangeImprovements };
 
   /** The neighbourhood search from the current schedule, until `limit` iterations in all. */
   function search(limit: number, timeLeft = budget.timeLeft): void {
@@ -368,6 +387,76 @@ export function rebuildPatients(
         }
       }
       if (bestCost >= before - 1e-9) return;
+    }
+  }
+
+  /**
+   * From the best schedule, while something is left out: drop exchanges (drop-exchange.ts), a
+   * patient lacking something and one with everything placed and a cheaper drop, both out and
+   * put back exactly, the first first; then the same with a link between them, each patient booked
+   * with a clinician the first lacks where its cheapest day (those clinicians free) wants it.
+   * A change is kept when it costs no more; the exchanges are listed again after a gain. Until
+   * a list gains nothing, or `maxMoves` moves (or the time) are spent.
+   */
+  function exchangePolish(maxMoves: number): void {
+    fromBest();
+    const lacks = (p: number) => day.patientActivities[p]!.some((a) => current.start[a]! < 0 && !day.pin[a] && day.activityKind[a] !== 'meal');
+    const complete = (p: number) => day.patientActivities[p]!.every((a) => current.start[a]! >= 0);
+    const tryMove = (order: number[]): boolean => {
+      if (exchangeMoves >= maxMoves || !budget.timeLeft()) return false;
+      exchangeMoves++;
+      const before = currentCost;
+      chosen.length = 0;
+      for (const p of order) {
+        chosen.push(p);
+        removed[p] = 1;
+      }
+      holdTheRest();
+      free.length = 0;
+      for (const p of order) free.push(...exact.place(decoder, p));
+      decodeLeftovers();
+      accept(decoder);
+      return currentCost < before - 1e-9;
+    };
+    // Everyone booked against the taker's cheapest day with all its clinicians free (and the
+    // giver, when given, out too): all out, the taker first, then the others dearest first, the giver last.
+    const chain = (taker: number, giver: number): boolean => {
+      const out = giver >= 0 ? [taker, giver] : [taker];
+      for (const p of out) removed[p] = 1;
+      holdTheRest();
+      const whole = exact.idealDay(decoder, taker, day.patientActivities[taker]!.filter((a) => day.staffOptions[a]!.length > 0));
+      for (const p of out) removed[p] = 0;
+      if (!whole) return false;
+      const links = bookedAgainst(day, current.start, current.staff, whole, new Set(out));
+      links.sort((x, y) => day.patientPriority[y]! - day.patientPriority[x]! || x - y);
+      return links.length <= MAX_AFTERNOON && tryMove([taker, ...links, ...(giver >= 0 ? [giver] : [])]);
+    };
+    for (let gained = true; gained && exchangeMoves < maxMoves && budget.timeLeft();) {
+      gained = false;
+      for (const taker of lackingPatients(day, current.start)) {
+        if (exchangeMoves >= maxMoves || !budget.timeLeft()) return;
+        if (chain(taker, -1)) { gained = true; break; }
+      }
+      if (gained) continue;
+      for (const { taker, giver } of dropExchanges(day, current.start)) {
+        if (exchangeMoves >= maxMoves || !budget.timeLeft()) return;
+        if (!lacks(taker) || !complete(giver)) continue;
+        if (tryMove([taker, giver])) { gained = true; break; }
+        // The chain: the taker's cheapest day with the clinicians of what it lacks free.
+        const lacking = day.patientActivities[taker]!.filter((a) => current.start[a]! < 0 && !day.pin[a]);
+        removed[taker] = 1;
+        removed[giver] = 1;
+        holdTheRest();
+        const ideal = exact.idealDay(decoder, taker, lacking);
+        removed[taker] = 0;
+        removed[giver] = 0;
+        if (!ideal) continue;
+        const wanted = new Map(lacking.map((a) => [a, ideal.get(a)!]));
+        for (const link of bookedAgainst(day, current.start, current.staff, wanted, new Set([taker, giver]))) {
+          if (tryMove([taker, link, giver])) { gained = true; break; }
+        }
+        if (gained || chain(taker, giver)) { gained = true; break; }
+      }
     }
   }
 

@@ -28,6 +28,14 @@ const oneTeam = (patients: number): DayProblem => {
   return buildDayProblem({ ...centre, patients: attending }, ICC_DATE);
 };
 
+/** pinned-4's pins: patient, activity type, start (minutes from midnight), clinician, room. */
+const PINNED_4: ReadonlyArray<[string, string, number, string, string]> = [
+  ['JB-0001', 'anp-initial', 525, 'Sophie Kirk', 'Consult room 4'],
+  ['JB-0007', 'social-care', 620, 'Nadia Storey', 'Consult room 7'],
+  ['JB-0008', 'medication-review', 680, 'Kwame Johnson', 'Consult room 8'],
+  ['JB-0001', 'alzheimers-support', 775, 'Priya Jackson', 'Consult room 4'],
+];
+
 /** Each varied day by its row name. */
 export const VARIED_DAYS: Record<string, () => DayProblem> = {
   'demo-8': base,
@@ -59,11 +67,14 @@ export const VARIED_DAYS: Record<string, () => DayProblem> = {
     };
   },
   'pinned-4': () => {
-    // Four activities of a quick plan pinned, as a coordinator pins them.
+    // Four activities pinned, as a coordinator pins them: the pins a quick planDay plan (seed 7,
+    // 2000 iterations) gave at 25ead38, written out so that the day stays the same when planDay
+    // changes (drawn from planDay each run, the day itself moved between 4164be5 and 25ead38).
     const p = base();
-    const plan = planDay(p, { seed: 7, maxIterations: 2000 });
-    const pins = plan.activities.filter((a) => a.kind !== 'meal').filter((_, i) => i % 12 === 0).slice(0, 4)
-      .map((a) => ({ patientId: a.patientId, typeId: a.typeId, startMin: a.startMin, staffId: a.staffId, roomId: a.roomId }));
+    const patientId = (ref: string) => p.patients.find((pt) => pt.ref === ref)!.id;
+    const staffId = (name: string) => p.staff.find((s) => s.name === name)!.id;
+    const roomId = (name: string) => p.rooms.find((r) => r.name === name)!.id;
+    const pins = PINNED_4.map(([ref, typeId, startMin, staff, room]) => ({ patientId: patientId(ref), typeId, startMin, staffId: staffId(staff), roomId: roomId(room) }));
     return { ...p, pins };
   },
   'one-team-11': () => oneTeam(11),

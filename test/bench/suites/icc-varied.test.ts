@@ -14,7 +14,9 @@ describe('icc-varied suite', () => {
     expect(longer.assessmentTypes.reduce((s, t) => s + t.durationMin, 0)).toBeGreaterThan(base.assessmentTypes.reduce((s, t) => s + t.durationMin, 0) * 1.2);
     const carers = VARIED_DAYS['care-home-carers']!();
     expect(carers.patients.every((p) => p.carerPresent && p.required.some((r) => r.carerRequired))).toBe(true);
-    expect(VARIED_DAYS['pinned-4']!().pins).toHaveLength(4);
+    const pinned = VARIED_DAYS['pinned-4']!();
+    expect(pinned.pins).toHaveLength(4);
+    expect(pinned.pins!.every((pin) => base.patients.some((p) => p.id === pin.patientId) && base.staff.some((s) => s.id === pin.staffId) && base.rooms.some((r) => r.id === pin.roomId))).toBe(true);
     expect(VARIED_DAYS['one-team-12']!().patients).toHaveLength(12);
   });
 

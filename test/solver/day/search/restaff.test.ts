@@ -97,6 +97,35 @@ describe('restaff', () => {
     expect(violations(decoded.staffOf)).toEqual([]);
     expect(violations(out.staffOf)).toEqual([]);
   });
+  it('rotates three clinicians\' activities at once where no move, pair or swap is free (the exact re-staffing of a group)', () => {
+    // Three nurses, each with one activity at 09:00 that only they and one other may take (A's
+    // 60 min to B, B's 30 to C, C's 30 to A), and A 60 min more that only A may take: 120 / 30 /
+    // 30. Each of them is busy at 09:00 and no swap is qualified, so neither the descent nor the
+    // walk moves anything; the rotation gives 90 / 60 / 30 (pinned-4's ANPs and phlebotomist:
+    // CP-SAT's plan at planDay's times, 5 points cheaper).
+    const nurse = { discipline: 'nurse' };
+    const rota = smallDay({
+      assessmentTypes: [assessmentType('ab', 60), assessmentType('bc', 30), assessmentType('ca', 30), assessmentType('a', 60)],
+      staff: [staffMember('A', ['ab', 'ca', 'a'], nurse), staffMember('B', ['ab', 'bc'], nurse), staffMember('C', ['bc', 'ca'], nurse)],
+      rooms: ['r1', 'r2', 'r3'].map((id) => ({ id, name: id, type: 'consult', capacity: 1 })),
+      patients: [patient('p1', ['ab']), patient('p2', ['bc']), patient('p3', ['ca']), patient('p4', ['a'])],
+    });
+    const rotaDay = compileDayProblem(rota, DEFAULT_WEIGHTS);
+    const held = new DayDecoder(rotaDay);
+    const id = (x: string) => rotaDay.activityId.indexOf(x);
+    held.fix(id('p1:ab'), 9 * HOUR, 0, 0);
+    held.fix(id('p2:bc'), 9 * HOUR, 1, 1);
+    held.fix(id('p3:ca'), 9 * HOUR, 2, 2);
+    held.fix(id('p4:a'), 11 * HOUR, 0, 0);
+    held.decode(new Int32Array(0));
+    const before = scheduleCost(rotaDay, held);
+    const out = restaff(rotaDay, held, { maxEvaluations: 100_000, holds: holder(rotaDay) });
+    expect([out.staffOf[id('p1:ab')], out.staffOf[id('p2:bc')], out.staffOf[id('p3:ca')], out.staffOf[id('p4:a')]]).toEqual([1, 2, 0, 0]);
+    // 0.5 × 30 min of spread gone.
+    expect(out.gain).toBeCloseTo(-15, 9);
+    expect(retimedCost(rotaDay, { ...held, staffOf: out.staffOf })).toBeCloseTo(before - 15, 9);
+  });
+
   it('evens out a discipline where no single move or pair lowers the spread (the walk after the descent)', () => {
     // Six OTs, twelve 30-min assessments one after another in one room: three OTs have three
     // each, three have one (spread 60). Any one or two moves leave a 90 or a 30: only three at

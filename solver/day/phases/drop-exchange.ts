@@ -2,7 +2,7 @@
  * A drop exchange, one of the patient rebuild's polishes (rebuild-patients.ts): a patient who
  * lacks something (the taker) and a patient with everything placed whose drop costs less (the
  * giver: lower priority) both taken out, the taker put back first so it can take the giver's
- * scarce slot, the giver after; optionally with a third patient (the link) between them, one
+ * scarce slot, the giver after; then with a third patient (the link) between them, one
  * booked with a clinician the taker lacks where the taker's day would want it, so the taker
  * takes the link's slot and the link the giver's (an ejection chain).
  *

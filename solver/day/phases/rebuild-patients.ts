@@ -21,8 +21,8 @@
  * against it and everyone lacking something out and put back after it. After the polish, a pair
  * polish puts every two patients who share a clinician back exactly, one around the other, and a
  * swap polish trades two patients' slots of one type and puts both days back exactly around them;
- * then, while something is left out, a drop-exchange polish (drop-exchange.ts) puts a patient who
- * lacks something back before one whose drop costs less, so the cheaper one is left out.
+ * then, on every day while something is left out, a drop-exchange polish (drop-exchange.ts) puts a
+ * patient who lacks something back before one whose drop costs less, so the cheaper one is left out.
  * On days beyond EARLY_MIN_ACTIVITIES, a move that leaves as many out and gives one more patient
  * their whole day before their meal (a review before lunch) is kept at up to EARLY_SLACK more.
  */
@@ -35,7 +35,7 @@ import { ExactPatientDays, onDuty } from '../search/exact-patient-day.ts';
 import { timeGridMin } from '../bound/time-grid.ts';
 import { tradePair } from './trade-pair.ts';
 import { promotion } from './promote-patient.ts';
-import { bookedAgainst, dropExchanges, lackingPatients } from './drop-exchange.ts';
+import { bookedAgainst, dropExchanges } from './drop-exchange.ts';
 
 export interface RebuildOutcome {
   cost: number;
@@ -170,13 +170,20 @@ const PAIR_MOVES_PER_ITERATION = 0.1;
 const SWAP_POLISH_SWEEPS = 3;
 const SWAP_MOVES_PER_ITERATION = 0.1;
 /**
- * After the swap polish, on the same days and while something is left out: drop-exchange polish
- * moves at most per iteration of the budget (not counted in it; drop-exchange.ts). Fixed budgets,
- * seed 1, against none: icc-32 76k 8495 (JB-0013's and JB-0022's reviews out, 3430 + 1930) ->
- * 6735 (JB-0022's and JB-0023's, 1930 + 1640; CP-SAT's best 6753); icc-32 19k seeds 1-4 10000 (3
- * out) / 6773 / 6774 / 10048 (3 out), icc-16 16k 5043, 64k 5006.5, icc-8 40k 819.5, 160k 831.5:
- * unchanged (on icc-32 19k the three left out are the three cheapest that compete for an
- * afternoon review; none of these moves places a fourth).
+ * After the swap polish, on every day while something is left out: drop-exchange polish moves at
+ * most per iteration of the budget (not counted in it; drop-exchange.ts). Fixed budgets, seed 1,
+ * against none: icc-32 76k 8495 (JB-0013's and JB-0022's reviews out, 3430 + 1930) -> 6735
+ * (JB-0022's and JB-0023's, 1930 + 1640; CP-SAT's best 6753), seed 2 8388.5 -> 6770 (JB-0020's
+ * out -> JB-0023's), seed 3 6734 unchanged; icc-32 19k seeds 1-4 10000 (3 out) / 6773 / 6774 /
+ * 10048 (3 out), icc-16 16k 5043, 64k 5006.5, icc-8 40k 819.5, 160k 831.5: unchanged (on icc-32
+ * 19k the three left out are the three cheapest competing for an afternoon review; none of these
+ * moves places a fourth). On icc-64 (beyond TRADE_MAX_ACTIVITIES, no pair or swap polish), as
+ * many left out, cheaper ones: 12k 34967.5 -> 33111.5 (10 out), 48k 31553 -> 30403 (9 out).
+ * Tried: everyone booked against the taker's cheapest day (all its clinicians free) out at once
+ * and put back dearest first, the giver last: with any qualified clinician's bookings counted
+ * that is 25-30 patients on icc-32; with the least booked clinician's, 2-4, put back at 4-5 left
+ * out every time (icc-32 19k seed 8); re-packing a geriatrician's afternoon reviews back to back
+ * from the MDT with the taker's among them (icc-32 19k seed 1: 3-6 out, never kept).
  */
 const EXCHANGE_MOVES_PER_ITERATION = 0.05;
 
@@ -238,7 +245,7 @@ export function rebuildPatients(
   if (trades) swapPolish(Math.floor(SWAP_MOVES_PER_ITERATION * budget.iterations));
   const swapImprovements = improvements - beforePairs - pairImprovements;
   let exchangeMoves = 0;
-  if (trades) exchangePolish(Math.floor(EXCHANGE_MOVES_PER_ITERATION * budget.iterations));
+  exchangePolish(Math.floor(EXCHANGE_MOVES_PER_ITERATION * budget.iterations));
   const exchangeImprovements = improvements - beforePairs - pairImprovements - swapImprovements;
   // What the polish left of its share (it stops once a sweep gains nothing) goes back to the search.
   search(budget.iterations);
@@ -418,26 +425,8 @@ export function rebuildPatients(
       accept(decoder);
       return currentCost < before - 1e-9;
     };
-    // Everyone booked against the taker's cheapest day with all its clinicians free (and the
-    // giver, when given, out too): all out, the taker first, then the others dearest first, the giver last.
-    const chain = (taker: number, giver: number): boolean => {
-      const out = giver >= 0 ? [taker, giver] : [taker];
-      for (const p of out) removed[p] = 1;
-      holdTheRest();
-      const whole = exact.idealDay(decoder, taker, day.patientActivities[taker]!.filter((a) => day.staffOptions[a]!.length > 0));
-      for (const p of out) removed[p] = 0;
-      if (!whole) return false;
-      const links = bookedAgainst(day, current.start, current.staff, whole, new Set(out));
-      links.sort((x, y) => day.patientPriority[y]! - day.patientPriority[x]! || x - y);
-      return links.length <= MAX_AFTERNOON && tryMove([taker, ...links, ...(giver >= 0 ? [giver] : [])]);
-    };
     for (let gained = true; gained && exchangeMoves < maxMoves && budget.timeLeft();) {
       gained = false;
-      for (const taker of lackingPatients(day, current.start)) {
-        if (exchangeMoves >= maxMoves || !budget.timeLeft()) return;
-        if (chain(taker, -1)) { gained = true; break; }
-      }
-      if (gained) continue;
       for (const { taker, giver } of dropExchanges(day, current.start)) {
         if (exchangeMoves >= maxMoves || !budget.timeLeft()) return;
         if (!lacks(taker) || !complete(giver)) continue;
@@ -455,7 +444,7 @@ export function rebuildPatients(
         for (const link of bookedAgainst(day, current.start, current.staff, wanted, new Set([taker, giver]))) {
           if (tryMove([taker, link, giver])) { gained = true; break; }
         }
-        if (gained || chain(taker, giver)) { gained = true; break; }
+        if (gained) break;
       }
     }
   }

@@ -9,6 +9,7 @@ import { assembleDayPlan } from '../../../../solver/day/assemble-day-plan.ts';
 import { validatePlan } from '../../../../solver/validate/validate-plan.ts';
 import { DEFAULT_WEIGHTS } from '../../../../solver/model/options.ts';
 import { createRng } from '../../../../solver/model/rng.ts';
+import { demoDayProblem } from '../../../../src/demo/demo-day-problem.ts';
 import { HOUR, assessmentType, patient, smallDay, staffMember } from '../small-day-fixture.ts';
 
 /**
@@ -77,5 +78,25 @@ describe('dropExchanges', () => {
     const plan = assembleDayPlan(problem, { activities, unscheduled: [...unscheduled, ...unplaced], bound: { value: 0, method: 'test' }, stats: { iterations: 0, improvements: 0, timedOut: false, seed: 1 } });
     expect(validatePlan(problem, plan).violations).toEqual([]);
     expect(plan.unscheduled.map((u) => `${u.patientId}:${u.typeId}`)).toEqual(['cheap:review']);
+  });
+
+  it('runs on days beyond the pair polishes\' size too (the 64-patient day): within its cap, never dearer, a valid plan', () => {
+    const problem = demoDayProblem({ seed: 1, date: '2026-12-01', patients: 64 });
+    const day = compileDayProblem(problem, DEFAULT_WEIGHTS);
+    expect(day.activityCount).toBeGreaterThan(300);
+    const decoder = new DayDecoder(day);
+    const order = Int32Array.from(decoder.freeActivities().reverse());
+    decoder.decode(order);
+    const before = scheduleCost(day, decoder);
+    const iterations = 200;
+    const outcome = rebuildPatients(day, decoder, decoder, order, { iterations, rng: createRng(3), timeLeft: () => true, maxMealDelayMin: 60 });
+    expect(outcome.pairMoves).toBe(0);
+    expect(outcome.exchangeMoves).toBeGreaterThan(0);
+    expect(outcome.exchangeMoves).toBeLessThanOrEqual(Math.floor(0.05 * iterations));
+    expect(outcome.cost).toBeLessThan(before);
+    expect(outcome.cost).toBeCloseTo(scheduleCost(day, decoder), 6);
+    const { activities, unscheduled, unplaced } = readSchedule(day, decoder);
+    const plan = assembleDayPlan(problem, { activities, unscheduled: [...unscheduled, ...unplaced], bound: { value: 0, method: 'test' }, stats: { iterations: 0, improvements: 0, timedOut: false, seed: 3 } });
+    expect(validatePlan(problem, plan).violations).toEqual([]);
   });
 });

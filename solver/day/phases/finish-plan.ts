@@ -177,6 +177,32 @@ function heldIfBetter(day: CompiledDay, given: SolveOptions['startFrom'], found:
 export const REBUILD_START_ITERATIONS = 3200;
 
 /**
+ * On days of at most SPREAD_MAX_ACTIVITIES activities (8 patients), the iterations of the
+ * rebuild's budget per start instead: there a rebuild ends in one of a few local optima
+ * (819.5-842.5 on icc-8) that its one-, two- and three-patient moves, with or without the
+ * clinicians changing hands (restaffed-patient-day.ts), do not leave; several starts keep the
+ * cheapest. Each start needs about this many to place everything: with 4000-6000 per start
+ * icc-8 40k seeds 1-2 left a review or ANP out. Fixed budgets (rebuild share 0.3, with the
+ * re-staffing polish), against one start: icc-8 160k seeds 1-4 825.5 / 831.5 / 830.5 / 825.5
+ * -> 820.5 / 812.5 / 825.5 / 812.5 (6 starts); 12000 (4): 820.5 / 812.5 / 830.5 / 807.5; 6000
+ * (8): 825.5 / 807.5 / 825.5 / 807.5; 40k (12k to rebuild: one start) unchanged. A rebuild
+ * share of 0.5 with 8000: 40k 825.5 / 4658 / 824.5 / 819.5, 160k 812.5 / 807.5 / 830.5 / 812.5;
+ * 0.7: two of four left something out at 40k, 160k 831.5 / 837.5 / 842.5 / 813.5.
+ */
+export const SMALL_DAY_REBUILD_START_ITERATIONS = 8000;
+
+/**
+ * Starts of the rebuild (rebuildFromRuns): on days of more than SPREAD_MAX_ACTIVITIES and at
+ * most TRADE_MAX_ACTIVITIES activities one per REBUILD_START_ITERATIONS of its budget, on
+ * smaller days one per SMALL_DAY_REBUILD_START_ITERATIONS; else, or with a clock, one.
+ */
+export function rebuildStartCount(activityCount: number, iterations: number, clocked: boolean): number {
+  if (clocked || activityCount > TRADE_MAX_ACTIVITIES) return 1;
+  const perStart = activityCount > SPREAD_MAX_ACTIVITIES ? REBUILD_START_ITERATIONS : SMALL_DAY_REBUILD_START_ITERATIONS;
+  return Math.max(1, Math.floor(iterations / perStart));
+}
+
+/**
  * With a clock, the share of the rebuild's time its first search takes before the polishes
  * (one-day, pair, swap) start; what they leave goes back to the search. Before, a timed rebuild
  * searched to the deadline and the polishes never ran.
@@ -193,9 +219,7 @@ export const REBUILD_SEARCH_SHARE = 0.6;
  */
 function rebuildFromRuns(search: DaySearch, runBests: readonly BestSchedule[], iterations: number): RebuildOutcome {
   const { day, decoder, state, best, clock } = search;
-  const startCount = !clock && day.activityCount > SPREAD_MAX_ACTIVITIES && day.activityCount <= TRADE_MAX_ACTIVITIES
-    ? Math.max(1, Math.floor(iterations / REBUILD_START_ITERATIONS))
-    : 1;
+  const startCount = rebuildStartCount(day.activityCount, iterations, clock !== undefined);
   const starts: BestSchedule[] = [best];
   for (const run of [...runBests].sort((x, y) => x.cost - y.cost)) {
     if (starts.length >= startCount) break;

@@ -3,7 +3,7 @@ import { demoDayProblem } from '../../../../src/demo/demo-day-problem.ts';
 import { planDay } from '../../../../solver/day/plan-day.ts';
 import { createDaySearch } from '../../../../solver/day/search/day-search.ts';
 import { iccRunCount, runIndependentRuns } from '../../../../solver/day/phases/independent-runs.ts';
-import { REBUILD_START_ITERATIONS } from '../../../../solver/day/phases/finish-plan.ts';
+import { REBUILD_START_ITERATIONS, rebuildStartCount } from '../../../../solver/day/phases/finish-plan.ts';
 import { validatePlan } from '../../../../solver/validate/validate-plan.ts';
 
 describe('runIndependentRuns', () => {
@@ -31,5 +31,18 @@ describe('runIndependentRuns', () => {
     expect(validatePlan(problem, at64k).valid).toBe(true);
     expect(at64k.unscheduled.length).toBe(at16k.unscheduled.length);
     expect(at64k.score.soft).toBeLessThanOrEqual(at16k.score.soft);
+  });
+});
+
+describe('rebuildStartCount', () => {
+  it('rebuilds the 8-patient day (55 activities) from several starts at its full budget, from one at a quarter or with a clock', () => {
+    // icc-8: the rebuild's 30 % of 160k is 48,000 iterations, six starts; of 40k, 12,000, one.
+    expect(rebuildStartCount(55, 0.3 * 160_000, false)).toBe(6);
+    expect(rebuildStartCount(55, 0.3 * 40_000, false)).toBe(1);
+    expect(rebuildStartCount(55, 0.3 * 160_000, true)).toBe(1);
+    // Middle-sized days keep REBUILD_START_ITERATIONS, the largest one start.
+    expect(rebuildStartCount(113, 0.3 * 64_000, false)).toBe(6);
+    expect(rebuildStartCount(113, 0.3 * 16_000, false)).toBe(1);
+    expect(rebuildStartCount(438, 0.5 * 48_000, false)).toBe(1);
   });
 });

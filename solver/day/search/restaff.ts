@@ -19,9 +19,10 @@
  * 5149 / 5132.5 / 5124 / 5204, with it 5134 / 5159.5 / 5149 / 5120 / 5124 / 5108.5 (noisy: the
  * runs reached 21-35k iterations).
  *
- * Before the walk, each small group of clinicians linked by what they could take over is
- * re-staffed exactly (exactGroups(): a depth-first search over every assignment at the same
- * times, cut by a bound on the spread). On the pinned-4 varied day the ANPs were 130 / 135 / 145
+ * With `exactGroups` (the final re-staffing after the repair's passes: finish-plan.ts), before
+ * the walk each small group of clinicians linked by what they could take over is re-staffed
+ * exactly (exactGroups(): a depth-first search over every assignment at the same times, cut by
+ * a bound on the spread). On the pinned-4 varied day the ANPs were 130 / 135 / 145
  * min with bloods on them and the phlebotomist idle; 135 / 135 / 130 needs five activities moved
  * at once (one blood test to the phlebotomist), which no move, pair or swap walk reached: CP-SAT
  * from planDay's plan changed only that (4663 -> 4658).
@@ -52,6 +53,8 @@ export interface RestaffOptions {
   holds: (schedule: RetimeSchedule) => boolean;
   /** Checked before each pass over the neighbours; false stops (a time limit). */
   timeLeft?: () => boolean;
+  /** Small groups of clinicians re-staffed exactly before the walk (exactGroups()). */
+  exactGroups?: boolean;
 }
 
 export interface RestaffOutcome {
@@ -134,8 +137,9 @@ export function restaff(day: CompiledDay, schedule: RetimeSchedule, options: Res
     improvements++;
   }
   // The descent stops where every single move and pair costs more; small groups are re-staffed
-  // exactly (exactGroups()), then a walk of single moves and swaps (some uphill) looks past that (anneal()).
-  if (w.workloadImbalanceMin > 0 && (!options.timeLeft || options.timeLeft())) exactGroups();
+  // exactly when asked (exactGroups()), then a walk of single moves and swaps (some uphill)
+  // looks past that (anneal()).
+  if (options.exactGroups && w.workloadImbalanceMin > 0 && (!options.timeLeft || options.timeLeft())) exactGroups();
   if (w.workloadImbalanceMin > 0 && (!options.timeLeft || options.timeLeft())) anneal();
   return { staffOf, gain, improvements, evaluations };
 

@@ -97,7 +97,7 @@ describe('restaff', () => {
     expect(violations(decoded.staffOf)).toEqual([]);
     expect(violations(out.staffOf)).toEqual([]);
   });
-  it('rotates three clinicians\' activities at once where no move, pair or swap is free (the exact re-staffing of a group)', () => {
+  it('rotates three clinicians\' activities at once where no move, pair or swap is free (the exact re-staffing of a group, exactGroups)', () => {
     // Three nurses, each with one activity at 09:00 that only they and one other may take (A's
     // 60 min to B, B's 30 to C, C's 30 to A), and A 60 min more that only A may take: 120 / 30 /
     // 30. Each of them is busy at 09:00 and no swap is qualified, so neither the descent nor the
@@ -119,7 +119,9 @@ describe('restaff', () => {
     held.fix(id('p4:a'), 11 * HOUR, 0, 0);
     held.decode(new Int32Array(0));
     const before = scheduleCost(rotaDay, held);
-    const out = restaff(rotaDay, held, { maxEvaluations: 100_000, holds: holder(rotaDay) });
+    // The descent and the walk alone move nothing.
+    expect(restaff(rotaDay, held, { maxEvaluations: 100_000, holds: holder(rotaDay) }).gain).toBe(0);
+    const out = restaff(rotaDay, held, { maxEvaluations: 100_000, holds: holder(rotaDay), exactGroups: true });
     expect([out.staffOf[id('p1:ab')], out.staffOf[id('p2:bc')], out.staffOf[id('p3:ca')], out.staffOf[id('p4:a')]]).toEqual([1, 2, 0, 0]);
     // 0.5 × 30 min of spread gone.
     expect(out.gain).toBeCloseTo(-15, 9);

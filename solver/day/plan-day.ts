@@ -23,7 +23,7 @@ import { runIndependentRuns } from './phases/independent-runs.ts';
 import { finishPlan } from './phases/finish-plan.ts';
 
 export { DEFAULT_MAX_ITERATIONS } from './search/day-search.ts';
-export { ICC_RUN_TIERS, iccRebuildShare, iccRunCount } from './phases/independent-runs.ts';
+export { ICC_RUN_TIERS, iccRebuildShare, iccRunCount, iccTimedRebuildShare } from './phases/independent-runs.ts';
 
 /**
  * Plans one ICC day. Deterministic for a given problem, `seed` and `maxIterations`; with

@@ -34,8 +34,8 @@ const RUN_SEED_STEP = 1_000_003;
 export const SEARCH_SHARE_OF_LIMIT = 0.85;
 
 /**
- * On ICC days, the share of the search's budget (iterations or time) left for rebuilding
- * patients' days (rebuild-patients.ts). At fixed budgets (icc-8 10k seeds 1-4, icc-16 10k
+ * On ICC days, the share of the search's iterations left for rebuilding patients' days
+ * (rebuild-patients.ts; of its time, TIMED_REBUILD_SHARE). At fixed budgets (icc-8 10k seeds 1-4, icc-16 10k
  * seeds 1-3, icc-32 5k seeds 1-2) the sum of soft scores went 52189 -> 51871.5 with 0.3, the
  * same assessments placed; icc-64 12k seed 1: 40081.5 -> 37242.5.
  *
@@ -88,6 +88,26 @@ export function iccRebuildShare(activityCount: number): number {
   return iccRunCount(activityCount) === 1 ? LARGE_DAY_REBUILD_SHARE : REBUILD_SHARE;
 }
 
+/**
+ * With a time limit, on ICC days of at most 300 activities (several runs), the rebuild's share
+ * of the search's time instead of REBUILD_SHARE (the runs get the rest). The iteration shares
+ * do not carry over to time: at a fixed budget the rebuild's exact moves take most of the time
+ * (icc-8 40k: runs 2.1 s, rebuild 9.5 s; icc-16 16k 2.5 / 6.5 s; icc-32 19k 8.2 / 6.9 s, at load
+ * 5-10), while with 0.3 of the time the runs searched on long after they settle. Timed on a quiet
+ * machine, 0.3 -> 0.7, runs one after the other: icc-32 15 s 10028 / 9947.5 / 10007.5 / 9956 (3
+ * out each) -> 6780.5 / 6783 / 6783 / 6780.5 / 6758 (2 out each); icc-16 5 s 5099.5 / 5081 /
+ * 5099.5 -> 5006.5 / 5009 / 5039; icc-8 5 s 826.5 / 826.5 / 826.5 -> 831.5 / 832.5 / 818.5 (noise).
+ * 0.5: icc-32 2 out in 1 of 4, icc-16 5081 / 5081. With the limits cut to 1.5 / 1.5 / 5 s (a
+ * busy machine) as many placed as before (icc-8 one out either way; icc-32 3 out). On icc-64
+ * (one run) 0.7 left 10 out in 30 s twice, LARGE_DAY_REBUILD_SHARE 10 and 9: it keeps that.
+ */
+export const TIMED_REBUILD_SHARE = 0.7;
+
+/** The share of an ICC day's search time left for rebuilding patients' days, by the day's size. */
+export function iccTimedRebuildShare(activityCount: number): number {
+  return iccRunCount(activityCount) === 1 ? LARGE_DAY_REBUILD_SHARE : TIMED_REBUILD_SHARE;
+}
+
 export interface RunsOutcome {
   iterations: number;
   improvements: number;
@@ -100,7 +120,8 @@ export function runIndependentRuns(search: DaySearch): RunsOutcome {
   const { clock, best, options } = search;
   const runs = search.iccDay ? iccRunCount(search.day.activityCount) : 1;
   const runShare = search.iccDay ? 1 - iccRebuildShare(search.day.activityCount) : 1;
-  const searchEndMs = clock ? clock.startedMs + SEARCH_SHARE_OF_LIMIT * runShare * clock.timeLimitMs : undefined;
+  const runTimeShare = search.iccDay ? 1 - iccTimedRebuildShare(search.day.activityCount) : 1;
+  const searchEndMs = clock ? clock.startedMs + SEARCH_SHARE_OF_LIMIT * runTimeShare * clock.timeLimitMs : undefined;
   const maxIterations = Math.floor(search.maxIterations * runShare);
   const total: RunsOutcome = { iterations: 0, improvements: 0, timedOut: false, runBests: [] };
   for (let run = 0; run < runs; run++) {

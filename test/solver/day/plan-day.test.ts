@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { iccRebuildShare, iccRunCount, planDay } from '../../../solver/day/plan-day.ts';
+import { iccRebuildShare, iccRunCount, iccTimedRebuildShare, planDay } from '../../../solver/day/plan-day.ts';
 import type { DayPlan, PlannedActivity } from '../../../solver/model/day-plan.ts';
 import type { DayProblem } from '../../../solver/model/day-problem.ts';
 import type { ProgressEvent } from '../../../solver/model/options.ts';
@@ -234,6 +234,23 @@ describe('planDay', () => {
   it('leaves large ICC days (one run) half the budget for rebuilding patients, the others 0.3', () => {
     expect([1, 150, 151, 300, 301, 600].map(iccRebuildShare)).toEqual([0.3, 0.3, 0.3, 0.3, 0.5, 0.5]);
   });
+
+  it('with a time limit leaves the rebuild 0.7 of the search time on small and middle-sized ICC days, half on large ones', () => {
+    expect([1, 150, 151, 300, 301, 600].map(iccTimedRebuildShare)).toEqual([0.7, 0.7, 0.7, 0.7, 0.5, 0.5]);
+  });
+
+  it('with a time limit the independent runs of a small ICC day end within their 0.3 of the search time', () => {
+    // The 8-patient day: 8 runs, each starting with a construction reported as it starts; the
+    // last starts at 7/8 of the runs' time (0.85 × 0.3 × 3 s ≈ 0.77 s; with 0.7 of it, 1.56 s).
+    const problem = demoDayProblem({ seed: 1, date: '2026-12-01', patients: 8 });
+    const events: ProgressEvent[] = [];
+    const plan = planDay(problem, { seed: 1, timeLimitMs: 3000, now: () => performance.now(), onProgress: (e) => events.push(e) });
+    expectValid(problem, plan);
+    const constructs = events.filter((e) => e.phase === 'construct');
+    expect(constructs).toHaveLength(iccRunCount(47 + 8));
+    expect(constructs.at(-1)!.elapsedMs!).toBeLessThan(0.85 * 0.3 * 3000);
+    expect(constructs.at(-1)!.elapsedMs!).toBeGreaterThan(0.5 * 0.85 * 0.3 * 3000);
+  }, 60_000);
 
   it('on a large ICC day the list search stops at half the budget, the rebuild spends the rest', () => {
     // 48 patients: over 300 activities, one run. The list search reports progress every 1024

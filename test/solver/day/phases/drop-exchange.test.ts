@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { decodedPlan } from '../../../helpers/decoded-plan.ts';
 import { compileDayProblem } from '../../../../solver/day/compile/compile-day-problem.ts';
 import { DayDecoder } from '../../../../solver/day/schedule/day-decoder.ts';
 import { bookedAgainst, dropExchanges, lackingPatients } from '../../../../solver/day/phases/drop-exchange.ts';
 import { rebuildPatients } from '../../../../solver/day/phases/rebuild-patients.ts';
 import { scheduleCost } from '../../../../solver/day/search/schedule-cost.ts';
-import { readSchedule } from '../../../../solver/day/read-schedule.ts';
-import { assembleDayPlan } from '../../../../solver/day/assemble-day-plan.ts';
 import { validatePlan } from '../../../../solver/validate/validate-plan.ts';
 import { DEFAULT_WEIGHTS } from '../../../../solver/model/options.ts';
 import { createRng } from '../../../../solver/model/rng.ts';
@@ -74,8 +73,7 @@ describe('dropExchanges', () => {
     expect(decoder.start[day.activityId.indexOf('dear:review')]).toBe(10 * HOUR);
     expect(decoder.start[day.activityId.indexOf('cheap:review')]).toBe(-1);
     expect(outcome.cost).toBeLessThan(before - 3 * DEFAULT_WEIGHTS.unscheduled);
-    const { activities, unscheduled, unplaced } = readSchedule(day, decoder);
-    const plan = assembleDayPlan(problem, { activities, unscheduled: [...unscheduled, ...unplaced], bound: { value: 0, method: 'test' }, stats: { iterations: 0, improvements: 0, timedOut: false, seed: 1 } });
+    const plan = decodedPlan(day, decoder);
     expect(validatePlan(problem, plan).violations).toEqual([]);
     expect(plan.unscheduled.map((u) => `${u.patientId}:${u.typeId}`)).toEqual(['cheap:review']);
   });
@@ -95,8 +93,7 @@ describe('dropExchanges', () => {
     expect(outcome.exchangeMoves).toBeLessThanOrEqual(Math.floor(0.05 * iterations));
     expect(outcome.cost).toBeLessThan(before);
     expect(outcome.cost).toBeCloseTo(scheduleCost(day, decoder), 6);
-    const { activities, unscheduled, unplaced } = readSchedule(day, decoder);
-    const plan = assembleDayPlan(problem, { activities, unscheduled: [...unscheduled, ...unplaced], bound: { value: 0, method: 'test' }, stats: { iterations: 0, improvements: 0, timedOut: false, seed: 3 } });
+    const plan = decodedPlan(day, decoder);
     expect(validatePlan(problem, plan).violations).toEqual([]);
   });
 });

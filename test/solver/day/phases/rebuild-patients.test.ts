@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { decodedPlan } from '../../../helpers/decoded-plan.ts';
 import { compileDayProblem } from '../../../../solver/day/compile/compile-day-problem.ts';
 import { DayDecoder } from '../../../../solver/day/schedule/day-decoder.ts';
 import { patientsDoneBeforeMeal, rebuildPatients } from '../../../../solver/day/phases/rebuild-patients.ts';
 import { scheduleCost } from '../../../../solver/day/search/schedule-cost.ts';
 import { readSchedule } from '../../../../solver/day/read-schedule.ts';
-import { assembleDayPlan } from '../../../../solver/day/assemble-day-plan.ts';
 import { validatePlan } from '../../../../solver/validate/validate-plan.ts';
 import { DEFAULT_WEIGHTS } from '../../../../solver/model/options.ts';
 import { createRng } from '../../../../solver/model/rng.ts';
@@ -25,8 +25,7 @@ describe('rebuildPatients', () => {
     expect(outcome.iterations).toBe(300);
     expect(outcome.cost).toBeLessThan(before);
     expect(outcome.cost).toBeCloseTo(scheduleCost(day, decoder), 6);
-    const { activities, unscheduled, unplaced } = readSchedule(day, decoder);
-    const plan = assembleDayPlan(problem, { activities, unscheduled: [...unscheduled, ...unplaced], bound: { value: 0, method: 'test' }, stats: { iterations: 0, improvements: 0, timedOut: false, seed: 3 } });
+    const plan = decodedPlan(day, decoder);
     expect(validatePlan(problem, plan).violations).toEqual([]);
   });
 
@@ -41,8 +40,7 @@ describe('rebuildPatients', () => {
       const outcome = rebuildPatients(day, decoder, decoder, order, { iterations: 600, rng: createRng(7), timeLeft: () => true, maxMealDelayMin: 60 });
       expect(outcome.cost).toBeLessThan(before);
       expect(outcome.iterations).toBe(600);
-      const { activities, unscheduled, unplaced } = readSchedule(day, decoder);
-      const plan = assembleDayPlan(problem, { activities, unscheduled: [...unscheduled, ...unplaced], bound: { value: 0, method: 'test' }, stats: { iterations: 0, improvements: 0, timedOut: false, seed: 7 } });
+      const plan = decodedPlan(day, decoder);
       expect(validatePlan(problem, plan).violations).toEqual([]);
       return { cost: outcome.cost, start: Array.from(decoder.start), staff: Array.from(decoder.staffOf) };
     });
@@ -69,8 +67,7 @@ describe('rebuildPatients', () => {
       const a = day.activityId.indexOf(`${pin.patientId}:${pin.typeId}`);
       expect(decoder.start[a], `${pin.patientId}:${pin.typeId}`).toBe(pin.startMin);
     }
-    const { activities, unscheduled, unplaced } = readSchedule(day, decoder);
-    const rebuilt = assembleDayPlan(pinned, { activities, unscheduled: [...unscheduled, ...unplaced], bound: { value: 0, method: 'test' }, stats: { iterations: 0, improvements: 0, timedOut: false, seed: 5 } });
+    const rebuilt = decodedPlan(day, decoder);
     expect(validatePlan(pinned, rebuilt).violations).toEqual([]);
 
     // planDay spends its whole budget: the runs their share, the rebuild the rest (it was skipped on pinned days once).
@@ -96,8 +93,7 @@ describe('rebuildPatients', () => {
     expect(outcome.pairImprovements).toBeGreaterThan(0);
     expect(outcome.cost).toBeLessThan(before);
     expect(outcome.cost).toBeCloseTo(scheduleCost(day, decoder), 6);
-    const { activities, unscheduled, unplaced } = readSchedule(day, decoder);
-    const plan = assembleDayPlan(problem, { activities, unscheduled: [...unscheduled, ...unplaced], bound: { value: 0, method: 'test' }, stats: { iterations: 0, improvements: 0, timedOut: false, seed: 7 } });
+    const plan = decodedPlan(day, decoder);
     expect(validatePlan(problem, plan).violations).toEqual([]);
   });
 
@@ -118,8 +114,7 @@ describe('rebuildPatients', () => {
     expect(outcome.swapImprovements).toBeGreaterThan(0);
     expect(outcome.cost).toBeLessThan(before);
     expect(outcome.cost).toBeCloseTo(scheduleCost(day, decoder), 6);
-    const { activities, unscheduled, unplaced } = readSchedule(day, decoder);
-    const plan = assembleDayPlan(problem, { activities, unscheduled: [...unscheduled, ...unplaced], bound: { value: 0, method: 'test' }, stats: { iterations: 0, improvements: 0, timedOut: false, seed: 7 } });
+    const plan = decodedPlan(day, decoder);
     expect(validatePlan(problem, plan).violations).toEqual([]);
   });
 

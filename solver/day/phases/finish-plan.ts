@@ -20,6 +20,7 @@ import type { RetimeSchedule } from '../search/retime-model.ts';
 import type { DaySearch } from '../search/day-search.ts';
 import { scheduleCost } from '../search/schedule-cost.ts';
 import { createRng, type Rng } from '../../model/rng.ts';
+import { balancePolish } from './balance-polish.ts';
 import { rebuildPatients, TRADE_MAX_ACTIVITIES, type RebuildOutcome } from './rebuild-patients.ts';
 import { SPREAD_MAX_ACTIVITIES } from './construct-run.ts';
 import { SEARCH_SHARE_OF_LIMIT, type RunsOutcome } from './independent-runs.ts';
@@ -59,6 +60,12 @@ export function finishPlan(search: DaySearch, runs: RunsOutcome): { activities: 
   }
   // Then who does what once more, small groups of clinicians exactly (restaff.ts).
   if (search.iccDay) finished = restaffHeld(day, finished, decoder, search.maxIterations, before(FINISH_RESTAFF_SHARE));
+  // Then days put back exactly with the workload balance read, and who does what again after a gain.
+  if (search.iccDay) {
+    const polished = balancePolish(day, decoder, finished, before(FINISH_BALANCE_SHARE));
+    if (polished.improvements > 0) finished = restaffHeld(day, polished.schedule, decoder, search.maxIterations, before(FINISH_RESTAFF_SHARE));
+    else finished = polished.schedule;
+  }
   const final = heldIfBetter(day, search.options.startFrom, finished);
   return { ...explainOrRepair(search.problem, search.weights, readSchedule(day, final), before(0.95)), rebuilt };
 }
@@ -145,6 +152,8 @@ function restaffHeld(day: CompiledDay, from: DecodeResult, decoder: DayDecoder, 
 
 /** The share of a time limit the final re-staffing may run to. */
 const FINISH_RESTAFF_SHARE = 0.949;
+/** The share of a time limit the balance polish (balance-polish.ts) may run to; re-staffing after it gets to FINISH_RESTAFF_SHARE too. */
+const FINISH_BALANCE_SHARE = 0.949;
 
 /**
  * Passes of the final repair (compaction, resequence, re-staffing and re-insertion) at most: a

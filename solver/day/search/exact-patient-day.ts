@@ -15,6 +15,7 @@ import type { DayDecoder } from '../schedule/day-decoder.ts';
 import type { PatientScheduleModel, ScheduleItem } from '../bound/patient-schedule-model.ts';
 import { longestLag, MAX_SCHEDULE_ITEMS } from '../bound/patient-schedule-model.ts';
 import { MAX_DP_STATES, patientScheduleDay, scheduleDpSize, ScheduleDpScratch } from '../bound/patient-schedule-dp.ts';
+import { BalanceMarginal } from './balance-marginal.ts';
 
 /** What a patient's exact day needs across calls: the time grid and the programme's scratch. */
 export class ExactPatientDays {
@@ -28,12 +29,16 @@ export class ExactPatientDays {
    */
   private readonly earliestMin: Int32Array;
   private readonly latestEndMin: Int32Array;
+  /** The workload-balance cost of a booking; undefined when the term cannot count. */
+  private readonly balance: BalanceMarginal | undefined;
 
   /**
    * `compiledWindows`: read the compiled windows (a transfer on every precedence) as the
    * programme did before; the rebuild's search moves still do (rebuild-patients.ts says why).
+   * `readsBalance`: a start's cost includes what booking the activity costs the workload balance
+   * (balance-marginal.ts), and the clinician held is the cheapest by it (phases/balance-polish.ts).
    */
-  constructor(private readonly day: CompiledDay, readonly gridMin: number, compiledWindows = false) {
+  constructor(private readonly day: CompiledDay, readonly gridMin: number, compiledWindows = false, readsBalance = false) {
     const earliest = Int32Array.from(compiledWindows ? day.earliestStartMin : day.ownEarliestStartMin);
     const latest = Int32Array.from(compiledWindows ? day.latestEndMin : day.ownLatestEndMin);
     for (let pass = 0, changed = !compiledWindows; changed && pass < 50; pass++) {
@@ -47,6 +52,8 @@ export class ExactPatientDays {
     }
     this.earliestMin = earliest;
     this.latestEndMin = latest;
+    const balance = new BalanceMarginal(day);
+    this.balance = readsBalance && balance.active ? balance : undefined;
   }
 
   /**
@@ -143,13 +150,39 @@ export class ExactPatientDays {
       const preferred = day.preferredStaff[a]!;
       const given = staffFor?.(a) ?? -1;
       let staff = given >= 0 && decoder.canStartAt(a, t, given, room, true) ? given : preferred >= 0 && decoder.canStartAt(a, t, preferred, room, true) ? preferred : -1;
-      // Otherwise the least booked of those free then (workload balance; the programme does not
-      // see it). Against the decoder's own choice (least sought-after, best fit), seed 1: icc-8
-      // 160k 858.5 -> 836.5, icc-16 64k 5225 -> 5128, icc-32 19k 10250 -> 10184.5.
-      if (staff < 0) for (const s of day.staffOptions[a]!) if ((staff < 0 || decoder.staffLoad[s]! < decoder.staffLoad[staff]!) && decoder.canStartAt(a, t, s, room, true)) staff = s;
+      // Otherwise the one free then whose booking costs the workload balance least (as the
+      // programme timed it), the least booked of those. Least booked alone, against the decoder's
+      // own choice (least sought-after, best fit), seed 1: icc-8 160k 858.5 -> 836.5, icc-16 64k
+      // 5225 -> 5128, icc-32 19k 10250 -> 10184.5; it compared loads across disciplines too (a
+      // blood test went to the phlebotomist, booked least, not to the least booked ANP).
+      if (staff < 0) {
+        let staffCost = Infinity;
+        for (const s of day.staffOptions[a]!) {
+          const cost = this.bookingCost(decoder.staffLoad, a, s);
+          if ((cost < staffCost - 1e-9 || (cost < staffCost + 1e-9 && decoder.staffLoad[s]! < decoder.staffLoad[staff]!)) && decoder.canStartAt(a, t, s, room, true)) {
+            staff = s;
+            staffCost = cost;
+          }
+        }
+      }
       if (!decoder.holdAt(a, t, staff, room)) left.push(a);
     });
     return left;
+  }
+
+  /** The workload-balance cost of booking activity a to clinician s (0 when not read: a group session, a pin). */
+  private bookingCost(load: ArrayLike<number>, a: number, s: number): number {
+    if (!this.balance || this.day.groupCapacity[a]! > 1 || this.day.pin[a]) return 0;
+    return this.balance.of(load, s, this.day.durationMin[a]!);
+  }
+
+  /** Activity a's clinicians, cheapest booking first; undefined when the balance is not read for it or all cost the same. */
+  private byBalance(decoder: DayDecoder, a: number): number[] | undefined {
+    const options = this.day.staffOptions[a]!;
+    if (!this.balance || options.length < 2 || this.day.groupCapacity[a]! > 1 || this.day.pin[a]) return undefined;
+    const cost = new Map(options.map((s) => [s, this.bookingCost(decoder.staffLoad, a, s)]));
+    const sorted = [...options].sort((x, y) => cost.get(x)! - cost.get(y)!);
+    return cost.get(sorted[0]!) === cost.get(sorted[sorted.length - 1]!) ? undefined : sorted;
   }
 
   /**
@@ -185,6 +218,8 @@ export class ExactPatientDays {
       const d = day.durationMin[a]!;
       const startCost = new Float64Array(spanU + 1).fill(Infinity);
       const preferred = day.preferredStaff[a]!;
+      // The clinicians by what their booking costs the balance, cheapest first (none: it is not read).
+      const byBalance = this.byBalance(decoder, a);
       const carer = patient.carerPresent;
       const pin = day.pin[a];
       for (let u = 0; u <= spanU; u++) {
@@ -199,8 +234,14 @@ export class ExactPatientDays {
         if (unbooked.includes(a)) {
           // Some qualified clinician on shift and off break then, whatever they have booked.
           if (!day.staffOptions[a]!.some((st) => onDuty(day, st, t, t + d)) || !decoder.canStartAt(a, t, -2, -1, true)) continue;
-        } else if (preferred < 0 || !decoder.canStartAt(a, t, preferred, -1, true)) {
-          if (!decoder.canStartAt(a, t, -1, -1, true)) continue;
+        } else if (preferred >= 0 && decoder.canStartAt(a, t, preferred, -1, true)) {
+          if (byBalance) cost += this.bookingCost(decoder.staffLoad, a, preferred);
+        } else {
+          if (byBalance) {
+            const s = byBalance.find((st) => decoder.canStartAt(a, t, st, -1, true));
+            if (s === undefined) continue;
+            cost += this.bookingCost(decoder.staffLoad, a, s);
+          } else if (!decoder.canStartAt(a, t, -1, -1, true)) continue;
           if (preferred >= 0) cost += weights.namedClinicianMissed;
         }
         if (day.carerRequired[a] && !(carer && t >= carer.startMin && t + d <= carer.endMin)) cost += weights.carerAbsent;

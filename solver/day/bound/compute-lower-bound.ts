@@ -74,12 +74,23 @@ export interface LowerBoundOptions {
   timeLeft?: () => boolean;
 }
 
+/** The bound and, when what binds it is one assessment left out, that assessment (drop-bound.ts). */
+export interface LowerBound extends PlanBound {
+  /**
+   * The single assessment whose leaving out the bound found cheapest, when the bound proves
+   * something must go and that drop is what binds it: the first/last check no longer fails
+   * without it, so every other assessment may fit. The planner tries a plan without it
+   * (plan-day.ts) when its own plan leaves out more.
+   */
+  leastDrop?: { patientId: string; typeId: string };
+}
+
 /**
  * @example
  * const bound = computeLowerBound(problem, DEFAULT_WEIGHTS);
  * const gapPct = planGapPct(plan.score.soft, bound.value); // solver/day/plan-gap.ts
  */
-export function computeLowerBound(problem: DayProblem, weights: Partial<ObjectiveWeights> = DEFAULT_WEIGHTS, options: LowerBoundOptions = {}): PlanBound {
+export function computeLowerBound(problem: DayProblem, weights: Partial<ObjectiveWeights> = DEFAULT_WEIGHTS, options: LowerBoundOptions = {}): LowerBound {
   const w: ObjectiveWeights = { ...DEFAULT_WEIGHTS, ...weights };
   let unplaceableCost = 0;
   let unplaceableCount = 0;
@@ -179,7 +190,8 @@ export function computeLowerBound(problem: DayProblem, weights: Partial<Objectiv
     drops ? `least drop ${r2(drops.extraCost)}${drops.cheapest ? ` (one: ${drops.cheapest.typeId} of ${problem.patients.find((p) => p.id === drops!.cheapest!.patientId)?.ref || drops.cheapest.patientId}, with that patient's exact day without it and the workload spread)` : drops.patientsOut ? ` (${drops.patientsOut} patients with a review must each lose one or more: the first/last slots cannot pair up otherwise)` : ' (two or more)'}` : '',
     'no LP',
   ].filter(Boolean).join('; ');
-  return { value: round6(value), method };
+  const leastDrop = binding === 'something dropped' && drops?.cheapest ? { leastDrop: drops.cheapest } : {};
+  return { value: round6(value), method, ...leastDrop };
 }
 
 /**

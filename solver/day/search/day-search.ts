@@ -68,6 +68,8 @@ export interface DaySearch {
   readonly weights: ObjectiveWeights;
   readonly day: CompiledDay;
   readonly bound: PlanBound;
+  /** The one assessment the bound found cheapest to leave out, when something must go (compute-lower-bound.ts). */
+  readonly leastDrop: { patientId: string; typeId: string } | undefined;
   /** Stop once a plan costs this (the bound, or the caller's target if higher). */
   readonly target: number;
   /** An ICC day (no makespan objective): independent runs, ICC moves, compaction at the end. */
@@ -106,7 +108,8 @@ export function createDaySearch(problem: DayProblem, options: SolveOptions): Day
   // With a clock the bound gets a share of the limit: on a busy machine the exact parts of the
   // bound took 2–3.5 s of a 3 s limit on an 11-patient one-team day, and the search got none.
   const boundTimeLeft = clock ? () => clock.now() < clock.startedMs + BOUND_SHARE_OF_LIMIT * clock.timeLimitMs : undefined;
-  const own = strongerBound(computeLowerBound(problem, weights, { timeLeft: boundTimeLeft }), dayLowerBound(problem, weights));
+  const { leastDrop, ...computed } = computeLowerBound(problem, weights, { timeLeft: boundTimeLeft });
+  const own = strongerBound(computed, dayLowerBound(problem, weights));
   const bound = options.knownBound ? strongerBound(own, options.knownBound) : own;
   const target = Math.max(options.targetSoft ?? -Infinity, bound.value);
   const maxIterations = options.maxIterations ?? (clock ? Number.MAX_SAFE_INTEGER : DEFAULT_MAX_ITERATIONS);
@@ -160,7 +163,7 @@ export function createDaySearch(problem: DayProblem, options: SolveOptions): Day
   const best: BestSchedule = { order: new Int32Array(0), cost: Infinity, scheme: 0, mealDelayMin: staggeredMeals.slice() };
 
   return {
-    problem, options, seed, weights, day, bound, target, iccDay, maxIterations, clock, startedMs,
+    problem, options, seed, weights, day, bound, leastDrop, target, iccDay, maxIterations, clock, startedMs,
     decoder, schemes, state, staggeredMeals, best, targetEnd, bestSoFar, decode,
     evaluate({ order, unplaced }) {
       evaluations++;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { assembleDayPlan } from '../../../../solver/day/assemble-day-plan.ts';
 import { LEAST_DROP_TRIAL_SHARE, leastDropTrial } from '../../../../solver/day/phases/least-drop-trial.ts';
+import { planDay } from '../../../../solver/day/plan-day.ts';
 import { validatePlan } from '../../../../solver/validate/validate-plan.ts';
 import { DEFAULT_WEIGHTS, type SolveOptions } from '../../../../solver/model/options.ts';
 import type { DayProblem } from '../../../../solver/model/day-problem.ts';
@@ -45,24 +46,15 @@ const own = plan(problem, [
   activity('cheap-2', 'intake', 10 * HOUR, 'nurse', 'consult-2'),
 ], [['cheap-1', 'review'], ['cheap-2', 'review']]);
 
-/** What the planner gives on the day without the dear review: every other activity placed. */
-function solveWithout(without: DayProblem): DayPlan {
-  return plan(without, [
-    activity('cheap-1', 'intake', 9 * HOUR, 'nurse', 'consult-1'),
-    activity('cheap-1', 'review', 9.5 * HOUR, 'doctor', 'consult-1'),
-    activity('cheap-2', 'intake', 9.5 * HOUR, 'nurse', 'consult-2'),
-    activity('cheap-2', 'review', 10 * HOUR, 'doctor', 'consult-2'),
-    activity('dear', 'intake', 10 * HOUR, 'nurse', 'consult-1'),
-  ], []);
-}
-
 describe('leastDropTrial', () => {
   it('plans the day without the least drop and keeps that plan, the drop unscheduled, when it scores less', () => {
     expect(validatePlan(problem, own).valid).toBe(true);
-    const calls: Array<{ without: DayProblem; options: SolveOptions }> = [];
+    const calls: Array<{ without: DayProblem; options: SolveOptions; planned: DayPlan }> = [];
+    // The real planner plans the day without the drop (recorded, not replaced).
     const trial = leastDropTrial(problem, { seed: 1, maxIterations: 1000 }, DEFAULT_WEIGHTS, drop, own, (without, options) => {
-      calls.push({ without, options });
-      return solveWithout(without);
+      const planned = planDay(without, options);
+      calls.push({ without, options, planned });
+      return planned;
     });
     expect(calls).toHaveLength(1);
     expect(calls[0]!.without.patients.find((p) => p.id === 'dear')!.required.map((r) => r.typeId)).toEqual(['intake']);
@@ -73,7 +65,9 @@ describe('leastDropTrial', () => {
     expect(validatePlan(problem, trial!).valid).toBe(true);
     expect(trial!.unscheduled.map((u) => `${u.patientId}:${u.typeId}`)).toEqual(['dear:review']);
     expect(trial!.score.soft).toBeLessThan(own.score.soft - 1000);
-    expect(trial!.stats.iterations).toBe(1000 + 1000);
+    expect(trial!.stats.iterations).toBe(1000 + calls[0]!.planned.stats.iterations);
+    // Every other activity placed: the dear patient's intake and both cheap patients' days.
+    expect(trial!.activities.map((a) => a.id).sort()).toEqual(['cheap-1:intake', 'cheap-1:review', 'cheap-2:intake', 'cheap-2:review', 'dear:intake']);
   });
 
   it('makes no trial when the plan leaves out no more than the drop costs, or the budget is timed', () => {

@@ -28,11 +28,12 @@
  */
 import type { Rng } from '../../model/rng.ts';
 import type { CompiledDay } from '../compile/compile-day-problem.ts';
-import type { DayDecoder, DecodeResult } from '../schedule/day-decoder.ts';
+import { DayDecoder, type DecodeResult } from '../schedule/day-decoder.ts';
 import { BackwardDecoder } from '../schedule/backward-decoder.ts';
 import { scheduleCost } from '../search/schedule-cost.ts';
 import { ExactPatientDays, onDuty } from '../search/exact-patient-day.ts';
 import { RestaffedPatientDays } from '../search/restaffed-patient-day.ts';
+import { restaffHeldDay } from '../search/restaff-held-day.ts';
 import { timeGridMin } from '../bound/time-grid.ts';
 import { tradePair } from './trade-pair.ts';
 import { promotion } from './promote-patient.ts';
@@ -200,6 +201,8 @@ const EXCHANGE_MOVES_PER_ITERATION = 0.05;
  * 819.5 plan no one, two or three patients' days put back this way (every order) cost less.
  */
 const RESTAFF_POLISH_MAX_ACTIVITIES = 100;
+/** Re-staffing neighbours costed at most when a polish's put-back costs more (restaffIfDearer). */
+const RESTAFF_PUT_BACK_EVALUATIONS = 2000;
 const RESTAFF_POLISH_SWEEPS = 3;
 const RESTAFF_MOVES_PER_ITERATION = 0.1;
 
@@ -245,6 +248,7 @@ export function rebuildPatients(
   // icc-16 16k 5069.5 -> 5069, icc-8 40k seeds 1-4 825.5 / 4694 (one out) / 837.5 / 836.5 ->
   // 850.5 / 825.5 / 831.5 / 825.5, 160k 831.5 / 831.5 / 831.5 / 842.5 -> 831.5 / 825.5 / 820.5 / 831.5.
   const exact = new ExactPatientDays(day, timeGridMin(day.problem));
+  const checker = new DayDecoder(day);
   const searchExact = new ExactPatientDays(day, timeGridMin(day.problem), true);
   // The polish's share: what its sweeps may cost at most (a quarter of the budget at most).
   // A decode's cost grows with the day, the programme's does not: fewer iterations per move on larger days.
@@ -347,6 +351,7 @@ export function rebuildPatients(
         chosen.push(p);
         removed[p] = 1;
         putBackExactly();
+        restaffIfDearer();
         accept(decoder);
       }
       if (bestCost >= before - 1e-9) return;
@@ -372,6 +377,7 @@ export function rebuildPatients(
         takeOutPair(p, q);
         for (const x of chosen) free.push(...exact.place(decoder, x));
         decodeLeftovers();
+        restaffIfDearer();
         accept(decoder);
       }
       if (bestCost >= before - 1e-9) return;
@@ -406,6 +412,7 @@ export function rebuildPatients(
             free.push(...exact.place(decoder, p, new Map([[a, tb]]), (x) => (x === a ? sb : -1)));
             free.push(...(both ? exact.place(decoder, q, new Map([[b, ta]]), (x) => (x === b ? sa : -1)) : exact.place(decoder, q)));
             decodeLeftovers();
+            restaffIfDearer();
             accept(decoder);
           }
         }
@@ -439,6 +446,7 @@ export function rebuildPatients(
       free.length = 0;
       for (const p of order) free.push(...exact.place(decoder, p));
       decodeLeftovers();
+      restaffIfDearer();
       accept(decoder);
       return currentCost < before - 1e-9;
     };
@@ -603,6 +611,17 @@ export function rebuildPatients(
     for (const p of rest) free.push(...searchExact.place(decoder, p));
     decodeLeftovers();
     return PROMOTE_SLACK;
+  }
+
+  /**
+   * A put-back that costs more than the current schedule re-staffed at its times first
+   * (restaff-held-day.ts): the exact programme does not see the workload balance. Only on days
+   * beyond RESTAFF_POLISH_MAX_ACTIVITIES: on smaller ones the re-staffing polish hands the others'
+   * activities over, and with this too pinned-4 (icc-varied, 16k) went 4658 -> 4664.
+   */
+  function restaffIfDearer(): void {
+    if (n <= RESTAFF_POLISH_MAX_ACTIVITIES || scheduleCost(day, decoder) <= currentCost + 1e-9) return;
+    restaffHeldDay(day, decoder, checker, RESTAFF_PUT_BACK_EVALUATIONS);
   }
 
   /** Everyone not removed held where the current schedule has them (pins are the decoder's own). */

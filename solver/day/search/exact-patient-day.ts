@@ -14,7 +14,7 @@ import type { CompiledDay } from '../compile/compile-day-problem.ts';
 import type { DayDecoder } from '../schedule/day-decoder.ts';
 import type { PatientScheduleModel, ScheduleItem } from '../bound/patient-schedule-model.ts';
 import { longestLag, MAX_SCHEDULE_ITEMS } from '../bound/patient-schedule-model.ts';
-import { MAX_DP_STATES, patientScheduleDay, scheduleDpSize, ScheduleDpScratch } from '../bound/patient-schedule-dp.ts';
+import { MAX_DP_STATES, patientScheduleDay, scheduleDpSize, ScheduleDpScratch, type PatientScheduleDay } from '../bound/patient-schedule-dp.ts';
 import { BalanceMarginal } from './balance-marginal.ts';
 
 /** What a patient's exact day needs across calls: the time grid and the programme's scratch. */
@@ -37,8 +37,10 @@ export class ExactPatientDays {
    * programme did before; the rebuild's search moves still do (rebuild-patients.ts says why).
    * `readsBalance`: a start's cost includes what booking the activity costs the workload balance
    * (balance-marginal.ts), and the clinician held is the cheapest by it (phases/balance-polish.ts).
+   * `dropTries`: when a patient's whole day fits nowhere, how many of its activities place()
+   * tries leaving out, one at a time (0: none, the whole day goes back to the caller).
    */
-  constructor(private readonly day: CompiledDay, readonly gridMin: number, compiledWindows = false, readsBalance = false) {
+  constructor(private readonly day: CompiledDay, readonly gridMin: number, compiledWindows = false, readsBalance = false, private readonly dropTries = 0) {
     const earliest = Int32Array.from(compiledWindows ? day.earliestStartMin : day.ownEarliestStartMin);
     const latest = Int32Array.from(compiledWindows ? day.latestEndMin : day.ownLatestEndMin);
     for (let pass = 0, changed = !compiledWindows; changed && pass < 50; pass++) {
@@ -70,18 +72,43 @@ export class ExactPatientDays {
    */
   place(decoder: DayDecoder, p: number, at?: ReadonlyMap<number, number>, staffFor?: (a: number) => number): number[] {
     const { day } = this;
-    const own = day.patientActivities[p]!;
+    const all = day.patientActivities[p]!;
     const model = this.model(decoder, p, false, [], undefined, at);
-    if (!model) return own.slice();
-    const left = this.hold(decoder, model, own, staffFor);
-    if (left.length === 0 || model.roomTypes.length === model.items.length) return left;
+    if (!model) return all.slice();
+    this.scratch.workLeft = Infinity;
+    const whole = patientScheduleDay(model, day.weights, this.scratch);
+    if (whole) return this.placeWithout(decoder, p, model, whole, undefined, at, staffFor);
+    // No whole day: the day without one activity instead, the one with the fewest starts first
+    // (the scarce slot, on ICC days the review), so a patient who must lose something still has
+    // the rest of their day put back exactly (before, the whole day went back by the list: on the
+    // 16-patient demo day JB-0013's day without the review, 6 points above its cheapest).
+    const starts = (k: number) => model.items[k]!.startCost.reduce((count, c) => count + (Number.isFinite(c) ? 1 : 0), 0);
+    const candidates = all.map((a, k) => ({ a, k })).filter(({ a }) => day.activityKind[a] !== 'meal' && !day.pin[a] && !at?.has(a)).sort((x, y) => starts(x.k) - starts(y.k) || x.k - y.k);
+    for (const { a } of candidates.slice(0, this.dropTries)) {
+      const without = new Set([a]);
+      const reduced = this.model(decoder, p, false, [], undefined, at, without);
+      if (!reduced) continue;
+      this.scratch.workLeft = Infinity;
+      const found = patientScheduleDay(reduced, day.weights, this.scratch);
+      if (found) return this.placeWithout(decoder, p, reduced, found, without, at, staffFor);
+    }
+    return all.slice();
+  }
+
+  /** Holds the day `found` for `model` of patient p (without the activities `without`: returned with what could not be held). */
+  private placeWithout(decoder: DayDecoder, p: number, model: PatientScheduleModel, found: PatientScheduleDay, without: ReadonlySet<number> | undefined, at?: ReadonlyMap<number, number>, staffFor?: (a: number) => number): number[] {
+    const all = this.day.patientActivities[p]!;
+    const own = without ? all.filter((a) => !without.has(a)) : all;
+    const skipped = without ? [...without] : [];
+    const left = this.holdFound(decoder, model, found, own, staffFor);
+    if (left.length === 0 || model.roomTypes.length === model.items.length) return [...left, ...skipped];
     // The programme lets two activities of one room type follow without a transfer, which
     // needs the same room free for both. When that failed, again with a transfer between any
     // two (every room then does): the day without what was held of it, and a new model.
     for (const a of own) decoder.unfix(a);
     decoder.decodeHeld();
-    const apart = this.model(decoder, p, true, [], undefined, at);
-    return apart ? this.hold(decoder, apart, own, staffFor) : own.slice();
+    const apart = this.model(decoder, p, true, [], undefined, at, without);
+    return apart ? [...this.hold(decoder, apart, own, staffFor), ...skipped] : all.slice();
   }
 
   /**
@@ -103,10 +130,13 @@ export class ExactPatientDays {
 
   /** Runs the programme on `model` and holds the day it finds; returns what could not be held. */
   private hold(decoder: DayDecoder, model: PatientScheduleModel, own: readonly number[], staffFor?: (a: number) => number): number[] {
-    const { day } = this;
     this.scratch.workLeft = Infinity;
-    const found = patientScheduleDay(model, day.weights, this.scratch);
-    if (!found) return own.slice();
+    const found = patientScheduleDay(model, this.day.weights, this.scratch);
+    return found ? this.holdFound(decoder, model, found, own, staffFor) : own.slice();
+  }
+
+  /** Holds the day `found` for `model` (own: its activities, in the model's order); returns what could not be held. */
+  private holdFound(decoder: DayDecoder, model: PatientScheduleModel, found: PatientScheduleDay, own: readonly number[], staffFor?: (a: number) => number): number[] {
     const g = this.gridMin;
     return this.holdDay(decoder, own, own.map((a, k) => (model.startU + found.startU[k]!) * g), staffFor);
   }
@@ -189,11 +219,12 @@ export class ExactPatientDays {
    * The programme's model of patient p's day against the schedule the decoder holds; undefined
    * when it does not apply. `apart`: each activity its own room type (a transfer between any two).
    * `at`: starts (minutes) some activities must take (a swap of two patients' slots).
+   * `without`: activities of p's left out of the day.
    */
-  model(decoder: DayDecoder, p: number, apart = false, unbooked: readonly number[] = [], endBy?: ReadonlyMap<number, number>, at?: ReadonlyMap<number, number>): PatientScheduleModel | undefined {
+  model(decoder: DayDecoder, p: number, apart = false, unbooked: readonly number[] = [], endBy?: ReadonlyMap<number, number>, at?: ReadonlyMap<number, number>, without?: ReadonlySet<number>): PatientScheduleModel | undefined {
     const { day } = this;
     const g = this.gridMin;
-    const own = day.patientActivities[p]!;
+    const own = without ? day.patientActivities[p]!.filter((a) => !without.has(a)) : day.patientActivities[p]!;
     if (own.length === 0 || own.length > MAX_SCHEDULE_ITEMS) return undefined;
     let loMin = Infinity;
     let hiMin = -Infinity;

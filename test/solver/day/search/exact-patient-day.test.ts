@@ -10,6 +10,7 @@ import { validatePlan } from '../../../../solver/validate/validate-plan.ts';
 import { planDay } from '../../../../solver/day/plan-day.ts';
 import { DEFAULT_WEIGHTS } from '../../../../solver/model/options.ts';
 import { demoDayProblem } from '../../../../src/demo/demo-day-problem.ts';
+import { HOUR, assessmentType, patient, smallDay, staffMember } from '../small-day-fixture.ts';
 
 /** Patient p's own terms of the objective in the decoder's schedule: time on site, waiting from the first activity, preferences. */
 function patientCost(day: CompiledDay, decoder: DayDecoder, p: number): number {
@@ -199,5 +200,29 @@ describe('exact patient days', () => {
       for (const [a, start] of ideal) if (a !== review) expect(held.canStartAt(a, start), busyDay.activityId[a]).toBe(true);
     }
     expect(shown).toBeGreaterThan(0);
+  });
+});
+
+describe('an exact day without what cannot be placed (dropTries)', () => {
+  it("puts the rest of a patient's day back exactly when the whole day fits nowhere (the review's clinician is booked throughout)", () => {
+    const problem = smallDay({
+      assessmentTypes: [assessmentType('intake', 30), assessmentType('exercise', 60), assessmentType('review', 30)],
+      precedences: [{ id: 'review-last', before: '*', after: 'review', minLagMin: 0 }],
+      staff: [staffMember('i', ['intake']), staffMember('e', ['exercise']), staffMember('r', ['review'], { shift: { startMin: 9 * HOUR, endMin: 10 * HOUR } })],
+      patients: [patient('x', ['intake', 'exercise', 'review'], { earliestArrivalMin: 10 * HOUR }), patient('y', ['review'])],
+    });
+    const day = compileDayProblem(problem, DEFAULT_WEIGHTS);
+    const decoder = new DayDecoder(day);
+    decoder.fix(day.activityId.indexOf('y:review'), 9 * HOUR, problem.staff.findIndex((s) => s.id === 'r'), -1);
+    decoder.decodeHeld();
+    const at = (id: string) => decoder.start[day.activityId.indexOf(id)];
+    // The reviewer works 9-10, before x arrives: no whole day exists, and without dropTries nothing is placed.
+    expect(new ExactPatientDays(day, timeGridMin(problem)).place(decoder, 0)).toHaveLength(3);
+    expect(at('x:intake')).toBe(-1);
+    // With it the review is left to the caller and the rest goes back at its cheapest, back to back from 10:00.
+    const left = new ExactPatientDays(day, timeGridMin(problem), false, false, 1).place(decoder, 0);
+    expect(left.map((a) => day.activityId[a])).toEqual(['x:review']);
+    expect([at('x:intake'), at('x:exercise')].sort((u, v) => u! - v!)).toEqual([10 * HOUR, 10.5 * HOUR]);
+    expect(patientCost(day, decoder, 0)).toBe(DEFAULT_WEIGHTS.patientOnSiteMin * 90);
   });
 });

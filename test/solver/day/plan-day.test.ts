@@ -242,9 +242,12 @@ describe('planDay', () => {
   it('with a time limit the independent runs of a small ICC day end within their 0.3 of the search time', () => {
     // The 8-patient day: 8 runs, each starting with a construction reported as it starts; the
     // last starts at 7/8 of the runs' time (0.85 × 0.3 × 3 s ≈ 0.77 s; with 0.7 of it, 1.56 s).
+    // The clock advances 1 ms each time it is read, so the test sees the same times under any
+    // load (with the wall clock, at load 7-12 only 1-7 of the 8 runs started in time).
     const problem = demoDayProblem({ seed: 1, date: '2026-12-01', patients: 8 });
     const events: ProgressEvent[] = [];
-    const plan = planDay(problem, { seed: 1, timeLimitMs: 3000, now: () => performance.now(), onProgress: (e) => events.push(e) });
+    let clockMs = 0;
+    const plan = planDay(problem, { seed: 1, timeLimitMs: 3000, now: () => ++clockMs, onProgress: (e) => events.push(e) });
     expectValid(problem, plan);
     const constructs = events.filter((e) => e.phase === 'construct');
     expect(constructs).toHaveLength(iccRunCount(47 + 8));

@@ -15,8 +15,14 @@ import { ExactPatientDays } from '../search/exact-patient-day.ts';
 import { scheduleCost } from '../search/schedule-cost.ts';
 import { timeGridMin } from '../bound/time-grid.ts';
 
-/** Days of more activities skip the polish (its pairs grow with the square of the patients). */
-export const BALANCE_POLISH_MAX_ACTIVITIES = 100;
+/**
+ * Days of more activities skip the polish (its pairs grow with the square of the patients).
+ * 100 -> 120 (icc-16 too, 113 activities), fixed budgets on main at a9041f4: icc-16 16k seeds
+ * 1-4 5006.5 / 5006.5 / 5024.5 / 5066.5 -> 5006.5 / 5006.5 / 5018.5 / 5060.5 (one assessment out
+ * each, as before); 64k seed 1 5000.5 (measured with it on 3bae95d, without it on a9041f4).
+ * icc-32 (227 activities) and icc-64 skip it.
+ */
+export const BALANCE_POLISH_MAX_ACTIVITIES = 120;
 
 export interface BalancePolishOutcome {
   /** The decoder (holding the cheaper plan) or the schedule given. */

@@ -19,12 +19,15 @@
  * back first. While two or more are left out, one exact move in PROMOTE_ONE_IN is a promotion
  * (promote-patient.ts): a patient's day moved so its review ends a slot earlier, everyone booked
  * against it and everyone lacking something out and put back after it. After the polish, a pair
- * polish puts every two patients who share a clinician back exactly, one around the other, and a
+ * polish puts every two patients who share a clinician back exactly, one around the other (on days
+ * beyond TRADE_MAX_ACTIVITIES only pairs whose first patient lacks something), and a
  * swap polish trades two patients' slots of one type and puts both days back exactly around them;
  * then, on every day while something is left out, a drop-exchange polish (drop-exchange.ts) puts a
  * patient who lacks something back before one whose drop costs less, so the cheaper one is left out.
  * On days beyond EARLY_MIN_ACTIVITIES, a move that leaves as many out and gives one more patient
- * their whole day before their meal (a review before lunch) is kept at up to EARLY_SLACK more.
+ * their whole day before their meal (a review before lunch) is kept at up to EARLY_SLACK more;
+ * beyond TRADE_MAX_ACTIVITIES, when dearer still, the review slot it freed after lunch is offered
+ * to the patients lacking something first (fillFreedSlot).
  */
 import type { Rng } from '../../model/rng.ts';
 import type { CompiledDay } from '../compile/compile-day-problem.ts';
@@ -52,6 +55,9 @@ export interface RebuildOutcome {
   /** Drop-exchange polish moves made (not in `iterations`), and how many of them gave a new best. */
   exchangeMoves?: number;
   exchangeImprovements?: number;
+  /** Days put back to fill a review slot freed before lunch (fillFreedSlot; not in `iterations`), and how many times that placed more. */
+  fillMoves?: number;
+  fillPlacements?: number;
 }
 
 /** Most patients removed at once around a seed patient. */
@@ -132,10 +138,30 @@ const PROMOTE_MIN_UNPLACED = 2;
  */
 const EARLY_SLACK = 300;
 const EARLY_MIN_ACTIVITIES = 150;
+/**
+ * On days beyond TRADE_MAX_ACTIVITIES (icc-64), two things for the reviews left out (issue 17):
+ * 1. A move that leaves as many out and gives one more patient their review before lunch, dearer
+ *    than EARLY_SLACK allows, is not dropped at once: it freed a review slot after lunch, which
+ *    each patient lacking something is put back exactly into, alone or with any one other patient
+ *    (fillFreedSlot); kept when that places more. The walk makes such moves a few times per
+ *    rebuild (ejections mostly) and dropped them: a second move placing the taker had to come
+ *    before the walk left them. Days put back this way at most, per iteration of the rebuild's
+ *    budget (not counted in it; icc-64 12k seed 1: 703 of 6000).
+ * 2. The pair polish, which does not run over every two patients there (too many pairs), runs
+ *    with the first patient one lacking something (10 x 63 pairs, fewer sharing a clinician).
+ * Fixed budgets, icc-64 12k seeds 1-4, against neither: 33111.5 (10 out) / 36557.5 (11) /
+ * 34854 (10) / 34381 (10) -> 30641 (9) / 30714 (9) / 36517 (10) / 34228.5 (10); the pair polish
+ * alone: seed 2 33517.5 (10), seed 1 33111.5 (10). 48k seeds 1-3: 30403 (9) / 33265 (10) / 34120.5
+ * (10) -> 31815 (9) / 34160 (10) / 28328 (8). As many or more placed on every run, dearer on three
+ * that placed as many. On icc-32 (19k seeds 1-4) the fill placed no more (10000 / 6773 / 6774 /
+ * 10048 -> 10000 / 6791 / 6774 / 10048): it stays off there.
+ */
+const FILL_MOVES_PER_ITERATION = 1;
 /** Sweeps of the polish at most (each patient's day alone put back exactly, in turn). */
 const POLISH_SWEEPS = 3;
 /**
- * After the polish, on days of up to TRADE_MAX_ACTIVITIES activities: sweeps of the pair polish
+ * After the polish, on days of up to TRADE_MAX_ACTIVITIES activities (beyond, with the first
+ * patient one lacking something: FILL_MOVES_PER_ITERATION): sweeps of the pair polish
  * at most (every two patients who share a clinician, both days out, put back exactly one after
  * the other, in both orders), and its moves at most per iteration of the rebuild's budget (not
  * counted in it, like the final repair's neighbours: each is two exact days and a held decode).
@@ -236,6 +262,11 @@ export function rebuildPatients(
   let iterations = 0;
   let improvements = 0;
   const removed = new Uint8Array(patients);
+  const patientIndices = Array.from({ length: patients }, (_, p) => p);
+  // Days put back by fillFreedSlot, and at most how many (a share of the budget, like the polishes).
+  let fillMoves = 0;
+  let fillPlacements = 0;
+  const maxFillMoves = Math.floor(FILL_MOVES_PER_ITERATION * budget.iterations);
   const chosen: number[] = [];
   const free: number[] = [];
   const backward = new BackwardDecoder(day, decoder.mealDelayMin);
@@ -265,6 +296,7 @@ export function rebuildPatients(
   let swapMoves = 0;
   const beforePairs = improvements;
   if (trades) pairPolish(Math.floor(PAIR_MOVES_PER_ITERATION * budget.iterations));
+  else pairPolish(Math.floor(PAIR_MOVES_PER_ITERATION * budget.iterations), true);
   const pairImprovements = improvements - beforePairs;
   if (trades) swapPolish(Math.floor(SWAP_MOVES_PER_ITERATION * budget.iterations));
   const swapImprovements = improvements - beforePairs - pairImprovements;
@@ -281,7 +313,7 @@ export function rebuildPatients(
   for (let a = 0; a < n; a++) if (best.start[a]! >= 0 && !day.pin[a]) decoder.fix(a, best.start[a]!, best.staff[a]!, best.room[a]!);
   decoder.decode(new Int32Array(0));
   decoder.clearFixed();
-  return { cost: scheduleCost(day, decoder), iterations, improvements, pairMoves, pairImprovements, swapMoves, swapImprovements, exchangeMoves, exchangeImprovements };
+  return { cost: scheduleCost(day, decoder), iterations, improvements, pairMoves, pairImprovements, swapMoves, swapImprovements, exchangeMoves, exchangeImprovements, fillMoves, fillPlacements };
 
   /** The neighbourhood search from the current schedule, until `limit` iterations in all. */
   function search(limit: number, timeLeft = budget.timeLeft): void {
@@ -370,12 +402,12 @@ export function rebuildPatients(
    * The polish moves one day against all the others held, so a slot one patient holds where
    * another's cheapest day wants it stays theirs; here the second day goes back around the first.
    */
-  function pairPolish(maxMoves: number): void {
+  function pairPolish(maxMoves: number, lackingFirstOnly = false): void {
     fromBest();
     for (let sweep = 0; sweep < PAIR_POLISH_SWEEPS; sweep++) {
       const before = bestCost;
       const staffOf = day.patientActivities.map((own) => new Set(own.map((a) => current.staff[a]!).filter((st) => st >= 0)));
-      for (let p = 0; p < patients; p++) for (let q = 0; q < patients; q++) {
+      for (const p of lackingFirstOnly ? lackingPatients(day, current.start) : patientIndices) for (let q = 0; q < patients; q++) {
         if (p === q || ![...staffOf[p]!].some((st) => staffOf[q]!.has(st))) continue;
         if (pairMoves >= maxMoves || !budget.timeLeft()) return;
         pairMoves++;
@@ -690,9 +722,53 @@ export function rebuildPatients(
     return count;
   }
 
+  /**
+   * When the schedule `into` holds leaves as many out as the current one and gives one more
+   * patient their whole day before their meal (a review before lunch), it has freed a review
+   * slot after lunch: each patient lacking something is put back exactly into it, alone and then
+   * with each other patient (the second after). True when that leaves fewer out (the decoder
+   * then holds it); else the decoder holds what `into` held.
+   */
+  function fillFreedSlot(into: DayDecoder | BackwardDecoder): boolean {
+    const left = countUnplacedIn(into.start);
+    if (left === 0 || fillMoves >= maxFillMoves || left !== countUnplacedIn(current.start)
+      || patientsDoneBeforeMeal(day, into.start) <= patientsDoneBeforeMeal(day, current.start)) return false;
+    const held = { start: Int32Array.from(into.start), staff: Int32Array.from(into.staffOf), room: Int32Array.from(into.roomOf) };
+    // Partners: none, the move's own patients, then everyone else.
+    const partners = [-1, ...chosen, ...patientIndices.filter((p) => !chosen.includes(p))];
+    for (const taker of lackingPatients(day, held.start)) for (const partner of partners) {
+      if (partner === taker) continue;
+      if (fillMoves >= maxFillMoves || !budget.timeLeft()) break;
+      fillMoves++;
+      decoder.clearFixed();
+      for (let a = 0; a < n; a++) {
+        const p = day.activityPatient[a]!;
+        if (p !== taker && p !== partner && held.start[a]! >= 0 && !day.pin[a]) decoder.fix(a, held.start[a]!, held.staff[a]!, held.room[a]!);
+      }
+      decoder.decodeHeld();
+      const unheld = exact.place(decoder, taker);
+      if (partner >= 0) unheld.push(...exact.place(decoder, partner));
+      if (unheld.length > 0) decoder.decode(Int32Array.from(unheld.sort((u, v) => rank[u]! - rank[v]!)));
+      if (countUnplacedIn(decoder.start) < left) {
+        fillPlacements++;
+        return true;
+      }
+    }
+    if (into === decoder) {
+      decoder.clearFixed();
+      for (let a = 0; a < n; a++) if (held.start[a]! >= 0 && !day.pin[a]) decoder.fix(a, held.start[a]!, held.staff[a]!, held.room[a]!);
+      decoder.decode(new Int32Array(0));
+    }
+    return false;
+  }
+
   /** Keeps the schedule `into` holds when it costs no more than the current one. */
   function accept(into: DayDecoder | BackwardDecoder, slack = 0): void {
-    const cost = scheduleCost(day, into);
+    let cost = scheduleCost(day, into);
+    if (!trades && cost > currentCost + slack + 1e-9 && fillFreedSlot(into)) {
+      into = decoder;
+      cost = scheduleCost(day, decoder);
+    }
     if (n > EARLY_MIN_ACTIVITIES && cost > currentCost + slack + 1e-9 && cost <= currentCost + EARLY_SLACK + 1e-9
       && countUnplacedIn(into.start) === countUnplacedIn(current.start)
       && patientsDoneBeforeMeal(day, into.start) > patientsDoneBeforeMeal(day, current.start)) slack = EARLY_SLACK;

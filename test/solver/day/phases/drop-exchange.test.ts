@@ -78,7 +78,7 @@ describe('dropExchanges', () => {
     expect(plan.unscheduled.map((u) => `${u.patientId}:${u.typeId}`)).toEqual(['cheap:review']);
   });
 
-  it('runs on days beyond the pair polishes\' size too (the 64-patient day): within its cap, never dearer, a valid plan', () => {
+  it('runs on days beyond the full pair polish\'s size too (the 64-patient day): within its cap, never dearer, a valid plan', () => {
     const problem = demoDayProblem({ seed: 1, date: '2026-12-01', patients: 64 });
     const day = compileDayProblem(problem, DEFAULT_WEIGHTS);
     expect(day.activityCount).toBeGreaterThan(300);
@@ -88,7 +88,8 @@ describe('dropExchanges', () => {
     const before = scheduleCost(day, decoder);
     const iterations = 200;
     const outcome = rebuildPatients(day, decoder, decoder, order, { iterations, rng: createRng(3), timeLeft: () => true, maxMealDelayMin: 60 });
-    expect(outcome.pairMoves).toBe(0);
+    // There the pair polish takes only pairs whose first patient lacks something, within its cap.
+    expect(outcome.pairMoves).toBeLessThanOrEqual(Math.floor(0.1 * iterations));
     expect(outcome.exchangeMoves).toBeGreaterThan(0);
     expect(outcome.exchangeMoves).toBeLessThanOrEqual(Math.floor(0.05 * iterations));
     expect(outcome.cost).toBeLessThan(before);

@@ -143,16 +143,33 @@ describe('rebuildPatients', () => {
     expect(handedOver.outcome.iterations).toBeGreaterThan(0);
   });
 
-  it('leaves days beyond the trade size without pair moves (each would cost a large day\'s decode)', () => {
+  it('on days beyond the trade size, pairs only with a first patient lacking something (within the cap) and no swaps', () => {
     const problem = demoDayProblem({ seed: 1, date: '2026-12-01', patients: 64 });
     const day = compileDayProblem(problem, DEFAULT_WEIGHTS);
     expect(day.activityCount).toBeGreaterThan(300);
     const decoder = new DayDecoder(day);
     const order = Int32Array.from(decoder.freeActivities());
     decoder.decode(order);
+    expect(day.patientActivities.some((own) => own.some((a) => decoder.start[a]! < 0))).toBe(true);
     const outcome = rebuildPatients(day, decoder, decoder, order, { iterations: 40, rng: createRng(1), timeLeft: () => true, maxMealDelayMin: 60 });
-    expect(outcome.pairMoves).toBe(0);
+    // 0.1 pair moves per iteration of the budget: 4.
+    expect(outcome.pairMoves).toBe(4);
     expect(outcome.swapMoves).toBe(0);
+  });
+
+  it('on the 64-patient day, fills the afternoon review slot a move freed by reviewing one more patient before lunch: more placed, a valid plan', { timeout: 120_000 }, () => {
+    const problem = demoDayProblem({ seed: 1, date: '2026-12-01', patients: 64 });
+    const day = compileDayProblem(problem, DEFAULT_WEIGHTS);
+    const decoder = new DayDecoder(day);
+    const order = Int32Array.from(decoder.freeActivities());
+    decoder.decode(order);
+    const before = scheduleCost(day, decoder);
+    const outcome = rebuildPatients(day, decoder, decoder, order, { iterations: 600, rng: createRng(1), timeLeft: () => true, maxMealDelayMin: 60 });
+    // Each placement is a move the walk would otherwise have dropped (dearer than it accepts).
+    expect(outcome.fillPlacements).toBeGreaterThan(0);
+    expect(outcome.fillMoves).toBeLessThanOrEqual(600);
+    expect(outcome.cost).toBeLessThan(before);
+    expect(validatePlan(problem, decodedPlan(day, decoder)).violations).toEqual([]);
   });
 
   it('counts the patients whose whole day ends by their meal (reviewed before lunch), as the plan\'s activities show them; one left out is not counted', () => {

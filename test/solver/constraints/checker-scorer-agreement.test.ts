@@ -100,10 +100,11 @@ function brokenRules(problem: DayProblem, plan: DayPlan): { checker: string[]; s
 }
 
 describe('checker and scorer agree on the rules', () => {
-  // Two demo days, and a small day whose group sessions hold several patients.
+  // Two demo days, and a small day whose group sessions hold several patients: the physio works
+  // one hour, two sessions for five patients (with a whole day, a plan may give each their own).
   const groupDay = smallDay({
     assessmentTypes: [assessmentType('falls-group', 30, { roomType: 'gym', groupCapacity: 3 }), assessmentType('anp', 45)],
-    staff: [staffMember('physio', ['falls-group']), staffMember('anp-1', ['anp'])],
+    staff: [staffMember('physio', ['falls-group'], { shift: { startMin: 9 * 60, endMin: 10 * 60 } }), staffMember('anp-1', ['anp'])],
     rooms: [...smallDay({}).rooms, { id: 'gym', name: 'Gym', type: 'gym', capacity: 3 }],
     patients: ['p1', 'p2', 'p3', 'p4', 'p5'].map((id) => patient(id, ['falls-group', 'anp'])),
   });

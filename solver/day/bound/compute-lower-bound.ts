@@ -74,6 +74,12 @@ export interface LowerBoundOptions {
   timeLeft?: () => boolean;
 }
 
+/** One patient's assessment of one type. */
+export interface LeastDrop {
+  patientId: string;
+  typeId: string;
+}
+
 /** The bound and, when what binds it is one assessment left out, that assessment (drop-bound.ts). */
 export interface LowerBound extends PlanBound {
   /**
@@ -82,7 +88,7 @@ export interface LowerBound extends PlanBound {
    * without it, so every other assessment may fit. The planner tries a plan without it
    * (plan-day.ts) when its own plan leaves out more.
    */
-  leastDrop?: { patientId: string; typeId: string };
+  leastDrop?: LeastDrop;
 }
 
 /**

@@ -29,14 +29,10 @@ import type { ObjectiveWeights, SolveOptions } from '../../model/options.ts';
 import { MEAL_TYPE_ID } from '../../model/day-problem.ts';
 import { assembleDayPlan } from '../assemble-day-plan.ts';
 import { explainUnscheduled } from '../explain/explain-unscheduled.ts';
+import type { LeastDrop } from '../bound/compute-lower-bound.ts';
 
 /** The trial's budget, as a share of the plan's own (iterations on top of it). */
 export const LEAST_DROP_TRIAL_SHARE = 0.25;
-
-export interface LeastDrop {
-  patientId: string;
-  typeId: string;
-}
 
 /**
  * The trial's plan (of `problem`, scored by scorePlan), or undefined when there is none to

@@ -9,7 +9,7 @@ import type { PlanBound } from '../../model/day-plan.ts';
 import { DEFAULT_WEIGHTS, type ObjectiveWeights, type SolveOptions } from '../../model/options.ts';
 import { compileDayProblem, type CompiledDay } from '../compile/compile-day-problem.ts';
 import { DayDecoder, type DecodeResult } from '../schedule/day-decoder.ts';
-import { computeLowerBound } from '../bound/compute-lower-bound.ts';
+import { computeLowerBound, type LeastDrop } from '../bound/compute-lower-bound.ts';
 import { dayLowerBound } from '../day-lower-bound.ts';
 import { trackBestPlan, type BestPlanTracker } from '../best-plan-so-far.ts';
 import type { DaySearchState } from './day-search-state.ts';
@@ -69,7 +69,7 @@ export interface DaySearch {
   readonly day: CompiledDay;
   readonly bound: PlanBound;
   /** The one assessment the bound found cheapest to leave out, when something must go (compute-lower-bound.ts). */
-  readonly leastDrop: { patientId: string; typeId: string } | undefined;
+  readonly leastDrop: LeastDrop | undefined;
   /** Stop once a plan costs this (the bound, or the caller's target if higher). */
   readonly target: number;
   /** An ICC day (no makespan objective): independent runs, ICC moves, compaction at the end. */

@@ -29,17 +29,7 @@ export function restaffHeldDay(day: CompiledDay, decoder: DayDecoder, checker: D
   };
   const out = restaff(day, schedule, { maxEvaluations, holds: (s) => holdSchedule(day, checker, s) });
   if (out.gain >= -1e-9) return 0;
-  if (hold(out.staffOf)) return out.gain;
-  hold(schedule.staffOf);
+  if (holdSchedule(day, decoder, { ...schedule, staffOf: out.staffOf })) return out.gain;
+  holdSchedule(day, decoder, schedule);
   return 0;
-
-  /** The schedule held in `decoder` with these clinicians (pins are the decoder's own); whether everything stayed. */
-  function hold(staffOf: Int32Array): boolean {
-    decoder.clearFixed();
-    for (let a = 0; a < day.activityCount; a++) if (schedule.start[a]! >= 0 && !day.pin[a]) decoder.fix(a, schedule.start[a]!, staffOf[a]!, schedule.roomOf[a]!);
-    decoder.decode(new Int32Array(0));
-    decoder.clearFixed();
-    for (let a = 0; a < day.activityCount; a++) if (decoder.start[a] !== schedule.start[a]) return false;
-    return true;
-  }
 }

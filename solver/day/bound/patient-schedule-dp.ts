@@ -178,10 +178,11 @@ function solveSchedule(model: PatientScheduleModel, weights: ObjectiveWeights, s
   const n = model.items.length;
   if (n === 0) return 0; // nothing to place: the patient need not come
   if (scratch.timeLeft !== undefined && !scratch.timeLeft()) scratch.workLeft = 0;
-  if (scratch.workLeft <= 0 || scheduleDpSize(model) > MAX_DP_STATES) return NaN;
+  if (scratch.workLeft <= 0) return NaN;
   const L = layout(model);
   const S = L.stateCount;
   const U = model.spanU;
+  if (S * (U + 1) > MAX_DP_STATES) return NaN; // scheduleDpSize, without laying the states out twice
   const M = L.masks.length;
   const value = scratch.reserve((U + 1) * S, (U + 1) * M);
   value.fill(Infinity, 0, (U + 1) * S);

@@ -20,8 +20,9 @@ import type { SolveOptions } from '../model/options.ts';
 import { assembleDayPlan } from './assemble-day-plan.ts';
 import { createDaySearch, type DaySearch } from './search/day-search.ts';
 import { leastDropTrial } from './phases/least-drop-trial.ts';
-import { runIndependentRuns } from './phases/independent-runs.ts';
+import { iccRunCount, runIndependentRuns } from './phases/independent-runs.ts';
 import { finishPlan } from './phases/finish-plan.ts';
+import { probeDecodeMs, timedBudget } from './phases/timed-budget.ts';
 
 export { DEFAULT_MAX_ITERATIONS } from './search/day-search.ts';
 export { ICC_RUN_TIERS, iccRebuildShare, iccRunCount, iccTimedRebuildShare } from './phases/independent-runs.ts';
@@ -40,12 +41,44 @@ export { ICC_RUN_TIERS, iccRebuildShare, iccRunCount, iccTimedRebuildShare } fro
  */
 export function planDay(problem: DayProblem, options: SolveOptions = {}): DayPlan {
   const search = createDaySearch(problem, options);
+  const endMs = search.clock ? search.clock.startedMs + search.clock.timeLimitMs : undefined;
+  budgetByTime(search, true);
   const plan = planWith(search);
-  // The plan leaves out more than the bound's cheapest single drop costs: a plan without that one too.
-  const trial = leastDropTrial(problem, options, search.weights, search.leastDrop, plan, (without, opts) => planWith(createDaySearch(without, opts)));
+  // The plan leaves out more than the bound's cheapest single drop costs: a plan without that one too,
+  // at a fixed budget or a budgeted timed solve (with what is left of the time limit as its own).
+  const budget = !search.budgeted || (options.maxIterations === undefined && endMs === undefined) ? undefined : { iterations: search.maxIterations, ...(endMs !== undefined ? { timeLimitMs: Math.max(1, endMs - options.now!()) } : {}) };
+  const trial = leastDropTrial(problem, options, search.weights, search.leastDrop, plan, budget, (without, opts) => {
+    const trialSearch = createDaySearch(without, opts);
+    budgetByTime(trialSearch, false);
+    return planWith(trialSearch);
+  });
   const chosen = trial && trial.score.soft < plan.score.soft - 1e-9 ? trial : plan;
   options.onProgress?.({ phase: 'done', iteration: chosen.stats.iterations, bestSoft: chosen.score.soft, bestHard: chosen.score.hard, elapsedMs: search.elapsedMs(), fraction: 1 });
   return chosen;
+}
+
+/**
+ * A timed ICC solve (of at most 300 activities) becomes a budgeted one (phases/timed-budget.ts):
+ * the decoder's speed measured, the budget a fixed-budget solve can spend in the time left (capped by a budget
+ * given), the clock from now for the plan's share of the time (a safety stop only). With
+ * `reserveTrial`, the least-drop trial's share is kept back when the bound names a least drop.
+ * Fixed budgets and timed open-shop days are left as they are.
+ */
+function budgetByTime(search: DaySearch, reserveTrial: boolean): void {
+  const { clock } = search;
+  // Days beyond the run tiers (one run, over 300 activities) keep time shares: their fixed-budget
+  // schedule has no balance polish and one rebuild start, and on icc-64 at 30 s (work-counting
+  // clock) it left 10 out at its 29.4k budget where time shares left 8 (37k iterations).
+  if (!clock || !search.iccDay || iccRunCount(search.day.activityCount) === 1) return;
+  const boundMs = clock.now() - clock.startedMs;
+  const decodeMs = probeDecodeMs(search);
+  const { iterations, planMs, fits } = timedBudget(search, decodeMs, boundMs, search.options.maxIterations, reserveTrial);
+  // Too short for the schedule (its fixed work would take most of the time): time shares.
+  if (!fits) return;
+  search.maxIterations = iterations;
+  search.clock = { now: clock.now, startedMs: clock.now(), timeLimitMs: planMs };
+  search.budgeted = true;
+  search.sizedByTime = search.options.maxIterations === undefined || iterations < search.options.maxIterations;
 }
 
 /** The runs and the final repair on one day search. */
@@ -62,7 +95,7 @@ function planWith(search: DaySearch): DayPlan {
       iterations: runs.iterations + (rebuilt?.iterations ?? 0),
       improvements: runs.improvements + (rebuilt?.improvements ?? 0),
       elapsedMs: search.elapsedMs(),
-      timedOut: runs.timedOut,
+      timedOut: runs.timedOut || search.sizedByTime,
       seed: search.seed,
       method: `late acceptance over a priority list, ${search.schemes[search.best.scheme]!.name} decoding`,
     },

@@ -229,7 +229,8 @@ export const SMALL_DAY_REBUILD_START_ITERATIONS = 8000;
 /**
  * Starts of the rebuild (rebuildFromRuns): on days of more than SPREAD_MAX_ACTIVITIES and at
  * most TRADE_MAX_ACTIVITIES activities one per REBUILD_START_ITERATIONS of its budget, on
- * smaller days one per SMALL_DAY_REBUILD_START_ITERATIONS; else, or with a clock, one.
+ * smaller days one per SMALL_DAY_REBUILD_START_ITERATIONS; else, or on time shares (a timed solve
+ * too short for its budgeted schedule: timed-budget.ts), one.
  */
 export function rebuildStartCount(activityCount: number, iterations: number, clocked: boolean): number {
   if (clocked || activityCount > TRADE_MAX_ACTIVITIES) return 1;
@@ -254,7 +255,8 @@ export const REBUILD_SEARCH_SHARE = 0.6;
  */
 function rebuildFromRuns(search: DaySearch, runBests: readonly BestSchedule[], iterations: number): RebuildOutcome {
   const { day, decoder, state, best, clock } = search;
-  const startCount = rebuildStartCount(day.activityCount, iterations, clock !== undefined);
+  const timedShares = clock !== undefined && !search.budgeted;
+  const startCount = rebuildStartCount(day.activityCount, iterations, timedShares);
   const starts: BestSchedule[] = [best];
   for (const run of [...runBests].sort((x, y) => x.cost - y.cost)) {
     if (starts.length >= startCount) break;
@@ -266,7 +268,7 @@ function rebuildFromRuns(search: DaySearch, runBests: readonly BestSchedule[], i
   // leaving the rest to the polishes (an iteration budget reserves theirs; time did not).
   const endMs = clock ? clock.startedMs + SEARCH_SHARE_OF_LIMIT * clock.timeLimitMs : 0;
   starts.forEach((from, k) => {
-    const searchEndMs = clock ? clock.now() + REBUILD_SEARCH_SHARE * (endMs - clock.now()) : 0;
+    const searchEndMs = timedShares ? clock.now() + REBUILD_SEARCH_SHARE * (endMs - clock.now()) : 0;
     state.scheme = from.scheme;
     decoder.mealDelayMin.set(from.mealDelayMin);
     const decoded = search.decode(from.order, search.targetEnd.best());
@@ -275,7 +277,7 @@ function rebuildFromRuns(search: DaySearch, runBests: readonly BestSchedule[], i
       rng: createRng(search.seed + REBUILD_SEED_OFFSET + k),
       timeLeft: () => !clock || clock.now() < clock.startedMs + SEARCH_SHARE_OF_LIMIT * clock.timeLimitMs,
       maxMealDelayMin: state.maxMealDelayMin,
-      ...(clock ? { searchTimeLeft: () => clock.now() < searchEndMs } : {}),
+      ...(timedShares ? { searchTimeLeft: () => clock.now() < searchEndMs } : {}),
     });
     total.iterations += outcome.iterations;
     total.improvements += outcome.improvements;

@@ -89,7 +89,8 @@ export function iccRebuildShare(activityCount: number): number {
 }
 
 /**
- * With a time limit, on ICC days of at most 300 activities (several runs), the rebuild's share
+ * On a timed ICC solve on time shares (one too short for its fixed-budget schedule:
+ * phases/timed-budget.ts), on days of at most 300 activities (several runs), the rebuild's share
  * of the search's time instead of REBUILD_SHARE (the runs get the rest). The iteration shares
  * do not carry over to time: at a fixed budget the rebuild's exact moves take most of the time
  * (icc-8 40k: runs 2.1 s, rebuild 9.5 s; icc-16 16k 2.5 / 6.5 s; icc-32 19k 8.2 / 6.9 s, at load
@@ -108,6 +109,13 @@ export function iccTimedRebuildShare(activityCount: number): number {
   return iccRunCount(activityCount) === 1 ? LARGE_DAY_REBUILD_SHARE : TIMED_REBUILD_SHARE;
 }
 
+/**
+ * On a budgeted solve with a clock (a timed ICC day: phases/timed-budget.ts), the share of its
+ * time after which the runs stop whatever their budget: at fixed budgets they take 15-30 % of
+ * the solve (icc-8 40k 15 %, icc-32 19k 27 %), so only a badly sized budget reaches this.
+ */
+export const RUNS_SAFETY_SHARE = 0.5;
+
 export interface RunsOutcome {
   iterations: number;
   improvements: number;
@@ -121,7 +129,9 @@ export function runIndependentRuns(search: DaySearch): RunsOutcome {
   const runs = search.iccDay ? iccRunCount(search.day.activityCount) : 1;
   const runShare = search.iccDay ? 1 - iccRebuildShare(search.day.activityCount) : 1;
   const runTimeShare = search.iccDay ? 1 - iccTimedRebuildShare(search.day.activityCount) : 1;
-  const searchEndMs = clock ? clock.startedMs + SEARCH_SHARE_OF_LIMIT * runTimeShare * clock.timeLimitMs : undefined;
+  // A budgeted solve's runs stop at RUNS_SAFETY_SHARE of its time at the latest (a safety stop:
+  // its budget is sized to end the whole solve well before); a solve on time shares at theirs.
+  const searchEndMs = !clock ? undefined : clock.startedMs + (search.budgeted ? RUNS_SAFETY_SHARE : SEARCH_SHARE_OF_LIMIT * runTimeShare) * clock.timeLimitMs;
   const maxIterations = Math.floor(search.maxIterations * runShare);
   const total: RunsOutcome = { iterations: 0, improvements: 0, timedOut: false, runBests: [] };
   for (let run = 0; run < runs; run++) {
@@ -133,7 +143,7 @@ export function runIndependentRuns(search: DaySearch): RunsOutcome {
     const iterationsLeft = maxIterations - total.iterations;
     const outcome = improveRun(search, runSeed, constructed, {
       maxIterations: run === runs - 1 ? iterationsLeft : Math.floor(iterationsLeft / (runs - run)),
-      deadlineMs: searchEndMs === undefined ? undefined : clock!.startedMs + ((searchEndMs - clock!.startedMs) * (run + 1)) / runs,
+      deadlineMs: searchEndMs === undefined ? undefined : search.budgeted ? searchEndMs : clock!.startedMs + ((searchEndMs - clock!.startedMs) * (run + 1)) / runs,
       onRunBest: (order, cost) => {
         if (cost >= runBest.cost) return;
         runBest.order = order.slice();

@@ -36,8 +36,10 @@ export const LEAST_DROP_TRIAL_SHARE = 0.25;
 
 /**
  * The trial's plan (of `problem`, scored by scorePlan), or undefined when there is none to
- * make: no least drop, a timed solve, a pinned drop, or a plan that leaves out no more than
- * the drop costs. `plan` is the planner's own; `solve` plans a day (planDay without a trial).
+ * make: no least drop, no budget (a timed open-shop day), a pinned drop, or a plan that leaves
+ * out no more than the drop costs. `plan` is the planner's own; `budget` its iteration budget
+ * (the trial gets LEAST_DROP_TRIAL_SHARE of it) and, on a timed solve, the time left for the
+ * trial; `solve` plans a day (planDay without a trial).
  */
 export function leastDropTrial(
   problem: DayProblem,
@@ -45,10 +47,11 @@ export function leastDropTrial(
   weights: ObjectiveWeights,
   leastDrop: LeastDrop | undefined,
   plan: DayPlan,
+  budget: { iterations: number; timeLimitMs?: number } | undefined,
   solve: (problem: DayProblem, options: SolveOptions) => DayPlan,
 ): DayPlan | undefined {
-  // At a fixed budget only: a timed solve has spent its time on the plan.
-  if (!leastDrop || options.maxIterations === undefined || options.timeLimitMs !== undefined) return undefined;
+  // On budgeted solves only (a fixed budget given, or a timed ICC day's: phases/timed-budget.ts).
+  if (!leastDrop || !budget) return undefined;
   const priority = new Map(problem.patients.map((p) => [p.id, p.priority]));
   const penalty = (patientId: string) => weights.unscheduled * (priority.get(patientId) ?? 0);
   const leftOut = plan.unscheduled.filter((u) => u.typeId !== MEAL_TYPE_ID).reduce((sum, u) => sum + penalty(u.patientId), 0);
@@ -57,7 +60,8 @@ export function leastDropTrial(
   const without = withoutRequirement(problem, leastDrop);
   if (!without) return undefined;
   const { onProgress: _progress, onBestPlan: _best, startFrom: _start, knownBound: _known, ...rest } = options;
-  const trial = solve(without, { ...rest, maxIterations: Math.max(1, Math.round(LEAST_DROP_TRIAL_SHARE * options.maxIterations)) });
+  const { timeLimitMs: _limit, ...untimed } = rest;
+  const trial = solve(without, { ...untimed, maxIterations: Math.max(1, Math.round(LEAST_DROP_TRIAL_SHARE * budget.iterations)), ...(budget.timeLimitMs !== undefined ? { timeLimitMs: budget.timeLimitMs } : {}) });
   const { reason, message } = explainUnscheduled(problem, trial.activities, leastDrop.patientId, leastDrop.typeId);
   return assembleDayPlan(problem, {
     activities: trial.activities,

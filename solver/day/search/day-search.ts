@@ -74,8 +74,21 @@ export interface DaySearch {
   readonly target: number;
   /** An ICC day (no makespan objective): independent runs, ICC moves, compaction at the end. */
   readonly iccDay: boolean;
-  readonly maxIterations: number;
-  readonly clock: SearchClock | undefined;
+  /** The iteration budget; a timed ICC solve sets it once it has measured the machine (phases/timed-budget.ts). */
+  maxIterations: number;
+  /**
+   * The clock: absent for a fixed iteration budget. On a budgeted timed solve, from when the
+   * budget was set, for the time the plan was given (its safety stops are shares of this).
+   */
+  clock: SearchClock | undefined;
+  /**
+   * The phases follow the iteration budget (its schedule of runs, rebuild starts and polishes),
+   * the clock, if any, only a safety stop: fixed budgets, and timed ICC solves once their
+   * budget is set. Otherwise (timed open-shop days) the phases share the time limit.
+   */
+  budgeted: boolean;
+  /** The budget was set from the time limit (the time limit, not a budget given, ended the search). */
+  sizedByTime: boolean;
   /** When the caller started the clock (undefined without one); for progress events. */
   readonly startedMs: number | undefined;
   /** The forward decoder (its meal delays are the state's). */
@@ -163,7 +176,7 @@ export function createDaySearch(problem: DayProblem, options: SolveOptions): Day
   const best: BestSchedule = { order: new Int32Array(0), cost: Infinity, scheme: 0, mealDelayMin: staggeredMeals.slice() };
 
   return {
-    problem, options, seed, weights, day, bound, leastDrop, target, iccDay, maxIterations, clock, startedMs,
+    problem, options, seed, weights, day, bound, leastDrop, target, iccDay, maxIterations, clock, startedMs, budgeted: clock === undefined, sizedByTime: false,
     decoder, schemes, state, staggeredMeals, best, targetEnd, bestSoFar, decode,
     evaluate({ order, unplaced }) {
       evaluations++;

@@ -240,6 +240,8 @@ describe('planDay', () => {
   });
 
   it('with a time limit the independent runs of a small ICC day end within their 0.3 of the search time', () => {
+    // On this clock the day's fixed-budget schedule does not fit in the limit (its fixed work
+    // alone would take more than half of it: timed-budget.ts), so the solve keeps the time shares.
     // The 8-patient day: 8 runs, each starting with a construction reported as it starts; the
     // last starts at 7/8 of the runs' time (0.85 × 0.3 × 3 s ≈ 0.77 s; with 0.7 of it, 1.56 s).
     // The clock advances 1 ms each time it is read, so the test sees the same times under any

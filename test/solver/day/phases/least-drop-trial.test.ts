@@ -51,7 +51,7 @@ describe('leastDropTrial', () => {
     expect(validatePlan(problem, own).valid).toBe(true);
     const calls: Array<{ without: DayProblem; options: SolveOptions; planned: DayPlan }> = [];
     // The real planner plans the day without the drop (recorded, not replaced).
-    const trial = leastDropTrial(problem, { seed: 1, maxIterations: 1000 }, DEFAULT_WEIGHTS, drop, own, (without, options) => {
+    const trial = leastDropTrial(problem, { seed: 1, maxIterations: 1000 }, DEFAULT_WEIGHTS, drop, own, { iterations: 1000 }, (without, options) => {
       const planned = planDay(without, options);
       calls.push({ without, options, planned });
       return planned;
@@ -70,15 +70,16 @@ describe('leastDropTrial', () => {
     expect(trial!.activities.map((a) => a.id).sort()).toEqual(['cheap-1:intake', 'cheap-1:review', 'cheap-2:intake', 'cheap-2:review', 'dear:intake']);
   });
 
-  it('makes no trial when the plan leaves out no more than the drop costs, or the budget is timed', () => {
+  it('makes no trial when the plan leaves out no more than the drop costs, or the solve has no budget', () => {
     const solve = () => {
       throw new Error('no trial expected');
     };
     // Only cheap-1's review out (priority 3) against a drop of priority 4: no trial.
     const cheapOnly = plan(problem, [...own.activities, activity('cheap-2', 'review', 10.5 * HOUR, 'doctor', 'consult-2')], [['cheap-1', 'review']]);
-    expect(leastDropTrial(problem, { maxIterations: 1000 }, DEFAULT_WEIGHTS, drop, cheapOnly, solve)).toBeUndefined();
-    expect(leastDropTrial(problem, { maxIterations: 1000 }, DEFAULT_WEIGHTS, undefined, own, solve)).toBeUndefined();
-    expect(leastDropTrial(problem, { timeLimitMs: 1000, now: () => 0 }, DEFAULT_WEIGHTS, drop, own, solve)).toBeUndefined();
-    expect(() => leastDropTrial(problem, { maxIterations: 1000 }, DEFAULT_WEIGHTS, drop, own, solve)).toThrow('no trial expected');
+    expect(leastDropTrial(problem, { maxIterations: 1000 }, DEFAULT_WEIGHTS, drop, cheapOnly, { iterations: 1000 }, solve)).toBeUndefined();
+    expect(leastDropTrial(problem, { maxIterations: 1000 }, DEFAULT_WEIGHTS, undefined, own, { iterations: 1000 }, solve)).toBeUndefined();
+    // A timed solve not turned into a budget (an open-shop day's): no trial.
+    expect(leastDropTrial(problem, { timeLimitMs: 1000, now: () => 0 }, DEFAULT_WEIGHTS, drop, own, undefined, solve)).toBeUndefined();
+    expect(() => leastDropTrial(problem, { maxIterations: 1000 }, DEFAULT_WEIGHTS, drop, own, { iterations: 1000 }, solve)).toThrow('no trial expected');
   });
 });

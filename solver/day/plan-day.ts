@@ -22,6 +22,7 @@ import { createDaySearch, type DaySearch } from './search/day-search.ts';
 import { leastDropTrial } from './phases/least-drop-trial.ts';
 import { iccRunCount, runIndependentRuns } from './phases/independent-runs.ts';
 import { finishPlan } from './phases/finish-plan.ts';
+import { SPREAD_MAX_ACTIVITIES } from './phases/construct-run.ts';
 import { probeDecodeMs, timedBudget } from './phases/timed-budget.ts';
 
 export { DEFAULT_MAX_ITERATIONS } from './search/day-search.ts';
@@ -70,6 +71,12 @@ function budgetByTime(search: DaySearch, reserveTrial: boolean): void {
   // schedule has no balance polish and one rebuild start, and on icc-64 at 30 s (work-counting
   // clock) it left 10 out at its 29.4k budget where time shares left 8 (37k iterations).
   if (!clock || !search.iccDay || iccRunCount(search.day.activityCount) === 1) return;
+  // So do small days (SPREAD_MAX_ACTIVITIES) without a least drop, where the schedule's gain is
+  // the trial: a 5-s icc-8 on this machine (load 4-5, wall clock) got budgets of 18-25k, where a
+  // fixed budget leaves one review out on seed 1 (20k-32k: 4663.5), 4658 and 4663.5 (1 out),
+  // while time shares placed all (812.5 twice). On staff-off (a least drop) the trial gave
+  // 5360.5 and 5318.5 (1 out) against 8503 (2 out) on time shares.
+  if (reserveTrial && search.day.activityCount <= SPREAD_MAX_ACTIVITIES && search.leastDrop === undefined) return;
   const boundMs = clock.now() - clock.startedMs;
   const decodeMs = probeDecodeMs(search);
   const { iterations, planMs, fits } = timedBudget(search, decodeMs, boundMs, search.options.maxIterations, reserveTrial);

@@ -505,15 +505,7 @@ export function rebuildPatients(
       if (exchangeMoves >= maxMoves || !budget.timeLeft()) return false;
       exchangeMoves++;
       const before = currentCost;
-      chosen.length = 0;
-      for (const p of order) {
-        chosen.push(p);
-        removed[p] = 1;
-      }
-      holdTheRest();
-      free.length = 0;
-      for (const p of order) free.push(...exact.place(decoder, p));
-      decodeLeftovers();
+      putBackInOrder(order);
       restaffIfDearer();
       accept(decoder);
       return currentCost < before - 1e-9;
@@ -559,15 +551,7 @@ export function rebuildPatients(
           if (orderMoves >= maxMoves || !budget.timeLeft()) return;
           orderMoves++;
           const before = currentCost;
-          chosen.length = 0;
-          for (const p of order) {
-            chosen.push(p);
-            removed[p] = 1;
-          }
-          holdTheRest();
-          free.length = 0;
-          for (const p of order) free.push(...exact.place(decoder, p));
-          decodeLeftovers();
+          putBackInOrder(order);
           accept(decoder);
           if (currentCost < before - 1e-9) {
             gained = true;
@@ -601,6 +585,19 @@ export function rebuildPatients(
       }
       if (bestCost >= before - 1e-9) return;
     }
+  }
+
+  /** These patients' days out, everyone else held, and back in exactly in this order; what a day cannot hold decoded after. */
+  function putBackInOrder(order: readonly number[]): void {
+    chosen.length = 0;
+    for (const p of order) {
+      chosen.push(p);
+      removed[p] = 1;
+    }
+    holdTheRest();
+    free.length = 0;
+    for (const p of order) free.push(...exact.place(decoder, p));
+    decodeLeftovers();
   }
 
   /**

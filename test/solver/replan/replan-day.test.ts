@@ -142,6 +142,10 @@ describe('replanDay', () => {
     // in the overrunning activity's room. Both pins cannot hold, whatever the search does.
     const pairs = published.activities.flatMap((running) => published.activities
       .filter((o) => running.startMin < NOW && running.endMin <= o.startMin && o.startMin >= NOW && o.patientId !== running.patientId && o.roomId === running.roomId && o.typeId !== 'meal')
+      // Nothing else that began before now (pinned by the replan) in the overrun's way: its
+      // staff member, room or patient busy before the overrun ends.
+      .filter((o) => !published.activities.some((a) => a.id !== running.id && a.id !== o.id && a.startMin < NOW && a.startMin < o.startMin + 20 && a.endMin > running.endMin
+        && (a.roomId === running.roomId || (a.staffId !== undefined && a.staffId === running.staffId) || a.patientId === running.patientId)))
       .map((o) => [running, o] as const));
     const [running, other] = pairs.sort(([a, b], [c, d]) => b.startMin - a.endMin - (d.startMin - c.endMin))[0]!;
     const pinned: DayProblem = { ...problem, pins: [{ patientId: other.patientId, typeId: other.typeId, startMin: other.startMin, roomId: other.roomId }] };

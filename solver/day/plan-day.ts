@@ -20,10 +20,9 @@ import type { SolveOptions } from '../model/options.ts';
 import { assembleDayPlan } from './assemble-day-plan.ts';
 import { createDaySearch, type DaySearch } from './search/day-search.ts';
 import { leastDropTrial } from './phases/least-drop-trial.ts';
-import { ICC_RUN_TIERS, iccRunCount, runIndependentRuns } from './phases/independent-runs.ts';
+import { runIndependentRuns } from './phases/independent-runs.ts';
 import { finishPlan } from './phases/finish-plan.ts';
-import { SPREAD_MAX_ACTIVITIES } from './phases/construct-run.ts';
-import { probeDecodeMs, timedBudget } from './phases/timed-budget.ts';
+import { budgetByTime } from './phases/timed-budget.ts';
 
 export { DEFAULT_MAX_ITERATIONS } from './search/day-search.ts';
 export { ICC_RUN_TIERS, iccRebuildShare, iccRunCount, iccTimedRebuildShare } from './phases/independent-runs.ts';
@@ -56,41 +55,6 @@ export function planDay(problem: DayProblem, options: SolveOptions = {}): DayPla
   const chosen = trial && trial.score.soft < plan.score.soft - 1e-9 ? trial : plan;
   options.onProgress?.({ phase: 'done', iteration: chosen.stats.iterations, bestSoft: chosen.score.soft, bestHard: chosen.score.hard, elapsedMs: search.elapsedMs(), fraction: 1 });
   return chosen;
-}
-
-/**
- * A timed ICC solve (of at most 300 activities) becomes a budgeted one (phases/timed-budget.ts):
- * the decoder's speed measured, the budget a fixed-budget solve can spend in the time left (capped by a budget
- * given), the clock from now for the plan's share of the time (a safety stop only). With
- * `reserveTrial`, the least-drop trial's share is kept back when the bound names a least drop.
- * Fixed budgets and timed open-shop days are left as they are.
- */
-function budgetByTime(search: DaySearch, reserveTrial: boolean): void {
-  const { clock } = search;
-  // Days beyond the run tiers (one run, over 300 activities) keep time shares: their fixed-budget
-  // schedule has no balance polish and one rebuild start, and on icc-64 at 30 s (work-counting
-  // clock) it left 10 out at its 29.4k budget where time shares left 8 (37k iterations).
-  if (!clock || !search.iccDay || iccRunCount(search.day.activityCount) === 1) return;
-  // So do small days (SPREAD_MAX_ACTIVITIES) without a least drop, where the schedule's gain is
-  // the trial: a 5-s icc-8 on this machine (load 4-5, wall clock) got budgets of 18-25k, where a
-  // fixed budget leaves one review out on seed 1 (20k-32k: 4663.5), 4658 and 4663.5 (1 out),
-  // while time shares placed all (812.5 twice). On staff-off (a least drop) the trial gave
-  // 5360.5 and 5318.5 (1 out) against 8503 (2 out) on time shares.
-  if (reserveTrial && search.day.activityCount <= SPREAD_MAX_ACTIVITIES && search.leastDrop === undefined) return;
-  // And so do the days between (65-150 activities: icc-16), whose one drop is the least drop (no
-  // trial): 5 s on a quiet machine (wall clock, one after the other), budgeted 5060.5 / 5078.5
-  // (8.9k-10.2k iterations) and the bench's 5072.5 (7.2k) against 5048.5 / 5048.5 on time shares
-  // (37-39k iterations); on a clock counting work 5084.5 against 5066.5.
-  if (search.day.activityCount > SPREAD_MAX_ACTIVITIES && iccRunCount(search.day.activityCount) === ICC_RUN_TIERS[0]!.runs) return;
-  const boundMs = clock.now() - clock.startedMs;
-  const decodeMs = probeDecodeMs(search);
-  const { iterations, planMs, fits } = timedBudget(search, decodeMs, boundMs, search.options.maxIterations, reserveTrial);
-  // Too short for the schedule (its fixed work would take most of the time): time shares.
-  if (!fits) return;
-  search.maxIterations = iterations;
-  search.clock = { now: clock.now, startedMs: clock.now(), timeLimitMs: planMs };
-  search.budgeted = true;
-  search.sizedByTime = search.options.maxIterations === undefined || iterations < search.options.maxIterations;
 }
 
 /** The runs and the final repair on one day search. */
